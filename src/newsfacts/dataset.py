@@ -1,0 +1,145 @@
+"""Curated knowledge in dataset/: package metadata, per-article metadata, known actors.
+
+Every file is optional except dataset.yaml; every file is validated by pydantic,
+and an error names the file and the key that is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+
+from .errors import NewsfactsError
+from .extract.actors import RegistryEntry
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class License(Strict):
+    name: str
+    path: str | None = None
+    title: str | None = None
+
+
+class Contributor(Strict):
+    title: str
+    role: str = "author"
+    email: str | None = None
+    path: str | None = None
+
+
+class Source(Strict):
+    title: str
+    path: str | None = None
+
+
+class DatasetMeta(Strict):
+    name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
+    title: str
+    description: str
+    version: str = Field(pattern=r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
+    license: License
+    contributors: list[Contributor] = []
+    sources: list[Source] = []
+
+
+class ArticleMeta(Strict):
+    title: str | None = None
+    url: str | None = Field(default=None, pattern=r"^https?://\S+$")
+    published_date: dt.date | None = None
+    publisher: str | None = None
+    authors: list[str] | None = None
+    language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+
+
+class KnownActor(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    name: str
+    kind: Literal["person", "organization", "country", "group"]
+    title: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = []
+
+
+class ArticlesFile(RootModel[dict[str, ArticleMeta]]):
+    pass
+
+
+class ActorsFile(RootModel[list[KnownActor]]):
+    pass
+
+
+class Curated(Strict):
+    folder: str
+    meta: DatasetMeta
+    articles: dict[str, ArticleMeta]
+    actors: list[KnownActor]
+
+    def registry(self) -> dict[str, RegistryEntry]:
+        """Every name and alias of a known actor -> its entry."""
+        forms: dict[str, RegistryEntry] = {}
+        for actor in self.actors:
+            entry = RegistryEntry(
+                actor.id, actor.name, actor.kind, actor.title, actor.country, tuple(actor.aliases)
+            )
+            for form in (actor.name, *actor.aliases):
+                forms[form] = entry
+        return forms
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _load(path: Path, model: type[Model], default: Any) -> Model:
+    if not path.exists():
+        if default is None:
+            raise NewsfactsError(f"{path}: file not found")
+        return model.model_validate(default)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark else ""
+        raise NewsfactsError(
+            f"{path}:{where}: malformed YAML: {getattr(error, 'problem', error)}"
+        ) from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise NewsfactsError(f"{path}: cannot read: {error}") from error
+    try:
+        return model.model_validate(default if data is None else data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise NewsfactsError(f"{path}: {key}: {first['msg']}") from error
+
+
+def load(dataset_dir: Path) -> Curated:
+    meta = _load(dataset_dir / "dataset.yaml", DatasetMeta, None)
+    articles = _load(dataset_dir / "articles.yaml", ArticlesFile, {}).root
+    actors = _load(dataset_dir / "actors.yaml", ActorsFile, []).root
+    seen: set[str] = set()
+    for index, actor in enumerate(actors):
+        if actor.id in seen:
+            raise NewsfactsError(
+                f"{dataset_dir / 'actors.yaml'}: {index}.id: duplicate actor id {actor.id!r}"
+            )
+        seen.add(actor.id)
+    return Curated(folder=str(dataset_dir), meta=meta, articles=articles, actors=actors)
+
+
+def empty_curated(dataset_dir: Path) -> Curated:
+    """No curated knowledge: what a new article gets before anyone curates it."""
+    meta = DatasetMeta(
+        name="newsfacts",
+        title="newsfacts",
+        description="",
+        version="0.0.0",
+        license=License(name="CC-BY-4.0"),
+    )
+    return Curated(folder=str(dataset_dir), meta=meta, articles={}, actors=[])

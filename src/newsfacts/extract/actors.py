@@ -1,0 +1,440 @@
+"""Actors: people, organisations, countries and named groups, found by general rules.
+
+A run of capitalised words is split into an optional title (with a country
+before it) and a name, then classified: a known actor from the registry, a
+country (pycountry and its short forms), an organisation (organisation words,
+acronyms), or a person (a title, a known given name, or a name that reports
+speech). Surnames, acronyms and country short forms are linked to the full
+names given elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .lexicons import Lexicons
+from .text import Span
+
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "and",
+        "&",
+        "the",
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+    ]
+)
+POSSESSIVE = re.compile(r"['’]s?$")
+HONORIFIC_GENDER = {
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "sir": "m",
+    "dame": "f",
+    "lord": "m",
+    "lady": "f",
+    "king": "m",
+    "queen": "f",
+    "prince": "m",
+    "princess": "f",
+    "sheikh": "m",
+    "sheik": "m",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+@dataclass
+class Actor:
+    """An actor as found in one article; ``key`` is its canonical name."""
+
+    key: str
+    name: str
+    kind: str
+    title: str | None = None
+    country_code: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    gender: str = "?"
+    unnamed: bool = False
+    registry_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    span: Span
+    key: str
+    possessive: bool = False
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    actor_id: str
+    name: str
+    kind: str
+    title: str | None
+    country_code: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass
+class ArticleActors:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, actor: Actor, span: Span, surface: str, possessive: bool = False) -> Actor:
+        existing = self.actors.setdefault(actor.key, actor)
+        if surface != existing.name:
+            existing.aliases.add(surface)
+        existing.title = existing.title or actor.title
+        existing.country_code = existing.country_code or actor.country_code
+        if existing.gender == "?":
+            existing.gender = actor.gender
+        self.mentions.append(Mention(span, existing.key, possessive))
+        return existing
+
+
+def slug(name: str) -> str:
+    """A readable id: "Marco Rubio" -> "marco-rubio", "U.S. official" -> "us-official"."""
+    ascii_name = (
+        unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
+    )
+    ascii_name = re.sub(r"(?<=\w)\.(?=\w)|['’.]", "", ascii_name.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
+
+
+def _runs(text: str, paragraph: Span) -> list[list[Span]]:
+    """Runs of capitalised tokens, joined by spaces and lower-case name connectors."""
+    runs: list[list[Span]] = []
+    current: list[Span] = []
+    pending: list[Span] = []
+    last_end = -1
+    for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
+        token = Span(match.start(), match.end())
+        word = match.group(0)
+        gap = text[last_end : match.start()] if current else ""
+        joined = current and gap in (" ", ". ") and (gap == " " or _takes_period(text, current[-1]))
+        if _is_capitalised(word) and (joined or (pending and gap == " ")):
+            current.extend([*pending, token])
+            pending = []
+        elif _is_capitalised(word):
+            _close(runs, current)
+            current, pending = [token], []
+        elif current and word in CONNECTORS and gap == " " and not pending:
+            pending = [token]
+        else:
+            _close(runs, current)
+            current, pending = [], []
+        last_end = match.end() if (current and not pending) or not current else last_end
+        if pending:
+            last_end = match.end()
+    _close(runs, current)
+    return runs
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper() or bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word))
+
+
+def _takes_period(text: str, token: Span) -> bool:
+    word = token.of(text)
+    return len(word) == 1 or word.lower() + "." in {
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "gen.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "lt.",
+        "col.",
+        "capt.",
+        "sgt.",
+        "maj.",
+        "adm.",
+        "prof.",
+        "rev.",
+        "st.",
+    }
+
+
+def _close(runs: list[list[Span]], run: list[Span]) -> None:
+    if run:
+        runs.append(run)
+
+
+class ActorFinder:
+    """Finds the actors of one article."""
+
+    def __init__(self, text: str, lex: Lexicons, registry: dict[str, RegistryEntry]) -> None:
+        self.text = text
+        self.lex = lex
+        self.registry = registry
+        self.found = ArticleActors()
+        self.titles = sorted(lex.titles, key=lambda t: -len(t.split()))
+        self.single_words: list[tuple[Span, str, bool]] = []
+
+    # -- classification of one run -------------------------------------------------
+
+    def words(self, run: list[Span]) -> list[str]:
+        return [
+            POSSESSIVE.sub("", t.of(self.text)) if i == len(run) - 1 else t.of(self.text)
+            for i, t in enumerate(run)
+        ]
+
+    def take_run(self, run: list[Span], sentence_start: bool) -> None:
+        words = self.words(run)
+        while run and words[0].lower() in self.lex.function_words and not self._registered(words):
+            if not (sentence_start or words[0].lower() in CONNECTORS):
+                break
+            run, words = run[1:], words[1:]
+        while run and words[-1].lower() in CONNECTORS:
+            run, words = run[:-1], words[:-1]
+        if not run:
+            return
+        for part in self._split_connectors(run, words):
+            self.classify(*part)
+
+    def _split_connectors(
+        self, run: list[Span], words: list[str]
+    ) -> list[tuple[list[Span], list[str]]]:
+        """Keep "United States of America", "Department of Transportation" and "Secretary of
+        State Marco Rubio" whole; split "Panama for Colombia" and "Rubio and Bukele"."""
+        connectors = [i for i, w in enumerate(words) if w in CONNECTORS or w == "&"]
+        if not connectors or self._is_whole_name(words):
+            return [(run, words)]
+        parts, start = [], 0
+        for i in [*connectors, len(words)]:
+            if i > start:
+                parts.append((run[start:i], words[start:i]))
+            start = i + 1
+        return parts
+
+    def _is_whole_name(self, words: list[str]) -> bool:
+        name = " ".join(words)
+        if name in self.registry or name in self.lex.countries:
+            return True
+        if any(w in self.lex.org_words for w in words) and "and" not in words[:1]:
+            return True
+        _, title, _, core = self._title(words)
+        return bool(title) and not any(w in CONNECTORS for w in core)
+
+    def _registered(self, words: list[str]) -> bool:
+        return " ".join(words) in self.registry
+
+    def classify(self, run: list[Span], words: list[str]) -> None:
+        possessive = bool(POSSESSIVE.search(run[-1].of(self.text)))
+        span = Span(run[0].start, run[-1].start + len(words[-1]))
+        name = " ".join(words)
+        if name in self.registry:
+            self._add_registered(self.registry[name], span, name, possessive)
+            return
+        if name in self.lex.countries:
+            self._add_country(name, span, possessive)
+            return
+        if len(words) == 1 and _is_acronym(name):
+            self.single_words.append((span, name, possessive))  # linked once all names are known
+            return
+        country_code, title, gender, core = self._title(words)
+        core_text = " ".join(core)
+        if country_code and (title or len(core) == 0 or core_text in self.lex.countries):
+            self._add_country_prefix(run, words)
+        if not core:
+            return
+        core_span = Span(run[len(words) - len(core)].start, span.end)
+        if core_text in self.registry:
+            self._add_registered(
+                self.registry[core_text], span if title else core_span, core_text, possessive
+            )
+        elif title:
+            self._add_person(core_text, title, country_code, gender, span, possessive)
+        elif core_text in self.lex.countries:
+            self._add_country(core_text, core_span, possessive)
+        elif any(w in self.lex.place_words for w in core[1:]) or core[-1] in self.lex.place_words:
+            return
+        elif self._is_organization(core):
+            self._add_organization(core_text, core_span, possessive, country_code)
+        elif len(core) >= 2 and self._is_person_name(core, core_span):
+            self._add_person(core_text, None, country_code, gender, core_span, possessive)
+        elif len(core) == 1:
+            self.single_words.append((core_span, core_text, possessive))
+
+    def _title(self, words: list[str]) -> tuple[str | None, str | None, str, list[str]]:
+        """Split "U.S. Secretary of State Marco Rubio" into (USA, title, gender, name words)."""
+        country_code = None
+        rest = words
+        for size in (3, 2, 1):
+            prefix = " ".join(rest[:size])
+            if len(rest) > size and (prefix in self.lex.demonyms or prefix in self.lex.countries):
+                country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
+                rest = rest[size:]
+                break
+        for title in self.titles:
+            size = len(title.split())
+            if " ".join(rest[:size]) == title and title[0].isupper():
+                gender = HONORIFIC_GENDER.get(title.lower(), "?")
+                return country_code, title, gender, rest[size:]
+        if country_code and not rest:
+            return country_code, None, "?", []
+        return (
+            (country_code, None, "?", rest)
+            if country_code and rest != words
+            else (None, None, "?", words)
+        )
+
+    def _is_organization(self, core: list[str]) -> bool:
+        if any(w in self.lex.org_words for w in core):
+            return True
+        return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
+
+    def _is_person_name(self, core: list[str], span: Span) -> bool:
+        if any(w.lower() in self.lex.function_words or w in self.lex.titles for w in core):
+            return False
+        if self.lex.given_names.get(core[0], "?") != "?" or (
+            len(core[0]) == 2 and core[0][1] == "."
+        ):
+            return True
+        after = self.text[span.end : span.end + 40]
+        before = self.text[max(0, span.start - 30) : span.start]
+        reports = re.match(r"(?:,\s\d{1,3},|\s(?:\w+\s)?(\w+))", after)
+        verb = reports.group(1) if reports and reports.group(1) else ""
+        return bool(
+            reports and (verb in self.lex.reporting_verbs or reports.group(0).startswith(","))
+        ) or bool(re.search(r"\b(?:said|says|told|according to)\s$", before))
+
+    # -- adding actors -------------------------------------------------------------
+
+    def _add_registered(
+        self, entry: RegistryEntry, span: Span, surface: str, possessive: bool
+    ) -> None:
+        actor = Actor(
+            entry.name,
+            entry.name,
+            entry.kind,
+            entry.title,
+            entry.country_code,
+            registry_id=entry.actor_id,
+        )
+        self.found.add(actor, span, surface, possessive)
+
+    def _add_country(self, surface: str, span: Span, possessive: bool) -> None:
+        code = self.lex.countries[surface]
+        name = self.lex.country_names.get(code, surface)
+        self.found.add(Actor(name, name, "country", country_code=code), span, surface, possessive)
+
+    def _add_country_prefix(self, run: list[Span], words: list[str]) -> None:
+        for size in (3, 2, 1):
+            prefix = " ".join(words[:size])
+            if prefix in self.lex.countries and len(words) >= size:
+                self._add_country(prefix, Span(run[0].start, run[size - 1].end), False)
+                return
+
+    def _add_organization(
+        self, name: str, span: Span, possessive: bool, country_code: str | None
+    ) -> None:
+        actor = Actor(name, name, "organization", country_code=country_code)
+        self.found.add(actor, span, self.text[span.start : span.end], possessive)
+
+    def _add_person(
+        self,
+        name: str,
+        title: str | None,
+        country_code: str | None,
+        gender: str,
+        span: Span,
+        possessive: bool,
+    ) -> None:
+        if gender == "?":
+            gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
+        title = title or self._lowercase_title(span)
+        if title and title.lower() in HONORIFIC_GENDER | {"mr.": "", "dr": "", "dr.": ""}:
+            title = None
+        actor = Actor(name, name, "person", title, country_code, gender=gender)
+        self.found.add(actor, span, self.text[span.start : span.end], possessive)
+
+    def _lowercase_title(self, span: Span) -> str | None:
+        before = self.text[max(0, span.start - 30) : span.start]
+        for title in self.titles:
+            if title[0].islower() and before.endswith(f"{title} "):
+                return title
+        return None
+
+    # -- the article ---------------------------------------------------------------
+
+    def find(self, paragraphs: list[tuple[Span, list[Span]]]) -> ArticleActors:
+        for paragraph, sentences in paragraphs:
+            starts = {s.start for s in sentences}
+            for run in _runs(self.text, paragraph):
+                self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
+        self._link_single_words()
+        self._merge_short_names()
+        self.found.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return self.found
+
+    def _after_quote(self, start: int) -> bool:
+        return self.text[max(0, start - 1) : start] in ("“", '"', "‘")
+
+    def _link_single_words(self) -> None:
+        """Surnames to people, acronyms to organisations, registered single names."""
+        people = [a for a in self.found.actors.values() if a.kind == "person"]
+        orgs = [a for a in self.found.actors.values() if a.kind == "organization"]
+        for span, word, possessive in self.single_words:
+            surname_of = [p for p in people if " " in p.name and p.name.split()[-1] == word]
+            acronym_of = [o for o in orgs if _acronym(o.name) == word]
+            if len(surname_of) == 1:
+                self.found.add(surname_of[0], span, word, possessive)
+            elif len(acronym_of) == 1:
+                self.found.add(acronym_of[0], span, word, possessive)
+            elif (
+                _is_acronym(word)
+                and word not in self.lex.not_organizations
+                and word not in self.lex.given_names
+            ):
+                self._add_organization(word, span, possessive, None)
+
+    def _merge_short_names(self) -> None:
+        """ "Mr Mugabe" (a title and a surname) is "Robert Mugabe" when the article names him."""
+        people = [a for a in self.found.actors.values() if a.kind == "person"]
+        for short in [p for p in people if " " not in p.name]:
+            full = [p for p in people if " " in p.name and p.name.split()[-1] == short.name]
+            if len(full) != 1:
+                continue
+            target = full[0]
+            target.aliases |= short.aliases | {short.name}
+            target.title = target.title or short.title
+            target.gender = target.gender if target.gender != "?" else short.gender
+            del self.found.actors[short.key]
+            self.found.mentions = [
+                Mention(m.span, target.key, m.possessive) if m.key == short.key else m
+                for m in self.found.mentions
+            ]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in CONNECTORS)

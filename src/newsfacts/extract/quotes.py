@@ -1,0 +1,443 @@
+"""Quotes: words in quotation marks (direct) and reported speech (indirect), with speakers.
+
+Direct quotes come from pairing quotation marks within a paragraph (curly,
+straight and single; a mark never closed runs to the paragraph's end).
+Indirect quotes come from reporting cues: "X said (that) ...", "..., X said",
+"according to X", and "..., he continued, ...". A speaker is the actor next to
+the cue, a pronoun resolved to the last compatible actor, or an unnamed source
+("a U.S. official"); a quote with no cue of its own takes its neighbour's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors import PRONOUN_GENDER, Actor, ArticleActors, slug
+from .lexicons import Lexicons
+from .text import Span
+
+OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+CLOSING_ALSO = {"“": '"', '"': "”"}
+DOCUMENTS = frozenset(
+    [
+        "report",
+        "reports",
+        "statement",
+        "documents",
+        "document",
+        "webpage",
+        "website",
+        "paper",
+        "study",
+        "survey",
+        "data",
+        "figures",
+        "letter",
+        "book",
+    ]
+)
+APPOSITIVE = re.compile(r",\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$")
+PLURAL_SOURCES = frozenset(
+    ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
+)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    span: Span
+    kind: str
+    speaker: str | None  # key of an actor in ArticleActors
+    cue: str | None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    key: str | None
+    found: bool  # False when nothing near the cue names a source
+
+
+def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
+    """(open index, close index or paragraph end, closed?) for each quotation in a paragraph."""
+    found = []
+    i = paragraph.start
+    while i < paragraph.end:
+        char = text[i]
+        if char in OPENING and _opens(text, i, paragraph):
+            close = _find_close(text, i, paragraph)
+            found.append((i, close if close is not None else paragraph.end, close is not None))
+            i = (close if close is not None else paragraph.end) + 1
+        else:
+            i += 1
+    return found
+
+
+def _opens(text: str, i: int, paragraph: Span) -> bool:
+    before = text[i - 1] if i > paragraph.start else " "
+    after = text[i + 1] if i + 1 < paragraph.end else " "
+    if text[i] == "‘":
+        return not before.isalnum() and not after.isspace()
+    return not after.isspace() or text[i] == "“"
+
+
+def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
+    opener = text[open_at]
+    closers = {OPENING[opener], CLOSING_ALSO.get(opener, OPENING[opener])}
+    for j in range(open_at + 1, paragraph.end):
+        if text[j] in closers:
+            after = text[j + 1] if j + 1 < paragraph.end else " "
+            if opener == "‘" and after.isalpha():
+                continue  # an apostrophe inside a single-quoted span
+            return j
+    return None
+
+
+class QuoteFinder:
+    def __init__(self, text: str, lex: Lexicons, actors: ArticleActors, article_id: str) -> None:
+        self.text = text
+        self.lex = lex
+        self.actors = actors
+        self.article_id = article_id
+        self.cue_pattern = re.compile(
+            r"\b(?:[Aa]ccording to|"
+            + "|".join(sorted(lex.reporting_verbs, key=len, reverse=True))
+            + r")\b"
+        )
+
+    # -- speakers ------------------------------------------------------------------
+
+    def speaker_near_cue(self, cue: Span, window: Span) -> Speaker:
+        """Who speaks at a cue: "X said", "said X", "X, the ..., said", or the clause's subject."""
+        after = self._candidate_after(cue.end, window.end)
+        if after:
+            return after
+        before = self._candidate_before(cue.start, window.start)
+        return before or Speaker(None, False)
+
+    def _candidate_after(self, position: int, limit: int) -> Speaker | None:
+        rest = self.text[position:limit]
+        lead = re.match(r"\s+", rest)
+        start = position + (lead.end() if lead else 0)
+        for mention in self.actors.mentions:
+            if mention.span.start == start and not mention.possessive:
+                return Speaker(mention.key, True)
+        pronoun = re.match(r"(he|she|they|it)\b", self.text[start:limit], re.IGNORECASE)
+        if pronoun and not re.match(
+            r"\s+(?:was|is|had|has|would|will)\b", self.text[start + pronoun.end() : limit]
+        ):
+            return None
+        return self._unnamed_at(start, limit)
+
+    def _candidate_before(self, position: int, limit: int) -> Speaker | None:
+        between_ok = re.compile(r"\s*$")
+        best: Speaker | None = None
+        for mention in self.actors.mentions:
+            if (
+                limit <= mention.span.start
+                and mention.span.end <= position
+                and not mention.possessive
+            ):
+                gap = self.text[mention.span.end : position]
+                if between_ok.match(gap) or APPOSITIVE.match(gap):
+                    best = Speaker(mention.key, True)
+        pronoun = re.search(
+            r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", self.text[limit:position], re.IGNORECASE
+        )
+        if pronoun:
+            return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
+        unnamed = self._unnamed_before(position, limit)
+        if unnamed and (best is None or unnamed.key is not None):
+            return unnamed if best is None else best
+        return best or self._clause_subject(position, limit)
+
+    def _clause_subject(self, position: int, limit: int) -> Speaker | None:
+        """The first non-possessive actor of the clause before a cue, past a leading phrase."""
+        clause_start = limit
+        lead = re.match(r"[^,]{0,80}?,\s", self.text[limit:position])
+        if (
+            lead
+            and self.text[limit].isupper()
+            and self.text[limit:].split()[0].lower() in self.lex.function_words
+        ):
+            clause_start = limit + lead.end()
+        first_unnamed = self._unnamed_pattern().search(self.text, clause_start, position)
+        for mention in self.actors.mentions:
+            if (
+                clause_start <= mention.span.start
+                and mention.span.end <= position
+                and not mention.possessive
+            ):
+                if (
+                    first_unnamed
+                    and first_unnamed.start() <= mention.span.start < first_unnamed.end()
+                ):
+                    break  # the actor is part of "a U.S. official"
+                return Speaker(mention.key, True)
+        return self._unnamed_actor(first_unnamed) if first_unnamed else None
+
+    def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
+        if pronoun in ("i", "we"):
+            return Speaker(None, False)
+        wanted_kinds = {
+            "he": {"person"},
+            "she": {"person"},
+            "they": {"organization", "group"},
+            "it": {"organization", "country", "group"},
+        }[pronoun]
+        gender = PRONOUN_GENDER.get(pronoun)
+        for mention in reversed(self.actors.mentions):
+            if mention.span.start >= position:
+                continue
+            actor = self.actors.actors[mention.key]
+            if actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?")):
+                return Speaker(actor.key, True)
+        return Speaker(None, True)
+
+    def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
+        match = self._unnamed_pattern().match(self.text, start, limit)
+        return self._unnamed_actor(match) if match else None
+
+    def _unnamed_before(self, position: int, limit: int) -> Speaker | None:
+        found = None
+        for match in self._unnamed_pattern().finditer(self.text, limit, position):
+            if re.match(
+                r"\s*(?:\w+ly\s+)?(?:has\s+|had\s+)?$", self.text[match.end() : position]
+            ) or (APPOSITIVE.match(self.text[match.end() : position])):
+                found = match
+        return self._unnamed_actor(found) if found else None
+
+    def _unnamed_pattern(self) -> re.Pattern[str]:
+        nouns = "|".join(sorted(self.lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
+        return re.compile(
+            r"(?:(?:an?|the|one|two|three|several|some|many|other)\s)?"
+            r"(?:(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|government|administration"
+            r"|military|state|federal|leaked|new|official|current|country|information)\s){0,4}"
+            rf"(?P<noun>{nouns})\b"
+            r"(?:\s(?:for|from|of|at|with)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+        )
+
+    def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
+        if match.group("noun") in DOCUMENTS:
+            return Speaker(None, False)  # a document: the speaker comes from the context
+        phrase = match.group(0)
+        name = re.sub(r"^(?:an?|the|one)\s", "", phrase)
+        code = next(
+            (
+                c
+                for form, c in self.lex.demonyms.items()
+                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", name)
+            ),
+            None,
+        )
+        kind = "group" if match.group("noun") in PLURAL_SOURCES else "person"
+        key = f"unnamed:{slug(name)}"
+        actor = Actor(key, name, kind, country_code=code, unnamed=True)
+        self.actors.add(actor, Span(match.start(), match.end()), name)
+        self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return Speaker(key, True)
+
+    # -- direct quotes -------------------------------------------------------------
+
+    def direct(self, paragraph: Span, sentences: list[Span]) -> list[QuoteSpan]:
+        quotes = []
+        for open_at, close_at, closed in _marks(self.text, paragraph):
+            content = self._trim(Span(open_at + 1, close_at))
+            if content.end <= content.start:
+                continue
+            sentence = next((s for s in sentences if s.start <= open_at < s.end), paragraph)
+            cue, speaker = self._direct_attribution(
+                open_at, close_at + (1 if closed else 0), sentence, paragraph
+            )
+            if not self._is_quotation(content, cue is not None):
+                continue
+            quotes.append(QuoteSpan(content, "direct", speaker.key if speaker else None, cue))
+        return quotes
+
+    def _trim(self, span: Span) -> Span:
+        value = self.text[span.start : span.end]
+        stripped = value.rstrip(" ,;:—–-")
+        lead = len(value) - len(value.lstrip())
+        return Span(span.start + lead, span.start + len(stripped))
+
+    def _is_quotation(self, content: Span, has_cue: bool) -> bool:
+        words = content.of(self.text).split()
+        if has_cue:
+            return True
+        if all(w[0].isupper() for w in words if w[0].isalpha()) and len(words) <= 6:
+            return False  # a title or a name
+        return len(words) >= 4 or content.of(self.text)[-1] in ".!?"
+
+    def _direct_attribution(
+        self, open_at: int, after_close: int, sentence: Span, paragraph: Span
+    ) -> tuple[str | None, Speaker | None]:
+        after_window = Span(after_close, self._next_mark(after_close, paragraph))
+        after_sentence_end = next(
+            (
+                m.end()
+                for m in re.finditer(
+                    r"[.!?](?=\s|$)", self.text[after_window.start : after_window.end]
+                )
+            ),
+            None,
+        )
+        if after_sentence_end is not None:
+            after_window = Span(after_window.start, after_window.start + after_sentence_end)
+        before_window = Span(max(sentence.start, self._previous_mark(open_at, paragraph)), open_at)
+        for window, nearest_first in ((after_window, True), (before_window, False)):
+            cues = list(self.cue_pattern.finditer(self.text, window.start, window.end))
+            if not cues:
+                continue
+            cue = cues[0] if nearest_first else cues[-1]
+            if nearest_first and len(self.text[window.start : cue.start()].split()) > 6:
+                continue
+            speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
+            return cue.group(0), speaker
+        return None, None
+
+    def _next_mark(self, position: int, paragraph: Span) -> int:
+        nxt = re.search(r"[“\"‘]", self.text[position : paragraph.end])
+        return position + nxt.start() if nxt else paragraph.end
+
+    def _previous_mark(self, position: int, paragraph: Span) -> int:
+        before = self.text[paragraph.start : position]
+        last = max(before.rfind(c) for c in '”"’')
+        return paragraph.start + last + 1 if last >= 0 else paragraph.start
+
+    # -- indirect quotes -----------------------------------------------------------
+
+    def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
+        inside = [q.span for q in directs if sentence.start <= q.span.start < sentence.end]
+        return (
+            self._according_to(sentence)
+            or self._parenthetical(sentence, inside)
+            or self._reported_clause(sentence, inside)
+            or self._trailing_attribution(sentence, inside)
+        )
+
+    def _according_to(self, sentence: Span) -> QuoteSpan | None:
+        body = self.text[sentence.start : sentence.end]
+        front = re.match(r"According to (?P<source>[^,]+), (?P<clause>.+)", body)
+        back = re.match(r"(?P<clause>.+), according to (?P<source>[^,]+?)[.!?]?$", body)
+        match = front or back
+        if not match:
+            return None
+        source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
+        speaker = self._source_speaker(source)
+        clause = self._clause(
+            Span(sentence.start + match.start("clause"), sentence.start + match.end("clause"))
+        )
+        cue = "according to" if back else "According to"
+        return QuoteSpan(clause, "indirect", speaker.key, cue)
+
+    def _source_speaker(self, source: Span) -> Speaker:
+        for mention in self.actors.mentions:
+            if source.start <= mention.span.start and mention.span.end <= source.end:
+                return Speaker(mention.key, True)
+        unnamed = self._unnamed_before(source.end, source.start)
+        return unnamed or Speaker(None, False)
+
+    def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+        body = self.text[sentence.start : sentence.end]
+        for match in re.finditer(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), ", body):
+            if match.group("cue").lower() not in self.lex.reporting_verbs or match.start() == 0:
+                continue
+            cue = Span(sentence.start + match.start("cue"), sentence.start + match.end("cue"))
+            if self._overlaps(cue, inside):
+                continue
+            speaker = self.speaker_near_cue(
+                cue, Span(sentence.start + match.start("who"), cue.start)
+            )
+            clause = self._clause(Span(sentence.start + match.end(), sentence.end))
+            if (
+                speaker.found
+                and len(clause.of(self.text).split()) >= 3
+                and not self._opens_with_quote(clause)
+            ):
+                return QuoteSpan(clause, "indirect", speaker.key, match.group("cue"))
+        return None
+
+    def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+        for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
+            verb = cue.group(0).lower()
+            if verb == "according to" or self._overlaps(Span(cue.start(), cue.end()), inside):
+                continue
+            rest = self.text[cue.end() : sentence.end]
+            that = re.match(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s", rest)
+            bare = self.lex.reporting_verbs[verb] == "bare" and re.match(
+                r"(?:\s(?:on|in|at|last|this|late|earlier|yesterday|today)(?:\s[\w.’'-]+){0,3}?,?)?\s(?=[a-z]|[A-Z][a-z]+\s)",
+                rest,
+            )
+            match = that or bare
+            if not match:
+                continue
+            clause = self._clause(Span(cue.end() + match.end(), sentence.end))
+            if len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
+                continue
+            speaker = self.speaker_near_cue(
+                Span(cue.start(), cue.end()), Span(sentence.start, cue.start())
+            )
+            if speaker.found:
+                return QuoteSpan(clause, "indirect", speaker.key, cue.group(0))
+        return None
+
+    def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+        body = self.text[sentence.start : sentence.end]
+        match = re.match(r"(?P<clause>.+), (?P<tail>[^,]{2,80}?)[.!?]?$", body)
+        if not match:
+            return None
+        tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
+        cues = list(self.cue_pattern.finditer(self.text, tail.start, tail.end))
+        clause = self._clause(Span(sentence.start, sentence.start + match.end("clause")))
+        if not cues or self._overlaps(clause, inside) or len(clause.of(self.text).split()) < 3:
+            return None
+        speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), tail)
+        if not speaker.found:
+            return None
+        return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
+
+    def _clause(self, span: Span) -> Span:
+        value = span.of(self.text)
+        stripped = value.rstrip(" .,;:!?")
+        lead = len(value) - len(value.lstrip())
+        return Span(span.start + lead, span.start + len(stripped))
+
+    def _opens_with_quote(self, clause: Span) -> bool:
+        return any(c in OPENING for c in self.text[max(0, clause.start - 1) : clause.start + 1])
+
+    @staticmethod
+    def _overlaps(span: Span, others: list[Span]) -> bool:
+        return any(span.start < o.end + 1 and o.start - 1 < span.end for o in others)
+
+    # -- the article ---------------------------------------------------------------
+
+    def find(self, paragraphs: list[tuple[Span, list[Span]]]) -> list[QuoteSpan]:
+        found: list[QuoteSpan] = []
+        previous_paragraph: list[QuoteSpan] = []
+        for paragraph, sentences in paragraphs:
+            directs = self.direct(paragraph, sentences)
+            indirects = [q for s in sentences if (q := self.indirect(s, directs))]
+            here = sorted(directs + indirects, key=lambda q: q.span.start)
+            here = self._inherit_speakers(here, previous_paragraph, paragraph)
+            found.extend(here)
+            previous_paragraph = here
+        return found
+
+    def _inherit_speakers(
+        self, quotes: list[QuoteSpan], previous: list[QuoteSpan], paragraph: Span
+    ) -> list[QuoteSpan]:
+        """A quote with no source near it takes the speaker of the quotes around it."""
+        result = []
+        for i, quote in enumerate(quotes):
+            if quote.speaker is None and quote.cue is None:
+                neighbours = [q for q in quotes[:i][::-1] + quotes[i + 1 :] if q.speaker]
+                opens_paragraph = self.text[paragraph.start] in OPENING
+                fallback = [q for q in previous[::-1] if q.speaker] if opens_paragraph else []
+                sources = neighbours or fallback
+                speaker = sources[0].speaker if sources else None
+                quote = QuoteSpan(quote.span, quote.kind, speaker, None)
+            elif quote.speaker is None and quote.kind == "indirect":
+                earlier = [q for q in quotes[:i][::-1] + previous[::-1] if q.speaker]
+                if earlier:
+                    quote = QuoteSpan(quote.span, quote.kind, earlier[0].speaker, quote.cue)
+            result.append(quote)
+        return result

@@ -1,0 +1,305 @@
+"""Statistics: numbers that quantify something, with qualifier, unit and counted object.
+
+Years, dates, clock times, ordinals, scores, numbers inside names and relative
+times ("one day after") are not statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import numbers
+from .lexicons import Lexicons
+from .text import Span
+
+QUALIFIERS = [
+    (
+        "approximate",
+        "about|around|approximately|roughly|nearly|almost|some|an estimated|estimated"
+        "|close to|circa",
+    ),
+    ("more_than", "more than|over|above|in excess of|upwards of|exceeding|just over|well over"),
+    ("less_than", "less than|fewer than|under|below|just under|well under"),
+    ("at_least", "at least|no fewer than|no less than"),
+    ("at_most", "at most|no more than|not more than|a maximum of"),
+    ("up_to", "up to|as many as|as much as|as high as"),
+]
+QUALIFIER = "|".join(f"(?P<{name}>{words})" for name, words in QUALIFIERS)
+
+CURRENCIES = {
+    "US$": "USD",
+    "$US": "USD",
+    "A$": "AUD",
+    "$A": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "C$": "CAD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "$": "USD",
+}
+CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+TIME_UNIT = r"(?:second|minute|hour|day|week|month|year|decade|century)"
+TIME_UNITS = rf"(?:{TIME_UNIT}s?|centuries)"
+MEASURE_UNITS = {
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "miles": "miles",
+    "mile": "miles",
+    "tonnes": "tonnes",
+    "tons": "tonnes",
+    "kg": "kg",
+    "kilograms": "kg",
+    "hectares": "hectares",
+    "degrees": "degrees",
+    "°C": "degrees Celsius",
+    "°F": "degrees Fahrenheit",
+    "acres": "acres",
+}
+
+NUMBER = (
+    rf"(?P<currency>{CURRENCY})?\s?"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|(?:bn|m)\b)*"
+    rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
+    rf"|{numbers.WORD_NUMBER})"
+    r"(?P<cents>(?-i:c)\b)?"
+    r"(?P<percent>\s?%|\s?per ?cent\b|\s?percentage points?\b)?"
+)
+UPPER = (
+    rf"(?P<upper>(?:{CURRENCY})?\s?(?:{numbers.DIGITS}|{numbers.WORD_NUMBER})"
+    rf"(?:\s{numbers.SCALE}\b)?)"
+)
+# A range's upper end never follows a percentage ("25 per cent to $303 million").
+RANGE = rf"(?:(?<![%t])\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
+STATISTIC = re.compile(
+    rf"(?<![\w$.,-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w-]*\d)",
+    re.IGNORECASE,
+)
+FRACTION = re.compile(
+    rf"\b(?P<numerator>a|an|one|{numbers.WORD_NUMBER})[\s-](?P<denominator>halves|half|thirds?|quarters?)\b"
+    r"|\b(?P<half>half)\s+(?=of\b|the\b)",
+    re.IGNORECASE,
+)
+AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b")
+OBJECT_WORD = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]")
+RATE = re.compile(rf"\s(?:a|an|per|each)\s{TIME_UNIT}\b")
+NOT_AFTER_ONE = frozenset(
+    ["of", "another", "who", "that", "which", "in", "at", "day", "time", "point"]
+)
+
+
+@dataclass(frozen=True)
+class StatisticSpan:
+    span: Span
+    value: float
+    value_max: float | None
+    object: str | None
+    unit: str | None
+    qualifier: str
+
+
+def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
+    """Years, dates, times, scores, numbers in names, relative times, "one of"."""
+    number = match.group("number")
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 25]
+    has_money_or_percent = bool(match.group("currency") or match.group("percent"))
+    if has_money_or_percent:
+        return False
+    if re.fullmatch(r"(1[89]|20)\d\d", number) and not re.match(
+        r"[a-z°]|\s(?:people|[a-z]+s)\b", after
+    ):
+        return True  # a year
+    if re.search(rf"\b(?:{MONTHS})\.?,?\s$", before, re.I) or re.match(
+        rf"\s(?:{MONTHS})\b", after, re.I
+    ):
+        return True  # a date
+    if re.match(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", after, re.I) or re.match(
+        r"(?:st|nd|rd|th)\b", after
+    ):
+        return True  # a clock time or an ordinal
+    if re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before):
+        return True  # a score
+    if (
+        re.search(r"[A-Z][\w-]*\s$", before)
+        and not _starts_sentence(text, match.start() - 1)
+        and number[0].isdigit()
+    ):
+        name_word = before.split()[-1]
+        if name_word.lower() not in lex.function_words and not _is_title_case_qualifier(name_word):
+            return True  # a number inside a name: Apollo 11
+    if re.match(
+        rf"\s{TIME_UNITS}\s(?:later|earlier|ago|after|before|from now|since|on)\b", after, re.I
+    ):
+        return True  # a relative time
+    if number.lower() in ("one", "a", "an"):
+        following = re.match(r"\s(\w+)", after)
+        return (
+            not following
+            or following.group(1).lower() in NOT_AFTER_ONE
+            or bool(re.search(r"\b(?:no|the|any|every|each|this|that)\s$", before, re.I))
+        )
+    return False
+
+
+def _is_title_case_qualifier(word: str) -> bool:
+    return word.lower() in {"about", "around", "nearly", "almost", "some", "over", "under"}
+
+
+def _starts_sentence(text: str, index: int) -> bool:
+    before = text[:index].rstrip()
+    return not before or before[-1] in '.!?\n"“”'
+
+
+def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
+    """The counted noun phrase after the number: up to two lower-case content words."""
+    words: list[str] = []
+    position = end
+    of = re.match(r"\s(?:of|of the)\s", text[position:])
+    if of and re.search(
+        rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", text[:end], re.I
+    ):
+        position += of.end() - 1
+    for _ in range(2):
+        match = re.match(r"\s([a-z][a-z-]*)", text[position:])
+        if (
+            not match
+            or match.group(1) in lex.function_words
+            or match.group(1) in lex.reporting_verbs
+        ):
+            break
+        words.append(match.group(1))
+        position += match.end()
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            break  # a plural noun closes the phrase
+    if not words:
+        return None, end
+    return " ".join(words), position
+
+
+def _unit(match: re.Match[str], object_: str | None) -> str | None:
+    if match.group("percent"):
+        return "percent"
+    if match.group("currency"):
+        return CURRENCIES[match.group("currency").upper()]
+    if match.group("cents"):
+        return "cents"
+    if object_ and object_.split()[0] in MEASURE_UNITS:
+        return MEASURE_UNITS[object_.split()[0]]
+    return None
+
+
+def _qualifier(match: re.Match[str]) -> str:
+    for name, _ in QUALIFIERS:
+        if match.group(name):
+            return name
+    return "exact"
+
+
+def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
+    number = match.group("number")
+    if not match.group("currency") and re.search(r"\d(?:m|bn)$", number):
+        number = number.rstrip("mbn")  # 35m without a currency is a length, not millions
+    value = numbers.parse(number)
+    upper = match.group("upper")
+    value_max = numbers.parse(re.sub(rf"^(?:{CURRENCY})\s?", "", upper)) if upper else None
+    if value_max is not None and (value_max < value or _currency_differs(match)):
+        value_max = None
+    object_, end = (
+        (None, match.end()) if match.group("percent") else _object(text, match.end(), lex)
+    )
+    rate = RATE.match(text, end)
+    if rate and object_:
+        end = rate.end()
+    end = match.end() if end <= match.end() else end
+    return StatisticSpan(
+        Span(match.start(), end),
+        value,
+        value_max,
+        object_,
+        _unit(match, object_),
+        _qualifier(match),
+    )
+
+
+def _currency_differs(match: re.Match[str]) -> bool:
+    upper_currency = re.match(CURRENCY, match.group("upper"))
+    return bool(upper_currency) and not match.group("currency")
+
+
+VAGUE = re.compile(r"\b(?P<scale>tens|hundreds) of (?P<of>thousands|millions)\b", re.IGNORECASE)
+
+
+def _vague(text: str, span: Span, lex: Lexicons) -> list[StatisticSpan]:
+    """ "tens of thousands" counts as at least 10,000."""
+    found = []
+    for match in VAGUE.finditer(text, span.start, span.end):
+        value = (10 if match.group("scale").lower() == "tens" else 100) * (
+            1_000 if match.group("of").lower() == "thousands" else 1_000_000
+        )
+        object_, end = _object(text, match.end(), lex)
+        found.append(
+            StatisticSpan(Span(match.start(), end), value, None, object_, None, "at_least")
+        )
+    return found
+
+
+def _fractions(text: str, span: Span) -> list[StatisticSpan]:
+    found = []
+    for match in FRACTION.finditer(text, span.start, span.end):
+        if match.group("half"):
+            value = 0.5
+        else:
+            value = numbers.fraction_value(match.group("numerator"), match.group("denominator"))
+        object_, end = _object_after_of(text, match.end())
+        found.append(StatisticSpan(Span(match.start(), end), value, None, object_, None, "exact"))
+    return found
+
+
+def _object_after_of(text: str, end: int) -> tuple[str | None, int]:
+    of = re.match(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)", text[end:])
+    if not of:
+        return None, end
+    return of.group(1), end + of.end()
+
+
+def _ages(text: str, span: Span) -> list[StatisticSpan]:
+    found = []
+    for match in AGE.finditer(text, span.start, span.end):
+        value = float(match.group("number") or match.group("aged"))
+        found.append(
+            StatisticSpan(Span(match.start(), match.end()), value, None, "years", "years", "exact")
+        )
+    return found
+
+
+def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
+    """All statistics in one paragraph, earliest first, without overlaps."""
+    found = _ages(text, paragraph) + _fractions(text, paragraph) + _vague(text, paragraph, lex)
+    for match in STATISTIC.finditer(text, paragraph.start, paragraph.end):
+        if re.fullmatch(r"an?", match.group("number"), re.I) or _is_excluded(text, match, lex):
+            continue
+        found.append(_from_match(text, match, lex))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[StatisticSpan]) -> list[StatisticSpan]:
+    kept: list[StatisticSpan] = []
+    for stat in sorted(found, key=lambda s: (s.span.start, -s.span.end)):
+        if kept and stat.span.start < kept[-1].span.end:
+            continue
+        kept.append(stat)
+    return kept

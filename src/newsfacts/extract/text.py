@@ -1,0 +1,147 @@
+"""Paragraphs, sentences and words of a normalised article text, with offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "jr",
+        "sr",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "maj",
+        "adm",
+        "prof",
+        "rev",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "no",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "approx",
+        "dept",
+        "est",
+        "mt",
+        "ft",
+    ]
+)
+# Words that start a new sentence even after an abbreviation such as "U.S.".
+SENTENCE_STARTERS = frozenset(
+    [
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "the",
+        "but",
+        "and",
+        "this",
+        "that",
+        "there",
+        "his",
+        "her",
+        "its",
+    ]
+)
+
+WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def of(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def paragraphs(text: str, body_start: int) -> list[Span]:
+    """Body paragraphs: the lines of the text after the byline."""
+    spans = []
+    offset = body_start
+    for line in text[body_start:].split("\n"):
+        if line.strip():
+            spans.append(Span(offset, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _ends_sentence(text: str, period_at: int, next_start: int) -> bool:
+    if text[period_at] != ".":
+        return True
+    word_start = period_at
+    while (
+        word_start > 0 and not text[word_start - 1].isspace() and text[word_start - 1] not in '("“'
+    ):
+        word_start -= 1
+    word = text[word_start:period_at].lower().rstrip(".")
+    if len(word) == 1 and word.isalpha():  # an initial: J. Smith
+        return False
+    if word in ABBREVIATIONS:
+        following = re.match(r"\w+", text[next_start:])
+        return following is not None and following.group(0).lower() in SENTENCE_STARTERS
+    return True
+
+
+def sentences(text: str, paragraph: Span) -> list[Span]:
+    """Split one paragraph into sentences, keeping abbreviations and initials together."""
+    spans = []
+    start = paragraph.start
+    for match in BOUNDARY.finditer(text, paragraph.start, paragraph.end):
+        next_start = match.end()
+        if next_start >= paragraph.end or not _starts_sentence(text[next_start]):
+            continue
+        if _ends_sentence(text, match.start(), next_start):
+            end = len(text[start : match.end()].rstrip()) + start
+            spans.append(Span(start, end))
+            start = next_start
+    if start < paragraph.end:
+        spans.append(Span(start, paragraph.end))
+    return spans
+
+
+def _starts_sentence(char: str) -> bool:
+    return char.isupper() or char.isdigit() or char in "\"“‘'("
+
+
+def words(text: str, span: Span) -> list[Span]:
+    return [Span(m.start(), m.end()) for m in WORD.finditer(text, span.start, span.end)]
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in WORD.finditer(text))

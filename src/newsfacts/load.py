@@ -1,0 +1,95 @@
+"""Reading a published package back: descriptor, file checks and pandas DataFrames."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from .errors import NewsfactsError
+
+PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
+
+
+def package_folder(path: Path, fmt: str = "parquet") -> Path:
+    """A package folder from a build folder, a package folder or a datapackage.json path."""
+    if path.is_file() and path.name == "datapackage.json":
+        return path.parent
+    if (path / "datapackage.json").is_file():
+        return path
+    if (path / fmt / "datapackage.json").is_file():
+        return path / fmt
+    raise NewsfactsError(f"{path}: no datapackage.json here (expected a package or build folder)")
+
+
+def read_descriptor(folder: Path) -> dict[str, Any]:
+    path = folder / "datapackage.json"
+    try:
+        descriptor: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise NewsfactsError(f"{path}: cannot read the descriptor: {error}") from error
+    return descriptor
+
+
+def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
+    """The resource's file; a path that leaves the package folder is refused, never read."""
+    relative = str(resource.get("path", ""))
+    target = (folder / relative).resolve()
+    if Path(relative).is_absolute() or not target.is_relative_to(folder.resolve()):
+        raise NewsfactsError(
+            f"{folder / 'datapackage.json'}: resource {resource.get('name')!r}: "
+            f"path {relative!r} leaves the package folder"
+        )
+    return target
+
+
+def check_file(folder: Path, resource: dict[str, Any]) -> list[str]:
+    """Problems with a resource's file: missing, or bytes/hash not as the descriptor says."""
+    path = resource_path(folder, resource)
+    if not path.is_file():
+        return [f"{path.name}: file missing"]
+    data = path.read_bytes()
+    problems = []
+    if "bytes" in resource and resource["bytes"] != len(data):
+        problems.append(f"{path.name}: {len(data)} bytes, descriptor says {resource['bytes']}")
+    expected = str(resource.get("hash", "")).removeprefix("sha256:")
+    if expected and expected != hashlib.sha256(data).hexdigest():
+        problems.append(f"{path.name}: sha256 does not match the descriptor's hash")
+    return problems
+
+
+def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
+    """One resource as a DataFrame with the dtypes its schema gives."""
+    path = resource_path(folder, resource)
+    fields = resource["schema"]["fields"]
+    if resource.get("format") == "parquet" or path.suffix == ".parquet":
+        frame = pq.read_table(path).to_pandas()
+    else:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    return pd.DataFrame({f["name"]: _convert(frame[f["name"]], f["type"]) for f in fields})
+
+
+def _convert(column: pd.Series, field_type: str) -> Any:
+    """A column in the dtype its Frictionless type gives, whether read from CSV or Parquet."""
+    if field_type == "date":
+        return pd.to_datetime(column, format="%Y-%m-%d")
+    if field_type == "boolean" and not pd.api.types.is_bool_dtype(column):
+        column = column.map({"true": True, "false": False})
+    if field_type == "number":
+        return pd.to_numeric(column).astype("float64")
+    return column.astype(PANDAS_TYPES[field_type])  # type: ignore[call-overload]
+
+
+def load(source: str | Path, format: str = "parquet") -> dict[str, pd.DataFrame]:
+    """The tables of a package (folder, build folder or datapackage.json), keyed by name,
+    after every file's hash has been checked against the descriptor."""
+    folder = package_folder(Path(source), format)
+    descriptor = read_descriptor(folder)
+    problems = [p for r in descriptor["resources"] for p in check_file(folder, r)]
+    if problems:
+        raise NewsfactsError(f"{folder}: {problems[0]}")
+    return {r["name"]: read_table(folder, r) for r in descriptor["resources"]}

@@ -1,0 +1,165 @@
+"""Writing the CSV and Parquet data packages, their zips and SHA256SUMS, reproducibly.
+
+Everything is written to a temporary folder beside the output and swapped in
+at the end, so a failed build leaves the previous one untouched.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import schema
+from .dataset import Curated
+from .pipeline import Tables
+
+FORMATS = ("csv", "parquet")
+MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_csv(rows: list[dict[str, Any]], table: str, path: Path) -> None:
+    columns = schema.column_names(table)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([csv_cell(row[c]) for c in columns] for row in rows)
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def write_parquet(rows: list[dict[str, Any]], table: str, path: Path) -> None:
+    arrow_table = pa.Table.from_pylist(rows, schema=schema.arrow_schema(table))
+    pq.write_table(arrow_table, path, compression="zstd", write_statistics=True)
+
+
+def file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "name": table,
+        "type": "table",
+        "path": path.name,
+        "format": fmt,
+        "mediatype": MEDIA_TYPES[fmt],
+        "description": schema.table_schema(table)["description"],
+    }
+    if fmt == "csv":
+        descriptor["encoding"] = "utf-8"
+        descriptor["bytes"] = (
+            path.stat().st_size
+        )  # frictionless cannot count a Parquet file's bytes
+    descriptor["hash"] = f"sha256:{file_hash(path)}"
+    descriptor["schema"] = {
+        k: v for k, v in schema.table_schema(table).items() if k != "description"
+    }
+    return descriptor
+
+
+def package_descriptor(
+    curated: Curated, resources: list[dict[str, Any]], seeds: list[dict[str, str]]
+) -> dict[str, Any]:
+    meta = curated.meta
+    return {
+        "name": meta.name,
+        "title": meta.title,
+        "description": meta.description,
+        "version": meta.version,
+        "licenses": [meta.license.model_dump(exclude_none=True)],
+        "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
+        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + seeds,
+        "resources": resources,
+    }
+
+
+def write_package(tables: Tables, curated: Curated, fmt: str, folder: Path) -> None:
+    folder.mkdir(parents=True)
+    writer = write_csv if fmt == "csv" else write_parquet
+    resources = []
+    for table in schema.TABLES:
+        path = folder / f"{table}.{fmt}"
+        writer([record.model_dump() for record in tables[table]], table, path)
+        resources.append(resource(table, fmt, path))
+    seeds = [
+        {"title": f"seed article {r.article_id} (sha256 {r.sha256})", "path": r.source_file}  # type: ignore[attr-defined]
+        for r in tables["articles"]
+    ]
+    descriptor = package_descriptor(curated, resources, seeds)
+    (folder / "datapackage.json").write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def write_zip(folder: Path, target: Path) -> None:
+    """A zip whose bytes depend only on the files' names and contents."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(folder.iterdir()):
+            info = zipfile.ZipInfo(f"{folder.name}/{path.name}", date_time=ZIP_TIME)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+
+
+def write_checksums(out: Path) -> None:
+    lines = [
+        f"{file_hash(p)}  {p.relative_to(out).as_posix()}"
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != "SHA256SUMS"
+    ]
+    (out / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def write_build(
+    tables: Tables, curated: Curated, out: Path, verify: Callable[[Path], None] | None = None
+) -> None:
+    """Write every package into a temporary folder, verify it, then swap it in place of `out`."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    staging.chmod(0o755)
+    try:
+        for fmt in FORMATS:
+            write_package(tables, curated, fmt, staging / fmt)
+            write_zip(
+                staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip"
+            )
+        write_checksums(staging)
+        if verify:
+            verify(staging)
+        swap_in(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    old = out.with_name(f".{out.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,115 @@
+"""Reading seed articles: bytes in, a normalised text with its byline out.
+
+Each seeds/<article_id>.txt is UTF-8 (a BOM is dropped), CRLF and CR become LF,
+the text is NFC-normalised, runs of spaces and tabs are folded, blank lines are
+dropped: one paragraph per line. A first line that is a byline ("By Jane Doe,
+Reuters", "The Associated Press’s Matthew Lee") gives publisher and authors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import NewsfactsError
+
+ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
+NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|del))*"
+BY_LINE = re.compile(r"^By\s+(?P<authors>.+?)(?:,\s*(?P<publisher>[^,]+))?$")
+POSSESSIVE_LINE = re.compile(
+    rf"^(?P<publisher>(?:The\s+)?{NAME})['’]s\s+(?P<authors>{NAME}(?:\s+and\s+{NAME})*)$"
+)
+
+
+@dataclass(frozen=True)
+class Seed:
+    article_id: str
+    path: Path
+    sha256: str
+    text: str
+    body_start: int
+    publisher: str | None
+    authors: tuple[str, ...]
+
+
+def list_seeds(seeds_dir: Path) -> list[Path]:
+    """The seed files, sorted by name; a clear error when there are none or names clash."""
+    if not seeds_dir.is_dir():
+        raise NewsfactsError(f"{seeds_dir}: seeds folder not found")
+    paths = sorted(
+        p for p in seeds_dir.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+    )
+    if not paths:
+        raise NewsfactsError(f"{seeds_dir}: no .txt seed files")
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if not ARTICLE_ID.match(path.stem):
+            raise NewsfactsError(
+                f"{path}: file name cannot be an article_id (use letters, digits, _ and -, "
+                "starting with a letter or digit)"
+            )
+        clash = seen.setdefault(path.stem.lower(), path)
+        if clash != path:
+            raise NewsfactsError(
+                f"{path}: duplicate article_id (differs from {clash.name} only in case)"
+            )
+    return paths
+
+
+def read_seed(path: Path) -> Seed:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from error
+    text = decode(path, data)
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise NewsfactsError(f"{path}: empty article (no text)")
+    publisher, authors = parse_byline(lines[0]) if len(lines) > 1 else (None, ())
+    normalised = "\n".join(lines)
+    body_start = len(lines[0]) + 1 if publisher or authors else 0
+    return Seed(
+        path.stem,
+        path,
+        hashlib.sha256(data).hexdigest(),
+        normalised,
+        body_start,
+        publisher,
+        authors,
+    )
+
+
+def decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data:
+        raise NewsfactsError(f"{path}: binary file (contains NUL bytes), expected UTF-8 text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise NewsfactsError(f"{path}: not UTF-8 (invalid byte at offset {error.start})") from error
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def parse_byline(line: str) -> tuple[str | None, tuple[str, ...]]:
+    """(publisher, authors) when the line is a byline, else (None, ())."""
+    if len(line.split()) > 12 or re.search(r"[.!?]$|[“”\"]", line):
+        return None, ()
+    by = BY_LINE.match(line)
+    if by:
+        authors, publisher = by.group("authors"), by.group("publisher")
+        caps = re.match(r"^(?P<names>[A-Z][A-Z.'’ -]+?)\s+(?P<publisher>[A-Z][a-z].*)$", authors)
+        if caps and not publisher:
+            authors, publisher = caps.group("names"), caps.group("publisher")
+        return publisher, _split_authors(authors)
+    possessive = POSSESSIVE_LINE.match(line)
+    if possessive:
+        return possessive.group("publisher"), _split_authors(possessive.group("authors"))
+    return None, ()
+
+
+def _split_authors(authors: str) -> tuple[str, ...]:
+    names = [n.strip() for n in re.split(r",|\band\b|&", authors) if n.strip()]
+    return tuple(n.title() if n.isupper() else n for n in names)
