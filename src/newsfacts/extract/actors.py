@@ -18,30 +18,8 @@ from .lexicons import Lexicons
 from .text import Span
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-CONNECTORS = frozenset(
-    [
-        "of",
-        "for",
-        "and",
-        "&",
-        "the",
-        "de",
-        "del",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-    ]
-)
+PARTICLES = frozenset("de del da di du van von der den bin ibn al el la le".split())
+CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the"}  # joined inside a name
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_GENDER = {
     "mr": "m",
@@ -140,8 +118,8 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
         elif _is_capitalised(word):
             _close(runs, current)
             current, pending = [token], []
-        elif current and word in CONNECTORS and gap == " " and not pending:
-            pending = [token]
+        elif current and word in CONNECTORS and gap == " " and len(pending) < 2:
+            pending.append(token)
         else:
             _close(runs, current)
             current, pending = [], []
@@ -221,11 +199,18 @@ class ActorFinder:
     ) -> list[tuple[list[Span], list[str]]]:
         """Keep "United States of America", "Department of Transportation" and "Secretary of
         State Marco Rubio" whole; split "Panama for Colombia" and "Rubio and Bukele"."""
-        connectors = [i for i, w in enumerate(words) if w in CONNECTORS or w == "&"]
-        if not connectors or self._is_whole_name(words):
+        whole = self._is_whole_name(words)
+        connectors = [
+            i
+            for i, w in enumerate(words)
+            if w in ("and", "&") or (w in CONNECTORS - PARTICLES and not whole)
+        ]
+        if not connectors:
             return [(run, words)]
         parts, start = [], 0
         for i in [*connectors, len(words)]:
+            while start < i and words[start] in CONNECTORS - PARTICLES:
+                start += 1
             if i > start:
                 parts.append((run[start:i], words[start:i]))
             start = i + 1
@@ -235,7 +220,7 @@ class ActorFinder:
         name = " ".join(words)
         if name in self.registry or name in self.lex.countries:
             return True
-        if any(w in self.lex.org_words for w in words) and "and" not in words[:1]:
+        if any(w in self.lex.org_words for w in words):
             return True
         _, title, _, core = self._title(words)
         return bool(title) and not any(w in CONNECTORS for w in core)
@@ -246,7 +231,7 @@ class ActorFinder:
     def classify(self, run: list[Span], words: list[str]) -> None:
         possessive = bool(POSSESSIVE.search(run[-1].of(self.text)))
         span = Span(run[0].start, run[-1].start + len(words[-1]))
-        name = " ".join(words)
+        name = span.of(self.text)
         if name in self.registry:
             self._add_registered(self.registry[name], span, name, possessive)
             return
@@ -256,13 +241,22 @@ class ActorFinder:
         if len(words) == 1 and _is_acronym(name):
             self.single_words.append((span, name, possessive))  # linked once all names are known
             return
+        split = self._organization_then_title(words)
+        if split:
+            self.classify(run[:split], words[:split])
+            self.classify(run[split:], words[split:])
+            return
+        if any(w in self.lex.org_words for w in words):
+            code = self._country_prefix(words)
+            self._add_organization(name, span, possessive, code)
+            return
         country_code, title, gender, core = self._title(words)
-        core_text = " ".join(core)
+        core_span = Span(run[len(words) - len(core)].start, span.end) if core else span
+        core_text = core_span.of(self.text)
         if country_code and (title or len(core) == 0 or core_text in self.lex.countries):
             self._add_country_prefix(run, words)
         if not core:
             return
-        core_span = Span(run[len(words) - len(core)].start, span.end)
         if core_text in self.registry:
             self._add_registered(
                 self.registry[core_text], span if title else core_span, core_text, possessive
@@ -271,7 +265,7 @@ class ActorFinder:
             self._add_person(core_text, title, country_code, gender, span, possessive)
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif any(w in self.lex.place_words for w in core[1:]) or core[-1] in self.lex.place_words:
+        elif self._is_place(core):
             return
         elif self._is_organization(core):
             self._add_organization(core_text, core_span, possessive, country_code)
@@ -279,6 +273,20 @@ class ActorFinder:
             self._add_person(core_text, None, country_code, gender, core_span, possessive)
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive))
+
+    def _organization_then_title(self, words: list[str]) -> int | None:
+        """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
+        for i in range(1, len(words)):
+            if any(w in self.lex.org_words for w in words[:i]) and self._title(words[i:])[1]:
+                return i
+        return None
+
+    def _country_prefix(self, words: list[str]) -> str | None:
+        for size in (3, 2, 1):
+            prefix = " ".join(words[:size])
+            if len(words) > size and prefix in self.lex.demonyms:
+                return self.lex.demonyms[prefix]
+        return None
 
     def _title(self, words: list[str]) -> tuple[str | None, str | None, str, list[str]]:
         """Split "U.S. Secretary of State Marco Rubio" into (USA, title, gender, name words)."""
@@ -302,6 +310,12 @@ class ActorFinder:
             if country_code and rest != words
             else (None, None, "?", words)
         )
+
+    def _is_place(self, core: list[str]) -> bool:
+        """"Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""
+        if not any(w in self.lex.place_words for w in core):
+            return False
+        return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
 
     def _is_organization(self, core: list[str]) -> bool:
         if any(w in self.lex.org_words for w in core):

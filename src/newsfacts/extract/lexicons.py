@@ -62,8 +62,11 @@ def _given_names() -> dict[str, str]:
             if not code or code.startswith("#") or code == "=" or " " in name or "+" in name:
                 continue
             gender = "m" if code in {"M", "1M", "?M"} else "f" if code in {"F", "1F", "?F"} else "?"
-            previous = genders.get(name)
-            genders[name] = gender if previous in (None, gender) else "?"
+            previous = genders.get(name, "?")
+            if gender == "?" or previous == "?":
+                genders[name] = previous if gender == "?" and name in genders else gender
+            elif previous != gender:
+                genders[name] = "?"  # used for both
     return genders
 
 

@@ -38,6 +38,7 @@ DOCUMENTS = frozenset(
     ]
 )
 APPOSITIVE = re.compile(r",\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$")
+TITLE_SMALL_WORDS = frozenset("a an and the of in on for to at by with from or".split())
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
@@ -129,26 +130,24 @@ class QuoteFinder:
         return self._unnamed_at(start, limit)
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
-        between_ok = re.compile(r"\s*$")
-        best: Speaker | None = None
+        """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
+        best = None
         for mention in self.actors.mentions:
-            if (
-                limit <= mention.span.start
-                and mention.span.end <= position
-                and not mention.possessive
-            ):
+            if limit <= mention.span.start and mention.span.end <= position and not mention.possessive:
                 gap = self.text[mention.span.end : position]
-                if between_ok.match(gap) or APPOSITIVE.match(gap):
-                    best = Speaker(mention.key, True)
+                if not gap.strip() or APPOSITIVE.match(gap):
+                    best = mention
         pronoun = re.search(
             r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", self.text[limit:position], re.IGNORECASE
         )
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
-        unnamed = self._unnamed_before(position, limit)
-        if unnamed and (best is None or unnamed.key is not None):
-            return unnamed if best is None else best
-        return best or self._clause_subject(position, limit)
+        unnamed = self._unnamed_match_before(position, limit)
+        if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
+            return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
+        if best:
+            return Speaker(best.key, True)
+        return self._clause_subject(position, limit)
 
     def _clause_subject(self, position: int, limit: int) -> Speaker | None:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
@@ -198,13 +197,17 @@ class QuoteFinder:
         return self._unnamed_actor(match) if match else None
 
     def _unnamed_before(self, position: int, limit: int) -> Speaker | None:
+        match = self._unnamed_match_before(position, limit)
+        return self._unnamed_actor(match) if match else None
+
+    def _unnamed_match_before(self, position: int, limit: int) -> re.Match[str] | None:
+        """The last unnamed source ending right before `position` (or before an appositive)."""
         found = None
         for match in self._unnamed_pattern().finditer(self.text, limit, position):
-            if re.match(
-                r"\s*(?:\w+ly\s+)?(?:has\s+|had\s+)?$", self.text[match.end() : position]
-            ) or (APPOSITIVE.match(self.text[match.end() : position])):
+            gap = self.text[match.end() : position]
+            if re.match(r"\s*(?:\w+ly\s+)?(?:has\s+|had\s+)?$", gap) or APPOSITIVE.match(gap):
                 found = match
-        return self._unnamed_actor(found) if found else None
+        return found
 
     def _unnamed_pattern(self) -> re.Pattern[str]:
         nouns = "|".join(sorted(self.lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
@@ -220,7 +223,7 @@ class QuoteFinder:
         if match.group("noun") in DOCUMENTS:
             return Speaker(None, False)  # a document: the speaker comes from the context
         phrase = match.group(0)
-        name = re.sub(r"^(?:an?|the|one)\s", "", phrase)
+        name = re.sub(r"^(?:an?|the|one)\s", "", phrase, flags=re.IGNORECASE)
         code = next(
             (
                 c
@@ -263,7 +266,7 @@ class QuoteFinder:
         words = content.of(self.text).split()
         if has_cue:
             return True
-        if all(w[0].isupper() for w in words if w[0].isalpha()) and len(words) <= 6:
+        if len(words) <= 8 and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()):
             return False  # a title or a name
         return len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 

@@ -85,7 +85,7 @@ UPPER = (
 # A range's upper end never follows a percentage ("25 per cent to $303 million").
 RANGE = rf"(?:(?<![%t])\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
 STATISTIC = re.compile(
-    rf"(?<![\w$.,-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w-]*\d)",
+    rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)",
     re.IGNORECASE,
 )
 FRACTION = re.compile(
@@ -131,8 +131,8 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
         r"(?:st|nd|rd|th)\b", after
     ):
         return True  # a clock time or an ordinal
-    if re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before):
-        return True  # a score
+    if re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before) or _is_score(match):
+        return True  # a score: 3-1, 53-36
     if (
         re.search(r"[A-Z][\w-]*\s$", before)
         and not _starts_sentence(text, match.start() - 1)
@@ -153,6 +153,11 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
             or bool(re.search(r"\b(?:no|the|any|every|each|this|that)\s$", before, re.I))
         )
     return False
+
+
+def _is_score(match: re.Match[str]) -> bool:
+    pair = re.fullmatch(r"(\d+)[-–](\d+)", match.group(0))
+    return pair is not None and int(pair.group(2)) <= int(pair.group(1))
 
 
 def _is_title_case_qualifier(word: str) -> bool:

@@ -1,0 +1,73 @@
+"""Shared fixtures: the repository's paths, a seed folder builder and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts.extract import Extraction, extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+DATASET = ROOT / "dataset"
+SEED_ARTICLE = SEEDS / "000_68207eccf74b6ec5.txt"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def make_seeds(tmp_path: Path) -> Callable[[dict[str, str | bytes]], Path]:
+    """A seeds folder holding the given files (name -> text or bytes)."""
+
+    def make(files: dict[str, str | bytes]) -> Path:
+        folder = tmp_path / "seeds"
+        folder.mkdir(exist_ok=True)
+        for name, content in files.items():
+            path = folder / name
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        return folder
+
+    return make
+
+
+@pytest.fixture
+def dataset_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "dataset"
+    shutil.copytree(DATASET, target)
+    return target
+
+
+def run_extract(text: str) -> tuple[str, Extraction]:
+    """Extract records from a body text with no byline and no registry."""
+    return text, extract(text, 0, "t", {})
+
+
+def quotes_of(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    """(kind, text, speaker name, cue) of every quote in `text`."""
+    _, found = run_extract(text)
+    names = {key: actor.name for key, actor in found.actors.actors.items()}
+    return [
+        (q.kind, q.span.of(text), names.get(q.speaker) if q.speaker else None, q.cue)
+        for q in found.quotes
+    ]
+
+
+def statistics_of(text: str) -> list[tuple[str, float, str]]:
+    _, found = run_extract(text)
+    return [(s.span.of(text), s.value, s.qualifier) for s in found.statistics]
+
+
+def actors_of(text: str) -> dict[str, str]:
+    """name -> kind of every actor found in `text`."""
+    _, found = run_extract(text)
+    return {actor.name: actor.kind for actor in found.actors.actors.values()}

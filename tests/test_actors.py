@@ -1,0 +1,98 @@
+"""Actor rules: titles, initials, particles, organisations, acronyms, countries, linking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsfacts.build import build
+from newsfacts.load import load
+
+from .conftest import DATASET, actors_of, run_extract
+
+
+def test_titles_and_honorifics() -> None:
+    text = "President Jane Morrow met Dr Alan Smythe and Sheikh Khalid Hamdan on Monday."
+    assert actors_of(text) == {
+        "Jane Morrow": "person",
+        "Alan Smythe": "person",
+        "Khalid Hamdan": "person",
+    }
+    _, found = run_extract(text)
+    assert found.actors.actors["Jane Morrow"].title == "President"
+
+
+def test_country_before_a_title_gives_the_country() -> None:
+    _, found = run_extract("Australian Prime Minister John Howard spoke.")
+    person = found.actors.actors["John Howard"]
+    assert (person.title, person.country_code) == ("Prime Minister", "AUS")
+
+
+def test_initials_and_particles() -> None:
+    text = (
+        "George W. Bush spoke after Osama bin Laden's video aired. "
+        "Ursula von der Leyen said the plan would go ahead."
+    )
+    found = actors_of(text)
+    assert found["George W. Bush"] == "person"
+    assert found["Osama bin Laden"] == "person"
+    assert found["Ursula von der Leyen"] == "person"
+
+
+def test_organisations_by_words_and_acronyms() -> None:
+    text = (
+        "The Department of Transportation and the Labor Party met NATO officials. "
+        "The GOP and the KGB were mentioned."
+    )
+    found = actors_of(text)
+    assert found["Department of Transportation"] == "organization"
+    assert found["Labor Party"] == "organization"
+    assert found["NATO"] == "organization"
+    assert found["GOP"] == "organization"
+    assert found["KGB"] == "organization"
+
+
+def test_acronym_linked_to_the_organisation_named_in_full() -> None:
+    _, found = run_extract(
+        "The Patriotic Union of Kurdistan (PUK) said the attack failed. The PUK denied it."
+    )
+    org = found.actors.actors["Patriotic Union of Kurdistan"]
+    assert "PUK" in org.aliases
+    assert "PUK" not in found.actors.actors
+
+
+def test_countries_and_short_forms() -> None:
+    _, found = run_extract("The U.S. and Britain urged the UK, the US and America to act with Russia.")
+    actors = found.actors.actors
+    assert set(actors) == {"United States", "United Kingdom", "Russian Federation"} or set(actors) == {
+        "United States",
+        "United Kingdom",
+        "Russia",
+    }
+    assert actors["United States"].aliases >= {"U.S.", "US", "America"}
+    assert all(a.kind == "country" for a in actors.values())
+
+
+def test_places_and_cities_are_not_actors() -> None:
+    assert actors_of("Ships crossed the Panama Canal near San Salvador.") == {}
+
+
+def test_surname_linked_to_the_full_name() -> None:
+    text = "Senator Mary Quinn arrived late. Quinn said the vote was close. Mr Quinn disagreed."
+    _, found = run_extract(text)
+    assert list(found.actors.actors) == ["Mary Quinn"]
+    assert [m.span.of(text) for m in found.actors.mentions] == ["Senator Mary Quinn", "Quinn", "Mr Quinn"]
+
+
+def test_one_actor_per_entity_across_articles(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds(
+        {
+            "a1.txt": "Senator Mary Quinn said the bill would pass.",
+            "a2.txt": "Quinn voted against it. Mary Quinn later said the U.S. must act.",
+        }
+    )
+    build(seeds, DATASET, tmp_path / "out")
+    tables = load(tmp_path / "out")
+    actors = tables["actors"]
+    assert (actors["name"] == "Mary Quinn").sum() == 1
+    mentions = tables["mentions"]
+    assert set(mentions[mentions["actor_id"] == "mary-quinn"]["article_id"]) == {"a1", "a2"}

@@ -1,0 +1,142 @@
+"""Quote rules: marks, attribution positions, cues, inherited and resolved speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import quotes_of
+
+
+def directs(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(t, s, c) for kind, t, s, c in quotes_of(text) if kind == "direct"]
+
+
+def indirects(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(t, s, c) for kind, t, s, c in quotes_of(text) if kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    "marked",
+    ["“The plan will work.”", '"The plan will work."', "‘The plan will work.’"],
+    ids=["curly", "straight", "single"],
+)
+def test_quotation_marks(marked: str) -> None:
+    text = f"Senator Jane Doe said, {marked}"
+    assert directs(text) == [("The plan will work.", "Jane Doe", "said")]
+
+
+def test_apostrophes_inside_single_quotes() -> None:
+    text = "Mayor Tom Ellis said: ‘We won’t stop until it’s done.’"
+    assert directs(text) == [("We won’t stop until it’s done.", "Tom Ellis", "said")]
+
+
+def test_unclosed_mark_runs_to_paragraph_end() -> None:
+    text = "Minister Paula Reyes replied, “This is not over.\nThe vote is on Monday."
+    assert directs(text) == [("This is not over.", "Paula Reyes", "replied")]
+
+
+def test_quote_continued_over_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        "“We have waited long enough for the money,” Governor Ann Lake said. “The schools need it.\n"
+        "“And the roads need it too,” she added."
+    )
+    found = directs(text)
+    assert [t for t, _, _ in found] == [
+        "We have waited long enough for the money",
+        "The schools need it.",
+        "And the roads need it too",
+    ]
+    assert {s for _, s, _ in found} == {"Ann Lake"}
+
+
+def test_attribution_after_the_quote() -> None:
+    text = "“Prices will fall next year,” said Mark Chen, an economist at the bank."
+    assert directs(text) == [("Prices will fall next year", "Mark Chen", "said")]
+
+
+def test_attribution_in_the_middle() -> None:
+    text = "“We are ready,” Colonel Ruth Adams said. “The troops have trained for months.”"
+    found = directs(text)
+    assert [(t, s) for t, s, _ in found] == [
+        ("We are ready", "Ruth Adams"),
+        ("The troops have trained for months.", "Ruth Adams"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "cue", ["said", "says", "told reporters", "added", "warned", "stated", "declared", "claimed"]
+)
+def test_reporting_cues(cue: str) -> None:
+    text = f"“The talks have failed completely,” Peter Walsh {cue}."
+    assert directs(text) == [("The talks have failed completely", "Peter Walsh", cue.split()[0])]
+
+
+def test_appositive_between_speaker_and_cue() -> None:
+    text = (
+        "Ellen Park, the chief executive who founded the firm with Tom Reed, replied, “We will grow.”"
+    )
+    assert directs(text) == [("We will grow.", "Ellen Park", "replied")]
+
+
+def test_pronoun_speaker_resolved_to_last_compatible_person() -> None:
+    text = "Maria Lopez met John Smith on Monday. “It was a good meeting,” she said."
+    assert directs(text) == [("It was a good meeting", "Maria Lopez", "said")]
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = (
+        "The so-called “peace dividend” never came. She read “The Old Man and the Sea” on the train."
+    )
+    assert directs(text) == []
+
+
+def test_quoted_fragment_in_a_reported_clause_gives_both() -> None:
+    text = "Paul Baker said the result was “solid” in a difficult year."
+    assert directs(text) == [("solid", "Paul Baker", "said")]
+    assert indirects(text) == [("the result was “solid” in a difficult year", "Paul Baker", "said")]
+
+
+def test_indirect_that_clause() -> None:
+    text = "Minister Ali Khan warned Parliament that the budget would be cut."
+    assert indirects(text) == [("the budget would be cut", "Ali Khan", "warned")]
+
+
+def test_indirect_with_trailing_attribution() -> None:
+    text = "The economy will recover by spring, Treasurer Anne Cole said on Tuesday."
+    assert indirects(text) == [("The economy will recover by spring", "Anne Cole", "said")]
+
+
+def test_according_to_before_and_after() -> None:
+    text = (
+        "The prisons are full, according to the Justice Ministry. "
+        "According to its annual report, most cells hold four people."
+    )
+    found = indirects(text)
+    assert [t for t, _, _ in found] == ["The prisons are full", "most cells hold four people"]
+    assert {s for _, s, _ in found} == {"Justice Ministry"}  # the report is the ministry's
+
+
+def test_parenthetical_cue_with_pronoun() -> None:
+    text = (
+        "Governor Sam Ortiz visited the site. To keep the plant open, he continued, "
+        "the state would need new investors."
+    )
+    assert indirects(text) == [("the state would need new investors", "Sam Ortiz", "continued")]
+
+
+def test_unnamed_sources() -> None:
+    found = indirects(
+        "A U.S. official said the talks would resume. "
+        "A spokesman for the Defence Department said no troops would move."
+    )
+    speakers = [s for _, s, _ in found]
+    assert speakers == ["U.S. official", "spokesman for the Defence Department"]
+
+
+def test_police_as_a_source() -> None:
+    found = indirects("Police said the driver had fled the scene.")
+    assert found == [("the driver had fled the scene", "Police", "said")]
+
+
+def test_no_quote_without_a_cue() -> None:
+    assert quotes_of("The bridge was closed after the storm damaged its supports.") == []

@@ -1,0 +1,91 @@
+"""Statistic rules: digits, words, scales, money, percentages, ranges, qualifiers, exclusions."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import run_extract, statistics_of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Police arrested 1,250 people.", "1,250 people", 1250),
+        ("The rate rose by 2.75 points.", "2.75 points", 2.75),
+        ("About 6 million voters turned out.", "About 6 million voters", 6_000_000),
+        ("The plan costs $1.2 billion.", "$1.2 billion", 1_200_000_000),
+        ("Each family got $A8,800 in aid.", "$A8,800 in", 8800),
+        ("Turnout was 40 per cent.", "40 per cent", 40),
+        ("Turnout was 40%.", "40%", 40),
+        ("They found forty-three bodies.", "forty-three bodies", 43),
+        ("He sold two dozen eggs.", "two dozen eggs", 24),
+        ("Half of the voters stayed home.", "Half of the voters", 0.5),
+        ("A third of the staff left.", "A third of the staff", 1 / 3),
+        ("The fire destroyed 14 homes.", "14 homes", 14),
+    ],
+)
+def test_numbers_and_values(sentence: str, text: str, value: float) -> None:
+    found = statistics_of(sentence)
+    assert len(found) == 1
+    assert found[0][0].startswith(text.split(" in")[0])
+    assert found[0][1] == pytest.approx(value)
+
+
+def test_money_and_percent_units() -> None:
+    _, extraction = run_extract("The firm made $303 million, up 25 per cent, and paid £4 in tax.")
+    units = [(s.value, s.unit) for s in extraction.statistics]
+    assert units == [(303_000_000, "USD"), (25, "percent"), (4, "GBP")]
+
+
+def test_range() -> None:
+    _, extraction = run_extract("Between 1,500 to 2,000 protesters marched.")
+    (stat,) = extraction.statistics
+    assert (stat.value, stat.value_max, stat.object) == (1500, 2000, "protesters")
+
+
+@pytest.mark.parametrize(
+    ("qualifier_words", "qualifier"),
+    [
+        ("about", "approximate"),
+        ("roughly", "approximate"),
+        ("an estimated", "approximate"),
+        ("nearly", "approximate"),
+        ("more than", "more_than"),
+        ("fewer than", "less_than"),
+        ("at least", "at_least"),
+        ("up to", "up_to"),
+        ("no more than", "at_most"),
+    ],
+)
+def test_qualifiers(qualifier_words: str, qualifier: str) -> None:
+    found = statistics_of(f"Officials said {qualifier_words} 300 people were hurt.")
+    assert found == [(f"{qualifier_words} 300 people", 300, qualifier)]
+
+
+def test_age() -> None:
+    _, extraction = run_extract("A 45-year-old man was charged.")
+    (stat,) = extraction.statistics
+    assert (stat.span.of("A 45-year-old man was charged."), stat.value, stat.object) == (
+        "45-year-old",
+        45,
+        "years",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was passed in 2019.",
+        "The meeting is on March 3.",
+        "They met on 12 June.",
+        "The polls close at 8 p.m.",
+        "The train leaves at 10:30.",
+        "She finished 2nd in the race.",
+        "The final score was 3-1.",
+        "Apollo 11 landed on the moon.",
+        "He returned two days later.",
+        "It is one of the oldest towns.",
+    ],
+)
+def test_not_statistics(sentence: str) -> None:
+    assert statistics_of(sentence) == []
