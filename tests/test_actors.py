@@ -61,9 +61,13 @@ def test_acronym_linked_to_the_organisation_named_in_full() -> None:
 
 
 def test_countries_and_short_forms() -> None:
-    _, found = run_extract("The U.S. and Britain urged the UK, the US and America to act with Russia.")
+    _, found = run_extract(
+        "The U.S. and Britain urged the UK, the US and America to act with Russia."
+    )
     actors = found.actors.actors
-    assert set(actors) == {"United States", "United Kingdom", "Russian Federation"} or set(actors) == {
+    assert set(actors) == {"United States", "United Kingdom", "Russian Federation"} or set(
+        actors
+    ) == {
         "United States",
         "United Kingdom",
         "Russia",
@@ -80,7 +84,11 @@ def test_surname_linked_to_the_full_name() -> None:
     text = "Senator Mary Quinn arrived late. Quinn said the vote was close. Mr Quinn disagreed."
     _, found = run_extract(text)
     assert list(found.actors.actors) == ["Mary Quinn"]
-    assert [m.span.of(text) for m in found.actors.mentions] == ["Senator Mary Quinn", "Quinn", "Mr Quinn"]
+    assert [m.span.of(text) for m in found.actors.mentions] == [
+        "Senator Mary Quinn",
+        "Quinn",
+        "Mr Quinn",
+    ]
 
 
 def test_one_actor_per_entity_across_articles(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]

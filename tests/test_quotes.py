@@ -72,9 +72,7 @@ def test_reporting_cues(cue: str) -> None:
 
 
 def test_appositive_between_speaker_and_cue() -> None:
-    text = (
-        "Ellen Park, the chief executive who founded the firm with Tom Reed, replied, “We will grow.”"
-    )
+    text = "Ellen Park, the chief executive who founded the firm with Tom Reed, replied, “We will grow.”"
     assert directs(text) == [("We will grow.", "Ellen Park", "replied")]
 
 
@@ -84,9 +82,7 @@ def test_pronoun_speaker_resolved_to_last_compatible_person() -> None:
 
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
-    text = (
-        "The so-called “peace dividend” never came. She read “The Old Man and the Sea” on the train."
-    )
+    text = "The so-called “peace dividend” never came. She read “The Old Man and the Sea” on the train."
     assert directs(text) == []
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import __version__, schema
 from . import build as build_lib
+from .docs import schema_markdown
 from .errors import NewsfactsError
 from .pipeline import extract_records
 from .validate import validate as validate_package
@@ -152,3 +153,9 @@ def extract(
     for name in schema.TABLES:
         for record in tables[name]:
             print(json.dumps({"table": name, **record.model_dump(mode="json")}, ensure_ascii=False))
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the tables and their columns (from schema/) as Markdown."""
+    print(schema_markdown(), end="")

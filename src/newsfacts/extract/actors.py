@@ -18,7 +18,25 @@ from .lexicons import Lexicons
 from .text import Span
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-PARTICLES = frozenset("de del da di du van von der den bin ibn al el la le".split())
+PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+    ]
+)
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the"}  # joined inside a name
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_GENDER = {
@@ -312,7 +330,7 @@ class ActorFinder:
         )
 
     def _is_place(self, core: list[str]) -> bool:
-        """"Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""
+        """ "Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""
         if not any(w in self.lex.place_words for w in core):
             return False
         return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"

@@ -38,7 +38,9 @@ DOCUMENTS = frozenset(
     ]
 )
 APPOSITIVE = re.compile(r",\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$")
-TITLE_SMALL_WORDS = frozenset("a an and the of in on for to at by with from or".split())
+TITLE_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
+)
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
@@ -133,7 +135,11 @@ class QuoteFinder:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
         best = None
         for mention in self.actors.mentions:
-            if limit <= mention.span.start and mention.span.end <= position and not mention.possessive:
+            if (
+                limit <= mention.span.start
+                and mention.span.end <= position
+                and not mention.possessive
+            ):
                 gap = self.text[mention.span.end : position]
                 if not gap.strip() or APPOSITIVE.match(gap):
                     best = mention
@@ -266,7 +272,9 @@ class QuoteFinder:
         words = content.of(self.text).split()
         if has_cue:
             return True
-        if len(words) <= 8 and all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()):
+        if len(words) <= 8 and all(
+            w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()
+        ):
             return False  # a title or a name
         return len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 

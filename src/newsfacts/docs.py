@@ -1,0 +1,54 @@
+"""Documentation generated from schema/: the tables and columns, as Markdown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import schema
+
+
+def _constraints(field: dict[str, Any]) -> str:
+    constraints = field.get("constraints", {})
+    parts = []
+    if constraints.get("required"):
+        parts.append("required")
+    if constraints.get("unique"):
+        parts.append("unique")
+    if "enum" in constraints:
+        parts.append("one of " + ", ".join(f"`{v}`" for v in constraints["enum"]))
+    if "minimum" in constraints:
+        parts.append(f"≥ {constraints['minimum']}")
+    if "pattern" in constraints:
+        parts.append(f"pattern `{constraints['pattern']}`")
+    return "; ".join(parts)
+
+
+def _keys(table: str) -> str:
+    descriptor = schema.table_schema(table)
+    keys = [f"Primary key: `{', '.join(descriptor['primaryKey'])}`."]
+    for key in descriptor.get("foreignKeys", []):
+        reference = key["reference"]
+        keys.append(f"`{key['fields'][0]}` → `{reference['resource']}.{reference['fields'][0]}`.")
+    return " ".join(keys)
+
+
+def table_markdown(table: str) -> str:
+    lines = [
+        f"### {table}",
+        "",
+        schema.table_schema(table)["description"],
+        "",
+        _keys(table),
+        "",
+        "| column | type | constraints | description |",
+        "|---|---|---|---|",
+    ]
+    for field in schema.fields(table):
+        description = field["description"].replace("|", "\\|")
+        constraints = _constraints(field).replace("|", "\\|")
+        lines.append(f"| `{field['name']}` | {field['type']} | {constraints} | {description} |")
+    return "\n".join(lines)
+
+
+def schema_markdown() -> str:
+    return "\n\n".join(table_markdown(table) for table in schema.TABLES) + "\n"

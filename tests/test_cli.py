@@ -1,0 +1,157 @@
+"""The CLI through Typer's CliRunner: exit codes, messages, and results re-read through the library."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts.cli import app
+from newsfacts.load import load
+
+from .conftest import DATASET, SEED_ARTICLE, SEEDS
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def built(tmp_path: Path, runner: CliRunner) -> tuple[Path, Path]:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    out = tmp_path / "build"
+    result = runner.invoke(
+        app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    return seeds, out
+
+
+def test_help_lists_every_command(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "validate", "extract", "schema"):
+        assert command in result.output
+
+
+def test_build_prints_a_summary_and_the_packages_load(
+    built: tuple[Path, Path], runner: CliRunner
+) -> None:
+    seeds, out = built
+    result = runner.invoke(
+        app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+    )
+    assert "statistics" in result.output and "6" in result.output
+    tables = load(out)
+    assert len(tables["articles"]) == 1
+    assert len(tables["statistics"]) == 6
+
+
+def test_validate_exit_codes(built: tuple[Path, Path], runner: CliRunner) -> None:
+    _, out = built
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+    csv = out / "csv" / "quotes.csv"
+    csv.write_text(csv.read_text(encoding="utf-8").replace("stated", "states"), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(out)])
+    assert result.exit_code == 1
+    assert "quotes" in result.output
+
+
+def test_validate_a_folder_that_is_not_a_package(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no data package found" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty article"),
+        ("binary.txt", b"\x00\x01\x02", "binary file"),
+        ("latin1.txt", b"caf\xe9", "not UTF-8"),
+        ("bad name.txt", b"Text.", "cannot be an article_id"),
+        ("000_68207ECCF74B6EC5.txt", b"Text.", "duplicate article_id"),
+    ],
+)
+def test_bad_seed_fails_and_keeps_the_previous_build(
+    built: tuple[Path, Path], runner: CliRunner, name: str, content: bytes, message: str
+) -> None:
+    seeds, out = built
+    before = snapshot(out)
+    (seeds / name).write_bytes(content)
+    result = runner.invoke(
+        app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+    assert name in result.output
+    assert "Traceback" not in result.output
+    assert snapshot(out) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".build")]
+
+
+def test_malformed_dataset_yaml_keeps_the_previous_build(
+    built: tuple[Path, Path], runner: CliRunner, dataset_copy: Path
+) -> None:
+    seeds, out = built
+    before = snapshot(out)
+    (dataset_copy / "actors.yaml").write_text("- id: [oops\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", "--seeds", str(seeds), "--dataset", str(dataset_copy), "--out", str(out)]
+    )
+    assert result.exit_code == 1
+    assert "actors.yaml" in result.output and "malformed YAML" in result.output
+    assert snapshot(out) == before
+
+
+def test_missing_seeds_folder(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["build", "--seeds", str(tmp_path / "none"), "--out", str(tmp_path / "b")]
+    )
+    assert result.exit_code == 1
+    assert "seeds folder not found" in result.output
+
+
+def test_check_passes_then_reports_stale_files(built: tuple[Path, Path], runner: CliRunner) -> None:
+    seeds, out = built
+    args = ["build", "--check", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+    assert runner.invoke(app, args).exit_code == 0
+    (seeds / "second.txt").write_text(
+        "Minister Jo Bloggs said 40 schools would close.", encoding="utf-8"
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "csv/articles.csv: differs" in result.output
+
+
+def test_extract_prints_json_lines(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(SEED_ARTICLE), "--dataset", str(DATASET)])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    tables = {row["table"] for row in rows}
+    assert tables == {"articles", "actors", "mentions", "quotes", "statistics"}
+    quote = next(r for r in rows if r["table"] == "quotes" and r["kind"] == "direct")
+    assert quote["speaker_actor_id"] == "marco-rubio"
+
+
+def test_extract_missing_file(tmp_path: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "cannot read" in result.output
+
+
+def test_schema_command_prints_every_table(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    for table in ("articles", "actors", "mentions", "quotes", "statistics"):
+        assert f"### {table}" in result.output

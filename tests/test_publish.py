@@ -1,0 +1,160 @@
+"""Published packages: reproducible bytes, stock Frictionless validity, pandas dtypes, tamper checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from newsfacts.build import build
+from newsfacts.load import load
+from newsfacts.validate import validate
+
+from .conftest import DATASET, SEEDS
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("publish") / "build"
+    build(SEEDS, DATASET, target)
+    return target
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_two_builds_are_byte_identical(out: Path, tmp_path: Path) -> None:
+    build(SEEDS, DATASET, tmp_path / "again")
+    assert tree_bytes(out) == tree_bytes(tmp_path / "again")
+
+
+def test_layout(out: Path) -> None:
+    names = set(tree_bytes(out))
+    for fmt in ("csv", "parquet"):
+        assert f"{fmt}/datapackage.json" in names
+        for table in ("articles", "actors", "mentions", "quotes", "statistics"):
+            assert f"{fmt}/{table}.{fmt}" in names
+        assert f"newsfacts-0.1.0-{fmt}.zip" in names
+    assert "SHA256SUMS" in names
+
+
+def test_zip_holds_the_package(out: Path) -> None:
+    with zipfile.ZipFile(out / "newsfacts-0.1.0-csv.zip") as archive:
+        assert sorted(archive.namelist()) == sorted(
+            f"csv/{p.name}" for p in (out / "csv").iterdir()
+        )
+        assert archive.read("csv/quotes.csv") == (out / "csv" / "quotes.csv").read_bytes()
+
+
+def test_descriptor_has_metadata_and_no_clock(out: Path) -> None:
+    descriptor = json.loads((out / "csv" / "datapackage.json").read_text(encoding="utf-8"))
+    for key in ("name", "title", "version", "licenses", "sources", "resources"):
+        assert descriptor[key]
+    assert "created" not in descriptor
+    resource = descriptor["resources"][0]
+    assert resource["bytes"] == (out / "csv" / resource["path"]).stat().st_size
+    assert resource["hash"].startswith("sha256:")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_stock_frictionless_validate_passes(out: Path, fmt: str) -> None:
+    frictionless = Path(sys.executable).parent / "frictionless"
+    result = subprocess.run(
+        [str(frictionless), "validate", str(out / fmt / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_our_validation_passes(out: Path) -> None:
+    assert validate(out) == []
+
+
+def test_parquet_dtypes_in_pandas(out: Path) -> None:
+    frames = {
+        t: pd.read_parquet(out / "parquet" / f"{t}.parquet")
+        for t in ("articles", "statistics", "actors")
+    }
+    assert frames["articles"]["char_count"].dtype == "int64"
+    assert frames["statistics"]["value"].dtype == "float64"
+    assert frames["actors"]["unnamed"].dtype == "bool"
+    assert (
+        str(pq.read_schema(out / "parquet" / "articles.parquet").field("published_date").type)
+        == "date32[day]"
+    )
+    field = pq.read_schema(out / "parquet" / "quotes.parquet").field("cue")
+    assert b"description" in (field.metadata or {})
+
+
+def test_csv_and_parquet_give_the_same_values(out: Path) -> None:
+    csv_tables = load(out, format="csv")
+    parquet_tables = load(out, format="parquet")
+    for table, frame in csv_tables.items():
+        pd.testing.assert_frame_equal(frame, parquet_tables[table], check_dtype=False)
+    raw = pd.read_csv(out / "csv" / "statistics.csv")
+    assert list(raw["value"]) == list(parquet_tables["statistics"]["value"])
+
+
+def test_previous_build_replaced_whole(out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "build"
+    shutil.copytree(out, target)
+    (target / "stray.txt").write_text("left over", encoding="utf-8")
+    build(SEEDS, DATASET, target)
+    assert not (target / "stray.txt").exists()
+
+
+def copy_of(out: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "copy"
+    shutil.copytree(out, target)
+    return target
+
+
+def test_span_mismatch_is_reported(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    path = target / "csv" / "mentions.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",Matthew Lee,", ",Matthew Lea,"), encoding="utf-8"
+    )
+    messages = [str(p) for p in validate(target)]
+    assert any("sha256 does not match" in m for m in messages)
+    assert any("mentions row 3 field text" in m and "not the record's text" in m for m in messages)
+
+
+def test_csv_and_parquet_disagreeing_is_reported(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    frame = pd.read_parquet(target / "parquet" / "statistics.parquet")
+    frame.loc[0, "value"] = 1.5
+    table = pq.read_table(target / "parquet" / "statistics.parquet")
+    import pyarrow as pa
+
+    pq.write_table(
+        pa.Table.from_pandas(frame, schema=table.schema, preserve_index=False),
+        target / "parquet" / "statistics.parquet",
+    )
+    messages = [str(p) for p in validate(target)]
+    assert any("CSV and Parquet values differ" in m for m in messages)
+    assert any("sha256" in m for m in messages)
+
+
+def test_path_escaping_the_package_is_refused(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    descriptor_path = target / "csv" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = "../SHA256SUMS"
+    descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(Exception, match="leaves the package folder"):
+        validate(target / "csv")

@@ -1,0 +1,95 @@
+"""schema/ is the contract: models, Arrow schema, CSV columns and README cannot drift from it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import types
+import typing
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from newsfacts import schema
+from newsfacts.docs import schema_markdown
+from newsfacts.models import MODELS
+
+from .conftest import ROOT
+
+PYTHON_TYPES = {"string": str, "integer": int, "number": float, "boolean": bool, "date": dt.date}
+
+
+def test_schema_folder_holds_one_schema_per_table() -> None:
+    files = sorted(p.stem for p in (ROOT / "schema").glob("*.json"))
+    assert files == sorted(schema.TABLES)
+
+
+@pytest.mark.parametrize("table", schema.TABLES)
+def test_every_field_has_a_description_and_keys_exist(table: str) -> None:
+    descriptor = json.loads((ROOT / "schema" / f"{table}.json").read_text(encoding="utf-8"))
+    assert descriptor["description"]
+    names = [f["name"] for f in descriptor["fields"]]
+    assert all(f["description"] for f in descriptor["fields"])
+    assert set(descriptor["primaryKey"]) <= set(names)
+    for key in descriptor.get("foreignKeys", []):
+        assert set(key["fields"]) <= set(names)
+        assert key["reference"]["resource"] in schema.TABLES
+
+
+def _annotation(model: type, name: str) -> tuple[type, bool]:
+    hint = typing.get_type_hints(model)[name]
+    args = typing.get_args(hint)
+    nullable = isinstance(hint, types.UnionType) and type(None) in args
+    base = next(a for a in args if a is not type(None)) if nullable else hint
+    if typing.get_origin(base) is typing.Literal:
+        base = type(typing.get_args(base)[0])
+    return base, nullable
+
+
+@pytest.mark.parametrize("table", schema.TABLES)
+def test_models_match_the_schema(table: str) -> None:
+    model = MODELS[table]
+    fields = schema.fields(table)
+    assert list(model.model_fields) == [f["name"] for f in fields]
+    for field in fields:
+        base, nullable = _annotation(model, field["name"])
+        assert base is PYTHON_TYPES[field["type"]], field["name"]
+        assert nullable == (not schema.is_required(field)), field["name"]
+        enum = field.get("constraints", {}).get("enum")
+        if enum:
+            hint = typing.get_type_hints(model)[field["name"]]
+            assert list(typing.get_args(hint)) == enum
+
+
+@pytest.mark.parametrize("table", schema.TABLES)
+def test_arrow_schema_matches(table: str) -> None:
+    arrow = schema.arrow_schema(table)
+    assert arrow.names == schema.column_names(table)
+    for field in schema.fields(table):
+        assert arrow.field(field["name"]).type == schema.ARROW_TYPES[field["type"]]
+        assert arrow.field(field["name"]).nullable == (not schema.is_required(field))
+    assert isinstance(arrow, pa.Schema)
+
+
+def test_readme_tables_are_generated_from_the_schema() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start, end = "<!-- schema:start -->", "<!-- schema:end -->"
+    section = readme.split(start, 1)[1].split(end, 1)[0]
+    assert section.strip() == schema_markdown().strip()
+
+
+def test_packaged_schema_is_the_repository_schema() -> None:
+    assert Path(schema.schema_dir()).resolve() in {
+        (ROOT / "schema").resolve(),
+        Path(schema.__file__).parent / "_schema",
+    }
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [line for line in readme.splitlines() if line.startswith("python3 -m venv")]
+    assert len(commands) == 2
+    assert commands[0].endswith("newsfacts build")
+    assert commands[1].endswith("pytest")
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,103 @@
+"""Reading seeds: bylines, normalisation, and the clear errors bad files get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsfacts.errors import NewsfactsError
+from newsfacts.seeds import list_seeds, parse_byline, read_seed
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher", "authors"),
+    [
+        ("The Associated Press’s Matthew Lee", "The Associated Press", ("Matthew Lee",)),
+        ("By Jane Doe, Reuters", "Reuters", ("Jane Doe",)),
+        ("By JANE DOE Associated Press", "Associated Press", ("Jane Doe",)),
+        ("By Jane Doe and John Roe", None, ("Jane Doe", "John Roe")),
+    ],
+)
+def test_byline_forms(line: str, publisher: str | None, authors: tuple[str, ...]) -> None:
+    assert parse_byline(line) == (publisher, authors)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The president agreed to accept deportees from the United States.",
+        "Officials said on Monday that the talks had failed",
+        "“We will win,” she said",
+    ],
+)
+def test_ordinary_first_lines_are_body_text(line: str) -> None:
+    assert parse_byline(line) == (None, ())
+
+
+def test_byline_is_kept_in_text_before_the_body(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("By Jane Doe, Reuters\n\nThe minister resigned.\n", encoding="utf-8")
+    seed = read_seed(path)
+    assert seed.text == "By Jane Doe, Reuters\nThe minister resigned."
+    assert seed.text[seed.body_start :] == "The minister resigned."
+
+
+def test_bom_crlf_and_cr_normalise_to_the_same_text(tmp_path: Path) -> None:
+    body = "By Jane Doe, Reuters\n\nFirst  paragraph.\nSecond\tparagraph.\n"
+    variants = {
+        "lf": body.encode(),
+        "bom": b"\xef\xbb\xbf" + body.encode(),
+        "crlf": body.replace("\n", "\r\n").encode(),
+        "cr": body.replace("\n", "\r").encode(),
+    }
+    texts = set()
+    for name, data in variants.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_bytes(data)
+        texts.add(read_seed(path).text)
+    assert texts == {"By Jane Doe, Reuters\nFirst paragraph.\nSecond paragraph."}
+
+
+def test_text_is_nfc(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Cafe\u0301 owners said prices rose.", encoding="utf-8")
+    assert read_seed(path).text == "Caf\u00e9 owners said prices rose."
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty article"),
+        (b"  \n\t\n", "empty article"),
+        (b"abc\x00def", "binary file"),
+        (b"caf\xe9 au lait", "not UTF-8"),
+    ],
+)
+def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(NewsfactsError, match=message) as error:
+        read_seed(path)
+    assert str(path) in str(error.value)
+
+
+def test_missing_and_empty_seed_folders(tmp_path: Path) -> None:
+    with pytest.raises(NewsfactsError, match="seeds folder not found"):
+        list_seeds(tmp_path / "nowhere")
+    with pytest.raises(NewsfactsError, match=r"no \.txt seed files"):
+        list_seeds(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["has space.txt", "ünïcode.txt", "-dash.txt"])
+def test_file_names_that_cannot_be_ids(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("Text.", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match="cannot be an article_id"):
+        list_seeds(tmp_path)
+
+
+def test_ids_that_differ_only_in_case(tmp_path: Path) -> None:
+    (tmp_path / "Story.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Two.", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match="duplicate article_id"):
+        list_seeds(tmp_path)
