@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import __version__, schema
 from . import build as build_lib
+from . import evaluate as evaluate_lib
 from .docs import schema_markdown
 from .errors import NewsfactsError
 from .pipeline import extract_records
@@ -159,3 +160,54 @@ def extract(
 def schema_command() -> None:
     """Print the tables and their columns (from schema/) as Markdown."""
     print(schema_markdown(), end="")
+
+
+@app.command()
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotations (<article_id>.yaml).")],
+    seeds: SeedsOption = Path("seeds"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures and errors as JSON.")] = False,
+    floor: Annotated[
+        Path | None, typer.Option("--floor", help="JSON of minimum figures; exit 1 when one is below.")
+    ] = None,
+    show: Annotated[int, typer.Option("--show", help="How many misses and false positives to list.")] = 50,
+) -> None:
+    """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
+    try:
+        result = evaluate_lib.evaluate(gold_dir, seeds)
+        minimums = json.loads(floor.read_text(encoding="utf-8")) if floor else {}
+    except NewsfactsError as error:
+        raise fail(error) from None
+    failures = evaluate_lib.below_floor(result, minimums)
+    if as_json:
+        print(json.dumps(evaluate_lib.as_dict(result), indent=2, ensure_ascii=False))
+    else:
+        print_evaluation(result, show)
+    for failure in failures:
+        errors.print(f"[bold red]below floor:[/] {failure}", highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
+    table = Table(title=f"Extraction quality on {result.articles} articles")
+    for column in ("measure", "precision", "recall", "F1", "found", "expected"):
+        table.add_column(column, justify="left" if column == "measure" else "right")
+    for name, score in result.scores.items():
+        table.add_row(
+            name.replace("_", " "),
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.true_positives + score.false_positives),
+            str(score.true_positives + score.false_negatives),
+        )
+    table.add_row("speaker attribution", "", "", f"{result.speaker_accuracy:.3f}",
+                  str(result.speakers_right), str(result.speakers_judged))
+    console.print(table)
+    listing = Table(title=f"Misses and false positives (first {show} of {len(result.errors)})")
+    for column in ("article", "error", "measure", "text", "detail"):
+        listing.add_column(column)
+    for error in result.errors[:show]:
+        listing.add_row(error.article_id, error.kind, error.table, error.text[:90], error.detail)
+    console.print(listing)

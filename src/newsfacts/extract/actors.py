@@ -323,11 +323,7 @@ class ActorFinder:
                 return country_code, title, gender, rest[size:]
         if country_code and not rest:
             return country_code, None, "?", []
-        return (
-            (country_code, None, "?", rest)
-            if country_code and rest != words
-            else (None, None, "?", words)
-        )
+        return None, None, "?", words  # a country word before a name is part of it: Chad Myers
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""

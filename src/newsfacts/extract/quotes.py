@@ -41,6 +41,8 @@ APPOSITIVE = re.compile(r",\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
+# What may stand between a speaker and its cue: "Bob Brown has said", "Rubio later said".
+SPEAKER_GAP = re.compile(r"\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly)\s+)*$")
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
@@ -141,7 +143,7 @@ class QuoteFinder:
                 and not mention.possessive
             ):
                 gap = self.text[mention.span.end : position]
-                if not gap.strip() or APPOSITIVE.match(gap):
+                if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
                     best = mention
         pronoun = re.search(
             r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", self.text[limit:position], re.IGNORECASE
@@ -211,18 +213,19 @@ class QuoteFinder:
         found = None
         for match in self._unnamed_pattern().finditer(self.text, limit, position):
             gap = self.text[match.end() : position]
-            if re.match(r"\s*(?:\w+ly\s+)?(?:has\s+|had\s+)?$", gap) or APPOSITIVE.match(gap):
+            if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
                 found = match
         return found
 
     def _unnamed_pattern(self) -> re.Pattern[str]:
+        """"a U.S. official", "one security expert", "a staff member at X", "police"."""
         nouns = "|".join(sorted(self.lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
+        determiner = r"(?:an?|the|one|two|three|several|some|many|other|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ne|An?|The)"
+        modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous)"
         return re.compile(
-            r"(?:(?:an?|the|one|two|three|several|some|many|other)\s)?"
-            r"(?:(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|government|administration"
-            r"|military|state|federal|leaked|new|official|current|country|information)\s){0,4}"
+            rf"(?:{determiner}\s(?:[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
             rf"(?P<noun>{nouns})\b"
-            r"(?:\s(?:for|from|of|at|with)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+            r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
         )
 
     def _unnamed_actor(self, match: re.Match[str]) -> Speaker:

@@ -1,0 +1,345 @@
+"""Measuring the extractor against annotated articles (one gold YAML file per article).
+
+Matching rules:
+- quotes: same kind and token overlap of at least 50% (shared tokens over the longer text);
+- statistics: equal value and overlapping spans;
+- actors: the same name, alias or (for people) surname;
+- speakers: a matched quote's speaker is right when it matches the gold speaker as an actor
+  would, or, for an unnamed source, when the predicted speaker is unnamed and the
+  descriptions share half their tokens.
+Items marked `optional: true` count neither way.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from . import models
+from .dataset import Curated, empty_curated
+from .errors import NewsfactsError
+from .pipeline import Builder, Tables
+from .seeds import read_seed
+
+TOKEN = re.compile(r"\w+")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class GoldQuote(Strict):
+    kind: Literal["direct", "indirect"]
+    text: str
+    speaker: str | None = None
+    speaker_unnamed: bool = False
+    cue: str | None = None
+    optional: bool = False
+
+
+class GoldStatistic(Strict):
+    text: str
+    value: float
+    value_max: float | None = None
+    object: str | None = None
+    unit: str | None = None
+    qualifier: str = "exact"
+    optional: bool = False
+
+
+class GoldActor(Strict):
+    name: str
+    kind: Literal["person", "organization", "country", "group"]
+    aliases: list[str] = []
+    optional: bool = False
+
+
+class GoldArticle(Strict):
+    article_id: str
+    quotes: list[GoldQuote] = []
+    statistics: list[GoldStatistic] = []
+    actors: list[GoldActor] = []
+
+
+@dataclass
+class Score:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        expected = self.true_positives + self.false_negatives
+        return self.true_positives / expected if expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass(frozen=True)
+class Error:
+    article_id: str
+    kind: str  # "miss" or "false positive" or "wrong speaker"
+    table: str
+    text: str
+    detail: str = ""
+
+
+@dataclass
+class Evaluation:
+    scores: dict[str, Score] = field(default_factory=dict)
+    speakers_right: int = 0
+    speakers_judged: int = 0
+    errors: list[Error] = field(default_factory=list)
+    articles: int = 0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_judged if self.speakers_judged else 1.0
+
+    def figures(self) -> dict[str, float]:
+        figures = {f"{name}_f1": round(score.f1, 4) for name, score in self.scores.items()}
+        figures["speaker_accuracy"] = round(self.speaker_accuracy, 4)
+        return figures
+
+
+def normalise(text: str) -> str:
+    """The normalisation seeds get, applied to gold texts: NFC and folded spaces."""
+    return re.sub(r"[ \t\u00a0]+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(t.lower() for t in TOKEN.findall(text))
+
+
+def overlap(a: str, b: str) -> float:
+    left, right = tokens(a), tokens(b)
+    longer = max(sum(left.values()), sum(right.values()))
+    return sum((left & right).values()) / longer if longer else 0.0
+
+
+def load_gold(path: Path) -> GoldArticle:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return GoldArticle.model_validate(data)
+    except yaml.YAMLError as error:
+        raise NewsfactsError(f"{path}: malformed YAML: {error}") from error
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise NewsfactsError(f"{path}: {key}: {first['msg']}") from error
+
+
+@dataclass(frozen=True)
+class ActorForms:
+    """What an actor is called in one article: its name and the surface forms used there."""
+
+    forms: frozenset[str]
+    person: bool
+    unnamed: bool
+
+    def matches(self, names: list[str], person: bool) -> bool:
+        gold = {normalise(n) for n in names}
+        if self.forms & gold:
+            return True
+        if self.person and person:
+            surnames = {n.split()[-1] for n in gold if n.split()}
+            return any(f.split()[-1] in surnames for f in self.forms if f.split())
+        return False
+
+
+class ArticleScorer:
+    def __init__(self, gold: GoldArticle, tables: Tables, evaluation: Evaluation) -> None:
+        self.gold = gold
+        self.tables = tables
+        self.evaluation = evaluation
+        self.text = tables["articles"][0].text  # type: ignore[attr-defined]
+        self.actor_forms = self._actor_forms()
+        self.gold_actors = {normalise(a.name): a for a in gold.actors}
+        for actor in gold.actors:
+            for alias in actor.aliases:
+                self.gold_actors.setdefault(normalise(alias), actor)
+
+    def _actor_forms(self) -> dict[str, ActorForms]:
+        forms: dict[str, set[str]] = {}
+        for mention in self.tables["mentions"]:
+            forms.setdefault(mention.actor_id, set()).add(mention.text)  # type: ignore[attr-defined]
+        result = {}
+        for actor in self.tables["actors"]:
+            assert isinstance(actor, models.Actor)
+            names = forms.get(actor.actor_id, set()) | {actor.name}
+            names |= set((actor.aliases or "").split(" | ")) - {""}
+            result[actor.actor_id] = ActorForms(
+                frozenset(normalise(n) for n in names), actor.kind == "person", actor.unnamed
+            )
+        return result
+
+    def score(self) -> None:
+        self._score_quotes("direct_quotes", ["direct"])
+        self._score_quotes("all_quotes", ["direct", "indirect"])
+        self._score_statistics()
+        self._score_actors()
+
+    def _record(self, metric: str) -> Score:
+        return self.evaluation.scores.setdefault(metric, Score())
+
+    def _score_quotes(self, metric: str, kinds: list[str]) -> None:
+        predicted = [q for q in self.tables["quotes"] if q.kind in kinds]  # type: ignore[attr-defined]
+        gold = [q for q in self.gold.quotes if q.kind in kinds]
+        pairs, unmatched_pred, unmatched_gold = _match(
+            predicted,
+            gold,
+            lambda p, g: overlap(p.text, normalise(g.text)) if p.kind == g.kind else 0.0,  # type: ignore[attr-defined]
+            0.5,
+        )
+        self._count(metric, "quotes", pairs, unmatched_pred, unmatched_gold)
+        if metric == "all_quotes":
+            for prediction, expected in pairs:
+                self._judge_speaker(prediction, expected)
+
+    def _count(self, metric: str, table: str, pairs: list, unmatched_pred: list, unmatched_gold: list) -> None:  # type: ignore[type-arg]
+        score = self._record(metric)
+        score.true_positives += sum(1 for _, g in pairs if not g.optional)
+        score.false_positives += len(unmatched_pred)
+        for prediction in unmatched_pred:
+            self.evaluation.errors.append(Error(self.gold.article_id, "false positive", metric, _text(prediction)))
+        for expected in unmatched_gold:
+            if not expected.optional:
+                score.false_negatives += 1
+                self.evaluation.errors.append(Error(self.gold.article_id, "miss", metric, _text(expected)))
+
+    def _judge_speaker(self, prediction: models.Record, expected: GoldQuote) -> None:
+        if expected.optional or expected.speaker is None:
+            return
+        self.evaluation.speakers_judged += 1
+        speaker_id = prediction.speaker_actor_id  # type: ignore[attr-defined]
+        forms = self.actor_forms.get(speaker_id) if speaker_id else None
+        if forms and self._speaker_matches(forms, expected):
+            self.evaluation.speakers_right += 1
+            return
+        predicted_name = next((a.name for a in self.tables["actors"] if a.actor_id == speaker_id), None)  # type: ignore[attr-defined]
+        self.evaluation.errors.append(
+            Error(self.gold.article_id, "wrong speaker", "quotes", expected.text,
+                  f"expected {expected.speaker!r}, got {predicted_name!r}")
+        )
+
+    def _speaker_matches(self, forms: ActorForms, expected: GoldQuote) -> bool:
+        assert expected.speaker is not None
+        if expected.speaker_unnamed:
+            return forms.unnamed and any(overlap(f, expected.speaker) >= 0.5 for f in forms.forms)
+        gold_actor = self.gold_actors.get(normalise(expected.speaker))
+        names = [gold_actor.name, *gold_actor.aliases] if gold_actor else [expected.speaker]
+        person = gold_actor.kind == "person" if gold_actor else True
+        return forms.matches(names, person)
+
+    def _score_statistics(self) -> None:
+        predicted = list(self.tables["statistics"])
+        gold_spans = {id(g): self._locate(g.text) for g in self.gold.statistics}
+
+        def similarity(p: models.Record, g: GoldStatistic) -> float:
+            span = gold_spans[id(g)]
+            start, end = p.start, p.end  # type: ignore[attr-defined]
+            same_value = math.isclose(p.value, g.value, rel_tol=1e-3, abs_tol=1e-3)  # type: ignore[attr-defined]
+            overlapping = any(s < end and start < e for s, e in span)
+            return 1.0 if same_value and overlapping else 0.0
+
+        pairs, unmatched_pred, unmatched_gold = _match(predicted, self.gold.statistics, similarity, 1.0)
+        self._count("statistics", "statistics", pairs, unmatched_pred, unmatched_gold)
+
+    def _locate(self, text: str) -> list[tuple[int, int]]:
+        needle = normalise(text)
+        spans = []
+        start = self.text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = self.text.find(needle, start + 1)
+        return spans
+
+    def _score_actors(self) -> None:
+        mentioned = {m.actor_id for m in self.tables["mentions"]}  # type: ignore[attr-defined]
+        predicted = [a for a in self.tables["actors"] if a.actor_id in mentioned and not a.unnamed]  # type: ignore[attr-defined]
+
+        def similarity(p: models.Record, g: GoldActor) -> float:
+            forms = self.actor_forms[p.actor_id]  # type: ignore[attr-defined]
+            return 1.0 if forms.matches([g.name, *g.aliases], g.kind == "person") else 0.0
+
+        pairs, unmatched_pred, unmatched_gold = _match(predicted, self.gold.actors, similarity, 1.0)
+        self._count("actors", "actors", pairs, unmatched_pred, unmatched_gold)
+
+
+def _text(item: object) -> str:
+    return str(getattr(item, "text", None) or getattr(item, "name", ""))
+
+
+def _match(predicted, gold, similarity, threshold):  # type: ignore[no-untyped-def]
+    """Greedy one-to-one matching, best pairs first; ties keep text order."""
+    candidates = sorted(
+        ((similarity(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for value, i, j in candidates:
+        if value < threshold or i in used_p or j in used_g:
+            continue
+        used_p.add(i)
+        used_g.add(j)
+        pairs.append((predicted[i], gold[j]))
+    unmatched_pred = [p for i, p in enumerate(predicted) if i not in used_p]
+    unmatched_gold = [g for j, g in enumerate(gold) if j not in used_g]
+    return pairs, unmatched_pred, unmatched_gold
+
+
+def evaluate(gold_dir: Path, seeds_dir: Path, curated: Curated | None = None) -> Evaluation:
+    """Extract every annotated article and score it against its gold file."""
+    gold_paths = sorted(gold_dir.glob("*.yaml"))
+    if not gold_paths:
+        raise NewsfactsError(f"{gold_dir}: no gold .yaml files")
+    evaluation = Evaluation()
+    for path in gold_paths:
+        gold = load_gold(path)
+        seed_path = seeds_dir / f"{gold.article_id}.txt"
+        if not seed_path.is_file():
+            raise NewsfactsError(f"{path}: article {gold.article_id!r} not found in {seeds_dir}")
+        builder = Builder(curated or empty_curated(seeds_dir), seeds_dir.resolve().parent)
+        builder.add(read_seed(seed_path))
+        ArticleScorer(gold, builder.finish(), evaluation).score()
+        evaluation.articles += 1
+    return evaluation
+
+
+def below_floor(evaluation: Evaluation, floor: dict[str, float]) -> list[str]:
+    figures = evaluation.figures()
+    return [f"{name} {figures.get(name, 0.0):.4f} < floor {minimum:.4f}"
+            for name, minimum in sorted(floor.items()) if figures.get(name, 0.0) < minimum]
+
+
+def as_dict(evaluation: Evaluation) -> dict[str, object]:
+    return {
+        "articles": evaluation.articles,
+        "figures": evaluation.figures(),
+        "scores": {
+            name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
+                   "true_positives": s.true_positives, "false_positives": s.false_positives,
+                   "false_negatives": s.false_negatives}
+            for name, s in evaluation.scores.items()
+        },
+        "speakers": {"right": evaluation.speakers_right, "judged": evaluation.speakers_judged},
+        "errors": [e.__dict__ for e in evaluation.errors],
+    }
