@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import PRONOUN_GENDER, Actor, ArticleActors, slug
+from .actors import PRONOUN_GENDER, Actor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
 from .text import Span
 
@@ -42,10 +42,61 @@ TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
 # What may stand between a speaker and its cue: "Bob Brown has said", "Rubio later said".
-SPEAKER_GAP = re.compile(r"\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly)\s+)*$")
+SPEAKER_GAP = re.compile(
+    r",?\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly|on\s[A-Z]\w+|last\s\w+|this\s\w+"
+    r"|yesterday|today|in\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
+)
+THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
+# After a cue: an optional adjunct ("on Tuesday", "in a statement") or object ("reporters",
+# "the BBC", "him"), then the reported clause.
+BARE_CLAUSE = re.compile(
+    r"(?:\s(?:on|in|at|last|this|late|earlier|yesterday|today)(?:\s[\w.’'-]+){0,3}?,?)?"
+    r"(?:\s(?:reporters|journalists|him|her|them|us|me|parliament|Parliament|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?=\s(?:that\s)?(?:the|a|an|his|her|their|its|it|he|she|they|we|I|there)\b))?"
+    r"\s(?:that\s)?(?=[a-zA-Z\d])"
+)
+TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
+AUXILIARIES = frozenset(
+    "is was were are be been being would will had has have could should can may might must did does do "
+    "won't wasn't weren't isn't aren't hadn't hasn't haven't couldn't shouldn't didn't doesn't don't "
+    "needed wanted planned".split()
+)
+PAST_TENSE = frozenset(
+    "threw made took gave came went found told left got won lost ran saw knew thought began became "
+    "kept held brought built fell felt led met paid put sent set spent stood struck wrote said sold "
+    "bought caught fought taught drove rose broke chose spoke stole wore tore shot hit cut hurt "
+    "helps needs wants plans faces remains says seems appears".split()
+)
+CLAUSE_STARTS = frozenset(
+    "the a an his her their its our this that these those it he she they we i you there no some all "
+    "most many more several both each every any".split()
+)
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
+
+
+def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
+    nouns = "|".join(sorted(lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
+    determiner = r"(?i:an?|the|one|two|three|several|some|many|other)"
+    modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|drug|party)"
+    return re.compile(
+        rf"(?:{determiner}\s(?:[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
+        rf"(?P<noun>(?i:{nouns}))\b"
+        r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+    )
+
+
+def _is_clause(words: list[str]) -> bool:
+    """Roughly, a subject then a verb: "the talks would resume", "Iraq had agreed"."""
+    starts_like_one = words[0].lower() in CLAUSE_STARTS or words[0][0].isupper() or words[0][0].isdigit()
+    for i, word in enumerate(words[:10]):
+        bare = word.lower().strip(",;")
+        if bare in AUXILIARIES or bare in PAST_TENSE or (i > 0 and bare.endswith("ed")):
+            return True
+        if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
+            return False  # a phrase, not a clause: "the offer, stating that ..."
+    return starts_like_one and len(words) >= 5 and words[0].lower() in CLAUSE_STARTS
 
 
 @dataclass(frozen=True)
@@ -60,6 +111,7 @@ class QuoteSpan:
 class Speaker:
     key: str | None
     found: bool  # False when nothing near the cue names a source
+    start: int = -1  # where the speaker's words begin in the text, when known
 
 
 def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
@@ -103,6 +155,7 @@ class QuoteFinder:
         self.lex = lex
         self.actors = actors
         self.article_id = article_id
+        self.unnamed_pattern = unnamed_source_pattern(lex)
         self.cue_pattern = re.compile(
             r"\b(?:[Aa]ccording to|"
             + "|".join(sorted(lex.reporting_verbs, key=len, reverse=True))
@@ -125,7 +178,7 @@ class QuoteFinder:
         start = position + (lead.end() if lead else 0)
         for mention in self.actors.mentions:
             if mention.span.start == start and not mention.possessive:
-                return Speaker(mention.key, True)
+                return Speaker(mention.key, True, start)
         pronoun = re.match(r"(he|she|they|it)\b", self.text[start:limit], re.IGNORECASE)
         if pronoun and not re.match(
             r"\s+(?:was|is|had|has|would|will)\b", self.text[start + pronoun.end() : limit]
@@ -135,16 +188,7 @@ class QuoteFinder:
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
-        best = None
-        for mention in self.actors.mentions:
-            if (
-                limit <= mention.span.start
-                and mention.span.end <= position
-                and not mention.possessive
-            ):
-                gap = self.text[mention.span.end : position]
-                if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
-                    best = mention
+        best = self._mention_before(position, limit)
         pronoun = re.search(
             r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", self.text[limit:position], re.IGNORECASE
         )
@@ -154,8 +198,24 @@ class QuoteFinder:
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
         if best:
-            return Speaker(best.key, True)
+            return Speaker(best.key, True, best.span.start)
         return self._clause_subject(position, limit)
+
+    def _mention_before(self, position: int, limit: int) -> Mention | None:
+        """Right before the cue ("Rubio said"), else before an appositive ("Musk, the
+        billionaire who ..., replied"), else before a comma ("Tony Keenan, said")."""
+        adjacent = appositive = comma = None
+        for mention in self.actors.mentions:
+            if mention.possessive or not (limit <= mention.span.start and mention.span.end <= position):
+                continue
+            gap = self.text[mention.span.end : position]
+            if SPEAKER_GAP.match(gap) and not gap.lstrip().startswith(","):
+                adjacent = mention
+            elif APPOSITIVE.match(gap) and appositive is None:
+                appositive = mention
+            elif SPEAKER_GAP.match(gap):
+                comma = mention
+        return adjacent or appositive or comma
 
     def _clause_subject(self, position: int, limit: int) -> Speaker | None:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
@@ -167,7 +227,7 @@ class QuoteFinder:
             and self.text[limit:].split()[0].lower() in self.lex.function_words
         ):
             clause_start = limit + lead.end()
-        first_unnamed = self._unnamed_pattern().search(self.text, clause_start, position)
+        first_unnamed = self.unnamed_pattern.search(self.text, clause_start, position)
         for mention in self.actors.mentions:
             if (
                 clause_start <= mention.span.start
@@ -179,12 +239,12 @@ class QuoteFinder:
                     and first_unnamed.start() <= mention.span.start < first_unnamed.end()
                 ):
                     break  # the actor is part of "a U.S. official"
-                return Speaker(mention.key, True)
+                return Speaker(mention.key, True, mention.span.start)
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
 
     def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
         if pronoun in ("i", "we"):
-            return Speaker(None, False)
+            return Speaker(None, False, position)
         wanted_kinds = {
             "he": {"person"},
             "she": {"person"},
@@ -197,11 +257,11 @@ class QuoteFinder:
                 continue
             actor = self.actors.actors[mention.key]
             if actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?")):
-                return Speaker(actor.key, True)
-        return Speaker(None, True)
+                return Speaker(actor.key, True, position)
+        return Speaker(None, True, position)
 
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
-        match = self._unnamed_pattern().match(self.text, start, limit)
+        match = self.unnamed_pattern.match(self.text, start, limit)
         return self._unnamed_actor(match) if match else None
 
     def _unnamed_before(self, position: int, limit: int) -> Speaker | None:
@@ -211,26 +271,18 @@ class QuoteFinder:
     def _unnamed_match_before(self, position: int, limit: int) -> re.Match[str] | None:
         """The last unnamed source ending right before `position` (or before an appositive)."""
         found = None
-        for match in self._unnamed_pattern().finditer(self.text, limit, position):
+        for match in self.unnamed_pattern.finditer(self.text, limit, position):
             gap = self.text[match.end() : position]
             if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
                 found = match
         return found
 
-    def _unnamed_pattern(self) -> re.Pattern[str]:
-        """"a U.S. official", "one security expert", "a staff member at X", "police"."""
-        nouns = "|".join(sorted(self.lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
-        determiner = r"(?:an?|the|one|two|three|several|some|many|other|[Tt]wo|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ne|An?|The)"
-        modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous)"
-        return re.compile(
-            rf"(?:{determiner}\s(?:[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
-            rf"(?P<noun>{nouns})\b"
-            r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
-        )
-
     def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
-        if match.group("noun") in DOCUMENTS:
-            return Speaker(None, False)  # a document: the speaker comes from the context
+        noun = match.group("noun").lower()
+        if noun in DOCUMENTS:
+            # "the webpage" refers back to the last source; "reports said" names none
+            definite = match.group(0).lower().startswith(("the ", "its ", "their "))
+            return Speaker(None, not definite, match.start())
         phrase = match.group(0)
         name = re.sub(r"^(?:an?|the|one)\s", "", phrase, flags=re.IGNORECASE)
         code = next(
@@ -241,12 +293,12 @@ class QuoteFinder:
             ),
             None,
         )
-        kind = "group" if match.group("noun") in PLURAL_SOURCES else "person"
+        kind = "group" if noun in PLURAL_SOURCES or noun.endswith("s") else "person"
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
         self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
-        return Speaker(key, True)
+        return Speaker(key, True, match.start())
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -331,8 +383,9 @@ class QuoteFinder:
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
         body = self.text[sentence.start : sentence.end]
         front = re.match(r"According to (?P<source>[^,]+), (?P<clause>.+)", body)
-        back = re.match(r"(?P<clause>.+), according to (?P<source>[^,]+?)[.!?]?$", body)
-        match = front or back
+        back = re.match(r"(?P<clause>.+?),?[\"”’]?,? according to (?P<source>[^,]+?)[.!?]?$", body)
+        middle = re.match(r"(?P<lead>.*?), according to (?P<source>[^,]+), (?P<clause>.+)", body)
+        match = front or back or middle
         if not match:
             return None
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
@@ -340,7 +393,7 @@ class QuoteFinder:
         clause = self._clause(
             Span(sentence.start + match.start("clause"), sentence.start + match.end("clause"))
         )
-        cue = "according to" if back else "According to"
+        cue = "According to" if match is front else "according to"
         return QuoteSpan(clause, "indirect", speaker.key, cue)
 
     def _source_speaker(self, source: Span) -> Speaker:
@@ -371,43 +424,49 @@ class QuoteFinder:
         return None
 
     def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+        """"X said (that) ...", "X told reporters ...", "X warned Panama that ..."."""
         for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
             verb = cue.group(0).lower()
-            if verb == "according to" or self._overlaps(Span(cue.start(), cue.end()), inside):
+            usage = self.lex.reporting_verbs.get(verb, "that")
+            if verb == "according to" or usage == "quote" or self._overlaps(Span(cue.start(), cue.end()), inside):
                 continue
             rest = self.text[cue.end() : sentence.end]
-            that = re.match(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s", rest)
-            bare = self.lex.reporting_verbs[verb] == "bare" and re.match(
-                r"(?:\s(?:on|in|at|last|this|late|earlier|yesterday|today)(?:\s[\w.’'-]+){0,3}?,?)?\s(?=[a-z]|[A-Z][a-z]+\s)",
-                rest,
-            )
+            that = THAT_CLAUSE.match(rest)
+            bare = usage == "bare" and BARE_CLAUSE.match(rest)
             match = that or bare
             if not match:
                 continue
             clause = self._clause(Span(cue.end() + match.end(), sentence.end))
-            if len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
+            words = clause.of(self.text).split()
+            if len(words) < 3 or self._opens_with_quote(clause) or (not that and not _is_clause(words)):
                 continue
-            speaker = self.speaker_near_cue(
-                Span(cue.start(), cue.end()), Span(sentence.start, cue.start())
-            )
+            speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), Span(sentence.start, cue.start()))
             if speaker.found:
                 return QuoteSpan(clause, "indirect", speaker.key, cue.group(0))
         return None
 
     def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+        """"..., X said." and "..., X said on Saturday, a deal that ..." (the clause comes first)."""
         body = self.text[sentence.start : sentence.end]
-        match = re.match(r"(?P<clause>.+), (?P<tail>[^,]{2,80}?)[.!?]?$", body)
-        if not match:
-            return None
-        tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
-        cues = list(self.cue_pattern.finditer(self.text, tail.start, tail.end))
-        clause = self._clause(Span(sentence.start, sentence.start + match.end("clause")))
-        if not cues or self._overlaps(clause, inside) or len(clause.of(self.text).split()) < 3:
-            return None
-        speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), tail)
-        if not speaker.found:
-            return None
-        return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
+        for match in TRAILING.finditer(body):
+            tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
+            cues = [c for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
+                    if self.lex.reporting_verbs.get(c.group(0).lower()) != "that" or c.group(0) == "according to"]
+            clause = self._clause(Span(sentence.start, sentence.start + match.start()))
+            if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
+                continue
+            if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING:
+                continue  # "..., Rubio stated, “...”": the cue introduces a direct quote
+            if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
+                continue  # the clause is a direct quote: its attribution, not reported speech
+            window = Span(sentence.start + match.start(), tail.end)
+            speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), window)
+            if speaker.found:
+                end = self.text.rfind(",", sentence.start, min(speaker.start, tail.start) if speaker.start >= 0 else tail.start)
+                clause = self._clause(Span(sentence.start, end if end > sentence.start else tail.start))
+                if len(clause.of(self.text).split()) >= 3:
+                    return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
+        return None
 
     def _clause(self, span: Span) -> Span:
         value = span.of(self.text)
