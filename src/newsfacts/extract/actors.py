@@ -316,11 +316,15 @@ class ActorFinder:
                 country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
                 rest = rest[size:]
                 break
-        for title in self.titles:
-            size = len(title.split())
-            if " ".join(rest[:size]) == title and title[0].isupper():
-                gender = HONORIFIC_GENDER.get(title.lower(), "?")
-                return country_code, title, gender, rest[size:]
+        for portfolio in range(4):  # "Small Business Minister Joe Hockey": a portfolio first
+            for title in self.titles:
+                size = len(title.split())
+                if " ".join(rest[portfolio : portfolio + size]) == title and title[0].isupper():
+                    if portfolio and len(rest) <= portfolio + size:
+                        continue
+                    gender = HONORIFIC_GENDER.get(title.lower(), "?")
+                    full_title = " ".join(rest[: portfolio + size])
+                    return country_code, full_title, gender, rest[portfolio + size :]
         if country_code and not rest:
             return country_code, None, "?", []
         return None, None, "?", words  # a country word before a name is part of it: Chad Myers
@@ -438,8 +442,18 @@ class ActorFinder:
                 _is_acronym(word)
                 and word not in self.lex.not_organizations
                 and word not in self.lex.given_names
-            ):
+            ) or self._speaks(span, word):
                 self._add_organization(word, span, possessive, None)
+
+    def _speaks(self, span: Span, word: str) -> bool:
+        """ "Amtrak said": an unknown single name that reports speech is an organisation."""
+        following = re.match(r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20])
+        if not following or following.group(1) not in self.lex.reporting_verbs:
+            return False
+        lowered = word.lower()
+        return lowered not in self.lex.function_words and word not in self.lex.titles and not (
+            word in self.lex.given_names or word in self.lex.demonyms
+        )
 
     def _merge_short_names(self) -> None:
         """ "Mr Mugabe" (a title and a surname) is "Robert Mugabe" when the article names him."""

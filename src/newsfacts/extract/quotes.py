@@ -37,14 +37,16 @@ DOCUMENTS = frozenset(
         "book",
     ]
 )
-APPOSITIVE = re.compile(r",\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$")
+APPOSITIVE = re.compile(
+    r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$"
+)
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
 # What may stand between a speaker and its cue: "Bob Brown has said", "Rubio later said".
 SPEAKER_GAP = re.compile(
     r",?\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly|on\s[A-Z]\w+|last\s\w+|this\s\w+"
-    r"|yesterday|today|in\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
+    r"|yesterday|today|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
 )
 THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
 # After a cue: an optional adjunct ("on Tuesday", "in a statement") or object ("reporters",
@@ -70,19 +72,24 @@ CLAUSE_STARTS = frozenset(
     "the a an his her their its our this that these those it he she they we i you there no some all "
     "most many more several both each every any".split()
 )
+# After these the next name is the one addressed, not the speaker: "Peterson told CNN".
+ADDRESSING_VERBS = frozenset("told tells telling asked asks asking warned warns urged urges".split())
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
 
 
+NOT_MODIFIERS = r"(?:by|of|for|from|to|in|on|at|with|and|or|but|who|which|that|was|were|is|are|has|had)"
+
+
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
     nouns = "|".join(sorted(lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
-    determiner = r"(?i:an?|the|one|two|three|several|some|many|other)"
+    determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
     modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|drug|party)"
     return re.compile(
-        rf"(?:{determiner}\s(?:[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
-        rf"(?P<noun>(?i:{nouns}))\b"
+        rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
+        rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
     )
 
@@ -166,7 +173,13 @@ class QuoteFinder:
 
     def speaker_near_cue(self, cue: Span, window: Span) -> Speaker:
         """Who speaks at a cue: "X said", "said X", "X, the ..., said", or the clause's subject."""
-        after = self._candidate_after(cue.end, window.end)
+        verb = self.text[cue.start : cue.end].lower()
+        if verb.endswith("ing") and self.text[: cue.start].rstrip().endswith(","):
+            # "Russia defended itself ..., saying ...": the main clause's subject speaks
+            subject = self._clause_subject(cue.start, window.start)
+            if subject:
+                return subject
+        after = None if verb in ADDRESSING_VERBS else self._candidate_after(cue.end, window.end)
         if after:
             return after
         before = self._candidate_before(cue.start, window.start)
@@ -279,10 +292,8 @@ class QuoteFinder:
 
     def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
         noun = match.group("noun").lower()
-        if noun in DOCUMENTS:
-            # "the webpage" refers back to the last source; "reports said" names none
-            definite = match.group(0).lower().startswith(("the ", "its ", "their "))
-            return Speaker(None, not definite, match.start())
+        if noun in DOCUMENTS and match.group(0).lower().startswith(("the ", "its ", "their ")):
+            return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
         name = re.sub(r"^(?:an?|the|one)\s", "", phrase, flags=re.IGNORECASE)
         code = next(
@@ -293,7 +304,8 @@ class QuoteFinder:
             ),
             None,
         )
-        kind = "group" if noun in PLURAL_SOURCES or noun.endswith("s") else "person"
+        plural = noun in PLURAL_SOURCES or noun.endswith("s")
+        kind = "group" if plural else "organization" if noun in DOCUMENTS else "person"
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
@@ -312,7 +324,7 @@ class QuoteFinder:
             cue, speaker = self._direct_attribution(
                 open_at, close_at + (1 if closed else 0), sentence, paragraph
             )
-            if not self._is_quotation(content, cue is not None):
+            if not self._is_quotation(content, cue is not None or speaker is not None):
                 continue
             quotes.append(QuoteSpan(content, "direct", speaker.key if speaker else None, cue))
         return quotes
@@ -358,7 +370,18 @@ class QuoteFinder:
                 continue
             speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
             return cue.group(0), speaker
-        return None, None
+        return None, self._colon_speaker(before_window)
+
+    def _colon_speaker(self, before: Span) -> Speaker | None:
+        """ "Prelogar: “I can’t think of anything else ...”" """
+        colon = re.search(r":\s*$", self.text[before.start : before.end])
+        if not colon:
+            return None
+        end = before.start + colon.start()
+        for mention in self.actors.mentions:
+            if mention.span.end == end and mention.span.start >= before.start:
+                return Speaker(mention.key, True, mention.span.start)
+        return None
 
     def _next_mark(self, position: int, paragraph: Span) -> int:
         nxt = re.search(r"[“\"‘]", self.text[position : paragraph.end])
@@ -401,7 +424,20 @@ class QuoteFinder:
             if source.start <= mention.span.start and mention.span.end <= source.end:
                 return Speaker(mention.key, True)
         unnamed = self._unnamed_before(source.end, source.start)
-        return unnamed or Speaker(None, False)
+        return unnamed or self._named_source(source)
+
+    def _named_source(self, source: Span) -> Speaker:
+        """ "According to Amnesty International": a capitalised source is an actor."""
+        name = re.match(r"(?:the\s)?((?:[A-Z][\w.'’&-]*\s?)+)$", self.text[source.start : source.end])
+        if not name:
+            return Speaker(None, False)
+        start = source.start + name.start(1)
+        text = name.group(1).strip()
+        first = text.split()[0]
+        kind = "person" if self.lex.given_names.get(first, "?") != "?" and " " in text else "organization"
+        actor = self.actors.add(Actor(text, text, kind), Span(start, start + len(text)), text)
+        self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        return Speaker(actor.key, True, start)
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
         body = self.text[sentence.start : sentence.end]
