@@ -436,6 +436,9 @@ class ActorFinder:
             acronym_of = [o for o in orgs if _acronym(o.name) == word]
             if len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
+            elif self._is_first_name_person(span, word):
+                gender = self.lex.given_names[word]
+                self.found.add(Actor(word, word, "person", gender=gender), span, word, possessive)
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
@@ -445,11 +448,25 @@ class ActorFinder:
             ) or self._speaks(span, word):
                 self._add_organization(word, span, possessive, None)
 
+    def _is_first_name_person(self, span: Span, word: str) -> bool:
+        """ "Tim, 16, alleged ...": a lone first name with an age or a reporting verb."""
+        if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
+            return False
+        after = self.text[span.end : span.end + 20]
+        if re.match(r",\s\d{1,3},", after):
+            return True
+        following = re.match(r"\s([a-z]+)\b", after)
+        return bool(following) and following.group(1) in self.lex.reporting_verbs and (
+            self.lex.reporting_verbs[following.group(1)] != "quote"
+        )
+
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Amtrak said": an unknown single name that reports speech is an organisation."""
         following = re.match(r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
+        if re.search(r"\b(?:in|at|from|of|near|to)\s$", self.text[max(0, span.start - 6) : span.start]):
+            return False  # "in Florida said": a place
         lowered = word.lower()
         return lowered not in self.lex.function_words and word not in self.lex.titles and not (
             word in self.lex.given_names or word in self.lex.demonyms

@@ -233,7 +233,7 @@ class QuoteFinder:
     def _clause_subject(self, position: int, limit: int) -> Speaker | None:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
         clause_start = limit
-        lead = re.match(r"[^,]{0,80}?,\s", self.text[limit:position])
+        lead = re.match(r"[^,]{0,150}?,\s", self.text[limit:position])
         if (
             lead
             and self.text[limit].isupper()
@@ -353,7 +353,7 @@ class QuoteFinder:
             (
                 m.end()
                 for m in re.finditer(
-                    r"[.!?](?=\s|$)", self.text[after_window.start : after_window.end]
+                    r"[.!?(](?=\s|$)|\s\(", self.text[after_window.start : after_window.end]
                 )
             ),
             None,
@@ -366,10 +366,11 @@ class QuoteFinder:
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
-            if nearest_first and len(self.text[window.start : cue.start()].split()) > 6:
+            if nearest_first and len(self.text[window.start : cue.start()].split()) > 12:
                 continue
             speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
-            return cue.group(0), speaker
+            if speaker.found:
+                return cue.group(0), speaker
         return None, self._colon_speaker(before_window)
 
     def _colon_speaker(self, before: Span) -> Speaker | None:
@@ -428,7 +429,10 @@ class QuoteFinder:
 
     def _named_source(self, source: Span) -> Speaker:
         """ "According to Amnesty International": a capitalised source is an actor."""
-        name = re.match(r"(?:the\s)?((?:[A-Z][\w.'’&-]*\s?)+)$", self.text[source.start : source.end])
+        name = re.match(
+            r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$",
+            self.text[source.start : source.end],
+        )
         if not name:
             return Speaker(None, False)
         start = source.start + name.start(1)
