@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .lexicons import Lexicons
 from .text import Span
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 PARTICLES = frozenset(
     [
         "de",
@@ -38,6 +38,11 @@ PARTICLES = frozenset(
     ]
 )
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the"}  # joined inside a name
+# Titles that name a post within an organisation: "Federal Employment Services Minister X".
+PORTFOLIO_TITLES = frozenset(
+    "Minister Secretary Spokesman Spokeswoman Spokesperson Director Commissioner Chairman "
+    "Chairwoman Chair Chief Executive Treasurer Leader".split()
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_GENDER = {
     "mr": "m",
@@ -120,30 +125,31 @@ def slug(name: str) -> str:
 
 
 def _runs(text: str, paragraph: Span) -> list[list[Span]]:
-    """Runs of capitalised tokens, joined by spaces and lower-case name connectors."""
+    """Runs of capitalised tokens, joined by spaces and lower-case name connectors; a
+    possessive ends a run ("Australia's Commonwealth Bank" is two)."""
     runs: list[list[Span]] = []
     current: list[Span] = []
     pending: list[Span] = []
-    last_end = -1
+    previous_end = -1
     for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
         token = Span(match.start(), match.end())
-        word = match.group(0)
-        gap = text[last_end : match.start()] if current else ""
-        joined = current and gap in (" ", ". ") and (gap == " " or _takes_period(text, current[-1]))
-        if _is_capitalised(word) and (joined or (pending and gap == " ")):
-            current.extend([*pending, token])
+        gap = text[previous_end : match.start()]
+        continues = bool(current) and not POSSESSIVE.search(current[-1].of(text)) and (
+            gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1]))
+        )
+        if _is_capitalised(match.group(0)):
+            if continues:
+                current.extend([*pending, token])
+            else:
+                _close(runs, current)
+                current = [token]
             pending = []
-        elif _is_capitalised(word):
-            _close(runs, current)
-            current, pending = [token], []
-        elif current and word in CONNECTORS and gap == " " and len(pending) < 2:
+        elif continues and match.group(0) in CONNECTORS and len(pending) < 2:
             pending.append(token)
         else:
             _close(runs, current)
             current, pending = [], []
-        last_end = match.end() if (current and not pending) or not current else last_end
-        if pending:
-            last_end = match.end()
+        previous_end = match.end()
     _close(runs, current)
     return runs
 
@@ -189,7 +195,8 @@ class ActorFinder:
         self.registry = registry
         self.found = ArticleActors()
         self.titles = sorted(lex.titles, key=lambda t: -len(t.split()))
-        self.single_words: list[tuple[Span, str, bool]] = []
+        self.single_words: list[tuple[Span, str, bool, bool]] = []  # span, word, possessive, initial
+        self.initial = False
 
     # -- classification of one run -------------------------------------------------
 
@@ -201,6 +208,7 @@ class ActorFinder:
 
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
         words = self.words(run)
+        first = run[0]
         while run and words[0].lower() in self.lex.function_words and not self._registered(words):
             if not (sentence_start or words[0].lower() in CONNECTORS):
                 break
@@ -210,6 +218,7 @@ class ActorFinder:
         if not run:
             return
         for part in self._split_connectors(run, words):
+            self.initial = sentence_start and part[0][0] == first
             self.classify(*part)
 
     def _split_connectors(
@@ -229,8 +238,11 @@ class ActorFinder:
         for i in [*connectors, len(words)]:
             while start < i and words[start] in CONNECTORS - PARTICLES:
                 start += 1
-            if i > start:
-                parts.append((run[start:i], words[start:i]))
+            end = i
+            while end > start and words[end - 1] in CONNECTORS:
+                end -= 1
+            if end > start:
+                parts.append((run[start:end], words[start:end]))
             start = i + 1
         return parts
 
@@ -257,7 +269,7 @@ class ActorFinder:
             self._add_country(name, span, possessive)
             return
         if len(words) == 1 and _is_acronym(name):
-            self.single_words.append((span, name, possessive))  # linked once all names are known
+            self.single_words.append((span, name, possessive, self.initial))  # linked later
             return
         split = self._organization_then_title(words)
         if split:
@@ -290,12 +302,15 @@ class ActorFinder:
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(core_text, None, country_code, gender, core_span, possessive)
         elif len(core) == 1:
-            self.single_words.append((core_span, core_text, possessive))
+            self.single_words.append((core_span, core_text, possessive, self.initial))
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
         for i in range(1, len(words)):
-            if any(w in self.lex.org_words for w in words[:i]) and self._title(words[i:])[1]:
+            if not any(w in self.lex.org_words for w in words[:i]):
+                continue
+            _, title, _, core = self._title(words[i:])
+            if title and core and title.split()[-1] not in PORTFOLIO_TITLES:
                 return i
         return None
 
@@ -431,7 +446,7 @@ class ActorFinder:
         """Surnames to people, acronyms to organisations, registered single names."""
         people = [a for a in self.found.actors.values() if a.kind == "person"]
         orgs = [a for a in self.found.actors.values() if a.kind == "organization"]
-        for span, word, possessive in self.single_words:
+        for span, word, possessive, initial in self.single_words:
             surname_of = [p for p in people if " " in p.name and p.name.split()[-1] == word]
             acronym_of = [o for o in orgs if _acronym(o.name) == word]
             if len(surname_of) == 1:
@@ -445,7 +460,7 @@ class ActorFinder:
                 _is_acronym(word)
                 and word not in self.lex.not_organizations
                 and word not in self.lex.given_names
-            ) or self._speaks(span, word):
+            ) or (not initial and self._speaks(span, word)):
                 self._add_organization(word, span, possessive, None)
 
     def _is_first_name_person(self, span: Span, word: str) -> bool:
