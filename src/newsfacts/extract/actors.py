@@ -276,7 +276,10 @@ class ActorFinder:
             self.classify(run[:split], words[:split])
             self.classify(run[split:], words[split:])
             return
-        if any(w in self.lex.org_words for w in words):
+        _, title, _, core = self._title(words)
+        if any(w in self.lex.org_words for w in words) and not (
+            title and core and not any(w in self.lex.org_words for w in core)
+        ):
             code = self._country_prefix(words)
             self._add_organization(name, span, possessive, code)
             return

@@ -74,6 +74,8 @@ CLAUSE_STARTS = frozenset(
 )
 # After these the next name is the one addressed, not the speaker: "Peterson told CNN".
 ADDRESSING_VERBS = frozenset("told tells telling asked asks asking warned warns urged urges".split())
+# After these the next name is the one who spoke: "the agency quoted an official".
+RELAYING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 PLURAL_SOURCES = frozenset(
     ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
 )
@@ -164,6 +166,8 @@ class QuoteFinder:
         self.article_id = article_id
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.cue_pattern = re.compile(
+            # a passive "was reported" or "is said to" reports nothing
+            r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
             r"\b(?:[Aa]ccording to|"
             + "|".join(sorted(lex.reporting_verbs, key=len, reverse=True))
             + r")\b"
@@ -180,8 +184,8 @@ class QuoteFinder:
             if subject:
                 return subject
         after = None if verb in ADDRESSING_VERBS else self._candidate_after(cue.end, window.end)
-        if after:
-            return after
+        if after or verb in RELAYING_VERBS:
+            return after or Speaker(None, False)
         before = self._candidate_before(cue.start, window.start)
         return before or Speaker(None, False)
 
@@ -223,7 +227,7 @@ class QuoteFinder:
                 continue
             gap = self.text[mention.span.end : position]
             if SPEAKER_GAP.match(gap) and not gap.lstrip().startswith(","):
-                adjacent = mention
+                adjacent = adjacent or mention  # later ones sit in "with the NYPD"
             elif APPOSITIVE.match(gap) and appositive is None:
                 appositive = mention
             elif SPEAKER_GAP.match(gap):
@@ -265,13 +269,16 @@ class QuoteFinder:
             "it": {"organization", "country", "group"},
         }[pronoun]
         gender = PRONOUN_GENDER.get(pronoun)
-        for mention in reversed(self.actors.mentions):
-            if mention.span.start >= position:
-                continue
-            actor = self.actors.actors[mention.key]
-            if actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?")):
-                return Speaker(actor.key, True, position)
-        return Speaker(None, True, position)
+        compatible = [
+            self.actors.actors[m.key]
+            for m in reversed(self.actors.mentions)
+            if m.span.start < position
+            and self.actors.actors[m.key].kind in wanted_kinds
+            and (gender is None or self.actors.actors[m.key].gender in (gender, "?"))
+        ]
+        named = [a for a in compatible if not a.unnamed]  # a named antecedent first
+        chosen = named[0] if named else compatible[0] if compatible else None
+        return Speaker(chosen.key if chosen else None, True, position)
 
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
         match = self.unnamed_pattern.match(self.text, start, limit)
@@ -390,8 +397,8 @@ class QuoteFinder:
 
     def _previous_mark(self, position: int, paragraph: Span) -> int:
         before = self.text[paragraph.start : position]
-        last = max(before.rfind(c) for c in '”"’')
-        return paragraph.start + last + 1 if last >= 0 else paragraph.start
+        closings = [m.end() for m in re.finditer(r'[”"]|’(?![A-Za-z])', before)]
+        return paragraph.start + closings[-1] if closings else paragraph.start
 
     # -- indirect quotes -----------------------------------------------------------
 
@@ -421,6 +428,9 @@ class QuoteFinder:
         return QuoteSpan(clause, "indirect", speaker.key, cue)
 
     def _source_speaker(self, source: Span) -> Speaker:
+        unnamed = self.unnamed_pattern.search(self.text, source.start, source.end)
+        if unnamed and unnamed.start() <= source.start + 4:
+            return self._unnamed_actor(unnamed)  # "U.S. intelligence and administration officials"
         for mention in self.actors.mentions:
             if source.start <= mention.span.start and mention.span.end <= source.end:
                 return Speaker(mention.key, True)
