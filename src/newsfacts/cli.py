@@ -164,13 +164,20 @@ def schema_command() -> None:
 
 @app.command()
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotations (<article_id>.yaml).")],
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Folder of gold annotations (<article_id>.yaml).")
+    ],
     seeds: SeedsOption = Path("seeds"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures and errors as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures and errors as JSON.")
+    ] = False,
     floor: Annotated[
-        Path | None, typer.Option("--floor", help="JSON of minimum figures; exit 1 when one is below.")
+        Path | None,
+        typer.Option("--floor", help="JSON of minimum figures; exit 1 when one is below."),
     ] = None,
-    show: Annotated[int, typer.Option("--show", help="How many misses and false positives to list.")] = 50,
+    show: Annotated[
+        int, typer.Option("--show", help="How many misses and false positives to list.")
+    ] = 50,
 ) -> None:
     """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
     try:
@@ -202,8 +209,14 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
             str(score.true_positives + score.false_positives),
             str(score.true_positives + score.false_negatives),
         )
-    table.add_row("speaker attribution", "", "", f"{result.speaker_accuracy:.3f}",
-                  str(result.speakers_right), str(result.speakers_judged))
+    table.add_row(
+        "speaker attribution",
+        "",
+        "",
+        f"{result.speaker_accuracy:.3f}",
+        str(result.speakers_right),
+        str(result.speakers_judged),
+    )
     console.print(table)
     listing = Table(title=f"Misses and false positives (first {show} of {len(result.errors)})")
     for column in ("article", "error", "measure", "text", "detail"):

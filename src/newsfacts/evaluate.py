@@ -16,9 +16,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -170,130 +171,14 @@ class ActorForms:
         return False
 
 
-class ArticleScorer:
-    def __init__(self, gold: GoldArticle, tables: Tables, evaluation: Evaluation) -> None:
-        self.gold = gold
-        self.tables = tables
-        self.evaluation = evaluation
-        self.text = tables["articles"][0].text  # type: ignore[attr-defined]
-        self.actor_forms = self._actor_forms()
-        self.gold_actors = {normalise(a.name): a for a in gold.actors}
-        for actor in gold.actors:
-            for alias in actor.aliases:
-                self.gold_actors.setdefault(normalise(alias), actor)
-
-    def _actor_forms(self) -> dict[str, ActorForms]:
-        forms: dict[str, set[str]] = {}
-        for mention in self.tables["mentions"]:
-            forms.setdefault(mention.actor_id, set()).add(mention.text)  # type: ignore[attr-defined]
-        result = {}
-        for actor in self.tables["actors"]:
-            assert isinstance(actor, models.Actor)
-            names = forms.get(actor.actor_id, set()) | {actor.name}
-            names |= set((actor.aliases or "").split(" | ")) - {""}
-            result[actor.actor_id] = ActorForms(
-                frozenset(normalise(n) for n in names), actor.kind == "person", actor.unnamed
-            )
-        return result
-
-    def score(self) -> None:
-        self._score_quotes("direct_quotes", ["direct"])
-        self._score_quotes("all_quotes", ["direct", "indirect"])
-        self._score_statistics()
-        self._score_actors()
-
-    def _record(self, metric: str) -> Score:
-        return self.evaluation.scores.setdefault(metric, Score())
-
-    def _score_quotes(self, metric: str, kinds: list[str]) -> None:
-        predicted = [q for q in self.tables["quotes"] if q.kind in kinds]  # type: ignore[attr-defined]
-        gold = [q for q in self.gold.quotes if q.kind in kinds]
-        pairs, unmatched_pred, unmatched_gold = _match(
-            predicted,
-            gold,
-            lambda p, g: overlap(p.text, normalise(g.text)) if p.kind == g.kind else 0.0,  # type: ignore[attr-defined]
-            0.5,
-        )
-        self._count(metric, "quotes", pairs, unmatched_pred, unmatched_gold)
-        if metric == "all_quotes":
-            for prediction, expected in pairs:
-                self._judge_speaker(prediction, expected)
-
-    def _count(self, metric: str, table: str, pairs: list, unmatched_pred: list, unmatched_gold: list) -> None:  # type: ignore[type-arg]
-        score = self._record(metric)
-        score.true_positives += sum(1 for _, g in pairs if not g.optional)
-        score.false_positives += len(unmatched_pred)
-        for prediction in unmatched_pred:
-            self.evaluation.errors.append(Error(self.gold.article_id, "false positive", metric, _text(prediction)))
-        for expected in unmatched_gold:
-            if not expected.optional:
-                score.false_negatives += 1
-                self.evaluation.errors.append(Error(self.gold.article_id, "miss", metric, _text(expected)))
-
-    def _judge_speaker(self, prediction: models.Record, expected: GoldQuote) -> None:
-        if expected.optional or expected.speaker is None:
-            return
-        self.evaluation.speakers_judged += 1
-        speaker_id = prediction.speaker_actor_id  # type: ignore[attr-defined]
-        forms = self.actor_forms.get(speaker_id) if speaker_id else None
-        if forms and self._speaker_matches(forms, expected):
-            self.evaluation.speakers_right += 1
-            return
-        predicted_name = next((a.name for a in self.tables["actors"] if a.actor_id == speaker_id), None)  # type: ignore[attr-defined]
-        self.evaluation.errors.append(
-            Error(self.gold.article_id, "wrong speaker", "quotes", expected.text,
-                  f"expected {expected.speaker!r}, got {predicted_name!r}")
-        )
-
-    def _speaker_matches(self, forms: ActorForms, expected: GoldQuote) -> bool:
-        assert expected.speaker is not None
-        if expected.speaker_unnamed:
-            return forms.unnamed and any(containment(f, expected.speaker) >= 0.5 for f in forms.forms)
-        gold_actor = self.gold_actors.get(normalise(expected.speaker))
-        names = [gold_actor.name, *gold_actor.aliases] if gold_actor else [expected.speaker]
-        person = gold_actor.kind == "person" if gold_actor else True
-        return forms.matches(names, person)
-
-    def _score_statistics(self) -> None:
-        predicted = list(self.tables["statistics"])
-        gold_spans = {id(g): self._locate(g.text) for g in self.gold.statistics}
-
-        def similarity(p: models.Record, g: GoldStatistic) -> float:
-            span = gold_spans[id(g)]
-            start, end = p.start, p.end  # type: ignore[attr-defined]
-            same_value = math.isclose(p.value, g.value, rel_tol=1e-3, abs_tol=1e-3)  # type: ignore[attr-defined]
-            overlapping = any(s < end and start < e for s, e in span)
-            return 1.0 if same_value and overlapping else 0.0
-
-        pairs, unmatched_pred, unmatched_gold = _match(predicted, self.gold.statistics, similarity, 1.0)
-        self._count("statistics", "statistics", pairs, unmatched_pred, unmatched_gold)
-
-    def _locate(self, text: str) -> list[tuple[int, int]]:
-        needle = normalise(text)
-        spans = []
-        start = self.text.find(needle)
-        while start >= 0:
-            spans.append((start, start + len(needle)))
-            start = self.text.find(needle, start + 1)
-        return spans
-
-    def _score_actors(self) -> None:
-        mentioned = {m.actor_id for m in self.tables["mentions"]}  # type: ignore[attr-defined]
-        predicted = [a for a in self.tables["actors"] if a.actor_id in mentioned and not a.unnamed]  # type: ignore[attr-defined]
-
-        def similarity(p: models.Record, g: GoldActor) -> float:
-            forms = self.actor_forms[p.actor_id]  # type: ignore[attr-defined]
-            return 1.0 if forms.matches([g.name, *g.aliases], g.kind == "person") else 0.0
-
-        pairs, unmatched_pred, unmatched_gold = _match(predicted, self.gold.actors, similarity, 1.0)
-        self._count("actors", "actors", pairs, unmatched_pred, unmatched_gold)
+GoldItem = GoldQuote | GoldStatistic | GoldActor
+P = TypeVar("P")
+G = TypeVar("G", GoldQuote, GoldStatistic, GoldActor)
 
 
-def _text(item: object) -> str:
-    return str(getattr(item, "text", None) or getattr(item, "name", ""))
-
-
-def _match(predicted, gold, similarity, threshold):  # type: ignore[no-untyped-def]
+def _match(
+    predicted: list[P], gold: list[G], similarity: Callable[[P, G], float], threshold: float
+) -> tuple[list[tuple[P, G]], list[P], list[G]]:
     """Greedy one-to-one matching, best pairs first; ties keep text order."""
     candidates = sorted(
         ((similarity(p, g), i, j) for i, p in enumerate(predicted) for j, g in enumerate(gold)),
@@ -311,6 +196,135 @@ def _match(predicted, gold, similarity, threshold):  # type: ignore[no-untyped-d
     unmatched_pred = [p for i, p in enumerate(predicted) if i not in used_p]
     unmatched_gold = [g for j, g in enumerate(gold) if j not in used_g]
     return pairs, unmatched_pred, unmatched_gold
+
+
+class ArticleScorer:
+    """Scores one article's records against its gold file, adding to an Evaluation."""
+
+    def __init__(self, gold: GoldArticle, tables: Tables, evaluation: Evaluation) -> None:
+        self.gold = gold
+        self.evaluation = evaluation
+        self.text = next(r.text for r in tables["articles"] if isinstance(r, models.Article))
+        self.actors = [r for r in tables["actors"] if isinstance(r, models.Actor)]
+        self.mentions = [r for r in tables["mentions"] if isinstance(r, models.Mention)]
+        self.quotes = [r for r in tables["quotes"] if isinstance(r, models.Quote)]
+        self.statistics = [r for r in tables["statistics"] if isinstance(r, models.Statistic)]
+        self.actor_forms = self._actor_forms()
+        self.gold_actors = {normalise(a.name): a for a in gold.actors}
+        for actor in gold.actors:
+            for alias in actor.aliases:
+                self.gold_actors.setdefault(normalise(alias), actor)
+
+    def _actor_forms(self) -> dict[str, ActorForms]:
+        forms: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            forms.setdefault(mention.actor_id, set()).add(mention.text)
+        result = {}
+        for actor in self.actors:
+            names = forms.get(actor.actor_id, set()) | {actor.name}
+            names |= set((actor.aliases or "").split(" | ")) - {""}
+            result[actor.actor_id] = ActorForms(
+                frozenset(normalise(n) for n in names), actor.kind == "person", actor.unnamed
+            )
+        return result
+
+    def score(self) -> None:
+        self._score_quotes("direct_quotes", ["direct"])
+        self._score_quotes("all_quotes", ["direct", "indirect"])
+        self._score_statistics()
+        self._score_actors()
+
+    def _score_quotes(self, metric: str, kinds: list[str]) -> None:
+        predicted = [q for q in self.quotes if q.kind in kinds]
+        gold = [q for q in self.gold.quotes if q.kind in kinds]
+
+        def similarity(p: models.Quote, g: GoldQuote) -> float:
+            return overlap(p.text, normalise(g.text)) if p.kind == g.kind else 0.0
+
+        pairs, unmatched_pred, unmatched_gold = _match(predicted, gold, similarity, 0.5)
+        self._count(metric, pairs, [p.text for p in unmatched_pred], unmatched_gold)
+        if metric == "all_quotes":
+            for prediction, expected in pairs:
+                self._judge_speaker(prediction, expected)
+
+    def _count(
+        self,
+        metric: str,
+        pairs: Sequence[tuple[object, GoldItem]],
+        false_positives: list[str],
+        unmatched_gold: Sequence[GoldItem],
+    ) -> None:
+        score = self.evaluation.scores.setdefault(metric, Score())
+        score.true_positives += sum(1 for _, g in pairs if not g.optional)
+        score.false_positives += len(false_positives)
+        article = self.gold.article_id
+        self.evaluation.errors += [
+            Error(article, "false positive", metric, t) for t in false_positives
+        ]
+        for expected in unmatched_gold:
+            if not expected.optional:
+                score.false_negatives += 1
+                text = expected.name if isinstance(expected, GoldActor) else expected.text
+                self.evaluation.errors.append(Error(article, "miss", metric, text))
+
+    def _judge_speaker(self, prediction: models.Quote, expected: GoldQuote) -> None:
+        if expected.optional or expected.speaker is None:
+            return
+        self.evaluation.speakers_judged += 1
+        speaker_id = prediction.speaker_actor_id
+        forms = self.actor_forms.get(speaker_id) if speaker_id else None
+        if forms and self._speaker_matches(forms, expected):
+            self.evaluation.speakers_right += 1
+            return
+        got = next((a.name for a in self.actors if a.actor_id == speaker_id), None)
+        detail = f"expected {expected.speaker!r}, got {got!r}"
+        self.evaluation.errors.append(
+            Error(self.gold.article_id, "wrong speaker", "quotes", expected.text, detail)
+        )
+
+    def _speaker_matches(self, forms: ActorForms, expected: GoldQuote) -> bool:
+        assert expected.speaker is not None
+        if expected.speaker_unnamed:
+            return forms.unnamed and any(
+                containment(f, expected.speaker) >= 0.5 for f in forms.forms
+            )
+        gold_actor = self.gold_actors.get(normalise(expected.speaker))
+        names = [gold_actor.name, *gold_actor.aliases] if gold_actor else [expected.speaker]
+        person = gold_actor.kind == "person" if gold_actor else True
+        return forms.matches(names, person)
+
+    def _score_statistics(self) -> None:
+        gold_spans = {id(g): self._locate(g.text) for g in self.gold.statistics}
+
+        def similarity(p: models.Statistic, g: GoldStatistic) -> float:
+            same_value = math.isclose(p.value, g.value, rel_tol=1e-3, abs_tol=1e-3)
+            overlapping = any(s < p.end and p.start < e for s, e in gold_spans[id(g)])
+            return 1.0 if same_value and overlapping else 0.0
+
+        pairs, unmatched_pred, unmatched_gold = _match(
+            self.statistics, self.gold.statistics, similarity, 1.0
+        )
+        self._count("statistics", pairs, [p.text for p in unmatched_pred], unmatched_gold)
+
+    def _locate(self, text: str) -> list[tuple[int, int]]:
+        needle = normalise(text)
+        spans = []
+        start = self.text.find(needle)
+        while start >= 0:
+            spans.append((start, start + len(needle)))
+            start = self.text.find(needle, start + 1)
+        return spans
+
+    def _score_actors(self) -> None:
+        mentioned = {m.actor_id for m in self.mentions}
+        predicted = [a for a in self.actors if a.actor_id in mentioned and not a.unnamed]
+
+        def similarity(p: models.Actor, g: GoldActor) -> float:
+            forms = self.actor_forms[p.actor_id]
+            return 1.0 if forms.matches([g.name, *g.aliases], g.kind == "person") else 0.0
+
+        pairs, unmatched_pred, unmatched_gold = _match(predicted, self.gold.actors, similarity, 1.0)
+        self._count("actors", pairs, [p.name for p in unmatched_pred], unmatched_gold)
 
 
 def evaluate(gold_dir: Path, seeds_dir: Path, curated: Curated | None = None) -> Evaluation:
@@ -333,8 +347,11 @@ def evaluate(gold_dir: Path, seeds_dir: Path, curated: Curated | None = None) ->
 
 def below_floor(evaluation: Evaluation, floor: dict[str, float]) -> list[str]:
     figures = evaluation.figures()
-    return [f"{name} {figures.get(name, 0.0):.4f} < floor {minimum:.4f}"
-            for name, minimum in sorted(floor.items()) if figures.get(name, 0.0) < minimum]
+    return [
+        f"{name} {figures.get(name, 0.0):.4f} < floor {minimum:.4f}"
+        for name, minimum in sorted(floor.items())
+        if figures.get(name, 0.0) < minimum
+    ]
 
 
 def as_dict(evaluation: Evaluation) -> dict[str, object]:
@@ -342,9 +359,14 @@ def as_dict(evaluation: Evaluation) -> dict[str, object]:
         "articles": evaluation.articles,
         "figures": evaluation.figures(),
         "scores": {
-            name: {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4),
-                   "true_positives": s.true_positives, "false_positives": s.false_positives,
-                   "false_negatives": s.false_negatives}
+            name: {
+                "precision": round(s.precision, 4),
+                "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "true_positives": s.true_positives,
+                "false_positives": s.false_positives,
+                "false_negatives": s.false_negatives,
+            }
             for name, s in evaluation.scores.items()
         },
         "speakers": {"right": evaluation.speakers_right, "judged": evaluation.speakers_judged},

@@ -134,8 +134,10 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
         token = Span(match.start(), match.end())
         gap = text[previous_end : match.start()]
-        continues = bool(current) and not POSSESSIVE.search(current[-1].of(text)) and (
-            gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1]))
+        continues = (
+            bool(current)
+            and not POSSESSIVE.search(current[-1].of(text))
+            and (gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1])))
         )
         if _is_capitalised(match.group(0)):
             if continues:
@@ -195,7 +197,9 @@ class ActorFinder:
         self.registry = registry
         self.found = ArticleActors()
         self.titles = sorted(lex.titles, key=lambda t: -len(t.split()))
-        self.single_words: list[tuple[Span, str, bool, bool]] = []  # span, word, possessive, initial
+        self.single_words: list[
+            tuple[Span, str, bool, bool]
+        ] = []  # span, word, possessive, initial
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -474,20 +478,25 @@ class ActorFinder:
         if re.match(r",\s\d{1,3},", after):
             return True
         following = re.match(r"\s([a-z]+)\b", after)
-        return bool(following) and following.group(1) in self.lex.reporting_verbs and (
-            self.lex.reporting_verbs[following.group(1)] != "quote"
-        )
+        usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
+        return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Amtrak said": an unknown single name that reports speech is an organisation."""
-        following = re.match(r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20])
+        following = re.match(
+            r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20]
+        )
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
-        if re.search(r"\b(?:in|at|from|of|near|to)\s$", self.text[max(0, span.start - 6) : span.start]):
+        if re.search(
+            r"\b(?:in|at|from|of|near|to)\s$", self.text[max(0, span.start - 6) : span.start]
+        ):
             return False  # "in Florida said": a place
         lowered = word.lower()
-        return lowered not in self.lex.function_words and word not in self.lex.titles and not (
-            word in self.lex.given_names or word in self.lex.demonyms
+        return (
+            lowered not in self.lex.function_words
+            and word not in self.lex.titles
+            and not (word in self.lex.given_names or word in self.lex.demonyms)
         )
 
     def _merge_short_names(self) -> None:

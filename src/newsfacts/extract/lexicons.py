@@ -15,6 +15,11 @@ def _lines(name: str) -> list[str]:
     return [row for row in rows if row]
 
 
+def _words(name: str) -> frozenset[str]:
+    """A list of words, several to a line."""
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
 def _pairs(name: str) -> dict[str, str]:
     return dict(row.split("\t", 1) for row in _lines(name))
 
@@ -28,6 +33,8 @@ class Lexicons:
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
     not_organizations: frozenset[str]
+    clause_verbs: frozenset[str]
+    clause_starts: frozenset[str]
     countries: dict[str, str]  # name or alias -> ISO alpha-3
     demonyms: dict[str, str]
     country_names: dict[str, str]  # ISO alpha-3 -> canonical short name
@@ -78,9 +85,11 @@ def load() -> Lexicons:
         titles=frozenset(_lines("titles.txt")),
         org_words=frozenset(_lines("org_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
-        function_words=frozenset(w for line in _lines("function_words.txt") for w in line.split()),
+        function_words=_words("function_words.txt"),
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
+        clause_verbs=_words("clause_verbs.txt"),
+        clause_starts=_words("clause_starts.txt"),
         countries=countries,
         demonyms=_pairs("demonyms.txt"),
         country_names=country_names,

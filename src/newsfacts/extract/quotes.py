@@ -57,23 +57,10 @@ BARE_CLAUSE = re.compile(
     r"\s(?:that\s)?(?=[a-zA-Z\d])"
 )
 TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
-AUXILIARIES = frozenset(
-    "is was were are be been being would will had has have could should can may might must did does do "
-    "won't wasn't weren't isn't aren't hadn't hasn't haven't couldn't shouldn't didn't doesn't don't "
-    "needed wanted planned".split()
-)
-PAST_TENSE = frozenset(
-    "threw made took gave came went found told left got won lost ran saw knew thought began became "
-    "kept held brought built fell felt led met paid put sent set spent stood struck wrote said sold "
-    "bought caught fought taught drove rose broke chose spoke stole wore tore shot hit cut hurt "
-    "helps needs wants plans faces remains says seems appears".split()
-)
-CLAUSE_STARTS = frozenset(
-    "the a an his her their its our this that these those it he she they we i you there no some all "
-    "most many more several both each every any".split()
-)
 # After these the next name is the one addressed, not the speaker: "Peterson told CNN".
-ADDRESSING_VERBS = frozenset("told tells telling asked asks asking warned warns urged urges".split())
+ADDRESSING_VERBS = frozenset(
+    "told tells telling asked asks asking warned warns urged urges".split()
+)
 # After these the next name is the one who spoke: "the agency quoted an official".
 RELAYING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 PLURAL_SOURCES = frozenset(
@@ -81,7 +68,9 @@ PLURAL_SOURCES = frozenset(
 )
 
 
-NOT_MODIFIERS = r"(?:by|of|for|from|to|in|on|at|with|and|or|but|who|which|that|was|were|is|are|has|had)"
+NOT_MODIFIERS = (
+    r"(?:by|of|for|from|to|in|on|at|with|and|or|but|who|which|that|was|were|is|are|has|had)"
+)
 
 
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
@@ -96,16 +85,18 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     )
 
 
-def _is_clause(words: list[str]) -> bool:
+def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "Iraq had agreed"."""
-    starts_like_one = words[0].lower() in CLAUSE_STARTS or words[0][0].isupper() or words[0][0].isdigit()
+    starts_like_one = (
+        words[0].lower() in lex.clause_starts or words[0][0].isupper() or words[0][0].isdigit()
+    )
     for i, word in enumerate(words[:10]):
         bare = word.lower().strip(",;")
-        if bare in AUXILIARIES or bare in PAST_TENSE or (i > 0 and bare.endswith("ed")):
+        if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the offer, stating that ..."
-    return starts_like_one and len(words) >= 5 and words[0].lower() in CLAUSE_STARTS
+    return starts_like_one and len(words) >= 5 and words[0].lower() in lex.clause_starts
 
 
 @dataclass(frozen=True)
@@ -223,7 +214,9 @@ class QuoteFinder:
         billionaire who ..., replied"), else before a comma ("Tony Keenan, said")."""
         adjacent = appositive = comma = None
         for mention in self.actors.mentions:
-            if mention.possessive or not (limit <= mention.span.start and mention.span.end <= position):
+            if mention.possessive or not (
+                limit <= mention.span.start and mention.span.end <= position
+            ):
                 continue
             gap = self.text[mention.span.end : position]
             if SPEAKER_GAP.match(gap) and not gap.lstrip().startswith(","):
@@ -434,8 +427,7 @@ class QuoteFinder:
         for mention in self.actors.mentions:
             if source.start <= mention.span.start and mention.span.end <= source.end:
                 return Speaker(mention.key, True)
-        unnamed = self._unnamed_before(source.end, source.start)
-        return unnamed or self._named_source(source)
+        return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
     def _named_source(self, source: Span) -> Speaker:
         """ "According to Amnesty International": a capitalised source is an actor."""
@@ -448,7 +440,11 @@ class QuoteFinder:
         start = source.start + name.start(1)
         text = name.group(1).strip()
         first = text.split()[0]
-        kind = "person" if self.lex.given_names.get(first, "?") != "?" and " " in text else "organization"
+        kind = (
+            "person"
+            if self.lex.given_names.get(first, "?") != "?" and " " in text
+            else "organization"
+        )
         actor = self.actors.add(Actor(text, text, kind), Span(start, start + len(text)), text)
         self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
         return Speaker(actor.key, True, start)
@@ -474,11 +470,15 @@ class QuoteFinder:
         return None
 
     def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """"X said (that) ...", "X told reporters ...", "X warned Panama that ..."."""
+        """ "X said (that) ...", "X told reporters ...", "X warned Panama that ..."."""
         for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
             verb = cue.group(0).lower()
             usage = self.lex.reporting_verbs.get(verb, "that")
-            if verb == "according to" or usage == "quote" or self._overlaps(Span(cue.start(), cue.end()), inside):
+            if (
+                verb == "according to"
+                or usage == "quote"
+                or self._overlaps(Span(cue.start(), cue.end()), inside)
+            ):
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.match(rest)
@@ -488,20 +488,30 @@ class QuoteFinder:
                 continue
             clause = self._clause(Span(cue.end() + match.end(), sentence.end))
             words = clause.of(self.text).split()
-            if len(words) < 3 or self._opens_with_quote(clause) or (not that and not _is_clause(words)):
+            if (
+                len(words) < 3
+                or self._opens_with_quote(clause)
+                or (not that and not _is_clause(words, self.lex))
+            ):
                 continue
-            speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), Span(sentence.start, cue.start()))
+            speaker = self.speaker_near_cue(
+                Span(cue.start(), cue.end()), Span(sentence.start, cue.start())
+            )
             if speaker.found:
                 return QuoteSpan(clause, "indirect", speaker.key, cue.group(0))
         return None
 
     def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """"..., X said." and "..., X said on Saturday, a deal that ..." (the clause comes first)."""
+        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first."""
         body = self.text[sentence.start : sentence.end]
         for match in TRAILING.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
-            cues = [c for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
-                    if self.lex.reporting_verbs.get(c.group(0).lower()) != "that" or c.group(0) == "according to"]
+            cues = [
+                c
+                for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
+                if self.lex.reporting_verbs.get(c.group(0).lower()) != "that"
+                or c.group(0) == "according to"
+            ]
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
@@ -512,8 +522,14 @@ class QuoteFinder:
             window = Span(sentence.start + match.start(), tail.end)
             speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), window)
             if speaker.found:
-                end = self.text.rfind(",", sentence.start, min(speaker.start, tail.start) if speaker.start >= 0 else tail.start)
-                clause = self._clause(Span(sentence.start, end if end > sentence.start else tail.start))
+                end = self.text.rfind(
+                    ",",
+                    sentence.start,
+                    min(speaker.start, tail.start) if speaker.start >= 0 else tail.start,
+                )
+                clause = self._clause(
+                    Span(sentence.start, end if end > sentence.start else tail.start)
+                )
                 if len(clause.of(self.text).split()) >= 3:
                     return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
         return None
