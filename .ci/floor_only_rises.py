@@ -16,5 +16,7 @@ for commit in history[1:]:
         continue
     for name, value in json.loads(shown.stdout).items():
         if current.get(name, 0.0) < value:
-            sys.exit(f"{FLOOR}: {name} lowered from {value} (commit {commit[:8]}) to {current.get(name)}")
+            sys.exit(
+                f"{FLOOR}: {name} lowered from {value} (commit {commit[:8]}) to {current.get(name)}"
+            )
 print(f"{FLOOR}: no figure lowered across {len(history)} recorded versions")

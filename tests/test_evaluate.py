@@ -83,9 +83,10 @@ def test_misses_false_positives_and_wrong_speakers_are_listed(tmp_path: Path) ->
 
 
 def test_optional_items_count_neither_way(tmp_path: Path) -> None:
-    gold = PERFECT.replace(
-        "qualifier: approximate}", "qualifier: approximate, optional: true}"
-    ) + "  - {name: Nobody Here, kind: person, optional: true}\n"
+    gold = (
+        PERFECT.replace("qualifier: approximate}", "qualifier: approximate, optional: true}")
+        + "  - {name: Nobody Here, kind: person, optional: true}\n"
+    )
     gold_dir, seeds = write_case(tmp_path, gold)
     result = evaluate(gold_dir, seeds)
     assert result.scores["statistics"].true_positives == 0
@@ -94,7 +95,9 @@ def test_optional_items_count_neither_way(tmp_path: Path) -> None:
 
 
 def test_bad_gold_files_name_file_and_key(tmp_path: Path) -> None:
-    gold_dir, seeds = write_case(tmp_path, "article_id: a1\nquotes:\n  - {kind: reported, text: x}\n")
+    gold_dir, seeds = write_case(
+        tmp_path, "article_id: a1\nquotes:\n  - {kind: reported, text: x}\n"
+    )
     with pytest.raises(NewsfactsError, match=r"a1\.yaml: quotes\.0\.kind"):
         evaluate(gold_dir, seeds)
     (gold_dir / "a1.yaml").write_text("article_id: missing\n", encoding="utf-8")
@@ -118,7 +121,9 @@ def test_cli_json_and_floor_exit_code(tmp_path: Path) -> None:
     assert json.loads(result.output)["figures"]["speaker_accuracy"] == 1.0
     floor = tmp_path / "floor.json"
     floor.write_text('{"statistics_f1": 1.1}', encoding="utf-8")
-    result = runner.invoke(app, ["evaluate", str(gold_dir), "--seeds", str(seeds), "--floor", str(floor)])
+    result = runner.invoke(
+        app, ["evaluate", str(gold_dir), "--seeds", str(seeds), "--floor", str(floor)]
+    )
     assert result.exit_code == 1
     assert "below floor" in result.output
 

@@ -89,3 +89,28 @@ def test_age() -> None:
 )
 def test_not_statistics(sentence: str) -> None:
     assert statistics_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks could worsen tensions in the region.",
+        "Camps were later attended by recruits.",
+        "He served in the early 1980s in Canberra.",
+        "The first Congress met in 1789.",
+        "Drivers chose plates such as FBI and 007.",
+        "One man was seen leaving.",
+        "As the two continued, they argued.",
+    ],
+)
+def test_words_inside_words_decades_codes_and_pronoun_numbers(sentence: str) -> None:
+    assert statistics_of(sentence) == []
+
+
+def test_one_in_a_rate_counts() -> None:
+    assert statistics_of("Inmates get one meal a day.") == [("one meal a day", 1, "exact")]
+
+
+def test_a_unit_and_compound_adjectives() -> None:
+    found = statistics_of("Up to a foot of snow fell during a one-hour window.")
+    assert found == [("Up to a foot", 1, "up_to"), ("one-hour", 1, "exact")]

@@ -74,12 +74,12 @@ NUMBER = (
     rf"(?P<currency>{CURRENCY})?\s?"
     rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|(?:bn|m)\b)*"
     rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
-    rf"|{numbers.WORD_NUMBER})"
+    rf"|{numbers.WORD_NUMBER}\b)"
     r"(?P<cents>(?-i:c)\b)?"
     r"(?P<percent>\s?%|\s?per ?cent\b|\s?percentage points?\b)?"
 )
 UPPER = (
-    rf"(?P<upper>(?:{CURRENCY})?\s?(?:{numbers.DIGITS}|{numbers.WORD_NUMBER})"
+    rf"(?P<upper>(?:{CURRENCY})?\s?(?:{numbers.DIGITS}|{numbers.WORD_NUMBER}\b)"
     rf"(?:\s{numbers.SCALE}\b)?)"
 )
 # A range's upper end never follows a percentage ("25 per cent to $303 million").
@@ -91,6 +91,16 @@ STATISTIC = re.compile(
 FRACTION = re.compile(
     rf"\b(?P<numerator>a|an|one|{numbers.WORD_NUMBER})[\s-](?P<denominator>halves|half|thirds?|quarters?)\b"
     r"|\b(?P<half>half)\s+(?=of\b|the\b)",
+    re.IGNORECASE,
+)
+MEASURE = re.compile(
+    rf"(?:(?:{QUALIFIER})\s+)?\ban?\s(?P<unit>foot|mile|metre|meter|kilometre|kilometer|inch|yard|"
+    r"pound|ton|tonne|litre|liter|gallon|hectare|acre)\b",
+    re.IGNORECASE,
+)
+COMPOUND = re.compile(
+    rf"\b(?P<number>\d+|{numbers.WORD_NUMBER})-(?P<unit>{TIME_UNIT}|mile|kilometre|kilometer|"
+    r"metre|meter|foot|inch|storey|story|point|man|member|seat)\b(?!-old)",
     re.IGNORECASE,
 )
 AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b")
@@ -119,10 +129,13 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
     has_money_or_percent = bool(match.group("currency") or match.group("percent"))
     if has_money_or_percent:
         return False
-    if re.fullmatch(r"(1[89]|20)\d\d", number) and not re.match(
-        r"[a-z°]|\s(?:people|[a-z]+s)\b", after
+    decade = after.startswith(("s ", "s,", "s.", "’s", "'s"))
+    if re.fullmatch(r"(1[5-9]|20)\d\d", number) and (
+        decade or not re.match(r"[a-z°]|\s(?:people|[a-z]+s)\b", after)
     ):
-        return True  # a year
+        return True  # a year or a decade: 1789, the 1980s
+    if re.fullmatch(r"0\d+", number):
+        return True  # a code: 007
     if re.search(rf"\b(?:{MONTHS})\.?,?\s$", before, re.I) or re.match(
         rf"\s(?:{MONTHS})\b", after, re.I
     ):
@@ -146,12 +159,10 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
     ):
         return True  # a relative time
     if number.lower() in ("one", "a", "an"):
-        following = re.match(r"\s(\w+)", after)
-        return (
-            not following
-            or following.group(1).lower() in NOT_AFTER_ONE
-            or bool(re.search(r"\b(?:no|the|any|every|each|this|that)\s$", before, re.I))
-        )
+        # "one" counts in a rate ("one meal a day"), not as "one man" or "one of"
+        return not re.match(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b", after)
+    if number[0].isalpha() and re.search(r"\bthe\s$", before, re.I):
+        return not re.match(r"\s[a-z]+s\b", after)  # "the two continued"; "the two men" counts
     return False
 
 
@@ -180,12 +191,14 @@ def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
         position += of.end() - 1
     for _ in range(2):
         match = re.match(r"\s([a-z][a-z-]*)", text[position:])
+        word = match.group(1) if match else ""
         if (
-            not match
-            or match.group(1) in lex.function_words
-            or match.group(1) in lex.reporting_verbs
+            not word
+            or word in lex.function_words
+            or word in lex.reporting_verbs
+            or word.endswith("ed")
         ):
-            break
+            break  # no noun here: "the two continued", "114 homicides last year"
         words.append(match.group(1))
         position += match.end()
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
@@ -291,9 +304,29 @@ def _ages(text: str, span: Span) -> list[StatisticSpan]:
     return found
 
 
+def _measures(text: str, span: Span) -> list[StatisticSpan]:
+    """ "a foot of snow" is one foot; "a one-hour window" is one hour."""
+    found = []
+    for match in MEASURE.finditer(text, span.start, span.end):
+        qualifier = next((name for name, _ in QUALIFIERS if match.group(name)), "exact")
+        unit = match.group("unit").lower()
+        found.append(
+            StatisticSpan(Span(match.start(), match.end()), 1.0, None, unit, unit, qualifier)
+        )
+    for match in COMPOUND.finditer(text, span.start, span.end):
+        number = match.group("number")
+        value = float(number) if number.isdigit() else numbers.word_value(number)
+        unit = match.group("unit").lower()
+        found.append(
+            StatisticSpan(Span(match.start(), match.end()), value, None, unit, unit, "exact")
+        )
+    return found
+
+
 def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
     """All statistics in one paragraph, earliest first, without overlaps."""
     found = _ages(text, paragraph) + _fractions(text, paragraph) + _vague(text, paragraph, lex)
+    found += _measures(text, paragraph)
     for match in STATISTIC.finditer(text, paragraph.start, paragraph.end):
         if re.fullmatch(r"an?", match.group("number"), re.I) or _is_excluded(text, match, lex):
             continue
