@@ -9,7 +9,8 @@ FLOOR = "tests/devset/floor.json"
 history = subprocess.run(
     ["git", "log", "--format=%H", "--", FLOOR], capture_output=True, text=True, check=True
 ).stdout.split()
-current = json.load(open(FLOOR, encoding="utf-8"))
+with open(FLOOR, encoding="utf-8") as handle:
+    current = json.load(handle)
 for commit in history[1:]:
     shown = subprocess.run(["git", "show", f"{commit}:{FLOOR}"], capture_output=True, text=True)
     if shown.returncode != 0:
