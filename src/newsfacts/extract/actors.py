@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .lexicons import Lexicons
@@ -97,6 +98,16 @@ class RegistryEntry:
     country_code: str | None
     aliases: tuple[str, ...]
 
+    def actor(self) -> Actor:
+        return Actor(
+            self.name,
+            self.name,
+            self.kind,
+            self.title,
+            self.country_code,
+            registry_id=self.actor_id,
+        )
+
 
 @dataclass
 class ArticleActors:
@@ -113,6 +124,20 @@ class ArticleActors:
             existing.gender = actor.gender
         self.mentions.append(Mention(span, existing.key, possessive))
         return existing
+
+    def merge(self, source: str, target: str) -> None:
+        """Actor `source` is `target` under another name: move its names and mentions."""
+        moved = self.actors.pop(source)
+        kept = self.actors[target]
+        kept.aliases |= moved.aliases | {moved.name}
+        kept.title = kept.title or moved.title
+        kept.gender = kept.gender if kept.gender != "?" else moved.gender
+        self.mentions = [
+            Mention(m.span, target, m.possessive) if m.key == source else m for m in self.mentions
+        ]
+
+    def sort(self) -> None:
+        self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
 
 
 def slug(name: str) -> str:
@@ -382,15 +407,7 @@ class ActorFinder:
     def _add_registered(
         self, entry: RegistryEntry, span: Span, surface: str, possessive: bool
     ) -> None:
-        actor = Actor(
-            entry.name,
-            entry.name,
-            entry.kind,
-            entry.title,
-            entry.country_code,
-            registry_id=entry.actor_id,
-        )
-        self.found.add(actor, span, surface, possessive)
+        self.found.add(entry.actor(), span, surface, possessive)
 
     def _add_country(self, surface: str, span: Span, possessive: bool) -> None:
         code = self.lex.countries[surface]
@@ -443,7 +460,7 @@ class ActorFinder:
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._link_single_words()
         self._merge_short_names()
-        self.found.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self.found.sort()
         return self.found
 
     def _after_quote(self, start: int) -> bool:
@@ -504,17 +521,8 @@ class ActorFinder:
         people = [a for a in self.found.actors.values() if a.kind == "person"]
         for short in [p for p in people if " " not in p.name]:
             full = [p for p in people if " " in p.name and p.name.split()[-1] == short.name]
-            if len(full) != 1:
-                continue
-            target = full[0]
-            target.aliases |= short.aliases | {short.name}
-            target.title = target.title or short.title
-            target.gender = target.gender if target.gender != "?" else short.gender
-            del self.found.actors[short.key]
-            self.found.mentions = [
-                Mention(m.span, target.key, m.possessive) if m.key == short.key else m
-                for m in self.found.mentions
-            ]
+            if len(full) == 1:
+                self.found.merge(short.key, full[0].key)
 
 
 def _is_acronym(word: str) -> bool:
@@ -524,3 +532,30 @@ def _is_acronym(word: str) -> bool:
 
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in CONNECTORS)
+
+
+def add_byline_actors(
+    found: ArticleActors,
+    byline: str,
+    publisher: str | None,
+    authors: tuple[str, ...],
+    registry: Mapping[str, RegistryEntry],
+) -> None:
+    """The byline's authors and publisher are actors, mentioned where the byline names them;
+    "(AP)" in the body is the byline's "The Associated Press"."""
+    named = [(name, "person") for name in authors]
+    named += [(publisher, "organization")] if publisher else []
+    for name, kind in named:
+        entry = registry.get(name)
+        actor = entry.actor() if entry else Actor(name, name, kind)
+        at = byline.find(name)
+        if at < 0:
+            found.actors.setdefault(actor.key, actor)
+        else:
+            found.add(actor, Span(at, at + len(name)), name)
+    if publisher:
+        acronym = _acronym(publisher.removeprefix("The "))
+        shortened = found.actors.get(acronym)
+        if shortened and shortened.kind == "organization" and publisher in found.actors:
+            found.merge(acronym, publisher)
+    found.sort()

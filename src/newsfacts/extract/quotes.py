@@ -150,11 +150,10 @@ def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, lex: Lexicons, actors: ArticleActors, article_id: str) -> None:
+    def __init__(self, text: str, lex: Lexicons, actors: ArticleActors) -> None:
         self.text = text
         self.lex = lex
         self.actors = actors
-        self.article_id = article_id
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.cue_pattern = re.compile(
             # a passive "was reported" or "is said to" reports nothing
@@ -309,7 +308,7 @@ class QuoteFinder:
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
-        self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self.actors.sort()
         return Speaker(key, True, match.start())
 
     # -- direct quotes -------------------------------------------------------------
@@ -446,7 +445,7 @@ class QuoteFinder:
             else "organization"
         )
         actor = self.actors.add(Actor(text, text, kind), Span(start, start + len(text)), text)
-        self.actors.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+        self.actors.sort()
         return Speaker(actor.key, True, start)
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:

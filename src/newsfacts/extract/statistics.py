@@ -191,14 +191,8 @@ def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
         position += of.end() - 1
     for _ in range(2):
         match = re.match(r"\s([a-z][a-z-]*)", text[position:])
-        word = match.group(1) if match else ""
-        if (
-            not word
-            or word in lex.function_words
-            or word in lex.reporting_verbs
-            or word.endswith("ed")
-        ):
-            break  # no noun here: "the two continued", "114 homicides last year"
+        if match is None or _not_a_noun(match.group(1), lex):
+            break  # "the two continued", "114 homicides last year"
         words.append(match.group(1))
         position += match.end()
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
@@ -206,6 +200,10 @@ def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
     if not words:
         return None, end
     return " ".join(words), position
+
+
+def _not_a_noun(word: str, lex: Lexicons) -> bool:
+    return word in lex.function_words or word in lex.reporting_verbs or word.endswith("ed")
 
 
 def _unit(match: re.Match[str], object_: str | None) -> str | None:
