@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,22 @@ def test_schema_command_prints_every_table(runner: CliRunner) -> None:
     assert result.exit_code == 0
     for table in ("articles", "actors", "mentions", "quotes", "statistics"):
         assert f"### {table}" in result.output
+
+
+def test_unexpected_errors_are_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import newsfacts.cli as cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(cli, "validate_package", broken)
+    monkeypatch.setattr(sys, "argv", ["newsfacts", "validate", "build"])
+    monkeypatch.delenv("NEWSFACTS_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: disk on fire" in err
+    assert "Traceback" not in err

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -224,3 +226,19 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
     for error in result.errors[:show]:
         listing.add_row(error.article_id, error.kind, error.table, error.text[:90], error.detail)
     console.print(listing)
+
+
+def run() -> None:
+    """Console entry point: even an unexpected failure is one line (NEWSFACTS_DEBUG=1 shows
+    the traceback)."""
+    try:
+        app()
+    except Exception as error:
+        if os.environ.get("NEWSFACTS_DEBUG"):
+            raise
+        errors.print(
+            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+            "(run with NEWSFACTS_DEBUG=1 for the traceback, and please report it)",
+            highlight=False,
+        )
+        sys.exit(2)
