@@ -104,3 +104,43 @@ def test_one_actor_per_entity_across_articles(tmp_path: Path, make_seeds) -> Non
     assert (actors["name"] == "Mary Quinn").sum() == 1
     mentions = tables["mentions"]
     assert set(mentions[mentions["actor_id"] == "mary-quinn"]["article_id"]) == {"a1", "a2"}
+
+
+def test_plural_titles_and_coordinated_names() -> None:
+    found = actors_of("She clerked for Justices Ruth Bader Ginsburg and Elena Kagan.")
+    assert found == {"Ruth Bader Ginsburg": "person", "Elena Kagan": "person"}
+
+
+def test_minister_for_a_portfolio() -> None:
+    _, found = run_extract("Minister for Rehabilitation Jayalath Jayawardena told reporters.")
+    person = found.actors.actors["Jayalath Jayawardena"]
+    assert (person.kind, person.title) == ("person", "Minister for Rehabilitation")
+
+
+def test_particles_make_a_name() -> None:
+    assert actors_of("Police are questioning Saud Abdulaziz Saud al-Rasheed.") == {
+        "Saud Abdulaziz Saud al-Rasheed": "person"
+    }
+
+
+def test_shorter_name_merges_into_the_full_one() -> None:
+    _, found = run_extract("Pope John Paul II spoke on Sunday. John Paul then left.")
+    assert list(found.actors.actors) == ["John Paul II"]
+    assert len(found.actors.mentions) == 2
+
+
+def test_organisation_names_with_on_and_modifiers() -> None:
+    found = actors_of(
+        "The Intergovernmental Panel on Climate Change met the Washington-based Shakespeare "
+        "Theatre Company. The Saudi Interior Ministry on Sunday confirmed it."
+    )
+    assert found == {
+        "Intergovernmental Panel on Climate Change": "organization",
+        "Shakespeare Theatre Company": "organization",
+        "Saudi Interior Ministry": "organization",
+    }
+
+
+def test_territories_and_lone_generic_words_are_not_actors() -> None:
+    assert actors_of("Flights to Puerto Rico resumed, the Government said.") == {}
+    assert actors_of("The bill passed the Senate.") == {"Senate": "organization"}

@@ -38,7 +38,7 @@ PARTICLES = frozenset(
         "le",
     ]
 )
-CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the"}  # joined inside a name
+CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
 # Titles that name a post within an organisation: "Federal Employment Services Minister X".
 PORTFOLIO_TITLES = frozenset(
     "Minister Secretary Spokesman Spokeswoman Spokesperson Director Commissioner Chairman "
@@ -164,7 +164,10 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             and not POSSESSIVE.search(current[-1].of(text))
             and (gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1])))
         )
-        if _is_capitalised(match.group(0)):
+        if _is_capitalised(match.group(0)) and re.search(r"-[a-z]+$", match.group(0)):
+            _close(runs, current)  # "Washington-based" describes the name that follows
+            current, pending = [], []
+        elif _is_capitalised(match.group(0)):
             if continues:
                 current.extend([*pending, token])
             else:
@@ -244,6 +247,8 @@ class ActorFinder:
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in CONNECTORS:
             run, words = run[:-1], words[:-1]
+        while len(run) > 1 and words[0] in self.lex.not_organizations:
+            run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
         if not run:
             return
         for part in self._split_connectors(run, words):
@@ -259,8 +264,12 @@ class ActorFinder:
         connectors = [
             i
             for i, w in enumerate(words)
-            if w in ("and", "&") or (w in CONNECTORS - PARTICLES and not whole)
-        ]
+            if w in ("and", "&")
+            or (w in CONNECTORS - PARTICLES and not whole)
+            or (
+                w == "on" and i + 1 < len(words) and words[i + 1].lower() in self.lex.function_words
+            )
+        ]  # "on Sunday" is a time, not part of a name
         if not connectors:
             return [(run, words)]
         parts, start = [], 0
@@ -309,6 +318,8 @@ class ActorFinder:
         if any(w in self.lex.org_words for w in words) and not (
             title and core and not any(w in self.lex.org_words for w in core)
         ):
+            if all(w in self.lex.org_words for w in words) and name not in self.lex.institutions:
+                return  # "the Government", "Police": which one is not named
             code = self._country_prefix(words)
             self._add_organization(name, span, possessive, code)
             return
@@ -366,12 +377,16 @@ class ActorFinder:
         for portfolio in range(4):  # "Small Business Minister Joe Hockey": a portfolio first
             for title in self.titles:
                 size = len(title.split())
-                if " ".join(rest[portfolio : portfolio + size]) == title and title[0].isupper():
-                    if portfolio and len(rest) <= portfolio + size:
-                        continue
-                    gender = HONORIFIC_GENDER.get(title.lower(), "?")
-                    full_title = " ".join(rest[: portfolio + size])
-                    return country_code, full_title, gender, rest[portfolio + size :]
+                candidate = " ".join(rest[portfolio : portfolio + size])
+                if candidate not in (title, title + "s") or not title[0].isupper():
+                    continue  # "Justices Ruth Bader Ginsburg" has a plural title
+                if portfolio and len(rest) <= portfolio + size:
+                    continue
+                end = portfolio + size
+                if end < len(rest) - 2 and rest[end] in ("for", "of"):
+                    end = len(rest) - 2  # "Minister for Rehabilitation Jayalath Jayawardena"
+                gender = HONORIFIC_GENDER.get(title.lower(), "?")
+                return country_code, " ".join(rest[:end]), gender, rest[end:]
         if country_code and not rest:
             return country_code, None, "?", []
         return None, None, "?", words  # a country word before a name is part of it: Chad Myers
@@ -394,6 +409,8 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
+        if any(w in PARTICLES or re.match(r"(?:al|el|bin|ibn|abu)-", w) for w in core[1:]):
+            return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
         reports = re.match(r"(?:,\s\d{1,3},|\s(?:\w+\s)?(\w+))", after)
@@ -519,8 +536,17 @@ class ActorFinder:
     def _merge_short_names(self) -> None:
         """ "Mr Mugabe" (a title and a surname) is "Robert Mugabe" when the article names him."""
         people = [a for a in self.found.actors.values() if a.kind == "person"]
-        for short in [p for p in people if " " not in p.name]:
-            full = [p for p in people if " " in p.name and p.name.split()[-1] == short.name]
+        for short in people:
+            tokens = short.name.split()
+            full = [
+                p
+                for p in people
+                if len(p.name.split()) > len(tokens)
+                and (
+                    p.name.split()[-len(tokens) :] == tokens
+                    or p.name.split()[: len(tokens)] == tokens
+                )
+            ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
 

@@ -34,6 +34,7 @@ class Lexicons:
     unnamed_sources: frozenset[str]
     not_organizations: frozenset[str]
     clause_verbs: frozenset[str]
+    institutions: frozenset[str]
     clause_starts: frozenset[str]
     countries: dict[str, str]  # name or alias -> ISO alpha-3
     demonyms: dict[str, str]
@@ -51,6 +52,8 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
         for form in (country.name, common, getattr(country, "official_name", None)):
             if form and "," not in form and "(" not in form:
                 names[form] = code
+    territories = _words("territories.txt")
+    names = {name: code for name, code in names.items() if code not in territories}
     aliases = _pairs("country_aliases.txt")
     names.update(aliases)
     for alias, code in aliases.items():
@@ -89,6 +92,7 @@ def load() -> Lexicons:
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=_words("clause_verbs.txt"),
+        institutions=frozenset(_lines("institutions.txt")),
         clause_starts=_words("clause_starts.txt"),
         countries=countries,
         demonyms=_pairs("demonyms.txt"),
