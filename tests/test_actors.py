@@ -144,3 +144,13 @@ def test_organisation_names_with_on_and_modifiers() -> None:
 def test_territories_and_lone_generic_words_are_not_actors() -> None:
     assert actors_of("Flights to Puerto Rico resumed, the Government said.") == {}
     assert actors_of("The bill passed the Senate.") == {"Senate": "organization"}
+
+
+def test_named_governments() -> None:
+    text = (
+        "President Joe Biden spoke. The Biden administration and the Israeli government disagreed."
+    )
+    found = actors_of(text)
+    assert found["Biden administration"] == "organization"
+    assert found["Israeli government"] == "organization"
+    assert "the local government" not in actors_of("the local government said")

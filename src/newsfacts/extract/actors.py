@@ -44,6 +44,9 @@ PORTFOLIO_TITLES = frozenset(
     "Minister Secretary Spokesman Spokeswoman Spokesperson Director Commissioner Chairman "
     "Chairwoman Chair Chief Executive Treasurer Leader".split()
 )
+GOVERNMENT = re.compile(
+    r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
+)
 POSSESSIVE = re.compile(r"['’]s?$")
 HONORIFIC_GENDER = {
     "mr": "m",
@@ -477,8 +480,24 @@ class ActorFinder:
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._link_single_words()
         self._merge_short_names()
+        for paragraph, _ in paragraphs:
+            self._governments(paragraph)
         self.found.sort()
         return self.found
+
+    def _governments(self, paragraph: Span) -> None:
+        """ "the Biden administration", "the Israeli government": a named government."""
+        for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
+            owner = match.group("owner")
+            code = self.lex.demonyms.get(owner) or self.lex.countries.get(owner)
+            surname = any(
+                a.kind == "person" and a.name.split()[-1] == owner
+                for a in self.found.actors.values()
+            )
+            if code or surname:
+                name = match.group(0)
+                actor = Actor(name, name, "organization", country_code=code)
+                self.found.add(actor, Span(match.start(), match.end()), name)
 
     def _after_quote(self, start: int) -> bool:
         return self.text[max(0, start - 1) : start] in ("“", '"', "‘")
