@@ -136,3 +136,41 @@ def test_police_as_a_source() -> None:
 
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
+
+
+def test_titles_of_works_are_not_quotes_even_near_a_cue() -> None:
+    assert directs(
+        "“I love judges,” she said about her visit to NPR’s “Wait, Wait … Don’t Tell Me!”"
+    ) == [("I love judges", None, "said")]
+    assert directs("“No, Justice Alito,” Ruth Bader said.") == [
+        ("No, Justice Alito", "Ruth Bader", "said")
+    ]
+
+
+def test_a_cue_after_a_direct_quote_is_its_attribution() -> None:
+    text = "“There have been agencies like this,” Anna Lee told the justices, as she defended the bureau created in 2010."
+    assert indirects(text) == []
+    text = "Anna Lee said at one point, “He just wanted to win again.”"
+    assert indirects(text) == []
+
+
+def test_a_cue_with_its_own_that_clause_after_a_quote() -> None:
+    text = 'An official called his rule "illegitimate" and said that his election was won through fraud.'
+    assert [t for t, _, _ in indirects(text)] == ["his election was won through fraud"]
+
+
+def test_time_adjuncts_between_cue_and_clause() -> None:
+    text = "Intelligence chief Omar Khan said last Wednesday the gunman had shot himself."
+    assert indirects(text) == [("the gunman had shot himself", "Omar Khan", "said")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2021, President Joe Biden nominated her, and the Senate confirmed Prelogar by a vote.",
+        "Many researchers are warning of dangerous, potentially unintended consequences.",
+        "Paul Azza denied the allegations and was later found to be innocent.",
+    ],
+)
+def test_no_reported_speech(sentence: str) -> None:
+    assert indirects(sentence) == []

@@ -486,10 +486,11 @@ class ActorFinder:
         return self.found
 
     def _governments(self, paragraph: Span) -> None:
-        """ "the Biden administration", "the Israeli government": a named government."""
+        """ "the Biden administration", "the Israeli government": a named government ("the U.S.
+        government" is the country itself)."""
         for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
             owner = match.group("owner")
-            code = self.lex.demonyms.get(owner) or self.lex.countries.get(owner)
+            code = self.lex.demonyms.get(owner) if owner not in self.lex.countries else None
             surname = any(
                 a.kind == "person" and a.name.split()[-1] == owner
                 for a in self.found.actors.values()

@@ -51,8 +51,13 @@ SPEAKER_GAP = re.compile(
 THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
 # After a cue: an optional adjunct ("on Tuesday", "in a statement") or object ("reporters",
 # "the BBC", "him"), then the reported clause.
+ADJUNCT = (
+    r"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|yesterday|today|tonight|recently|later|earlier|again|also"
+    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+|on\s(?:Twitter|X|Facebook|television|radio)),?)"
+)
+TIME_ONLY = re.compile(rf"{ADJUNCT}*\s*[.!?]?")
 BARE_CLAUSE = re.compile(
-    r"(?:\s(?:on|in|at|last|this|late|earlier|yesterday|today)(?:\s[\w.’'-]+){0,3}?,?)?"
+    rf"{ADJUNCT}{{0,2}}"
     r"(?:\s(?:reporters|journalists|him|her|them|us|me|parliament|Parliament|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?=\s(?:that\s)?(?:the|a|an|his|her|their|its|it|he|she|they|we|I|there)\b))?"
     r"\s(?:that\s)?(?=[a-zA-Z\d])"
 )
@@ -87,16 +92,16 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "Iraq had agreed"."""
-    starts_like_one = (
-        words[0].lower() in lex.clause_starts or words[0][0].isupper() or words[0][0].isdigit()
-    )
+    first = words[0].lower()
+    if first in lex.function_words and first not in lex.clause_starts:
+        return False  # "of dangerous consequences", "at one point"
     for i, word in enumerate(words[:10]):
-        bare = word.lower().strip(",;")
+        bare = word.lower().strip(",;").replace("’", "'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the offer, stating that ..."
-    return starts_like_one and len(words) >= 5 and words[0].lower() in lex.clause_starts
+    return False
 
 
 @dataclass(frozen=True)
@@ -336,13 +341,16 @@ class QuoteFinder:
 
     def _is_quotation(self, content: Span, has_cue: bool) -> bool:
         words = content.of(self.text).split()
-        if has_cue:
-            return True
-        if len(words) <= 8 and all(
+        title_case = 1 < len(words) <= 8 and all(
             w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()
-        ):
-            return False  # a title or a name
-        return len(words) >= 4 or content.of(self.text)[-1] in ".!?"
+        )
+        names_a_work = re.search(
+            r"(?:['’]s|\b(?:on|in|of|titled|called|named|dubbed|as))\s*[“\"‘]?$",
+            self.text[max(0, content.start - 20) : content.start],
+        )
+        if title_case and (not has_cue or names_a_work):
+            return False  # a title or a name: NPR’s “Wait, Wait … Don’t Tell Me!”
+        return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 
     def _direct_attribution(
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
@@ -476,7 +484,7 @@ class QuoteFinder:
             if (
                 verb == "according to"
                 or usage == "quote"
-                or self._overlaps(Span(cue.start(), cue.end()), inside)
+                or self._attributes_direct_quote(Span(cue.start(), cue.end()), inside)
             ):
                 continue
             rest = self.text[cue.end() : sentence.end]
@@ -491,6 +499,7 @@ class QuoteFinder:
                 len(words) < 3
                 or self._opens_with_quote(clause)
                 or (not that and not _is_clause(words, self.lex))
+                or self._introduces_quote(clause, inside)
             ):
                 continue
             speaker = self.speaker_near_cue(
@@ -500,16 +509,49 @@ class QuoteFinder:
                 return QuoteSpan(clause, "indirect", speaker.key, cue.group(0))
         return None
 
+    def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
+        """After a trailing cue comes nothing but a time, or the speaker ("said Steve Cowan")."""
+        rest = self.text[cue_end:tail_end]
+        if TIME_ONLY.fullmatch(rest):
+            return True
+        start = cue_end + len(rest) - len(rest.lstrip())
+        return any(m.span.start == start for m in self.actors.mentions) or bool(
+            self.unnamed_pattern.match(self.text, start, tail_end)
+        )
+
+    def _attributes_direct_quote(self, cue: Span, inside: list[Span]) -> bool:
+        """ "“...,” Prelogar told the justices": the cue belongs to the direct quote before it."""
+        for quote in inside:
+            between = self.text[quote.end : cue.start]
+            if quote.start <= cue.start < quote.end:
+                return True
+            if 0 <= cue.start - quote.end <= 80 and not re.search(r"[.!?]\s|\band\b", between[2:]):
+                follows_that = self.text[cue.end : cue.end + 6].startswith(" that ")
+                return not follows_that and any(c in between[:3] for c in '”"’')
+        return False
+
+    def _introduces_quote(self, clause: Span, inside: list[Span]) -> bool:
+        """ "said at one point, “He just wanted ...”": the clause leads into a direct quote."""
+        return any(
+            clause.start <= quote.start < clause.end
+            and re.search(r"[,:]\s*[“\"‘]$", self.text[clause.start : quote.start])
+            for quote in inside
+        )
+
     def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
         """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first."""
         body = self.text[sentence.start : sentence.end]
         for match in TRAILING.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
+            if re.match(
+                r"(?:and|but|or|while|as|because|after|before|when)\b", match.group("tail")
+            ):
+                continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
                 for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
-                if self.lex.reporting_verbs.get(c.group(0).lower()) != "that"
-                or c.group(0) == "according to"
+                if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
+                and self._ends_attribution(c.end(), tail.end)
             ]
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
