@@ -148,3 +148,32 @@ def test_development_set_meets_the_floor(devset_articles: Path) -> None:
     floor = json.loads((DEVSET / "floor.json").read_text(encoding="utf-8"))
     assert below_floor(result, floor) == []
     assert result.articles == len(list((DEVSET / "gold").glob("*.yaml")))
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "cannot read the floor"),
+        ('{"actor_f1": 0.9}', "actor_f1: not a figure"),
+        ("[1]", "expected an object"),
+    ],
+)
+def test_bad_floor_files(tmp_path: Path, content: str, message: str) -> None:
+    from newsfacts.evaluate import load_floor
+
+    path = tmp_path / "floor.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=message):
+        load_floor(path)
+
+
+def test_the_recorded_floor_is_valid() -> None:
+    from newsfacts.evaluate import load_floor
+
+    assert set(load_floor(DEVSET / "floor.json")) == {
+        "direct_quotes_f1",
+        "all_quotes_f1",
+        "statistics_f1",
+        "actors_f1",
+        "speaker_accuracy",
+    }

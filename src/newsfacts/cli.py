@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -42,6 +44,22 @@ OutOption = Annotated[Path, typer.Option("--out", help="Where the packages are w
 def fail(error: NewsfactsError) -> typer.Exit:
     errors.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
     return typer.Exit(1)
+
+
+@contextmanager
+def article_progress(label: str, total: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr for long runs (20 articles or more); yields `advance(name)`."""
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        console=errors,
+        transient=True,
+        disable=total < 20,
+    ) as progress:
+        task = progress.add_task("", total=total)
+        yield lambda name: progress.update(task, advance=1, description=name)
 
 
 def version_callback(value: bool) -> None:
@@ -82,24 +100,9 @@ def build(
                 raise typer.Exit(1)
             console.print(f"{out} is up to date.")
             return
-        total = build_lib.seed_count(seeds)
-        with Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=errors,
-            transient=True,
-            disable=total < 20,
-        ) as progress:
-            task = progress.add_task("", total=total)
+        with article_progress("extracting", build_lib.seed_count(seeds)) as advance:
             tables = build_lib.build(
-                seeds,
-                dataset,
-                out,
-                on_article=lambda seed: progress.update(
-                    task, advance=1, description=seed.article_id
-                ),
+                seeds, dataset, out, on_article=lambda seed: advance(seed.article_id)
             )
     except NewsfactsError as error:
         raise fail(error) from None
@@ -183,8 +186,10 @@ def evaluate(
 ) -> None:
     """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
     try:
-        result = evaluate_lib.evaluate(gold_dir, seeds)
-        minimums = json.loads(floor.read_text(encoding="utf-8")) if floor else {}
+        minimums = evaluate_lib.load_floor(floor) if floor else {}
+        total = len(list(gold_dir.glob("*.yaml")))
+        with article_progress("evaluating", total) as advance:
+            result = evaluate_lib.evaluate(gold_dir, seeds, on_article=advance)
     except NewsfactsError as error:
         raise fail(error) from None
     failures = evaluate_lib.below_floor(result, minimums)

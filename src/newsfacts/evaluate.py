@@ -12,6 +12,7 @@ Items marked `optional: true` count neither way.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
@@ -31,6 +32,7 @@ from .pipeline import Builder, Tables
 from .seeds import read_seed
 
 TOKEN = re.compile(r"\w+")
+METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
 
 
 class Strict(BaseModel):
@@ -327,7 +329,12 @@ class ArticleScorer:
         self._count("actors", pairs, [p.name for p in unmatched_pred], unmatched_gold)
 
 
-def evaluate(gold_dir: Path, seeds_dir: Path, curated: Curated | None = None) -> Evaluation:
+def evaluate(
+    gold_dir: Path,
+    seeds_dir: Path,
+    curated: Curated | None = None,
+    on_article: Callable[[str], None] | None = None,
+) -> Evaluation:
     """Extract every annotated article and score it against its gold file."""
     gold_paths = sorted(gold_dir.glob("*.yaml"))
     if not gold_paths:
@@ -342,7 +349,26 @@ def evaluate(gold_dir: Path, seeds_dir: Path, curated: Curated | None = None) ->
         builder.add(read_seed(seed_path))
         ArticleScorer(gold, builder.finish(), evaluation).score()
         evaluation.articles += 1
+        if on_article:
+            on_article(gold.article_id)
     return evaluation
+
+
+def load_floor(path: Path) -> dict[str, float]:
+    """Minimum figures, e.g. {"actors_f1": 0.9}; names must be figures evaluate reports."""
+    try:
+        floor = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise NewsfactsError(f"{path}: cannot read the floor: {error}") from error
+    known = set(Evaluation().figures()) | {f"{m}_f1" for m in METRICS}
+    if not isinstance(floor, dict) or not all(isinstance(v, int | float) for v in floor.values()):
+        raise NewsfactsError(f"{path}: expected an object of figure names to numbers")
+    unknown = sorted(set(floor) - known)
+    if unknown:
+        raise NewsfactsError(
+            f"{path}: {unknown[0]}: not a figure (known: {', '.join(sorted(known))})"
+        )
+    return {name: float(value) for name, value in floor.items()}
 
 
 def below_floor(evaluation: Evaluation, floor: dict[str, float]) -> list[str]:
