@@ -154,3 +154,12 @@ def test_named_governments() -> None:
     assert found["Biden administration"] == "organization"
     assert found["Israeli government"] == "organization"
     assert "the local government" not in actors_of("the local government said")
+
+
+def test_particles_de_and_van() -> None:
+    found = actors_of("Charles de Gaulle met Vincent van Gogh and Ursula von der Leyen.")
+    assert found == {
+        "Charles de Gaulle": "person",
+        "Vincent van Gogh": "person",
+        "Ursula von der Leyen": "person",
+    }

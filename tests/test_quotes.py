@@ -174,3 +174,10 @@ def test_time_adjuncts_between_cue_and_clause() -> None:
 )
 def test_no_reported_speech(sentence: str) -> None:
     assert indirects(sentence) == []
+
+
+def test_mixed_quotation_marks() -> None:
+    text = "“He told me ‘not now’ and left the room,” Carla Diaz said."
+    assert directs(text) == [("He told me ‘not now’ and left the room", "Carla Diaz", "said")]
+    text = '"The vote is final," Mayor Ben Ortiz said. ‘We move on.’'
+    assert [t for t, _, _ in directs(text)] == ["The vote is final", "We move on."]
