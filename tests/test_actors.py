@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsfacts import load
 from newsfacts.build import build
-from newsfacts.load import load
 
 from .conftest import DATASET, actors_of, run_extract
 

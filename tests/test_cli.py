@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from newsfacts import load
 from newsfacts.cli import app
-from newsfacts.load import load
 
 from .conftest import DATASET, SEED_ARTICLE, SEEDS
 
@@ -175,3 +175,15 @@ def test_unexpected_errors_are_one_line(
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: disk on fire" in err
     assert "Traceback" not in err
+
+
+def test_out_folder_with_other_content_is_never_replaced(tmp_path: Path, runner: CliRunner) -> None:
+    target = tmp_path / "project"
+    (target / "notes").mkdir(parents=True)
+    (target / "notes" / "keep.txt").write_text("mine", encoding="utf-8")
+    result = runner.invoke(
+        app, ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--out", str(target)]
+    )
+    assert result.exit_code == 1
+    assert "is not a newsfacts build" in result.output
+    assert (target / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"

@@ -13,8 +13,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from newsfacts import load
 from newsfacts.build import build
-from newsfacts.load import load
 from newsfacts.validate import validate
 
 from .conftest import DATASET, SEEDS
@@ -158,3 +158,37 @@ def test_path_escaping_the_package_is_refused(out: Path, tmp_path: Path) -> None
     descriptor_path.write_text(json.dumps(descriptor), encoding="utf-8")
     with pytest.raises(Exception, match="leaves the package folder"):
         validate(target / "csv")
+
+
+def test_empty_cells_are_reported_not_crashed_on(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    path = target / "csv" / "mentions.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    cells = lines[1].split(",")
+    cells[4] = ""  # start
+    lines[1] = ",".join(cells)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    messages = [str(p) for p in validate(target)]
+    assert any("mentions" in m and "start" in m for m in messages)
+
+
+def test_checksums_must_list_every_file(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    (target / "extra.txt").write_text("not listed", encoding="utf-8")
+    assert any("extra.txt: file present but not listed" in str(p) for p in validate(target))
+    (target / "SHA256SUMS").unlink()
+    assert any("SHA256SUMS" in str(p) and "missing" in str(p) for p in validate(target))
+
+
+def test_booleans_in_any_frictionless_spelling(out: Path, tmp_path: Path) -> None:
+    target = copy_of(out, tmp_path)
+    path = target / "csv" / "actors.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",false,", ",False,"), encoding="utf-8"
+    )
+    from newsfacts.reader import read_descriptor, read_table
+
+    descriptor = read_descriptor(target / "csv")
+    actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
+    assert read_table(target / "csv", actors)["unnamed"].notna().all()
+    assert not any("values differ" in str(p) for p in validate(target))

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from newsfacts import load
 from newsfacts.build import build
-from newsfacts.load import load
 
 from .conftest import DATASET, SEEDS
 

@@ -24,6 +24,7 @@ def build(
     seeds_dir: Path, dataset_dir: Path, out: Path, on_article: Callable[[Seed], None] | None = None
 ) -> Tables:
     """Extract every seed, write both packages, validate them, then replace `out`."""
+    publish.check_replaceable(out.resolve())
     curated = dataset.load(dataset_dir)
     paths = list_seeds(seeds_dir)
     tables = build_tables(paths, curated, seeds_dir.resolve().parent, on_article)

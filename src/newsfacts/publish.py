@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from . import schema
 from .dataset import Curated
+from .errors import NewsfactsError
 from .pipeline import Tables
 
 FORMATS = ("csv", "parquet")
@@ -139,6 +140,7 @@ def write_build(
 ) -> None:
     """Write every package into a temporary folder, verify it, then swap it in place of `out`."""
     out = out.resolve()
+    check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     staging.chmod(0o755)
@@ -156,10 +158,29 @@ def write_build(
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def is_build(folder: Path) -> bool:
+    return (folder / "SHA256SUMS").is_file() and (folder / "csv" / "datapackage.json").is_file()
+
+
+def check_replaceable(out: Path) -> None:
+    """Only an earlier build, or nothing, may be replaced: never a folder with other content."""
+    if out.exists() and not (out.is_dir() and (is_build(out) or not any(out.iterdir()))):
+        raise NewsfactsError(
+            f"{out}: exists and is not a newsfacts build; refusing to replace it "
+            "(choose another --out)"
+        )
+
+
 def swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging`; if that fails half way, the old build is put back."""
     old = out.with_name(f".{out.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     if out.exists():
         out.rename(old)
-    staging.rename(out)
+    try:
+        staging.rename(out)
+    except OSError:
+        if old.exists():
+            old.rename(out)
+        raise
     shutil.rmtree(old, ignore_errors=True)

@@ -8,7 +8,6 @@ and (for a build folder) that the CSV and Parquet packages hold the same rows.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ import pandas as pd
 
 from . import schema
 from .errors import NewsfactsError
-from .load import check_file, read_descriptor, read_table
+from .publish import file_hash
+from .reader import check_file, read_descriptor, read_table
 
 SPAN_TABLES = ("mentions", "quotes", "statistics")
 
@@ -98,19 +98,24 @@ def file_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
 
 
 def checksum_problems(build: Path) -> list[Problem]:
+    """Every file of a build is listed in SHA256SUMS with its hash, and nothing else is."""
     sums = build / "SHA256SUMS"
     if not sums.is_file():
-        return []
-    problems = []
+        return [Problem("SHA256SUMS", "", None, None, "missing from the build folder")]
+    listed = {}
     for line in sums.read_text(encoding="utf-8").splitlines():
         digest, _, name = line.partition("  ")
-        path = build / name
-        if not path.is_file():
+        listed[name] = digest
+    present = {p.relative_to(build).as_posix() for p in build.rglob("*") if p.is_file()}
+    problems = [
+        Problem("SHA256SUMS", name, None, None, "file present but not listed")
+        for name in sorted(present - set(listed) - {"SHA256SUMS"})
+    ]
+    for name, digest in listed.items():
+        if name not in present:
             problems.append(Problem("SHA256SUMS", name, None, None, "file listed but missing"))
-        elif hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-            problems.append(
-                Problem("SHA256SUMS", name, None, None, "sha256 does not match SHA256SUMS")
-            )
+        elif file_hash(build / name) != digest:
+            problems.append(Problem("SHA256SUMS", name, None, None, "sha256 does not match"))
     return problems
 
 
@@ -125,8 +130,8 @@ def span_problems(package: str, tables: dict[str, pd.DataFrame]) -> list[Problem
             start=2,
         ):
             article = texts.get(article_id)
-            if article is None:
-                continue  # a foreign-key error, reported by Frictionless
+            if article is None or pd.isna(start) or pd.isna(end) or pd.isna(value):
+                continue  # a missing value or foreign key: Frictionless reports it
             if article[int(start) : int(end)] != value:
                 problems.append(
                     Problem(

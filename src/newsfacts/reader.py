@@ -12,7 +12,10 @@ import pyarrow.parquet as pq
 
 from .errors import NewsfactsError
 
-PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "float64", "boolean": "boolean"}
+# Frictionless's default true and false values
+BOOLEANS = {value: True for value in ("true", "True", "TRUE", "1")} | {
+    value: False for value in ("false", "False", "FALSE", "0")
+}
 
 
 def package_folder(path: Path, fmt: str = "parquet") -> Path:
@@ -74,14 +77,20 @@ def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
 
 
 def _convert(column: pd.Series, field_type: str) -> Any:
-    """A column in the dtype its Frictionless type gives, whether read from CSV or Parquet."""
+    """A column in the dtype its Frictionless type gives, whether read from CSV or Parquet.
+    A cell that does not parse becomes missing; Frictionless reports it with row and field."""
     if field_type == "date":
-        return pd.to_datetime(column, format="%Y-%m-%d")
-    if field_type == "boolean" and not pd.api.types.is_bool_dtype(column):
-        column = column.map({"true": True, "false": False})
-    if field_type == "number":
-        return pd.to_numeric(column).astype("float64")
-    return column.astype(PANDAS_TYPES[field_type])  # type: ignore[call-overload]
+        return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+    if field_type == "boolean":
+        if pd.api.types.is_bool_dtype(column):
+            return column.astype("boolean")
+        return column.map(BOOLEANS).astype("boolean")
+    if field_type in ("number", "integer"):
+        numbers = pd.to_numeric(column, errors="coerce")
+        if field_type == "number":
+            return numbers.astype("float64")
+        return numbers.where(numbers % 1 == 0).astype("Int64")
+    return column.astype("string")
 
 
 def load(source: str | Path, format: str = "parquet") -> dict[str, pd.DataFrame]:
