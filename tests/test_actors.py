@@ -163,3 +163,27 @@ def test_particles_de_and_van() -> None:
         "Vincent van Gogh": "person",
         "Ursula von der Leyen": "person",
     }
+
+
+def test_portfolio_ends_where_the_name_begins() -> None:
+    _, found = run_extract("Minister for Foreign Affairs Lloyd J. Austin spoke.")
+    assert [(a.name, a.title) for a in found.actors.actors.values()] == [
+        ("Lloyd J. Austin", "Minister for Foreign Affairs")
+    ]
+
+
+def test_ids_for_names_without_latin_letters_and_clashing_kinds(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    from newsfacts.extract.actors import slug
+
+    assert slug("李明") != slug("王芳")
+    assert slug("李明").startswith("actor-")
+    seeds = make_seeds(
+        {
+            "a1.txt": "Georgia said the border would stay open.",
+            "a2.txt": "Senator Georgia said the bill would pass.",
+        }
+    )
+    build(seeds, DATASET, tmp_path / "out")
+    actors = load(tmp_path / "out")["actors"].set_index("actor_id")
+    assert actors.loc["georgia", "kind"] == "country"
+    assert actors.loc["georgia-person", "kind"] == "person"

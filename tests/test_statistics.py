@@ -114,3 +114,19 @@ def test_one_in_a_rate_counts() -> None:
 def test_a_unit_and_compound_adjectives() -> None:
     found = statistics_of("Up to a foot of snow fell during a one-hour window.")
     assert found == [("Up to a foot", 1, "up_to"), ("one-hour", 1, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "value_max", "unit"),
+    [
+        ("Between eight to ten people died.", 8, 10, None),
+        ("About 6 to 8 million voters turned out.", 6_000_000, 8_000_000, None),
+        ("Prices rose 25 to 30 percent.", 25, 30, "percent"),
+    ],
+)
+def test_ranges_share_scale_and_unit(
+    sentence: str, value: float, value_max: float, unit: str | None
+) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert (stat.value, stat.value_max, stat.unit) == (value, value_max, unit)

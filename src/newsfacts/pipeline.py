@@ -111,6 +111,9 @@ class Builder:
             actor_id = f"{article_id.lower()}--{slug(actor.name)}"
         else:
             actor_id = slug(actor.name)
+            known = self.actors.get(actor_id)
+            if known and known.kind != actor.kind and not known.registered:
+                actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
         if actor_id not in self.actors:
             self.actors[actor_id] = DatasetActor(
                 actor_id,

@@ -10,6 +10,7 @@ names given elsewhere in the article.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -149,7 +150,9 @@ def slug(name: str) -> str:
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
     ascii_name = re.sub(r"(?<=\w)\.(?=\w)|['’.]", "", ascii_name.lower())
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "actor"
+    readable = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    # a name with no Latin letters ("李明") gets a stable id from its hash
+    return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
 
 def _runs(text: str, paragraph: Span) -> list[list[Span]]:
@@ -387,12 +390,20 @@ class ActorFinder:
                     continue
                 end = portfolio + size
                 if end < len(rest) - 2 and rest[end] in ("for", "of"):
-                    end = len(rest) - 2  # "Minister for Rehabilitation Jayalath Jayawardena"
+                    end = self._portfolio_end(rest, end)
                 gender = HONORIFIC_GENDER.get(title.lower(), "?")
                 return country_code, " ".join(rest[:end]), gender, rest[end:]
         if country_code and not rest:
             return country_code, None, "?", []
         return None, None, "?", words  # a country word before a name is part of it: Chad Myers
+
+    def _portfolio_end(self, words: list[str], start: int) -> int:
+        """Where the name begins after "Minister for Foreign Affairs ...": at a known first
+        name, else two words from the end."""
+        for index in range(start + 2, len(words) - 1):
+            if self.lex.given_names.get(words[index], "?") != "?":
+                return index
+        return len(words) - 2
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""

@@ -76,7 +76,7 @@ def word_value(words: str) -> float:
 
 
 def parse(number: str) -> float:
-    """Digits with separators and decimals, words, or both ("6 million", "$1.2bn")."""
+    """Digits with separators and decimals, words, or both ("6 million", "1.2bn")."""
     digits = re.match(r"\d[\d,]*(?:\.\d+)?", number)
     if not digits:
         return word_value(number)

@@ -80,10 +80,11 @@ NUMBER = (
 )
 UPPER = (
     rf"(?P<upper>(?:{CURRENCY})?\s?(?:{numbers.DIGITS}|{numbers.WORD_NUMBER}\b)"
-    rf"(?:\s{numbers.SCALE}\b)?)"
+    rf"(?P<upper_scale>\s{numbers.SCALE}\b)?)"
+    r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
 )
-# A range's upper end never follows a percentage ("25 per cent to $303 million").
-RANGE = rf"(?:(?<![%t])\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
+# "6 to 8 million", "25 to 30 percent"; never after a percentage ("25 per cent to $303 million")
+RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
 STATISTIC = re.compile(
     rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)",
     re.IGNORECASE,
@@ -207,7 +208,7 @@ def _not_a_noun(word: str, lex: Lexicons) -> bool:
 
 
 def _unit(match: re.Match[str], object_: str | None) -> str | None:
-    if match.group("percent"):
+    if match.group("percent") or match.group("upper_percent"):
         return "percent"
     if match.group("currency"):
         return CURRENCIES[match.group("currency").upper()]
@@ -232,10 +233,14 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
     value = numbers.parse(number)
     upper = match.group("upper")
     value_max = numbers.parse(re.sub(rf"^(?:{CURRENCY})\s?", "", upper)) if upper else None
+    if match.group("upper_scale") and not re.search(numbers.SCALE, number, re.IGNORECASE):
+        value = numbers.parse(f"{number}{match.group('upper_scale')}")  # "6 to 8 million"
     if value_max is not None and (value_max < value or _currency_differs(match)):
         value_max = None
     object_, end = (
-        (None, match.end()) if match.group("percent") else _object(text, match.end(), lex)
+        (None, match.end())
+        if match.group("percent") or match.group("upper_percent")
+        else _object(text, match.end(), lex)
     )
     rate = RATE.match(text, end)
     if rate and object_:
