@@ -130,3 +130,9 @@ def test_ranges_share_scale_and_unit(
     _, extraction = run_extract(sentence)
     (stat,) = extraction.statistics
     assert (stat.value, stat.value_max, stat.unit) == (value, value_max, unit)
+
+
+def test_a_full_lower_end_keeps_its_own_value() -> None:
+    _, extraction = run_extract("Estimates range from 200,000 to as many as 5 million people.")
+    (stat,) = extraction.statistics
+    assert (stat.value, stat.value_max) == (200_000, 5_000_000)

@@ -233,7 +233,8 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
     value = numbers.parse(number)
     upper = match.group("upper")
     value_max = numbers.parse(re.sub(rf"^(?:{CURRENCY})\s?", "", upper)) if upper else None
-    if match.group("upper_scale") and not re.search(numbers.SCALE, number, re.IGNORECASE):
+    scaled_upper = match.group("upper_scale") and not re.search(numbers.SCALE, number, re.I)
+    if scaled_upper and value < 1000:
         value = numbers.parse(f"{number}{match.group('upper_scale')}")  # "6 to 8 million"
     if value_max is not None and (value_max < value or _currency_differs(match)):
         value_max = None
