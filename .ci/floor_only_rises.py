@@ -1,23 +1,29 @@
-"""Fail when tests/devset/floor.json lowers a figure that an earlier commit recorded."""
+"""Fail when a floor.json lowers a figure that an earlier commit recorded."""
 
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-FLOOR = "tests/devset/floor.json"
+FLOORS = ("tests/devset/floor.json", "tests/heldout/floor.json")
 
-history = subprocess.run(
-    ["git", "log", "--format=%H", "--", FLOOR], capture_output=True, text=True, check=True
-).stdout.split()
-with open(FLOOR, encoding="utf-8") as handle:
-    current = json.load(handle)
-for commit in history[1:]:
-    shown = subprocess.run(["git", "show", f"{commit}:{FLOOR}"], capture_output=True, text=True)
-    if shown.returncode != 0:
-        continue
-    for name, value in json.loads(shown.stdout).items():
-        if current.get(name, 0.0) < value:
-            sys.exit(
-                f"{FLOOR}: {name} lowered from {value} (commit {commit[:8]}) to {current.get(name)}"
-            )
-print(f"{FLOOR}: no figure lowered across {len(history)} recorded versions")
+
+def check(floor: str) -> None:
+    history = subprocess.run(
+        ["git", "log", "--format=%H", "--", floor], capture_output=True, text=True, check=True
+    ).stdout.split()
+    current = json.loads(Path(floor).read_text(encoding="utf-8"))
+    for commit in history:
+        shown = subprocess.run(["git", "show", f"{commit}:{floor}"], capture_output=True, text=True)
+        if shown.returncode != 0:
+            continue
+        for name, value in json.loads(shown.stdout).items():
+            if current.get(name, 0.0) < value:
+                sys.exit(
+                    f"{floor}: {name} lowered from {value} (commit {commit[:8]}) to {current.get(name)}"
+                )
+    print(f"{floor}: no figure lowered across {len(history)} recorded versions")
+
+
+for floor in FLOORS:
+    check(floor)

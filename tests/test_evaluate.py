@@ -177,3 +177,11 @@ def test_the_recorded_floor_is_valid() -> None:
         "actors_f1",
         "speaker_accuracy",
     }
+
+
+def test_held_out_set_meets_its_floor() -> None:
+    heldout = ROOT / "tests" / "heldout"
+    result = evaluate(heldout / "gold", heldout / "articles")
+    floor = json.loads((heldout / "floor.json").read_text(encoding="utf-8"))
+    assert below_floor(result, floor) == []
+    assert result.articles == 12

@@ -181,3 +181,42 @@ def test_mixed_quotation_marks() -> None:
     assert directs(text) == [("He told me ‘not now’ and left the room", "Carla Diaz", "said")]
     text = '"The vote is final," Mayor Ben Ortiz said. ‘We move on.’'
     assert [t for t, _, _ in directs(text)] == ["The vote is final", "We move on."]
+
+
+def test_abbreviated_titles_and_pronouns() -> None:
+    text = (
+        "Sen. Ruth Calloway backed the bill. Sen. Dwight Harlan voted against it. "
+        "He said it was a waste of money."
+    )
+    assert indirects(text) == [("it was a waste of money", "Dwight Harlan", "said")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Water is not tested for everything,” said lead author Dr. Alan Kuroda.", "Alan Kuroda"),
+        ("“Nobody is against clean energy,” said MCA director Isla Fraser, 39.", "Isla Fraser"),
+    ],
+)
+def test_role_words_between_cue_and_name(text: str, speaker: str) -> None:
+    assert [s for _, s, _ in directs(text)] == [speaker]
+
+
+def test_appositives_of_place_and_participle() -> None:
+    text = "Economist Sam Whitlock, of the Melbourne Policy Institute, said the rise would add to inflation."
+    assert indirects(text) == [("the rise would add to inflation", "Sam Whitlock", "said")]
+    text = (
+        "A White House official, speaking on condition of anonymity because talks were continuing, "
+        "said the president would sign the bill."
+    )
+    assert indirects(text) == [
+        ("the president would sign the bill", "White House official", "said")
+    ]
+
+
+def test_a_document_names_its_organisation() -> None:
+    text = (
+        "The Insurance Council of Australia (ICA) met on Monday. "
+        "About a third of the claims relate to cars, according to ICA data."
+    )
+    assert [s for _, s, _ in indirects(text)] == ["Insurance Council of Australia"]

@@ -1,6 +1,7 @@
 """Check development-set annotations against their articles.
 
-Usage: python tests/devset/check_gold.py [GOLD_FILE ...]   (default: every file in gold/)
+Usage: python tests/devset/check_gold.py [--set DIR] [GOLD_FILE ...]
+(default: every file in DIR/gold/, articles in DIR/articles/; DIR defaults to tests/devset)
 Every quote and statistic text must be a verbatim substring of the article; every
 actor name or one of its aliases must occur; every named speaker must be an actor.
 """
@@ -17,9 +18,9 @@ KINDS = {"person", "organization", "country", "group"}
 QUALIFIERS = {"exact", "approximate", "more_than", "less_than", "at_least", "at_most", "up_to"}
 
 
-def problems(gold_path: Path) -> list[str]:
+def problems(gold_path: Path, articles: Path) -> list[str]:
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
-    article = (HERE / "articles" / f"{gold['article_id']}.txt").read_text(encoding="utf-8")
+    article = (articles / f"{gold['article_id']}.txt").read_text(encoding="utf-8")
     found: list[str] = []
     names = set()
     for actor in gold.get("actors") or []:
@@ -48,10 +49,14 @@ def problems(gold_path: Path) -> list[str]:
 
 
 def main() -> int:
-    paths = [Path(p) for p in sys.argv[1:]] or sorted((HERE / "gold").glob("*.yaml"))
+    args = sys.argv[1:]
+    folder = HERE
+    if args[:1] == ["--set"]:
+        folder, args = Path(args[1]), args[2:]
+    paths = [Path(p) for p in args] or sorted((folder / "gold").glob("*.yaml"))
     failed = 0
     for path in paths:
-        for problem in problems(path):
+        for problem in problems(path, folder / "articles"):
             failed += 1
             print(f"{path.name}: {problem}")
     print(f"{len(paths)} files, {failed} problems")

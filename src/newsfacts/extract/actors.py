@@ -230,7 +230,9 @@ class ActorFinder:
         self.lex = lex
         self.registry = registry
         self.found = ArticleActors()
-        self.titles = sorted(lex.titles, key=lambda t: -len(t.split()))
+        # "Sen." and "Dr." are matched without their period: the name tokens have none
+        self.title_set = frozenset(t.rstrip(".") for t in lex.titles)
+        self.titles = sorted(self.title_set, key=lambda t: -len(t.split()))
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -324,7 +326,11 @@ class ActorFinder:
         if any(w in self.lex.org_words for w in words) and not (
             title and core and not any(w in self.lex.org_words for w in core)
         ):
-            if all(w in self.lex.org_words for w in words) and name not in self.lex.institutions:
+            if (
+                len(words) == 1
+                and words[0] in self.lex.org_words
+                and name not in self.lex.institutions
+            ):
                 return  # "the Government", "Police": which one is not named
             code = self._country_prefix(words)
             self._add_organization(name, span, possessive, code)
@@ -395,6 +401,8 @@ class ActorFinder:
                 return country_code, " ".join(rest[:end]), gender, rest[end:]
         if country_code and not rest:
             return country_code, None, "?", []
+        if len(rest) >= 3 and rest[0].lower() in self.lex.unnamed_sources:
+            return country_code, rest[0], "?", rest[1:]  # "Economist Sam Whitlock" opens a sentence
         return None, None, "?", words  # a country word before a name is part of it: Chad Myers
 
     def _portfolio_end(self, words: list[str], start: int) -> int:
@@ -417,7 +425,7 @@ class ActorFinder:
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
-        if any(w.lower() in self.lex.function_words or w in self.lex.titles for w in core):
+        if any(w.lower() in self.lex.function_words or w in self.title_set for w in core):
             return False
         if self.lex.given_names.get(core[0], "?") != "?" or (
             len(core[0]) == 2 and core[0][1] == "."
@@ -427,11 +435,11 @@ class ActorFinder:
             return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        reports = re.match(r"(?:,\s\d{1,3},|\s(?:\w+\s)?(\w+))", after)
-        verb = reports.group(1) if reports and reports.group(1) else ""
-        return bool(
-            reports and (verb in self.lex.reporting_verbs or reports.group(0).startswith(","))
-        ) or bool(re.search(r"\b(?:said|says|told|according to)\s$", before))
+        age = re.match(r",\s\d{1,3},", after)  # "David Hudak, 41,"
+        verb = re.match(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b", after)
+        reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
+        follows_cue = re.search(r"\b(?:said|says|told|according to)\s$", before)
+        return bool(age or reports or follows_cue)
 
     # -- adding actors -------------------------------------------------------------
 
@@ -470,7 +478,7 @@ class ActorFinder:
         if gender == "?":
             gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
         title = title or self._lowercase_title(span)
-        if title and title.lower() in HONORIFIC_GENDER | {"mr.": "", "dr": "", "dr.": ""}:
+        if title and title.lower() in {*HONORIFIC_GENDER, "dr", "mr"}:
             title = None
         actor = Actor(name, name, "person", title, country_code, gender=gender)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)

@@ -37,8 +37,10 @@ DOCUMENTS = frozenset(
         "book",
     ]
 )
+# ", the billionaire who ...,", ", of the Melbourne Policy Institute,", ", speaking on condition ...,"
 APPOSITIVE = re.compile(
-    r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their)\b[^\"“”]*?,\s*$"
+    r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their|of|from|at|\w+ing)\b"
+    r"[^.!?]{0,200}?,\s*$"
 )
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
@@ -160,6 +162,7 @@ class QuoteFinder:
         self.lex = lex
         self.actors = actors
         self.unnamed_pattern = unnamed_source_pattern(lex)
+        self.role_nouns = {t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources
         self.cue_pattern = re.compile(
             # a passive "was reported" or "is said to" reports nothing
             r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
@@ -185,9 +188,23 @@ class QuoteFinder:
         return before or Speaker(None, False)
 
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
+        """ "said Rubio", "said lead author Dr. Alan Kuroda", "said MCA director Isla Fraser"."""
         rest = self.text[position:limit]
         lead = re.match(r"\s+", rest)
         start = position + (lead.end() if lead else 0)
+        role = re.match(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])", self.text[start:limit])
+        if role and role.group(0).split()[-1] not in self.role_nouns:
+            role = None  # "said the Biden solicitor general": not a role before a name
+        for mention in self.actors.mentions:
+            if mention.possessive:
+                continue
+            if (
+                mention.span.start == start
+                and self.actors.actors[mention.key].kind != "organization"
+            ):
+                return Speaker(mention.key, True, start)
+            if role and mention.span.start == start + role.end():
+                return Speaker(mention.key, True, start)
         for mention in self.actors.mentions:
             if mention.span.start == start and not mention.possessive:
                 return Speaker(mention.key, True, start)
@@ -277,6 +294,16 @@ class QuoteFinder:
         chosen = named[0] if named else compatible[0] if compatible else None
         return Speaker(chosen.key if chosen else None, True, position)
 
+    def _owner(self, start: int, end: int) -> Speaker | None:
+        """An organisation or country named in a document's phrase, up to its clause's end."""
+        stop = re.search(r"[,.;:!?]", self.text[start:end])
+        end = start + stop.start() if stop else end
+        for mention in self.actors.mentions:
+            kind = self.actors.actors[mention.key].kind
+            if start <= mention.span.start < end and kind in ("organization", "country", "group"):
+                return Speaker(mention.key, True, mention.span.start)
+        return None
+
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
         match = self.unnamed_pattern.match(self.text, start, limit)
         return self._unnamed_actor(match) if match else None
@@ -296,8 +323,12 @@ class QuoteFinder:
 
     def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
         noun = match.group("noun").lower()
-        if noun in DOCUMENTS and match.group(0).lower().startswith(("the ", "its ", "their ")):
-            return Speaker(None, False, match.start())  # "the webpage": the last source's
+        if noun in DOCUMENTS:
+            owner = self._owner(match.start(), match.end() + 120)
+            if owner:
+                return owner  # "ICA data", "a report published by the World Meteorological Organization"
+            if match.group(0).lower().startswith(("the ", "its ", "their ")):
+                return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
         name = re.sub(r"^(?:an?|the|one)\s", "", phrase, flags=re.IGNORECASE)
         code = next(
