@@ -37,7 +37,7 @@ DOCUMENTS = frozenset(
         "book",
     ]
 )
-# ", the billionaire who ...,", ", of the Melbourne Policy Institute,", ", speaking on condition ...,"
+# ", the chief executive who ...,", ", of the Policy Institute,", ", speaking on condition ...,"
 APPOSITIVE = re.compile(
     r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their|of|from|at|\w+ing)\b"
     r"[^.!?]{0,200}?,\s*$"
@@ -326,7 +326,7 @@ class QuoteFinder:
         if noun in DOCUMENTS:
             owner = self._owner(match.start(), match.end() + 120)
             if owner:
-                return owner  # "ICA data", "a report published by the World Meteorological Organization"
+                return owner  # "ICA data", "a report published by the Met Office"
             if match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
