@@ -19,9 +19,8 @@ def check(floor: str) -> None:
             continue
         for name, value in json.loads(shown.stdout).items():
             if current.get(name, 0.0) < value:
-                sys.exit(
-                    f"{floor}: {name} lowered from {value} (commit {commit[:8]}) to {current.get(name)}"
-                )
+                was = f"{value} (commit {commit[:8]})"
+                sys.exit(f"{floor}: {name} lowered from {was} to {current.get(name)}")
     print(f"{floor}: no figure lowered across {len(history)} recorded versions")
 
 
