@@ -3,7 +3,7 @@
 Each seeds/<article_id>.txt is UTF-8 (a BOM is dropped), CRLF and CR become LF,
 the text is NFC-normalised, runs of spaces and tabs are folded, blank lines are
 dropped: one paragraph per line. A first line that is a byline ("By Jane Doe,
-Reuters", "The Associated Press’s Matthew Lee") gives publisher and authors.
+Reuters", "The Daily Planet’s Jane Doe") gives publisher and authors.
 """
 
 from __future__ import annotations

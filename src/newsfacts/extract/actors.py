@@ -145,7 +145,7 @@ class ArticleActors:
 
 
 def slug(name: str) -> str:
-    """A readable id: "Marco Rubio" -> "marco-rubio", "U.S. official" -> "us-official"."""
+    """A readable id: "Jane Morrow" -> "jane-morrow", "U.S. official" -> "us-official"."""
     ascii_name = (
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
@@ -267,7 +267,7 @@ class ActorFinder:
         self, run: list[Span], words: list[str]
     ) -> list[tuple[list[Span], list[str]]]:
         """Keep "United States of America", "Department of Transportation" and "Secretary of
-        State Marco Rubio" whole; split "Panama for Colombia" and "Rubio and Bukele"."""
+        State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
         whole = self._is_whole_name(words)
         connectors = [
             i
@@ -377,7 +377,7 @@ class ActorFinder:
         return None
 
     def _title(self, words: list[str]) -> tuple[str | None, str | None, str, list[str]]:
-        """Split "U.S. Secretary of State Marco Rubio" into (USA, title, gender, name words)."""
+        """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
         country_code = None
         rest = words
         for size in (3, 2, 1):
@@ -386,7 +386,7 @@ class ActorFinder:
                 country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
                 rest = rest[size:]
                 break
-        for portfolio in range(4):  # "Small Business Minister Joe Hockey": a portfolio first
+        for portfolio in range(4):  # "Small Business Minister Tom Reed": a portfolio first
             for title in self.titles:
                 size = len(title.split())
                 candidate = " ".join(rest[portfolio : portfolio + size])
@@ -402,7 +402,7 @@ class ActorFinder:
         if country_code and not rest:
             return country_code, None, "?", []
         if len(rest) >= 3 and rest[0].lower() in self.lex.unnamed_sources:
-            return country_code, rest[0], "?", rest[1:]  # "Economist Sam Whitlock" opens a sentence
+            return country_code, rest[0], "?", rest[1:]  # "Economist Ana Ruiz" opens a sentence
         return None, None, "?", words  # a country word before a name is part of it: Chad Myers
 
     def _portfolio_end(self, words: list[str], start: int) -> int:
@@ -414,7 +414,7 @@ class ActorFinder:
         return len(words) - 2
 
     def _is_place(self, core: list[str]) -> bool:
-        """ "Panama Canal", "Gaza Strip"; but "Ellen Park" is a person."""
+        """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
         if not any(w in self.lex.place_words for w in core):
             return False
         return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
@@ -435,7 +435,7 @@ class ActorFinder:
             return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        age = re.match(r",\s\d{1,3},", after)  # "David Hudak, 41,"
+        age = re.match(r",\s\d{1,3},", after)  # "Tom Reed, 41,"
         verb = re.match(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b", after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
         follows_cue = re.search(r"\b(?:said|says|told|according to)\s$", before)
@@ -544,7 +544,7 @@ class ActorFinder:
                 self._add_organization(word, span, possessive, None)
 
     def _is_first_name_person(self, span: Span, word: str) -> bool:
-        """ "Tim, 16, alleged ...": a lone first name with an age or a reporting verb."""
+        """ "Ana, 16, alleged ...": a lone first name with an age or a reporting verb."""
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
@@ -555,7 +555,7 @@ class ActorFinder:
         return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
-        """ "Amtrak said": an unknown single name that reports speech is an organisation."""
+        """ "Norvex said": an unknown single name that reports speech is an organisation."""
         following = re.match(
             r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20]
         )
@@ -573,7 +573,7 @@ class ActorFinder:
         )
 
     def _merge_short_names(self) -> None:
-        """ "Mr Mugabe" (a title and a surname) is "Robert Mugabe" when the article names him."""
+        """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him."""
         people = [a for a in self.found.actors.values() if a.kind == "person"]
         for short in people:
             tokens = short.name.split()
@@ -607,7 +607,7 @@ def add_byline_actors(
     registry: Mapping[str, RegistryEntry],
 ) -> None:
     """The byline's authors and publisher are actors, mentioned where the byline names them;
-    "(AP)" in the body is the byline's "The Associated Press"."""
+    "(UPI)" in the body is the byline's "United Press International"."""
     named = [(name, "person") for name in authors]
     named += [(publisher, "organization")] if publisher else []
     for name, kind in named:

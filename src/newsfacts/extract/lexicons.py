@@ -32,6 +32,7 @@ class Lexicons:
     place_words: frozenset[str]
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
+    documents: frozenset[str]
     not_organizations: frozenset[str]
     clause_verbs: frozenset[str]
     institutions: frozenset[str]
@@ -90,6 +91,7 @@ def load() -> Lexicons:
         place_words=frozenset(_lines("place_words.txt")),
         function_words=_words("function_words.txt"),
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
+        documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=_words("clause_verbs.txt"),
         institutions=frozenset(_lines("institutions.txt")),

@@ -1,4 +1,4 @@
-"""Numbers in digits or words, with scales: "83,000", "6 million", "forty-three", "two dozen"."""
+"""Numbers in digits or words, with scales: "12,500", "3 million", "fifty-two", "two dozen"."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
 
 
 def word_value(words: str) -> float:
-    """The value of a number written in words: "forty-three" -> 43, "two hundred" -> 200."""
+    """The value of a number written in words: "fifty-two" -> 52, "two hundred" -> 200."""
     total = 0.0
     current = 0.0
     for word in re.split(r"[\s-]+", words.lower()):

@@ -19,24 +19,6 @@ from .text import Span
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
-DOCUMENTS = frozenset(
-    [
-        "report",
-        "reports",
-        "statement",
-        "documents",
-        "document",
-        "webpage",
-        "website",
-        "paper",
-        "study",
-        "survey",
-        "data",
-        "figures",
-        "letter",
-        "book",
-    ]
-)
 # ", the chief executive who ...,", ", of the Policy Institute,", ", speaking on condition ...,"
 APPOSITIVE = re.compile(
     r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their|of|from|at|\w+ing)\b"
@@ -45,7 +27,7 @@ APPOSITIVE = re.compile(
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
-# What may stand between a speaker and its cue: "Bob Brown has said", "Rubio later said".
+# What may stand between a speaker and its cue: "Ana Ruiz has said", "Reed later said".
 SPEAKER_GAP = re.compile(
     r",?\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly|on\s[A-Z]\w+|last\s\w+|this\s\w+"
     r"|yesterday|today|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
@@ -55,7 +37,7 @@ THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
 # "the BBC", "him"), then the reported clause.
 ADJUNCT = (
     r"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|yesterday|today|tonight|recently|later|earlier|again|also"
-    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+|on\s(?:Twitter|X|Facebook|television|radio)),?)"
+    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+|on\s(?:television|radio|[A-Z]\w*)),?)"  # "on X", "on Facebook"
 )
 TIME_ONLY = re.compile(rf"{ADJUNCT}*\s*[.!?]?")
 BARE_CLAUSE = re.compile(
@@ -82,7 +64,7 @@ NOT_MODIFIERS = (
 
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
-    nouns = "|".join(sorted(lex.unnamed_sources | DOCUMENTS, key=len, reverse=True))
+    nouns = "|".join(sorted(lex.unnamed_sources | lex.documents, key=len, reverse=True))
     determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
     modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|drug|party)"
     return re.compile(
@@ -93,7 +75,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
 
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
-    """Roughly, a subject then a verb: "the talks would resume", "Iraq had agreed"."""
+    """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of dangerous consequences", "at one point"
@@ -188,7 +170,7 @@ class QuoteFinder:
         return before or Speaker(None, False)
 
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
-        """ "said Rubio", "said lead author Dr. Alan Kuroda", "said MCA director Isla Fraser"."""
+        """ "said Reed", "said lead author Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
         rest = self.text[position:limit]
         lead = re.match(r"\s+", rest)
         start = position + (lead.end() if lead else 0)
@@ -231,8 +213,8 @@ class QuoteFinder:
         return self._clause_subject(position, limit)
 
     def _mention_before(self, position: int, limit: int) -> Mention | None:
-        """Right before the cue ("Rubio said"), else before an appositive ("Musk, the
-        billionaire who ..., replied"), else before a comma ("Tony Keenan, said")."""
+        """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
+        chief executive who ..., replied"), else before a comma ("Ana Ruiz, said")."""
         adjacent = appositive = comma = None
         for mention in self.actors.mentions:
             if mention.possessive or not (
@@ -323,7 +305,7 @@ class QuoteFinder:
 
     def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
         noun = match.group("noun").lower()
-        if noun in DOCUMENTS:
+        if noun in self.lex.documents:
             owner = self._owner(match.start(), match.end() + 120)
             if owner:
                 return owner  # "ICA data", "a report published by the Met Office"
@@ -340,7 +322,7 @@ class QuoteFinder:
             None,
         )
         plural = noun in PLURAL_SOURCES or noun.endswith("s")
-        kind = "group" if plural else "organization" if noun in DOCUMENTS else "person"
+        kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
@@ -412,7 +394,7 @@ class QuoteFinder:
         return None, self._colon_speaker(before_window)
 
     def _colon_speaker(self, before: Span) -> Speaker | None:
-        """ "Prelogar: “I can’t think of anything else ...”" """
+        """ "Ruiz: “I can’t think of another case.”" """
         colon = re.search(r":\s*$", self.text[before.start : before.end])
         if not colon:
             return None
@@ -508,7 +490,7 @@ class QuoteFinder:
         return None
 
     def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """ "X said (that) ...", "X told reporters ...", "X warned Panama that ..."."""
+        """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."."""
         for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
             verb = cue.group(0).lower()
             usage = self.lex.reporting_verbs.get(verb, "that")
@@ -541,7 +523,7 @@ class QuoteFinder:
         return None
 
     def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
-        """After a trailing cue comes nothing but a time, or the speaker ("said Steve Cowan")."""
+        """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed")."""
         rest = self.text[cue_end:tail_end]
         if TIME_ONLY.fullmatch(rest):
             return True
@@ -551,7 +533,7 @@ class QuoteFinder:
         )
 
     def _attributes_direct_quote(self, cue: Span, inside: list[Span]) -> bool:
-        """ "“...,” Prelogar told the justices": the cue belongs to the direct quote before it."""
+        """ "“...,” Ruiz told the judges": the cue belongs to the direct quote before it."""
         for quote in inside:
             between = self.text[quote.end : cue.start]
             if quote.start <= cue.start < quote.end:
@@ -588,7 +570,7 @@ class QuoteFinder:
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
             if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING:
-                continue  # "..., Rubio stated, “...”": the cue introduces a direct quote
+                continue  # "..., Reed stated, “...”": the cue introduces a direct quote
             if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
                 continue  # the clause is a direct quote: its attribution, not reported speech
             window = Span(sentence.start + match.start(), tail.end)

@@ -160,7 +160,7 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
     ):
         return True  # a relative time
     if number.lower() in ("one", "a", "an"):
-        # "one" counts in a rate ("one meal a day"), not as "one man" or "one of"
+        # "one" counts in a rate ("one dose a week"), not as "one man" or "one of"
         return not re.match(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b", after)
     if number[0].isalpha() and re.search(r"\bthe\s$", before, re.I):
         return not re.match(r"\s[a-z]+s\b", after)  # "the two continued"; "the two men" counts
@@ -193,7 +193,7 @@ def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
     for _ in range(2):
         match = re.match(r"\s([a-z][a-z-]*)", text[position:])
         if match is None or _not_a_noun(match.group(1), lex):
-            break  # "the two continued", "114 homicides last year"
+            break  # "the two continued", "52 arrests last year"
         words.append(match.group(1))
         position += match.end()
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
