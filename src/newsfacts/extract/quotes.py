@@ -33,11 +33,12 @@ SPEAKER_GAP = re.compile(
     r"|yesterday|today|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
 )
 THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
-# After a cue: an optional adjunct ("on Tuesday", "in a statement") or object ("reporters",
-# "the BBC", "him"), then the reported clause.
+# After a cue: optional adjuncts ("on Tuesday", "in a statement", "on X") or an object
+# ("reporters", "the BBC", "him"), then the reported clause.
 ADJUNCT = (
     r"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|yesterday|today|tonight|recently|later|earlier|again|also"
-    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+|on\s(?:television|radio|[A-Z]\w*)),?)"  # "on X", "on Facebook"
+    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+"
+    r"|on\s(?:television|radio|[A-Z]\w*)),?)"
 )
 TIME_ONLY = re.compile(rf"{ADJUNCT}*\s*[.!?]?")
 BARE_CLAUSE = re.compile(
