@@ -49,7 +49,7 @@ def dataset_copy(tmp_path: Path) -> Path:
 
 def run_extract(text: str) -> tuple[str, Extraction]:
     """Extract records from a body text with no byline and no registry."""
-    return text, extract(text, 0, "t", {})
+    return text, extract(text, 0, {})
 
 
 def quotes_of(text: str) -> list[tuple[str, str, str | None, str | None]]:

@@ -23,20 +23,16 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from . import models
-from .dataset import Curated, empty_curated
+from .dataset import Curated, Strict, empty_curated
 from .errors import NewsfactsError
-from .pipeline import Builder, Tables
+from .pipeline import ALIAS_SEPARATOR, Builder, Tables
 from .seeds import read_seed
 
 TOKEN = re.compile(r"\w+")
 METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class GoldQuote(Strict):
@@ -61,15 +57,15 @@ class GoldStatistic(Strict):
 class GoldActor(Strict):
     name: str
     kind: Literal["person", "organization", "country", "group"]
-    aliases: list[str] = []
+    aliases: list[str] = Field(default_factory=list)
     optional: bool = False
 
 
 class GoldArticle(Strict):
     article_id: str
-    quotes: list[GoldQuote] = []
-    statistics: list[GoldStatistic] = []
-    actors: list[GoldActor] = []
+    quotes: list[GoldQuote] = Field(default_factory=list)
+    statistics: list[GoldStatistic] = Field(default_factory=list)
+    actors: list[GoldActor] = Field(default_factory=list)
 
 
 @dataclass
@@ -224,7 +220,7 @@ class ArticleScorer:
         result = {}
         for actor in self.actors:
             names = forms.get(actor.actor_id, set()) | {actor.name}
-            names |= set((actor.aliases or "").split(" | ")) - {""}
+            names |= set((actor.aliases or "").split(ALIAS_SEPARATOR)) - {""}
             result[actor.actor_id] = ActorForms(
                 frozenset(normalise(n) for n in names), actor.kind == "person", actor.unnamed
             )

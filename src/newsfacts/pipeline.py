@@ -67,9 +67,7 @@ class Builder:
         meta = self.curated.articles.get(seed.article_id, ArticleMeta())
         publisher = meta.publisher or seed.publisher
         authors = tuple(meta.authors) if meta.authors is not None else seed.authors
-        found = extract(
-            seed.text, seed.body_start, seed.article_id, self.registry, publisher, authors
-        )
+        found = extract(seed.text, seed.body_start, self.registry, publisher, authors)
         self.tables["articles"].append(self._article(seed, meta, publisher, authors))
         ids = {
             key: self._actor_id(actor, seed.article_id)

@@ -76,9 +76,7 @@ def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
             path.stat().st_size
         )  # frictionless cannot count a Parquet file's bytes
     descriptor["hash"] = f"sha256:{file_hash(path)}"
-    descriptor["schema"] = {
-        k: v for k, v in schema.table_schema(table).items() if k != "description"
-    }
+    descriptor["schema"] = schema.resource_schema(table)
     return descriptor
 
 

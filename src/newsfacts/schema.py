@@ -41,6 +41,12 @@ def table_schema(table: str) -> dict[str, Any]:
     return schema
 
 
+def resource_schema(table: str) -> dict[str, Any]:
+    """The schema as a package descriptor carries it (the table's description sits on the
+    resource)."""
+    return {k: v for k, v in table_schema(table).items() if k != "description"}
+
+
 def fields(table: str) -> list[dict[str, Any]]:
     return list(table_schema(table)["fields"])
 

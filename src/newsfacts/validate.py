@@ -81,8 +81,7 @@ def contract_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]
         if table not in schema.TABLES:
             problems.append(Problem(folder.name, str(table), None, None, "table not in schema/"))
             continue
-        expected = {k: v for k, v in schema.table_schema(table).items() if k != "description"}
-        if resource.get("schema") != expected:
+        if resource.get("schema") != schema.resource_schema(table):
             problems.append(
                 Problem(folder.name, table, None, None, "schema differs from the schema/ contract")
             )

@@ -28,7 +28,6 @@ class Extraction:
 def extract(
     article_text: str,
     body_start: int,
-    article_id: str,
     registry: Mapping[str, RegistryEntry],
     publisher: str | None = None,
     authors: tuple[str, ...] = (),

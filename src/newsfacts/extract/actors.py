@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .lexicons import Lexicons
-from .text import Span
+from .text import ABBREVIATIONS, Span
 
 TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 PARTICLES = frozenset(
@@ -195,26 +195,9 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _takes_period(text: str, token: Span) -> bool:
+    """An initial ("J.") or an abbreviated title ("Sen.") keeps its name together."""
     word = token.of(text)
-    return len(word) == 1 or word.lower() + "." in {
-        "mr.",
-        "mrs.",
-        "ms.",
-        "dr.",
-        "gen.",
-        "sen.",
-        "rep.",
-        "gov.",
-        "lt.",
-        "col.",
-        "capt.",
-        "sgt.",
-        "maj.",
-        "adm.",
-        "prof.",
-        "rev.",
-        "st.",
-    }
+    return len(word) == 1 or word.lower() in ABBREVIATIONS
 
 
 def _close(runs: list[list[Span]], run: list[Span]) -> None:

@@ -53,9 +53,7 @@ ADDRESSING_VERBS = frozenset(
 )
 # After these the next name is the one who spoke: "the agency quoted an official".
 RELAYING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
-PLURAL_SOURCES = frozenset(
-    ["police", "authorities", "officials", "sources", "diplomats", "aides", "analysts", "experts"]
-)
+COLLECTIVE_SOURCES = frozenset(["police", "staff", "military"])  # plural without an -s
 
 
 NOT_MODIFIERS = (
@@ -322,7 +320,7 @@ class QuoteFinder:
             ),
             None,
         )
-        plural = noun in PLURAL_SOURCES or noun.endswith("s")
+        plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)

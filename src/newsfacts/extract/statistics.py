@@ -105,11 +105,7 @@ COMPOUND = re.compile(
     re.IGNORECASE,
 )
 AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b")
-OBJECT_WORD = re.compile(r"[a-z][a-z-]*[a-z]|[a-z]")
 RATE = re.compile(rf"\s(?:a|an|per|each)\s{TIME_UNIT}\b")
-NOT_AFTER_ONE = frozenset(
-    ["of", "another", "who", "that", "which", "in", "at", "day", "time", "point"]
-)
 
 
 @dataclass(frozen=True)
@@ -312,7 +308,7 @@ def _measures(text: str, span: Span) -> list[StatisticSpan]:
     """ "a foot of snow" is one foot; "a one-hour window" is one hour."""
     found = []
     for match in MEASURE.finditer(text, span.start, span.end):
-        qualifier = next((name for name, _ in QUALIFIERS if match.group(name)), "exact")
+        qualifier = _qualifier(match)
         unit = match.group("unit").lower()
         found.append(
             StatisticSpan(Span(match.start(), match.end()), 1.0, None, unit, unit, qualifier)

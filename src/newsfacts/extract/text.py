@@ -139,9 +139,5 @@ def _starts_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in "\"“‘'("
 
 
-def words(text: str, span: Span) -> list[Span]:
-    return [Span(m.start(), m.end()) for m in WORD.finditer(text, span.start, span.end)]
-
-
 def word_count(text: str) -> int:
     return sum(1 for _ in WORD.finditer(text))
