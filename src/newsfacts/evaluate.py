@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
 from . import models
 from .dataset import Curated, Strict, empty_curated
