@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 from pathlib import Path
 
 from . import models
 from .dataset import ArticleMeta, Curated, empty_curated
 from .dataset import load as load_curated
 from .errors import NewsfactsError
-from .extract import Extraction, extract, text
+from .extract import Extraction, Span, extract, text
 from .extract.actors import Actor, slug
 from .models import Record
 from .seeds import Seed, read_seed
@@ -129,55 +130,86 @@ class Builder:
     def _add_records(
         self, article_id: str, article_text: str, found: Extraction, ids: dict[str, str]
     ) -> None:
-        mentions: dict[str, models.Mention] = {}
-        for mention in found.actors.mentions:
-            record = models.Mention(
-                mention_id=f"{article_id}-m-{mention.span.start}-{mention.span.end}",
-                article_id=article_id,
-                actor_id=ids[mention.key],
-                text=mention.span.of(article_text),
-                start=mention.span.start,
-                end=mention.span.end,
-            )
-            mentions.setdefault(record.mention_id, record)
-        for record in mentions.values():
+        """Records with ids made of the article and the span, so a rebuild never renumbers."""
+        mentions = _first_per_span(_mentions(article_id, article_text, found, ids))
+        for record in mentions:
             self.actors[record.actor_id].mention_count += 1
-        self.tables["mentions"].extend(mentions.values())
-        quotes: dict[str, models.Quote] = {}
-        for quote in found.quotes:
-            record_q = models.Quote(
-                quote_id=f"{article_id}-q-{quote.span.start}-{quote.span.end}",
-                article_id=article_id,
-                speaker_actor_id=ids[quote.speaker] if quote.speaker else None,
-                kind=quote.kind,  # type: ignore[arg-type]
-                text=quote.span.of(article_text),
-                cue=quote.cue,
-                start=quote.span.start,
-                end=quote.span.end,
-            )
-            quotes.setdefault(record_q.quote_id, record_q)
-        self.tables["quotes"].extend(quotes.values())
-        self.tables["statistics"].extend(
-            models.Statistic(
-                statistic_id=f"{article_id}-s-{s.span.start}-{s.span.end}",
-                article_id=article_id,
-                value=s.value,
-                value_max=s.value_max,
-                text=s.span.of(article_text),
-                object=s.object,
-                unit=s.unit,
-                qualifier=s.qualifier,  # type: ignore[arg-type]
-                start=s.span.start,
-                end=s.span.end,
-            )
-            for s in found.statistics
-        )
+        self.tables["mentions"].extend(mentions)
+        self.tables["quotes"].extend(_first_per_span(_quotes(article_id, article_text, found, ids)))
+        self.tables["statistics"].extend(_statistics(article_id, article_text, found))
 
     def finish(self) -> Tables:
         self.tables["actors"] = [actor.record() for _, actor in sorted(self.actors.items())]
         for name in ("mentions", "quotes", "statistics"):
             self.tables[name].sort(key=lambda r: (r.article_id, r.start, r.end))  # type: ignore[attr-defined]
         return self.tables
+
+
+SpanRecord = TypeVar("SpanRecord", models.Mention, models.Quote)
+
+
+def _first_per_span(records: list[SpanRecord]) -> list[SpanRecord]:
+    """One record per span: the first one found (a name matched twice is one mention)."""
+    seen: dict[tuple[int, int], SpanRecord] = {}
+    for record in records:
+        seen.setdefault((record.start, record.end), record)
+    return list(seen.values())
+
+
+def _span_id(article_id: str, table: str, span: Span) -> str:
+    return f"{article_id}-{table}-{span.start}-{span.end}"
+
+
+def _mentions(
+    article_id: str, text: str, found: Extraction, ids: dict[str, str]
+) -> list[models.Mention]:
+    return [
+        models.Mention(
+            mention_id=_span_id(article_id, "m", m.span),
+            article_id=article_id,
+            actor_id=ids[m.key],
+            text=m.span.of(text),
+            start=m.span.start,
+            end=m.span.end,
+        )
+        for m in found.actors.mentions
+    ]
+
+
+def _quotes(
+    article_id: str, text: str, found: Extraction, ids: dict[str, str]
+) -> list[models.Quote]:
+    return [
+        models.Quote(
+            quote_id=_span_id(article_id, "q", q.span),
+            article_id=article_id,
+            speaker_actor_id=ids[q.speaker] if q.speaker else None,
+            kind=q.kind,  # type: ignore[arg-type]
+            text=q.span.of(text),
+            cue=q.cue,
+            start=q.span.start,
+            end=q.span.end,
+        )
+        for q in found.quotes
+    ]
+
+
+def _statistics(article_id: str, text: str, found: Extraction) -> list[models.Statistic]:
+    return [
+        models.Statistic(
+            statistic_id=_span_id(article_id, "s", s.span),
+            article_id=article_id,
+            value=s.value,
+            value_max=s.value_max,
+            text=s.span.of(text),
+            object=s.object,
+            unit=s.unit,
+            qualifier=s.qualifier,  # type: ignore[arg-type]
+            start=s.span.start,
+            end=s.span.end,
+        )
+        for s in found.statistics
+    ]
 
 
 def build_tables(
