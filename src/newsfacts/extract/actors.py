@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
@@ -205,6 +206,37 @@ def _close(runs: list[list[Span]], run: list[Span]) -> None:
         runs.append(run)
 
 
+@dataclass(frozen=True)
+class Name:
+    """A run of capitalised words that may name an actor."""
+
+    run: list[Span]
+    words: list[str]  # the run's words, a final possessive removed
+    text_of: str
+    initial: bool  # the run opens its sentence
+
+    @property
+    def span(self) -> Span:
+        return Span(self.run[0].start, self.run[-1].start + len(self.words[-1]))
+
+    @property
+    def text(self) -> str:
+        return self.span.of(self.text_of)
+
+    @property
+    def possessive(self) -> bool:
+        return bool(POSSESSIVE.search(self.run[-1].of(self.text_of)))
+
+
+class Title(NamedTuple):
+    """ "U.S. Secretary of State Jane Morrow" -> USA, "Secretary of State", "?", [Jane, Morrow]."""
+
+    country_code: str | None
+    title: str | None
+    gender: str
+    core: list[str]
+
+
 class ActorFinder:
     """Finds the actors of one article."""
 
@@ -288,59 +320,72 @@ class ActorFinder:
         return " ".join(words) in self.registry
 
     def classify(self, run: list[Span], words: list[str]) -> None:
-        possessive = bool(POSSESSIVE.search(run[-1].of(self.text)))
-        span = Span(run[0].start, run[-1].start + len(words[-1]))
-        name = span.of(self.text)
-        if name in self.registry:
-            self._add_registered(self.registry[name], span, name, possessive)
-            return
-        if name in self.lex.countries:
-            self._add_country(name, span, possessive)
-            return
-        if len(words) == 1 and _is_acronym(name):
-            self.single_words.append((span, name, possessive, self.initial))  # linked later
+        """Decide what one run of capitalised words names, and record it."""
+        name = Name(run, words, self.text, self.initial)
+        if self._add_known(name):
             return
         split = self._organization_then_title(words)
         if split:
             self.classify(run[:split], words[:split])
             self.classify(run[split:], words[split:])
             return
-        _, title, _, core = self._title(words)
-        if any(w in self.lex.org_words for w in words) and not (
-            title and core and not any(w in self.lex.org_words for w in core)
-        ):
-            if (
-                len(words) == 1
-                and words[0] in self.lex.org_words
-                and name not in self.lex.institutions
-            ):
-                return  # "the Government", "Police": which one is not named
-            code = self._country_prefix(words)
-            self._add_organization(name, span, possessive, code)
-            return
-        country_code, title, gender, core = self._title(words)
-        core_span = Span(run[len(words) - len(core)].start, span.end) if core else span
+        title = self._title(words)
+        if not self._add_named_organization(name, title):
+            self._add_titled_or_plain(name, title)
+
+    def _add_known(self, name: Name) -> bool:
+        """A registered actor, a country, or an acronym (linked once every name is known)."""
+        if name.text in self.registry:
+            self._add_registered(self.registry[name.text], name.span, name.text, name.possessive)
+        elif name.text in self.lex.countries:
+            self._add_country(name.text, name.span, name.possessive)
+        elif len(name.words) == 1 and _is_acronym(name.text):
+            self.single_words.append((name.span, name.text, name.possessive, name.initial))
+        else:
+            return False
+        return True
+
+    def _add_named_organization(self, name: Name, title: Title) -> bool:
+        """ "Department of Transportation", "Labor Party"; not "the Government" alone, and not a
+        portfolio title before a person ("Employment Services Minister Jo Bloggs")."""
+        words = name.words
+        if not any(w in self.lex.org_words for w in words):
+            return False
+        if title.title and title.core and not any(w in self.lex.org_words for w in title.core):
+            return False
+        if len(words) == 1 and words[0] not in self.lex.institutions:
+            return True  # "the Government", "Police": which one is not named
+        self._add_organization(name.text, name.span, name.possessive, self._country_prefix(words))
+        return True
+
+    def _add_titled_or_plain(self, name: Name, title: Title) -> None:
+        core = title.core
+        core_span = (
+            Span(name.run[len(name.words) - len(core)].start, name.span.end) if core else name.span
+        )
         core_text = core_span.of(self.text)
-        if country_code and (title or len(core) == 0 or core_text in self.lex.countries):
-            self._add_country_prefix(run, words)
-        if not core:
+        if title.country_code and (title.title or not core or core_text in self.lex.countries):
+            self._add_country_prefix(name.run, name.words)
+        if not core or self._is_place(core):
             return
+        possessive = name.possessive
         if core_text in self.registry:
-            self._add_registered(
-                self.registry[core_text], span if title else core_span, core_text, possessive
+            span = name.span if title.title else core_span
+            self._add_registered(self.registry[core_text], span, core_text, possessive)
+        elif title.title:
+            self._add_person(
+                core_text, title.title, title.country_code, title.gender, name.span, possessive
             )
-        elif title:
-            self._add_person(core_text, title, country_code, gender, span, possessive)
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_place(core):
-            return
         elif self._is_organization(core):
-            self._add_organization(core_text, core_span, possessive, country_code)
+            self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
-            self._add_person(core_text, None, country_code, gender, core_span, possessive)
+            self._add_person(
+                core_text, None, title.country_code, title.gender, core_span, possessive
+            )
         elif len(core) == 1:
-            self.single_words.append((core_span, core_text, possessive, self.initial))
+            self.single_words.append((core_span, core_text, possessive, name.initial))
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
@@ -359,7 +404,7 @@ class ActorFinder:
                 return self.lex.demonyms[prefix]
         return None
 
-    def _title(self, words: list[str]) -> tuple[str | None, str | None, str, list[str]]:
+    def _title(self, words: list[str]) -> Title:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
         country_code = None
         rest = words
@@ -381,12 +426,12 @@ class ActorFinder:
                 if end < len(rest) - 2 and rest[end] in ("for", "of"):
                     end = self._portfolio_end(rest, end)
                 gender = HONORIFIC_GENDER.get(title.lower(), "?")
-                return country_code, " ".join(rest[:end]), gender, rest[end:]
+                return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
         if country_code and not rest:
-            return country_code, None, "?", []
+            return Title(country_code, None, "?", [])
         if len(rest) >= 3 and rest[0].lower() in self.lex.unnamed_sources:
-            return country_code, rest[0], "?", rest[1:]  # "Economist Ana Ruiz" opens a sentence
-        return None, None, "?", words  # a country word before a name is part of it: Chad Myers
+            return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
+        return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
 
     def _portfolio_end(self, words: list[str], start: int) -> int:
         """Where the name begins after "Minister for Foreign Affairs ...": at a known first
