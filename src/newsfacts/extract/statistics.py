@@ -118,52 +118,91 @@ class StatisticSpan:
     qualifier: str
 
 
-def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
-    """Years, dates, times, scores, numbers in names, relative times, "one of"."""
-    number = match.group("number")
-    before = text[max(0, match.start() - 12) : match.start()]
-    after = text[match.end() : match.end() + 25]
-    has_money_or_percent = bool(match.group("currency") or match.group("percent"))
-    if has_money_or_percent:
+@dataclass(frozen=True)
+class Context:
+    """A number as matched, with the text around it."""
+
+    number: str
+    before: str  # the 12 characters before the match
+    after: str  # the 25 characters after it
+    starts_sentence: bool
+
+
+def _is_year(c: Context) -> bool:
+    """1789, 2023, the 1980s; but "1800km" and "2000 people" are counts."""
+    decade = c.after.startswith(("s ", "s,", "s.", "’s", "'s"))
+    return bool(re.fullmatch(r"(1[5-9]|20)\d\d", c.number)) and (
+        decade or not re.match(r"[a-z°]|\s(?:people|[a-z]+s)\b", c.after)
+    )
+
+
+def _is_code(c: Context) -> bool:
+    return bool(re.fullmatch(r"0\d+", c.number))  # 007
+
+
+def _is_date(c: Context) -> bool:
+    return bool(
+        re.search(rf"\b(?:{MONTHS})\.?,?\s$", c.before, re.I)
+        or re.match(rf"\s(?:{MONTHS})\b", c.after, re.I)
+    )
+
+
+def _is_time_or_ordinal(c: Context) -> bool:
+    return bool(
+        re.match(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", c.after, re.I)
+        or re.match(r"(?:st|nd|rd|th)\b", c.after)
+    )
+
+
+def _is_in_a_name(c: Context, lex: Lexicons) -> bool:
+    """Apollo 11, Route 66 (a capitalised word just before, inside a sentence)."""
+    if not (c.number[0].isdigit() and re.search(r"[A-Z][\w-]*\s$", c.before)) or c.starts_sentence:
         return False
-    decade = after.startswith(("s ", "s,", "s.", "’s", "'s"))
-    if re.fullmatch(r"(1[5-9]|20)\d\d", number) and (
-        decade or not re.match(r"[a-z°]|\s(?:people|[a-z]+s)\b", after)
-    ):
-        return True  # a year or a decade: 1789, the 1980s
-    if re.fullmatch(r"0\d+", number):
-        return True  # a code: 007
-    if re.search(rf"\b(?:{MONTHS})\.?,?\s$", before, re.I) or re.match(
-        rf"\s(?:{MONTHS})\b", after, re.I
-    ):
-        return True  # a date
-    if re.match(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", after, re.I) or re.match(
-        r"(?:st|nd|rd|th)\b", after
-    ):
-        return True  # a clock time or an ordinal
-    if re.match(r"[-–]\d", after) or re.search(r"\d[-–]$", before) or _is_score(match):
-        return True  # a score: 3-1, 53-36
-    if (
-        re.search(r"[A-Z][\w-]*\s$", before)
-        and not _starts_sentence(text, match.start() - 1)
-        and number[0].isdigit()
-    ):
-        name_word = before.split()[-1]
-        if name_word.lower() not in lex.function_words and not _is_title_case_qualifier(name_word):
-            return True  # a number inside a name: Apollo 11
-    if re.match(
-        rf"\s{TIME_UNITS}\s(?:later|earlier|ago|after|before|from now|since|on)\b", after, re.I
-    ):
-        return True  # a relative time
-    if number.lower() in ("one", "a", "an"):
-        # "one" counts in a rate ("one dose a week"), not as "one man" or "one of"
-        return not re.match(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b", after)
-    if number[0].isalpha() and re.search(r"\bthe\s$", before, re.I):
-        return not re.match(r"\s[a-z]+s\b", after)  # "the two continued"; "the two men" counts
+    word = c.before.split()[-1]
+    return word.lower() not in lex.function_words and not _is_title_case_qualifier(word)
+
+
+def _is_relative_time(c: Context) -> bool:
+    later = r"(?:later|earlier|ago|after|before|from now|since|on)"
+    return bool(re.match(rf"\s{TIME_UNITS}\s{later}\b", c.after, re.I))
+
+
+def _is_pronoun_like(c: Context) -> bool:
+    """ "one man", "one of", "the two continued"; but "one dose a week", "the two men"."""
+    if c.number.lower() in ("one", "a", "an"):
+        return not re.match(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b", c.after)
+    if c.number[0].isalpha() and re.search(r"\bthe\s$", c.before, re.I):
+        return not re.match(r"\s[a-z]+s\b", c.after)
     return False
 
 
-def _is_score(match: re.Match[str]) -> bool:
+def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
+    """Years, codes, dates, times, ordinals, scores, numbers in names, relative times, and
+    numbers that stand for people ("one of them"). Money and percentages always count."""
+    if match.group("currency") or match.group("percent"):
+        return False
+    context = Context(
+        match.group("number"),
+        text[max(0, match.start() - 12) : match.start()],
+        text[match.end() : match.end() + 25],
+        _starts_sentence(text, match.start() - 1),
+    )
+    return (
+        _is_year(context)
+        or _is_code(context)
+        or _is_date(context)
+        or _is_time_or_ordinal(context)
+        or _is_score(match, context)
+        or _is_in_a_name(context, lex)
+        or _is_relative_time(context)
+        or _is_pronoun_like(context)
+    )
+
+
+def _is_score(match: re.Match[str], c: Context) -> bool:
+    """3-1, 53-36 (a range runs upwards)."""
+    if re.match(r"[-–]\d", c.after) or re.search(r"\d[-–]$", c.before):
+        return True
     pair = re.fullmatch(r"(\d+)[-–](\d+)", match.group(0))
     return pair is not None and int(pair.group(2)) <= int(pair.group(1))
 
