@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import filecmp
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from . import dataset, publish
 from .errors import NewsfactsError
-from .pipeline import Tables, build_tables
-from .seeds import Seed, list_seeds
+from .pipeline import OnArticle, Tables, build_tables
+from .seeds import list_seeds
 from .validate import validate
 
 
@@ -21,7 +20,7 @@ def _verify(staging: Path) -> None:
 
 
 def build(
-    seeds_dir: Path, dataset_dir: Path, out: Path, on_article: Callable[[Seed], None] | None = None
+    seeds_dir: Path, dataset_dir: Path, out: Path, on_article: OnArticle | None = None
 ) -> Tables:
     """Extract every seed, write both packages, validate them, then replace `out`."""
     publish.check_replaceable(out.resolve())
@@ -30,10 +29,6 @@ def build(
     tables = build_tables(paths, curated, seeds_dir.resolve().parent, on_article)
     publish.write_build(tables, curated, out, verify=_verify)
     return tables
-
-
-def seed_count(seeds_dir: Path) -> int:
-    return len(list_seeds(seeds_dir))
 
 
 def stale_files(seeds_dir: Path, dataset_dir: Path, out: Path) -> list[str]:

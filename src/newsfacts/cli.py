@@ -5,14 +5,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
 from . import __version__, schema
@@ -46,20 +44,34 @@ def fail(error: NewsfactsError) -> typer.Exit:
     return typer.Exit(1)
 
 
-@contextmanager
-def article_progress(label: str, total: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr for long runs (20 articles or more); yields `advance(name)`."""
-    with Progress(
-        TextColumn(label),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        console=errors,
-        transient=True,
-        disable=total < 20,
-    ) as progress:
-        task = progress.add_task("", total=total)
-        yield lambda name: progress.update(task, advance=1, description=name)
+class ArticleProgress:
+    """A progress bar on stderr for runs of 20 articles or more; call it after each article."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, article_id: str, total: int) -> None:
+        if self.bar is None and total >= 20:
+            columns = (
+                TextColumn(self.label),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+            )
+            self.bar = Progress(*columns, console=errors, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        if self.bar is not None and self.task is not None:
+            self.bar.update(self.task, advance=1, description=article_id)
+
+    def __enter__(self) -> ArticleProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 def version_callback(value: bool) -> None:
@@ -100,10 +112,8 @@ def build(
                 raise typer.Exit(1)
             console.print(f"{out} is up to date.")
             return
-        with article_progress("extracting", build_lib.seed_count(seeds)) as advance:
-            tables = build_lib.build(
-                seeds, dataset, out, on_article=lambda seed: advance(seed.article_id)
-            )
+        with ArticleProgress("extracting") as progress:
+            tables = build_lib.build(seeds, dataset, out, on_article=progress)
     except NewsfactsError as error:
         raise fail(error) from None
     summary = Table(title=f"newsfacts build → {out}")
@@ -187,9 +197,8 @@ def evaluate(
     """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
     try:
         minimums = evaluate_lib.load_floor(floor) if floor else {}
-        total = len(list(gold_dir.glob("*.yaml")))
-        with article_progress("evaluating", total) as advance:
-            result = evaluate_lib.evaluate(gold_dir, seeds, on_article=advance)
+        with ArticleProgress("evaluating") as progress:
+            result = evaluate_lib.evaluate(gold_dir, seeds, on_article=progress)
     except NewsfactsError as error:
         raise fail(error) from None
     failures = evaluate_lib.below_floor(result, minimums)

@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 from . import models
 from .dataset import Curated, Strict, empty_curated
 from .errors import NewsfactsError
-from .pipeline import ALIAS_SEPARATOR, Builder, Tables
+from .pipeline import ALIAS_SEPARATOR, Builder, OnArticle, Tables
 from .seeds import read_seed
 
 TOKEN = re.compile(r"\w+")
@@ -329,7 +329,7 @@ def evaluate(
     gold_dir: Path,
     seeds_dir: Path,
     curated: Curated | None = None,
-    on_article: Callable[[str], None] | None = None,
+    on_article: OnArticle | None = None,
 ) -> Evaluation:
     """Extract every annotated article and score it against its gold file."""
     gold_paths = sorted(gold_dir.glob("*.yaml"))
@@ -346,7 +346,7 @@ def evaluate(
         ArticleScorer(gold, builder.finish(), evaluation).score()
         evaluation.articles += 1
         if on_article:
-            on_article(gold.article_id)
+            on_article(gold.article_id, len(gold_paths))
     return evaluation
 
 

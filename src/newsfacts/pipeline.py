@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -18,6 +18,7 @@ from .seeds import Seed, read_seed
 
 ALIAS_SEPARATOR = " | "
 Tables = dict[str, list[Record]]
+OnArticle = Callable[[str, int], None]  # called with each article_id and the article count
 
 
 @dataclass
@@ -213,10 +214,10 @@ def _statistics(article_id: str, text: str, found: Extraction) -> list[models.St
 
 
 def build_tables(
-    seed_paths: Iterable[Path],
+    seed_paths: list[Path],
     curated: Curated,
     root: Path,
-    on_article: Callable[[Seed], None] | None = None,
+    on_article: OnArticle | None = None,
 ) -> Tables:
     """Extract every seed; the rows of every table, ready to publish."""
     builder = Builder(curated, root)
@@ -226,7 +227,7 @@ def build_tables(
         builder.add(seed)
         seen.add(seed.article_id)
         if on_article:
-            on_article(seed)
+            on_article(seed.article_id, len(seed_paths))
     stale = sorted(set(curated.articles) - seen)
     if stale:
         articles_file = Path(curated.folder) / "articles.yaml"
