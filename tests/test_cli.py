@@ -40,7 +40,7 @@ def built(tmp_path: Path, runner: CliRunner) -> tuple[Path, Path]:
 def test_help_lists_every_command(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--help"])
     assert result.exit_code == 0
-    for command in ("build", "validate", "extract", "schema"):
+    for command in ("build", "validate", "extract", "evaluate", "schema"):
         assert command in result.output
 
 
@@ -51,8 +51,14 @@ def test_build_prints_a_summary_and_the_packages_load(
     result = runner.invoke(
         app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
     )
-    assert "statistics" in result.output and "6" in result.output
+    assert result.exit_code == 0
+    rows = {
+        line.split()[1]: line.split()[3]
+        for line in result.output.splitlines()
+        if line.count("│") == 3
+    }
     tables = load(out)
+    assert rows == {name: str(len(frame)) for name, frame in tables.items()}
     assert len(tables["articles"]) == 1
     assert len(tables["statistics"]) == 6
 
@@ -61,10 +67,18 @@ def test_validate_exit_codes(built: tuple[Path, Path], runner: CliRunner) -> Non
     _, out = built
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
     csv = out / "csv" / "quotes.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace("stated", "states"), encoding="utf-8")
-    result = runner.invoke(app, ["validate", str(out)])
+    text = csv.read_text(encoding="utf-8").replace("in his jails.", "in his jail.")
+    csv.write_text(text, encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(out), "--format", "json"])
     assert result.exit_code == 1
-    assert "quotes" in result.output
+    report = json.loads(result.output)
+    assert report["valid"] is False
+    assert {"package": "csv", "table": "quotes", "row": 3, "field": "text"}.items() <= next(
+        p for p in report["problems"] if "not the record's text" in p["message"]
+    ).items()
+    github = runner.invoke(app, ["validate", str(out), "--format", "github"])
+    assert github.exit_code == 1
+    assert "::error title=newsfacts validate::csv:quotes row 3 field text:" in github.output
 
 
 def test_validate_a_folder_that_is_not_a_package(tmp_path: Path, runner: CliRunner) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import asdict
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +21,15 @@ from . import evaluate as evaluate_lib
 from .docs import schema_markdown
 from .errors import NewsfactsError
 from .pipeline import extract_records
+from .validate import Problem
 from .validate import validate as validate_package
+
+
+class ReportFormat(StrEnum):
+    table = "table"
+    json = "json"
+    github = "github"
+
 
 app = typer.Typer(
     help="Turn news articles into a validated dataset of quotes, actors and statistics.",
@@ -132,28 +142,48 @@ def validate(
     path: Annotated[
         Path, typer.Argument(help="A build folder, a package folder or a datapackage.json.")
     ] = Path("build"),
+    output: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format", help="table for people, json for machines, github for workflow annotations."
+        ),
+    ] = ReportFormat.table,
 ) -> None:
     """Validate packages: Frictionless, plus spans, hashes and CSV/Parquet equality."""
     try:
         problems = validate_package(path)
     except NewsfactsError as error:
         raise fail(error) from None
-    if not problems:
+    if output is ReportFormat.json:
+        print(
+            json.dumps(
+                {
+                    "path": str(path),
+                    "valid": not problems,
+                    "problems": [asdict(p) for p in problems],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    elif output is ReportFormat.github:
+        for problem in problems:
+            print(f"::error title=newsfacts validate::{problem}")
+    elif problems:
+        errors.print(problems_table(path, problems))
+    else:
         console.print(f"{path}: valid")
-        return
+    if problems:
+        raise typer.Exit(1)
+
+
+def problems_table(path: Path, problems: list[Problem]) -> Table:
     report = Table(title=f"{path}: {len(problems)} problem(s)")
     for column in ("package", "table", "row", "field", "problem"):
         report.add_column(column)
-    for problem in problems:
-        report.add_row(
-            problem.package,
-            problem.table,
-            str(problem.row or ""),
-            problem.field or "",
-            problem.message,
-        )
-    errors.print(report)
-    raise typer.Exit(1)
+    for p in problems:
+        report.add_row(p.package, p.table, str(p.row or ""), p.field or "", p.message)
+    return report
 
 
 @app.command()
