@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 import types
 import typing
+import zipfile
 from pathlib import Path
 
-import pyarrow as pa
 import pytest
 
 from newsfacts import schema
@@ -62,16 +64,6 @@ def test_models_match_the_schema(table: str) -> None:
             assert list(typing.get_args(hint)) == enum
 
 
-@pytest.mark.parametrize("table", schema.TABLES)
-def test_arrow_schema_matches(table: str) -> None:
-    arrow = schema.arrow_schema(table)
-    assert arrow.names == schema.column_names(table)
-    for field in schema.fields(table):
-        assert arrow.field(field["name"]).type == schema.ARROW_TYPES[field["type"]]
-        assert arrow.field(field["name"]).nullable == (not schema.is_required(field))
-    assert isinstance(arrow, pa.Schema)
-
-
 def test_readme_tables_are_generated_from_the_schema() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     start, end = "<!-- schema:start -->", "<!-- schema:end -->"
@@ -79,11 +71,28 @@ def test_readme_tables_are_generated_from_the_schema() -> None:
     assert section.strip() == schema_markdown().strip()
 
 
-def test_packaged_schema_is_the_repository_schema() -> None:
-    assert Path(schema.schema_dir()).resolve() in {
-        (ROOT / "schema").resolve(),
-        Path(schema.__file__).parent / "_schema",
-    }
+def test_the_wheel_carries_the_schema(tmp_path: Path) -> None:
+    """An installed (not editable) newsfacts reads the same contract as the repository."""
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = tmp_path.glob("newsfacts-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        for table in schema.TABLES:
+            packaged = archive.read(f"newsfacts/_schema/{table}.json")
+            assert packaged == (ROOT / "schema" / f"{table}.json").read_bytes()
+        assert "newsfacts/lexicons/titles.txt" in archive.namelist()
 
 
 def test_ci_runs_the_readme_test_command() -> None:

@@ -8,27 +8,30 @@ from .conftest import run_extract, statistics_of
 
 
 @pytest.mark.parametrize(
-    ("sentence", "text", "value"),
+    ("sentence", "text", "value", "obj", "unit"),
     [
-        ("Police arrested 1,250 people.", "1,250 people", 1250),
-        ("The rate rose by 2.75 points.", "2.75 points", 2.75),
-        ("About 6 million voters turned out.", "About 6 million voters", 6_000_000),
-        ("The plan costs $1.2 billion.", "$1.2 billion", 1_200_000_000),
-        ("Each family got $A8,800 in aid.", "$A8,800 in", 8800),
-        ("Turnout was 40 per cent.", "40 per cent", 40),
-        ("Turnout was 40%.", "40%", 40),
-        ("They found forty-three bodies.", "forty-three bodies", 43),
-        ("He sold two dozen eggs.", "two dozen eggs", 24),
-        ("Half of the voters stayed home.", "Half of the voters", 0.5),
-        ("A third of the staff left.", "A third of the staff", 1 / 3),
-        ("The fire destroyed 14 homes.", "14 homes", 14),
+        ("Police arrested 1,250 people.", "1,250 people", 1250, "people", None),
+        ("The rate rose by 2.75 points.", "2.75 points", 2.75, "points", None),
+        ("About 6 million voters turned out.", "About 6 million voters", 6_000_000, "voters", None),
+        ("The plan costs $1.2 billion.", "$1.2 billion", 1_200_000_000, None, "USD"),
+        ("Each family got $A8,800 in aid.", "$A8,800", 8800, None, "AUD"),
+        ("Turnout was 40 per cent.", "40 per cent", 40, None, "percent"),
+        ("Turnout was 40%.", "40%", 40, None, "percent"),
+        ("They found forty-three bodies.", "forty-three bodies", 43, "bodies", None),
+        ("He sold two dozen eggs.", "two dozen eggs", 24, "eggs", None),
+        ("Half of the voters stayed home.", "Half of the voters", 0.5, "voters", None),
+        ("A third of the staff left.", "A third of the staff", 1 / 3, "staff", None),
+        ("The fire destroyed 14 homes.", "14 homes", 14, "homes", None),
     ],
 )
-def test_numbers_and_values(sentence: str, text: str, value: float) -> None:
-    found = statistics_of(sentence)
-    assert len(found) == 1
-    assert found[0][0].startswith(text.split(" in")[0])
-    assert found[0][1] == pytest.approx(value)
+def test_numbers_and_values(
+    sentence: str, text: str, value: float, obj: str | None, unit: str | None
+) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert stat.span.of(sentence) == text
+    assert stat.value == pytest.approx(value)
+    assert (stat.object, stat.unit) == (obj, unit)
 
 
 def test_money_and_percent_units() -> None:

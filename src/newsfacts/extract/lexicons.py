@@ -55,12 +55,10 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
                 names[form] = code
     territories = _words("territories.txt")
     names = {name: code for name, code in names.items() if code not in territories}
-    aliases = _pairs("country_aliases.txt")
-    names.update(aliases)
-    for alias, code in aliases.items():
-        canonical.setdefault(code, alias)
-    canonical["USA"] = "United States"
-    return names, canonical
+    names.update(_pairs("country_aliases.txt"))
+    preferred = {code: name for name, code in _pairs("country_names.txt").items()}
+    names.update({name: code for code, name in preferred.items()})
+    return names, canonical | preferred
 
 
 def _given_names() -> dict[str, str]:
