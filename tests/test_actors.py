@@ -19,6 +19,9 @@ def test_titles_and_honorifics() -> None:
     }
     _, found = run_extract(text)
     assert found.actors.actors["Jane Morrow"].title == "President"
+    assert found.actors.actors["Khalid Hamdan"].title == "Sheikh"  # a title, kept
+    assert found.actors.actors["Alan Smythe"].title is None  # an honorific, not a title
+    assert found.actors.actors["Khalid Hamdan"].gender == "m"
 
 
 def test_country_before_a_title_gives_the_country() -> None:

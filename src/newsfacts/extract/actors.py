@@ -41,34 +41,10 @@ PARTICLES = frozenset(
     ]
 )
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
-# Titles that name a post within an organisation: "Federal Employment Services Minister X".
-PORTFOLIO_TITLES = frozenset(
-    "Minister Secretary Spokesman Spokeswoman Spokesperson Director Commissioner Chairman "
-    "Chairwoman Chair Chief Executive Treasurer Leader".split()
-)
 GOVERNMENT = re.compile(
     r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
-HONORIFIC_GENDER = {
-    "mr": "m",
-    "mr.": "m",
-    "mrs": "f",
-    "mrs.": "f",
-    "ms": "f",
-    "ms.": "f",
-    "miss": "f",
-    "sir": "m",
-    "dame": "f",
-    "lord": "m",
-    "lady": "f",
-    "king": "m",
-    "queen": "f",
-    "prince": "m",
-    "princess": "f",
-    "sheikh": "m",
-    "sheik": "m",
-}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -393,7 +369,7 @@ class ActorFinder:
             if not any(w in self.lex.org_words for w in words[:i]):
                 continue
             _, title, _, core = self._title(words[i:])
-            if title and core and title.split()[-1] not in PORTFOLIO_TITLES:
+            if title and core and title.split()[-1] not in self.lex.portfolio_titles:
                 return i
         return None
 
@@ -425,7 +401,7 @@ class ActorFinder:
                 end = portfolio + size
                 if end < len(rest) - 2 and rest[end] in ("for", "of"):
                     end = self._portfolio_end(rest, end)
-                gender = HONORIFIC_GENDER.get(title.lower(), "?")
+                gender = self.lex.title_genders.get(title, "?")
                 return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
         if country_code and not rest:
             return Title(country_code, None, "?", [])
@@ -506,7 +482,7 @@ class ActorFinder:
         if gender == "?":
             gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
         title = title or self._lowercase_title(span)
-        if title and title.lower() in {*HONORIFIC_GENDER, "dr", "mr"}:
+        if title in self.lex.honorifics:
             title = None
         actor = Actor(name, name, "person", title, country_code, gender=gender)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)

@@ -35,6 +35,10 @@ class Lexicons:
     documents: frozenset[str]
     not_organizations: frozenset[str]
     clause_verbs: frozenset[str]
+    portfolio_titles: frozenset[str]
+    honorifics: dict[str, str]  # honorific -> gender
+    title_genders: dict[str, str]  # honorifics and gendered titles -> gender
+    cue_roles: dict[str, str]  # reporting verb -> addressee | relay
     institutions: frozenset[str]
     clause_starts: frozenset[str]
     countries: dict[str, str]  # name or alias -> ISO alpha-3
@@ -92,6 +96,10 @@ def load() -> Lexicons:
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=_words("clause_verbs.txt"),
+        portfolio_titles=frozenset(_lines("portfolio_titles.txt")),
+        honorifics=_pairs("honorifics.txt"),
+        title_genders=_pairs("honorifics.txt") | _pairs("title_genders.txt"),
+        cue_roles=_pairs("cue_roles.txt"),
         institutions=frozenset(_lines("institutions.txt")),
         clause_starts=_words("clause_starts.txt"),
         countries=countries,

@@ -47,12 +47,6 @@ BARE_CLAUSE = re.compile(
     r"\s(?:that\s)?(?=[a-zA-Z\d])"
 )
 TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
-# After these the next name is the one addressed, not the speaker: "Peterson told CNN".
-ADDRESSING_VERBS = frozenset(
-    "told tells telling asked asks asking warned warns urged urges".split()
-)
-# After these the next name is the one who spoke: "the agency quoted an official".
-RELAYING_VERBS = frozenset("quoted quotes quoting cited cites citing".split())
 COLLECTIVE_SOURCES = frozenset(["police", "staff", "military"])  # plural without an -s
 
 
@@ -162,8 +156,9 @@ class QuoteFinder:
             subject = self._clause_subject(cue.start, window.start)
             if subject:
                 return subject
-        after = None if verb in ADDRESSING_VERBS else self._candidate_after(cue.end, window.end)
-        if after or verb in RELAYING_VERBS:
+        role = self.lex.cue_roles.get(verb)
+        after = None if role == "addressee" else self._candidate_after(cue.end, window.end)
+        if after or role == "relay":
             return after or Speaker(None, False)
         before = self._candidate_before(cue.start, window.start)
         return before or Speaker(None, False)
