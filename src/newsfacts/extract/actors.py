@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from bisect import bisect_left, insort
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -103,7 +104,7 @@ class ArticleActors:
         existing.country_code = existing.country_code or actor.country_code
         if existing.gender == "?":
             existing.gender = actor.gender
-        self.mentions.append(Mention(span, existing.key, possessive))
+        insort(self.mentions, Mention(span, existing.key, possessive), key=_position)
         return existing
 
     def merge(self, source: str, target: str) -> None:
@@ -119,6 +120,21 @@ class ArticleActors:
 
     def sort(self) -> None:
         self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
+
+    def before(self, position: int) -> Iterator[Mention]:
+        """The mentions that begin before `position`, nearest first (after sort())."""
+        index = bisect_left(self.mentions, position, key=lambda m: m.span.start)
+        return (self.mentions[i] for i in range(index - 1, -1, -1))
+
+    def between(self, start: int, end: int) -> list[Mention]:
+        """The mentions that begin in [start, end), in text order (after sort())."""
+        low = bisect_left(self.mentions, start, key=lambda m: m.span.start)
+        high = bisect_left(self.mentions, end, lo=low, key=lambda m: m.span.start)
+        return self.mentions[low:high]
+
+
+def _position(mention: Mention) -> tuple[int, int]:
+    return (mention.span.start, mention.span.end)
 
 
 def slug(name: str) -> str:
@@ -224,6 +240,9 @@ class ActorFinder:
         # "Sen." and "Dr." are matched without their period: the name tokens have none
         self.title_set = frozenset(t.rstrip(".") for t in lex.titles)
         self.titles = sorted(self.title_set, key=lambda t: -len(t.split()))
+        self.titles_by_first: dict[str, list[str]] = {}
+        for title in self.titles:  # longest first within each first word
+            self.titles_by_first.setdefault(title.split()[0], []).append(title)
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -390,12 +409,14 @@ class ActorFinder:
                 country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
                 rest = rest[size:]
                 break
-        for portfolio in range(4):  # "Small Business Minister Tom Reed": a portfolio first
-            for title in self.titles:
+        for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
+            word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
+            plural_of = self.titles_by_first.get(word[:-1], []) if word.endswith("s") else []
+            for title in self.titles_by_first.get(word, []) + plural_of:
                 size = len(title.split())
                 candidate = " ".join(rest[portfolio : portfolio + size])
                 if candidate not in (title, title + "s") or not title[0].isupper():
-                    continue  # "Justices Ruth Bader Ginsburg" has a plural title
+                    continue
                 if portfolio and len(rest) <= portfolio + size:
                     continue
                 end = portfolio + size
@@ -528,11 +549,16 @@ class ActorFinder:
 
     def _link_single_words(self) -> None:
         """Surnames to people, acronyms to organisations, registered single names."""
-        people = [a for a in self.found.actors.values() if a.kind == "person"]
-        orgs = [a for a in self.found.actors.values() if a.kind == "organization"]
+        surnames: dict[str, list[Actor]] = {}
+        acronyms: dict[str, list[Actor]] = {}
+        for actor in list(self.found.actors.values()):
+            if actor.kind == "person" and " " in actor.name:
+                surnames.setdefault(actor.name.split()[-1], []).append(actor)
+            elif actor.kind == "organization":
+                acronyms.setdefault(_acronym(actor.name), []).append(actor)
         for span, word, possessive, initial in self.single_words:
-            surname_of = [p for p in people if " " in p.name and p.name.split()[-1] == word]
-            acronym_of = [o for o in orgs if _acronym(o.name) == word]
+            surname_of = surnames.get(word, [])
+            acronym_of = acronyms.get(word, [])
             if len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
             elif self._is_first_name_person(span, word):

@@ -151,7 +151,9 @@ class QuoteFinder:
     def speaker_near_cue(self, cue: Span, window: Span) -> Speaker:
         """Who speaks at a cue: "X said", "said X", "X, the ..., said", or the clause's subject."""
         verb = self.text[cue.start : cue.end].lower()
-        if verb.endswith("ing") and self.text[: cue.start].rstrip().endswith(","):
+        if verb.endswith("ing") and self.text[max(0, cue.start - 3) : cue.start].rstrip().endswith(
+            ","
+        ):
             # "Russia defended itself ..., saying ...": the main clause's subject speaks
             subject = self._clause_subject(cue.start, window.start)
             if subject:
@@ -171,7 +173,7 @@ class QuoteFinder:
         role = re.match(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])", self.text[start:limit])
         if role and role.group(0).split()[-1] not in self.role_nouns:
             role = None  # "said the Biden solicitor general": not a role before a name
-        for mention in self.actors.mentions:
+        for mention in self.actors.between(start, limit):
             if mention.possessive:
                 continue
             if (
@@ -181,8 +183,8 @@ class QuoteFinder:
                 return Speaker(mention.key, True, start)
             if role and mention.span.start == start + role.end():
                 return Speaker(mention.key, True, start)
-        for mention in self.actors.mentions:
-            if mention.span.start == start and not mention.possessive:
+        for mention in self.actors.between(start, start + 1):
+            if not mention.possessive:
                 return Speaker(mention.key, True, start)
         pronoun = re.match(r"(he|she|they|it)\b", self.text[start:limit], re.IGNORECASE)
         if pronoun and not re.match(
@@ -210,7 +212,7 @@ class QuoteFinder:
         """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
         chief executive who ..., replied"), else before a comma ("Ana Ruiz, said")."""
         adjacent = appositive = comma = None
-        for mention in self.actors.mentions:
+        for mention in self.actors.between(limit, position):
             if mention.possessive or not (
                 limit <= mention.span.start and mention.span.end <= position
             ):
@@ -231,11 +233,11 @@ class QuoteFinder:
         if (
             lead
             and self.text[limit].isupper()
-            and self.text[limit:].split()[0].lower() in self.lex.function_words
+            and self.text[limit:position].split()[0].lower() in self.lex.function_words
         ):
             clause_start = limit + lead.end()
         first_unnamed = self.unnamed_pattern.search(self.text, clause_start, position)
-        for mention in self.actors.mentions:
+        for mention in self.actors.between(clause_start, position):
             if (
                 clause_start <= mention.span.start
                 and mention.span.end <= position
@@ -259,24 +261,23 @@ class QuoteFinder:
             "it": {"organization", "country", "group"},
         }[pronoun]
         gender = PRONOUN_GENDER.get(pronoun)
-        compatible = [
-            self.actors.actors[m.key]
-            for m in reversed(self.actors.mentions)
-            if m.span.start < position
-            and self.actors.actors[m.key].kind in wanted_kinds
-            and (gender is None or self.actors.actors[m.key].gender in (gender, "?"))
-        ]
-        named = [a for a in compatible if not a.unnamed]  # a named antecedent first
-        chosen = named[0] if named else compatible[0] if compatible else None
+        chosen = None
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?")):
+                chosen = chosen or actor
+                if not actor.unnamed:
+                    chosen = actor  # a named antecedent first
+                    break
         return Speaker(chosen.key if chosen else None, True, position)
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
         stop = re.search(r"[,.;:!?]", self.text[start:end])
         end = start + stop.start() if stop else end
-        for mention in self.actors.mentions:
+        for mention in self.actors.between(start, end):
             kind = self.actors.actors[mention.key].kind
-            if start <= mention.span.start < end and kind in ("organization", "country", "group"):
+            if kind in ("organization", "country", "group"):
                 return Speaker(mention.key, True, mention.span.start)
         return None
 
@@ -320,7 +321,6 @@ class QuoteFinder:
         key = f"unnamed:{slug(name)}"
         actor = Actor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
-        self.actors.sort()
         return Speaker(key, True, match.start())
 
     # -- direct quotes -------------------------------------------------------------
@@ -393,8 +393,8 @@ class QuoteFinder:
         if not colon:
             return None
         end = before.start + colon.start()
-        for mention in self.actors.mentions:
-            if mention.span.end == end and mention.span.start >= before.start:
+        for mention in self.actors.between(before.start, end):
+            if mention.span.end == end:
                 return Speaker(mention.key, True, mention.span.start)
         return None
 
@@ -438,8 +438,8 @@ class QuoteFinder:
         unnamed = self.unnamed_pattern.search(self.text, source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
             return self._unnamed_actor(unnamed)  # "U.S. intelligence and administration officials"
-        for mention in self.actors.mentions:
-            if source.start <= mention.span.start and mention.span.end <= source.end:
+        for mention in self.actors.between(source.start, source.end):
+            if mention.span.end <= source.end:
                 return Speaker(mention.key, True)
         return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
@@ -460,7 +460,6 @@ class QuoteFinder:
             else "organization"
         )
         actor = self.actors.add(Actor(text, text, kind), Span(start, start + len(text)), text)
-        self.actors.sort()
         return Speaker(actor.key, True, start)
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
@@ -522,7 +521,7 @@ class QuoteFinder:
         if TIME_ONLY.fullmatch(rest):
             return True
         start = cue_end + len(rest) - len(rest.lstrip())
-        return any(m.span.start == start for m in self.actors.mentions) or bool(
+        return bool(self.actors.between(start, start + 1)) or bool(
             self.unnamed_pattern.match(self.text, start, tail_end)
         )
 

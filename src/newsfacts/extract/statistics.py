@@ -104,6 +104,10 @@ COMPOUND = re.compile(
     r"metre|meter|foot|inch|storey|story|point|man|member|seat)\b(?!-old)",
     re.IGNORECASE,
 )
+OF = re.compile(r"\s(?:of|of the)\s")
+SCALED = re.compile(rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", re.I)
+NEXT_WORD = re.compile(r"\s([a-z][a-z-]*)")
+FRACTION_OBJECT = re.compile(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)")
 AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b")
 RATE = re.compile(rf"\s(?:a|an|per|each)\s{TIME_UNIT}\b")
 
@@ -212,25 +216,23 @@ def _is_title_case_qualifier(word: str) -> bool:
 
 
 def _starts_sentence(text: str, index: int) -> bool:
-    before = text[:index].rstrip()
-    return not before or before[-1] in '.!?\n"“”'
+    before = text[max(0, index - 40) : index].rstrip()
+    return (not before and index <= 40) or (bool(before) and before[-1] in '.!?\n"“”')
 
 
 def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
     """The counted noun phrase after the number: up to two lower-case content words."""
     words: list[str] = []
     position = end
-    of = re.match(r"\s(?:of|of the)\s", text[position:])
-    if of and re.search(
-        rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", text[:end], re.I
-    ):
-        position += of.end() - 1
+    of = OF.match(text, position)
+    if of and SCALED.search(text, max(0, end - 20), end):
+        position = of.end() - 1
     for _ in range(2):
-        match = re.match(r"\s([a-z][a-z-]*)", text[position:])
+        match = NEXT_WORD.match(text, position)
         if match is None or _not_a_noun(match.group(1), lex):
             break  # "the two continued", "52 arrests last year"
         words.append(match.group(1))
-        position += match.end()
+        position = match.end()
         if words[-1].endswith("s") and not words[-1].endswith("ss"):
             break  # a plural noun closes the phrase
     if not words:
@@ -327,10 +329,10 @@ def _fractions(text: str, span: Span) -> list[StatisticSpan]:
 
 
 def _object_after_of(text: str, end: int) -> tuple[str | None, int]:
-    of = re.match(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)", text[end:])
+    of = FRACTION_OBJECT.match(text, end)
     if not of:
         return None, end
-    return of.group(1), end + of.end()
+    return of.group(1), of.end()
 
 
 def _ages(text: str, span: Span) -> list[StatisticSpan]:

@@ -78,6 +78,7 @@ SENTENCE_STARTERS = frozenset(
 )
 
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+FIRST_WORD = re.compile(r"\w+")
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+")
 
 
@@ -113,7 +114,7 @@ def _ends_sentence(text: str, period_at: int, next_start: int) -> bool:
     if len(word) == 1 and word.isalpha():  # an initial: J. Smith
         return False
     if word in ABBREVIATIONS:
-        following = re.match(r"\w+", text[next_start:])
+        following = FIRST_WORD.match(text, next_start)
         return following is not None and following.group(0).lower() in SENTENCE_STARTERS
     return True
 
