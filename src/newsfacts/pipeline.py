@@ -12,7 +12,7 @@ from .dataset import ArticleMeta, Curated, empty_curated
 from .dataset import load as load_curated
 from .errors import NewsfactsError
 from .extract import Extraction, Span, extract, text
-from .extract.actors import Actor, slug
+from .extract.actors import ArticleActor, slug
 from .models import Record
 from .seeds import Seed, read_seed
 
@@ -36,7 +36,7 @@ class DatasetActor:
     aliases: set[str] = field(default_factory=set)
     mention_count: int = 0
 
-    def merge(self, actor: Actor) -> None:
+    def merge(self, actor: ArticleActor) -> None:
         self.aliases |= actor.aliases
         self.title = self.title or actor.title
         self.country_code = self.country_code or actor.country_code
@@ -104,7 +104,7 @@ class Builder:
         except ValueError:
             return path.name
 
-    def _actor_id(self, actor: Actor, article_id: str) -> str:
+    def _actor_id(self, actor: ArticleActor, article_id: str) -> str:
         if actor.registry_id:
             actor_id = actor.registry_id
         elif actor.unnamed:

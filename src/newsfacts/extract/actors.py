@@ -50,7 +50,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
 @dataclass
-class Actor:
+class ArticleActor:
     """An actor as found in one article; ``key`` is its canonical name."""
 
     key: str
@@ -80,8 +80,8 @@ class RegistryEntry:
     country_code: str | None
     aliases: tuple[str, ...]
 
-    def actor(self) -> Actor:
-        return Actor(
+    def actor(self) -> ArticleActor:
+        return ArticleActor(
             self.name,
             self.name,
             self.kind,
@@ -93,10 +93,12 @@ class RegistryEntry:
 
 @dataclass
 class ArticleActors:
-    actors: dict[str, Actor] = field(default_factory=dict)
+    actors: dict[str, ArticleActor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
 
-    def add(self, actor: Actor, span: Span, surface: str, possessive: bool = False) -> Actor:
+    def add(
+        self, actor: ArticleActor, span: Span, surface: str, possessive: bool = False
+    ) -> ArticleActor:
         existing = self.actors.setdefault(actor.key, actor)
         if surface != existing.name:
             existing.aliases.add(surface)
@@ -108,7 +110,7 @@ class ArticleActors:
         return existing
 
     def merge(self, source: str, target: str) -> None:
-        """Actor `source` is `target` under another name: move its names and mentions."""
+        """ArticleActor `source` is `target` under another name: move its names and mentions."""
         moved = self.actors.pop(source)
         kept = self.actors[target]
         kept.aliases |= moved.aliases | {moved.name}
@@ -476,7 +478,9 @@ class ActorFinder:
     def _add_country(self, surface: str, span: Span, possessive: bool) -> None:
         code = self.lex.countries[surface]
         name = self.lex.country_names.get(code, surface)
-        self.found.add(Actor(name, name, "country", country_code=code), span, surface, possessive)
+        self.found.add(
+            ArticleActor(name, name, "country", country_code=code), span, surface, possessive
+        )
 
     def _add_country_prefix(self, run: list[Span], words: list[str]) -> None:
         for size in (3, 2, 1):
@@ -488,7 +492,7 @@ class ActorFinder:
     def _add_organization(
         self, name: str, span: Span, possessive: bool, country_code: str | None
     ) -> None:
-        actor = Actor(name, name, "organization", country_code=country_code)
+        actor = ArticleActor(name, name, "organization", country_code=country_code)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
 
     def _add_person(
@@ -505,7 +509,7 @@ class ActorFinder:
         title = title or self._lowercase_title(span)
         if title in self.lex.honorifics:
             title = None
-        actor = Actor(name, name, "person", title, country_code, gender=gender)
+        actor = ArticleActor(name, name, "person", title, country_code, gender=gender)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
 
     def _lowercase_title(self, span: Span) -> str | None:
@@ -541,7 +545,7 @@ class ActorFinder:
             )
             if code or surname:
                 name = match.group(0)
-                actor = Actor(name, name, "organization", country_code=code)
+                actor = ArticleActor(name, name, "organization", country_code=code)
                 self.found.add(actor, Span(match.start(), match.end()), name)
 
     def _after_quote(self, start: int) -> bool:
@@ -549,8 +553,8 @@ class ActorFinder:
 
     def _link_single_words(self) -> None:
         """Surnames to people, acronyms to organisations, registered single names."""
-        surnames: dict[str, list[Actor]] = {}
-        acronyms: dict[str, list[Actor]] = {}
+        surnames: dict[str, list[ArticleActor]] = {}
+        acronyms: dict[str, list[ArticleActor]] = {}
         for actor in list(self.found.actors.values()):
             if actor.kind == "person" and " " in actor.name:
                 surnames.setdefault(actor.name.split()[-1], []).append(actor)
@@ -563,7 +567,9 @@ class ActorFinder:
                 self.found.add(surname_of[0], span, word, possessive)
             elif self._is_first_name_person(span, word):
                 gender = self.lex.given_names[word]
-                self.found.add(Actor(word, word, "person", gender=gender), span, word, possessive)
+                self.found.add(
+                    ArticleActor(word, word, "person", gender=gender), span, word, possessive
+                )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
@@ -642,7 +648,7 @@ def add_byline_actors(
     named += [(publisher, "organization")] if publisher else []
     for name, kind in named:
         entry = registry.get(name)
-        actor = entry.actor() if entry else Actor(name, name, kind)
+        actor = entry.actor() if entry else ArticleActor(name, name, kind)
         at = byline.find(name)
         if at < 0:
             found.actors.setdefault(actor.key, actor)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .actors import PRONOUN_GENDER, Actor, ArticleActors, Mention, slug
+from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
 from .text import Span
 
@@ -319,7 +319,7 @@ class QuoteFinder:
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
-        actor = Actor(key, name, kind, country_code=code, unnamed=True)
+        actor = ArticleActor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
         return Speaker(key, True, match.start())
 
@@ -459,7 +459,9 @@ class QuoteFinder:
             if self.lex.given_names.get(first, "?") != "?" and " " in text
             else "organization"
         )
-        actor = self.actors.add(Actor(text, text, kind), Span(start, start + len(text)), text)
+        actor = self.actors.add(
+            ArticleActor(text, text, kind), Span(start, start + len(text)), text
+        )
         return Speaker(actor.key, True, start)
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
