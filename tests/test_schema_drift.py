@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts import schema
-from newsfacts.docs import schema_markdown
+from newsfacts.docs import README_END, README_START, schema_markdown
 from newsfacts.models import MODELS
 
 from .conftest import ROOT
@@ -66,7 +66,7 @@ def test_models_match_the_schema(table: str) -> None:
 
 def test_readme_tables_are_generated_from_the_schema() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    start, end = "<!-- schema:start -->", "<!-- schema:end -->"
+    start, end = README_START, README_END
     section = readme.split(start, 1)[1].split(end, 1)[0]
     assert section.strip() == schema_markdown().strip()
 

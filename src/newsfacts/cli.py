@@ -18,7 +18,7 @@ from rich.table import Table
 from . import __version__, schema
 from . import build as build_lib
 from . import evaluate as evaluate_lib
-from .docs import schema_markdown
+from .docs import schema_markdown, update_readme
 from .errors import NewsfactsError
 from .pipeline import extract_records
 from .validate import Problem
@@ -154,26 +154,26 @@ def validate(
         problems = validate_package(path)
     except NewsfactsError as error:
         raise fail(error) from None
+    failures = [p for p in problems if p.severity == "error"]
     if output is ReportFormat.json:
-        print(
-            json.dumps(
-                {
-                    "path": str(path),
-                    "valid": not problems,
-                    "problems": [asdict(p) for p in problems],
-                },
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        report = {
+            "path": str(path),
+            "valid": not failures,
+            "problems": [asdict(p) for p in problems],
+        }
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     elif output is ReportFormat.github:
         for problem in problems:
-            print(f"::error title=newsfacts validate::{problem}")
-    elif problems:
-        errors.print(problems_table(path, problems))
+            level = "error" if problem.severity == "error" else "notice"
+            print(f"::{level} title=newsfacts validate::{problem}")
     else:
-        console.print(f"{path}: valid")
-    if problems:
+        for note in [p for p in problems if p.severity == "note"]:
+            console.print(f"note: {note}", highlight=False)
+        if failures:
+            errors.print(problems_table(path, failures))
+        else:
+            console.print(f"{path}: valid")
+    if failures:
         raise typer.Exit(1)
 
 
@@ -202,9 +202,20 @@ def extract(
 
 
 @app.command("schema")
-def schema_command() -> None:
+def schema_command(
+    readme: Annotated[
+        Path | None, typer.Option("--update-readme", help="Rewrite this README's tables section.")
+    ] = None,
+) -> None:
     """Print the tables and their columns (from schema/) as Markdown."""
-    print(schema_markdown(), end="")
+    if readme is None:
+        print(schema_markdown(), end="")
+        return
+    try:
+        changed = update_readme(readme)
+    except NewsfactsError as error:
+        raise fail(error) from None
+    console.print(f"{readme}: tables section {'updated' if changed else 'already current'}")
 
 
 @app.command()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from . import schema
+from .errors import NewsfactsError
 
 
 def _constraints(field: dict[str, Any]) -> str:
@@ -52,3 +54,18 @@ def table_markdown(table: str) -> str:
 
 def schema_markdown() -> str:
     return "\n\n".join(table_markdown(table) for table in schema.TABLES) + "\n"
+
+
+README_START, README_END = "<!-- schema:start -->", "<!-- schema:end -->"
+
+
+def update_readme(path: Path) -> bool:
+    """Rewrite the tables section of a README between its markers; True when it changed."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise NewsfactsError(f"{path}: no {README_START} ... {README_END} section to update")
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    updated = f"{head}{README_START}\n{schema_markdown()}{README_END}{tail}"
+    path.write_text(updated, encoding="utf-8")
+    return updated != text

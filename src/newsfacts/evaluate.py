@@ -202,7 +202,7 @@ class ArticleScorer:
     def __init__(self, gold: GoldArticle, tables: Tables, evaluation: Evaluation) -> None:
         self.gold = gold
         self.evaluation = evaluation
-        self.text = next(r.text for r in tables["articles"] if isinstance(r, models.Article))
+        self.text = next(r.text or "" for r in tables["articles"] if isinstance(r, models.Article))
         self.actors = [r for r in tables["actors"] if isinstance(r, models.Actor)]
         self.mentions = [r for r in tables["mentions"] if isinstance(r, models.Mention)]
         self.quotes = [r for r in tables["quotes"] if isinstance(r, models.Quote)]

@@ -28,7 +28,7 @@ class Article(Record):
     url: str | None
     published_date: dt.date | None
     language: str
-    text: str
+    text: str | None
     body_start: int
     char_count: int
     word_count: int
