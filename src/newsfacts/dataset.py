@@ -45,8 +45,17 @@ class DatasetMeta(Strict):
     description: str
     version: str = Field(pattern=r"^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$")
     license: License
+    released: dt.date | None = None  # the release date; the package's `created`
     contributors: list[Contributor] = []
     sources: list[Source] = []
+
+
+class Quality(Strict):
+    """Measured extraction quality, shown in the dataset card (dataset/quality.yaml)."""
+
+    measured_on: str
+    figures: dict[str, float]
+    limitations: list[str] = []
 
 
 class ArticleMeta(Strict):
@@ -80,6 +89,7 @@ class Curated(Strict):
     meta: DatasetMeta
     articles: dict[str, ArticleMeta]
     actors: list[KnownActor]
+    quality: Quality | None = None
 
     def registry(self) -> dict[str, RegistryEntry]:
         """Every name and alias of a known actor -> its entry."""
@@ -123,6 +133,11 @@ def load(dataset_dir: Path) -> Curated:
     meta = _load(dataset_dir / "dataset.yaml", DatasetMeta, None)
     articles = _load(dataset_dir / "articles.yaml", ArticlesFile, {}).root
     actors = _load(dataset_dir / "actors.yaml", ActorsFile, []).root
+    quality = (
+        _load(dataset_dir / "quality.yaml", Quality, None)
+        if (dataset_dir / "quality.yaml").exists()
+        else None
+    )
     seen: set[str] = set()
     for index, actor in enumerate(actors):
         if actor.id in seen:
@@ -130,7 +145,9 @@ def load(dataset_dir: Path) -> Curated:
                 f"{dataset_dir / 'actors.yaml'}: {index}.id: duplicate actor id {actor.id!r}"
             )
         seen.add(actor.id)
-    return Curated(folder=str(dataset_dir), meta=meta, articles=articles, actors=actors)
+    return Curated(
+        folder=str(dataset_dir), meta=meta, articles=articles, actors=actors, quality=quality
+    )
 
 
 def empty_curated(dataset_dir: Path) -> Curated:

@@ -34,9 +34,12 @@ def _keys(table: str) -> str:
     return " ".join(keys)
 
 
-def table_markdown(table: str) -> str:
+def table_markdown(table: str, rows: int | None = None) -> str:
+    heading = (
+        f"### {table}" if rows is None else f"### {table} ({rows:,} row{'' if rows == 1 else 's'})"
+    )
     lines = [
-        f"### {table}",
+        heading,
         "",
         schema.table_schema(table)["description"],
         "",

@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import schema
+from . import card, models, schema
 from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import Tables
@@ -81,10 +81,16 @@ def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
 
 
 def package_descriptor(
-    curated: Curated, resources: list[dict[str, Any]], seeds: list[dict[str, str]]
+    curated: Curated, resources: list[dict[str, Any]], articles: list[models.Article]
 ) -> dict[str, Any]:
+    """The package's metadata; `created` comes from the inputs (the release date in
+    dataset.yaml, else the newest article date), never from the clock."""
     meta = curated.meta
-    return {
+    seeds = [
+        {"title": f"Seed article {a.article_id}", "path": a.source_file, "sha256": a.sha256}
+        for a in articles
+    ]
+    descriptor: dict[str, Any] = {
         "name": meta.name,
         "title": meta.title,
         "description": meta.description,
@@ -92,8 +98,13 @@ def package_descriptor(
         "licenses": [meta.license.model_dump(exclude_none=True)],
         "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
         "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + seeds,
-        "resources": resources,
     }
+    dates = [a.published_date for a in articles if a.published_date]
+    created = meta.released or max(dates, default=None)
+    if created:
+        descriptor["created"] = f"{created.isoformat()}T00:00:00Z"
+    descriptor["resources"] = resources
+    return descriptor
 
 
 def write_package(tables: Tables, curated: Curated, fmt: str, folder: Path) -> None:
@@ -104,11 +115,9 @@ def write_package(tables: Tables, curated: Curated, fmt: str, folder: Path) -> N
         path = folder / f"{table}.{fmt}"
         writer([record.model_dump() for record in tables[table]], table, path)
         resources.append(resource(table, fmt, path))
-    seeds = [
-        {"title": f"seed article {r.article_id} (sha256 {r.sha256})", "path": r.source_file}  # type: ignore[attr-defined]
-        for r in tables["articles"]
-    ]
-    descriptor = package_descriptor(curated, resources, seeds)
+    articles = [r for r in tables["articles"] if isinstance(r, models.Article)]
+    descriptor = package_descriptor(curated, resources, articles)
+    (folder / "README.md").write_text(card.render(curated, tables, fmt), encoding="utf-8")
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -1,0 +1,108 @@
+"""The dataset card: a README.md inside every package, generated from schema/ and dataset/."""
+
+from __future__ import annotations
+
+from . import docs, models, schema
+from .dataset import Curated
+from .pipeline import Tables
+
+FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
+FIGURE_NAMES = {
+    "direct_quotes_f1": "direct-quote F1",
+    "all_quotes_f1": "all-quote F1 (direct and indirect)",
+    "speaker_accuracy": "speaker attribution accuracy",
+    "statistics_f1": "statistics F1",
+    "actors_f1": "actors F1",
+}
+
+
+def render(curated: Curated, tables: Tables, fmt: str) -> str:
+    """The card for one package of the build."""
+    meta = curated.meta
+    sections = [
+        f"# {meta.title} ({FORMAT_NAMES[fmt]} package, version {meta.version})",
+        meta.description,
+        _facts(curated, tables),
+        "## Tables",
+        *[docs.table_markdown(t, rows=len(tables[t])) for t in schema.TABLES],
+        _loading(fmt),
+        _citation(curated),
+        _quality(curated),
+    ]
+    return "\n\n".join(s.strip() for s in sections if s) + "\n"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _facts(curated: Curated, tables: Tables) -> str:
+    meta = curated.meta
+    license_ = meta.license
+    link = f" ({license_.path})" if license_.path else ""
+    released = f"Released {meta.released.isoformat()}. " if meta.released else ""
+    articles = [a for a in tables["articles"] if isinstance(a, models.Article)]
+    without_text = sum(1 for a in articles if a.text is None)
+    text_note = (
+        f" {plural(without_text, 'article')} published without text: their spans cannot be checked."
+        if without_text
+        else ""
+    )
+    return (
+        f"{released}License: {license_.title or license_.name}{link}. "
+        f"Built from {plural(len(articles), 'article')}; `datapackage.json` lists each seed "
+        f"with its sha256, and every file of the package with its hash.{text_note}"
+    )
+
+
+def _loading(fmt: str) -> str:
+    extension = fmt
+    reader = "read_parquet" if fmt == "parquet" else "read_csv"
+    return f"""## How to load
+
+```python
+import newsfacts          # the package of the repository that published this dataset
+tables = newsfacts.load("datapackage.json", format="{fmt}")   # checks every file's hash first
+quotes = tables["quotes"]
+```
+
+```python
+import pandas as pd
+quotes = pd.{reader}("quotes.{extension}")
+```
+
+```sql
+-- DuckDB
+SELECT speaker_actor_id, count(*) FROM '{"quotes." + extension}' GROUP BY 1 ORDER BY 2 DESC;
+```
+
+```sh
+frictionless validate datapackage.json
+```"""
+
+
+def _citation(curated: Curated) -> str:
+    meta = curated.meta
+    authors = ", ".join(c.title for c in meta.contributors) or meta.name
+    year = f" ({meta.released.year})" if meta.released else ""
+    return (
+        "## How to cite\n\n"
+        f"{authors}{year}. *{meta.title}*, version {meta.version}. "
+        "See CITATION.cff in the source repository for a machine-readable citation."
+    )
+
+
+def _quality(curated: Curated) -> str:
+    quality = curated.quality
+    if quality is None:
+        return ""
+    rows = "\n".join(
+        f"| {FIGURE_NAMES.get(name, name)} | {value:.3f} |"
+        for name, value in quality.figures.items()
+    )
+    limits = "\n".join(f"- {item}" for item in quality.limitations)
+    return (
+        "## Extraction quality\n\n"
+        f"Measured on {quality.measured_on}\n\n| measure | value |\n|---|---|\n{rows}\n\n"
+        f"Known limitations:\n\n{limits}"
+    )

@@ -1,0 +1,77 @@
+"""The dataset card in every package, and CITATION.cff, agree with schema/ and dataset/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from newsfacts import load, schema
+from newsfacts.build import build
+from newsfacts.dataset import load as load_curated
+from newsfacts.evaluate import evaluate
+
+from .conftest import DATASET, ROOT, SEEDS
+
+DEVSET = ROOT / "tests" / "devset"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("card") / "build"
+    build(SEEDS, DATASET, target)
+    return target
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_card_lists_every_table_with_its_rows_and_every_field(out: Path, fmt: str) -> None:
+    card = (out / fmt / "README.md").read_text(encoding="utf-8")
+    tables = load(out, format=fmt)
+    for table in schema.TABLES:
+        rows = len(tables[table])
+        assert f"### {table} ({rows:,} row{'' if rows == 1 else 's'})" in card
+        for field in schema.fields(table):
+            assert f"| `{field['name']}` | {field['type']} |" in card
+            assert field["description"].replace("|", "\\|") in card
+
+
+def test_card_has_license_citation_loading_and_quality(out: Path) -> None:
+    card = (out / "parquet" / "README.md").read_text(encoding="utf-8")
+    curated = load_curated(DATASET)
+    assert curated.meta.license.name in card or (curated.meta.license.title or "") in card
+    assert "## How to cite" in card and curated.meta.version in card
+    assert 'pd.read_parquet("quotes.parquet")' in card and "DuckDB" in card
+    assert "## Extraction quality" in card
+    assert curated.quality is not None
+    for value in curated.quality.figures.values():
+        assert f"{value:.3f}" in card
+
+
+def test_card_is_in_the_zip_and_the_checksums(out: Path) -> None:
+    sums = (out / "SHA256SUMS").read_text(encoding="utf-8")
+    assert "csv/README.md" in sums and "parquet/README.md" in sums
+
+
+def test_citation_file_matches_the_dataset_metadata() -> None:
+    citation = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    meta = load_curated(DATASET).meta
+    assert citation["title"] == meta.title
+    assert str(citation["version"]) == meta.version
+    assert citation["date-released"] == meta.released
+    assert citation["license"] == meta.license.name
+    assert [a["name"] for a in citation["authors"]] == [c.title for c in meta.contributors]
+
+
+def test_quality_in_the_card_is_what_evaluate_measures() -> None:
+
+    from .test_evaluate import DEVSET, devset_articles  # noqa: F401  (fetches the articles)
+
+    subprocess.run([sys.executable, str(DEVSET / "fetch.py")], check=True)
+    measured = evaluate(DEVSET / "gold", DEVSET / "articles").figures()
+    recorded = load_curated(DATASET).quality
+    assert recorded is not None
+    assert recorded.figures == measured, json.dumps(measured)
