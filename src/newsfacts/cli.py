@@ -12,10 +12,18 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.progress import (
+    BarColumn,
+    DownloadColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TransferSpeedColumn,
+)
 from rich.table import Table
 
-from . import __version__, schema
+from . import __version__, reader, schema
 from . import build as build_lib
 from . import evaluate as evaluate_lib
 from .docs import schema_markdown, update_readme
@@ -297,3 +305,32 @@ def run() -> None:
             highlight=False,
         )
         sys.exit(2)
+
+
+@app.command()
+def download(
+    url: Annotated[str, typer.Argument(help="URL of a release zip or of a datapackage.json.")],
+    to: Annotated[Path, typer.Option("--to", help="Folder to save the verified files in.")] = Path(
+        "."
+    ),
+) -> None:
+    """Fetch a published release and verify every file's hash before keeping it."""
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+    )
+    with Progress(*columns, console=errors, transient=True) as bar:
+        tasks: dict[str, TaskID] = {}
+
+        def on_bytes(name: str, done: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done)
+
+        try:
+            saved = reader.save(url, to, on_bytes)
+        except NewsfactsError as error:
+            raise fail(error) from None
+    console.print(f"{url}: verified and saved to {saved}")

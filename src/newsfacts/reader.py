@@ -4,29 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow.parquet as pq
 
+from . import remote
 from .errors import NewsfactsError
+from .remote import OnBytes, local_package
 
 # Frictionless's default true and false values
 BOOLEANS = {value: True for value in ("true", "True", "TRUE", "1")} | {
     value: False for value in ("false", "False", "FALSE", "0")
 }
-
-
-def package_folder(path: Path, fmt: str = "parquet") -> Path:
-    """A package folder from a build folder, a package folder or a datapackage.json path."""
-    if path.is_file() and path.name == "datapackage.json":
-        return path.parent
-    if (path / "datapackage.json").is_file():
-        return path
-    if (path / fmt / "datapackage.json").is_file():
-        return path / fmt
-    raise NewsfactsError(f"{path}: no datapackage.json here (expected a package or build folder)")
 
 
 def read_descriptor(folder: Path) -> dict[str, Any]:
@@ -93,12 +86,50 @@ def _convert(column: pd.Series, field_type: str) -> Any:
     return column.astype("string")
 
 
-def load(source: str | Path, format: str = "parquet") -> dict[str, pd.DataFrame]:
-    """The tables of a package (folder, build folder or datapackage.json), keyed by name,
-    after every file's hash has been checked against the descriptor."""
-    folder = package_folder(Path(source), format)
-    descriptor = read_descriptor(folder)
-    problems = [p for r in descriptor["resources"] for p in check_file(folder, r)]
+def verify(folder: Path, descriptor: dict[str, Any]) -> None:
+    """Every resource file is there with the bytes and hash the descriptor gives."""
+    problems = [p for r in descriptor.get("resources", []) for p in check_file(folder, r)]
     if problems:
         raise NewsfactsError(f"{folder}: {problems[0]}")
-    return {r["name"]: read_table(folder, r) for r in descriptor["resources"]}
+
+
+def categorical(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
+    """Enum fields as pandas categoricals, with every allowed value as a category."""
+    for field in resource["schema"]["fields"]:
+        values = field.get("constraints", {}).get("enum")
+        if values:
+            frame[field["name"]] = pd.Categorical(frame[field["name"]], categories=values)
+    return frame
+
+
+def load(
+    source: str | Path, format: str = "parquet", on_bytes: OnBytes | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables of a package keyed by name, after every file's hash has been checked.
+
+    `source` is a package folder, a build folder, a datapackage.json, a zip, or an http(s) URL
+    of a zip or of a datapackage.json. Enums load as categoricals, nullable integers as Int64,
+    dates as datetime64.
+    """
+    with local_package(source, format, on_bytes) as folder:
+        descriptor = read_descriptor(folder)
+        verify(folder, descriptor)
+        return {r["name"]: categorical(read_table(folder, r), r) for r in descriptor["resources"]}
+
+
+def save(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
+    """Download a release (a zip or a datapackage.json URL) into `to`, verified before it is
+    moved there: a bad download leaves `to` as it was."""
+    with tempfile.TemporaryDirectory(prefix="newsfacts-") as tmp:
+        saved = remote.save(source, Path(tmp) / "download", on_bytes)
+        with local_package(str(saved), "parquet") as folder:
+            verify(folder, read_descriptor(folder))
+        to.mkdir(parents=True, exist_ok=True)
+        if saved.is_file():
+            return Path(shutil.move(saved, to / saved.name))
+        for path in sorted(saved.rglob("*")):
+            if path.is_file():
+                destination = to / path.relative_to(saved)
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(path, destination)
+        return to
