@@ -6,7 +6,7 @@ import filecmp
 import tempfile
 from pathlib import Path
 
-from . import dataset, publish
+from . import dataset, models, publish
 from .errors import NewsfactsError
 from .pipeline import OnArticle, Tables, build_tables
 from .seeds import list_seeds
@@ -20,22 +20,50 @@ def _verify(staging: Path) -> None:
 
 
 def build(
-    seeds_dir: Path, dataset_dir: Path, out: Path, on_article: OnArticle | None = None
+    seeds_dir: Path,
+    dataset_dir: Path,
+    out: Path,
+    on_article: OnArticle | None = None,
+    no_text: bool = False,
 ) -> Tables:
-    """Extract every seed, write both packages, validate them, then replace `out`."""
+    """Extract every seed, write both packages, validate them, then replace `out`.
+
+    With `no_text`, articles are published without their text (for publishers whose text
+    cannot be redistributed): the spans are checked against the seeds before it is dropped."""
     publish.check_replaceable(out.resolve())
     curated = dataset.load(dataset_dir)
     paths = list_seeds(seeds_dir)
     tables = build_tables(paths, curated, seeds_dir.resolve().parent, on_article)
+    if no_text:
+        check_spans(tables)
+        tables = without_text(tables)
     publish.write_build(tables, curated, out, verify=_verify)
     return tables
 
 
-def stale_files(seeds_dir: Path, dataset_dir: Path, out: Path) -> list[str]:
+def check_spans(tables: Tables) -> None:
+    """Every record's text is its article's text[start:end] (as validate checks a package)."""
+    texts = {
+        a.article_id: a.text or "" for a in tables["articles"] if isinstance(a, models.Article)
+    }
+    for table in ("mentions", "quotes", "statistics"):
+        for record in tables[table]:
+            assert isinstance(record, models.Mention | models.Quote | models.Statistic)
+            if texts[record.article_id][record.start : record.end] != record.text:
+                where = f"{record.article_id} [{record.start}:{record.end}]"
+                raise NewsfactsError(f"{table}: {where}: span does not match the article text")
+
+
+def without_text(tables: Tables) -> Tables:
+    articles = [a.model_copy(update={"text": None}) for a in tables["articles"]]
+    return {**tables, "articles": articles}
+
+
+def stale_files(seeds_dir: Path, dataset_dir: Path, out: Path, no_text: bool = False) -> list[str]:
     """Files of `out` that differ from a fresh build (added, missing or changed)."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "build"
-        build(seeds_dir, dataset_dir, fresh)
+        build(seeds_dir, dataset_dir, fresh, no_text=no_text)
         if not out.is_dir():
             return [f"{out}: missing"]
         return _differences(fresh, out)

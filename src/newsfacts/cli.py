@@ -23,8 +23,9 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from . import __version__, reader, schema
+from . import __version__, publish, reader, schema
 from . import build as build_lib
+from . import diff as diff_lib
 from . import evaluate as evaluate_lib
 from .docs import schema_markdown, update_readme
 from .errors import NewsfactsError
@@ -115,6 +116,12 @@ def build(
     seeds: SeedsOption = Path("seeds"),
     dataset: DatasetOption = Path("dataset"),
     out: OutOption = Path("build"),
+    no_text: Annotated[
+        bool,
+        typer.Option(
+            "--no-text", help="Publish articles without their text (spans checked first)."
+        ),
+    ] = False,
     check: Annotated[
         bool, typer.Option("--check", help="Build in a temporary folder and fail if OUT differs.")
     ] = False,
@@ -122,7 +129,7 @@ def build(
     """Extract every seed article, validate, and publish CSV and Parquet data packages."""
     try:
         if check:
-            stale = build_lib.stale_files(seeds, dataset, out)
+            stale = build_lib.stale_files(seeds, dataset, out, no_text)
             if stale:
                 errors.print(f"[bold red]{out} is stale[/]: a fresh build differs:")
                 for line in stale:
@@ -131,7 +138,7 @@ def build(
             console.print(f"{out} is up to date.")
             return
         with ArticleProgress("extracting") as progress:
-            tables = build_lib.build(seeds, dataset, out, on_article=progress)
+            tables = build_lib.build(seeds, dataset, out, on_article=progress, no_text=no_text)
     except NewsfactsError as error:
         raise fail(error) from None
     summary = Table(title=f"newsfacts build → {out}")
@@ -334,3 +341,57 @@ def download(
         except NewsfactsError as error:
             raise fail(error) from None
     console.print(f"{url}: verified and saved to {saved}")
+
+
+@app.command()
+def release(
+    build_dir: Annotated[
+        Path, typer.Option("--build", help="The validated build to release.")
+    ] = Path("build"),
+    to: Annotated[Path, typer.Option("--to", help="Where releases/<version>/ folders go.")] = Path(
+        "releases"
+    ),
+) -> None:
+    """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages."""
+    try:
+        problems = [p for p in validate_package(build_dir) if p.severity == "error"]
+        if problems:
+            raise NewsfactsError(f"{build_dir}: not valid, nothing released: {problems[0]}")
+        target, new = publish.release(build_dir, to)
+    except NewsfactsError as error:
+        raise fail(error) from None
+    files = sorted(p.name for p in target.iterdir() if p.is_file())
+    state = "released" if new else "already released with the same content"
+    console.print(f"{target}: {state} ({', '.join(files)})")
+
+
+@app.command()
+def diff(
+    old: Annotated[str, typer.Argument(help="The earlier package: folder, zip or URL.")],
+    new: Annotated[str, typer.Argument(help="The later package: folder, zip or URL.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Every change as JSON.")] = False,
+    show: Annotated[int, typer.Option("--show", help="How many changed rows to list.")] = 20,
+) -> None:
+    """Rows added, removed and changed per table (by primary key), with old → new values."""
+    try:
+        diffs = diff_lib.diff(old, new)
+    except NewsfactsError as error:
+        raise fail(error) from None
+    if as_json:
+        print(json.dumps(diff_lib.as_dict(diffs), indent=2, ensure_ascii=False, default=str))
+        return
+    summary = Table(title=f"{old} → {new}")
+    for column in ("table", "added", "removed", "changed"):
+        summary.add_column(column, justify="left" if column == "table" else "right")
+    for d in diffs:
+        summary.add_row(d.table, str(len(d.added)), str(len(d.removed)), str(len(d.changed)))
+    console.print(summary)
+    changes = [(d.table, c) for d in diffs for c in d.changed]
+    if changes:
+        details = Table(title=f"Changed rows (first {show} of {len(changes)})")
+        for column in ("table", "key", "field", "old", "new"):
+            details.add_column(column)
+        for table, change in changes[:show]:
+            for name, (before, after) in change.fields.items():
+                details.add_row(table, change.key, name, str(before)[:60], str(after)[:60])
+        console.print(details)

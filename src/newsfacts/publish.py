@@ -191,3 +191,38 @@ def swap_in(staging: Path, out: Path) -> None:
             old.rename(out)
         raise
     shutil.rmtree(old, ignore_errors=True)
+
+
+def release(build: Path, releases: Path) -> tuple[Path, bool]:
+    """Copy a validated build to releases/<version>/; (the folder, whether it is new).
+
+    A release is immutable: the same version with other content is refused."""
+    if not is_build(build):
+        raise NewsfactsError(f"{build}: not a newsfacts build (run newsfacts build first)")
+    version = json.loads((build / "csv" / "datapackage.json").read_text(encoding="utf-8"))[
+        "version"
+    ]
+    target = releases / str(version)
+    if target.exists():
+        if _tree_hashes(target) == _tree_hashes(build):
+            return target, False
+        raise NewsfactsError(
+            f"{target}: release {version} exists with different content; "
+            "raise the version in dataset/dataset.yaml to release again"
+        )
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=releases))
+    try:
+        shutil.copytree(build, staging, dirs_exist_ok=True)
+        staging.rename(target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target, True
+
+
+def _tree_hashes(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): file_hash(p)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

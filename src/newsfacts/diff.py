@@ -1,0 +1,82 @@
+"""What changed between two published packages: rows added, removed and changed, by primary key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .reader import load
+
+
+@dataclass
+class Change:
+    key: str
+    fields: dict[str, tuple[Any, Any]]  # field -> (old, new)
+
+
+@dataclass
+class TableDiff:
+    table: str
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[Change] = field(default_factory=list)
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-friendly cell: None for missing, dates as ISO text, numpy scalars as Python."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
+def _keyed(frame: pd.DataFrame, table: str) -> dict[str, dict[str, Any]]:
+    key = schema.table_schema(table)["primaryKey"][0]
+    return {
+        str(row[key]): {column: _plain(row[column]) for column in frame.columns}
+        for row in frame.to_dict("records")
+    }
+
+
+def diff_table(table: str, old: pd.DataFrame, new: pd.DataFrame) -> TableDiff:
+    before, after = _keyed(old, table), _keyed(new, table)
+    result = TableDiff(
+        table, sorted(after.keys() - before.keys()), sorted(before.keys() - after.keys())
+    )
+    for key in sorted(before.keys() & after.keys()):
+        fields = {
+            name: (before[key][name], after[key].get(name))
+            for name in before[key]
+            if before[key][name] != after[key].get(name)
+        }
+        if fields:
+            result.changed.append(Change(key, fields))
+    return result
+
+
+def diff(old: str, new: str, fmt: str = "parquet") -> list[TableDiff]:
+    """Compare two packages (folders, zips or URLs), each verified by its hashes first."""
+    before, after = load(old, format=fmt), load(new, format=fmt)
+    return [diff_table(t, before[t], after[t]) for t in schema.TABLES]
+
+
+def as_dict(diffs: list[TableDiff]) -> dict[str, Any]:
+    return {
+        d.table: {
+            "added": d.added,
+            "removed": d.removed,
+            "changed": [
+                {"key": c.key, "fields": {k: list(v) for k, v in c.fields.items()}}
+                for c in d.changed
+            ],
+        }
+        for d in diffs
+    }

@@ -1,0 +1,119 @@
+"""Releases, diffs between packages, and packages published without article text."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts import load
+from newsfacts.build import build
+from newsfacts.cli import app
+from newsfacts.diff import diff
+from newsfacts.errors import NewsfactsError
+from newsfacts.publish import release
+from newsfacts.validate import validate
+
+from .conftest import DATASET, SEEDS
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("rel") / "build"
+    build(SEEDS, DATASET, target)
+    return target
+
+
+def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) -> None:
+    target, new = release(out, tmp_path / "releases")
+    assert new and target == tmp_path / "releases" / "0.1.0"
+    names = {p.name for p in target.iterdir()}
+    assert {
+        "newsfacts-0.1.0-csv.zip",
+        "newsfacts-0.1.0-parquet.zip",
+        "SHA256SUMS",
+        "csv",
+        "parquet",
+    } <= names
+    assert release(out, tmp_path / "releases") == (target, False)
+    changed = tmp_path / "changed"
+    shutil.copytree(out, changed)
+    (changed / "SHA256SUMS").write_text("different\n", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match="exists with different content"):
+        release(changed, tmp_path / "releases")
+
+
+def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(out, broken)
+    (broken / "csv" / "quotes.csv").write_text("quote_id\n", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["release", "--build", str(broken), "--to", str(tmp_path / "r")]
+    )
+    assert result.exit_code == 1
+    assert "nothing released" in result.output
+    assert not (tmp_path / "r").exists()
+
+
+def test_diff_reports_added_removed_and_changed_rows(out: Path, tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds(
+        {
+            "000_68207eccf74b6ec5.txt": (SEEDS / "000_68207eccf74b6ec5.txt").read_text(
+                encoding="utf-8"
+            ),
+            "second.txt": "Mayor Ana Ruiz said 40 schools would close.",
+        }
+    )
+    dataset = tmp_path / "dataset"
+    shutil.copytree(DATASET, dataset)
+    actors = dataset / "actors.yaml"
+    actors.write_text(
+        actors.read_text(encoding="utf-8").replace("title: Secretary of State", "title: Senator"),
+        encoding="utf-8",
+    )
+    build(seeds, dataset, tmp_path / "new")
+    tables = {d.table: d for d in diff(str(out), str(tmp_path / "new"))}
+    assert tables["articles"].added == ["second"]
+    assert tables["statistics"].added == ["second-s-20-30"]
+    assert tables["quotes"].removed == []
+    (rubio,) = [c for c in tables["actors"].changed if c.key == "marco-rubio"]
+    assert rubio.fields["title"] == ("Secretary of State", "Senator")
+    result = CliRunner().invoke(app, ["diff", str(out), str(tmp_path / "new"), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["articles"]["added"] == ["second"]
+
+
+def test_diff_of_identical_packages_is_empty(out: Path) -> None:
+    assert all(d.unchanged for d in diff(str(out), str(out / "newsfacts-0.1.0-parquet.zip")))
+
+
+def test_published_without_text(tmp_path: Path) -> None:
+    build(SEEDS, DATASET, tmp_path / "build", no_text=True)
+    tables = load(tmp_path / "build")
+    assert tables["articles"]["text"].isna().all()
+    assert (
+        tables["articles"]["sha256"].notna().all() and (tables["articles"]["char_count"] > 0).all()
+    )
+    problems = validate(tmp_path / "build")
+    assert [p.severity for p in problems] == ["note", "note"]
+    assert "spans cannot be checked" in problems[0].message
+    result = CliRunner().invoke(app, ["validate", str(tmp_path / "build")])
+    assert result.exit_code == 0
+    assert "spans cannot be checked" in result.output
+    assert "without text" in (tmp_path / "build" / "csv" / "README.md").read_text(encoding="utf-8")
+
+
+def test_spans_are_checked_against_the_seeds_before_text_is_dropped() -> None:
+    from newsfacts.build import check_spans
+    from newsfacts.dataset import load as load_curated
+    from newsfacts.pipeline import build_tables
+
+    tables = build_tables(sorted(SEEDS.glob("*.txt")), load_curated(DATASET), SEEDS.parent)
+    check_spans(tables)
+    quote = tables["quotes"][0]
+    tables["quotes"][0] = quote.model_copy(update={"start": quote.start + 1})
+    with pytest.raises(NewsfactsError, match="span does not match"):
+        check_spans(tables)
