@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from newsfacts import load
+from newsfacts import load, schema
 from newsfacts.build import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
@@ -67,7 +67,7 @@ def served(release: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
 def test_load_a_zip_url_with_dtypes(served: tuple[str, Path], release: Path) -> None:
     url, _ = served
     tables = load(f"{url}/{ZIP}")
-    assert set(tables) == {"articles", "actors", "mentions", "quotes", "statistics"}
+    assert set(tables) == set(schema.TABLES)
     quotes = tables["quotes"]
     assert isinstance(quotes["kind"].dtype, pd.CategoricalDtype)
     assert list(quotes["kind"].cat.categories) == ["direct", "indirect"]

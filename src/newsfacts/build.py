@@ -6,7 +6,7 @@ import filecmp
 import tempfile
 from pathlib import Path
 
-from . import dataset, models, publish
+from . import corrections, dataset, models, publish
 from .errors import NewsfactsError
 from .pipeline import OnArticle, Tables, build_tables
 from .seeds import list_seeds
@@ -34,6 +34,7 @@ def build(
     curated = dataset.load(dataset_dir)
     paths = list_seeds(seeds_dir)
     tables = build_tables(paths, curated, seeds_dir.resolve().parent, on_article)
+    tables = corrections.apply(tables, dataset_dir)
     if no_text:
         check_spans(tables)
         tables = without_text(tables)

@@ -106,7 +106,7 @@ class Curated(Strict):
 Model = TypeVar("Model", bound=BaseModel)
 
 
-def _load(path: Path, model: type[Model], default: Any) -> Model:
+def load_yaml(path: Path, model: type[Model], default: Any) -> Model:
     if not path.exists():
         if default is None:
             raise NewsfactsError(f"{path}: file not found")
@@ -130,11 +130,11 @@ def _load(path: Path, model: type[Model], default: Any) -> Model:
 
 
 def load(dataset_dir: Path) -> Curated:
-    meta = _load(dataset_dir / "dataset.yaml", DatasetMeta, None)
-    articles = _load(dataset_dir / "articles.yaml", ArticlesFile, {}).root
-    actors = _load(dataset_dir / "actors.yaml", ActorsFile, []).root
+    meta = load_yaml(dataset_dir / "dataset.yaml", DatasetMeta, None)
+    articles = load_yaml(dataset_dir / "articles.yaml", ArticlesFile, {}).root
+    actors = load_yaml(dataset_dir / "actors.yaml", ActorsFile, []).root
     quality = (
-        _load(dataset_dir / "quality.yaml", Quality, None)
+        load_yaml(dataset_dir / "quality.yaml", Quality, None)
         if (dataset_dir / "quality.yaml").exists()
         else None
     )

@@ -81,10 +81,20 @@ class Statistic(Record):
     end: int
 
 
+class Correction(Record):
+    correction_id: str
+    action: Literal["reject", "fix", "add", "fix_actor", "merge", "split"]
+    record_table: Literal["actors", "mentions", "quotes", "statistics"]
+    record_id: str
+    article_id: str | None
+    detail: str
+
+
 MODELS: dict[str, type[Record]] = {
     "articles": Article,
     "actors": Actor,
     "mentions": Mention,
     "quotes": Quote,
     "statistics": Statistic,
+    "corrections": Correction,
 }

@@ -157,6 +157,19 @@ def _first_per_span(records: list[SpanRecord]) -> list[SpanRecord]:
     return list(seen.values())
 
 
+def recount_mentions(tables: Tables) -> Tables:
+    """Each actor's mention_count from the mentions table (after corrections moved some)."""
+    counts: dict[str, int] = {}
+    for mention in tables["mentions"]:
+        assert isinstance(mention, models.Mention)
+        counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
+    actors = [
+        a.model_copy(update={"mention_count": counts.get(a.actor_id, 0)})  # type: ignore[attr-defined]
+        for a in tables["actors"]
+    ]
+    return {**tables, "actors": actors}
+
+
 def _span_id(article_id: str, table: str, span: Span) -> str:
     return f"{article_id}-{table}-{span.start}-{span.end}"
 

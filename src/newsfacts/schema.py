@@ -14,7 +14,7 @@ from typing import Any
 
 import pyarrow as pa
 
-TABLES = ("articles", "actors", "mentions", "quotes", "statistics")
+TABLES = ("articles", "actors", "mentions", "quotes", "statistics", "corrections")
 
 ARROW_TYPES: dict[str, pa.DataType] = {
     "string": pa.string(),
