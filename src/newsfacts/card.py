@@ -25,6 +25,7 @@ def render(curated: Curated, tables: Tables, fmt: str) -> str:
         _facts(curated, tables),
         "## Tables",
         *[docs.table_markdown(t, rows=len(tables[t])) for t in schema.TABLES],
+        "## Quotes per speaker\n\n![Quotes per speaker](quotes_per_speaker.png)",
         _loading(fmt),
         _citation(curated),
         _quality(curated),

@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from . import __version__, publish, reader, schema
+from . import __version__, publish, reader, schema, stats
 from . import build as build_lib
 from . import diff as diff_lib
 from . import evaluate as evaluate_lib
@@ -395,3 +395,43 @@ def diff(
             for name, (before, after) in change.fields.items():
                 details.add_row(table, change.key, name, str(before)[:60], str(after)[:60])
         console.print(details)
+
+
+@app.command("stats")
+def stats_command(
+    path: Annotated[
+        Path, typer.Argument(help="A build folder, package folder, zip or URL.")
+    ] = Path("build"),
+    as_json: Annotated[bool, typer.Option("--json", help="The summary as JSON.")] = False,
+    top: Annotated[int, typer.Option("--top", help="How many rows per ranking.")] = 10,
+) -> None:
+    """Summarise the dataset: rows per table, quotes per speaker, top actors, statistics."""
+    try:
+        result = stats.summary(reader.load(str(path)), top)
+    except NewsfactsError as error:
+        raise fail(error) from None
+    if as_json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+        return
+    rows = Table(title=f"{path}: rows per table")
+    rows.add_column("table")
+    rows.add_column("rows", justify="right")
+    for name, count in result["rows"].items():
+        rows.add_row(name, f"{count:,}")
+    console.print(rows)
+    for key, title, label in (
+        ("quotes_per_speaker", "Quotes per speaker", "speaker"),
+        ("top_actors_by_mentions", "Top actors by mentions", "actor"),
+        ("statistics_by_object", "Statistics by object", "object"),
+    ):
+        ranking = Table(title=title)
+        ranking.add_column(label)
+        ranking.add_column("count", justify="right")
+        for name, count in result[key]:
+            ranking.add_row(name, str(count))
+        console.print(ranking)
+    missing = result["articles_without_quotes"]
+    console.print(
+        f"Articles without quotes: {len(missing)}"
+        + (f" ({', '.join(missing[:10])})" if missing else "")
+    )

@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import card, models, schema
+from . import card, models, schema, stats
 from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import Tables
@@ -118,6 +118,7 @@ def write_package(tables: Tables, curated: Curated, fmt: str, folder: Path) -> N
     articles = [r for r in tables["articles"] if isinstance(r, models.Article)]
     descriptor = package_descriptor(curated, resources, articles)
     (folder / "README.md").write_text(card.render(curated, tables, fmt), encoding="utf-8")
+    stats.chart(stats.frames(tables), folder / stats.CHART)
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )

@@ -1,0 +1,77 @@
+"""A readable summary of the dataset, and the chart written next to each package's card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from . import schema
+from .pipeline import Tables
+
+CHART = "quotes_per_speaker.png"
+
+
+def frames(tables: Tables) -> dict[str, pd.DataFrame]:
+    """In-memory records as DataFrames with the contract's columns."""
+    return {
+        name: pd.DataFrame(
+            [r.model_dump() for r in tables[name]], columns=schema.column_names(name)
+        )
+        for name in schema.TABLES
+    }
+
+
+def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    actors = tables["actors"]
+    return dict(zip(actors["actor_id"], actors["name"], strict=True))
+
+
+def quotes_per_speaker(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int]]:
+    names = _names(tables)
+    counts = tables["quotes"]["speaker_actor_id"].dropna().astype(str).value_counts()
+    rows = [(names.get(str(a), str(a)), int(n)) for a, n in counts.items()]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
+
+
+def summary(tables: dict[str, pd.DataFrame], top: int = 10) -> dict[str, Any]:
+    """Rows per table, quotes per speaker, top actors by mentions, statistics by object,
+    and the articles without quotes."""
+    names = _names(tables)
+    mentions = tables["mentions"]["actor_id"].astype(str).value_counts()
+    objects = tables["statistics"]["object"].fillna("(none)").astype(str).value_counts()
+    quoted = set(tables["quotes"]["article_id"].astype(str))
+    return {
+        "rows": {name: len(frame) for name, frame in tables.items()},
+        "quotes_per_speaker": quotes_per_speaker(tables)[:top],
+        "top_actors_by_mentions": sorted(
+            ((names.get(str(a), str(a)), int(n)) for a, n in mentions.items()),
+            key=lambda r: (-r[1], r[0]),
+        )[:top],
+        "statistics_by_object": sorted(
+            ((str(o), int(n)) for o, n in objects.items()), key=lambda r: (-r[1], r[0])
+        )[:top],
+        "articles_without_quotes": sorted(
+            set(tables["articles"]["article_id"].astype(str)) - quoted
+        ),
+    }
+
+
+def chart(tables: dict[str, pd.DataFrame], path: Path, top: int = 15) -> None:
+    """A bar chart of quotes per speaker (the most quoted first), as a reproducible PNG."""
+    rows = quotes_per_speaker(tables)[:top][::-1]
+    figure, axes = plt.subplots(figsize=(7, 0.4 * max(len(rows), 3) + 1.2), dpi=100)
+    axes.barh([name for name, _ in rows], [n for _, n in rows], color="#3b6ea8")
+    axes.set_xlabel("quotes (direct and indirect)")
+    axes.set_title("Quotes per speaker")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    figure.tight_layout()
+    figure.savefig(path, format="png", metadata={"Software": None})
+    plt.close(figure)

@@ -1,0 +1,57 @@
+"""newsfacts stats, and the chart beside each package's card."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts.build import build
+from newsfacts.cli import app
+from newsfacts.stats import CHART
+
+from .conftest import DATASET, SEEDS
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("stats") / "build"
+    build(SEEDS, DATASET, target)
+    return target
+
+
+def test_stats_json(out: Path) -> None:
+    result = CliRunner().invoke(app, ["stats", str(out), "--json"])
+    assert result.exit_code == 0
+    summary = json.loads(result.output)
+    assert summary["rows"]["quotes"] == 9
+    assert summary["quotes_per_speaker"][0] == ["Marco Rubio", 3]
+    assert ["Nayib Bukele", 2] in summary["quotes_per_speaker"]
+    assert summary["top_actors_by_mentions"][0] == ["United States", 11]
+    assert ["people", 1] in summary["statistics_by_object"]
+    assert summary["articles_without_quotes"] == []
+
+
+def test_stats_tables_for_people(out: Path, tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, ["stats", str(out)])
+    assert result.exit_code == 0
+    for title in (
+        "rows per table",
+        "Quotes per speaker",
+        "Top actors by mentions",
+        "Statistics by object",
+    ):
+        assert title in result.output
+    seeds = make_seeds({"calm.txt": "The river rose 2 metres overnight."})
+    build(seeds, DATASET, tmp_path / "calm")
+    result = CliRunner().invoke(app, ["stats", str(tmp_path / "calm")])
+    assert "Articles without quotes: 1 (calm)" in result.output
+
+
+def test_chart_is_a_png_beside_the_card(out: Path) -> None:
+    for fmt in ("csv", "parquet"):
+        data = (out / fmt / CHART).read_bytes()
+        assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 2000
+        assert f"({CHART})" in (out / fmt / "README.md").read_text(encoding="utf-8")
