@@ -23,7 +23,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from . import __version__, publish, reader, schema, stats
+from . import __version__, publish, reader, review, schema, stats
 from . import build as build_lib
 from . import diff as diff_lib
 from . import evaluate as evaluate_lib
@@ -435,3 +435,27 @@ def stats_command(
         f"Articles without quotes: {len(missing)}"
         + (f" ({', '.join(missing[:10])})" if missing else "")
     )
+
+
+@app.command("review")
+def review_command(
+    article_id: Annotated[
+        str, typer.Argument(help="The article to review (its seed file's name).")
+    ],
+    package: Annotated[Path, typer.Option("--build", help="The build or package to read.")] = Path(
+        "build"
+    ),
+    html_out: Annotated[
+        Path | None, typer.Option("--html", help="Write a self-contained HTML page here instead.")
+    ] = None,
+) -> None:
+    """Show one article with its quotes, statistics and mentions highlighted and numbered."""
+    try:
+        text, items = review.article_items(reader.load(str(package)), article_id)
+    except NewsfactsError as error:
+        raise fail(error) from None
+    if html_out is None:
+        console.print(review.terminal(text, items))
+        return
+    html_out.write_text(review.page(article_id, text, items), encoding="utf-8")
+    console.print(f"{html_out}: {len(items)} records highlighted")
