@@ -7,14 +7,18 @@ at the end, so a failed build leaves the previous one untouched.
 from __future__ import annotations
 
 import csv
+import ctypes
 import datetime as dt
+import fcntl
 import hashlib
 import io
 import json
+import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -146,24 +150,55 @@ def write_checksums(out: Path) -> None:
 def write_build(
     tables: Tables, curated: Curated, out: Path, verify: Callable[[Path], None] | None = None
 ) -> None:
-    """Write every package into a temporary folder, verify it, then swap it in place of `out`."""
+    """Write every package into a temporary folder beside `out`, verify it, then swap it in
+    atomically: whatever happens, `out` is the previous build or the new one, never half of
+    each. One build at a time per folder (a lock); leftovers of a killed build are removed."""
     out = out.resolve()
     check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    staging.chmod(0o755)
-    try:
-        for fmt in FORMATS:
-            write_package(tables, curated, fmt, staging / fmt)
-            write_zip(
-                staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip"
-            )
-        write_checksums(staging)
-        if verify:
-            verify(staging)
-        swap_in(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    with build_lock(out):
+        remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        staging.chmod(0o755)
+        try:
+            for fmt in FORMATS:
+                write_package(tables, curated, fmt, staging / fmt)
+                zip_name = f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip"
+                write_zip(staging / fmt, staging / zip_name)
+            write_checksums(staging)
+            if verify:
+                verify(staging)
+            swap_in(staging, out)
+        except OSError as error:
+            raise NewsfactsError(
+                f"{out}: writing the build failed ({error.strerror or error}); "
+                "the previous build is unchanged"
+            ) from error
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """An exclusive lock on `<out>.lock`: a second build of the same folder stops at once."""
+    lock_path = out.with_name(f".{out.name}.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise NewsfactsError(
+                f"{out}: another newsfacts build is writing it; try again when it ends"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Temporary folders that a killed build left beside `out` (only under the lock)."""
+    for leftover in out.parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def is_build(folder: Path) -> bool:
@@ -180,18 +215,37 @@ def check_replaceable(out: Path) -> None:
 
 
 def swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` by `staging`; if that fails half way, the old build is put back."""
-    old = out.with_name(f".{out.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    try:
+    """Put `staging` in place of `out` in one atomic step; the old build ends up in `staging`
+    (removed by the caller)."""
+    if not out.exists():
         staging.rename(out)
-    except OSError:
-        if old.exists():
+        return
+    if not exchange(staging, out):  # no atomic exchange here: two renames, restored on failure
+        old = staging.with_name(staging.name + "-old")
+        out.rename(old)
+        try:
+            staging.rename(out)
+        except OSError:
             old.rename(out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+            raise
+        old.rename(staging)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False if unavailable."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result != 0:
+        errno = ctypes.get_errno()
+        if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not supported here
+            return False
+        raise OSError(errno, os.strerror(errno), str(second))
+    return True
 
 
 def release(build: Path, releases: Path) -> tuple[Path, bool]:

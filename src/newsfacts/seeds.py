@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import NewsfactsError
 
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
 ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|del))*"
 BY_LINE = re.compile(r"^By\s+(?P<authors>.+?)(?:,\s*(?P<publisher>[^,]+))?$")
@@ -64,6 +65,11 @@ def read_seed(path: Path) -> Seed:
         data = path.read_bytes()
     except OSError as error:
         raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from error
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise NewsfactsError(
+            f"{path}: too large for one article "
+            f"({len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
+        )
     text = decode(path, data)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]

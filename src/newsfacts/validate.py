@@ -8,6 +8,7 @@ and (for a build folder) that the CSV and Parquet packages hold the same rows.
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,39 @@ def checksum_problems(build: Path) -> list[Problem]:
     return problems
 
 
+def zip_problems(build: Path) -> list[Problem]:
+    """Each package zip holds exactly its package folder's files, byte for byte."""
+    problems = []
+    for archive in sorted(build.glob("*.zip")):
+        fmt = archive.stem.rsplit("-", 1)[-1]
+        folder = build / fmt
+        expected = (
+            {f"{fmt}/{p.name}": p for p in folder.iterdir() if p.is_file()}
+            if folder.is_dir()
+            else {}
+        )
+        try:
+            with zipfile.ZipFile(archive) as zipped:
+                members = {name: zipped.read(name) for name in zipped.namelist()}
+        except (zipfile.BadZipFile, OSError) as error:
+            problems.append(Problem(archive.name, "", None, None, f"not a readable zip ({error})"))
+            continue
+        for name in sorted(members.keys() - expected.keys()):
+            problems.append(
+                Problem(archive.name, name, None, None, "member not in the package folder")
+            )
+        for name in sorted(expected.keys() - members.keys()):
+            problems.append(
+                Problem(archive.name, name, None, None, "package file missing from the zip")
+            )
+        for name in sorted(members.keys() & expected.keys()):
+            if members[name] != expected[name].read_bytes():
+                problems.append(
+                    Problem(archive.name, name, None, None, "differs from the package folder")
+                )
+    return problems
+
+
 def span_problems(package: str, tables: dict[str, pd.DataFrame]) -> list[Problem]:
     """articles.text[start:end] must equal each record's text (unless published without text)."""
     articles = tables["articles"]
@@ -203,7 +237,7 @@ def validate(path: Path) -> list[Problem]:
             problems += span_problems(folder.name, tables)
         loaded[folder.name] = tables
     if path.is_dir() and not (path / "datapackage.json").exists():
-        problems += checksum_problems(path)
+        problems += checksum_problems(path) + zip_problems(path)
         if {"csv", "parquet"} <= loaded.keys():
             problems += same_rows_problems(loaded["csv"], loaded["parquet"])
     return problems

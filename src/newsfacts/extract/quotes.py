@@ -11,6 +11,7 @@ the cue, a pronoun resolved to the last compatible actor, or an unnamed source
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
@@ -24,6 +25,9 @@ APPOSITIVE = re.compile(
     r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their|of|from|at|\w+ing)\b"
     r"[^.!?]{0,200}?,\s*$"
 )
+SENTENCE_END = re.compile(r"[.!?(](?=\s|$)|\s\(")
+NEXT_OPENING = re.compile(r"[“\"‘]")
+CLOSING_MARK = re.compile(r'[”"]|’(?![A-Za-z])')
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
@@ -65,6 +69,21 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
     )
+
+
+def _containing(sentences: list[Span], position: int) -> Span | None:
+    index = bisect_right(sentences, position, key=lambda s: s.start) - 1
+    return sentences[index] if index >= 0 and position < sentences[index].end else None
+
+
+def _last_speakers(quotes: list[QuoteSpan]) -> list[str | None]:
+    """For each quote, the speaker of the nearest quote before it that has one."""
+    result: list[str | None] = []
+    last = None
+    for quote in quotes:
+        result.append(last)
+        last = quote.speaker or last
+    return result
 
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
@@ -331,7 +350,7 @@ class QuoteFinder:
             content = self._trim(Span(open_at + 1, close_at))
             if content.end <= content.start:
                 continue
-            sentence = next((s for s in sentences if s.start <= open_at < s.end), paragraph)
+            sentence = _containing(sentences, open_at) or paragraph
             cue, speaker = self._direct_attribution(
                 open_at, close_at + (1 if closed else 0), sentence, paragraph
             )
@@ -363,18 +382,10 @@ class QuoteFinder:
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
     ) -> tuple[str | None, Speaker | None]:
         after_window = Span(after_close, self._next_mark(after_close, paragraph))
-        after_sentence_end = next(
-            (
-                m.end()
-                for m in re.finditer(
-                    r"[.!?(](?=\s|$)|\s\(", self.text[after_window.start : after_window.end]
-                )
-            ),
-            None,
-        )
-        if after_sentence_end is not None:
-            after_window = Span(after_window.start, after_window.start + after_sentence_end)
-        before_window = Span(max(sentence.start, self._previous_mark(open_at, paragraph)), open_at)
+        sentence_end = SENTENCE_END.search(self.text, after_window.start, after_window.end)
+        if sentence_end is not None:
+            after_window = Span(after_window.start, sentence_end.end())
+        before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
             cues = list(self.cue_pattern.finditer(self.text, window.start, window.end))
             if not cues:
@@ -399,18 +410,20 @@ class QuoteFinder:
         return None
 
     def _next_mark(self, position: int, paragraph: Span) -> int:
-        nxt = re.search(r"[“\"‘]", self.text[position : paragraph.end])
-        return position + nxt.start() if nxt else paragraph.end
+        following = NEXT_OPENING.search(self.text, position, paragraph.end)
+        return following.start() if following else paragraph.end
 
-    def _previous_mark(self, position: int, paragraph: Span) -> int:
-        before = self.text[paragraph.start : position]
-        closings = [m.end() for m in re.finditer(r'[”"]|’(?![A-Za-z])', before)]
-        return paragraph.start + closings[-1] if closings else paragraph.start
+    def _previous_mark(self, position: int, sentence: Span) -> int:
+        """Just after the last closing mark between the sentence's start and `position`."""
+        closings = [m.end() for m in CLOSING_MARK.finditer(self.text, sentence.start, position)]
+        return closings[-1] if closings else sentence.start
 
     # -- indirect quotes -----------------------------------------------------------
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
-        inside = [q.span for q in directs if sentence.start <= q.span.start < sentence.end]
+        low = bisect_left(directs, sentence.start, key=lambda q: q.span.start)
+        high = bisect_left(directs, sentence.end, lo=low, key=lambda q: q.span.start)
+        inside = [q.span for q in directs[low:high]]
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
@@ -614,18 +627,18 @@ class QuoteFinder:
         self, quotes: list[QuoteSpan], previous: list[QuoteSpan], paragraph: Span
     ) -> list[QuoteSpan]:
         """A quote with no source near it takes the speaker of the quotes around it."""
+        before_paragraph = next((q.speaker for q in reversed(previous) if q.speaker), None)
+        opens_paragraph = self.text[paragraph.start] in OPENING
+        last_before = _last_speakers(quotes)  # the nearest earlier speaker in the paragraph
+        first_after = _last_speakers(quotes[::-1])[::-1]  # the nearest later one
         result = []
         for i, quote in enumerate(quotes):
             if quote.speaker is None and quote.cue is None:
-                neighbours = [q for q in quotes[:i][::-1] + quotes[i + 1 :] if q.speaker]
-                opens_paragraph = self.text[paragraph.start] in OPENING
-                fallback = [q for q in previous[::-1] if q.speaker] if opens_paragraph else []
-                sources = neighbours or fallback
-                speaker = sources[0].speaker if sources else None
+                speaker = last_before[i] or first_after[i]
+                speaker = speaker or (before_paragraph if opens_paragraph else None)
                 quote = QuoteSpan(quote.span, quote.kind, speaker, None)
             elif quote.speaker is None and quote.kind == "indirect":
-                earlier = [q for q in quotes[:i][::-1] + previous[::-1] if q.speaker]
-                if earlier:
-                    quote = QuoteSpan(quote.span, quote.kind, earlier[0].speaker, quote.cue)
+                speaker = last_before[i] or before_paragraph
+                quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue)
             result.append(quote)
         return result

@@ -1,0 +1,5 @@
+"""python -m newsfacts: the newsfacts command."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,195 @@
+"""Nothing lost: odd input is normalised, bad input is refused in one line, and a killed,
+full-disk or concurrent build never leaves a half-written build/ behind."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts import load, publish
+from newsfacts.build import build
+from newsfacts.cli import app
+from newsfacts.errors import NewsfactsError
+from newsfacts.seeds import MAX_ARTICLE_BYTES
+from newsfacts.validate import validate
+
+from .conftest import DATASET, SEED_ARTICLE
+
+SEED_TEXT = SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def run_build(seeds: Path, out: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(
+        app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+    )
+    return result.exit_code, result.output
+
+
+# -- odd but valid input -------------------------------------------------------------------
+
+ODD_BUT_VALID = {
+    "only_quotation_marks": '“ ” " \' ‘ ’ « »\n"""\n“““”””',
+    "nested_and_mismatched": "“She said ‘no “never” and left,” he said. ‘Odd” marks “everywhere'.\n“Unclosed",
+    "right_to_left": "قال الرئيس إن 40 شخصاً أصيبوا.\nאמר השר כי 12 בתים נהרסו.",
+    "emoji": "Fans 🎉 cheered as 3,000 🏃 runners finished, organisers said 😀.\n“Great day 🌞,” Mayor Ana Ruiz said.",
+    "one_long_line": (
+        "Officials said 40 schools would close. “We will reopen soon,” Mayor Ana Ruiz said. "
+        * 12_000
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ODD_BUT_VALID))
+def test_odd_but_valid_articles_build_and_validate(name: str, tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({f"{name}.txt": ODD_BUT_VALID[name]})
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 0, output
+    assert [p for p in validate(tmp_path / "build") if p.severity == "error"] == []
+
+
+def test_bom_crlf_and_cr_give_the_same_records(tmp_path: Path) -> None:
+    results = []
+    for name, data in {
+        "lf": SEED_TEXT.encode(),
+        "bom": b"\xef\xbb\xbf" + SEED_TEXT.encode(),
+        "crlf": SEED_TEXT.replace("\n", "\r\n").encode(),
+        "cr": SEED_TEXT.replace("\n", "\r").encode(),
+    }.items():
+        seeds = tmp_path / name / "seeds"
+        seeds.mkdir(parents=True)
+        (seeds / "article.txt").write_bytes(data)
+        build(seeds, DATASET, tmp_path / name / "build")
+        tables = load(tmp_path / name / "build")
+        results.append(
+            {
+                t: tables[t].drop(columns=["sha256", "source_file"], errors="ignore").to_json()
+                for t in tables
+            }
+        )
+    assert all(r == results[0] for r in results[1:])
+
+
+# -- bad input ---------------------------------------------------------------------------
+
+
+def test_a_20_mb_article_is_refused_in_one_line(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"huge.txt": "word " * (4 * 1024 * 1024)})
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 1
+    assert "huge.txt: too large for one article" in output and f"{MAX_ARTICLE_BYTES:,}" in output
+
+
+def test_a_symlink_loop_is_refused_in_one_line(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"fine.txt": "Mayor Ana Ruiz said 40 schools would close."})
+    (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 1
+    assert "loop.txt: cannot read" in output and "Traceback" not in output
+
+
+def test_an_unreadable_file_is_refused_in_one_line(
+    tmp_path: Path, make_seeds, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"secret.txt": "Text."})
+    original = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "secret.txt":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads any file: simulate the refusal
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 1
+    assert "secret.txt: cannot read: Permission denied" in output
+
+
+# -- faults ------------------------------------------------------------------------------
+
+
+def test_a_full_disk_fails_cleanly(
+    tmp_path: Path, make_seeds, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"a.txt": SEED_TEXT})
+    out = tmp_path / "build"
+    build(seeds, DATASET, out)
+    before = tree(out)
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(publish, "write_parquet", full)
+    with pytest.raises(
+        NewsfactsError, match="No space left on device.*previous build is unchanged"
+    ):
+        build(seeds, DATASET, out)
+    assert tree(out) == before
+    assert not list(tmp_path.glob(".build.tmp-*"))
+
+
+def test_a_second_build_at_the_same_time_is_told_to_wait(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"a.txt": SEED_TEXT})
+    out = tmp_path / "build"
+    build(seeds, DATASET, out)
+    before = tree(out)
+    with publish.build_lock(out.resolve()):  # as if another process were building
+        with pytest.raises(NewsfactsError, match="another newsfacts build is writing it"):
+            build(seeds, DATASET, out)
+    assert tree(out) == before
+
+
+def test_builds_killed_at_random_points_leave_old_or_new_never_half(tmp_path: Path) -> None:
+    old_seeds, new_seeds = tmp_path / "old", tmp_path / "new"
+    old_seeds.mkdir()
+    new_seeds.mkdir()
+    (old_seeds / "a.txt").write_text(SEED_TEXT, encoding="utf-8")
+    for n in range(12):
+        (new_seeds / f"a{n:02d}.txt").write_text(SEED_TEXT, encoding="utf-8")
+    build(new_seeds, DATASET, tmp_path / "reference")
+    new_tree = tree(tmp_path / "reference")
+    out = tmp_path / "build"
+    build(old_seeds, DATASET, out)
+    old_tree = tree(out)
+    command = [
+        sys.executable,
+        "-m",
+        "newsfacts",
+        "build",
+        "--seeds",
+        str(new_seeds),
+        "--dataset",
+        str(DATASET),
+        "--out",
+        str(out),
+    ]
+    outcomes = {"old": 0, "new": 0}
+    for attempt in range(20):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(0.15 + 0.2 * attempt)  # from start-up to after the swap
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        now = tree(out)
+        assert now in (old_tree, new_tree), f"half-written build after a kill at attempt {attempt}"
+        outcomes["new" if now == new_tree else "old"] += 1
+        if now == new_tree:  # start again from the old build
+            build(old_seeds, DATASET, out)
+    assert outcomes["old"] > 0
+    build(new_seeds, DATASET, out)
+    assert tree(out) == new_tree
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build.tmp-")]
