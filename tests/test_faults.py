@@ -136,7 +136,7 @@ def test_a_full_disk_fails_cleanly(
 
     monkeypatch.setattr(publish, "write_parquet", full)
     with pytest.raises(
-        NewsfactsError, match="No space left on device.*previous build is unchanged"
+        NewsfactsError, match=r"No space left on device.*previous build is unchanged"
     ):
         build(seeds, DATASET, out)
     assert tree(out) == before
@@ -148,9 +148,11 @@ def test_a_second_build_at_the_same_time_is_told_to_wait(tmp_path: Path, make_se
     out = tmp_path / "build"
     build(seeds, DATASET, out)
     before = tree(out)
-    with publish.build_lock(out.resolve()):  # as if another process were building
-        with pytest.raises(NewsfactsError, match="another newsfacts build is writing it"):
-            build(seeds, DATASET, out)
+    with (  # as if another process were building
+        publish.build_lock(out.resolve()),
+        pytest.raises(NewsfactsError, match="another newsfacts build is writing it"),
+    ):
+        build(seeds, DATASET, out)
     assert tree(out) == before
 
 
