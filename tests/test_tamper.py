@@ -1,0 +1,189 @@
+"""Nothing forged: every kind of tampering with a published build is caught by validate.
+
+"Forged" edits also rewrite the descriptor's bytes and hash, SHA256SUMS and the zip, as a
+careful forger would, so that only the content check under test can catch them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from newsfacts.build import build
+from newsfacts.errors import NewsfactsError
+from newsfacts.publish import write_checksums, write_zip
+from newsfacts.validate import validate
+
+from .conftest import DATASET, SEEDS
+
+
+@pytest.fixture(scope="module")
+def original(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tamper") / "build"
+    build(SEEDS, DATASET, out)
+    assert [p for p in validate(out) if p.severity == "error"] == []
+    return out
+
+
+@pytest.fixture
+def copy(original: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "build"
+    shutil.copytree(original, target)
+    return target
+
+
+def messages(build_dir: Path) -> str:
+    return "\n".join(str(p) for p in validate(build_dir) if p.severity == "error")
+
+
+def edit_csv(path: Path, change) -> None:  # type: ignore[no-untyped-def]
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(change(lines)), encoding="utf-8")
+
+
+def forge(build_dir: Path, fmt: str) -> None:
+    """Make descriptor, SHA256SUMS and zip agree with the package's edited files."""
+    folder = build_dir / fmt
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        data = (folder / resource["path"]).read_bytes()
+        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+        if "bytes" in resource:
+            resource["bytes"] = len(data)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    (zip_path,) = build_dir.glob(f"*-{fmt}.zip")
+    zip_path.unlink()
+    write_zip(folder, zip_path)
+    write_checksums(build_dir)
+
+
+def test_an_edited_cell(copy: Path) -> None:
+    edit_csv(
+        copy / "csv" / "statistics.csv",
+        lambda lines: [lines[0], lines[1].replace("83000.0", "93000.0"), *lines[2:]],
+    )
+    found = messages(copy)
+    assert "statistics.csv: sha256 does not match the descriptor's hash" in found
+    assert "csv/parquet:statistics row 2 field value: CSV and Parquet values differ" in found
+
+
+def test_a_deleted_row(copy: Path) -> None:
+    edit_csv(copy / "csv" / "quotes.csv", lambda lines: [lines[0], *lines[2:]])
+    found = messages(copy)
+    assert "quotes.csv: sha256 does not match" in found
+    assert "8 rows in CSV, 9 in Parquet" in found
+
+
+def test_a_duplicated_row(copy: Path) -> None:
+    edit_csv(copy / "csv" / "quotes.csv", lambda lines: [lines[0], lines[1], *lines[1:]])
+    forge(copy, "csv")
+    found = messages(copy)
+    assert "primary-key" in found or "unique" in found
+
+
+def test_a_span_that_no_longer_matches(copy: Path) -> None:
+    edit_csv(
+        copy / "csv" / "quotes.csv",
+        lambda lines: [lines[0], lines[1].replace(",437,", ",438,"), *lines[2:]],
+    )
+    forge(copy, "csv")
+    found = messages(copy)
+    assert "csv:quotes row 2 field text: text[438:545]" in found
+    assert "sha256" not in found  # the forgery hid the file change: the span check caught it
+
+
+def test_a_foreign_key_to_a_missing_actor(copy: Path) -> None:
+    edit_csv(
+        copy / "csv" / "mentions.csv",
+        lambda lines: [lines[0], lines[1].replace("associated-press", "nobody-at-all"), *lines[2:]],
+    )
+    forge(copy, "csv")
+    assert "foreign-key" in messages(copy)
+
+
+def test_bytes_changed_with_the_hash_left(copy: Path) -> None:
+    path = copy / "parquet" / "actors.parquet"
+    data = bytearray(path.read_bytes())
+    data[200] ^= 0x01
+    path.write_bytes(bytes(data))
+    assert "actors.parquet: sha256 does not match the descriptor's hash" in messages(copy)
+
+
+def test_a_hash_changed_to_match_while_sha256sums_keeps_the_old_one(copy: Path) -> None:
+    edit_csv(
+        copy / "csv" / "actors.csv",
+        lambda lines: [lines[0], lines[1].replace("U.S. official", "U.S. officer"), *lines[2:]],
+    )
+    descriptor_path = copy / "csv" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        data = (copy / "csv" / resource["path"]).read_bytes()
+        resource["hash"], resource["bytes"] = (
+            "sha256:" + hashlib.sha256(data).hexdigest(),
+            len(data),
+        )
+    descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    found = messages(copy)
+    assert "SHA256SUMS:csv/actors.csv: sha256 does not match" in found
+    assert "SHA256SUMS:csv/datapackage.json: sha256 does not match" in found
+
+
+@pytest.mark.parametrize("loosen", ["type", "constraint"])
+def test_an_edited_schema_in_the_descriptor(copy: Path, loosen: str) -> None:
+    descriptor_path = copy / "parquet" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    quotes = next(r for r in descriptor["resources"] if r["name"] == "quotes")
+    start = next(f for f in quotes["schema"]["fields"] if f["name"] == "start")
+    if loosen == "type":
+        start["type"] = "number"
+    else:
+        start.pop("constraints")
+    descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    forge(copy, "parquet")
+    assert "parquet:quotes: schema differs from the schema/ contract" in messages(copy)
+
+
+def test_csv_and_parquet_that_disagree(copy: Path) -> None:
+    path = copy / "parquet" / "actors.parquet"
+    table = pq.read_table(path)
+    names = table.column("name").to_pylist()
+    names[0] = "Someone Else"
+    pq.write_table(table.set_column(table.schema.get_field_index("name"), "name", [names]), path)
+    forge(copy, "parquet")
+    assert "csv/parquet:actors row 2 field name: CSV and Parquet values differ" in messages(copy)
+
+
+@pytest.mark.parametrize("change", ["extra", "missing"])
+def test_a_zip_with_an_extra_or_missing_member(copy: Path, change: str) -> None:
+    (zip_path,) = copy.glob("*-csv.zip")
+    with zipfile.ZipFile(zip_path) as zipped:
+        members = {name: zipped.read(name) for name in zipped.namelist()}
+    if change == "extra":
+        members["csv/notes.txt"] = b"not part of the package"
+    else:
+        del members["csv/quotes.csv"]
+    with zipfile.ZipFile(zip_path, "w") as zipped:
+        for name, data in members.items():
+            zipped.writestr(name, data)
+    write_checksums(copy)
+    expected = (
+        "member not in the package folder"
+        if change == "extra"
+        else "package file missing from the zip"
+    )
+    assert expected in messages(copy)
+
+
+@pytest.mark.parametrize("path", ["../SHA256SUMS", "/etc/passwd"])
+def test_a_path_escaping_the_package_is_refused_never_read(copy: Path, path: str) -> None:
+    descriptor_path = copy / "csv" / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor["resources"][0]["path"] = path
+    descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    with pytest.raises(NewsfactsError, match="leaves the package folder"):
+        validate(copy)
