@@ -11,20 +11,12 @@ import pytest
 import yaml
 
 from newsfacts import load, schema
-from newsfacts.build import build
 from newsfacts.dataset import load as load_curated
 from newsfacts.evaluate import evaluate
 
-from .conftest import DATASET, ROOT, SEEDS
+from .conftest import DATASET, ROOT
 
 DEVSET = ROOT / "tests" / "devset"
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("card") / "build"
-    build(SEEDS, DATASET, target)
-    return target
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])

@@ -23,13 +23,6 @@ from newsfacts.validate import validate
 from .conftest import DATASET, SEEDS
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("publish") / "build"
-    build(SEEDS, DATASET, target)
-    return target
-
-
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()

@@ -20,13 +20,6 @@ from newsfacts.validate import validate
 from .conftest import DATASET, SEEDS
 
 
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("rel") / "build"
-    build(SEEDS, DATASET, target)
-    return target
-
-
 def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) -> None:
     target, new = release(out, tmp_path / "releases")
     assert new and target == tmp_path / "releases" / "0.1.0"

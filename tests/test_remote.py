@@ -15,11 +15,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts import load, schema
-from newsfacts.build import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
-
-from .conftest import DATASET, SEEDS
 
 ZIP = "newsfacts-0.1.0-parquet.zip"
 
@@ -41,18 +38,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         super().do_GET()
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("release") / "build"
-    build(SEEDS, DATASET, out)
-    return out
-
-
 @pytest.fixture
-def served(release: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A copy of the release served on 127.0.0.1; the test may tamper with the copy."""
+def served(out: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A copy of the out served on 127.0.0.1; the test may tamper with the copy."""
     root = tmp_path / "www"
-    shutil.copytree(release, root)
+    shutil.copytree(out, root)
     handler = functools.partial(Handler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -64,7 +54,7 @@ def served(release: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
         server.server_close()
 
 
-def test_load_a_zip_url_with_dtypes(served: tuple[str, Path], release: Path) -> None:
+def test_load_a_zip_url_with_dtypes(served: tuple[str, Path], out: Path) -> None:
     url, _ = served
     tables = load(f"{url}/{ZIP}")
     assert set(tables) == set(schema.TABLES)
@@ -73,14 +63,14 @@ def test_load_a_zip_url_with_dtypes(served: tuple[str, Path], release: Path) -> 
     assert list(quotes["kind"].cat.categories) == ["direct", "indirect"]
     assert str(tables["articles"]["published_date"].dtype).startswith("datetime64")
     assert str(tables["mentions"]["start"].dtype) == "Int64"
-    local = load(release)
+    local = load(out)
     pd.testing.assert_frame_equal(tables["statistics"], local["statistics"])
 
 
-def test_load_a_descriptor_url_and_a_local_zip(served: tuple[str, Path], release: Path) -> None:
+def test_load_a_descriptor_url_and_a_local_zip(served: tuple[str, Path], out: Path) -> None:
     url, _ = served
     remote_csv = load(f"{url}/csv/datapackage.json", format="csv")
-    local_zip = load(release / "newsfacts-0.1.0-csv.zip", format="csv")
+    local_zip = load(out / "newsfacts-0.1.0-csv.zip", format="csv")
     for table, frame in remote_csv.items():
         pd.testing.assert_frame_equal(frame, local_zip[table])
 

@@ -11,21 +11,11 @@ import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
-from newsfacts.build import build
 from newsfacts.cli import app
 from newsfacts.review import CSS_COLOURS
 
-from .conftest import DATASET, SEEDS
-
 ARTICLE = "000_68207eccf74b6ec5"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("review") / "build"
-    build(SEEDS, DATASET, target)
-    return target
 
 
 def test_terminal_review_numbers_every_record(out: Path) -> None:

@@ -5,21 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from newsfacts.build import build
 from newsfacts.cli import app
 from newsfacts.stats import CHART
 
-from .conftest import DATASET, SEEDS
-
-
-@pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("stats") / "build"
-    build(SEEDS, DATASET, target)
-    return target
+from .conftest import DATASET
 
 
 def test_stats_json(out: Path) -> None:

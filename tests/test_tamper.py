@@ -14,26 +14,15 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from newsfacts.build import build
 from newsfacts.errors import NewsfactsError
 from newsfacts.publish import write_checksums, write_zip
 from newsfacts.validate import validate
 
-from .conftest import DATASET, SEEDS
-
-
-@pytest.fixture(scope="module")
-def original(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("tamper") / "build"
-    build(SEEDS, DATASET, out)
-    assert [p for p in validate(out) if p.severity == "error"] == []
-    return out
-
 
 @pytest.fixture
-def copy(original: Path, tmp_path: Path) -> Path:
+def copy(out: Path, tmp_path: Path) -> Path:
     target = tmp_path / "build"
-    shutil.copytree(original, target)
+    shutil.copytree(out, target)
     return target
 
 
