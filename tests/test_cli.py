@@ -112,7 +112,7 @@ def test_bad_seed_fails_and_keeps_the_previous_build(
     assert name in result.output
     assert "Traceback" not in result.output
     assert snapshot(out) == before
-    assert not [p for p in out.parent.iterdir() if p.name.startswith(".build")]
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".build.tmp-")]
 
 
 def test_malformed_dataset_yaml_keeps_the_previous_build(
