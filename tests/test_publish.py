@@ -213,3 +213,30 @@ def test_booleans_in_any_frictionless_spelling(out: Path, tmp_path: Path) -> Non
     actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
     assert read_table(target / "csv", actors)["unnamed"].notna().all()
     assert not any("values differ" in str(p) for p in validate(target))
+
+
+def test_extraction_on_every_core_gives_the_same_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacts import pipeline
+    from newsfacts.dataset import load as load_curated
+
+    paragraphs = [
+        p
+        for p in (SEEDS / "000_68207eccf74b6ec5.txt").read_text(encoding="utf-8").split("\n")[1:]
+        if p
+    ]
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for n in range(pipeline.PARALLEL_FROM + 6):
+        (seeds / f"a{n:03d}.txt").write_text("\n".join(paragraphs[n % 5 :: 2]), encoding="utf-8")
+    paths = sorted(seeds.glob("*.txt"))
+    curated = load_curated(DATASET)
+    parallel = pipeline.build_tables(paths, curated, tmp_path)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
+    serial = pipeline.build_tables(paths, curated, tmp_path)
+    assert parallel == serial
+    (seeds / "a000.txt").write_bytes(b"\x00")
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    with pytest.raises(NewsfactsError, match=r"a000\.txt: binary file"):
+        pipeline.build_tables(sorted(seeds.glob("*.txt")), curated, tmp_path)
