@@ -298,22 +298,6 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
     console.print(listing)
 
 
-def run() -> None:
-    """Console entry point: even an unexpected failure is one line (NEWSFACTS_DEBUG=1 shows
-    the traceback)."""
-    try:
-        app()
-    except Exception as error:
-        if os.environ.get("NEWSFACTS_DEBUG"):
-            raise
-        errors.print(
-            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
-            "(run with NEWSFACTS_DEBUG=1 for the traceback, and please report it)",
-            highlight=False,
-        )
-        sys.exit(2)
-
-
 @app.command()
 def download(
     url: Annotated[str, typer.Argument(help="URL of a release zip or of a datapackage.json.")],
@@ -459,3 +443,19 @@ def review_command(
         return
     html_out.write_text(review.page(article_id, text, items), encoding="utf-8")
     console.print(f"{html_out}: {len(items)} records highlighted")
+
+
+def run() -> None:
+    """Console entry point: even an unexpected failure is one line (NEWSFACTS_DEBUG=1 shows
+    the traceback)."""
+    try:
+        app()
+    except Exception as error:
+        if os.environ.get("NEWSFACTS_DEBUG"):
+            raise
+        errors.print(
+            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
+            "(run with NEWSFACTS_DEBUG=1 for the traceback, and please report it)",
+            highlight=False,
+        )
+        sys.exit(2)
