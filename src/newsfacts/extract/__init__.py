@@ -41,5 +41,4 @@ def extract(
     add_byline_actors(found, article_text[:body_start], publisher, authors, registry)
     quotes = QuoteFinder(article_text, lex, found).find(paragraphs)
     stats = [s for p, _ in paragraphs for s in statistics.find(article_text, p, lex)]
-    found.sort()
     return Extraction(found, quotes, stats)

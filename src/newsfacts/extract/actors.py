@@ -94,7 +94,7 @@ class RegistryEntry:
 @dataclass
 class ArticleActors:
     actors: dict[str, ArticleActor] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # kept in text order by add()
 
     def add(
         self, actor: ArticleActor, span: Span, surface: str, possessive: bool = False
@@ -120,16 +120,13 @@ class ArticleActors:
             Mention(m.span, target, m.possessive) if m.key == source else m for m in self.mentions
         ]
 
-    def sort(self) -> None:
-        self.mentions.sort(key=lambda m: (m.span.start, m.span.end))
-
     def before(self, position: int) -> Iterator[Mention]:
-        """The mentions that begin before `position`, nearest first (after sort())."""
+        """The mentions that begin before `position`, nearest first."""
         index = bisect_left(self.mentions, position, key=lambda m: m.span.start)
         return (self.mentions[i] for i in range(index - 1, -1, -1))
 
     def between(self, start: int, end: int) -> list[Mention]:
-        """The mentions that begin in [start, end), in text order (after sort())."""
+        """The mentions that begin in [start, end), in text order."""
         low = bisect_left(self.mentions, start, key=lambda m: m.span.start)
         high = bisect_left(self.mentions, end, lo=low, key=lambda m: m.span.start)
         return self.mentions[low:high]
@@ -530,7 +527,6 @@ class ActorFinder:
         self._merge_short_names()
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
-        self.found.sort()
         return self.found
 
     def _governments(self, paragraph: Span) -> None:
@@ -659,4 +655,3 @@ def add_byline_actors(
         shortened = found.actors.get(acronym)
         if shortened and shortened.kind == "organization" and publisher in found.actors:
             found.merge(acronym, publisher)
-    found.sort()
