@@ -134,7 +134,7 @@ def test_a_full_disk_fails_cleanly(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(publish, "write_parquet", full)
+    monkeypatch.setattr(publish.ParquetTable, "write", full)
     with pytest.raises(
         NewsfactsError, match=r"No space left on device.*previous build is unchanged"
     ):

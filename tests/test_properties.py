@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from newsfacts.build import build
 from newsfacts.dataset import empty_curated
-from newsfacts.pipeline import Builder, Tables
+from newsfacts.pipeline import Tables, article_tables
 from newsfacts.seeds import Seed, parse_byline
 from newsfacts.validate import validate
 
@@ -72,9 +72,7 @@ def extract_tables(text: str) -> Tables:
     publisher, authors = parse_byline(lines[0]) if len(lines) > 1 else (None, ())
     body_start = len(lines[0].strip()) + 1 if (publisher or authors) else 0
     seed = Seed("prop", Path("prop.txt"), "0" * 64, normalised, body_start, publisher, authors)
-    builder = Builder(empty_curated(DATASET), Path("."))
-    builder.add(seed)
-    return builder.finish()
+    return article_tables(seed, empty_curated(DATASET), Path("."))
 
 
 def check(tables: Tables) -> None:

@@ -102,11 +102,13 @@ def test_published_without_text(tmp_path: Path) -> None:
 def test_spans_are_checked_against_the_seeds_before_text_is_dropped() -> None:
     from newsfacts.build import check_spans
     from newsfacts.dataset import load as load_curated
-    from newsfacts.pipeline import build_tables
+    from newsfacts.pipeline import Builder, column, extractions
 
-    tables = build_tables(sorted(SEEDS.glob("*.txt")), load_curated(DATASET), SEEDS.parent)
-    check_spans(tables)
-    quote = tables["quotes"][0]
-    tables["quotes"][0] = quote.model_copy(update={"start": quote.start + 1})
+    (extraction,) = extractions(sorted(SEEDS.glob("*.txt")), load_curated(DATASET), SEEDS.parent)
+    rows = Builder().add(extraction)
+    check_spans(rows)
+    start = column("quotes", "start")
+    quote = rows["quotes"][0]
+    rows["quotes"][0] = (*quote[:start], quote[start] + 1, *quote[start + 1 :])
     with pytest.raises(NewsfactsError, match="span does not match"):
-        check_spans(tables)
+        check_spans(rows)

@@ -6,9 +6,18 @@ import filecmp
 import tempfile
 from pathlib import Path
 
-from . import corrections, dataset, models, publish
+from . import corrections, dataset, publish
+from .cache import ExtractionCache
 from .errors import NewsfactsError
-from .pipeline import OnArticle, Tables, build_tables
+from .pipeline import (
+    SPAN_TABLES,
+    Builder,
+    OnArticle,
+    Rows,
+    check_articles_have_seeds,
+    column,
+    extractions,
+)
 from .seeds import list_seeds
 from .validate import validate
 
@@ -25,39 +34,58 @@ def build(
     out: Path,
     on_article: OnArticle | None = None,
     no_text: bool = False,
-) -> Tables:
-    """Extract every seed, write both packages, validate them, then replace `out`.
+    cache_dir: Path | None = None,
+) -> dict[str, int]:
+    """Extract every seed, stream the rows into both packages, validate them, then replace
+    `out`; the rows per table.
 
-    With `no_text`, articles are published without their text (for publishers whose text
-    cannot be redistributed): the spans are checked against the seeds before it is dropped."""
+    With `cache_dir`, each seed's extraction is cached there, so that a rebuild only extracts
+    new or changed seeds. With `no_text`, articles are published without their text (for
+    publishers whose text cannot be redistributed): spans are checked against the seeds first."""
     publish.check_replaceable(out.resolve())
     curated = dataset.load(dataset_dir)
     paths = list_seeds(seeds_dir)
-    tables = build_tables(paths, curated, seeds_dir.resolve().parent, on_article)
-    tables = corrections.apply(tables, dataset_dir)
-    if no_text:
-        check_spans(tables)
-        tables = without_text(tables)
-    publish.write_build(tables, curated, out, verify=_verify)
-    return tables
+    check_articles_have_seeds(curated, {p.stem for p in paths})
+    corrector = corrections.load_corrector(dataset_dir)
+    cache = ExtractionCache(cache_dir, curated.registry()) if cache_dir else None
+    if cache:
+        cache.prune()
+    root = seeds_dir.resolve().parent
+    with publish.staged_build(out) as staging:
+        with publish.PackageWriter(staging) as writer:
+            builder = Builder()
+            for extraction in extractions(paths, curated, root, cache, on_article):
+                rows = corrector.article(builder.add(extraction))
+                if no_text:
+                    check_spans(rows)
+                    rows = without_text(rows)
+                writer.write(rows)
+            actors = builder.actor_rows(writer.summary.mention_counts)
+            actors, log = corrector.finish(actors, writer.summary.mention_counts)
+            writer.write({"actors": actors, "corrections": log})
+        publish.finish_build(staging, curated, writer.summary)
+        _verify(staging)
+    return dict(writer.summary.rows)
 
 
-def check_spans(tables: Tables) -> None:
+def check_spans(rows: Rows) -> None:
     """Every record's text is its article's text[start:end] (as validate checks a package)."""
-    texts = {
-        a.article_id: a.text or "" for a in tables["articles"] if isinstance(a, models.Article)
-    }
-    for table in ("mentions", "quotes", "statistics"):
-        for record in tables[table]:
-            assert isinstance(record, models.Mention | models.Quote | models.Statistic)
-            if texts[record.article_id][record.start : record.end] != record.text:
-                where = f"{record.article_id} [{record.start}:{record.end}]"
+    texts = {r[ARTICLE_ID]: r[ARTICLE_TEXT] or "" for r in rows["articles"]}
+    for table in SPAN_TABLES:
+        columns = [column(table, c) for c in ("article_id", "start", "end", "text")]
+        for row in rows[table]:
+            article_id, start, end, value = (row[i] for i in columns)
+            if texts[article_id][start:end] != value:
+                where = f"{article_id} [{start}:{end}]"
                 raise NewsfactsError(f"{table}: {where}: span does not match the article text")
 
 
-def without_text(tables: Tables) -> Tables:
-    articles = [a.model_copy(update={"text": None}) for a in tables["articles"]]
-    return {**tables, "articles": articles}
+def without_text(rows: Rows) -> Rows:
+    articles = [(*r[:ARTICLE_TEXT], None, *r[ARTICLE_TEXT + 1 :]) for r in rows["articles"]]
+    return {**rows, "articles": articles}
+
+
+ARTICLE_ID, ARTICLE_TEXT = column("articles", "article_id"), column("articles", "text")
 
 
 def stale_files(seeds_dir: Path, dataset_dir: Path, out: Path, no_text: bool = False) -> list[str]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from . import docs, models, schema
+from typing import TYPE_CHECKING
+
+from . import docs, schema
 from .dataset import Curated
-from .pipeline import Tables
+
+if TYPE_CHECKING:
+    from .publish import Summary
 
 FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
 FIGURE_NAMES = {
@@ -16,15 +20,15 @@ FIGURE_NAMES = {
 }
 
 
-def render(curated: Curated, tables: Tables, fmt: str) -> str:
+def render(curated: Curated, summary: Summary, fmt: str) -> str:
     """The card for one package of the build."""
     meta = curated.meta
     sections = [
         f"# {meta.title} ({FORMAT_NAMES[fmt]} package, version {meta.version})",
         meta.description,
-        _facts(curated, tables),
+        _facts(curated, summary),
         "## Tables",
-        *[docs.table_markdown(t, rows=len(tables[t])) for t in schema.TABLES],
+        *[docs.table_markdown(t, rows=summary.rows[t]) for t in schema.TABLES],
         "## Quotes per speaker\n\n![Quotes per speaker](quotes_per_speaker.png)",
         _loading(fmt),
         _citation(curated),
@@ -37,13 +41,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-def _facts(curated: Curated, tables: Tables) -> str:
+def _facts(curated: Curated, summary: Summary) -> str:
     meta = curated.meta
     license_ = meta.license
     link = f" ({license_.path})" if license_.path else ""
     released = f"Released {meta.released.isoformat()}. " if meta.released else ""
-    articles = [a for a in tables["articles"] if isinstance(a, models.Article)]
-    without_text = sum(1 for a in articles if a.text is None)
+    without_text, articles = summary.without_text, summary.rows["articles"]
     text_note = (
         f" {plural(without_text, 'article')} published without text: their spans cannot be checked."
         if without_text
@@ -51,7 +54,7 @@ def _facts(curated: Curated, tables: Tables) -> str:
     )
     return (
         f"{released}License: {license_.title or license_.name}{link}. "
-        f"Built from {plural(len(articles), 'article')}; `datapackage.json` lists each seed "
+        f"Built from {plural(articles, 'article')}; `datapackage.json` lists each seed "
         f"with its sha256, and every file of the package with its hash.{text_note}"
     )
 

@@ -125,6 +125,18 @@ def build(
     check: Annotated[
         bool, typer.Option("--check", help="Build in a temporary folder and fail if OUT differs.")
     ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache",
+            help="Folder of cached extractions: a rebuild only extracts new or changed seeds. "
+            "[default: .newsfacts-cache beside OUT]",
+            show_default=False,
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Extract every seed again; use no cache.")
+    ] = False,
 ) -> None:
     """Extract every seed article, validate, and publish CSV and Parquet data packages."""
     try:
@@ -137,15 +149,18 @@ def build(
                 raise typer.Exit(1)
             console.print(f"{out} is up to date.")
             return
+        cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
         with ArticleProgress("extracting") as progress:
-            tables = build_lib.build(seeds, dataset, out, on_article=progress, no_text=no_text)
+            rows = build_lib.build(
+                seeds, dataset, out, on_article=progress, no_text=no_text, cache_dir=cache_dir
+            )
     except NewsfactsError as error:
         raise fail(error) from None
     summary = Table(title=f"newsfacts build → {out}")
     summary.add_column("table")
     summary.add_column("rows", justify="right")
     for name in schema.TABLES:
-        summary.add_row(name, f"{len(tables[name]):,}")
+        summary.add_row(name, f"{rows.get(name, 0):,}")
     console.print(summary)
     console.print(
         f"Packages: {out / 'csv'}, {out / 'parquet'} (validated); checksums in {out / 'SHA256SUMS'}"

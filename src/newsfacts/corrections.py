@@ -17,7 +17,7 @@ from pydantic import Field, RootModel
 from . import models
 from .dataset import Strict, load_yaml
 from .errors import NewsfactsError
-from .pipeline import ALIAS_SEPARATOR, Tables, recount_mentions
+from .pipeline import ALIAS_SEPARATOR, MENTION_ACTOR, QUOTE_SPEAKER, SPAN_TABLES, Row, Rows, column
 
 RecordTable = Literal["quotes", "statistics", "mentions"]
 FIXABLE = {
@@ -26,6 +26,7 @@ FIXABLE = {
     "mentions": {"actor_id"},
 }
 ID_LETTER = {"quotes": "q", "statistics": "s", "mentions": "m"}
+ARTICLE_TEXT = column("articles", "text")
 
 
 class Reject(Strict):
@@ -109,11 +110,37 @@ def load(dataset_dir: Path) -> list[Entry]:
     return entries
 
 
+Record = dict[str, Any]
+ArticleEntry = Reject | Fix | Add | Split
+ID_FIELD = {"quotes": "quote_id", "statistics": "statistic_id", "mentions": "mention_id"}
+DEFAULTS: dict[str, Record] = {
+    "quotes": {"speaker_actor_id": None, "kind": "direct", "cue": None},
+    "statistics": {
+        "value": 0.0,
+        "value_max": None,
+        "object": None,
+        "unit": None,
+        "qualifier": "exact",
+    },
+    "mentions": {"actor_id": ""},
+}
+
+
 class Corrector:
-    def __init__(self, tables: Tables, source: Path) -> None:
-        self.tables: dict[str, list[Any]] = {name: list(rows) for name, rows in tables.items()}
+    """Applies the entries while the articles stream by (record entries, and merged actors
+    repointed everywhere), then to the actors table once every article has been seen."""
+
+    def __init__(self, entries: list[Entry], source: Path) -> None:
+        self.entries = entries
         self.source = source
-        self.log: list[models.Correction] = []
+        self.order = {id(entry): n for n, entry in enumerate(entries)}
+        self.by_article: dict[str, list[ArticleEntry]] = {}
+        for entry in entries:
+            if isinstance(entry, Reject | Fix | Add | Split):
+                self.by_article.setdefault(entry.article, []).append(entry)
+        self.merged_into = _merge_targets([e for e in entries if isinstance(e, Merge)])
+        self.actor_references: list[tuple[Entry, str, str]] = []  # checked at the end
+        self.log: list[tuple[int, int, Row]] = []
 
     def fail(self, entry: Entry, problem: str) -> NewsfactsError:
         return NewsfactsError(f"{self.source}: correction {entry.id!r}: {problem}")
@@ -121,99 +148,202 @@ class Corrector:
     def note(
         self, entry: Entry, table: str, record_id: str, article: str | None, detail: str
     ) -> None:
-        self.log.append(
-            models.Correction(
-                correction_id=entry.id,
-                action=entry.action,
-                record_table=table,  # type: ignore[arg-type]
-                record_id=record_id,
-                article_id=article,
-                detail=detail,
+        row = (entry.id, entry.action, table, record_id, article, detail)
+        self.log.append((self.order[id(entry)], len(self.log), row))
+
+    # -- while articles stream by ---------------------------------------------------
+
+    def article(self, rows: Rows) -> Rows:
+        """One article's rows with its entries applied and merged actors repointed."""
+        entries = self.by_article.pop(str(rows["articles"][0][0]), [])
+        if entries:
+            rows = ArticleCorrector(self, rows).apply(entries)
+        if self.merged_into:
+            rows = {**rows, **{t: [self.repointed(t, r) for r in rows[t]] for t in ACTOR_COLUMN}}
+        return rows
+
+    def repointed(self, table: str, row: Row) -> Row:
+        index = ACTOR_COLUMN[table]
+        target = self.merged_into.get(row[index])
+        return row if target is None else (*row[:index], target, *row[index + 1 :])
+
+    # -- once every article has been seen ------------------------------------------
+
+    def finish(
+        self, actors: list[Row], mention_counts: dict[str, int]
+    ) -> tuple[list[Row], list[Row]]:
+        """(actors, corrections) rows: actor entries applied in file order, every entry's
+        target checked."""
+        for article, entries in sorted(self.by_article.items()):
+            raise self.fail(
+                entries[0], f"stale correction: article {article!r} is not in the build"
             )
+        table = {str(row[0]): _actor_record(row) for row in actors}
+        for entry in self.entries:
+            if isinstance(entry, FixActor):
+                self.fix_actor(table, entry)
+            elif isinstance(entry, Merge):
+                self.merge(table, entry)
+            elif isinstance(entry, Split):
+                self.add_split_actor(table, entry)
+        for entry, key, actor_id in self.actor_references:
+            if self.merged_into.get(actor_id, actor_id) not in table:
+                raise self.fail(entry, f"{key}: no actor {actor_id!r}")
+        for record in table.values():
+            record["mention_count"] = mention_counts.get(record["actor_id"], 0)
+        columns = models.Actor.model_fields
+        actor_rows = [tuple(r[c] for c in columns) for _, r in sorted(table.items())]
+        log = [row for _, _, row in sorted(self.log)]
+        return actor_rows, log
+
+    def existing(self, table: dict[str, Record], entry: Entry, actor_id: str) -> Record:
+        if actor_id not in table:
+            raise self.fail(entry, f"stale correction: no actor {actor_id!r} in the build any more")
+        return table[actor_id]
+
+    def fix_actor(self, table: dict[str, Record], entry: FixActor) -> None:
+        actor = self.existing(table, entry, entry.actor)
+        changes = entry.set.model_dump(exclude_none=True)
+        detail = "; ".join(f"{k}: {actor[k]!r} -> {v!r}" for k, v in changes.items())
+        table[entry.actor] = self.validated(entry, "actors", {**actor, **changes})
+        self.note(entry, "actors", entry.actor, None, detail)
+
+    def merge(self, table: dict[str, Record], entry: Merge) -> None:
+        keep, *others = entry.actors
+        self.existing(table, entry, keep)
+        for other in others:
+            removed = self.existing(table, entry, other)
+            del table[other]
+            kept = table[keep]
+            aliases = {*_aliases(kept), *_aliases(removed), removed["name"]} - {kept["name"]}
+            kept["aliases"] = ALIAS_SEPARATOR.join(sorted(aliases)) or None
+            self.note(entry, "actors", other, None, f"merged into {keep}")
+
+    def add_split_actor(self, table: dict[str, Record], entry: Split) -> None:
+        self.existing(table, entry, entry.actor)
+        new = entry.new_actor
+        if new.id in table:
+            raise self.fail(entry, f"new_actor.id: actor {new.id!r} exists already")
+        table[new.id] = {
+            **dict.fromkeys(models.Actor.model_fields),
+            **{"actor_id": new.id, "name": new.name, "kind": new.kind},
+            **{"unnamed": False, "registered": False, "mention_count": 0},
+        }
+
+    def validated(self, entry: Entry, table: str, record: Record) -> Record:
+        """A corrected record, checked by its model (a value of the wrong type fails)."""
+        try:
+            return models.MODELS[table].model_validate(record).model_dump()
+        except ValueError as error:
+            raise self.fail(entry, f"invalid value: {error}".splitlines()[0]) from None
+
+
+ACTOR_COLUMN = {"mentions": MENTION_ACTOR, "quotes": QUOTE_SPEAKER}
+
+
+class ArticleCorrector:
+    """The record entries of one article, applied in file order to its rows."""
+
+    def __init__(self, corrector: Corrector, rows: Rows) -> None:
+        self.corrector = corrector
+        self.article_id, self.text = (
+            str(rows["articles"][0][0]),
+            str(rows["articles"][0][ARTICLE_TEXT] or ""),
         )
+        self.rows = rows
+        self.tables = {
+            t: [dict(zip(_columns(t), r, strict=True)) for r in rows[t]] for t in SPAN_TABLES
+        }
 
-    # -- records -------------------------------------------------------------------
-
-    def article_text(self, entry: Reject | Fix | Add | Split) -> str:
-        for article in self.tables["articles"]:
-            if article.article_id == entry.article:
-                return str(article.text)
-        raise self.fail(entry, f"stale correction: article {entry.article!r} is not in the build")
+    def apply(self, entries: list[ArticleEntry]) -> Rows:
+        for entry in entries:
+            getattr(self, entry.action)(entry)
+        tables = {
+            t: [tuple(r.values()) for r in sorted(records, key=lambda r: (r["start"], r["end"]))]
+            for t, records in self.tables.items()
+        }
+        return {**self.rows, **tables}
 
     def find(self, entry: Reject | Fix) -> int:
-        self.article_text(entry)
-        rows = [
-            i
-            for i, r in enumerate(self.tables[entry.table])
-            if r.article_id == entry.article and r.text == entry.text
-        ]
+        rows = [i for i, r in enumerate(self.tables[entry.table]) if r["text"] == entry.text]
         if not rows:
-            raise self.fail(
+            raise self.corrector.fail(
                 entry,
                 f"stale correction: no {entry.table} record with text "
                 f"{entry.text!r} in article {entry.article} any more",
             )
         if len(rows) > 1:
-            raise self.fail(entry, f"{len(rows)} {entry.table} records have text {entry.text!r}")
+            raise self.corrector.fail(
+                entry, f"{len(rows)} {entry.table} records have text {entry.text!r}"
+            )
         return rows[0]
 
     def reject(self, entry: Reject) -> None:
         record = self.tables[entry.table].pop(self.find(entry))
-        self.note(entry, entry.table, _record_id(record), entry.article, f"rejected: {entry.text}")
+        record_id = record[ID_FIELD[entry.table]]
+        self.corrector.note(entry, entry.table, record_id, entry.article, f"rejected: {entry.text}")
 
     def fix(self, entry: Fix) -> None:
         index = self.find(entry)
         changes = self.checked_fields(entry, entry.set)
         record = self.tables[entry.table][index]
-        detail = "; ".join(f"{k}: {getattr(record, k)!r} -> {v!r}" for k, v in changes.items())
-        self.tables[entry.table][index] = model_update(record, changes)
-        self.note(entry, entry.table, _record_id(record), entry.article, detail)
+        detail = "; ".join(f"{k}: {record[k]!r} -> {v!r}" for k, v in changes.items())
+        fixed = self.corrector.validated(entry, entry.table, {**record, **changes})
+        self.tables[entry.table][index] = fixed
+        self.corrector.note(
+            entry, entry.table, record[ID_FIELD[entry.table]], entry.article, detail
+        )
 
     def add(self, entry: Add) -> None:
-        text = self.article_text(entry)
-        start = text.find(entry.text)
+        start = self.text.find(entry.text)
         if start < 0:
-            raise self.fail(entry, f"text {entry.text!r} is not in article {entry.article}")
-        if text.find(entry.text, start + 1) >= 0:
-            raise self.fail(
+            raise self.corrector.fail(
+                entry, f"text {entry.text!r} is not in article {entry.article}"
+            )
+        if self.text.find(entry.text, start + 1) >= 0:
+            raise self.corrector.fail(
                 entry, f"text {entry.text!r} occurs more than once in article {entry.article}"
             )
         end = start + len(entry.text)
         record_id = f"{entry.article}-{ID_LETTER[entry.table]}-{start}-{end}"
-        if any(_record_id(r) == record_id for r in self.tables[entry.table]):
-            raise self.fail(
+        records = self.tables[entry.table]
+        if any(r[ID_FIELD[entry.table]] == record_id for r in records):
+            raise self.corrector.fail(
                 entry, f"stale correction: the extractor now finds {record_id}; remove the entry"
             )
-        fields = {**self.defaults(entry), **self.checked_fields(entry, entry.set)}
-        model = models.MODELS[entry.table]
-        id_field = (
-            f"{entry.table.removesuffix('s')}_id" if entry.table != "statistics" else "statistic_id"
-        )
-        record = model(
-            **{
-                id_field: record_id,
-                "article_id": entry.article,
-                "text": entry.text,
-                "start": start,
-                "end": end,
-                **fields,
-            }
-        )
-        self.tables[entry.table].append(record)
-        self.note(entry, entry.table, record_id, entry.article, f"added: {entry.text}")
+        record = {
+            ID_FIELD[entry.table]: record_id,
+            "article_id": entry.article,
+            "text": entry.text,
+            "start": start,
+            "end": end,
+            **DEFAULTS[entry.table],
+            **self.checked_fields(entry, entry.set),
+        }
+        records.append(self.corrector.validated(entry, entry.table, record))
+        self.corrector.note(entry, entry.table, record_id, entry.article, f"added: {entry.text}")
 
-    def defaults(self, entry: Add) -> dict[str, Any]:
-        if entry.table == "quotes":
-            return {"speaker_actor_id": None, "kind": "direct", "cue": None}
-        if entry.table == "statistics":
-            return {
-                "value": 0.0,
-                "value_max": None,
-                "object": None,
-                "unit": None,
-                "qualifier": "exact",
-            }
-        return {"actor_id": ""}
+    def split(self, entry: Split) -> None:
+        moved = [
+            m
+            for m in self.tables["mentions"]
+            if m["actor_id"] == entry.actor and m["text"] == entry.text
+        ]
+        if not moved:
+            raise self.corrector.fail(
+                entry,
+                f"stale correction: no mention {entry.text!r} of {entry.actor} "
+                f"in article {entry.article} any more",
+            )
+        for mention in moved:
+            mention["actor_id"] = entry.new_actor.id
+            self.corrector.note(
+                entry,
+                "mentions",
+                mention["mention_id"],
+                entry.article,
+                f"{entry.actor} -> {entry.new_actor.id}",
+            )
 
     def checked_fields(self, entry: Fix | Add, values: dict[str, Any]) -> dict[str, Any]:
         allowed = FIXABLE[entry.table]
@@ -221,124 +351,42 @@ class Corrector:
         fields = {aliases.get(k, k): v for k, v in values.items()}
         unknown = sorted(set(fields) - allowed)
         if unknown:
-            raise self.fail(
+            raise self.corrector.fail(
                 entry,
                 f"set.{unknown[0]}: cannot be set on {entry.table} ({', '.join(sorted(allowed))})",
             )
         for key in ("speaker_actor_id", "actor_id"):
-            if fields.get(key) and not self.actor_exists(fields[key]):
-                raise self.fail(entry, f"set.{key}: no actor {fields[key]!r}")
+            if fields.get(key):
+                self.corrector.actor_references.append((entry, f"set.{key}", fields[key]))
         return fields
 
-    # -- actors --------------------------------------------------------------------
 
-    def actor_exists(self, actor_id: str) -> bool:
-        return any(a.actor_id == actor_id for a in self.tables["actors"])
+def _columns(table: str) -> list[str]:
+    return list(models.MODELS[table].model_fields)
 
-    def actor_index(self, entry: Entry, actor_id: str) -> int:
-        for i, actor in enumerate(self.tables["actors"]):
-            if actor.actor_id == actor_id:
-                return i
-        raise self.fail(entry, f"stale correction: no actor {actor_id!r} in the build any more")
 
-    def fix_actor(self, entry: FixActor) -> None:
-        index = self.actor_index(entry, entry.actor)
-        changes = entry.set.model_dump(exclude_none=True)
-        actor = self.tables["actors"][index]
-        self.tables["actors"][index] = model_update(actor, changes)
-        detail = "; ".join(f"{k}: {getattr(actor, k)!r} -> {v!r}" for k, v in changes.items())
-        self.note(entry, "actors", entry.actor, None, detail)
-
-    def merge(self, entry: Merge) -> None:
-        keep, *others = entry.actors
-        self.actor_index(entry, keep)
+def _merge_targets(merges: list[Merge]) -> dict[str, str]:
+    """Each merged-away actor -> the actor it ends up in (merges may chain)."""
+    target: dict[str, str] = {}
+    for merge in merges:
+        keep, *others = merge.actors
         for other in others:
-            removed = self.tables["actors"].pop(self.actor_index(entry, other))
-            index = self.actor_index(entry, keep)
-            kept = self.tables["actors"][index]
-            aliases = sorted({*_aliases(kept), *_aliases(removed), removed.name} - {kept.name})
-            self.tables["actors"][index] = model_update(
-                kept, {"aliases": ALIAS_SEPARATOR.join(aliases) or None}
-            )
-            self.repoint(other, keep)
-            self.note(entry, "actors", other, None, f"merged into {keep}")
-
-    def split(self, entry: Split) -> None:
-        self.actor_index(entry, entry.actor)
-        if self.actor_exists(entry.new_actor.id):
-            raise self.fail(entry, f"new_actor.id: actor {entry.new_actor.id!r} exists already")
-        moved = [
-            i
-            for i, m in enumerate(self.tables["mentions"])
-            if m.actor_id == entry.actor and m.article_id == entry.article and m.text == entry.text
-        ]
-        if not moved:
-            raise self.fail(
-                entry,
-                f"stale correction: no mention {entry.text!r} of {entry.actor} "
-                f"in article {entry.article} any more",
-            )
-        new = entry.new_actor
-        self.tables["actors"].append(
-            models.Actor(
-                actor_id=new.id,
-                name=new.name,
-                kind=new.kind,
-                title=None,
-                country_code=None,
-                aliases=None,
-                unnamed=False,
-                article_id=None,
-                registered=False,
-                mention_count=0,
-            )
-        )
-        for i in moved:
-            mention = self.tables["mentions"][i]
-            self.tables["mentions"][i] = model_update(mention, {"actor_id": new.id})
-            self.note(
-                entry, "mentions", mention.mention_id, entry.article, f"{entry.actor} -> {new.id}"
-            )
-
-    def repoint(self, old: str, new: str) -> None:
-        for name, key in (("mentions", "actor_id"), ("quotes", "speaker_actor_id")):
-            self.tables[name] = [
-                model_update(r, {key: new}) if getattr(r, key) == old else r
-                for r in self.tables[name]
-            ]
-
-    # -- all -----------------------------------------------------------------------
-
-    def apply(self, entries: list[Entry]) -> Tables:
-        for entry in entries:
-            getattr(self, entry.action)(entry)
-        rows = dict(self.tables)
-        for name in ("mentions", "quotes", "statistics"):
-            rows[name] = sorted(rows[name], key=lambda r: (r.article_id, r.start, r.end))
-        rows["actors"] = sorted(rows["actors"], key=lambda a: a.actor_id)
-        rows["corrections"] = list(self.log)
-        return recount_mentions(rows)
+            target[other] = keep
+    for actor in target:
+        seen = {actor}
+        while target[actor] in target and target[actor] not in seen:
+            seen.add(target[actor])
+            target[actor] = target[target[actor]]
+    return target
 
 
-def model_update(record: Any, changes: dict[str, Any]) -> Any:
-    """A validated copy of a record with some fields changed."""
-    return type(record).model_validate({**record.model_dump(), **changes})
+def _actor_record(row: Row) -> Record:
+    return dict(zip(_columns("actors"), row, strict=True))
 
 
-def _record_id(record: Any) -> str:
-    for name in ("quote_id", "statistic_id", "mention_id", "actor_id"):
-        if hasattr(record, name):
-            return str(getattr(record, name))
-    raise AssertionError(record)
+def _aliases(actor: Record) -> set[str]:
+    return set((actor["aliases"] or "").split(ALIAS_SEPARATOR)) - {""}
 
 
-def _aliases(actor: models.Actor) -> set[str]:
-    return set((actor.aliases or "").split(ALIAS_SEPARATOR)) - {""}
-
-
-def apply(tables: Tables, dataset_dir: Path) -> Tables:
-    """The tables with every entry of dataset/corrections.yaml applied, in file order."""
-    entries = load(dataset_dir)
-    if not entries:
-        return tables
-    return Corrector(tables, dataset_dir / "corrections.yaml").apply(entries)
+def load_corrector(dataset_dir: Path) -> Corrector:
+    return Corrector(load(dataset_dir), dataset_dir / "corrections.yaml")

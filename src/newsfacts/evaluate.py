@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError
 from . import models
 from .dataset import Curated, Strict, empty_curated
 from .errors import NewsfactsError
-from .pipeline import ALIAS_SEPARATOR, Builder, OnArticle, Tables
+from .pipeline import ALIAS_SEPARATOR, OnArticle, Tables, article_tables
 from .seeds import read_seed
 
 TOKEN = re.compile(r"\w+")
@@ -341,9 +341,10 @@ def evaluate(
         seed_path = seeds_dir / f"{gold.article_id}.txt"
         if not seed_path.is_file():
             raise NewsfactsError(f"{path}: article {gold.article_id!r} not found in {seeds_dir}")
-        builder = Builder(curated or empty_curated(seeds_dir), seeds_dir.resolve().parent)
-        builder.add(read_seed(seed_path))
-        ArticleScorer(gold, builder.finish(), evaluation).score()
+        tables = article_tables(
+            read_seed(seed_path), curated or empty_curated(seeds_dir), seeds_dir.resolve().parent
+        )
+        ArticleScorer(gold, tables, evaluation).score()
         evaluation.articles += 1
         if on_article:
             on_article(gold.article_id, len(gold_paths))

@@ -1,27 +1,143 @@
-"""From seed files and curated knowledge to the rows of every table, with stable ids."""
+"""From seed files and curated knowledge to the rows of every table, with stable ids.
+
+Two steps. `extract_article` turns one seed into its rows, with the article's own actor
+keys where actor ids go: it needs nothing but the seed, so it runs on every core and its
+result can be cached. `Builder.add` then gives those rows dataset-wide actor ids, one
+article after the other in article_id order. Rows are tuples in the contract's column order.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
 from pathlib import Path
-from typing import TypeVar
+from typing import Any
 
-from . import models
+from . import models, schema
+from .cache import ExtractionCache
 from .dataset import ArticleMeta, Curated, empty_curated
 from .dataset import load as load_curated
 from .errors import NewsfactsError
-from .extract import Extraction, RegistryEntry, Span, extract, text
+from .extract import RegistryEntry, extract, text
 from .extract.actors import ArticleActor, slug
 from .models import Record
 from .seeds import Seed, read_seed
 
 ALIAS_SEPARATOR = " | "
-Tables = dict[str, list[Record]]
+SPAN_TABLES = ("mentions", "quotes", "statistics")
+Row = tuple[Any, ...]
+Rows = dict[str, list[Row]]  # table name -> rows, in column order
+Tables = dict[str, list[Record]]  # table name -> records, for small in-memory uses
 OnArticle = Callable[[str, int], None]  # called with each article_id and the article count
+
+
+def column(table: str, name: str) -> int:
+    return schema.column_names(table).index(name)
+
+
+MENTION_ACTOR = column("mentions", "actor_id")
+QUOTE_SPEAKER = column("quotes", "speaker_actor_id")
+STAT_START, STAT_END = column("statistics", "start"), column("statistics", "end")
+
+
+@dataclass(frozen=True)
+class ArticleExtraction:
+    """One article's rows; mentions and quotes carry the article's actor keys, not ids."""
+
+    article_id: str
+    rows: Rows
+    actors: list[ArticleActor]
+
+
+def extract_article(
+    seed: Seed, meta: ArticleMeta, registry: dict[str, RegistryEntry], source_file: str
+) -> ArticleExtraction:
+    publisher, authors = byline(seed, meta)
+    found = extract(seed.text, seed.body_start, registry, publisher, authors)
+    article_id, body = seed.article_id, seed.text
+
+    def span_id(letter: str, start: int, end: int) -> str:
+        return f"{article_id}-{letter}-{start}-{end}"
+
+    def row(table: str, **values: Any) -> Row:
+        return tuple(values[c] for c in schema.column_names(table))
+
+    mentions = {
+        (m.span.start, m.span.end): row(
+            "mentions",
+            mention_id=span_id("m", m.span.start, m.span.end),
+            article_id=article_id,
+            actor_id=m.key,
+            text=m.span.of(body),
+            start=m.span.start,
+            end=m.span.end,
+        )
+        for m in reversed(found.actors.mentions)  # reversed: the first one found wins
+    }
+    quotes = {
+        (q.span.start, q.span.end): row(
+            "quotes",
+            quote_id=span_id("q", q.span.start, q.span.end),
+            article_id=article_id,
+            speaker_actor_id=q.speaker,
+            kind=q.kind,
+            text=q.span.of(body),
+            cue=q.cue,
+            start=q.span.start,
+            end=q.span.end,
+        )
+        for q in reversed(found.quotes)
+    }
+    statistics = [
+        row(
+            "statistics",
+            statistic_id=span_id("s", s.span.start, s.span.end),
+            article_id=article_id,
+            value=s.value,
+            value_max=s.value_max,
+            text=s.span.of(body),
+            object=s.object,
+            unit=s.unit,
+            qualifier=s.qualifier,
+            start=s.span.start,
+            end=s.span.end,
+        )
+        for s in found.statistics
+    ]
+    paragraphs = text.paragraphs(body, seed.body_start)
+    article = row(
+        "articles",
+        article_id=article_id,
+        source_file=source_file,
+        sha256=seed.sha256,
+        publisher=publisher,
+        authors=ALIAS_SEPARATOR.join(authors) or None,
+        title=meta.title,
+        url=meta.url,
+        published_date=meta.published_date,
+        language=meta.language,
+        text=body,
+        body_start=seed.body_start,
+        char_count=len(body),
+        word_count=text.word_count(body[seed.body_start :]),
+        paragraph_count=len(paragraphs),
+    )
+    rows = {
+        "articles": [article],
+        "mentions": [mentions[k] for k in sorted(mentions)],
+        "quotes": [quotes[k] for k in sorted(quotes)],
+        "statistics": sorted(statistics, key=lambda r: (r[STAT_START], r[STAT_END])),
+    }
+    return ArticleExtraction(article_id, rows, list(found.actors.actors.values()))
+
+
+def byline(seed: Seed, meta: ArticleMeta) -> tuple[str | None, tuple[str, ...]]:
+    """Publisher and authors: dataset/articles.yaml first, else the article's byline line."""
+    authors = tuple(meta.authors) if meta.authors is not None else seed.authors
+    return meta.publisher or seed.publisher, authors
 
 
 @dataclass
@@ -37,75 +153,41 @@ class DatasetActor:
     article_id: str | None
     registered: bool
     aliases: set[str] = field(default_factory=set)
-    mention_count: int = 0
 
     def merge(self, actor: ArticleActor) -> None:
         self.aliases |= actor.aliases
         self.title = self.title or actor.title
         self.country_code = self.country_code or actor.country_code
 
-    def record(self) -> models.Actor:
-        aliases = sorted(self.aliases - {self.name})
-        return models.Actor(
-            actor_id=self.actor_id,
-            name=self.name,
-            kind=self.kind,  # type: ignore[arg-type]
-            title=self.title,
-            country_code=self.country_code,
-            aliases=ALIAS_SEPARATOR.join(aliases) or None,
-            unnamed=self.unnamed,
-            article_id=self.article_id,
-            registered=self.registered,
-            mention_count=self.mention_count,
-        )
+    def row(self, mention_count: int) -> Row:
+        values = {
+            **{k: v for k, v in vars(self).items() if k != "aliases"},
+            "aliases": ALIAS_SEPARATOR.join(sorted(self.aliases - {self.name})) or None,
+            "mention_count": mention_count,
+        }
+        return tuple(values[c] for c in schema.column_names("actors"))
 
 
 class Builder:
-    def __init__(self, curated: Curated, root: Path) -> None:
-        self.curated = curated
-        self.root = root
-        self.registry = curated.registry()
+    """Dataset-wide actor ids for each article's rows, in the order articles are added."""
+
+    def __init__(self) -> None:
         self.actors: dict[str, DatasetActor] = {}
-        self.tables: Tables = {name: [] for name in models.MODELS}
 
-    def add(self, seed: Seed, found: Extraction | None = None) -> None:
-        """Add one article; `found` is its extraction when a worker process already ran it."""
-        meta = self.curated.articles.get(seed.article_id, ArticleMeta())
-        publisher, authors = byline(seed, meta)
-        found = found or extract(seed.text, seed.body_start, self.registry, publisher, authors)
-        self.tables["articles"].append(self._article(seed, meta, publisher, authors))
-        ids = {
-            key: self._actor_id(actor, seed.article_id)
-            for key, actor in found.actors.actors.items()
+    def add(self, extraction: ArticleExtraction) -> Rows:
+        ids = {a.key: self._actor_id(a, extraction.article_id) for a in extraction.actors}
+        rows = extraction.rows
+        return {
+            **rows,
+            "mentions": [_with(r, MENTION_ACTOR, ids[r[MENTION_ACTOR]]) for r in rows["mentions"]],
+            "quotes": [
+                _with(r, QUOTE_SPEAKER, ids[r[QUOTE_SPEAKER]]) if r[QUOTE_SPEAKER] else r
+                for r in rows["quotes"]
+            ],
         }
-        self._add_records(seed.article_id, seed.text, found, ids)
 
-    def _article(
-        self, seed: Seed, meta: ArticleMeta, publisher: str | None, authors: tuple[str, ...]
-    ) -> models.Article:
-        paragraphs = text.paragraphs(seed.text, seed.body_start)
-        return models.Article(
-            article_id=seed.article_id,
-            source_file=self._relative(seed.path),
-            sha256=seed.sha256,
-            publisher=publisher,
-            authors=ALIAS_SEPARATOR.join(authors) or None,
-            title=meta.title,
-            url=meta.url,
-            published_date=meta.published_date,
-            language=meta.language,
-            text=seed.text,
-            body_start=seed.body_start,
-            char_count=len(seed.text),
-            word_count=text.word_count(seed.text[seed.body_start :]),
-            paragraph_count=len(paragraphs),
-        )
-
-    def _relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.name
+    def actor_rows(self, mention_counts: Counter[str]) -> list[Row]:
+        return [actor.row(mention_counts[key]) for key, actor in sorted(self.actors.items())]
 
     def _actor_id(self, actor: ArticleActor, article_id: str) -> str:
         if actor.registry_id:
@@ -131,102 +213,118 @@ class Builder:
         self.actors[actor_id].merge(actor)
         return actor_id
 
-    def _add_records(
-        self, article_id: str, article_text: str, found: Extraction, ids: dict[str, str]
-    ) -> None:
-        """Records with ids made of the article and the span, so a rebuild never renumbers."""
-        mentions = _first_per_span(_mentions(article_id, article_text, found, ids))
-        for record in mentions:
-            self.actors[record.actor_id].mention_count += 1
-        self.tables["mentions"].extend(mentions)
-        self.tables["quotes"].extend(_first_per_span(_quotes(article_id, article_text, found, ids)))
-        self.tables["statistics"].extend(_statistics(article_id, article_text, found))
 
-    def finish(self) -> Tables:
-        self.tables["actors"] = [actor.record() for _, actor in sorted(self.actors.items())]
-        for name in ("mentions", "quotes", "statistics"):
-            self.tables[name].sort(key=lambda r: (r.article_id, r.start, r.end))  # type: ignore[attr-defined]
-        return self.tables
+def _with(row: Row, index: int, value: Any) -> Row:
+    return (*row[:index], value, *row[index + 1 :])
 
 
-SpanRecord = TypeVar("SpanRecord", models.Mention, models.Quote)
+# -- extracting many seeds -------------------------------------------------------------
+
+PARALLEL_FROM = 64  # fewer seeds are not worth starting worker processes for
+IN_FLIGHT_PER_WORKER = 32  # bounded read-ahead: memory stays flat however many seeds
 
 
-def _first_per_span(records: list[SpanRecord]) -> list[SpanRecord]:
-    """One record per span: the first one found (a name matched twice is one mention)."""
-    seen: dict[tuple[int, int], SpanRecord] = {}
-    for record in records:
-        seen.setdefault((record.start, record.end), record)
-    return list(seen.values())
+@dataclass(frozen=True)
+class SeedJob:
+    path: Path
+    meta: ArticleMeta
+    source_file: str
+    cache_key: str | None
 
 
-def recount_mentions(tables: Tables) -> Tables:
-    """Each actor's mention_count from the mentions table (after corrections moved some)."""
-    counts: dict[str, int] = {}
-    for mention in tables["mentions"]:
-        assert isinstance(mention, models.Mention)
-        counts[mention.actor_id] = counts.get(mention.actor_id, 0) + 1
-    actors = [
-        a.model_copy(update={"mention_count": counts.get(a.actor_id, 0)})  # type: ignore[attr-defined]
-        for a in tables["actors"]
-    ]
-    return {**tables, "actors": actors}
+_registry: dict[str, RegistryEntry] = {}  # set once per worker process
+_cache: ExtractionCache | None = None
 
 
-def _span_id(article_id: str, table: str, span: Span) -> str:
-    return f"{article_id}-{table}-{span.start}-{span.end}"
+def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | None) -> None:
+    global _registry, _cache
+    _registry, _cache = registry, cache
 
 
-def _mentions(
-    article_id: str, text: str, found: Extraction, ids: dict[str, str]
-) -> list[models.Mention]:
-    return [
-        models.Mention(
-            mention_id=_span_id(article_id, "m", m.span),
-            article_id=article_id,
-            actor_id=ids[m.key],
-            text=m.span.of(text),
-            start=m.span.start,
-            end=m.span.end,
-        )
-        for m in found.actors.mentions
-    ]
+def _run(job: SeedJob) -> ArticleExtraction:
+    extraction = extract_article(read_seed(job.path), job.meta, _registry, job.source_file)
+    if _cache and job.cache_key:
+        _cache.put(job.cache_key, extraction)
+    return extraction
 
 
-def _quotes(
-    article_id: str, text: str, found: Extraction, ids: dict[str, str]
-) -> list[models.Quote]:
-    return [
-        models.Quote(
-            quote_id=_span_id(article_id, "q", q.span),
-            article_id=article_id,
-            speaker_actor_id=ids[q.speaker] if q.speaker else None,
-            kind=q.kind,  # type: ignore[arg-type]
-            text=q.span.of(text),
-            cue=q.cue,
-            start=q.span.start,
-            end=q.span.end,
-        )
-        for q in found.quotes
-    ]
+def extractions(
+    paths: list[Path],
+    curated: Curated,
+    root: Path,
+    cache: ExtractionCache | None = None,
+    on_article: OnArticle | None = None,
+) -> Iterator[ArticleExtraction]:
+    """Every seed's extraction in the order of `paths`: from the cache when the seed, its
+    metadata, the registry and the extractor are unchanged, else extracted (on every core
+    when there are many seeds)."""
+    registry = curated.registry()
+    jobs = [_job(path, curated, root, cache) for path in paths]
+    parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    _init_worker(registry, cache)
+    if not parallel:
+        results: Iterable[ArticleExtraction] = (_cached_or_run(job, cache) for job in jobs)
+    else:
+        results = _in_order(jobs, registry, cache)
+    for extraction in results:
+        if on_article:
+            on_article(extraction.article_id, len(paths))
+        yield extraction
 
 
-def _statistics(article_id: str, text: str, found: Extraction) -> list[models.Statistic]:
-    return [
-        models.Statistic(
-            statistic_id=_span_id(article_id, "s", s.span),
-            article_id=article_id,
-            value=s.value,
-            value_max=s.value_max,
-            text=s.span.of(text),
-            object=s.object,
-            unit=s.unit,
-            qualifier=s.qualifier,  # type: ignore[arg-type]
-            start=s.span.start,
-            end=s.span.end,
-        )
-        for s in found.statistics
-    ]
+def _job(
+    path: Path,
+    curated: Curated,
+    root: Path,
+    cache: ExtractionCache | None,
+) -> SeedJob:
+    meta = curated.articles.get(path.stem, ArticleMeta())
+    source_file = _relative(path, root)
+    key = cache.key(path, meta, source_file) if cache else None
+    return SeedJob(path, meta, source_file, key)
+
+
+def _cached_or_run(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtraction:
+    found = cache.get(job.cache_key) if cache and job.cache_key else None
+    return found or _run(job)
+
+
+def _in_order(
+    jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+) -> Iterator[ArticleExtraction]:
+    """Cache hits read here, misses extracted by worker processes; results in job order,
+    with a bounded number of seeds in flight."""
+    workers = os.cpu_count() or 2
+    pending: deque[ArticleExtraction | Future[ArticleExtraction]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
+        for job in jobs:
+            found = cache.get(job.cache_key) if cache and job.cache_key else None
+            pending.append(found or pool.submit(_run, job))
+            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+
+def _result(item: ArticleExtraction | Future[ArticleExtraction]) -> ArticleExtraction:
+    return item.result() if isinstance(item, Future) else item
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop (read reports it)
+        return path.name
+
+
+def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:
+    stale = sorted(set(curated.articles) - seen)
+    if stale:
+        articles_file = Path(curated.folder) / "articles.yaml"
+        raise NewsfactsError(f"{articles_file}: {stale[0]}: no seed file for this article_id")
+
+
+# -- small in-memory uses: one article, evaluation, tests ------------------------------
 
 
 def build_tables(
@@ -235,53 +333,43 @@ def build_tables(
     root: Path,
     on_article: OnArticle | None = None,
 ) -> Tables:
-    """Extract every seed; the rows of every table, ready to publish. Many seeds are read and
-    extracted on every core; records are still merged in file order, so the output is the same."""
-    builder = Builder(curated, root)
+    """Every table as records in memory (without corrections): for a few articles only;
+    `newsfacts build` streams instead."""
+    builder = Builder()
+    rows: Rows = {name: [] for name in ("articles", *SPAN_TABLES)}
     seen = set()
-    for seed, found in _extractions(seed_paths, curated, builder.registry):
-        builder.add(seed, found)
-        seen.add(seed.article_id)
-        if on_article:
-            on_article(seed.article_id, len(seed_paths))
-    stale = sorted(set(curated.articles) - seen)
-    if stale:
-        articles_file = Path(curated.folder) / "articles.yaml"
-        raise NewsfactsError(f"{articles_file}: {stale[0]}: no seed file for this article_id")
-    return builder.finish()
+    for extraction in extractions(seed_paths, curated, root, on_article=on_article):
+        for name, article_rows in builder.add(extraction).items():
+            rows[name] += article_rows
+        seen.add(extraction.article_id)
+    check_articles_have_seeds(curated, seen)
+    counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
+    return records({**rows, "actors": builder.actor_rows(counts), "corrections": []})
 
 
-PARALLEL_FROM = 64  # fewer seeds are not worth starting worker processes for
+def records(rows: Rows) -> Tables:
+    """Rows as validated pydantic records."""
+    return {
+        name: [
+            models.MODELS[name](**dict(zip(schema.column_names(name), row, strict=True)))
+            for row in rows.get(name, [])
+        ]
+        for name in schema.TABLES
+    }
 
 
-def byline(seed: Seed, meta: ArticleMeta) -> tuple[str | None, tuple[str, ...]]:
-    """Publisher and authors: dataset/articles.yaml first, else the article's byline line."""
-    authors = tuple(meta.authors) if meta.authors is not None else seed.authors
-    return meta.publisher or seed.publisher, authors
-
-
-def _read_and_extract(
-    path: Path, meta: ArticleMeta | None, registry: dict[str, RegistryEntry]
-) -> tuple[Seed, Extraction]:
-    seed = read_seed(path)
-    publisher, authors = byline(seed, meta or ArticleMeta())
-    return seed, extract(seed.text, seed.body_start, registry, publisher, authors)
-
-
-def _extractions(
-    paths: list[Path], curated: Curated, registry: dict[str, RegistryEntry]
-) -> Iterator[tuple[Seed, Extraction | None]]:
-    if len(paths) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        yield from ((read_seed(path), None) for path in paths)
-        return
-    metas = [curated.articles.get(path.stem) for path in paths]
-    with ProcessPoolExecutor() as pool:
-        yield from pool.map(_read_and_extract, paths, metas, repeat(registry), chunksize=16)
+def article_tables(seed: Seed, curated: Curated, root: Path) -> Tables:
+    """The records of one already read seed."""
+    meta = curated.articles.get(seed.article_id, ArticleMeta())
+    builder = Builder()
+    extraction = extract_article(seed, meta, curated.registry(), _relative(seed.path, root))
+    rows = builder.add(extraction)
+    counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
+    return records({**rows, "actors": builder.actor_rows(counts)})
 
 
 def extract_records(seed_path: Path, dataset_dir: Path) -> Tables:
     """The rows of one article (the registry in dataset_dir applies when it exists)."""
     curated = load_curated(dataset_dir) if (dataset_dir / "dataset.yaml").exists() else None
-    builder = Builder(curated or empty_curated(dataset_dir), seed_path.resolve().parent.parent)
-    builder.add(read_seed(seed_path))
-    return builder.finish()
+    root = seed_path.resolve().parent.parent
+    return article_tables(read_seed(seed_path), curated or empty_curated(dataset_dir), root)

@@ -1,7 +1,8 @@
 """Writing the CSV and Parquet data packages, their zips and SHA256SUMS, reproducibly.
 
-Everything is written to a temporary folder beside the output and swapped in
-at the end, so a failed build leaves the previous one untouched.
+Rows stream into both packages as they come (Parquet in row groups), so memory does not
+grow with the corpus. Everything is written to a temporary folder beside the output and
+swapped in at the end, so a failed build leaves the previous one untouched.
 """
 
 from __future__ import annotations
@@ -11,58 +12,173 @@ import ctypes
 import datetime as dt
 import fcntl
 import hashlib
-import io
 import json
 import os
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import card, models, schema, stats
+from . import card, schema, stats
 from .dataset import Curated
 from .errors import NewsfactsError
-from .pipeline import Tables
+from .pipeline import MENTION_ACTOR, QUOTE_SPEAKER, Row, Rows, column
 
 FORMATS = ("csv", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ROW_GROUP_ROWS = {"articles": 2_000}  # articles carry their text: smaller groups
+DEFAULT_ROW_GROUP_ROWS = 100_000
+STORED = (".parquet", ".png")  # compressed already: stored as they are in the zips
 
 
-def csv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
+class CsvTable:
+    """One table's CSV file, written row by row. The csv module writes None as an empty
+    cell, numbers with repr and dates in ISO form; booleans are spelt true/false."""
+
+    def __init__(self, table: str, path: Path) -> None:
+        self.handle: IO[str] = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.handle, lineterminator="\n")
+        self.writer.writerow(schema.column_names(table))
+        self.booleans = [i for i, f in enumerate(schema.fields(table)) if f["type"] == "boolean"]
+
+    def write(self, rows: list[Row]) -> None:
+        if self.booleans:
+            rows = [self._spelt(row) for row in rows]
+        self.writer.writerows(rows)
+
+    def _spelt(self, row: Row) -> Row:
+        cells = list(row)
+        for i in self.booleans:
+            if cells[i] is not None:
+                cells[i] = "true" if cells[i] else "false"
+        return tuple(cells)
+
+    def close(self) -> None:
+        self.handle.close()
 
 
-def write_csv(rows: list[dict[str, Any]], table: str, path: Path) -> None:
-    columns = schema.column_names(table)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([csv_cell(row[c]) for c in columns] for row in rows)
-    path.write_bytes(buffer.getvalue().encode("utf-8"))
+class ParquetTable:
+    """One table's Parquet file, written in row groups of a fixed number of rows (so the
+    bytes depend only on the rows)."""
+
+    def __init__(self, table: str, path: Path) -> None:
+        self.schema = schema.arrow_schema(table)
+        self.group = ROW_GROUP_ROWS.get(table, DEFAULT_ROW_GROUP_ROWS)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
+        self.buffer: list[Row] = []
+
+    def write(self, rows: list[Row]) -> None:
+        self.buffer += rows
+        while len(self.buffer) >= self.group:
+            self._flush(self.buffer[: self.group])
+            del self.buffer[: self.group]
+
+    def _flush(self, rows: list[Row]) -> None:
+        columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[]] * len(self.schema)
+        arrays = [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)]
+        self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+
+    def close(self) -> None:
+        if self.buffer:
+            self._flush(self.buffer)
+        self.writer.close()
 
 
-def write_parquet(rows: list[dict[str, Any]], table: str, path: Path) -> None:
-    arrow_table = pa.Table.from_pylist(rows, schema=schema.arrow_schema(table))
-    pq.write_table(arrow_table, path, compression="zstd", write_statistics=True)
+@dataclass
+class Summary:
+    """What the cards, the chart and the descriptor need, tallied while rows stream by."""
+
+    rows: Counter[str] = field(default_factory=Counter)
+    mention_counts: Counter[str] = field(default_factory=Counter)
+    quote_counts: Counter[str] = field(default_factory=Counter)
+    sources: list[dict[str, str]] = field(default_factory=list)
+    newest_date: dt.date | None = None
+    without_text: int = 0
+    actor_names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, table: str, rows: list[Row]) -> None:
+        self.rows[table] += len(rows)
+        if table == "mentions":
+            self.mention_counts.update(r[MENTION_ACTOR] for r in rows)
+        elif table == "quotes":
+            self.quote_counts.update(r[QUOTE_SPEAKER] for r in rows if r[QUOTE_SPEAKER])
+        elif table == "articles":
+            for row in rows:
+                self._add_article(row)
+        elif table == "actors":
+            self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows)
+
+    def _add_article(self, row: Row) -> None:
+        article_id, source_file, sha256 = (row[i] for i in SOURCE_COLUMNS)
+        self.sources.append(
+            {"title": f"Seed article {article_id}", "path": source_file, "sha256": sha256}
+        )
+        date = row[ARTICLE_DATE]
+        if date and (self.newest_date is None or date > self.newest_date):
+            self.newest_date = date
+        self.without_text += row[ARTICLE_TEXT] is None
+
+    def quotes_per_speaker(self) -> list[tuple[str, int]]:
+        return stats.speaker_ranking(self.quote_counts, self.actor_names)
+
+
+SOURCE_COLUMNS = [column("articles", c) for c in ("article_id", "source_file", "sha256")]
+ARTICLE_DATE = column("articles", "published_date")
+ARTICLE_TEXT = column("articles", "text")
+ACTOR_NAME = column("actors", "name")
+
+
+class PackageWriter:
+    """Streams rows into the table files of both packages under a staging folder."""
+
+    def __init__(self, staging: Path) -> None:
+        self.staging = staging
+        self.summary = Summary()
+        self.tables: list[tuple[str, CsvTable | ParquetTable]] = []
+        for fmt in FORMATS:
+            (staging / fmt).mkdir(parents=True)
+            kind = CsvTable if fmt == "csv" else ParquetTable
+            self.tables += [(t, kind(t, staging / fmt / f"{t}.{fmt}")) for t in schema.TABLES]
+
+    def write(self, rows: Rows) -> None:
+        for table, writer in self.tables:
+            if table in rows:
+                writer.write(rows[table])
+        for table, table_rows in rows.items():
+            self.summary.add(table, table_rows)
+
+    def close(self) -> None:
+        for _, writer in self.tables:
+            writer.close()
+
+    def __enter__(self) -> PackageWriter:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
 
 def file_hash(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
@@ -76,24 +192,18 @@ def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
     }
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
-        descriptor["bytes"] = (
-            path.stat().st_size
-        )  # frictionless cannot count a Parquet file's bytes
+        descriptor["bytes"] = path.stat().st_size  # frictionless cannot count Parquet bytes
     descriptor["hash"] = f"sha256:{file_hash(path)}"
     descriptor["schema"] = schema.resource_schema(table)
     return descriptor
 
 
 def package_descriptor(
-    curated: Curated, resources: list[dict[str, Any]], articles: list[models.Article]
+    curated: Curated, resources: list[dict[str, Any]], summary: Summary
 ) -> dict[str, Any]:
     """The package's metadata; `created` comes from the inputs (the release date in
     dataset.yaml, else the newest article date), never from the clock."""
     meta = curated.meta
-    seeds = [
-        {"title": f"Seed article {a.article_id}", "path": a.source_file, "sha256": a.sha256}
-        for a in articles
-    ]
     descriptor: dict[str, Any] = {
         "name": meta.name,
         "title": meta.title,
@@ -101,41 +211,47 @@ def package_descriptor(
         "version": meta.version,
         "licenses": [meta.license.model_dump(exclude_none=True)],
         "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
-        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + seeds,
+        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + summary.sources,
     }
-    dates = [a.published_date for a in articles if a.published_date]
-    created = meta.released or max(dates, default=None)
+    created = meta.released or summary.newest_date
     if created:
         descriptor["created"] = f"{created.isoformat()}T00:00:00Z"
     descriptor["resources"] = resources
     return descriptor
 
 
-def write_package(tables: Tables, curated: Curated, fmt: str, folder: Path) -> None:
-    folder.mkdir(parents=True)
-    writer = write_csv if fmt == "csv" else write_parquet
-    resources = []
-    for table in schema.TABLES:
-        path = folder / f"{table}.{fmt}"
-        writer([record.model_dump() for record in tables[table]], table, path)
-        resources.append(resource(table, fmt, path))
-    articles = [r for r in tables["articles"] if isinstance(r, models.Article)]
-    descriptor = package_descriptor(curated, resources, articles)
-    (folder / "README.md").write_text(card.render(curated, tables, fmt), encoding="utf-8")
-    stats.chart(stats.frames(tables), folder / stats.CHART)
+def finish_package(curated: Curated, summary: Summary, fmt: str, folder: Path) -> None:
+    """The descriptor, card and chart of a package whose tables are written."""
+    resources = [resource(t, fmt, folder / f"{t}.{fmt}") for t in schema.TABLES]
+    descriptor = package_descriptor(curated, resources, summary)
+    (folder / "README.md").write_text(card.render(curated, summary, fmt), encoding="utf-8")
+    stats.chart(summary.quotes_per_speaker(), folder / stats.CHART)
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
 
 
+def finish_build(staging: Path, curated: Curated, summary: Summary) -> None:
+    """Descriptors, cards, zips and SHA256SUMS of a build whose tables are written."""
+    for fmt in FORMATS:
+        finish_package(curated, summary, fmt, staging / fmt)
+        write_zip(staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip")
+    write_checksums(staging)
+
+
 def write_zip(folder: Path, target: Path) -> None:
-    """A zip whose bytes depend only on the files' names and contents."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    """A zip whose bytes depend only on the files' names and contents; files that are
+    compressed already are stored."""
+    with zipfile.ZipFile(target, "w") as archive:
         for path in sorted(folder.iterdir()):
             info = zipfile.ZipInfo(f"{folder.name}/{path.name}", date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, path.read_bytes())
+            info.compress_type = (
+                zipfile.ZIP_STORED if path.suffix in STORED else zipfile.ZIP_DEFLATED
+            )
+            info.file_size = path.stat().st_size  # lets zipfile choose zip64 for large files
+            with path.open("rb") as source, archive.open(info, "w") as member:
+                shutil.copyfileobj(source, member, 1 << 20)
 
 
 def write_checksums(out: Path) -> None:
@@ -147,12 +263,12 @@ def write_checksums(out: Path) -> None:
     (out / "SHA256SUMS").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_build(
-    tables: Tables, curated: Curated, out: Path, verify: Callable[[Path], None] | None = None
-) -> None:
-    """Write every package into a temporary folder beside `out`, verify it, then swap it in
-    atomically: whatever happens, `out` is the previous build or the new one, never half of
-    each. One build at a time per folder (a lock); leftovers of a killed build are removed."""
+@contextmanager
+def staged_build(out: Path) -> Iterator[Path]:
+    """A temporary folder beside `out` to write the new build into; swapped in atomically when
+    the block ends without error: whatever happens, `out` is the previous build or the new
+    one, never half of each. One build at a time per folder (a lock); leftovers of a killed
+    build are removed."""
     out = out.resolve()
     check_replaceable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -161,13 +277,7 @@ def write_build(
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
         staging.chmod(0o755)
         try:
-            for fmt in FORMATS:
-                write_package(tables, curated, fmt, staging / fmt)
-                zip_name = f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip"
-                write_zip(staging / fmt, staging / zip_name)
-            write_checksums(staging)
-            if verify:
-                verify(staging)
+            yield staging
             swap_in(staging, out)
         except OSError as error:
             raise NewsfactsError(

@@ -37,11 +37,12 @@ class Seed:
 
 
 def list_seeds(seeds_dir: Path) -> list[Path]:
-    """The seed files, sorted by name; a clear error when there are none or names clash."""
+    """The seed files, sorted by article_id; a clear error when there are none or names clash."""
     if not seeds_dir.is_dir():
         raise NewsfactsError(f"{seeds_dir}: seeds folder not found")
     paths = sorted(
-        p for p in seeds_dir.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")
+        (p for p in seeds_dir.iterdir() if p.suffix == ".txt" and not p.name.startswith(".")),
+        key=lambda p: p.stem,  # article_id order: the order of every table
     )
     if not paths:
         raise NewsfactsError(f"{seeds_dir}: no .txt seed files")

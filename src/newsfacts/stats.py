@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,9 +36,13 @@ def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 
 def quotes_per_speaker(tables: dict[str, pd.DataFrame]) -> list[tuple[str, int]]:
-    names = _names(tables)
     counts = tables["quotes"]["speaker_actor_id"].dropna().astype(str).value_counts()
-    rows = [(names.get(str(a), str(a)), int(n)) for a, n in counts.items()]
+    return speaker_ranking({str(a): int(n) for a, n in counts.items()}, _names(tables))
+
+
+def speaker_ranking(counts: Mapping[str, int], names: Mapping[str, str]) -> list[tuple[str, int]]:
+    """(speaker name, quotes), the most quoted first."""
+    rows = [(names.get(actor, actor), n) for actor, n in counts.items()]
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
@@ -64,9 +69,9 @@ def summary(tables: dict[str, pd.DataFrame], top: int = 10) -> dict[str, Any]:
     }
 
 
-def chart(tables: dict[str, pd.DataFrame], path: Path, top: int = 15) -> None:
+def chart(ranking: list[tuple[str, int]], path: Path, top: int = 15) -> None:
     """A bar chart of quotes per speaker (the most quoted first), as a reproducible PNG."""
-    rows = quotes_per_speaker(tables)[:top][::-1]
+    rows = ranking[:top][::-1]
     figure, axes = plt.subplots(figsize=(7, 0.4 * max(len(rows), 3) + 1.2), dpi=100)
     axes.barh([name for name, _ in rows], [n for _, n in rows], color="#3b6ea8")
     axes.set_xlabel("quotes (direct and indirect)")

@@ -1,0 +1,98 @@
+"""A cache of each seed's extraction, so that a rebuild only extracts what changed.
+
+An entry's key hashes everything its rows depend on: the seed's bytes, its path, its
+metadata in dataset/articles.yaml and the actor registry. Entries live in a folder named
+after the extractor's version — a hash of the code and lexicons that produce them — so a
+changed extractor starts from an empty cache, and the folders of other versions are removed.
+Entries are pickles written by newsfacts itself: keep the cache folder private.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__, schema
+from .dataset import ArticleMeta
+from .extract import RegistryEntry
+
+if TYPE_CHECKING:
+    from .pipeline import ArticleExtraction
+
+PACKAGE = Path(__file__).resolve().parent
+# Everything an extraction depends on: the extractor, its lexicons, the row builder, the
+# seed reader, the contract's column order, and this file's own format.
+CODE = ("extract/*.py", "lexicons/*.txt", "pipeline.py", "seeds.py", "cache.py")
+
+
+@cache
+def extractor_version() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    for pattern in CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    for table in schema.TABLES:
+        digest.update(json.dumps(schema.column_names(table)).encode())
+    return digest.hexdigest()[:16]
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path, registry: dict[str, RegistryEntry]) -> None:
+        self.root = folder
+        self.folder = folder / extractor_version()
+        self.registry_digest = hashlib.sha256(repr(sorted(registry.items())).encode()).hexdigest()
+
+    def key(self, seed_path: Path, meta: ArticleMeta, source_file: str) -> str | None:
+        """The entry's key; None when the seed cannot be read (reading it reports why)."""
+        try:
+            seed_hash = hashlib.sha256(seed_path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+        parts = [
+            seed_hash,
+            source_file,
+            meta.model_dump_json(),
+            self.registry_digest,
+        ]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def get(self, key: str) -> ArticleExtraction | None:
+        """The cached extraction, or None (a missing or unreadable entry is a miss)."""
+        from .pipeline import ArticleExtraction
+
+        try:
+            with (self.folder / f"{key}.pickle").open("rb") as handle:
+                found: Any = pickle.load(handle)
+        except Exception:  # a missing, truncated or foreign file: extract again
+            return None
+        return found if isinstance(found, ArticleExtraction) else None
+
+    def put(self, key: str, extraction: ArticleExtraction) -> None:
+        """Write an entry atomically: a killed build never leaves half an entry."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.folder, suffix=".tmp", delete=False
+            ) as handle:
+                pickle.dump(extraction, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, self.folder / f"{key}.pickle")
+        except OSError:
+            pass  # the cache only saves time: a full disk or read-only folder must not fail
+
+    def prune(self) -> None:
+        """Remove the entries of other extractor versions and leftover temporary files."""
+        if not self.root.is_dir():
+            return
+        for child in self.root.iterdir():
+            if child.is_dir() and child != self.folder:
+                shutil.rmtree(child, ignore_errors=True)
+        for leftover in self.folder.glob("*.tmp"):
+            leftover.unlink(missing_ok=True)
