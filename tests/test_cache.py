@@ -1,0 +1,136 @@
+"""The extraction cache: a rebuild extracts only new or changed seeds, and gives the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfacts import cache, pipeline
+from newsfacts.build import build
+from newsfacts.cli import app
+
+from .conftest import DATASET, SEED_ARTICLE
+
+PARAGRAPHS = [p for p in SEED_ARTICLE.read_text(encoding="utf-8").split("\n")[1:] if p]
+
+
+def write_seeds(folder: Path, count: int, first: int = 0) -> None:
+    folder.mkdir(exist_ok=True)
+    for n in range(first, first + count):
+        text = "\n".join(PARAGRAPHS[n % 7 :: 3])
+        (folder / f"a{n:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the articles extracted in this process (serial extraction)."""
+    calls: list[int] = []
+    original: Callable[..., Any] = pipeline.extract
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(pipeline, "extract", counting)
+    return calls
+
+
+def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, pipeline.PARALLEL_FROM + 6)  # on every core
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    write_seeds(seeds, 1, first=pipeline.PARALLEL_FROM + 6)
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    build(seeds, DATASET, tmp_path / "clean")
+    assert tree(tmp_path / "build") == tree(tmp_path / "clean")
+    (version,) = store.iterdir()
+    assert len(list(version.glob("*.pickle"))) == pipeline.PARALLEL_FROM + 7
+
+
+def test_only_new_or_changed_seeds_are_extracted(
+    tmp_path: Path, extracted: list[int], dataset_copy: Path
+) -> None:
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, 5)
+
+    def rebuild() -> int:
+        extracted.clear()
+        build(seeds, dataset_copy, tmp_path / "build", cache_dir=store)
+        return len(extracted)
+
+    assert rebuild() == 5
+    assert rebuild() == 0
+    write_seeds(seeds, 1, first=5)
+    assert rebuild() == 1
+    (seeds / "a002.txt").write_text("Mayor Ana Ruiz said 40 schools would close.\n")
+    assert rebuild() == 1
+    (dataset_copy / "articles.yaml").write_text("a003: {publisher: The Daily Planet}\n")
+    assert rebuild() == 1
+    (dataset_copy / "actors.yaml").write_text("- {id: ana-ruiz, name: Ana Ruiz, kind: person}\n")
+    assert rebuild() == 6  # the registry applies to every article
+
+
+def test_a_changed_extractor_starts_a_new_cache_and_removes_the_old(
+    tmp_path: Path, extracted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, 3)
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    (old,) = store.iterdir()
+    monkeypatch.setattr(cache, "extractor_version", lambda: "0123456789abcdef")
+    extracted.clear()
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    assert len(extracted) == 3
+    assert [p.name for p in store.iterdir()] == ["0123456789abcdef"]
+    assert not old.exists()
+
+
+def test_the_extractor_version_follows_the_extractor_code() -> None:
+    version = cache.extractor_version()
+    assert len(version) == 16
+    assert any(cache.PACKAGE.glob("extract/*.py")) and any(cache.PACKAGE.glob("lexicons/*.txt"))
+
+
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, extracted: list[int]) -> None:
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, 3)
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    before = tree(tmp_path / "build")
+    entry = sorted(store.rglob("*.pickle"))[0]
+    entry.write_bytes(entry.read_bytes()[:20])
+    extracted.clear()
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    assert len(extracted) == 1
+    assert tree(tmp_path / "build") == before
+
+
+def test_the_cli_caches_beside_out_unless_told_not_to(tmp_path: Path, runner) -> None:  # type: ignore[no-untyped-def]
+    seeds = tmp_path / "seeds"
+    write_seeds(seeds, 2)
+    args = ["build", "--seeds", str(seeds), "--dataset", str(DATASET)]
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "a" / "build"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "a" / ".newsfacts-cache").exists()
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
+    assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "b" / ".newsfacts-cache").rglob("*.pickle"))) == 2
+    shutil.rmtree(tmp_path / "b" / "build")
+    result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
+    assert result.exit_code == 0, result.output
+    assert tree(tmp_path / "b" / "build") == tree(tmp_path / "a" / "build")
