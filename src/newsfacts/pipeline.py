@@ -13,6 +13,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -173,6 +174,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.actors: dict[str, DatasetActor] = {}
+        self.slugs: dict[str, str] = {}  # name -> slug: names recur in every article
 
     def add(self, extraction: ArticleExtraction) -> Rows:
         ids = {a.key: self._actor_id(a, extraction.article_id) for a in extraction.actors}
@@ -193,9 +195,9 @@ class Builder:
         if actor.registry_id:
             actor_id = actor.registry_id
         elif actor.unnamed:
-            actor_id = f"{article_id.lower()}--{slug(actor.name)}"
+            actor_id = f"{article_id.lower()}--{self.slug(actor.name)}"
         else:
-            actor_id = slug(actor.name)
+            actor_id = self.slug(actor.name)
             known = self.actors.get(actor_id)
             if known and known.kind != actor.kind and not known.registered:
                 actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
@@ -212,6 +214,11 @@ class Builder:
             )
         self.actors[actor_id].merge(actor)
         return actor_id
+
+    def slug(self, name: str) -> str:
+        if name not in self.slugs:
+            self.slugs[name] = slug(name)
+        return self.slugs[name]
 
 
 def _with(row: Row, index: int, value: Any) -> Row:
@@ -311,10 +318,17 @@ def _result(item: ArticleExtraction | Future[ArticleExtraction]) -> ArticleExtra
 
 
 def _relative(path: Path, root: Path) -> str:
+    """The seed's path from `root` (its folder resolved once per folder, not per file)."""
+    folder = _resolved(path.parent)
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop (read reports it)
+        return (folder / path.name).relative_to(_resolved(root)).as_posix()
+    except ValueError:  # not under root
         return path.name
+
+
+@lru_cache(maxsize=64)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:

@@ -11,7 +11,6 @@ import csv
 import ctypes
 import datetime as dt
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -32,12 +31,14 @@ from . import card, schema, stats
 from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import MENTION_ACTOR, QUOTE_SPEAKER, Row, Rows, column
+from .reader import file_hash as file_hash  # re-exported: validate and tests hash with it
 
 FORMATS = ("csv", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ROW_GROUP_ROWS = {"articles": 2_000}  # articles carry their text: smaller groups
 DEFAULT_ROW_GROUP_ROWS = 100_000
+ZIP_LEVEL = 1
 STORED = (".parquet", ".png")  # compressed already: stored as they are in the zips
 
 
@@ -173,14 +174,6 @@ class PackageWriter:
         self.close()
 
 
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "name": table,
@@ -250,6 +243,9 @@ def write_zip(folder: Path, target: Path) -> None:
                 zipfile.ZIP_STORED if path.suffix in STORED else zipfile.ZIP_DEFLATED
             )
             info.file_size = path.stat().st_size  # lets zipfile choose zip64 for large files
+            # Fastest deflate: five times quicker than the default level for 20% more bytes.
+            # (ZipInfo's level is private before Python 3.13; the name still works there.)
+            setattr(info, "_compresslevel", ZIP_LEVEL)  # noqa: B010
             with path.open("rb") as source, archive.open(info, "w") as member:
                 shutil.copyfileobj(source, member, 1 << 20)
 
