@@ -5,7 +5,16 @@
 >>> tables["quotes"].head()
 """
 
-from .reader import load
+from typing import Any
 
 __version__ = "0.1.0"
 __all__ = ["__version__", "load"]
+
+
+def __getattr__(name: str) -> Any:
+    """`newsfacts.load`, imported on first use (it brings pandas)."""
+    if name == "load":
+        from .reader import load
+
+        return load
+    raise AttributeError(f"module 'newsfacts' has no attribute {name!r}")

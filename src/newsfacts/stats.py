@@ -6,13 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only, no display
-
-import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import MaxNLocator
 
 from . import schema
 from .pipeline import Tables
@@ -71,6 +65,12 @@ def summary(tables: dict[str, pd.DataFrame], top: int = 10) -> dict[str, Any]:
 
 def chart(ranking: list[tuple[str, int]], path: Path, top: int = 15) -> None:
     """A bar chart of quotes per speaker (the most quoted first), as a reproducible PNG."""
+    import matplotlib  # imported here: most commands never draw
+
+    matplotlib.use("Agg")  # files only, no display
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
     rows = ranking[:top][::-1]
     figure, axes = plt.subplots(figsize=(7, 0.4 * max(len(rows), 3) + 1.2), dpi=100)
     axes.barh([name for name, _ in rows], [n for _, n in rows], color="#3b6ea8")
