@@ -240,3 +240,21 @@ def test_extraction_on_every_core_gives_the_same_tables(
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
     with pytest.raises(NewsfactsError, match=r"a000\.txt: binary file"):
         pipeline.build_tables(sorted(seeds.glob("*.txt")), curated, tmp_path)
+
+
+def test_rows_stream_into_parquet_row_groups_without_changing_the_data(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsfacts import publish
+
+    monkeypatch.setattr(publish, "DEFAULT_ROW_GROUP_ROWS", 4)
+    build(SEEDS, DATASET, tmp_path / "build")
+    mentions = pq.ParquetFile(tmp_path / "build" / "parquet" / "mentions.parquet")
+    assert mentions.metadata.num_row_groups == -(-mentions.metadata.num_rows // 4) > 1
+    assert [p for p in validate(tmp_path / "build") if p.severity == "error"] == []
+    small_groups, one_group = load(tmp_path / "build"), load(out)
+    for table in schema.TABLES:
+        pd.testing.assert_frame_equal(small_groups[table], one_group[table])
+    assert (tmp_path / "build" / "csv" / "mentions.csv").read_bytes() == (
+        out / "csv" / "mentions.csv"
+    ).read_bytes()
