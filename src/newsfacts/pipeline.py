@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -228,7 +229,8 @@ def _with(row: Row, index: int, value: Any) -> Row:
 # -- extracting many seeds -------------------------------------------------------------
 
 PARALLEL_FROM = 64  # fewer seeds are not worth starting worker processes for
-IN_FLIGHT_PER_WORKER = 32  # bounded read-ahead: memory stays flat however many seeds
+BATCH = 8  # seeds per task sent to a worker process
+BATCHES_IN_FLIGHT_PER_WORKER = 4  # bounded read-ahead: memory stays flat however many seeds
 
 
 @dataclass(frozen=True)
@@ -266,7 +268,7 @@ def extractions(
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
     registry = curated.registry()
-    jobs = [_job(path, curated, root, cache) for path in paths]
+    jobs = (_job(path, curated, root, cache) for path in paths)  # made as they are needed
     parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
     if not parallel:
@@ -297,24 +299,41 @@ def _cached_or_run(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtrac
 
 
 def _in_order(
-    jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+    jobs: Iterable[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
 ) -> Iterator[ArticleExtraction]:
-    """Cache hits read here, misses extracted by worker processes; results in job order,
-    with a bounded number of seeds in flight."""
+    """Cache hits read here, misses extracted by worker processes a batch at a time; results
+    in job order, with a bounded number of batches in flight."""
     workers = os.cpu_count() or 2
-    pending: deque[ArticleExtraction | Future[ArticleExtraction]] = deque()
+    pending: deque[tuple[list[ArticleExtraction | None], Future[list[ArticleExtraction]] | None]]
+    pending = deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
-        for job in jobs:
-            found = cache.get(job.cache_key) if cache and job.cache_key else None
-            pending.append(found or pool.submit(_run, job))
-            while len(pending) > workers * IN_FLIGHT_PER_WORKER:
-                yield _result(pending.popleft())
+        for batch in _batches(jobs, BATCH):
+            found = [cache.get(job.cache_key) if cache and job.cache_key else None for job in batch]
+            misses = [job for job, hit in zip(batch, found, strict=True) if hit is None]
+            pending.append((found, pool.submit(_run_all, misses) if misses else None))
+            while len(pending) > workers * BATCHES_IN_FLIGHT_PER_WORKER:
+                yield from _merged(*pending.popleft())
         while pending:
-            yield _result(pending.popleft())
+            yield from _merged(*pending.popleft())
 
 
-def _result(item: ArticleExtraction | Future[ArticleExtraction]) -> ArticleExtraction:
-    return item.result() if isinstance(item, Future) else item
+def _run_all(jobs: list[SeedJob]) -> list[ArticleExtraction]:
+    return [_run(job) for job in jobs]
+
+
+def _merged(
+    found: list[ArticleExtraction | None], extracted: Future[list[ArticleExtraction]] | None
+) -> Iterator[ArticleExtraction]:
+    """A batch's results in order: its cache hits, and the rest as the worker extracted them."""
+    rest = iter(extracted.result() if extracted else [])
+    for hit in found:
+        yield hit or next(rest)
+
+
+def _batches(items: Iterable[SeedJob], size: int) -> Iterator[list[SeedJob]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def _relative(path: Path, root: Path) -> str:
