@@ -66,8 +66,9 @@ def fail(error: NewsfactsError) -> typer.Exit:
 class ArticleProgress:
     """A progress bar on stderr for runs of 20 articles or more; call it after each article."""
 
-    def __init__(self, label: str) -> None:
+    def __init__(self, label: str, then: str = "") -> None:
         self.label = label
+        self.then = then  # shown once every article is done, while the work goes on
         self.bar: Progress | None = None
         self.task: TaskID | None = None
 
@@ -84,6 +85,8 @@ class ArticleProgress:
             self.task = self.bar.add_task("", total=total)
         if self.bar is not None and self.task is not None:
             self.bar.update(self.task, advance=1, description=article_id)
+            if self.bar.tasks[0].completed == total and self.then:
+                self.bar.update(self.task, description=self.then)
 
     def __enter__(self) -> ArticleProgress:
         return self
@@ -150,7 +153,7 @@ def build(
             console.print(f"{out} is up to date.")
             return
         cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
-        with ArticleProgress("extracting") as progress:
+        with ArticleProgress("extracting", then="writing zips and validating…") as progress:
             rows = build_lib.build(
                 seeds, dataset, out, on_article=progress, no_text=no_text, cache_dir=cache_dir
             )
