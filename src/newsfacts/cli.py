@@ -30,7 +30,7 @@ from . import evaluate as evaluate_lib
 from .docs import schema_markdown, update_readme
 from .errors import NewsfactsError
 from .pipeline import extract_records
-from .validate import Problem
+from .problems import Problem
 from .validate import validate as validate_package
 
 

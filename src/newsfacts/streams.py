@@ -1,0 +1,78 @@
+"""Reading a package's tables in batches, so that memory stays flat as the corpus grows."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+CSV_BLOCK_BYTES = 8 << 20
+PARQUET_BATCH_ROWS = 128 * 1024
+
+
+class IrregularRows(Exception):
+    """A CSV record with fewer or more cells than the header."""
+
+
+def is_parquet(path: Path) -> bool:
+    return path.suffix == ".parquet"
+
+
+def labels(path: Path) -> list[str]:
+    """The header row: the first CSV record, or the Parquet column names."""
+    if is_parquet(path):
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle), [])
+
+
+def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept.
+    Raises IrregularRows at the end if any record's length differs from the header's."""
+    irregular: list[int] = []
+
+    def on_invalid_row(row: pa_csv.InvalidRow) -> str:
+        irregular.append(row.actual_columns)
+        return "skip"
+
+    reader = pa_csv.open_csv(
+        path,
+        read_options=pa_csv.ReadOptions(
+            column_names=names, skip_rows=1, block_size=CSV_BLOCK_BYTES
+        ),
+        parse_options=pa_csv.ParseOptions(
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=on_invalid_row,
+        ),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    for batch in reader:
+        if irregular:
+            raise IrregularRows(f"{path.name}: {len(irregular)} row(s) of the wrong length")
+        yield batch
+    if irregular:
+        raise IrregularRows(f"{path.name}: {len(irregular)} row(s) of the wrong length")
+
+
+def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    yield from pq.ParquetFile(path).iter_batches(
+        batch_size=PARQUET_BATCH_ROWS, columns=columns, use_threads=True
+    )
+
+
+def batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """Record batches of a table file whose columns are `names` (the header, by position)."""
+    if is_parquet(path):
+        for batch in parquet_batches(path):
+            yield pa.RecordBatch.from_arrays(batch.columns, names=names)
+    else:
+        yield from csv_batches(path, names)
