@@ -40,6 +40,11 @@ class ReportFormat(StrEnum):
     github = "github"
 
 
+class Engine(StrEnum):
+    fast = "fast"
+    frictionless = "frictionless"
+
+
 app = typer.Typer(
     help="Turn news articles into a validated dataset of quotes, actors and statistics.",
     no_args_is_help=True,
@@ -163,10 +168,18 @@ def validate(
             "--format", help="table for people, json for machines, github for workflow annotations."
         ),
     ] = ReportFormat.table,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="fast: the schema compiled into vectorised checks (same verdicts); "
+            "frictionless: stock frictionless.validate.",
+        ),
+    ] = Engine.fast,
 ) -> None:
     """Validate packages: Frictionless, plus spans, hashes and CSV/Parquet equality."""
     try:
-        problems = validate_package(path)
+        problems = validate_package(path, engine.value)
     except NewsfactsError as error:
         raise fail(error) from None
     failures = [p for p in problems if p.severity == "error"]
