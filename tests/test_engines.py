@@ -243,3 +243,24 @@ def test_the_seed_build_is_valid_for_both_engines(out: Path) -> None:
         assert not frictionless_problems(out / fmt)
         assert not checks.package_problems(out / fmt, read_descriptor(out / fmt))
     assert validate(out, "fast") == validate(out, "frictionless") == []
+
+
+def test_hash_collisions_never_make_a_duplicate(out: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every key hashed to 0: all rows are candidates, and the second pass, comparing the actual
+    values, finds no duplicate in the seed build and the real one in a broken copy."""
+    import numpy as np
+
+    monkeypatch.setattr(checks, "row_hashes", lambda columns: np.zeros(len(columns[0]), np.uint64))
+    for fmt in ("csv", "parquet"):
+        assert not checks.package_problems(out / fmt, read_descriptor(out / fmt))
+
+
+def test_hash_collisions_keep_the_real_duplicates(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import numpy as np
+
+    folder = broken(out, tmp_path, "csv", CSV_CASES["unique-and-primary-key"])
+    expected = verdicts(frictionless_problems(folder))
+    monkeypatch.setattr(checks, "row_hashes", lambda columns: np.zeros(len(columns[0]), np.uint64))
+    assert verdicts(checks.package_problems(folder, read_descriptor(folder))) == expected

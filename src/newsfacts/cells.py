@@ -26,7 +26,7 @@ TRUE_VALUES = ["true", "True", "TRUE", "1"]
 FALSE_VALUES = ["false", "False", "FALSE", "0"]
 # Strings the fast path parses; anything else goes to Frictionless's reader.
 PLAIN_INTEGER = r"^-?[0-9]{1,18}$"
-PLAIN_NUMBER = r"^-?[0-9]{1,15}(\.[0-9]{1,15})?$"
+PLAIN_NUMBER = r"^-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,2})?$"
 PLAIN_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 PRINTABLE_ASCII = r"^[ -~]*$"  # where RE2 and Python's re agree on \s, \d, \w and $
 

@@ -298,12 +298,12 @@ def confirmed(table: Table, index: KeyIndex, names: list[str]) -> list[tuple[int
     candidates = index.candidate_rows()
     if not candidates:
         return []
+    wanted = np.fromiter(candidates, dtype=np.int64)
     found: list[tuple[int, Any]] = []
     for first_row, cells in read_batches(table):
         size = len(cells[names[0]].missing)
-        for offset in range(size):
-            if first_row + offset in candidates:
-                found.append(
-                    (first_row + offset, tuple(cells[n].values[offset].as_py() for n in names))
-                )
+        rows = np.arange(first_row, first_row + size, dtype=np.int64)
+        for offset in np.flatnonzero(np.isin(rows, wanted)):
+            value = tuple(cells[n].values[int(offset)].as_py() for n in names)
+            found.append((int(rows[offset]), value))
     return duplicates(found)
