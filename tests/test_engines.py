@@ -124,6 +124,9 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
     "pattern": set_cell("actors", 2, "actor_id", "Bad Id"),
     "pattern-non-ascii-space": set_cell("articles", 1, "url", "https://a.example/x\u00a0y"),
     "pattern-trailing-newline": set_cell("articles", 1, "language", "en\n"),
+    "pattern-vertical-tab": set_cell("articles", 1, "url", "https://a.example/x\x0by"),
+    "pattern-non-ascii-letter": set_cell("articles", 1, "url", "https://exämple.org/"),
+    "pattern-non-ascii-slug": set_cell("actors", 2, "actor_id", "josé"),
     "minimum": set_cell("mentions", 1, "start", "-1"),
     "max-length": set_cell("articles", 1, "article_id", "a" * 200),
     "unique-and-primary-key": csv_edit("actors", duplicate_first_row),
@@ -195,6 +198,7 @@ ACCEPTED = {
     "number-exponent",
     "number-exponent-nan",
     "integer-spaces-plus-underscore",
+    "pattern-non-ascii-letter",  # Python's \\S matches any non-space character
     "pattern-trailing-newline",  # Python's $ matches before a final newline
     "null-number",  # Frictionless reads a null Parquet number as NaN: valid
 }

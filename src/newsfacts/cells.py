@@ -9,6 +9,7 @@ handed to Frictionless's own cell reader, so the verdict is the same cell by cel
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +29,6 @@ FALSE_VALUES = ["false", "False", "FALSE", "0"]
 PLAIN_INTEGER = r"^-?[0-9]{1,18}$"
 PLAIN_NUMBER = r"^-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,2})?$"
 PLAIN_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-PRINTABLE_ASCII = r"^[ -~]*$"  # where RE2 and Python's re agree on \s, \d, \w and $
 
 
 @dataclass
@@ -62,8 +62,9 @@ def read_column(spec: dict[str, Any], column: pa.Array) -> Cells:
 def read_strings(kind: str, column: pa.Array) -> Cells:
     missing = as_mask(pc.or_kleene(pc.is_null(column), pc.equal(column, "")))
     if kind == "string":
-        values = pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), column)
-        return Cells(values, missing, np.zeros(len(column), dtype=bool))
+        if missing.any():
+            column = pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), column)
+        return Cells(column, missing, np.zeros(len(column), dtype=bool))
     if kind == "boolean":
         known = as_mask(pc.is_in(column, pa.array(TRUE_VALUES + FALSE_VALUES)))
         truth = pc.is_in(column, pa.array(TRUE_VALUES))
@@ -111,10 +112,10 @@ def check_constraints(spec: dict[str, Any], cells: Cells) -> None:
         allowed = pa.array(constraints["enum"]).cast(values.type)
         cells.violated["enum"] = present & ~as_mask(pc.is_in(values, allowed))
     if "pattern" in constraints:
-        matches = pc.match_substring_regex(values, f"^{constraints['pattern']}$")
-        plain = pc.match_substring_regex(values, PRINTABLE_ASCII)
-        exact = as_mask(plain)
-        cells.violated["pattern"] = present & exact & ~as_mask(matches)
+        pattern = f"^{constraints['pattern']}$"  # as Frictionless compiles it
+        exact = re2_agrees(values, pattern)
+        matches = as_mask(pc.match_substring_regex(values, pattern))
+        cells.violated["pattern"] = present & exact & ~matches
         undecided = cells.violated.get("undecided", np.zeros(len(values), dtype=bool))
         cells.violated["undecided"] = undecided | (present & ~exact)
     for name, compare in (("minimum", pc.less), ("maximum", pc.greater)):
@@ -124,6 +125,18 @@ def check_constraints(spec: dict[str, Any], cells: Cells) -> None:
         if name in constraints:
             lengths = pc.utf8_length(values)
             cells.violated[name] = present & as_mask(compare(lengths, constraints[name]))
+
+
+def re2_agrees(values: pa.Array, pattern: str) -> Mask:
+    r"""Cells on which Arrow's RE2 and Python's re agree about `pattern`: RE2's $ does not
+    match before a final newline, and its \d, \w, \s and \b are ASCII only (its \s also
+    leaves out \v and \x1c-\x1f)."""
+    exact = ~as_mask(pc.ends_with(values, "\n"))
+    if re.search(r"\\[dDwWsSbB]", pattern):
+        exact &= as_mask(pc.string_is_ascii(values))
+    if re.search(r"\\[sS]", pattern):
+        exact &= ~as_mask(pc.match_substring_regex(values, "[\\x0b\\x1c-\\x1f]"))
+    return exact
 
 
 def resolve_undecided(spec: dict[str, Any], column: pa.Array, cells: Cells) -> Cells:
