@@ -134,6 +134,7 @@ class Keys:
     unique: dict[str, KeyIndex]
     primary: list[str]
     primary_index: KeyIndex = field(default_factory=KeyIndex)
+    shared: bool = False  # a one-field primary key that is also unique: hashed once
     referenced: dict[str, list[pa.Array]] = field(default_factory=dict)
 
 
@@ -147,6 +148,8 @@ def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
         primary=list(schema.get("primaryKey", [])),
         referenced={name: [] for name in referenced},
     )
+    if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
+        keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
     try:
         for first_row, read in read_batches(table):
             check_batch(table, first_row, read, keys, lookups, schema.get("foreignKeys", []))
@@ -194,7 +197,8 @@ def check_batch(
         present = as_present(cells[name])
         index.add(row_hashes([cells[name].values.filter(pa.array(present))]), rows[present])
     if keys.primary:
-        check_primary_batch(table, rows, [cells[n] for n in keys.primary], keys.primary_index)
+        primary = None if keys.shared else keys.primary_index
+        check_primary_batch(table, rows, [cells[n] for n in keys.primary], primary)
     for key in foreign_keys:
         check_foreign_batch(table, rows, cells, key, lookups)
     for name, chunks in keys.referenced.items():
@@ -233,11 +237,13 @@ def cell_text(read: Cells, index: Any) -> str:
     return "" if value is None else str(value)
 
 
-def check_primary_batch(table: Table, rows: Any, key: list[Cells], index: KeyIndex) -> None:
+def check_primary_batch(table: Table, rows: Any, key: list[Cells], index: KeyIndex | None) -> None:
     present = np.logical_or.reduce([as_present(c) for c in key])
     for row in rows[~present]:
         note = 'cells composing the primary keys are all "None"'
         table.add(errors.PrimaryKeyError(note=note, cells=[], row_number=int(row)))
+    if index is None:
+        return
     mask = pa.array(present)
     index.add(row_hashes([c.values.filter(mask) for c in key]), rows[present])
 
@@ -273,8 +279,9 @@ def check_foreign_batch(
 
 def report_duplicates(table: Table, keys: Keys) -> None:
     """unique-error and primary-key for rows whose values repeat an earlier row's."""
-    for name, index in keys.unique.items():
-        for row, previous in confirmed(table, index, [name]):
+    repeats = {name: confirmed(table, index, [name]) for name, index in keys.unique.items()}
+    for name, found in repeats.items():
+        for row, previous in found:
             note = f"the same as in the row at position {previous}"
             number = 1 + [f["name"] for f in table.fields].index(name)
             table.add(
@@ -288,7 +295,11 @@ def report_duplicates(table: Table, keys: Keys) -> None:
                 )
             )
     if keys.primary:
-        for row, previous in confirmed(table, keys.primary_index, keys.primary):
+        if keys.shared:
+            found = repeats[keys.primary[0]]
+        else:
+            found = confirmed(table, keys.primary_index, keys.primary)
+        for row, previous in found:
             note = f"the same as in the row at position {previous}"
             table.add(errors.PrimaryKeyError(note=note, cells=[], row_number=row))
 

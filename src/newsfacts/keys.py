@@ -8,7 +8,6 @@ never make a duplicate that is not there.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -22,18 +21,6 @@ BASE = np.uint64(0x100000001B3)
 NULL_HASH = np.uint64(0x9E3779B97F4A7C15)
 
 
-@cache
-def powers(size: int) -> tuple[Hashes, Hashes]:
-    """BASE**i and its inverse modulo 2**64, for i < size (BASE is odd, so invertible)."""
-    inverse = np.uint64(pow(int(BASE), -1, 2**64))
-    with np.errstate(over="ignore"):
-        up = np.cumprod(np.full(size, BASE, dtype=np.uint64), dtype=np.uint64)
-        down = np.cumprod(np.full(size, inverse, dtype=np.uint64), dtype=np.uint64)
-    up = np.concatenate([np.ones(1, np.uint64), up[:-1]])
-    down = np.concatenate([np.ones(1, np.uint64), down[:-1]])
-    return up, down
-
-
 def mix(values: Hashes) -> Hashes:
     """splitmix64's finaliser: spreads every input bit over the whole hash."""
     with np.errstate(over="ignore"):
@@ -43,29 +30,37 @@ def mix(values: Hashes) -> Hashes:
 
 
 def string_hashes(column: pa.Array) -> Hashes:
-    """A polynomial hash of each string's UTF-8 bytes, computed on Arrow's buffers."""
-    strings = pc.fill_null(column, "").cast(pa.large_binary())
-    strings = pa.concat_arrays([strings])  # own buffers, offset 0
-    offsets = np.frombuffer(strings.buffers()[1], dtype=np.int64)[: len(strings) + 1]
-    data = np.frombuffer(strings.buffers()[2] or b"", dtype=np.uint8)[: offsets[-1]]
-    starts, lengths = offsets[:-1], np.diff(offsets)
-    if len(data) == 0:
-        return mix(lengths.astype(np.uint64))
-    size = 1 << int(len(data) - 1).bit_length()  # a power of two: few cached tables
-    up, down = powers(size)
+    """A hash of each string's UTF-8 bytes and length, computed on Arrow's buffers."""
+    lengths = pc.binary_length(pc.fill_null(column, ""))
+    width = 8 * -(-int(pc.max(lengths).as_py() or 0) // 8)
+    padded = pc.utf8_rpad(pc.fill_null(column, ""), width=width, padding=" ")
+    if width and pc.min_max(pc.binary_length(padded)).as_py() == {"min": width, "max": width}:
+        return padded_hashes(padded, width, lengths.to_numpy(zero_copy_only=False))
+    return python_hashes(pc.fill_null(column, ""))
+
+
+def padded_hashes(padded: pa.Array, width: int, lengths: Any) -> Hashes:
+    """Strings padded to one byte width: read as rows of 64-bit words and combined."""
+    padded = pa.concat_arrays([padded.cast(pa.large_string())])  # own buffers, offset 0
+    start = int(np.frombuffer(padded.buffers()[1], dtype=np.int64)[0])
+    data = padded.buffers()[2]
+    words = np.frombuffer(data, dtype=np.uint64, count=len(padded) * width // 8, offset=start)
+    words = words.reshape(len(padded), width // 8)
+    hashes = mix(lengths.astype(np.uint64))
     with np.errstate(over="ignore"):
-        weighted = data.astype(np.uint64) * up[: len(data)]
-        prefix = np.concatenate([np.zeros(1, np.uint64), np.cumsum(weighted, dtype=np.uint64)])
-        sums = (prefix[offsets[1:]] - prefix[starts]) * down[np.minimum(starts, size - 1)]
-        return mix(sums ^ mix(lengths.astype(np.uint64)))
+        for column in range(width // 8):
+            hashes = (hashes ^ words[:, column]) * BASE
+    return mix(hashes)
+
+
+def python_hashes(column: pa.Array) -> Hashes:
+    """Python's own string hash (strings whose byte widths differ once padded: non-ASCII)."""
+    hashes = np.fromiter(map(hash, column.to_pylist()), dtype=np.int64, count=len(column))
+    return mix(hashes.view(np.uint64))
 
 
 def column_hashes(column: pa.Array) -> Hashes:
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
-        hashes = string_hashes(column)
-    else:
-        numbers = pc.fill_null(column.cast(pa.int64()), 0).to_numpy(zero_copy_only=False)
-        hashes = mix(numbers.astype(np.int64).view(np.uint64))
+    hashes = string_hashes(column.cast(pa.string()))  # other types: by their text
     nulls = pc.is_null(column).to_numpy(zero_copy_only=False)
     return np.where(nulls, NULL_HASH, hashes)
 
