@@ -10,7 +10,6 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from . import streams
 from .cells import read_column
@@ -19,6 +18,7 @@ from .reader import resource_path
 
 SPAN_TABLES = ("mentions", "quotes", "statistics")
 SPAN_FIELDS = ("article_id", "start", "end", "text")
+TEXT_WINDOW_BYTES = 256 << 20
 
 
 def typed_batches(
@@ -33,65 +33,94 @@ def typed_batches(
         yield {f["name"]: read_column(f, batch.column(f["name"])).values for f in wanted}
 
 
-def article_texts(folder: Path, resource: dict[str, Any]) -> dict[str, str | None]:
-    """article_id -> text: the one table the span check keeps (it indexes into the texts)."""
-    texts: dict[str, str | None] = {}
+def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:
+    """article_id -> text, in windows of about TEXT_WINDOW_BYTES of text: the spans are
+    checked window by window, so memory stays bounded however large the corpus."""
+    window: dict[str, str | None] = {}
+    size = 0
     for batch in typed_batches(folder, resource, ("article_id", "text")):
-        texts.update(zip(batch["article_id"].to_pylist(), batch["text"].to_pylist(), strict=True))
-    return texts
+        ids, texts = batch["article_id"].to_pylist(), batch["text"].to_pylist()
+        for article_id, text in zip(ids, texts, strict=True):
+            window[article_id] = text
+            size += len(text or "")
+            if size >= TEXT_WINDOW_BYTES:
+                yield window
+                window, size = {}, 0
+    if window:
+        yield window
 
 
 def span_problems(
     package: str, folder: Path, resources: dict[str, dict[str, Any]]
 ) -> list[Problem]:
     """articles.text[start:end] must equal each record's text (unless published without text)."""
-    texts = article_texts(folder, resources["articles"])
-    problems = []
-    without = sum(1 for t in texts.values() if t is None)
+    problems: list[Problem] = []
+    without = 0
+    for texts in text_windows(folder, resources["articles"]):
+        without += sum(1 for text in texts.values() if text is None)
+        for table in SPAN_TABLES:
+            problems += window_span_problems(package, table, texts, folder, resources[table])
     if without:
         note = f"spans cannot be checked for {without} article(s) published without text"
-        problems.append(Problem(package, "articles", None, "text", note, "note"))
-    for table in SPAN_TABLES:
-        row = 2
-        for batch in typed_batches(folder, resources[table], SPAN_FIELDS):
-            columns = [batch[name].to_pylist() for name in SPAN_FIELDS]
-            for offset, (article_id, start, end, value) in enumerate(zip(*columns, strict=True)):
-                article = texts.get(article_id)
-                if article is None or start is None or end is None or value is None:
-                    continue  # a missing value or foreign key: Frictionless reports it
-                if article[int(start) : int(end)] != value:
-                    message = (
-                        f"text[{start}:{end}] of article {article_id} is not the record's text"
-                    )
-                    problems.append(Problem(package, table, row + offset, "text", message))
-            row += len(columns[0])
+        problems.insert(0, Problem(package, "articles", None, "text", note, "note"))
+    return problems
+
+
+def window_span_problems(
+    package: str,
+    table: str,
+    texts: dict[str, str | None],
+    folder: Path,
+    resource: dict[str, Any],
+) -> list[Problem]:
+    """The span problems of one table's records whose article is in `texts`."""
+    problems = []
+    row = 2
+    for batch in typed_batches(folder, resource, SPAN_FIELDS):
+        columns = [batch[name].to_pylist() for name in SPAN_FIELDS]
+        for offset, (article_id, start, end, value) in enumerate(zip(*columns, strict=True)):
+            article = texts.get(article_id)
+            if article is None or start is None or end is None or value is None:
+                continue  # another window's article, no text, or a missing value
+            if article[int(start) : int(end)] != value:
+                message = f"text[{start}:{end}] of article {article_id} is not the record's text"
+                problems.append(Problem(package, table, row + offset, "text", message))
+        row += len(columns[0])
     return problems
 
 
 def aligned(
-    left: Iterator[dict[str, pa.Array]], right: Iterator[dict[str, pa.Array]]
+    left: Iterator[dict[str, pa.Array]], right: Iterator[dict[str, pa.Array]], counts: list[int]
 ) -> Iterator[tuple[dict[str, pa.Array], dict[str, pa.Array], int]]:
-    """Pairs of equally long slices of two batch streams, with the row offset of each pair;
-    stops where the shorter stream ends."""
-    a: dict[str, pa.Array] | None = None
-    b: dict[str, pa.Array] | None = None
+    """Pairs of equally long slices of two batch streams, with the row offset of each pair,
+    while both last; `counts` ends up holding the number of rows of each stream."""
+    pending: list[dict[str, pa.Array] | None] = [None, None]
+    streams_ = (left, right)
     offset = 0
     while True:
-        if not a or len(next(iter(a.values()))) == 0:
-            a = next(left, None)
-        if not b or len(next(iter(b.values()))) == 0:
-            b = next(right, None)
+        for side in (0, 1):
+            while pending[side] is None or length(pending[side]) == 0:
+                pending[side] = next(streams_[side], None)
+                if pending[side] is None:
+                    break
+                counts[side] += length(pending[side])
+        a, b = pending
         if a is None or b is None:
+            for side in (0, 1):  # count what is left of the longer stream
+                counts[side] += sum(length(batch) for batch in streams_[side])
             return
-        size = min(len(next(iter(a.values()))), len(next(iter(b.values()))))
-        yield (
-            {k: v.slice(0, size) for k, v in a.items()},
-            {k: v.slice(0, size) for k, v in b.items()},
-            offset,
-        )
-        a = {k: v.slice(size) for k, v in a.items()}
-        b = {k: v.slice(size) for k, v in b.items()}
+        size = min(length(a), length(b))
+        yield slice_of(a, 0, size), slice_of(b, 0, size), offset
+        pending = [slice_of(a, size, None), slice_of(b, size, None)]
         offset += size
+
+
+def length(batch: dict[str, pa.Array] | None) -> int:
+    return len(next(iter(batch.values()))) if batch else 0
+
+
+def slice_of(batch: dict[str, pa.Array], start: int, size: int | None) -> dict[str, pa.Array]:
+    return {name: column.slice(start, size) for name, column in batch.items()}
 
 
 def first_difference(a: pa.Array, b: pa.Array) -> int | None:
@@ -101,35 +130,32 @@ def first_difference(a: pa.Array, b: pa.Array) -> int | None:
     return int(np.argmax(differs)) if differs.any() else None
 
 
-def table_rows(folder: Path, resource: dict[str, Any]) -> int:
-    path = resource_path(folder, resource)
-    if streams.is_parquet(path):
-        return int(pq.ParquetFile(path).metadata.num_rows)
-    names = [f["name"] for f in resource["schema"]["fields"]]
-    return sum(batch.num_rows for batch in streams.batches(path, names))
+def compare_table(
+    table: str, csv: tuple[Path, dict[str, Any]], parquet: tuple[Path, dict[str, Any]]
+) -> list[Problem]:
+    """Row counts, then the first row where each column differs; one pass over both files."""
+    left, right = typed_batches(*csv), typed_batches(*parquet)
+    counts = [0, 0]
+    differing: dict[str, int] = {}
+    for a, b, offset in aligned(left, right, counts):
+        for column in a.keys() - differing.keys():
+            if column in b and (index := first_difference(a[column], b[column])) is not None:
+                differing[column] = offset + index + 2
+    if counts[0] != counts[1]:
+        message = f"{counts[0]} rows in CSV, {counts[1]} in Parquet"
+        return [Problem("csv/parquet", table, None, None, message)]
+    message = "CSV and Parquet values differ"
+    return [
+        Problem("csv/parquet", table, differing[f["name"]], f["name"], message)
+        for f in csv[1]["schema"]["fields"]
+        if f["name"] in differing
+    ]
 
 
 def same_rows_problems(
     csv: tuple[Path, dict[str, dict[str, Any]]], parquet: tuple[Path, dict[str, dict[str, Any]]]
 ) -> list[Problem]:
     problems = []
-    for table in csv[1].keys() & parquet[1].keys():
-        left, right = csv[1][table], parquet[1][table]
-        counts = table_rows(csv[0], left), table_rows(parquet[0], right)
-        if counts[0] != counts[1]:
-            message = f"{counts[0]} rows in CSV, {counts[1]} in Parquet"
-            problems.append(Problem("csv/parquet", table, None, None, message))
-            continue
-        differing: dict[str, int] = {}
-        pairs = aligned(typed_batches(csv[0], left), typed_batches(parquet[0], right))
-        for a, b, offset in pairs:
-            for column in a.keys() - differing.keys():
-                if column in b and (index := first_difference(a[column], b[column])) is not None:
-                    differing[column] = offset + index + 2
-        for f in left["schema"]["fields"]:
-            if f["name"] in differing:
-                message = "CSV and Parquet values differ"
-                problems.append(
-                    Problem("csv/parquet", table, differing[f["name"]], f["name"], message)
-                )
+    for table in [t for t in csv[1] if t in parquet[1]]:
+        problems += compare_table(table, (csv[0], csv[1][table]), (parquet[0], parquet[1][table]))
     return problems

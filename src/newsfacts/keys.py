@@ -88,14 +88,13 @@ class KeyIndex:
         """Rows whose hash some other row shares: possibly duplicates."""
         if not self.hashes:
             return set()
-        hashes, rows = np.concatenate(self.hashes), np.concatenate(self.rows)
-        order = np.argsort(hashes, kind="stable")
-        ordered = hashes[order]
-        shared = np.zeros(len(ordered), dtype=bool)
-        same = ordered[1:] == ordered[:-1]
-        shared[1:] |= same
-        shared[:-1] |= same
-        return {int(r) for r in rows[order][shared]}
+        hashes = np.concatenate(self.hashes)
+        ordered = np.sort(hashes)
+        shared = ordered[1:][ordered[1:] == ordered[:-1]]
+        if len(shared) == 0:
+            return set()
+        rows = np.concatenate(self.rows)
+        return {int(r) for r in rows[np.isin(hashes, shared)]}
 
 
 def duplicates(values_by_row: list[tuple[int, Any]]) -> list[tuple[int, int]]:

@@ -32,7 +32,22 @@ def labels(path: Path) -> list[str]:
 
 def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
     """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept.
-    Raises IrregularRows at the end if any record's length differs from the header's."""
+    A record longer than a block (a long article) is read again with larger blocks. Raises
+    IrregularRows if any record's length differs from the header's."""
+    block, done = CSV_BLOCK_BYTES, 0
+    while True:
+        try:
+            for batch in csv_stream(path, names, block, done):
+                done += batch.num_rows
+                yield batch
+            return
+        except pa.ArrowInvalid as error:
+            if "block size" not in str(error) or block > path.stat().st_size:
+                raise
+            block *= 4
+
+
+def csv_stream(path: Path, names: list[str], block: int, skip: int) -> Iterator[pa.RecordBatch]:
     irregular: list[int] = []
 
     def on_invalid_row(row: pa_csv.InvalidRow) -> str:
@@ -42,7 +57,7 @@ def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
     reader = pa_csv.open_csv(
         path,
         read_options=pa_csv.ReadOptions(
-            column_names=names, skip_rows=1, block_size=CSV_BLOCK_BYTES
+            column_names=names, skip_rows=1, skip_rows_after_names=skip, block_size=block
         ),
         parse_options=pa_csv.ParseOptions(
             newlines_in_values=True,
@@ -57,7 +72,7 @@ def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
     )
     for batch in reader:
         if irregular:
-            raise IrregularRows(f"{path.name}: {len(irregular)} row(s) of the wrong length")
+            break
         yield batch
     if irregular:
         raise IrregularRows(f"{path.name}: {len(irregular)} row(s) of the wrong length")
