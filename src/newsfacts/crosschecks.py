@@ -30,7 +30,7 @@ def typed_batches(
     wanted = [f for f in fields if names is None or f["name"] in names]
     all_names = [f["name"] for f in fields]
     for batch in streams.batches(path, all_names):
-        yield {f["name"]: read_column(f, batch.column(f["name"])).values for f in wanted}
+        yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
 
 
 def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:

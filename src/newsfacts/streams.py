@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,6 +14,26 @@ import pyarrow.parquet as pq
 
 CSV_BLOCK_BYTES = 8 << 20
 PARQUET_BATCH_ROWS = 128 * 1024
+
+
+CHUNK_BYTES = 1 << 20
+
+
+def digest(path: Path) -> tuple[str, int]:
+    """(sha256 hex digest, size in bytes) of a file, read in chunks; each file is hashed once
+    per validation unless it changes."""
+    stat = path.stat()
+    return cached_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def cached_digest(path: Path, mtime_ns: int, size: int) -> tuple[str, int]:
+    sha256, count = hashlib.sha256(), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            sha256.update(chunk)
+            count += len(chunk)
+    return sha256.hexdigest(), count
 
 
 class IrregularRows(Exception):

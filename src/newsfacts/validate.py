@@ -15,12 +15,11 @@ from typing import Any
 import frictionless
 import pyarrow as pa
 
-from . import checks, schema
+from . import checks, schema, streams
 from .crosschecks import SPAN_TABLES, same_rows_problems, span_problems
 from .errors import NewsfactsError
 from .problems import Problem
-from .publish import file_hash
-from .reader import check_file, read_descriptor
+from .reader import read_descriptor, resource_path
 
 
 def packages_in(path: Path) -> list[Path]:
@@ -74,11 +73,23 @@ def contract_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]
 
 
 def file_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    return [
-        Problem(folder.name, str(r.get("name")), None, None, message)
-        for r in descriptor.get("resources", [])
-        for message in check_file(folder, r)
-    ]
+    """Each resource's file is there with the bytes and hash the descriptor gives."""
+    problems = []
+    for resource in descriptor.get("resources", []):
+        path = resource_path(folder, resource)
+        table = str(resource.get("name"))
+        if not path.is_file():
+            problems.append(Problem(folder.name, table, None, None, f"{path.name}: file missing"))
+            continue
+        actual, size = streams.digest(path)
+        if "bytes" in resource and resource["bytes"] != size:
+            message = f"{path.name}: {size} bytes, descriptor says {resource['bytes']}"
+            problems.append(Problem(folder.name, table, None, None, message))
+        expected = str(resource.get("hash", "")).removeprefix("sha256:")
+        if expected and expected != actual:
+            message = f"{path.name}: sha256 does not match the descriptor's hash"
+            problems.append(Problem(folder.name, table, None, None, message))
+    return problems
 
 
 def checksum_problems(build: Path) -> list[Problem]:
@@ -98,7 +109,7 @@ def checksum_problems(build: Path) -> list[Problem]:
     for name, digest in listed.items():
         if name not in present:
             problems.append(Problem("SHA256SUMS", name, None, None, "file listed but missing"))
-        elif file_hash(build / name) != digest:
+        elif streams.digest(build / name)[0] != digest:
             problems.append(Problem("SHA256SUMS", name, None, None, "sha256 does not match"))
     return problems
 
@@ -116,24 +127,39 @@ def zip_problems(build: Path) -> list[Problem]:
         )
         try:
             with zipfile.ZipFile(archive) as zipped:
-                members = {name: zipped.read(name) for name in zipped.namelist()}
+                members = set(zipped.namelist())
+                differing = {
+                    name
+                    for name in members & expected.keys()
+                    if not same_bytes(zipped, name, expected[name])
+                }
         except (zipfile.BadZipFile, OSError) as error:
             problems.append(Problem(archive.name, "", None, None, f"not a readable zip ({error})"))
             continue
-        for name in sorted(members.keys() - expected.keys()):
+        for name in sorted(members - expected.keys()):
             problems.append(
                 Problem(archive.name, name, None, None, "member not in the package folder")
             )
-        for name in sorted(expected.keys() - members.keys()):
+        for name in sorted(expected.keys() - members):
             problems.append(
                 Problem(archive.name, name, None, None, "package file missing from the zip")
             )
-        for name in sorted(members.keys() & expected.keys()):
-            if members[name] != expected[name].read_bytes():
-                problems.append(
-                    Problem(archive.name, name, None, None, "differs from the package folder")
-                )
+        for name in sorted(differing):
+            problems.append(
+                Problem(archive.name, name, None, None, "differs from the package folder")
+            )
     return problems
+
+
+def same_bytes(zipped: zipfile.ZipFile, name: str, path: Path) -> bool:
+    """A zip member and a file hold the same bytes (compared chunk by chunk)."""
+    if zipped.getinfo(name).file_size != path.stat().st_size:
+        return False
+    with zipped.open(name) as member, path.open("rb") as handle:
+        while chunk := handle.read(streams.CHUNK_BYTES):
+            if member.read(len(chunk)) != chunk:
+                return False
+        return member.read(1) == b""
 
 
 ENGINES = ("fast", "frictionless")
