@@ -157,6 +157,11 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
     "blank-line": text_edit(
         "quotes", lambda text: text.replace("\n", "\n\n", 2).replace("\n\n", "\n", 1)
     ),
+    "trailing-blank-line": text_edit("quotes", lambda text: text + "\n"),
+    "stray-quote": text_edit(
+        "actors", lambda text: text.replace(",U.S. official,", ',U.S. "official,', 1)
+    ),
+    "crlf-line-endings": text_edit("actors", lambda text: text.replace("\n", "\r\n")),
     "bytes-and-hash-left": lambda build: (build / "csv" / "actors.csv").write_text(
         (build / "csv" / "actors.csv").read_text(encoding="utf-8").replace("official", "officer"),
         encoding="utf-8",
@@ -199,6 +204,8 @@ ACCEPTED = {
     "number-exponent-nan",
     "integer-spaces-plus-underscore",
     "pattern-non-ascii-letter",  # Python's \\S matches any non-space character
+    "crlf-line-endings",
+    "stray-quote",
     "pattern-trailing-newline",  # Python's $ matches before a final newline
     "null-number",  # Frictionless reads a null Parquet number as NaN: valid
 }
