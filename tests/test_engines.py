@@ -18,7 +18,7 @@ import pytest
 
 from newsfacts import checks
 from newsfacts.reader import read_descriptor
-from newsfacts.validate import frictionless_problems, table_problems, validate
+from newsfacts.validate import frictionless_problems, validate
 
 Rows = list[list[str]]
 ARTICLE = "000_68207eccf74b6ec5"
@@ -151,6 +151,16 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
     "duplicate-label": csv_edit("quotes", lambda rows: [[rows[0][1], *rows[0][1:]], *rows[1:]]),
     "missing-header-column": csv_edit("statistics", lambda rows: [r[:-1] for r in rows]),
     "extra-header-column": csv_edit("statistics", lambda rows: [[*r, "x"] for r in rows]),
+    "header-only-shorter": csv_edit("statistics", lambda rows: [rows[0][:-1], *rows[1:]]),
+    "header-only-longer": csv_edit("statistics", lambda rows: [[*rows[0], "extra"], *rows[1:]]),
+    "short-and-long-rows": csv_edit(
+        "mentions",
+        lambda rows: [rows[0], rows[1][:2], [*rows[2], "x", "y"], [], rows[3][:1], *rows[4:]],
+    ),
+    "extra-cells-on-a-blank-row": csv_edit("quotes", lambda rows: [rows[0], [""] * 9, *rows[1:]]),
+    "short-row-with-a-duplicate-key": csv_edit(
+        "actors", lambda rows: [rows[0], rows[1], rows[1][:3], *rows[2:]]
+    ),
     "short-row": csv_edit("statistics", lambda rows: [rows[0], rows[1][:-2], *rows[2:]]),
     "long-row": csv_edit("statistics", lambda rows: [rows[0], [*rows[1], "x"], *rows[2:]]),
     "blank-row-commas": csv_edit("quotes", lambda rows: [rows[0], [""] * len(rows[0]), *rows[1:]]),
@@ -190,6 +200,11 @@ PARQUET_CASES: dict[str, Callable[[Path], None]] = {
         "actors", lambda t: pa.concat_tables([t.slice(0, 1), t])
     ),
     "foreign-key-actor": set_column("mentions", "actor_id", first("nobody-at-all")),
+    "missing-column": parquet_edit("statistics", lambda t: t.drop_columns(["end"])),
+    "missing-key-column": parquet_edit("mentions", lambda t: t.drop_columns(["mention_id"])),
+    "extra-column": parquet_edit(
+        "quotes", lambda t: t.append_column("extra", pa.array(["x"] * t.num_rows))
+    ),
     "renamed-column": parquet_edit(
         "quotes", lambda t: t.rename_columns([*t.column_names[:5], "cues", *t.column_names[6:]])
     ),
@@ -210,9 +225,6 @@ ACCEPTED = {
     "null-number",  # Frictionless reads a null Parquet number as NaN: valid
 }
 
-# The cases whose rows or header are not as long as the schema: handed to stock Frictionless.
-DELEGATED = {"missing-header-column", "extra-header-column", "short-row", "long-row"}
-
 
 def verdicts(problems: list) -> set[tuple[str, int | None, str | None, str]]:  # type: ignore[type-arg]
     return {(p.table, p.row, p.field or None, p.message.split(":")[0]) for p in problems}
@@ -226,14 +238,8 @@ def broken(out: Path, tmp_path: Path, fmt: str, case: Callable[[Path], None]) ->
 
 
 def assert_same_verdicts(folder: Path, name: str) -> None:
-    descriptor = read_descriptor(folder)
     stock = verdicts(frictionless_problems(folder))
-    if name in DELEGATED:
-        with pytest.raises(checks.Irregular):
-            checks.package_problems(folder, descriptor)
-        fast = verdicts(table_problems(folder, descriptor, "fast"))
-    else:
-        fast = verdicts(checks.package_problems(folder, descriptor))
+    fast = verdicts(checks.package_problems(folder, read_descriptor(folder)))
     assert fast == stock
     assert bool(stock) == (name not in ACCEPTED), "the case must test what it says"
 

@@ -52,7 +52,7 @@ def read_column(spec: dict[str, Any], column: pa.Array, constraints: bool = True
     kind = spec["type"]
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
         cells = read_strings(kind, column.cast(pa.string()))
-    elif column.type == ARROW_TYPES[kind]:
+    elif column.type == ARROW_TYPES.get(kind):
         cells = read_native(kind, column)
     else:
         return read_python(spec, python_cells(column))
@@ -63,7 +63,7 @@ def read_column(spec: dict[str, Any], column: pa.Array, constraints: bool = True
 
 def read_strings(kind: str, column: pa.Array) -> Cells:
     missing = as_mask(pc.or_kleene(pc.is_null(column), pc.equal(column, "")))
-    if kind == "string":
+    if kind in ("string", "any"):  # "any": a column the header has no field for
         if missing.any():
             column = pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), column)
         return Cells(column, missing, np.zeros(len(column), dtype=bool))
@@ -178,7 +178,7 @@ def read_python(spec: dict[str, Any], cells: list[Any]) -> Cells:
         for name in notes:
             violated.setdefault(name, np.zeros(size, dtype=bool))[index] = True
         values.append(arrow_value(value, spec["type"]))
-    arrow_type = ARROW_TYPES[spec["type"]]
+    arrow_type = ARROW_TYPES.get(spec["type"], pa.string())
     return Cells(pa.array(values, type=arrow_type), missing, type_error, violated)
 
 
@@ -190,6 +190,8 @@ def arrow_value(value: Any, kind: str) -> Any:
         return value if -(2**63) <= value < 2**63 else None
     if kind == "number":
         return float(value)
+    if kind == "any":
+        return str(value)
     return value
 
 

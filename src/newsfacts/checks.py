@@ -1,9 +1,11 @@
 """The fast engine: Frictionless's table checks compiled into vectorised checks over batches.
 
 It reports what `frictionless.validate` reports for our packages, with the same error types,
-rows and fields: header labels, blank rows, cell types and constraints, unique and primary
-keys, foreign keys, and the hash and byte count of CSV files. A package whose CSV rows are
-not all as long as the header is handed to stock Frictionless (rare, and exact).
+rows and fields: header labels, blank rows, missing and extra cells, cell types and
+constraints, unique and primary keys, foreign keys, and the hash and byte count of CSV files.
+Arrow reads the CSV files; a file with a record shorter or longer than its header is read again
+with Python's csv module, as Frictionless reads it. A missing file, or one Arrow cannot read,
+is left to stock Frictionless (validate.py).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from frictionless import errors
+from frictionless.table.label_matching import deduplicate_names
 
 from . import streams
 from .cells import Cells, Mask, read_column
@@ -42,6 +45,9 @@ class Table:
     def name(self) -> str:
         return str(self.resource["name"])
 
+    expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
+    irregular: bool = False  # some record is not as long as the header: Python's reader
+
     @property
     def fields(self) -> list[dict[str, Any]]:
         return list(self.resource["schema"]["fields"])
@@ -55,7 +61,8 @@ class Table:
 
 
 def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    """Frictionless's problems with one package; raises Irregular for the stock engine."""
+    """Frictionless's problems with one package; raises Irregular to leave it to the stock
+    engine."""
     resources = sorted(
         descriptor.get("resources", []), key=lambda r: not is_referenced(r, descriptor)
     )
@@ -104,22 +111,40 @@ def check_file(table: Table) -> None:
 
 
 def check_header(table: Table, labels: list[str]) -> None:
-    if len(labels) != len(table.fields):
-        raise Irregular(f"{table.path.name}: {len(labels)} labels for {len(table.fields)} fields")
-    for number, (spec, label) in enumerate(zip(table.fields, labels, strict=True), start=1):
-        where = {"labels": labels, "row_numbers": [1], "field_name": spec["name"]}
+    """Label errors as Frictionless reports them when fields are matched by position."""
+    fields = table.fields
+    where: dict[str, Any] = {"labels": labels, "row_numbers": [1]}
+    for number, label in enumerate(labels[len(fields) :], start=len(fields) + 1):
+        table.add(
+            errors.ExtraLabelError(
+                note="", label=label, field_name="", field_number=number, **where
+            )
+        )
+    for number, spec in enumerate(fields[len(labels) :], start=len(labels) + 1):
+        name = spec["name"]
+        table.add(
+            errors.MissingLabelError(
+                note="", label="", field_name=name, field_number=number, **where
+            )
+        )
+    for number, (spec, label) in enumerate(zip(fields, labels, strict=False), start=1):
+        at = {**where, "field_name": spec["name"], "field_number": number}
         if not label:
-            table.add(errors.BlankLabelError(note="", label="", field_number=number, **where))
+            table.add(errors.BlankLabelError(note="", label="", **at))
         elif label in labels[: number - 1]:
             seen = [str(i) for i, x in enumerate(labels[: number - 1], start=1) if x == label]
             note = f'at position "{", ".join(seen)}"'
-            table.add(
-                errors.DuplicateLabelError(note=note, label=label, field_number=number, **where)
-            )
+            table.add(errors.DuplicateLabelError(note=note, label=label, **at))
         elif label != spec["name"]:
-            table.add(
-                errors.IncorrectLabelError(note="", label=label, field_number=number, **where)
-            )
+            table.add(errors.IncorrectLabelError(note="", label=label, **at))
+
+
+def expected_fields(fields: list[dict[str, Any]], labels: list[str]) -> list[dict[str, Any]]:
+    """The field each label pairs with, by position; a label beyond the schema gets an "any"
+    field named after it, and fields beyond the labels are not read (as Frictionless does)."""
+    matched = fields[: len(labels)]
+    names = deduplicate_names([f["name"] for f in matched] + labels[len(fields) :])
+    return matched + [{"name": name, "type": "any"} for name in names[len(matched) :]]
 
 
 @dataclass
@@ -134,22 +159,35 @@ class Keys:
 
 
 def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
-    check_header(table, streams.labels(table.path))
+    labels = streams.labels(table.path)
+    check_header(table, labels)
+    table.expected = expected_fields(table.fields, labels)
+    checked = len(table.problems)
+    try:
+        scan_rows(table, lookups, referenced)
+    except streams.IrregularRows:
+        del table.problems[checked:]  # start again with Python's reader
+        table.irregular = True
+        scan_rows(table, lookups, referenced)
+
+
+def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     schema = table.resource["schema"]
+    names = {f["name"] for f in table.expected}
     keys = Keys(
         unique={
-            f["name"]: KeyIndex() for f in table.fields if f.get("constraints", {}).get("unique")
+            f["name"]: KeyIndex() for f in table.expected if f.get("constraints", {}).get("unique")
         },
-        primary=list(schema.get("primaryKey", [])),
-        referenced={name: [] for name in referenced},
+        primary=[n for n in schema.get("primaryKey", []) if set(schema["primaryKey"]) <= names],
+        referenced={name: [] for name in referenced if name in names},
     )
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
         keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
-    try:
-        for first_row, read in read_batches(table):
-            check_batch(table, first_row, read, keys, lookups, schema.get("foreignKeys", []))
-    except streams.IrregularRows as error:
-        raise Irregular(str(error)) from error
+    foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
+    for first_row, read, counts in read_batches(table):
+        check_batch(table, first_row, read, keys, lookups, foreign_keys)
+        if counts is not None:
+            report_lengths(table, first_row, counts, read)
     for name, values in keys.referenced.items():
         lookups[(table.name, name)] = (
             pc.unique(pa.chunked_array(values, pa.string()).combine_chunks())
@@ -159,19 +197,47 @@ def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     report_duplicates(table, keys)
 
 
-def read_batches(table: Table) -> Iterator[tuple[int, dict[str, Cells]]]:
-    """(row number of the batch's first row, cells of every field) for each batch."""
-    names = [f["name"] for f in table.fields]
+def report_lengths(table: Table, first_row: int, counts: Any, cells: dict[str, Cells]) -> None:
+    """missing-cell and extra-cell of records shorter or longer than the header (not of blank
+    rows: Frictionless reports those as blank-row only)."""
+    width = len(table.expected)
+    blank = np.logical_and.reduce([c.missing for c in cells.values()])
+    for index in np.flatnonzero((counts != width) & ~blank):
+        row, count = first_row + int(index), int(counts[index])
+        where: dict[str, Any] = {"cells": [], "row_number": row}
+        for number in range(count + 1, width + 1):
+            name = table.expected[number - 1]["name"]
+            table.add(
+                errors.MissingCellError(
+                    note="", cell="", field_name=name, field_number=number, **where
+                )
+            )
+        for number in range(width + 1, count + 1):
+            table.add(
+                errors.ExtraCellError(note="", cell="", field_name="", field_number=number, **where)
+            )
+
+
+def read_batches(table: Table) -> Iterator[tuple[int, dict[str, Cells], Any]]:
+    """(row number of the batch's first row, cells of every expected field, the number of
+    cells of each record or None when all are as long as the header) for each batch."""
+    names = [f["name"] for f in table.expected]
     row = 2
-    for batch in streams.batches(table.path, names):
-        yield (
-            row,
-            {
-                spec["name"]: read_column(spec, batch.column(i))
-                for i, spec in enumerate(table.fields)
-            },
-        )
+    for batch, counts in raw_batches(table, names):
+        cells = {
+            spec["name"]: read_column(spec, batch.column(i))
+            for i, spec in enumerate(table.expected)
+        }
+        yield row, cells, counts
         row += batch.num_rows
+
+
+def raw_batches(table: Table, names: list[str]) -> Iterator[tuple[pa.RecordBatch, Any]]:
+    if table.irregular:
+        yield from streams.python_csv_batches(table.path, names)
+    else:
+        for batch in streams.batches(table.path, names):
+            yield batch, None
 
 
 def check_batch(
@@ -206,7 +272,7 @@ def as_present(cells: Cells) -> Mask:
 
 def report_cells(table: Table, rows: Any, cells: dict[str, Cells], blank: Mask) -> None:
     """type-error and constraint-error of every cell outside blank rows."""
-    for number, spec in enumerate(table.fields, start=1):
+    for number, spec in enumerate(table.expected, start=1):
         read = cells[spec["name"]]
         where = {"cells": [], "field_name": spec["name"], "field_number": number}
         for index in np.flatnonzero(read.type_error & ~blank):
@@ -278,7 +344,7 @@ def report_duplicates(table: Table, keys: Keys) -> None:
     for name, found in repeats.items():
         for row, previous in found:
             note = f"the same as in the row at position {previous}"
-            number = 1 + [f["name"] for f in table.fields].index(name)
+            number = 1 + [f["name"] for f in table.expected].index(name)
             table.add(
                 errors.UniqueError(
                     note=note,
@@ -306,7 +372,7 @@ def confirmed(table: Table, index: KeyIndex, names: list[str]) -> list[tuple[int
         return []
     wanted = np.fromiter(candidates, dtype=np.int64)
     found: list[tuple[int, Any]] = []
-    for first_row, cells in read_batches(table):
+    for first_row, cells, _ in read_batches(table):
         size = len(cells[names[0]].missing)
         rows = np.arange(first_row, first_row + size, dtype=np.int64)
         for offset in np.flatnonzero(np.isin(rows, wanted)):
