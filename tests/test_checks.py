@@ -35,7 +35,7 @@ def test_tiny_batches_and_text_windows_find_the_same_problems(
     assert expected
     monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
-    monkeypatch.setattr(crosschecks, "TEXT_WINDOW_BYTES", 1)
+    monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
     assert errors(build) == expected
 
 

@@ -20,7 +20,7 @@ from .reader import resource_path
 
 SPAN_TABLES = ("mentions", "quotes", "statistics")
 SPAN_FIELDS = ("article_id", "start", "end", "text")
-TEXT_WINDOW_BYTES = 256 << 20
+TEXT_WINDOW_CHARS = 64 << 20  # a window holds at most 64M characters of article text
 
 
 def typed_batches(
@@ -36,7 +36,7 @@ def typed_batches(
 
 
 def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:
-    """article_id -> text, in windows of about TEXT_WINDOW_BYTES of text: the spans are
+    """article_id -> text, in windows of about TEXT_WINDOW_CHARS of text: the spans are
     checked window by window, so memory stays bounded however large the corpus."""
     window: dict[str, str | None] = {}
     size = 0
@@ -45,7 +45,7 @@ def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, s
         for article_id, text in zip(ids, texts, strict=True):
             window[article_id] = text
             size += len(text or "")
-            if size >= TEXT_WINDOW_BYTES:
+            if size >= TEXT_WINDOW_CHARS:
                 yield window
                 window, size = {}, 0
     if window:

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 
 CSV_BLOCK_BYTES = 8 << 20
 PARQUET_BATCH_ROWS = 128 * 1024
+PARQUET_BATCH_BYTES = 32 << 20  # uncompressed
 PYTHON_BATCH_ROWS = 64 * 1024
 
 
@@ -124,9 +125,13 @@ def python_csv_batches(
 
 
 def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-    yield from pq.ParquetFile(path).iter_batches(
-        batch_size=PARQUET_BATCH_ROWS, columns=columns, use_threads=True
-    )
+    """Batches of about PARQUET_BATCH_BYTES (fewer rows when the rows are long: articles)."""
+    parquet = pq.ParquetFile(path)
+    metadata = parquet.metadata
+    size = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    row_bytes = max(1, size // max(1, metadata.num_rows))
+    rows = max(1, min(PARQUET_BATCH_ROWS, PARQUET_BATCH_BYTES // row_bytes))
+    yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=True)
 
 
 def batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
