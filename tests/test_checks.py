@@ -52,3 +52,30 @@ def test_a_deleted_parquet_row_is_counted_across_batches(
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 4)
     rows = table.num_rows
     assert f"csv/parquet:mentions: {rows} rows in CSV, {rows - 1} in Parquet" in errors(build)
+
+
+@pytest.mark.parametrize(
+    "option",
+    [{"trueValues": ["yes"]}, {"format": "email"}, {"constraints": {"exclusiveMinimum": 0}}],
+)
+def test_a_schema_the_fast_engine_does_not_compile_is_left_to_stock_frictionless(
+    out: Path, tmp_path: Path, option: dict
+) -> None:  # type: ignore[type-arg]
+    import json
+
+    from newsfacts import checks
+    from newsfacts.reader import read_descriptor
+
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    path = build / "csv" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
+    field = next(f for f in actors["schema"]["fields"] if f["name"] == "unnamed")
+    field.update(option)
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    with pytest.raises(checks.Irregular):
+        checks.package_problems(build / "csv", read_descriptor(build / "csv"))
+    fast, stock = validate(build / "csv", "fast"), validate(build / "csv", "frictionless")
+    assert {str(p) for p in fast} == {str(p) for p in stock}
+    assert any("schema differs from the schema/ contract" in str(p) for p in fast)

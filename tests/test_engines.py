@@ -107,7 +107,20 @@ def correction(correction_id: str, record_id: str) -> list[str]:
     return [correction_id, "reject", "quotes", record_id, ARTICLE, "rejected"]
 
 
+def reverse_resources(fmt: str) -> Callable[[Path], None]:
+    """The descriptor lists the tables backwards: referencing tables before referenced ones."""
+
+    def edit(build: Path) -> None:
+        path = build / fmt / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        descriptor["resources"].reverse()
+        path.write_text(json.dumps(descriptor), encoding="utf-8")
+
+    return edit
+
+
 CSV_CASES: dict[str, Callable[[Path], None]] = {
+    "resources-reversed": reverse_resources("csv"),
     "integer-type": set_cell("articles", 1, "body_start", "x"),
     "integer-fraction": set_cell("mentions", 1, "start", "1.5"),
     "integer-spaces-plus-underscore": set_cell("mentions", 2, "start", " +1_0 "),
@@ -179,6 +192,10 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
 }
 
 PARQUET_CASES: dict[str, Callable[[Path], None]] = {
+    "resources-reversed-with-a-foreign-key-error": lambda build: (
+        set_column("mentions", "actor_id", first("nobody-at-all"))(build),
+        reverse_resources("parquet")(build),
+    ),
     "enum": set_column("actors", "kind", first("alien")),
     "pattern": set_column("actors", "actor_id", first("Bad Id")),
     "required-empty-string": set_column("quotes", "text", first("")),
@@ -220,6 +237,7 @@ ACCEPTED = {
     "integer-spaces-plus-underscore",
     "pattern-non-ascii-letter",  # Python's \\S matches any non-space character
     "crlf-line-endings",
+    "resources-reversed",
     "stray-quote",
     "pattern-trailing-newline",  # Python's $ matches before a final newline
     "null-number",  # Frictionless reads a null Parquet number as NaN: valid

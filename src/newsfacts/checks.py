@@ -63,9 +63,9 @@ class Table:
 def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
     engine."""
-    resources = sorted(
-        descriptor.get("resources", []), key=lambda r: not is_referenced(r, descriptor)
-    )
+    resources = referenced_first(descriptor.get("resources", []))
+    for resource in resources:
+        check_compilable(resource)
     lookups: Lookups = {}
     problems: list[Problem] = []
     for resource in resources:
@@ -89,8 +89,51 @@ def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
     }
 
 
-def is_referenced(resource: dict[str, Any], descriptor: dict[str, Any]) -> bool:
-    return bool(referenced_fields(resource["name"], descriptor))
+COMPILED_TYPES = {"string", "integer", "number", "boolean", "date"}
+COMPILED_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
+COMPILED_CONSTRAINTS |= {"minLength", "maxLength"}
+DEFAULT_READING = {"name", "type", "description", "title", "constraints", "example"}
+
+
+def check_compilable(resource: dict[str, Any]) -> None:
+    """Raises Irregular for a schema the fast engine does not compile: other types, formats,
+    constraints or reading options (trueValues, missingValues, ...), composite foreign keys."""
+    schema = resource.get("schema", {})
+    if resource.get("dialect") or str(resource.get("encoding", "utf-8")).lower() != "utf-8":
+        raise Irregular(f"{resource.get('name')}: a CSV dialect or encoding of its own")
+    for spec in schema.get("fields", []):
+        if (
+            spec.get("type") not in COMPILED_TYPES
+            or set(spec) - DEFAULT_READING
+            or set(spec.get("constraints", {})) - COMPILED_CONSTRAINTS
+        ):
+            raise Irregular(f"{resource.get('name')}: field {spec.get('name')} is not compiled")
+    if set(schema) - {"fields", "primaryKey", "foreignKeys"}:
+        raise Irregular(f"{resource.get('name')}: schema options that are not compiled")
+    if any(len(key["fields"]) != 1 for key in schema.get("foreignKeys", [])):
+        raise Irregular(f"{resource.get('name')}: a composite foreign key")
+
+
+def references(resource: dict[str, Any]) -> set[str]:
+    """The other tables a resource's foreign keys point to."""
+    keys = resource.get("schema", {}).get("foreignKeys", [])
+    return {k["reference"]["resource"] for k in keys} - {resource.get("name"), ""}
+
+
+def referenced_first(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The resources in an order where every table comes after the tables it references
+    (their key values are the foreign keys' lookups)."""
+    names = {r.get("name") for r in resources}
+    if any(references(r) - names for r in resources):
+        raise Irregular("a foreign key to a table the package does not have")
+    ordered: list[dict[str, Any]] = []
+    while len(ordered) < len(resources):
+        placed = {r.get("name") for r in ordered}
+        ready = [r for r in resources if r not in ordered and references(r) <= placed]
+        if not ready:
+            raise Irregular("foreign keys in a cycle")
+        ordered += ready
+    return ordered
 
 
 def check_file(table: Table) -> None:
