@@ -185,6 +185,11 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
         "actors", lambda text: text.replace(",U.S. official,", ',U.S. "official,', 1)
     ),
     "crlf-line-endings": text_edit("actors", lambda text: text.replace("\n", "\r\n")),
+    "over-a-thousand-errors-hash-left": lambda build: write_csv(
+        build / "csv" / "mentions.csv",
+        [read_csv(build / "csv" / "mentions.csv")[0]]
+        + [[*r[:4], "x", "-1"] for r in read_csv(build / "csv" / "mentions.csv")[1:]] * 15,
+    ),
     "bytes-and-hash-left": lambda build: (build / "csv" / "actors.csv").write_text(
         (build / "csv" / "actors.csv").read_text(encoding="utf-8").replace("official", "officer"),
         encoding="utf-8",

@@ -105,14 +105,19 @@ def read_native(kind: str, column: pa.Array) -> Cells:
 
 
 def check_constraints(spec: dict[str, Any], cells: Cells) -> None:
+    """Each constraint's violations, in the order Frictionless checks them."""
     constraints = spec.get("constraints", {})
     present = ~cells.missing & ~cells.type_error
     values = cells.values
     if constraints.get("required"):
         cells.violated["required"] = cells.missing.copy()
-    if "enum" in constraints:
-        allowed = pa.array(constraints["enum"]).cast(values.type)
-        cells.violated["enum"] = present & ~as_mask(pc.is_in(values, allowed))
+    for name, compare in (("minLength", pc.less), ("maxLength", pc.greater)):
+        if name in constraints:
+            lengths = pc.utf8_length(values)
+            cells.violated[name] = present & as_mask(compare(lengths, constraints[name]))
+    for name, compare in (("minimum", pc.less), ("maximum", pc.greater)):
+        if name in constraints:
+            cells.violated[name] = present & as_mask(compare(values, constraints[name]))
     if "pattern" in constraints:
         pattern = f"^{constraints['pattern']}$"  # as Frictionless compiles it
         exact = re2_agrees(values, pattern)
@@ -120,13 +125,9 @@ def check_constraints(spec: dict[str, Any], cells: Cells) -> None:
         cells.violated["pattern"] = present & exact & ~matches
         undecided = cells.violated.get("undecided", np.zeros(len(values), dtype=bool))
         cells.violated["undecided"] = undecided | (present & ~exact)
-    for name, compare in (("minimum", pc.less), ("maximum", pc.greater)):
-        if name in constraints:
-            cells.violated[name] = present & as_mask(compare(values, constraints[name]))
-    for name, compare in (("minLength", pc.less), ("maxLength", pc.greater)):
-        if name in constraints:
-            lengths = pc.utf8_length(values)
-            cells.violated[name] = present & as_mask(compare(lengths, constraints[name]))
+    if "enum" in constraints:
+        allowed = pa.array(constraints["enum"]).cast(values.type)
+        cells.violated["enum"] = present & ~as_mask(pc.is_in(values, allowed))
 
 
 def re2_agrees(values: pa.Array, pattern: str) -> Mask:

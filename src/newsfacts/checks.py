@@ -34,19 +34,33 @@ class Irregular(Exception):
     """Something the fast engine leaves to stock Frictionless."""
 
 
+# Within a row, the order in which Frictionless reports errors (for its error limit).
+ROW_ORDER = {
+    "type-error": 0,
+    "constraint-error": 0,
+    "extra-cell": 1,
+    "missing-cell": 2,
+    "blank-row": 3,
+    "unique-error": 4,
+    "primary-key": 5,
+    "foreign-key": 6,
+}
+END_OF_FILE = {"hash-count", "byte-count"}
+LIMIT_ERRORS = 1000  # Frictionless stops a table at this many errors (then skips the end)
+
+
 @dataclass
 class Table:
     package: str
     resource: dict[str, Any]
     path: Path
-    problems: list[Problem] = field(default_factory=list)
+    found: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
+    expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
+    irregular: bool = False  # some record is not as long as the header: Python's reader
 
     @property
     def name(self) -> str:
         return str(self.resource["name"])
-
-    expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
-    irregular: bool = False  # some record is not as long as the header: Python's reader
 
     @property
     def fields(self) -> list[dict[str, Any]]:
@@ -55,9 +69,20 @@ class Table:
     def add(self, error: Any) -> None:
         row = getattr(error, "row_number", None)
         name = getattr(error, "field_name", None)
-        self.problems.append(
-            Problem(self.package, self.name, row, name, f"{error.type}: {error.message}")
-        )
+        number = getattr(error, "field_number", 0) or 0
+        order = (row or 0, ROW_ORDER.get(error.type, 0), number)
+        message = f"{error.type}: {error.message}"
+        self.found.append((order, Problem(self.package, self.name, row, name, message)))
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems in Frictionless's order, cut where Frictionless stops: after the row
+        that brings the errors to LIMIT_ERRORS, and then without the end-of-file checks."""
+        found = sorted(self.found, key=lambda item: item[0])
+        rows = [p for _, p in found if p.message.split(":")[0] not in END_OF_FILE]
+        if len(rows) >= LIMIT_ERRORS:
+            return rows[:LIMIT_ERRORS]
+        return rows + [p for _, p in found if p.message.split(":")[0] in END_OF_FILE]
 
 
 def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
@@ -205,11 +230,11 @@ def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     labels = streams.labels(table.path)
     check_header(table, labels)
     table.expected = expected_fields(table.fields, labels)
-    checked = len(table.problems)
+    checked = len(table.found)
     try:
         scan_rows(table, lookups, referenced)
     except streams.IrregularRows:
-        del table.problems[checked:]  # start again with Python's reader
+        del table.found[checked:]  # start again with Python's reader
         table.irregular = True
         scan_rows(table, lookups, referenced)
 
