@@ -10,6 +10,7 @@ is left to stock Frictionless (validate.py).
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 from frictionless import errors
+from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
 from . import streams
@@ -97,6 +99,8 @@ def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
         path = resource_path(folder, resource)
         if not path.is_file():
             raise Irregular(f"{path.name}: missing")
+        if not streams.is_parquet(path):
+            check_dialect(path)
         table = Table(folder.name, resource, path)
         check_file(table)
         check_rows(table, lookups, referenced_fields(resource["name"], descriptor))
@@ -159,6 +163,24 @@ def referenced_first(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
             raise Irregular("foreign keys in a cycle")
         ordered += ready
     return ordered
+
+
+def check_dialect(path: Path) -> None:
+    """Frictionless guesses each CSV file's dialect from its first lines; the fast engine
+    reads the standard one (comma, double quotes) and leaves any other guess to it."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        sample = "".join(map(str, extract_samle(handle)))
+    try:
+        guess = csv.Sniffer().sniff(sample, ",\t;|")
+    except csv.Error:
+        return  # Frictionless falls back to the standard dialect too
+    if (
+        guess.delimiter != ","
+        or guess.quotechar not in ('"', "'")  # Frictionless reads ' as "
+        or guess.escapechar
+        or guess.skipinitialspace
+    ):
+        raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
 
 
 def check_file(table: Table) -> None:
