@@ -25,6 +25,8 @@ def errors(build: Path) -> set[str]:
         CSV_CASES["foreign-key-actor"],
         CSV_CASES["blank-row-commas"],
         CSV_CASES["enum"],
+        CSV_CASES["over-a-thousand-errors-hash-left"],
+        CSV_CASES["short-and-long-rows"],
     ],
 )
 def test_tiny_batches_and_text_windows_find_the_same_problems(

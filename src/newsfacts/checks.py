@@ -59,6 +59,7 @@ class Table:
     found: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
     expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
     irregular: bool = False  # some record is not as long as the header: Python's reader
+    last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
 
     @property
     def name(self) -> str:
@@ -70,11 +71,16 @@ class Table:
 
     def add(self, error: Any) -> None:
         row = getattr(error, "row_number", None)
+        if self.last_row is not None and row is not None and row > self.last_row:
+            return
         name = getattr(error, "field_name", None)
         number = getattr(error, "field_number", 0) or 0
         order = (row or 0, ROW_ORDER.get(error.type, 0), number)
         message = f"{error.type}: {error.message}"
         self.found.append((order, Problem(self.package, self.name, row, name, message)))
+
+    def row_errors(self) -> int:
+        return sum(1 for _, p in self.found if p.message.split(":")[0] not in END_OF_FILE)
 
     @property
     def problems(self) -> list[Problem]:
@@ -257,7 +263,7 @@ def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
         scan_rows(table, lookups, referenced)
     except streams.IrregularRows:
         del table.found[checked:]  # start again with Python's reader
-        table.irregular = True
+        table.irregular, table.last_row = True, None
         scan_rows(table, lookups, referenced)
 
 
@@ -278,6 +284,10 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
         check_batch(table, first_row, read, keys, lookups, foreign_keys)
         if counts is not None:
             report_lengths(table, first_row, counts, read)
+        if table.last_row is None and table.row_errors() >= LIMIT_ERRORS:
+            table.last_row = first_row + len(counts if counts is not None else rows_of(read)) - 1
+        if table.last_row is not None and not keys.referenced:
+            break  # as Frictionless stops (a referenced table is read on for its keys)
     for name, values in keys.referenced.items():
         lookups[(table.name, name)] = (
             pc.unique(pa.chunked_array(values, pa.string()).combine_chunks())
@@ -285,6 +295,10 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
             else pa.array([], pa.string())
         )
     report_duplicates(table, keys)
+
+
+def rows_of(cells: dict[str, Cells]) -> Mask:
+    return next(iter(cells.values())).missing
 
 
 def report_lengths(table: Table, first_row: int, counts: Any, cells: dict[str, Cells]) -> None:

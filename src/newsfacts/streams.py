@@ -41,7 +41,7 @@ def cached_digest(path: Path, mtime_ns: int, size: int) -> tuple[str, int]:
     return sha256.hexdigest(), count
 
 
-class IrregularRows(Exception):
+class IrregularRows(ValueError):
     """A CSV record with fewer or more cells than the header."""
 
 
