@@ -30,7 +30,7 @@ from . import evaluate as evaluate_lib
 from .docs import schema_markdown, update_readme
 from .errors import NewsfactsError
 from .pipeline import extract_records
-from .validate import Problem
+from .problems import Problem
 from .validate import validate as validate_package
 
 
@@ -38,6 +38,11 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     github = "github"
+
+
+class Engine(StrEnum):
+    fast = "fast"
+    frictionless = "frictionless"
 
 
 app = typer.Typer(
@@ -181,10 +186,18 @@ def validate(
             "--format", help="table for people, json for machines, github for workflow annotations."
         ),
     ] = ReportFormat.table,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="fast: the schema compiled into vectorised checks (same verdicts); "
+            "frictionless: stock frictionless.validate.",
+        ),
+    ] = Engine.fast,
 ) -> None:
     """Validate packages: Frictionless, plus spans, hashes and CSV/Parquet equality."""
     try:
-        problems = validate_package(path)
+        problems = validate_package(path, engine.value)
     except NewsfactsError as error:
         raise fail(error) from None
     failures = [p for p in problems if p.severity == "error"]

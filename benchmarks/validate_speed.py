@@ -1,0 +1,57 @@
+"""Rows per second of `newsfacts validate` on a build: python benchmarks/validate_speed.py BUILD
+
+Rows are the data rows of both packages. Prints the Frictionless-type checks (the fast engine's
+compiled checks) and the whole of validate separately: the first run of the process (cold) and
+the best of the next `--runs` (warm), wall clock and CPU time."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from newsfacts import streams
+from newsfacts.reader import read_descriptor
+from newsfacts.validate import table_problems, validate
+
+
+def frictionless_part(build: Path, engine: str) -> None:
+    for fmt in ("csv", "parquet"):
+        folder = build / fmt
+        assert not table_problems(folder, read_descriptor(folder), engine)
+
+
+def whole(build: Path, engine: str) -> None:
+    assert not [p for p in validate(build, engine) if p.severity == "error"]
+
+
+def timed(work, build: Path, engine: str) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    streams.cached_digest.cache_clear()  # every run hashes the files again
+    wall, cpu = time.perf_counter(), time.process_time()
+    work(build, engine)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("build", type=Path)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--engine", default="fast")
+    args = parser.parse_args()
+    parquet = args.build / "parquet"
+    rows = 2 * sum(pq.ParquetFile(p).metadata.num_rows for p in parquet.glob("*.parquet"))
+    print(f"{rows:,} data rows in both packages ({args.engine} engine)")
+    for name, work in (("Frictionless-type checks", frictionless_part), ("whole validate", whole)):
+        cold = timed(work, args.build, args.engine)
+        warm = min(timed(work, args.build, args.engine) for _ in range(args.runs))
+        for label, (wall, cpu) in (("cold", cold), ("warm", warm)):
+            print(
+                f"{name:25} {label}: {wall:6.2f} s = {rows / wall:>11,.0f} rows/s"
+                f" (CPU {cpu:.2f} s = {rows / cpu:,.0f} rows/s)"
+            )
+
+
+if __name__ == "__main__":
+    main()

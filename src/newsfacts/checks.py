@@ -1,0 +1,485 @@
+"""The fast engine: Frictionless's table checks compiled into vectorised checks over batches.
+
+It reports what `frictionless.validate` reports for our packages, with the same error types,
+rows and fields: header labels, blank rows, missing and extra cells, cell types and
+constraints, unique and primary keys, foreign keys, and the hash and byte count of CSV files.
+Arrow reads the CSV files; a file with a record shorter or longer than its header is read again
+with Python's csv module, as Frictionless reads it. A missing file, or one Arrow cannot read,
+is left to stock Frictionless (validate.py).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from frictionless import errors
+from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
+from frictionless.table.label_matching import deduplicate_names
+
+from . import streams
+from .cells import Cells, Mask, read_column
+from .keys import KeyIndex, duplicates, row_hashes
+from .problems import Problem
+from .reader import resource_path
+
+Lookups = dict[tuple[str, str], pa.Array]  # (table, field) -> the values referenced
+
+
+class Irregular(Exception):
+    """Something the fast engine leaves to stock Frictionless."""
+
+
+# Within a row, the order in which Frictionless reports errors (for its error limit).
+ROW_ORDER = {
+    "type-error": 0,
+    "constraint-error": 0,
+    "extra-cell": 1,
+    "missing-cell": 2,
+    "blank-row": 3,
+    "unique-error": 4,
+    "primary-key": 5,
+    "foreign-key": 6,
+}
+END_OF_FILE = {"hash-count", "byte-count"}
+LIMIT_ERRORS = 1000  # Frictionless stops a table at this many errors (then skips the end)
+
+
+@dataclass
+class Table:
+    package: str
+    resource: dict[str, Any]
+    path: Path
+    found: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
+    expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
+    irregular: bool = False  # some record is not as long as the header: Python's reader
+    last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
+
+    @property
+    def name(self) -> str:
+        return str(self.resource["name"])
+
+    @property
+    def fields(self) -> list[dict[str, Any]]:
+        return list(self.resource["schema"]["fields"])
+
+    def add(self, error: Any) -> None:
+        row = getattr(error, "row_number", None)
+        if self.last_row is not None and row is not None and row > self.last_row:
+            return
+        name = getattr(error, "field_name", None)
+        number = getattr(error, "field_number", 0) or 0
+        order = (row or 0, ROW_ORDER.get(error.type, 0), number)
+        message = f"{error.type}: {error.message}"
+        self.found.append((order, Problem(self.package, self.name, row, name, message)))
+
+    def row_errors(self) -> int:
+        return sum(1 for _, p in self.found if p.message.split(":")[0] not in END_OF_FILE)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The problems in Frictionless's order, cut where Frictionless stops: after the row
+        that brings the errors to LIMIT_ERRORS, and then without the end-of-file checks."""
+        found = sorted(self.found, key=lambda item: item[0])
+        rows = [p for _, p in found if p.message.split(":")[0] not in END_OF_FILE]
+        if len(rows) >= LIMIT_ERRORS:
+            return rows[:LIMIT_ERRORS]
+        return rows + [p for _, p in found if p.message.split(":")[0] in END_OF_FILE]
+
+
+def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
+    """Frictionless's problems with one package; raises Irregular to leave it to the stock
+    engine."""
+    resources = referenced_first(descriptor.get("resources", []))
+    for resource in resources:
+        check_compilable(resource)
+    lookups: Lookups = {}
+    problems: list[Problem] = []
+    for resource in resources:
+        path = resource_path(folder, resource)
+        if not path.is_file():
+            raise Irregular(f"{path.name}: missing")
+        if not streams.is_parquet(path):
+            check_dialect(path)
+        table = Table(folder.name, resource, path)
+        check_file(table)
+        check_rows(table, lookups, referenced_fields(resource["name"], descriptor))
+        problems += table.problems
+    return problems
+
+
+def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
+    return {
+        f
+        for r in descriptor.get("resources", [])
+        for key in r.get("schema", {}).get("foreignKeys", [])
+        if key["reference"]["resource"] == table
+        for f in key["reference"]["fields"]
+    }
+
+
+COMPILED_TYPES = {"string", "integer", "number", "boolean", "date"}
+COMPILED_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
+COMPILED_CONSTRAINTS |= {"minLength", "maxLength"}
+DEFAULT_READING = {"name", "type", "description", "title", "constraints", "example"}
+
+
+def check_compilable(resource: dict[str, Any]) -> None:
+    """Raises Irregular for a schema the fast engine does not compile: other types, formats,
+    constraints or reading options (trueValues, missingValues, ...), composite foreign keys."""
+    schema = resource.get("schema", {})
+    if resource.get("dialect") or str(resource.get("encoding", "utf-8")).lower() != "utf-8":
+        raise Irregular(f"{resource.get('name')}: a CSV dialect or encoding of its own")
+    for spec in schema.get("fields", []):
+        if (
+            spec.get("type") not in COMPILED_TYPES
+            or set(spec) - DEFAULT_READING
+            or set(spec.get("constraints", {})) - COMPILED_CONSTRAINTS
+        ):
+            raise Irregular(f"{resource.get('name')}: field {spec.get('name')} is not compiled")
+    if set(schema) - {"fields", "primaryKey", "foreignKeys"}:
+        raise Irregular(f"{resource.get('name')}: schema options that are not compiled")
+    if any(len(key["fields"]) != 1 for key in schema.get("foreignKeys", [])):
+        raise Irregular(f"{resource.get('name')}: a composite foreign key")
+
+
+def references(resource: dict[str, Any]) -> set[str]:
+    """The other tables a resource's foreign keys point to."""
+    keys = resource.get("schema", {}).get("foreignKeys", [])
+    return {k["reference"]["resource"] for k in keys} - {resource.get("name"), ""}
+
+
+def referenced_first(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The resources in an order where every table comes after the tables it references
+    (their key values are the foreign keys' lookups)."""
+    names = {r.get("name") for r in resources}
+    if any(references(r) - names for r in resources):
+        raise Irregular("a foreign key to a table the package does not have")
+    ordered: list[dict[str, Any]] = []
+    while len(ordered) < len(resources):
+        placed = {r.get("name") for r in ordered}
+        ready = [r for r in resources if r not in ordered and references(r) <= placed]
+        if not ready:
+            raise Irregular("foreign keys in a cycle")
+        ordered += ready
+    return ordered
+
+
+def check_dialect(path: Path) -> None:
+    """Frictionless guesses each CSV file's dialect from its first lines; the fast engine
+    reads the standard one (comma, double quotes) and leaves any other guess to it."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        sample = "".join(map(str, extract_samle(handle)))
+    try:
+        guess = csv.Sniffer().sniff(sample, ",\t;|")
+    except csv.Error:
+        return  # Frictionless falls back to the standard dialect too
+    if (
+        guess.delimiter != ","
+        or guess.quotechar not in ('"', "'")  # Frictionless reads ' as "
+        or guess.escapechar
+        or guess.skipinitialspace
+    ):
+        raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
+
+
+def check_file(table: Table) -> None:
+    """hash-count and byte-count, as Frictionless reports them (it hashes CSV files only)."""
+    if streams.is_parquet(table.path):
+        return
+    actual, size = streams.digest(table.path)
+    expected = str(table.resource.get("hash", "")).removeprefix("sha256:")
+    if expected and expected != actual:
+        note = f'expected is "{expected}" and actual is "{actual}"'
+        table.add(errors.HashCountError(note=note))
+    if table.resource.get("bytes") and table.resource["bytes"] != size:
+        table.add(
+            errors.ByteCountError(
+                note=f'expected is "{table.resource["bytes"]}" and actual is "{size}"'
+            )
+        )
+
+
+def check_header(table: Table, labels: list[str]) -> None:
+    """Label errors as Frictionless reports them when fields are matched by position."""
+    fields = table.fields
+    where: dict[str, Any] = {"labels": labels, "row_numbers": [1]}
+    for number, label in enumerate(labels[len(fields) :], start=len(fields) + 1):
+        table.add(
+            errors.ExtraLabelError(
+                note="", label=label, field_name="", field_number=number, **where
+            )
+        )
+    for number, spec in enumerate(fields[len(labels) :], start=len(labels) + 1):
+        name = spec["name"]
+        table.add(
+            errors.MissingLabelError(
+                note="", label="", field_name=name, field_number=number, **where
+            )
+        )
+    for number, (spec, label) in enumerate(zip(fields, labels, strict=False), start=1):
+        at = {**where, "field_name": spec["name"], "field_number": number}
+        if not label:
+            table.add(errors.BlankLabelError(note="", label="", **at))
+        elif label in labels[: number - 1]:
+            seen = [str(i) for i, x in enumerate(labels[: number - 1], start=1) if x == label]
+            note = f'at position "{", ".join(seen)}"'
+            table.add(errors.DuplicateLabelError(note=note, label=label, **at))
+        elif label != spec["name"]:
+            table.add(errors.IncorrectLabelError(note="", label=label, **at))
+
+
+def expected_fields(fields: list[dict[str, Any]], labels: list[str]) -> list[dict[str, Any]]:
+    """The field each label pairs with, by position; a label beyond the schema gets an "any"
+    field named after it, and fields beyond the labels are not read (as Frictionless does)."""
+    matched = fields[: len(labels)]
+    names = deduplicate_names([f["name"] for f in matched] + labels[len(fields) :])
+    return matched + [{"name": name, "type": "any"} for name in names[len(matched) :]]
+
+
+@dataclass
+class Keys:
+    """What the key checks keep of a table while its batches go by."""
+
+    unique: dict[str, KeyIndex]
+    primary: list[str]
+    primary_index: KeyIndex = field(default_factory=KeyIndex)
+    shared: bool = False  # a one-field primary key that is also unique: hashed once
+    referenced: dict[str, list[pa.Array]] = field(default_factory=dict)
+
+
+def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
+    labels = streams.labels(table.path)
+    check_header(table, labels)
+    table.expected = expected_fields(table.fields, labels)
+    checked = len(table.found)
+    try:
+        scan_rows(table, lookups, referenced)
+    except streams.IrregularRows:
+        del table.found[checked:]  # start again with Python's reader
+        table.irregular, table.last_row = True, None
+        scan_rows(table, lookups, referenced)
+
+
+def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
+    schema = table.resource["schema"]
+    names = {f["name"] for f in table.expected}
+    keys = Keys(
+        unique={
+            f["name"]: KeyIndex() for f in table.expected if f.get("constraints", {}).get("unique")
+        },
+        primary=[n for n in schema.get("primaryKey", []) if set(schema["primaryKey"]) <= names],
+        referenced={name: [] for name in referenced if name in names},
+    )
+    if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
+        keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
+    foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
+    for first_row, read, counts in read_batches(table):
+        check_batch(table, first_row, read, keys, lookups, foreign_keys)
+        if counts is not None:
+            report_lengths(table, first_row, counts, read)
+        if table.last_row is None and table.row_errors() >= LIMIT_ERRORS:
+            table.last_row = first_row + len(counts if counts is not None else rows_of(read)) - 1
+        if table.last_row is not None and not keys.referenced:
+            break  # as Frictionless stops (a referenced table is read on for its keys)
+    for name, values in keys.referenced.items():
+        lookups[(table.name, name)] = (
+            pc.unique(pa.chunked_array(values, pa.string()).combine_chunks())
+            if values
+            else pa.array([], pa.string())
+        )
+    report_duplicates(table, keys)
+
+
+def rows_of(cells: dict[str, Cells]) -> Mask:
+    return next(iter(cells.values())).missing
+
+
+def report_lengths(table: Table, first_row: int, counts: Any, cells: dict[str, Cells]) -> None:
+    """missing-cell and extra-cell of records shorter or longer than the header (not of blank
+    rows: Frictionless reports those as blank-row only)."""
+    width = len(table.expected)
+    blank = np.logical_and.reduce([c.missing for c in cells.values()])
+    for index in np.flatnonzero((counts != width) & ~blank):
+        row, count = first_row + int(index), int(counts[index])
+        where: dict[str, Any] = {"cells": [], "row_number": row}
+        for number in range(count + 1, width + 1):
+            name = table.expected[number - 1]["name"]
+            table.add(
+                errors.MissingCellError(
+                    note="", cell="", field_name=name, field_number=number, **where
+                )
+            )
+        for number in range(width + 1, count + 1):
+            table.add(
+                errors.ExtraCellError(note="", cell="", field_name="", field_number=number, **where)
+            )
+
+
+def read_batches(table: Table) -> Iterator[tuple[int, dict[str, Cells], Any]]:
+    """(row number of the batch's first row, cells of every expected field, the number of
+    cells of each record or None when all are as long as the header) for each batch."""
+    names = [f["name"] for f in table.expected]
+    row = 2
+    for batch, counts in raw_batches(table, names):
+        cells = {
+            spec["name"]: read_column(spec, batch.column(i))
+            for i, spec in enumerate(table.expected)
+        }
+        yield row, cells, counts
+        row += batch.num_rows
+
+
+def raw_batches(table: Table, names: list[str]) -> Iterator[tuple[pa.RecordBatch, Any]]:
+    if table.irregular:
+        yield from streams.python_csv_batches(table.path, names)
+    else:
+        for batch in streams.batches(table.path, names):
+            yield batch, None
+
+
+def check_batch(
+    table: Table,
+    first_row: int,
+    cells: dict[str, Cells],
+    keys: Keys,
+    lookups: Lookups,
+    foreign_keys: list[dict[str, Any]],
+) -> None:
+    size = len(next(iter(cells.values())).missing)
+    rows = np.arange(first_row, first_row + size, dtype=np.int64)
+    blank = np.logical_and.reduce([c.missing for c in cells.values()])
+    report_cells(table, rows, cells, blank)
+    for row in rows[blank]:
+        table.add(errors.BlankRowError(note="", cells=[], row_number=int(row)))
+    for name, index in keys.unique.items():
+        present = as_present(cells[name])
+        index.add(row_hashes([cells[name].values.filter(pa.array(present))]), rows[present])
+    if keys.primary:
+        primary = None if keys.shared else keys.primary_index
+        check_primary_batch(table, rows, [cells[n] for n in keys.primary], primary)
+    for key in foreign_keys:
+        check_foreign_batch(table, rows, cells, key, lookups)
+    for name, chunks in keys.referenced.items():
+        chunks.append(cells[name].values.cast(pa.string()))
+
+
+def as_present(cells: Cells) -> Mask:
+    return np.asarray(cells.values.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def report_cells(table: Table, rows: Any, cells: dict[str, Cells], blank: Mask) -> None:
+    """type-error and constraint-error of every cell outside blank rows."""
+    for number, spec in enumerate(table.expected, start=1):
+        read = cells[spec["name"]]
+        where = {"cells": [], "field_name": spec["name"], "field_number": number}
+        for index in np.flatnonzero(read.type_error & ~blank):
+            note = f'type is "{spec["type"]}/{spec.get("format", "default")}"'
+            table.add(
+                errors.TypeError(
+                    note=note, row_number=int(rows[index]), cell=cell_text(read, index), **where
+                )
+            )
+        for name, violated in read.violated.items():
+            constraint = spec["constraints"][name]
+            for index in np.flatnonzero(violated & ~blank & ~read.type_error):
+                note = f'constraint "{name}" is "{constraint}"'
+                table.add(
+                    errors.ConstraintError(
+                        note=note, row_number=int(rows[index]), cell=cell_text(read, index), **where
+                    )
+                )
+
+
+def cell_text(read: Cells, index: Any) -> str:
+    value = read.values[int(index)].as_py()
+    return "" if value is None else str(value)
+
+
+def check_primary_batch(table: Table, rows: Any, key: list[Cells], index: KeyIndex | None) -> None:
+    present = np.logical_or.reduce([as_present(c) for c in key])
+    for row in rows[~present]:
+        note = 'cells composing the primary keys are all "None"'
+        table.add(errors.PrimaryKeyError(note=note, cells=[], row_number=int(row)))
+    if index is None:
+        return
+    mask = pa.array(present)
+    index.add(row_hashes([c.values.filter(mask) for c in key]), rows[present])
+
+
+def check_foreign_batch(
+    table: Table, rows: Any, cells: dict[str, Cells], key: dict[str, Any], lookups: Lookups
+) -> None:
+    (name,) = key["fields"]  # our foreign keys are single fields
+    (target,) = key["reference"]["fields"]
+    source = key["reference"]["resource"]
+    values = cells[name].values.cast(pa.string())
+    allowed = lookups.get((source, target), pa.array([], pa.string()))
+    missing = as_present(cells[name]) & ~np.asarray(
+        pc.is_in(values, allowed).to_numpy(zero_copy_only=False), dtype=bool
+    )
+    for index in np.flatnonzero(missing):
+        value = values[int(index)].as_py()
+        note = (
+            f'for "{name}": values "{value}" not found in the lookup table "{source}" as "{target}"'
+        )
+        table.add(
+            errors.ForeignKeyError(
+                note=note,
+                cells=[],
+                row_number=int(rows[index]),
+                field_names=[name],
+                field_cells=[str(value)],
+                reference_name=source,
+                reference_field_names=[target],
+            )
+        )
+
+
+def report_duplicates(table: Table, keys: Keys) -> None:
+    """unique-error and primary-key for rows whose values repeat an earlier row's."""
+    repeats = {name: confirmed(table, index, [name]) for name, index in keys.unique.items()}
+    for name, found in repeats.items():
+        for row, previous in found:
+            note = f"the same as in the row at position {previous}"
+            number = 1 + [f["name"] for f in table.expected].index(name)
+            table.add(
+                errors.UniqueError(
+                    note=note,
+                    cells=[],
+                    row_number=row,
+                    cell="",
+                    field_name=name,
+                    field_number=number,
+                )
+            )
+    if keys.primary:
+        if keys.shared:
+            found = repeats[keys.primary[0]]
+        else:
+            found = confirmed(table, keys.primary_index, keys.primary)
+        for row, previous in found:
+            note = f"the same as in the row at position {previous}"
+            table.add(errors.PrimaryKeyError(note=note, cells=[], row_number=row))
+
+
+def confirmed(table: Table, index: KeyIndex, names: list[str]) -> list[tuple[int, int]]:
+    """Duplicates among the candidate rows, by their actual values (a second pass)."""
+    candidates = index.candidate_rows()
+    if not candidates:
+        return []
+    wanted = np.fromiter(candidates, dtype=np.int64)
+    found: list[tuple[int, Any]] = []
+    for first_row, cells, _ in read_batches(table):
+        size = len(cells[names[0]].missing)
+        rows = np.arange(first_row, first_row + size, dtype=np.int64)
+        for offset in np.flatnonzero(np.isin(rows, wanted)):
+            value = tuple(cells[n].values[int(offset)].as_py() for n in names)
+            found.append((int(rows[offset]), value))
+    return duplicates(found)

@@ -1,0 +1,182 @@
+"""Checks Frictionless cannot make, batch by batch: spans against their article's text, and
+the CSV and Parquet packages holding the same rows."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterator
+from itertools import compress, count
+from pathlib import Path
+from typing import Any, cast
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import streams
+from .cells import read_column
+from .problems import Problem
+from .reader import resource_path
+
+SPAN_TABLES = ("mentions", "quotes", "statistics")
+SPAN_FIELDS = ("article_id", "start", "end", "text")
+TEXT_WINDOW_CHARS = 64 << 20  # a window holds at most 64M characters of article text
+
+
+def typed_batches(
+    folder: Path, resource: dict[str, Any], names: tuple[str, ...] | None = None
+) -> Iterator[dict[str, pa.Array]]:
+    """Batches of a table's columns in their field types (a value that does not parse: null)."""
+    path = resource_path(folder, resource)
+    fields = resource["schema"]["fields"]
+    wanted = [f for f in fields if names is None or f["name"] in names]
+    all_names = [f["name"] for f in fields]
+    for batch in streams.batches(path, all_names):
+        yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
+
+
+def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:
+    """article_id -> text, in windows of about TEXT_WINDOW_CHARS of text: the spans are
+    checked window by window, so memory stays bounded however large the corpus."""
+    window: dict[str, str | None] = {}
+    size = 0
+    for batch in typed_batches(folder, resource, ("article_id", "text")):
+        ids, texts = batch["article_id"].to_pylist(), batch["text"].to_pylist()
+        for article_id, text in zip(ids, texts, strict=True):
+            window[article_id] = text
+            size += len(text or "")
+            if size >= TEXT_WINDOW_CHARS:
+                yield window
+                window, size = {}, 0
+    if window:
+        yield window
+
+
+def span_problems(
+    package: str, folder: Path, resources: dict[str, dict[str, Any]]
+) -> list[Problem]:
+    """articles.text[start:end] must equal each record's text (unless published without text)."""
+    problems: list[Problem] = []
+    without = 0
+    for texts in text_windows(folder, resources["articles"]):
+        without += sum(1 for text in texts.values() if text is None)
+        for table in SPAN_TABLES:
+            problems += window_span_problems(package, table, texts, folder, resources[table])
+    if without:
+        note = f"spans cannot be checked for {without} article(s) published without text"
+        problems.insert(0, Problem(package, "articles", None, "text", note, "note"))
+    return problems
+
+
+def window_span_problems(
+    package: str,
+    table: str,
+    texts: dict[str, str | None],
+    folder: Path,
+    resource: dict[str, Any],
+) -> list[Problem]:
+    """The span problems of one table's records whose article is in `texts` with its text.
+    Records with a missing value are left out: Frictionless reports them."""
+    with_text = pa.array([a for a, t in texts.items() if t is not None], pa.string())
+    problems = []
+    row = 2
+    for batch in typed_batches(folder, resource, SPAN_FIELDS):
+        keep = pc.is_in(batch["article_id"], with_text)
+        for name in ("start", "end", "text"):
+            keep = pc.and_(keep, batch[name].is_valid())
+        kept = {name: column.filter(keep) for name, column in batch.items()}
+        rows = np.flatnonzero(as_bools(keep)) + row
+        for index in mismatches(texts, kept):
+            start, end = kept["start"][index].as_py(), kept["end"][index].as_py()
+            article_id = kept["article_id"][index].as_py()
+            message = f"text[{start}:{end}] of article {article_id} is not the record's text"
+            problems.append(Problem(package, table, int(rows[index]), "text", message))
+        row += len(keep)
+    return problems
+
+
+def mismatches(texts: dict[str, str | None], spans: dict[str, pa.Array]) -> list[int]:
+    """Positions of the spans whose article's text[start:end] is not their text (the slicing
+    and comparing run in C, by map)."""
+    articles = cast("Iterator[str]", map(texts.__getitem__, spans["article_id"].to_pylist()))
+    starts = pc.cast(spans["start"], pa.int64(), safe=False).to_pylist()
+    ends = pc.cast(spans["end"], pa.int64(), safe=False).to_pylist()
+    pieces = map(operator.getitem, articles, map(slice, starts, ends))
+    differ = map(operator.ne, pieces, spans["text"].to_pylist())
+    return list(compress(count(), differ))
+
+
+def as_bools(array: pa.Array) -> Any:
+    return np.asarray(pc.fill_null(array, False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def aligned(
+    left: Iterator[dict[str, pa.Array]], right: Iterator[dict[str, pa.Array]], counts: list[int]
+) -> Iterator[tuple[dict[str, pa.Array], dict[str, pa.Array], int]]:
+    """Pairs of equally long slices of two batch streams, with the row offset of each pair,
+    while both last; `counts` ends up holding the number of rows of each stream."""
+    pending: list[dict[str, pa.Array] | None] = [None, None]
+    streams_ = (left, right)
+    offset = 0
+    while True:
+        for side in (0, 1):
+            while pending[side] is None or length(pending[side]) == 0:
+                pending[side] = next(streams_[side], None)
+                if pending[side] is None:
+                    break
+                counts[side] += length(pending[side])
+        a, b = pending
+        if a is None or b is None:
+            for side in (0, 1):  # count what is left of the longer stream
+                counts[side] += sum(length(batch) for batch in streams_[side])
+            return
+        size = min(length(a), length(b))
+        yield slice_of(a, 0, size), slice_of(b, 0, size), offset
+        pending = [slice_of(a, size, None), slice_of(b, size, None)]
+        offset += size
+
+
+def length(batch: dict[str, pa.Array] | None) -> int:
+    return len(next(iter(batch.values()))) if batch else 0
+
+
+def slice_of(batch: dict[str, pa.Array], start: int, size: int | None) -> dict[str, pa.Array]:
+    return {name: column.slice(start, size) for name, column in batch.items()}
+
+
+def first_difference(a: pa.Array, b: pa.Array) -> int | None:
+    both_null = pc.and_(a.is_null(), b.is_null())
+    same = pc.or_(pc.fill_null(pc.equal(a, b), False), both_null)
+    differs = ~np.asarray(same.to_numpy(zero_copy_only=False), dtype=bool)
+    return int(np.argmax(differs)) if differs.any() else None
+
+
+def compare_table(
+    table: str, csv: tuple[Path, dict[str, Any]], parquet: tuple[Path, dict[str, Any]]
+) -> list[Problem]:
+    """Row counts, then the first row where each column differs; one pass over both files."""
+    left, right = typed_batches(*csv), typed_batches(*parquet)
+    counts = [0, 0]
+    differing: dict[str, int] = {}
+    for a, b, offset in aligned(left, right, counts):
+        for column in a.keys() - differing.keys():
+            if column in b and (index := first_difference(a[column], b[column])) is not None:
+                differing[column] = offset + index + 2
+    if counts[0] != counts[1]:
+        message = f"{counts[0]} rows in CSV, {counts[1]} in Parquet"
+        return [Problem("csv/parquet", table, None, None, message)]
+    message = "CSV and Parquet values differ"
+    return [
+        Problem("csv/parquet", table, differing[f["name"]], f["name"], message)
+        for f in csv[1]["schema"]["fields"]
+        if f["name"] in differing
+    ]
+
+
+def same_rows_problems(
+    csv: tuple[Path, dict[str, dict[str, Any]]], parquet: tuple[Path, dict[str, dict[str, Any]]]
+) -> list[Problem]:
+    problems = []
+    for table in [t for t in csv[1] if t in parquet[1]]:
+        problems += compare_table(table, (csv[0], csv[1][table]), (parquet[0], parquet[1][table]))
+    return problems

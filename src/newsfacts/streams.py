@@ -1,0 +1,143 @@
+"""Reading a package's tables in batches, so that memory stays flat as the corpus grows."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pa_csv
+import pyarrow.parquet as pq
+
+CSV_BLOCK_BYTES = 8 << 20
+PARQUET_BATCH_ROWS = 128 * 1024
+PARQUET_BATCH_BYTES = 32 << 20  # uncompressed
+PYTHON_BATCH_ROWS = 64 * 1024
+
+
+CHUNK_BYTES = 1 << 20
+
+
+def digest(path: Path) -> tuple[str, int]:
+    """(sha256 hex digest, size in bytes) of a file, read in chunks; each file is hashed once
+    per validation unless it changes."""
+    stat = path.stat()
+    return cached_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=256)
+def cached_digest(path: Path, mtime_ns: int, size: int) -> tuple[str, int]:
+    sha256, count = hashlib.sha256(), 0
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            sha256.update(chunk)
+            count += len(chunk)
+    return sha256.hexdigest(), count
+
+
+class IrregularRows(ValueError):
+    """A CSV record with fewer or more cells than the header."""
+
+
+def is_parquet(path: Path) -> bool:
+    return path.suffix == ".parquet"
+
+
+def labels(path: Path) -> list[str]:
+    """The header row: the first CSV record, or the Parquet column names."""
+    if is_parquet(path):
+        return list(pq.ParquetFile(path).schema_arrow.names)
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle), [])
+
+
+def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept.
+    A record longer than a block (a long article) is read again with larger blocks. Raises
+    IrregularRows if any record's length differs from the header's."""
+    block, done = CSV_BLOCK_BYTES, 0
+    while True:
+        try:
+            for batch in csv_stream(path, names, block, done):
+                done += batch.num_rows
+                yield batch
+            return
+        except pa.ArrowInvalid as error:
+            if "block size" not in str(error) or block > path.stat().st_size:
+                raise
+            block *= 4
+
+
+def csv_stream(path: Path, names: list[str], block: int, skip: int) -> Iterator[pa.RecordBatch]:
+    irregular: list[int] = []
+
+    def on_invalid_row(row: pa_csv.InvalidRow) -> str:
+        irregular.append(row.actual_columns)
+        return "skip"
+
+    reader = pa_csv.open_csv(
+        path,
+        read_options=pa_csv.ReadOptions(
+            column_names=names, skip_rows=1, skip_rows_after_names=skip, block_size=block
+        ),
+        parse_options=pa_csv.ParseOptions(
+            newlines_in_values=True,
+            ignore_empty_lines=False,
+            invalid_row_handler=on_invalid_row,
+        ),
+        convert_options=pa_csv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    for batch in reader:
+        if irregular:
+            break
+        yield batch
+    if irregular:
+        raise IrregularRows(f"{path.name}: {len(irregular)} row(s) of the wrong length")
+
+
+def python_csv_batches(
+    path: Path, names: list[str]
+) -> Iterator[tuple[pa.RecordBatch, np.ndarray[Any, np.dtype[np.int64]]]]:
+    """The data records of a CSV file read by Python's csv module, as Frictionless reads them,
+    with the number of cells of each record: a short record's absent cells are null, a long
+    record's extra cells are dropped. For files whose records are not all as long as the
+    header (slower than Arrow's reader, and exact)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        records = csv.reader(handle)
+        next(records, None)
+        while chunk := list(islice(records, PYTHON_BATCH_ROWS)):
+            counts = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+            columns = [
+                pa.array([r[i] if i < len(r) else None for r in chunk], pa.string())
+                for i in range(len(names))
+            ]
+            yield pa.RecordBatch.from_arrays(columns, names=names), counts
+
+
+def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
+    """Batches of about PARQUET_BATCH_BYTES (fewer rows when the rows are long: articles)."""
+    parquet = pq.ParquetFile(path)
+    metadata = parquet.metadata
+    size = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
+    row_bytes = max(1, size // max(1, metadata.num_rows))
+    rows = max(1, min(PARQUET_BATCH_ROWS, PARQUET_BATCH_BYTES // row_bytes))
+    yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=True)
+
+
+def batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """Record batches of a table file whose columns are `names` (the header, by position)."""
+    if is_parquet(path):
+        for batch in parquet_batches(path):
+            yield pa.RecordBatch.from_arrays(batch.columns, names=names)
+    else:
+        yield from csv_batches(path, names)
