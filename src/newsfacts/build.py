@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import filecmp
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import corrections, dataset, publish
 from .cache import ExtractionCache
+from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import (
     SPAN_TABLES,
+    ArticleExtraction,
     Builder,
     OnArticle,
     Rows,
@@ -52,19 +55,38 @@ def build(
         cache.prune()
     root = seeds_dir.resolve().parent
     with publish.staged_build(out) as staging:
-        with publish.PackageWriter(staging) as writer:
-            builder = Builder()
-            for extraction in extractions(paths, curated, root, cache, on_article):
-                rows = corrector.article(builder.add(extraction))
-                if no_text:
-                    check_spans(rows)
-                    rows = without_text(rows)
-                writer.write(rows)
-            actors = builder.actor_rows(writer.summary.mention_counts)
-            actors, log = corrector.finish(actors, writer.summary.mention_counts)
-            writer.write({"actors": actors, "corrections": log})
-        publish.finish_build(staging, curated, writer.summary)
-        _verify(staging)
+        rows = _write_packages(
+            staging,
+            extractions(paths, curated, root, cache, on_article),
+            curated,
+            corrector,
+            no_text,
+        )
+        _verify(staging)  # after _write_packages returned: its memory is free again
+    return rows
+
+
+def _write_packages(
+    staging: Path,
+    articles: Iterator[ArticleExtraction],
+    curated: Curated,
+    corrector: corrections.Corrector,
+    no_text: bool,
+) -> dict[str, int]:
+    """Stream every article's rows into both packages, then the actors and corrections;
+    then descriptors, cards, zips and checksums. The rows per table."""
+    with publish.PackageWriter(staging) as writer:
+        builder = Builder()
+        for extraction in articles:
+            rows = corrector.article(builder.add(extraction))
+            if no_text:
+                check_spans(rows)
+                rows = without_text(rows)
+            writer.write(rows)
+        actors = builder.actor_rows(writer.summary.mention_counts)
+        actors, log = corrector.finish(actors, writer.summary.mention_counts)
+        writer.write({"actors": actors, "corrections": log})
+    publish.finish_build(staging, curated, writer.summary)
     return dict(writer.summary.rows)
 
 

@@ -38,6 +38,7 @@ MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ROW_GROUP_ROWS = {"articles": 2_000}  # articles carry their text: smaller groups
 DEFAULT_ROW_GROUP_ROWS = 100_000
+ARROW_BATCH_ROWS = 4_096  # rows held as Python tuples before they become an Arrow batch
 ZIP_LEVEL = 1
 STORED = (".parquet", ".png")  # compressed already: stored as they are in the zips
 
@@ -70,28 +71,43 @@ class CsvTable:
 
 class ParquetTable:
     """One table's Parquet file, written in row groups of a fixed number of rows (so the
-    bytes depend only on the rows)."""
+    bytes depend only on the rows). Rows wait as Arrow batches, not Python tuples."""
 
     def __init__(self, table: str, path: Path) -> None:
         self.schema = schema.arrow_schema(table)
         self.group = ROW_GROUP_ROWS.get(table, DEFAULT_ROW_GROUP_ROWS)
         self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
-        self.buffer: list[Row] = []
+        self.rows: list[Row] = []
+        self.batches: list[pa.RecordBatch] = []
+        self.batched = 0
 
     def write(self, rows: list[Row]) -> None:
-        self.buffer += rows
-        while len(self.buffer) >= self.group:
-            self._flush(self.buffer[: self.group])
-            del self.buffer[: self.group]
+        self.rows += rows
+        if len(self.rows) >= ARROW_BATCH_ROWS:
+            self._to_arrow()
+        if self.batched >= self.group:
+            self._flush()
 
-    def _flush(self, rows: list[Row]) -> None:
-        columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[]] * len(self.schema)
+    def _to_arrow(self) -> None:
+        columns: list[Any] = list(zip(*self.rows, strict=True))
         arrays = [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)]
-        self.writer.write_table(pa.Table.from_arrays(arrays, schema=self.schema))
+        self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
+        self.batched += len(self.rows)
+        self.rows = []
+
+    def _flush(self, final: bool = False) -> None:
+        """Write the whole row groups gathered so far (at the end: all that is left)."""
+        table = pa.Table.from_batches(self.batches, schema=self.schema)
+        whole = table.num_rows if final else table.num_rows - table.num_rows % self.group
+        if whole:
+            self.writer.write_table(table.slice(0, whole), row_group_size=self.group)
+        rest = table.slice(whole)
+        self.batches, self.batched = rest.to_batches(), rest.num_rows
 
     def close(self) -> None:
-        if self.buffer:
-            self._flush(self.buffer)
+        if self.rows:
+            self._to_arrow()
+        self._flush(final=True)
         self.writer.close()
 
 
