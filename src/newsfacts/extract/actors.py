@@ -46,6 +46,8 @@ GOVERNMENT = re.compile(
     r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
+DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -152,49 +154,55 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     possessive ends a run ("Australia's Commonwealth Bank" is two)."""
     runs: list[list[Span]] = []
     current: list[Span] = []
-    pending: list[Span] = []
+    pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
+    last_word = ""  # the run's last word
     previous_end = -1
     for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
-        token = Span(match.start(), match.end())
-        gap = text[previous_end : match.start()]
-        continues = (
-            bool(current)
-            and not POSSESSIVE.search(current[-1].of(text))
-            and (gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1])))
-        )
-        if _is_capitalised(match.group(0)) and re.search(r"-[a-z]+$", match.group(0)):
-            _close(runs, current)  # "Washington-based" describes the name that follows
+        word = match.group()
+        capitalised = _is_capitalised(word)
+        if not capitalised and word not in CONNECTORS:  # most words: no name goes on
+            if current:
+                runs.append(current)
+                current, pending = [], []
+        elif not _joins(current, pending, last_word, text[previous_end : match.start()]):
+            if current:
+                runs.append(current)
             current, pending = [], []
-        elif _is_capitalised(match.group(0)):
-            if continues:
-                current.extend([*pending, token])
+            if capitalised and not DESCRIBES.search(word):
+                current, last_word = [Span(match.start(), match.end())], word
+        elif not capitalised:
+            if len(pending) < 2:
+                pending.append(Span(match.start(), match.end()))
             else:
-                _close(runs, current)
-                current = [token]
-            pending = []
-        elif continues and match.group(0) in CONNECTORS and len(pending) < 2:
-            pending.append(token)
-        else:
-            _close(runs, current)
+                runs.append(current)
+                current, pending = [], []
+        elif DESCRIBES.search(word):  # "Washington-based" describes the name that follows
+            runs.append(current)
             current, pending = [], []
+        else:
+            current.extend(pending)
+            current.append(Span(match.start(), match.end()))
+            pending, last_word = [], word
         previous_end = match.end()
-    _close(runs, current)
+    if current:
+        runs.append(current)
     return runs
 
 
+def _joins(current: list[Span], pending: list[Span], last_word: str, gap: str) -> bool:
+    """Whether the next token may continue the run `current` after `gap`."""
+    if not current or POSSESSIVE.search(last_word):
+        return False
+    return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
+
+
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word))
+    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.match(word)))
 
 
-def _takes_period(text: str, token: Span) -> bool:
+def _takes_period(word: str) -> bool:
     """An initial ("J.") or an abbreviated title ("Sen.") keeps its name together."""
-    word = token.of(text)
     return len(word) == 1 or word.lower() in ABBREVIATIONS
-
-
-def _close(runs: list[list[Span]], run: list[Span]) -> None:
-    if run:
-        runs.append(run)
 
 
 @dataclass(frozen=True)
