@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from .lexicons import Lexicons
@@ -48,6 +49,8 @@ GOVERNMENT = re.compile(
 POSSESSIVE = re.compile(r"['’]s?$")
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
+# Anything but lower-case letters, digits, spaces and punctuation; or an Arabic prefix
+MAY_BE_CAPITALISED = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]|(?:al|el|bin|ibn|abu)-")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -157,7 +160,8 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
     last_word = ""  # the run's last word
     previous_end = -1
-    for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
+    position = _skip_lower_case(text, paragraph.start, paragraph.end)
+    while match := TOKEN.search(text, position, paragraph.end):
         word = match.group()
         capitalised = _is_capitalised(word)
         if not capitalised and word not in CONNECTORS:  # most words: no name goes on
@@ -183,10 +187,21 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             current.extend(pending)
             current.append(Span(match.start(), match.end()))
             pending, last_word = [], word
-        previous_end = match.end()
+        previous_end = position = match.end()
+        if not current:
+            position = _skip_lower_case(text, position, paragraph.end)
     if current:
         runs.append(current)
     return runs
+
+
+def _skip_lower_case(text: str, position: int, end: int) -> int:
+    """Where the next word that may be capitalised begins, or a space before it: the words
+    skipped cannot start a run. `position` is between words, and so is the answer."""
+    candidate = MAY_BE_CAPITALISED.search(text, position, end)
+    if candidate is None:
+        return end
+    return max(position, text.rfind(" ", position, candidate.start()) + 1)
 
 
 def _joins(current: list[Span], pending: list[Span], last_word: str, gap: str) -> bool:
@@ -211,20 +226,16 @@ class Name:
 
     run: list[Span]
     words: list[str]  # the run's words, a final possessive removed
-    text_of: str
+    span: Span
+    text: str
+    possessive: bool
     initial: bool  # the run opens its sentence
 
-    @property
-    def span(self) -> Span:
-        return Span(self.run[0].start, self.run[-1].start + len(self.words[-1]))
-
-    @property
-    def text(self) -> str:
-        return self.span.of(self.text_of)
-
-    @property
-    def possessive(self) -> bool:
-        return bool(POSSESSIVE.search(self.run[-1].of(self.text_of)))
+    @classmethod
+    def of(cls, run: list[Span], words: list[str], article_text: str, initial: bool) -> Name:
+        span = Span(run[0].start, run[-1].start + len(words[-1]))
+        possessive = bool(POSSESSIVE.search(run[-1].of(article_text)))
+        return cls(run, words, span, span.of(article_text), possessive, initial)
 
 
 class Title(NamedTuple):
@@ -244,12 +255,8 @@ class ActorFinder:
         self.lex = lex
         self.registry = registry
         self.found = ArticleActors()
-        # "Sen." and "Dr." are matched without their period: the name tokens have none
-        self.title_set = frozenset(t.rstrip(".") for t in lex.titles)
-        self.titles = sorted(self.title_set, key=lambda t: -len(t.split()))
-        self.titles_by_first: dict[str, list[str]] = {}
-        for title in self.titles:  # longest first within each first word
-            self.titles_by_first.setdefault(title.split()[0], []).append(title)
+        self.title_set, self.titles, self.titles_by_first = _title_tables(lex)
+        self.split_titles: dict[tuple[str, ...], Title] = {}  # _title's answers, by words
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -323,7 +330,7 @@ class ActorFinder:
 
     def classify(self, run: list[Span], words: list[str]) -> None:
         """Decide what one run of capitalised words names, and record it."""
-        name = Name(run, words, self.text, self.initial)
+        name = Name.of(run, words, self.text, self.initial)
         if self._add_known(name):
             return
         split = self._organization_then_title(words)
@@ -408,6 +415,12 @@ class ActorFinder:
 
     def _title(self, words: list[str]) -> Title:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
+        key = tuple(words)
+        if key not in self.split_titles:
+            self.split_titles[key] = self._split_title(words)
+        return self.split_titles[key]
+
+    def _split_title(self, words: list[str]) -> Title:
         country_code = None
         rest = words
         for size in (3, 2, 1):
@@ -628,6 +641,18 @@ class ActorFinder:
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+@cache
+def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, list[str]]]:
+    """The titles, longest first, and by first word. "Sen." and "Dr." are matched without
+    their period: the name tokens have none."""
+    title_set = frozenset(t.rstrip(".") for t in lex.titles)
+    titles = sorted(title_set, key=lambda t: -len(t.split()))
+    by_first: dict[str, list[str]] = {}
+    for title in titles:  # longest first within each first word
+        by_first.setdefault(title.split()[0], []).append(title)
+    return title_set, titles, by_first
 
 
 def _is_acronym(word: str) -> bool:

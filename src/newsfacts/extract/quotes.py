@@ -17,7 +17,7 @@ from functools import cache
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
-from .text import Span
+from .text import Span, alternation
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
@@ -53,12 +53,6 @@ BARE_CLAUSE = re.compile(
 )
 TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
 COLLECTIVE_SOURCES = frozenset(["police", "staff", "military"])  # plural without an -s
-# "according to" or a lower-case word, kept as a cue when the word is a reporting verb; a
-# passive "was reported" or "is said to" reports nothing
-CUE_CANDIDATE = re.compile(
-    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
-    r"\b(?:[Aa]ccording to\b|(?P<word>[a-z]+)\b)"
-)
 OPENING_MARK = re.compile('[“"‘«]')
 CLOSING_FOR = {
     opener: re.compile(f"[{closer}{CLOSING_ALSO.get(opener, closer)}]")
@@ -111,6 +105,16 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+    )
+
+
+@cache
+def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
+    nothing. The word boundary comes first: it rules out most positions quickest."""
+    return re.compile(
+        r"\b(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
+        rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
     )
 
 
@@ -206,15 +210,7 @@ class QuoteFinder:
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.source_nouns = source_noun_pattern(lex)
         self.role_nouns = _role_nouns(lex)
-
-    def cues(self, start: int, end: int) -> list[re.Match[str]]:
-        """The reporting cues in text[start:end]: "according to" and reporting verbs."""
-        verbs = self.lex.reporting_verbs
-        return [
-            match
-            for match in CUE_CANDIDATE.finditer(self.text, start, end)
-            if match.group("word") is None or match.group("word") in verbs
-        ]
+        self.cue_pattern = cue_pattern(lex)
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
         if not self.source_nouns.search(self.text, start, end):
@@ -441,7 +437,7 @@ class QuoteFinder:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
-            cues = self.cues(window.start, window.end)
+            cues = list(self.cue_pattern.finditer(self.text, window.start, window.end))
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
@@ -552,7 +548,7 @@ class QuoteFinder:
 
     def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
         """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."."""
-        for cue in self.cues(sentence.start, sentence.end):
+        for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
             verb = cue.group(0).lower()
             usage = self.lex.reporting_verbs.get(verb, "that")
             if (
@@ -621,7 +617,7 @@ class QuoteFinder:
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
-                for c in self.cues(tail.start, tail.end)
+                for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
             ]
