@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .lexicons import Lexicons
-from .text import Span
+from .text import Span, alternation
 
 QUALIFIERS = [
     (
@@ -115,11 +115,22 @@ A_OR_AN = re.compile(r"an?", re.IGNORECASE)
 
 # Quick tests that a paragraph may hold a match, each for a part that every match of the full
 # pattern contains: most paragraphs fail them and skip the slower full search.
-NUMBER_WORDS = "|".join([*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS])
-HAS_NUMBER = re.compile(rf"\d|\b(?:{NUMBER_WORDS})", re.IGNORECASE)  # in STATISTIC's number
 HAS_DIGIT = re.compile(r"\d")  # in an AGE
 HAS_FRACTION = re.compile(r"half|halves|third|quarter", re.IGNORECASE)  # in a FRACTION
 HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
+
+# Where the number of a STATISTIC match begins: a digit or a number word, or for "a million"
+# its scale word; at a word's start, or right after a currency such as "$US". Before it, a
+# match holds at most a qualifier, spaces, then BEFORE_NUMBER characters: a currency, a space
+# and "an" with its separator ("US$ an hundred").
+AFTER_CURRENCY = "|".join(f"(?<={re.escape(c)})" for c in CURRENCIES if c[-1].isalnum())
+NUMBER_START = re.compile(
+    rf"(?:\b|{AFTER_CURRENCY})"
+    rf"(?:\d|{alternation([*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS])})",
+    re.IGNORECASE,
+)
+BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
+LONGEST_QUALIFIER = max(len(words) for _, group in QUALIFIERS for words in group.split("|"))
 
 # What the context of a number tells: see _is_excluded.
 YEAR = re.compile(r"(1[5-9]|20)\d\d")
@@ -410,17 +421,45 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
     """All statistics in one paragraph, earliest first, without overlaps."""
     found = _ages(text, paragraph) + _fractions(text, paragraph) + _vague(text, paragraph, lex)
     found += _measures(text, paragraph)
-    if HAS_NUMBER.search(text, paragraph.start, paragraph.end):
-        found += _numbers(text, paragraph, lex)
+    found += [
+        _from_match(text, match, lex)
+        for match in _statistic_matches(text, paragraph)
+        if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
+    ]
     return _without_overlaps(found)
 
 
-def _numbers(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
-    return [
-        _from_match(text, match, lex)
-        for match in STATISTIC.finditer(text, paragraph.start, paragraph.end)
-        if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
-    ]
+def _statistic_matches(text: str, paragraph: Span) -> list[re.Match[str]]:
+    """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
+    currency holds no number: the next match, if it begins before the next number, is that
+    number's."""
+    matches = []
+    position = paragraph.start
+    while number := NUMBER_START.search(text, position, paragraph.end):
+        at = number.start()
+        match = _first_match(text, range(_earliest_start(text, at, position), at + 1), paragraph)
+        if match:
+            matches.append(match)
+            position = match.end()
+        else:
+            position = at + 1  # no match begins at or before this number
+    return matches
+
+
+def _first_match(text: str, starts: range, paragraph: Span) -> re.Match[str] | None:
+    for start in starts:
+        if match := STATISTIC.match(text, start, paragraph.end):
+            return match
+    return None
+
+
+def _earliest_start(text: str, number_at: int, floor: int) -> int:
+    """The earliest a match whose number begins at `number_at` can begin, not before `floor`:
+    BEFORE_NUMBER characters back, then back over spaces and the longest qualifier."""
+    start = max(floor, number_at - BEFORE_NUMBER)
+    while start > floor and text[start - 1].isspace():
+        start -= 1
+    return max(floor, start - LONGEST_QUALIFIER)
 
 
 def _without_overlaps(found: list[StatisticSpan]) -> list[StatisticSpan]:
