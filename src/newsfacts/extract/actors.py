@@ -43,6 +43,7 @@ PARTICLES = frozenset(
     ]
 )
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
+JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 GOVERNMENT = re.compile(
     r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
 )
@@ -297,7 +298,7 @@ class ActorFinder:
             i
             for i, w in enumerate(words)
             if w in ("and", "&")
-            or (w in CONNECTORS - PARTICLES and not whole)
+            or (w in JOINERS and not whole)
             or (
                 w == "on" and i + 1 < len(words) and words[i + 1].lower() in self.lex.function_words
             )
@@ -306,7 +307,7 @@ class ActorFinder:
             return [(run, words)]
         parts, start = [], 0
         for i in [*connectors, len(words)]:
-            while start < i and words[start] in CONNECTORS - PARTICLES:
+            while start < i and words[start] in JOINERS:
                 start += 1
             end = i
             while end > start and words[end - 1] in CONNECTORS:
@@ -398,9 +399,10 @@ class ActorFinder:
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
-        for i in range(1, len(words)):
-            if not any(w in self.lex.org_words for w in words[:i]):
-                continue
+        first_org = next((i for i, w in enumerate(words) if w in self.lex.org_words), None)
+        if first_org is None:
+            return None
+        for i in range(first_org + 1, len(words)):  # an organisation word comes before i
             _, title, _, core = self._title(words[i:])
             if title and core and title.split()[-1] not in self.lex.portfolio_titles:
                 return i

@@ -86,7 +86,7 @@ NOT_MODIFIERS = (
 
 
 def _source_nouns(lex: Lexicons) -> str:
-    return "|".join(sorted(lex.unnamed_sources | lex.documents, key=len, reverse=True))
+    return alternation(lex.unnamed_sources | lex.documents)
 
 
 @cache

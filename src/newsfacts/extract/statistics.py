@@ -100,10 +100,12 @@ MEASURE_WORDS = (
 )
 A_MEASURE = rf"\ban?\s(?P<unit>{MEASURE_WORDS})\b"
 MEASURE = re.compile(rf"(?:(?:{QUALIFIER})\s+)?{A_MEASURE}", re.IGNORECASE)
+COMPOUND_UNIT = (
+    rf"-(?P<unit>{TIME_UNIT}|mile|kilometre|kilometer|metre|meter|foot|inch|storey|story|point"
+    r"|man|member|seat)\b"
+)
 COMPOUND = re.compile(
-    rf"\b(?P<number>\d+|{numbers.WORD_NUMBER})-(?P<unit>{TIME_UNIT}|mile|kilometre|kilometer|"
-    r"metre|meter|foot|inch|storey|story|point|man|member|seat)\b(?!-old)",
-    re.IGNORECASE,
+    rf"\b(?P<number>\d+|{numbers.WORD_NUMBER}){COMPOUND_UNIT}(?!-old)", re.IGNORECASE
 )
 OF = re.compile(r"\s(?:of|of the)\s")
 SCALED = re.compile(rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", re.I)
@@ -115,8 +117,8 @@ A_OR_AN = re.compile(r"an?", re.IGNORECASE)
 
 # Quick tests that a paragraph may hold a match, each for a part that every match of the full
 # pattern contains: most paragraphs fail them and skip the slower full search.
-HAS_DIGIT = re.compile(r"\d")  # in an AGE
-HAS_FRACTION = re.compile(r"half|halves|third|quarter", re.IGNORECASE)  # in a FRACTION
+ODD_CASE_LETTERS = "İıſ"  # matched to i, i, s by IGNORECASE; not so lower-cased by lower()
+HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
 HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
 
 # Where the number of a STATISTIC match begins: a digit or a number word, or for "a million"
@@ -352,9 +354,7 @@ def _vague(text: str, span: Span, lex: Lexicons) -> list[StatisticSpan]:
 
 
 def _fractions(text: str, span: Span) -> list[StatisticSpan]:
-    found: list[StatisticSpan] = []
-    if not HAS_FRACTION.search(text, span.start, span.end):
-        return found
+    found = []
     for match in FRACTION.finditer(text, span.start, span.end):
         if match.group("half"):
             value = 0.5
@@ -373,9 +373,7 @@ def _object_after_of(text: str, end: int) -> tuple[str | None, int]:
 
 
 def _ages(text: str, span: Span) -> list[StatisticSpan]:
-    found: list[StatisticSpan] = []
-    if not HAS_DIGIT.search(text, span.start, span.end):
-        return found
+    found = []
     for match in AGE.finditer(text, span.start, span.end):
         value = float(match.group("number") or match.group("aged"))
         found.append(
@@ -384,17 +382,8 @@ def _ages(text: str, span: Span) -> list[StatisticSpan]:
     return found
 
 
-def _measures(text: str, span: Span) -> list[StatisticSpan]:
-    """ "a foot of snow" is one foot; "a one-hour window" is one hour."""
-    found: list[StatisticSpan] = []
-    if HAS_MEASURE.search(text, span.start, span.end):
-        found += _a_measure(text, span)
-    if text.find("-", span.start, span.end) >= 0:
-        found += _compounds(text, span)
-    return found
-
-
 def _a_measure(text: str, span: Span) -> list[StatisticSpan]:
+    """ "a foot of snow" is one foot."""
     found = []
     for match in MEASURE.finditer(text, span.start, span.end):
         qualifier = _qualifier(match)
@@ -406,6 +395,7 @@ def _a_measure(text: str, span: Span) -> list[StatisticSpan]:
 
 
 def _compounds(text: str, span: Span) -> list[StatisticSpan]:
+    """ "a one-hour window" is one hour."""
     found = []
     for match in COMPOUND.finditer(text, span.start, span.end):
         number = match.group("number")
@@ -418,15 +408,44 @@ def _compounds(text: str, span: Span) -> list[StatisticSpan]:
 
 
 def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
-    """All statistics in one paragraph, earliest first, without overlaps."""
-    found = _ages(text, paragraph) + _fractions(text, paragraph) + _vague(text, paragraph, lex)
-    found += _measures(text, paragraph)
+    """All statistics in one paragraph, earliest first, without overlaps. Each finder runs
+    only where the paragraph holds words that every one of its matches has."""
+    clues = Clues(text[paragraph.start : paragraph.end])
+    found = []
+    if clues.has("-year-old", "aged "):
+        found += _ages(text, paragraph)
+    if clues.may_have("half", "halves", "third", "quarter"):
+        found += _fractions(text, paragraph)
+    if clues.may_have("tens of ", "hundreds of "):
+        found += _vague(text, paragraph, lex)
+    if clues.may_have(*MEASURE_WORDS.split("|")) and HAS_MEASURE.search(
+        text, paragraph.start, paragraph.end
+    ):
+        found += _a_measure(text, paragraph)
+    if HAS_COMPOUND.search(text, paragraph.start, paragraph.end):
+        found += _compounds(text, paragraph)
     found += [
         _from_match(text, match, lex)
         for match in _statistic_matches(text, paragraph)
         if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
     ]
     return _without_overlaps(found)
+
+
+class Clues:
+    """A paragraph's text, to tell which finders may match in it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        # None when a letter lower() keeps but IGNORECASE matches to an ASCII one ("ſ")
+        self.lowered = None if any(c in body for c in ODD_CASE_LETTERS) else body.lower()
+
+    def has(self, *parts: str) -> bool:
+        return any(part in self.body for part in parts)
+
+    def may_have(self, *parts: str) -> bool:
+        """Whether a pattern with IGNORECASE may match one of these lower-case `parts`."""
+        return self.lowered is None or any(part in self.lowered for part in parts)
 
 
 def _statistic_matches(text: str, paragraph: Span) -> list[re.Match[str]]:
@@ -448,9 +467,14 @@ def _statistic_matches(text: str, paragraph: Span) -> list[re.Match[str]]:
 
 def _first_match(text: str, starts: range, paragraph: Span) -> re.Match[str] | None:
     for start in starts:
-        if match := STATISTIC.match(text, start, paragraph.end):
+        if _may_begin(text, start) and (match := STATISTIC.match(text, start, paragraph.end)):
             return match
     return None
+
+
+def _may_begin(text: str, start: int) -> bool:
+    """STATISTIC's look-behind: no word character and none of $.,:/- before the start."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_$.,:/-")
 
 
 def _earliest_start(text: str, number_at: int, floor: int) -> int:
