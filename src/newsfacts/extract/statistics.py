@@ -125,10 +125,13 @@ HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualif
 # its scale word; at a word's start, or right after a currency such as "$US". Before it, a
 # match holds at most a qualifier, spaces, then BEFORE_NUMBER characters: a currency, a space
 # and "an" with its separator ("US$ an hundred").
-AFTER_CURRENCY = "|".join(f"(?<={re.escape(c)})" for c in CURRENCIES if c[-1].isalnum())
-NUMBER_START = re.compile(
-    rf"(?:\b|{AFTER_CURRENCY})"
-    rf"(?:\d|{alternation([*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS])})",
+NUMBER_WORDS = [*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS]
+FIRST_CHARS = rf"[\d{''.join(sorted({word[0] for word in NUMBER_WORDS}))}]"  # a quick first test
+A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
+WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
+NUMBER_START = re.compile(rf"\b{A_NUMBER}", re.IGNORECASE)
+NUMBER_START_AFTER_CURRENCY = re.compile(
+    rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
     re.IGNORECASE,
 )
 BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
@@ -426,7 +429,7 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
         found += _compounds(text, paragraph)
     found += [
         _from_match(text, match, lex)
-        for match in _statistic_matches(text, paragraph)
+        for match in _statistic_matches(text, paragraph, clues)
         if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
     ]
     return _without_overlaps(found)
@@ -448,13 +451,15 @@ class Clues:
         return self.lowered is None or any(part in self.lowered for part in parts)
 
 
-def _statistic_matches(text: str, paragraph: Span) -> list[re.Match[str]]:
+def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Match[str]]:
     """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
     currency holds no number: the next match, if it begins before the next number, is that
     number's."""
+    word_currency = clues.may_have(*(c.lower() for c in WORD_CURRENCIES))
+    number_start = NUMBER_START_AFTER_CURRENCY if word_currency else NUMBER_START
     matches = []
     position = paragraph.start
-    while number := NUMBER_START.search(text, position, paragraph.end):
+    while number := number_start.search(text, position, paragraph.end):
         at = number.start()
         match = _first_match(text, range(_earliest_start(text, at, position), at + 1), paragraph)
         if match:
