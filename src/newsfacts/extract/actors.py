@@ -44,8 +44,9 @@ PARTICLES = frozenset(
 )
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
+GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
 GOVERNMENT = re.compile(
-    r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
+    rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
@@ -266,10 +267,9 @@ class ActorFinder:
     # -- classification of one run -------------------------------------------------
 
     def words(self, run: list[Span]) -> list[str]:
-        return [
-            POSSESSIVE.sub("", t.of(self.text)) if i == len(run) - 1 else t.of(self.text)
-            for i, t in enumerate(run)
-        ]
+        words = [self.text[t.start : t.end] for t in run]
+        words[-1] = POSSESSIVE.sub("", words[-1])
+        return words
 
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
         words = self.words(run)
@@ -293,6 +293,8 @@ class ActorFinder:
     ) -> list[tuple[list[Span], list[str]]]:
         """Keep "United States of America", "Department of Transportation" and "Secretary of
         State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
+        if not any(w in CONNECTORS for w in words):
+            return [(run, words)]
         whole = self._is_whole_name(words)
         connectors = [
             i
@@ -555,6 +557,9 @@ class ActorFinder:
     def _governments(self, paragraph: Span) -> None:
         """ "the Biden administration", "the Israeli government": a named government ("the U.S.
         government" is the country itself)."""
+        body = self.text[paragraph.start : paragraph.end]
+        if not any(word in body for word in GOVERNMENT_WORDS):
+            return
         for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
             owner = match.group("owner")
             code = self.lex.demonyms.get(owner) if owner not in self.lex.countries else None

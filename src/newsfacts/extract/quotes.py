@@ -474,11 +474,13 @@ class QuoteFinder:
         low = bisect_left(directs, sentence.start, key=lambda q: q.span.start)
         high = bisect_left(directs, sentence.end, lo=low, key=lambda q: q.span.start)
         inside = [q.span for q in directs[low:high]]
+        cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
+        bare_cue = any(self.lex.reporting_verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
-            or self._reported_clause(sentence, inside)
-            or self._trailing_attribution(sentence, inside)
+            or self._reported_clause(sentence, inside, cues)
+            or (self._trailing_attribution(sentence, inside) if bare_cue else None)
         )
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
@@ -546,9 +548,12 @@ class QuoteFinder:
                 return QuoteSpan(clause, "indirect", speaker.key, match.group("cue"))
         return None
 
-    def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."."""
-        for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
+    def _reported_clause(
+        self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
+        """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."; `cues` are
+        the sentence's."""
+        for cue in cues:
             verb = cue.group(0).lower()
             usage = self.lex.reporting_verbs.get(verb, "that")
             if (
@@ -609,7 +614,8 @@ class QuoteFinder:
         )
 
     def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first."""
+        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first.
+        Only for a sentence with a bare cue: a cue in a tail is one of the sentence's."""
         body = self.text[sentence.start : sentence.end]
         for match in TRAILING.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
