@@ -222,8 +222,7 @@ def _takes_period(word: str) -> bool:
     return len(word) == 1 or word.lower() in ABBREVIATIONS
 
 
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A run of capitalised words that may name an actor."""
 
     run: list[Span]
@@ -257,7 +256,7 @@ class ActorFinder:
         self.lex = lex
         self.registry = registry
         self.found = ArticleActors()
-        self.title_set, self.titles, self.titles_by_first = _title_tables(lex)
+        self.title_set, self.lowercase_titles, self.titles_by_first = _title_tables(lex)
         self.split_titles: dict[tuple[str, ...], Title] = {}  # _title's answers, by words
         self.single_words: list[
             tuple[Span, str, bool, bool]
@@ -536,8 +535,8 @@ class ActorFinder:
 
     def _lowercase_title(self, span: Span) -> str | None:
         before = self.text[max(0, span.start - 30) : span.start]
-        for title in self.titles:
-            if title[0].islower() and before.endswith(f"{title} "):
+        for title in self.lowercase_titles:
+            if before.endswith(f"{title} "):
                 return title
         return None
 
@@ -652,14 +651,14 @@ class ActorFinder:
 
 @cache
 def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, list[str]]]:
-    """The titles, longest first, and by first word. "Sen." and "Dr." are matched without
-    their period: the name tokens have none."""
+    """The titles; those in lower case, longest first; all by first word, longest first.
+    "Sen." and "Dr." are matched without their period: the name tokens have none."""
     title_set = frozenset(t.rstrip(".") for t in lex.titles)
     titles = sorted(title_set, key=lambda t: -len(t.split()))
     by_first: dict[str, list[str]] = {}
-    for title in titles:  # longest first within each first word
+    for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
-    return title_set, titles, by_first
+    return title_set, [t for t in titles if t[0].islower()], by_first
 
 
 def _is_acronym(word: str) -> bool:

@@ -111,9 +111,12 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
 @cache
 def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
-    nothing. The word boundary comes first: it rules out most positions quickest."""
+    nothing. The word boundary and the first letter come first: they rule out most positions
+    quickest."""
+    first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
     return re.compile(
-        r"\b(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
+        rf"\b(?=[{re.escape(first_letters)}])"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
         rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
     )
 
