@@ -166,13 +166,14 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     while match := TOKEN.search(text, position, paragraph.end):
         word = match.group()
         capitalised = _is_capitalised(word)
-        if not capitalised and word not in CONNECTORS:  # most words: no name goes on
-            if current:
-                runs.append(current)
-                current, pending = [], []
-        elif not _joins(current, pending, last_word, text[previous_end : match.start()]):
-            if current:
-                runs.append(current)
+        if not current:  # a capitalised word opens a run
+            if capitalised and not DESCRIBES.search(word):
+                current, last_word = [Span(match.start(), match.end())], word
+        elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
+            runs.append(current)
+            current, pending = [], []
+        elif not _joins(pending, last_word, text[previous_end : match.start()]):
+            runs.append(current)
             current, pending = [], []
             if capitalised and not DESCRIBES.search(word):
                 current, last_word = [Span(match.start(), match.end())], word
@@ -206,9 +207,9 @@ def _skip_lower_case(text: str, position: int, end: int) -> int:
     return max(position, text.rfind(" ", position, candidate.start()) + 1)
 
 
-def _joins(current: list[Span], pending: list[Span], last_word: str, gap: str) -> bool:
-    """Whether the next token may continue the run `current` after `gap`."""
-    if not current or POSSESSIVE.search(last_word):
+def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
+    """Whether the next token may continue the open run after `gap`."""
+    if POSSESSIVE.search(last_word):
         return False
     return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
 
