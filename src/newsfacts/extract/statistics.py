@@ -421,9 +421,7 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
         found += _fractions(text, paragraph)
     if clues.may_have("tens of ", "hundreds of "):
         found += _vague(text, paragraph, lex)
-    if clues.may_have(*MEASURE_WORDS.split("|")) and HAS_MEASURE.search(
-        text, paragraph.start, paragraph.end
-    ):
+    if HAS_MEASURE.search(text, paragraph.start, paragraph.end):
         found += _a_measure(text, paragraph)
     if HAS_COMPOUND.search(text, paragraph.start, paragraph.end):
         found += _compounds(text, paragraph)
