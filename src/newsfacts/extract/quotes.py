@@ -533,6 +533,8 @@ class QuoteFinder:
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
         body = self.text[sentence.start : sentence.end]
+        if body.count(", ") < 2:  # the parenthetical's two commas
+            return None
         for match in PARENTHETICAL.finditer(body):
             if match.group("cue").lower() not in self.lex.reporting_verbs or match.start() == 0:
                 continue
