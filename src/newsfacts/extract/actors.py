@@ -274,13 +274,14 @@ class ActorFinder:
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
         words = self.words(run)
         first = run[0]
-        while run and words[0].lower() in self.lex.function_words and not self._registered(words):
-            if not (sentence_start or words[0].lower() in CONNECTORS):
+        function_words, not_organizations = self.lex.function_words, self.lex.not_organizations
+        while run and (lowered := words[0].lower()) in function_words:
+            if self._registered(words) or not (sentence_start or lowered in CONNECTORS):
                 break
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in CONNECTORS:
             run, words = run[:-1], words[:-1]
-        while len(run) > 1 and words[0] in self.lex.not_organizations:
+        while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
         if not run:
             return
@@ -293,7 +294,7 @@ class ActorFinder:
     ) -> list[tuple[list[Span], list[str]]]:
         """Keep "United States of America", "Department of Transportation" and "Secretary of
         State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
-        if not any(w in CONNECTORS for w in words):
+        if CONNECTORS.isdisjoint(words):
             return [(run, words)]
         whole = self._is_whole_name(words)
         connectors = [
@@ -323,7 +324,7 @@ class ActorFinder:
         name = " ".join(words)
         if name in self.registry or name in self.lex.countries:
             return True
-        if any(w in self.lex.org_words for w in words):
+        if not self.lex.org_words.isdisjoint(words):
             return True
         _, title, _, core = self._title(words)
         return bool(title) and not any(w in CONNECTORS for w in core)
@@ -361,9 +362,9 @@ class ActorFinder:
         """ "Department of Transportation", "Labor Party"; not "the Government" alone, and not a
         portfolio title before a person ("Employment Services Minister Jo Bloggs")."""
         words = name.words
-        if not any(w in self.lex.org_words for w in words):
+        if self.lex.org_words.isdisjoint(words):
             return False
-        if title.title and title.core and not any(w in self.lex.org_words for w in title.core):
+        if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions:
             return True  # "the Government", "Police": which one is not named
@@ -464,12 +465,12 @@ class ActorFinder:
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
-        if not any(w in self.lex.place_words for w in core):
+        if self.lex.place_words.isdisjoint(core):
             return False
         return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
 
     def _is_organization(self, core: list[str]) -> bool:
-        if any(w in self.lex.org_words for w in core):
+        if not self.lex.org_words.isdisjoint(core):
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
