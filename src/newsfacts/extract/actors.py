@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from .lexicons import Lexicons
@@ -42,10 +43,16 @@ PARTICLES = frozenset(
     ]
 )
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
+JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
+GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
 GOVERNMENT = re.compile(
-    r"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:administration|government|parliament|cabinet|military)\b"
+    rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
+ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
+DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
+# Anything but lower-case letters, digits, spaces and punctuation; or an Arabic prefix
+MAY_BE_CAPITALISED = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]|(?:al|el|bin|ibn|abu)-")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -152,71 +159,85 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     possessive ends a run ("Australia's Commonwealth Bank" is two)."""
     runs: list[list[Span]] = []
     current: list[Span] = []
-    pending: list[Span] = []
+    pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
+    last_word = ""  # the run's last word
     previous_end = -1
-    for match in TOKEN.finditer(text, paragraph.start, paragraph.end):
-        token = Span(match.start(), match.end())
-        gap = text[previous_end : match.start()]
-        continues = (
-            bool(current)
-            and not POSSESSIVE.search(current[-1].of(text))
-            and (gap == " " or (gap == ". " and not pending and _takes_period(text, current[-1])))
-        )
-        if _is_capitalised(match.group(0)) and re.search(r"-[a-z]+$", match.group(0)):
-            _close(runs, current)  # "Washington-based" describes the name that follows
+    position = _skip_lower_case(text, paragraph.start, paragraph.end)
+    while match := TOKEN.search(text, position, paragraph.end):
+        word = match.group()
+        capitalised = _is_capitalised(word)
+        if not current:  # a capitalised word opens a run
+            if capitalised and not DESCRIBES.search(word):
+                current, last_word = [Span(match.start(), match.end())], word
+        elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
+            runs.append(current)
             current, pending = [], []
-        elif _is_capitalised(match.group(0)):
-            if continues:
-                current.extend([*pending, token])
+        elif not _joins(pending, last_word, text[previous_end : match.start()]):
+            runs.append(current)
+            current, pending = [], []
+            if capitalised and not DESCRIBES.search(word):
+                current, last_word = [Span(match.start(), match.end())], word
+        elif not capitalised:
+            if len(pending) < 2:
+                pending.append(Span(match.start(), match.end()))
             else:
-                _close(runs, current)
-                current = [token]
-            pending = []
-        elif continues and match.group(0) in CONNECTORS and len(pending) < 2:
-            pending.append(token)
-        else:
-            _close(runs, current)
+                runs.append(current)
+                current, pending = [], []
+        elif DESCRIBES.search(word):  # "Washington-based" describes the name that follows
+            runs.append(current)
             current, pending = [], []
-        previous_end = match.end()
-    _close(runs, current)
+        else:
+            current.extend(pending)
+            current.append(Span(match.start(), match.end()))
+            pending, last_word = [], word
+        previous_end = position = match.end()
+        if not current:
+            position = _skip_lower_case(text, position, paragraph.end)
+    if current:
+        runs.append(current)
     return runs
 
 
+def _skip_lower_case(text: str, position: int, end: int) -> int:
+    """Where the next word that may be capitalised begins, or a space before it: the words
+    skipped cannot start a run. `position` is between words, and so is the answer."""
+    candidate = MAY_BE_CAPITALISED.search(text, position, end)
+    if candidate is None:
+        return end
+    return max(position, text.rfind(" ", position, candidate.start()) + 1)
+
+
+def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
+    """Whether the next token may continue the open run after `gap`."""
+    if POSSESSIVE.search(last_word):
+        return False
+    return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
+
+
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or bool(re.match(r"(?:al|el|bin|ibn|abu)-[A-Z]", word))
+    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.match(word)))
 
 
-def _takes_period(text: str, token: Span) -> bool:
+def _takes_period(word: str) -> bool:
     """An initial ("J.") or an abbreviated title ("Sen.") keeps its name together."""
-    word = token.of(text)
     return len(word) == 1 or word.lower() in ABBREVIATIONS
 
 
-def _close(runs: list[list[Span]], run: list[Span]) -> None:
-    if run:
-        runs.append(run)
-
-
-@dataclass(frozen=True)
-class Name:
+class Name(NamedTuple):
     """A run of capitalised words that may name an actor."""
 
     run: list[Span]
     words: list[str]  # the run's words, a final possessive removed
-    text_of: str
+    span: Span
+    text: str
+    possessive: bool
     initial: bool  # the run opens its sentence
 
-    @property
-    def span(self) -> Span:
-        return Span(self.run[0].start, self.run[-1].start + len(self.words[-1]))
-
-    @property
-    def text(self) -> str:
-        return self.span.of(self.text_of)
-
-    @property
-    def possessive(self) -> bool:
-        return bool(POSSESSIVE.search(self.run[-1].of(self.text_of)))
+    @classmethod
+    def of(cls, run: list[Span], words: list[str], article_text: str, initial: bool) -> Name:
+        span = Span(run[0].start, run[-1].start + len(words[-1]))
+        possessive = bool(POSSESSIVE.search(run[-1].of(article_text)))
+        return cls(run, words, span, span.of(article_text), possessive, initial)
 
 
 class Title(NamedTuple):
@@ -236,12 +257,8 @@ class ActorFinder:
         self.lex = lex
         self.registry = registry
         self.found = ArticleActors()
-        # "Sen." and "Dr." are matched without their period: the name tokens have none
-        self.title_set = frozenset(t.rstrip(".") for t in lex.titles)
-        self.titles = sorted(self.title_set, key=lambda t: -len(t.split()))
-        self.titles_by_first: dict[str, list[str]] = {}
-        for title in self.titles:  # longest first within each first word
-            self.titles_by_first.setdefault(title.split()[0], []).append(title)
+        self.title_set, self.lowercase_titles, self.titles_by_first = _title_tables(lex)
+        self.split_titles: dict[tuple[str, ...], Title] = {}  # _title's answers, by words
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -250,21 +267,21 @@ class ActorFinder:
     # -- classification of one run -------------------------------------------------
 
     def words(self, run: list[Span]) -> list[str]:
-        return [
-            POSSESSIVE.sub("", t.of(self.text)) if i == len(run) - 1 else t.of(self.text)
-            for i, t in enumerate(run)
-        ]
+        words = [self.text[t.start : t.end] for t in run]
+        words[-1] = POSSESSIVE.sub("", words[-1])
+        return words
 
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
         words = self.words(run)
         first = run[0]
-        while run and words[0].lower() in self.lex.function_words and not self._registered(words):
-            if not (sentence_start or words[0].lower() in CONNECTORS):
+        function_words, not_organizations = self.lex.function_words, self.lex.not_organizations
+        while run and (lowered := words[0].lower()) in function_words:
+            if self._registered(words) or not (sentence_start or lowered in CONNECTORS):
                 break
             run, words = run[1:], words[1:]
         while run and words[-1].lower() in CONNECTORS:
             run, words = run[:-1], words[:-1]
-        while len(run) > 1 and words[0] in self.lex.not_organizations:
+        while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
         if not run:
             return
@@ -277,12 +294,14 @@ class ActorFinder:
     ) -> list[tuple[list[Span], list[str]]]:
         """Keep "United States of America", "Department of Transportation" and "Secretary of
         State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
+        if CONNECTORS.isdisjoint(words):
+            return [(run, words)]
         whole = self._is_whole_name(words)
         connectors = [
             i
             for i, w in enumerate(words)
             if w in ("and", "&")
-            or (w in CONNECTORS - PARTICLES and not whole)
+            or (w in JOINERS and not whole)
             or (
                 w == "on" and i + 1 < len(words) and words[i + 1].lower() in self.lex.function_words
             )
@@ -291,7 +310,7 @@ class ActorFinder:
             return [(run, words)]
         parts, start = [], 0
         for i in [*connectors, len(words)]:
-            while start < i and words[start] in CONNECTORS - PARTICLES:
+            while start < i and words[start] in JOINERS:
                 start += 1
             end = i
             while end > start and words[end - 1] in CONNECTORS:
@@ -305,7 +324,7 @@ class ActorFinder:
         name = " ".join(words)
         if name in self.registry or name in self.lex.countries:
             return True
-        if any(w in self.lex.org_words for w in words):
+        if not self.lex.org_words.isdisjoint(words):
             return True
         _, title, _, core = self._title(words)
         return bool(title) and not any(w in CONNECTORS for w in core)
@@ -315,7 +334,7 @@ class ActorFinder:
 
     def classify(self, run: list[Span], words: list[str]) -> None:
         """Decide what one run of capitalised words names, and record it."""
-        name = Name(run, words, self.text, self.initial)
+        name = Name.of(run, words, self.text, self.initial)
         if self._add_known(name):
             return
         split = self._organization_then_title(words)
@@ -343,9 +362,9 @@ class ActorFinder:
         """ "Department of Transportation", "Labor Party"; not "the Government" alone, and not a
         portfolio title before a person ("Employment Services Minister Jo Bloggs")."""
         words = name.words
-        if not any(w in self.lex.org_words for w in words):
+        if self.lex.org_words.isdisjoint(words):
             return False
-        if title.title and title.core and not any(w in self.lex.org_words for w in title.core):
+        if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions:
             return True  # "the Government", "Police": which one is not named
@@ -383,9 +402,10 @@ class ActorFinder:
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
-        for i in range(1, len(words)):
-            if not any(w in self.lex.org_words for w in words[:i]):
-                continue
+        first_org = next((i for i, w in enumerate(words) if w in self.lex.org_words), None)
+        if first_org is None:
+            return None
+        for i in range(first_org + 1, len(words)):  # an organisation word comes before i
             _, title, _, core = self._title(words[i:])
             if title and core and title.split()[-1] not in self.lex.portfolio_titles:
                 return i
@@ -400,6 +420,12 @@ class ActorFinder:
 
     def _title(self, words: list[str]) -> Title:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
+        key = tuple(words)
+        if key not in self.split_titles:
+            self.split_titles[key] = self._split_title(words)
+        return self.split_titles[key]
+
+    def _split_title(self, words: list[str]) -> Title:
         country_code = None
         rest = words
         for size in (3, 2, 1):
@@ -439,12 +465,12 @@ class ActorFinder:
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
-        if not any(w in self.lex.place_words for w in core):
+        if self.lex.place_words.isdisjoint(core):
             return False
         return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
 
     def _is_organization(self, core: list[str]) -> bool:
-        if any(w in self.lex.org_words for w in core):
+        if not self.lex.org_words.isdisjoint(core):
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
@@ -511,8 +537,8 @@ class ActorFinder:
 
     def _lowercase_title(self, span: Span) -> str | None:
         before = self.text[max(0, span.start - 30) : span.start]
-        for title in self.titles:
-            if title[0].islower() and before.endswith(f"{title} "):
+        for title in self.lowercase_titles:
+            if before.endswith(f"{title} "):
                 return title
         return None
 
@@ -532,6 +558,9 @@ class ActorFinder:
     def _governments(self, paragraph: Span) -> None:
         """ "the Biden administration", "the Israeli government": a named government ("the U.S.
         government" is the country itself)."""
+        body = self.text[paragraph.start : paragraph.end]
+        if not any(word in body for word in GOVERNMENT_WORDS):
+            return
         for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
             owner = match.group("owner")
             code = self.lex.demonyms.get(owner) if owner not in self.lex.countries else None
@@ -620,6 +649,18 @@ class ActorFinder:
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+@cache
+def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, list[str]]]:
+    """The titles; those in lower case, longest first; all by first word, longest first.
+    "Sen." and "Dr." are matched without their period: the name tokens have none."""
+    title_set = frozenset(t.rstrip(".") for t in lex.titles)
+    titles = sorted(title_set, key=lambda t: -len(t.split()))
+    by_first: dict[str, list[str]] = {}
+    for title in titles:
+        by_first.setdefault(title.split()[0], []).append(title)
+    return title_set, [t for t in titles if t[0].islower()], by_first
 
 
 def _is_acronym(word: str) -> bool:

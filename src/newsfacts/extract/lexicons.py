@@ -24,7 +24,7 @@ def _pairs(name: str) -> dict[str, str]:
     return dict(row.split("\t", 1) for row in _lines(name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: per-lexicon tables are cached
 class Lexicons:
     reporting_verbs: dict[str, str]  # form -> "bare" | "that"
     titles: frozenset[str]

@@ -53,14 +53,18 @@ _unit = "|".join(sorted(UNITS, key=len, reverse=True))
 _ten = "|".join(TENS)
 WORD_NUMBER = rf"(?:(?:{_ten})(?:[- ](?:{_unit}))?|{_unit})"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE = r"(?:hundred|thousand|million|billion|trillion|dozen)"
+SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+SCALE = rf"(?:{'|'.join(SCALE_WORDS)})"
+WORD_SEPARATOR = re.compile(r"[\s-]+")
+LEADING_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+LETTERS = re.compile(r"[a-z]+")
 
 
 def word_value(words: str) -> float:
     """The value of a number written in words: "fifty-two" -> 52, "two hundred" -> 200."""
     total = 0.0
     current = 0.0
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in WORD_SEPARATOR.split(words.lower()):
         if word in UNITS:
             current += UNITS[word]
         elif word in TENS:
@@ -77,12 +81,12 @@ def word_value(words: str) -> float:
 
 def parse(number: str) -> float:
     """Digits with separators and decimals, words, or both ("6 million", "1.2bn")."""
-    digits = re.match(r"\d[\d,]*(?:\.\d+)?", number)
+    digits = LEADING_DIGITS.match(number)
     if not digits:
         return word_value(number)
     value = float(digits.group(0).replace(",", ""))
     rest = number[digits.end() :].strip().lower()
-    for word in re.findall(r"[a-z]+", rest):
+    for word in LETTERS.findall(rest):
         if word in SCALES:
             value *= SCALES[word]
     return value

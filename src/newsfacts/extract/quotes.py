@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
-from .text import Span
+from .text import Span, alternation
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
@@ -52,6 +53,31 @@ BARE_CLAUSE = re.compile(
 )
 TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
 COLLECTIVE_SOURCES = frozenset(["police", "staff", "military"])  # plural without an -s
+OPENING_MARK = re.compile('[“"‘«]')
+CLOSING_FOR = {
+    opener: re.compile(f"[{closer}{CLOSING_ALSO.get(opener, closer)}]")
+    for opener, closer in OPENING.items()
+}
+LEADING_SPACE = re.compile(r"\s+")
+ROLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])")
+PRONOUN_AT = re.compile(r"(he|she|they|it)\b", re.IGNORECASE)
+AUXILIARY_AT = re.compile(r"\s+(?:was|is|had|has|would|will)\b")
+PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+LEADING_PHRASE = re.compile(r"[^,]{0,150}?,\s")
+CLAUSE_STOP = re.compile(r"[,.;:!?]")
+DETERMINER = re.compile(r"^(?:an?|the|one)\s", re.IGNORECASE)
+NAMES_A_WORK = re.compile(r"(?:['’]s|\b(?:on|in|of|titled|called|named|dubbed|as))\s*[“\"‘]?$")
+ENDS_WITH_COLON = re.compile(r":\s*$")
+ACCORDING_FRONT = re.compile(r"According to (?P<source>[^,]+), (?P<clause>.+)")
+ACCORDING_BACK = re.compile(r"(?P<clause>.+?),?[\"”’]?,? according to (?P<source>[^,]+?)[.!?]?$")
+ACCORDING_MIDDLE = re.compile(r"(?P<lead>.*?), according to (?P<source>[^,]+), (?P<clause>.+)")
+NAMED_SOURCE = re.compile(
+    r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$"
+)
+PARENTHETICAL = re.compile(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), ")
+SENTENCE_BREAK_OR_AND = re.compile(r"[.!?]\s|\band\b")
+LEADS_INTO_QUOTE = re.compile(r"[,:]\s*[“\"‘]$")
+CONJUNCTION = re.compile(r"(?:and|but|or|while|as|because|after|before|when)\b")
 
 
 NOT_MODIFIERS = (
@@ -59,9 +85,20 @@ NOT_MODIFIERS = (
 )
 
 
+def _source_nouns(lex: Lexicons) -> str:
+    return alternation(lex.unnamed_sources | lex.documents)
+
+
+@cache
+def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """The noun every unnamed source has: where it is absent, none is searched for."""
+    return re.compile(f"(?i:{_source_nouns(lex)})")
+
+
+@cache
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
-    nouns = "|".join(sorted(lex.unnamed_sources | lex.documents, key=len, reverse=True))
+    nouns = _source_nouns(lex)
     determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
     modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|drug|party)"
     return re.compile(
@@ -69,6 +106,25 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
     )
+
+
+@cache
+def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
+    nothing. The word boundary and the first letter come first: they rule out most positions
+    quickest."""
+    first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
+    return re.compile(
+        rf"\b(?=[{re.escape(first_letters)}])"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
+        rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+    )
+
+
+@cache
+def _role_nouns(lex: Lexicons) -> frozenset[str]:
+    """Words that name a role before a name: "said lead author Ana Ruiz"."""
+    return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
 
 
 def _containing(sentences: list[Span], position: int) -> Span | None:
@@ -119,9 +175,9 @@ def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
     """(open index, close index or paragraph end, closed?) for each quotation in a paragraph."""
     found = []
     i = paragraph.start
-    while i < paragraph.end:
-        char = text[i]
-        if char in OPENING and _opens(text, i, paragraph):
+    while mark := OPENING_MARK.search(text, i, paragraph.end):
+        i = mark.start()
+        if _opens(text, i, paragraph):
             close = _find_close(text, i, paragraph)
             found.append((i, close if close is not None else paragraph.end, close is not None))
             i = (close if close is not None else paragraph.end) + 1
@@ -140,13 +196,12 @@ def _opens(text: str, i: int, paragraph: Span) -> bool:
 
 def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
     opener = text[open_at]
-    closers = {OPENING[opener], CLOSING_ALSO.get(opener, OPENING[opener])}
-    for j in range(open_at + 1, paragraph.end):
-        if text[j] in closers:
-            after = text[j + 1] if j + 1 < paragraph.end else " "
-            if opener == "‘" and after.isalpha():
-                continue  # an apostrophe inside a single-quoted span
-            return j
+    for close in CLOSING_FOR[opener].finditer(text, open_at + 1, paragraph.end):
+        j = close.start()
+        after = text[j + 1] if j + 1 < paragraph.end else " "
+        if opener == "‘" and after.isalpha():
+            continue  # an apostrophe inside a single-quoted span
+        return j
     return None
 
 
@@ -156,14 +211,19 @@ class QuoteFinder:
         self.lex = lex
         self.actors = actors
         self.unnamed_pattern = unnamed_source_pattern(lex)
-        self.role_nouns = {t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources
-        self.cue_pattern = re.compile(
-            # a passive "was reported" or "is said to" reports nothing
-            r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
-            r"\b(?:[Aa]ccording to|"
-            + "|".join(sorted(lex.reporting_verbs, key=len, reverse=True))
-            + r")\b"
-        )
+        self.source_nouns = source_noun_pattern(lex)
+        self.role_nouns = _role_nouns(lex)
+        self.cue_pattern = cue_pattern(lex)
+
+    def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
+        if not self.source_nouns.search(self.text, start, end):
+            return None
+        return self.unnamed_pattern.search(self.text, start, end)
+
+    def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
+        if not self.source_nouns.search(self.text, start, end):
+            return []
+        return list(self.unnamed_pattern.finditer(self.text, start, end))
 
     # -- speakers ------------------------------------------------------------------
 
@@ -187,9 +247,9 @@ class QuoteFinder:
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
         """ "said Reed", "said lead author Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
         rest = self.text[position:limit]
-        lead = re.match(r"\s+", rest)
+        lead = LEADING_SPACE.match(rest)
         start = position + (lead.end() if lead else 0)
-        role = re.match(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])", self.text[start:limit])
+        role = ROLE_BEFORE_NAME.match(self.text[start:limit])
         if role and role.group(0).split()[-1] not in self.role_nouns:
             role = None  # "said the Biden solicitor general": not a role before a name
         for mention in self.actors.between(start, limit):
@@ -205,19 +265,15 @@ class QuoteFinder:
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
                 return Speaker(mention.key, True, start)
-        pronoun = re.match(r"(he|she|they|it)\b", self.text[start:limit], re.IGNORECASE)
-        if pronoun and not re.match(
-            r"\s+(?:was|is|had|has|would|will)\b", self.text[start + pronoun.end() : limit]
-        ):
+        pronoun = PRONOUN_AT.match(self.text[start:limit])
+        if pronoun and not AUXILIARY_AT.match(self.text[start + pronoun.end() : limit]):
             return None
         return self._unnamed_at(start, limit)
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
         best = self._mention_before(position, limit)
-        pronoun = re.search(
-            r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", self.text[limit:position], re.IGNORECASE
-        )
+        pronoun = PRONOUN_BEFORE.search(self.text[limit:position])
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
         unnamed = self._unnamed_match_before(position, limit)
@@ -248,14 +304,14 @@ class QuoteFinder:
     def _clause_subject(self, position: int, limit: int) -> Speaker | None:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
         clause_start = limit
-        lead = re.match(r"[^,]{0,150}?,\s", self.text[limit:position])
+        lead = LEADING_PHRASE.match(self.text[limit:position])
         if (
             lead
             and self.text[limit].isupper()
             and self.text[limit:position].split()[0].lower() in self.lex.function_words
         ):
             clause_start = limit + lead.end()
-        first_unnamed = self.unnamed_pattern.search(self.text, clause_start, position)
+        first_unnamed = self._unnamed_search(clause_start, position)
         for mention in self.actors.between(clause_start, position):
             if (
                 clause_start <= mention.span.start
@@ -292,7 +348,7 @@ class QuoteFinder:
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
-        stop = re.search(r"[,.;:!?]", self.text[start:end])
+        stop = CLAUSE_STOP.search(self.text[start:end])
         end = start + stop.start() if stop else end
         for mention in self.actors.between(start, end):
             kind = self.actors.actors[mention.key].kind
@@ -311,7 +367,7 @@ class QuoteFinder:
     def _unnamed_match_before(self, position: int, limit: int) -> re.Match[str] | None:
         """The last unnamed source ending right before `position` (or before an appositive)."""
         found = None
-        for match in self.unnamed_pattern.finditer(self.text, limit, position):
+        for match in self._unnamed_finditer(limit, position):
             gap = self.text[match.end() : position]
             if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
                 found = match
@@ -326,12 +382,12 @@ class QuoteFinder:
             if match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
-        name = re.sub(r"^(?:an?|the|one)\s", "", phrase, flags=re.IGNORECASE)
+        name = DETERMINER.sub("", phrase)
         code = next(
             (
                 c
                 for form, c in self.lex.demonyms.items()
-                if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", name)
+                if form in name and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", name)
             ),
             None,
         )
@@ -370,10 +426,7 @@ class QuoteFinder:
         title_case = 1 < len(words) <= 8 and all(
             w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()
         )
-        names_a_work = re.search(
-            r"(?:['’]s|\b(?:on|in|of|titled|called|named|dubbed|as))\s*[“\"‘]?$",
-            self.text[max(0, content.start - 20) : content.start],
-        )
+        names_a_work = NAMES_A_WORK.search(self.text[max(0, content.start - 20) : content.start])
         if title_case and (not has_cue or names_a_work):
             return False  # a title or a name: NPR’s “Wait, Wait … Don’t Tell Me!”
         return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
@@ -400,7 +453,7 @@ class QuoteFinder:
 
     def _colon_speaker(self, before: Span) -> Speaker | None:
         """ "Ruiz: “I can’t think of another case.”" """
-        colon = re.search(r":\s*$", self.text[before.start : before.end])
+        colon = ENDS_WITH_COLON.search(self.text[before.start : before.end])
         if not colon:
             return None
         end = before.start + colon.start()
@@ -424,18 +477,22 @@ class QuoteFinder:
         low = bisect_left(directs, sentence.start, key=lambda q: q.span.start)
         high = bisect_left(directs, sentence.end, lo=low, key=lambda q: q.span.start)
         inside = [q.span for q in directs[low:high]]
+        cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
+        bare_cue = any(self.lex.reporting_verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
-            or self._reported_clause(sentence, inside)
-            or self._trailing_attribution(sentence, inside)
+            or self._reported_clause(sentence, inside, cues)
+            or (self._trailing_attribution(sentence, inside) if bare_cue else None)
         )
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
         body = self.text[sentence.start : sentence.end]
-        front = re.match(r"According to (?P<source>[^,]+), (?P<clause>.+)", body)
-        back = re.match(r"(?P<clause>.+?),?[\"”’]?,? according to (?P<source>[^,]+?)[.!?]?$", body)
-        middle = re.match(r"(?P<lead>.*?), according to (?P<source>[^,]+), (?P<clause>.+)", body)
+        if "ccording to " not in body:  # in each of the three forms
+            return None
+        front = ACCORDING_FRONT.match(body)
+        back = ACCORDING_BACK.match(body)
+        middle = ACCORDING_MIDDLE.match(body)
         match = front or back or middle
         if not match:
             return None
@@ -448,7 +505,7 @@ class QuoteFinder:
         return QuoteSpan(clause, "indirect", speaker.key, cue)
 
     def _source_speaker(self, source: Span) -> Speaker:
-        unnamed = self.unnamed_pattern.search(self.text, source.start, source.end)
+        unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
             return self._unnamed_actor(unnamed)  # "U.S. intelligence and administration officials"
         for mention in self.actors.between(source.start, source.end):
@@ -458,10 +515,7 @@ class QuoteFinder:
 
     def _named_source(self, source: Span) -> Speaker:
         """ "According to Amnesty International": a capitalised source is an actor."""
-        name = re.match(
-            r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$",
-            self.text[source.start : source.end],
-        )
+        name = NAMED_SOURCE.match(self.text[source.start : source.end])
         if not name:
             return Speaker(None, False)
         start = source.start + name.start(1)
@@ -479,7 +533,9 @@ class QuoteFinder:
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
         body = self.text[sentence.start : sentence.end]
-        for match in re.finditer(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), ", body):
+        if body.count(", ") < 2:  # the parenthetical's two commas
+            return None
+        for match in PARENTHETICAL.finditer(body):
             if match.group("cue").lower() not in self.lex.reporting_verbs or match.start() == 0:
                 continue
             cue = Span(sentence.start + match.start("cue"), sentence.start + match.end("cue"))
@@ -497,9 +553,12 @@ class QuoteFinder:
                 return QuoteSpan(clause, "indirect", speaker.key, match.group("cue"))
         return None
 
-    def _reported_clause(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."."""
-        for cue in self.cue_pattern.finditer(self.text, sentence.start, sentence.end):
+    def _reported_clause(
+        self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
+        """ "X said (that) ...", "X told reporters ...", "X warned Kenya that ..."; `cues` are
+        the sentence's."""
+        for cue in cues:
             verb = cue.group(0).lower()
             usage = self.lex.reporting_verbs.get(verb, "that")
             if (
@@ -546,7 +605,7 @@ class QuoteFinder:
             between = self.text[quote.end : cue.start]
             if quote.start <= cue.start < quote.end:
                 return True
-            if 0 <= cue.start - quote.end <= 80 and not re.search(r"[.!?]\s|\band\b", between[2:]):
+            if 0 <= cue.start - quote.end <= 80 and not SENTENCE_BREAK_OR_AND.search(between[2:]):
                 follows_that = self.text[cue.end : cue.end + 6].startswith(" that ")
                 return not follows_that and any(c in between[:3] for c in '”"’')
         return False
@@ -555,18 +614,17 @@ class QuoteFinder:
         """ "said at one point, “He just wanted ...”": the clause leads into a direct quote."""
         return any(
             clause.start <= quote.start < clause.end
-            and re.search(r"[,:]\s*[“\"‘]$", self.text[clause.start : quote.start])
+            and LEADS_INTO_QUOTE.search(self.text[clause.start : quote.start])
             for quote in inside
         )
 
     def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first."""
+        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first.
+        Only for a sentence with a bare cue: a cue in a tail is one of the sentence's."""
         body = self.text[sentence.start : sentence.end]
         for match in TRAILING.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
-            if re.match(
-                r"(?:and|but|or|while|as|because|after|before|when)\b", match.group("tail")
-            ):
+            if CONJUNCTION.match(match.group("tail")):
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .lexicons import Lexicons
-from .text import Span
+from .text import Span, alternation
 
 QUALIFIERS = [
     (
@@ -94,15 +94,18 @@ FRACTION = re.compile(
     r"|\b(?P<half>half)\s+(?=of\b|the\b)",
     re.IGNORECASE,
 )
-MEASURE = re.compile(
-    rf"(?:(?:{QUALIFIER})\s+)?\ban?\s(?P<unit>foot|mile|metre|meter|kilometre|kilometer|inch|yard|"
-    r"pound|ton|tonne|litre|liter|gallon|hectare|acre)\b",
-    re.IGNORECASE,
+MEASURE_WORDS = (
+    "foot|mile|metre|meter|kilometre|kilometer|inch|yard|pound|ton|tonne|litre|liter|gallon"
+    "|hectare|acre"
+)
+A_MEASURE = rf"\ban?\s(?P<unit>{MEASURE_WORDS})\b"
+MEASURE = re.compile(rf"(?:(?:{QUALIFIER})\s+)?{A_MEASURE}", re.IGNORECASE)
+COMPOUND_UNIT = (
+    rf"-(?P<unit>{TIME_UNIT}|mile|kilometre|kilometer|metre|meter|foot|inch|storey|story|point"
+    r"|man|member|seat)\b"
 )
 COMPOUND = re.compile(
-    rf"\b(?P<number>\d+|{numbers.WORD_NUMBER})-(?P<unit>{TIME_UNIT}|mile|kilometre|kilometer|"
-    r"metre|meter|foot|inch|storey|story|point|man|member|seat)\b(?!-old)",
-    re.IGNORECASE,
+    rf"\b(?P<number>\d+|{numbers.WORD_NUMBER}){COMPOUND_UNIT}(?!-old)", re.IGNORECASE
 )
 OF = re.compile(r"\s(?:of|of the)\s")
 SCALED = re.compile(rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", re.I)
@@ -110,6 +113,52 @@ NEXT_WORD = re.compile(r"\s([a-z][a-z-]*)")
 FRACTION_OBJECT = re.compile(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)")
 AGE = re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b")
 RATE = re.compile(rf"\s(?:a|an|per|each)\s{TIME_UNIT}\b")
+A_OR_AN = re.compile(r"an?", re.IGNORECASE)
+
+# Quick tests that a paragraph may hold a match, each for a part that every match of the full
+# pattern contains: most paragraphs fail them and skip the slower full search.
+ODD_CASE_LETTERS = "İıſ"  # matched to i, i, s by IGNORECASE; not so lower-cased by lower()
+HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
+HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
+
+# Where the number of a STATISTIC match begins: a digit or a number word, or for "a million"
+# its scale word; at a word's start, or right after a currency such as "$US". Before it, a
+# match holds at most a qualifier, spaces, then BEFORE_NUMBER characters: a currency, a space
+# and "an" with its separator ("US$ an hundred").
+NUMBER_WORDS = [*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS]
+FIRST_CHARS = rf"[\d{''.join(sorted({word[0] for word in NUMBER_WORDS}))}]"  # a quick first test
+A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
+WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
+NUMBER_START = re.compile(rf"\b{A_NUMBER}", re.IGNORECASE)
+NUMBER_START_AFTER_CURRENCY = re.compile(
+    rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
+    re.IGNORECASE,
+)
+BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
+LONGEST_QUALIFIER = max(len(words) for _, group in QUALIFIERS for words in group.split("|"))
+
+# What the context of a number tells: see _is_excluded.
+YEAR = re.compile(r"(1[5-9]|20)\d\d")
+NOT_A_YEAR_AFTER = re.compile(r"[a-z°]|\s(?:people|[a-z]+s)\b")
+CODE = re.compile(r"0\d+")
+MONTH_BEFORE = re.compile(rf"\b(?:{MONTHS})\.?,?\s$", re.IGNORECASE)
+MONTH_AFTER = re.compile(rf"\s(?:{MONTHS})\b", re.IGNORECASE)
+CLOCK_AFTER = re.compile(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", re.IGNORECASE)
+ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+NAME_BEFORE = re.compile(r"[A-Z][\w-]*\s$")
+RELATIVE_AFTER = re.compile(
+    rf"\s{TIME_UNITS}\s(?:later|earlier|ago|after|before|from now|since|on)\b", re.IGNORECASE
+)
+RATE_AFTER = re.compile(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b")
+THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
+PLURAL_AFTER = re.compile(r"\s[a-z]+s\b")
+SCORE_AFTER = re.compile(r"[-–]\d")
+SCORE_BEFORE = re.compile(r"\d[-–]$")
+SCORE = re.compile(r"(\d+)[-–](\d+)")
+LENGTH_IN_M = re.compile(r"\d(?:m|bn)$")
+SCALE_WORD = re.compile(numbers.SCALE, re.IGNORECASE)
+LEADING_CURRENCY = re.compile(rf"^(?:{CURRENCY})\s?")
+CURRENCY_AT = re.compile(CURRENCY)
 
 
 @dataclass(frozen=True)
@@ -135,48 +184,39 @@ class Context:
 def _is_year(c: Context) -> bool:
     """1789, 2023, the 1980s; but "1800km" and "2000 people" are counts."""
     decade = c.after.startswith(("s ", "s,", "s.", "’s", "'s"))
-    return bool(re.fullmatch(r"(1[5-9]|20)\d\d", c.number)) and (
-        decade or not re.match(r"[a-z°]|\s(?:people|[a-z]+s)\b", c.after)
-    )
+    return bool(YEAR.fullmatch(c.number)) and (decade or not NOT_A_YEAR_AFTER.match(c.after))
 
 
 def _is_code(c: Context) -> bool:
-    return bool(re.fullmatch(r"0\d+", c.number))  # 007
+    return bool(CODE.fullmatch(c.number))  # 007
 
 
 def _is_date(c: Context) -> bool:
-    return bool(
-        re.search(rf"\b(?:{MONTHS})\.?,?\s$", c.before, re.I)
-        or re.match(rf"\s(?:{MONTHS})\b", c.after, re.I)
-    )
+    return bool(MONTH_BEFORE.search(c.before) or MONTH_AFTER.match(c.after))
 
 
 def _is_time_or_ordinal(c: Context) -> bool:
-    return bool(
-        re.match(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", c.after, re.I)
-        or re.match(r"(?:st|nd|rd|th)\b", c.after)
-    )
+    return bool(CLOCK_AFTER.match(c.after) or ORDINAL_AFTER.match(c.after))
 
 
 def _is_in_a_name(c: Context, lex: Lexicons) -> bool:
     """Apollo 11, Route 66 (a capitalised word just before, inside a sentence)."""
-    if not (c.number[0].isdigit() and re.search(r"[A-Z][\w-]*\s$", c.before)) or c.starts_sentence:
+    if not (c.number[0].isdigit() and NAME_BEFORE.search(c.before)) or c.starts_sentence:
         return False
     word = c.before.split()[-1]
     return word.lower() not in lex.function_words and not _is_title_case_qualifier(word)
 
 
 def _is_relative_time(c: Context) -> bool:
-    later = r"(?:later|earlier|ago|after|before|from now|since|on)"
-    return bool(re.match(rf"\s{TIME_UNITS}\s{later}\b", c.after, re.I))
+    return bool(RELATIVE_AFTER.match(c.after))
 
 
 def _is_pronoun_like(c: Context) -> bool:
     """ "one man", "one of", "the two continued"; but "one dose a week", "the two men"."""
     if c.number.lower() in ("one", "a", "an"):
-        return not re.match(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b", c.after)
-    if c.number[0].isalpha() and re.search(r"\bthe\s$", c.before, re.I):
-        return not re.match(r"\s[a-z]+s\b", c.after)
+        return not RATE_AFTER.match(c.after)
+    if c.number[0].isalpha() and THE_BEFORE.search(c.before):
+        return not PLURAL_AFTER.match(c.after)
     return False
 
 
@@ -205,9 +245,9 @@ def _is_excluded(text: str, match: re.Match[str], lex: Lexicons) -> bool:
 
 def _is_score(match: re.Match[str], c: Context) -> bool:
     """3-1, 53-36 (a range runs upwards)."""
-    if re.match(r"[-–]\d", c.after) or re.search(r"\d[-–]$", c.before):
+    if SCORE_AFTER.match(c.after) or SCORE_BEFORE.search(c.before):
         return True
-    pair = re.fullmatch(r"(\d+)[-–](\d+)", match.group(0))
+    pair = SCORE.fullmatch(match.group(0))
     return pair is not None and int(pair.group(2)) <= int(pair.group(1))
 
 
@@ -265,12 +305,12 @@ def _qualifier(match: re.Match[str]) -> str:
 
 def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
     number = match.group("number")
-    if not match.group("currency") and re.search(r"\d(?:m|bn)$", number):
+    if not match.group("currency") and LENGTH_IN_M.search(number):
         number = number.rstrip("mbn")  # 35m without a currency is a length, not millions
     value = numbers.parse(number)
     upper = match.group("upper")
-    value_max = numbers.parse(re.sub(rf"^(?:{CURRENCY})\s?", "", upper)) if upper else None
-    scaled_upper = match.group("upper_scale") and not re.search(numbers.SCALE, number, re.I)
+    value_max = numbers.parse(LEADING_CURRENCY.sub("", upper)) if upper else None
+    scaled_upper = match.group("upper_scale") and not SCALE_WORD.search(number)
     if scaled_upper and value < 1000:
         value = numbers.parse(f"{number}{match.group('upper_scale')}")  # "6 to 8 million"
     if value_max is not None and (value_max < value or _currency_differs(match)):
@@ -295,7 +335,7 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
 
 
 def _currency_differs(match: re.Match[str]) -> bool:
-    upper_currency = re.match(CURRENCY, match.group("upper"))
+    upper_currency = CURRENCY_AT.match(match.group("upper"))
     return bool(upper_currency) and not match.group("currency")
 
 
@@ -345,8 +385,8 @@ def _ages(text: str, span: Span) -> list[StatisticSpan]:
     return found
 
 
-def _measures(text: str, span: Span) -> list[StatisticSpan]:
-    """ "a foot of snow" is one foot; "a one-hour window" is one hour."""
+def _a_measure(text: str, span: Span) -> list[StatisticSpan]:
+    """ "a foot of snow" is one foot."""
     found = []
     for match in MEASURE.finditer(text, span.start, span.end):
         qualifier = _qualifier(match)
@@ -354,6 +394,12 @@ def _measures(text: str, span: Span) -> list[StatisticSpan]:
         found.append(
             StatisticSpan(Span(match.start(), match.end()), 1.0, None, unit, unit, qualifier)
         )
+    return found
+
+
+def _compounds(text: str, span: Span) -> list[StatisticSpan]:
+    """ "a one-hour window" is one hour."""
+    found = []
     for match in COMPOUND.finditer(text, span.start, span.end):
         number = match.group("number")
         value = float(number) if number.isdigit() else numbers.word_value(number)
@@ -365,14 +411,82 @@ def _measures(text: str, span: Span) -> list[StatisticSpan]:
 
 
 def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
-    """All statistics in one paragraph, earliest first, without overlaps."""
-    found = _ages(text, paragraph) + _fractions(text, paragraph) + _vague(text, paragraph, lex)
-    found += _measures(text, paragraph)
-    for match in STATISTIC.finditer(text, paragraph.start, paragraph.end):
-        if re.fullmatch(r"an?", match.group("number"), re.I) or _is_excluded(text, match, lex):
-            continue
-        found.append(_from_match(text, match, lex))
+    """All statistics in one paragraph, earliest first, without overlaps. Each finder runs
+    only where the paragraph holds words that every one of its matches has."""
+    clues = Clues(text[paragraph.start : paragraph.end])
+    found = []
+    if clues.has("-year-old", "aged "):
+        found += _ages(text, paragraph)
+    if clues.may_have("half", "halves", "third", "quarter"):
+        found += _fractions(text, paragraph)
+    if clues.may_have("tens of ", "hundreds of "):
+        found += _vague(text, paragraph, lex)
+    if HAS_MEASURE.search(text, paragraph.start, paragraph.end):
+        found += _a_measure(text, paragraph)
+    if HAS_COMPOUND.search(text, paragraph.start, paragraph.end):
+        found += _compounds(text, paragraph)
+    found += [
+        _from_match(text, match, lex)
+        for match in _statistic_matches(text, paragraph, clues)
+        if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
+    ]
     return _without_overlaps(found)
+
+
+class Clues:
+    """A paragraph's text, to tell which finders may match in it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        # None when a letter lower() keeps but IGNORECASE matches to an ASCII one ("ſ")
+        self.lowered = None if any(c in body for c in ODD_CASE_LETTERS) else body.lower()
+
+    def has(self, *parts: str) -> bool:
+        return any(part in self.body for part in parts)
+
+    def may_have(self, *parts: str) -> bool:
+        """Whether a pattern with IGNORECASE may match one of these lower-case `parts`."""
+        return self.lowered is None or any(part in self.lowered for part in parts)
+
+
+def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Match[str]]:
+    """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
+    currency holds no number: the next match, if it begins before the next number, is that
+    number's."""
+    word_currency = clues.may_have(*(c.lower() for c in WORD_CURRENCIES))
+    number_start = NUMBER_START_AFTER_CURRENCY if word_currency else NUMBER_START
+    matches = []
+    position = paragraph.start
+    while number := number_start.search(text, position, paragraph.end):
+        at = number.start()
+        match = _first_match(text, range(_earliest_start(text, at, position), at + 1), paragraph)
+        if match:
+            matches.append(match)
+            position = match.end()
+        else:
+            position = at + 1  # no match begins at or before this number
+    return matches
+
+
+def _first_match(text: str, starts: range, paragraph: Span) -> re.Match[str] | None:
+    for start in starts:
+        if _may_begin(text, start) and (match := STATISTIC.match(text, start, paragraph.end)):
+            return match
+    return None
+
+
+def _may_begin(text: str, start: int) -> bool:
+    """STATISTIC's look-behind: no word character and none of $.,:/- before the start."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_$.,:/-")
+
+
+def _earliest_start(text: str, number_at: int, floor: int) -> int:
+    """The earliest a match whose number begins at `number_at` can begin, not before `floor`:
+    BEFORE_NUMBER characters back, then back over spaces and the longest qualifier."""
+    start = max(floor, number_at - BEFORE_NUMBER)
+    while start > floor and text[start - 1].isspace():
+        start -= 1
+    return max(floor, start - LONGEST_QUALIFIER)
 
 
 def _without_overlaps(found: list[StatisticSpan]) -> list[StatisticSpan]:

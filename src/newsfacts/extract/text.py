@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Abbreviations after which a period does not end a sentence.
@@ -138,6 +139,30 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
 
 def _starts_sentence(char: str) -> bool:
     return char.isupper() or char.isdigit() or char in "\"“‘'("
+
+
+Tree = dict[str, "Tree"]  # a letter tree of words: "" marks a word's end
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A pattern that matches exactly `words`, longest first where one word begins another,
+    branching letter by letter: far fewer tries than one branch per word."""
+    tree: Tree = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+    return _branches(tree)
+
+
+def _branches(node: Tree) -> str:
+    branches = "|".join(
+        re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char
+    )
+    if not branches:
+        return ""
+    return f"(?:{branches})?" if "" in node else f"(?:{branches})"
 
 
 def word_count(text: str) -> int:
