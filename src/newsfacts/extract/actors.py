@@ -656,7 +656,7 @@ def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, l
     """The titles; those in lower case, longest first; all by first word, longest first.
     "Sen." and "Dr." are matched without their period: the name tokens have none."""
     title_set = frozenset(t.rstrip(".") for t in lex.titles)
-    titles = sorted(title_set, key=lambda t: -len(t.split()))
+    titles = sorted(title_set, key=lambda t: (-len(t.split()), t))  # no hash-order ties
     by_first: dict[str, list[str]] = {}
     for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
