@@ -21,7 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -62,7 +62,7 @@ class Stopwatch:
     """Seconds per stage, gathered by wrapping the library's stage functions."""
 
     def __init__(self) -> None:
-        self.seconds: Counter[str] = Counter()
+        self.seconds: defaultdict[str, float] = defaultdict(float)
 
     def wrap(self, owner: Any, name: str, stage: str) -> None:
         original: Callable[..., Any] = getattr(owner, name)
@@ -146,6 +146,17 @@ def stock_frictionless(descriptor: Path) -> float:
     return time.perf_counter() - start
 
 
+def fast_engine(folder: Path) -> float:
+    """Seconds of the fast engine's Frictionless checks alone on one package (as stock
+    `frictionless validate` checks it)."""
+    from newsfacts.reader import read_descriptor
+    from newsfacts.validate import table_problems
+
+    start = time.perf_counter()
+    table_problems(folder, read_descriptor(folder), "fast")
+    return time.perf_counter() - start
+
+
 def spacy_words_per_second(seeds: Path) -> float | None:
     """spaCy's small English pipeline over the same text, when it is installed."""
     try:
@@ -182,6 +193,8 @@ def measure(size: int, workdir: Path) -> dict[str, Any]:
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "worker_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "one_core_words_per_s": one_core_words_per_second(seeds),
+        "fast_csv": fast_engine(out / "csv"),
+        "fast_parquet": fast_engine(out / "parquet"),
         "frictionless_csv": stock_frictionless(out / "csv" / "datapackage.json"),
         "spacy_words_per_s": spacy_words_per_second(seeds),
     }
@@ -205,7 +218,9 @@ def report(results: list[dict[str, Any]]) -> str:
         "words/s (extract, one core)",
         "spaCy words/s",
         "rows/s (validate)",
+        "fast engine CSV rows/s",
         "frictionless CSV rows/s",
+        "fast engine Parquet rows/s",
         "frictionless Parquet rows/s",
         "incremental s (% of build)",
     ]
@@ -220,7 +235,9 @@ def report(results: list[dict[str, Any]]) -> str:
             f"{r['one_core_words_per_s']:,.0f}",
             f"{spacy:,.0f}" if spacy else "not installed",
             f"{r['rows'] * 2 / r['stages']['validate']:,.0f}",  # both packages hold every row
+            f"{r['rows'] / r['fast_csv']:,.0f}",
             f"{r['rows'] / r['frictionless_csv']:,.0f}",
+            f"{r['rows'] / r['fast_parquet']:,.0f}",
             f"{r['rows'] / parquet:,.0f}" if parquet else "not run",
             f"{r['incremental']:.1f} ({100 * r['incremental'] / r['total']:.0f}%)",
         ]
@@ -240,6 +257,7 @@ def plot(results: list[dict[str, Any]], path: Path) -> None:
         "newsfacts build (clean)": [r["total"] for r in results],
         "newsfacts build (one article added)": [r["incremental"] for r in results],
         "newsfacts validate (both packages)": [r["stages"]["validate"] for r in results],
+        "newsfacts fast engine (CSV package)": [r["fast_csv"] for r in results],
         "stock frictionless validate (CSV package)": [r["frictionless_csv"] for r in results],
     }
     if all(r["spacy_words_per_s"] for r in results):
