@@ -138,7 +138,7 @@ def build(
         typer.Option(
             "--cache",
             help="Folder of cached extractions: a rebuild only extracts new or changed seeds. "
-            "[default: .newsfacts-cache beside OUT]",
+            "(default: .newsfacts-cache beside OUT)",
             show_default=False,
         ),
     ] = None,
