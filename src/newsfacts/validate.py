@@ -211,7 +211,7 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     packages = {}
     for folder in packages_in(path):
-        descriptor = read_descriptor(folder)
+        descriptor = {"resources": read_descriptor(folder).get("resources", [])}  # not sources
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
