@@ -91,14 +91,13 @@ class ForwardSpans:
 
     def up_to(self, last_id: str) -> Iterator[dict[str, pa.Array]]:
         while True:
-            if not length(self.pending):
-                self.pending = next(self.batches, None)
-                if self.pending is None:
-                    return
-            before = as_bools(pc.less_equal(self.pending["article_id"], last_id))
+            pending = self.pending if length(self.pending) else next(self.batches, None)
+            if pending is None:
+                return
+            before = as_bools(pc.less_equal(pending["article_id"], last_id))
             stop = len(before) if before.all() else int(np.argmin(before))
-            yield slice_of(self.pending, 0, stop)
-            self.pending = slice_of(self.pending, stop, None)
+            yield slice_of(pending, 0, stop)
+            self.pending = slice_of(pending, stop, None)
             if stop < len(before):
                 return
 
@@ -136,8 +135,8 @@ def span_problems(
     without = 0
     for texts in article_batches(folder, resources["articles"]):
         without += sum(1 for text in texts.values() if text is None)
-        last_id = max((a for a in texts if a is not None), default=None)
-        for table in SPAN_TABLES if last_id is not None else ():
+        last_id = max((a for a in texts if a is not None), default="")
+        for table in SPAN_TABLES if texts else ():
             for spans in forward[table].up_to(last_id):
                 found[table] += window_problems(package, table, texts, spans, deferred[table])
     for table in SPAN_TABLES:

@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 
 # Small reads keep memory flat: Arrow's CSV reader reads several blocks ahead, and Arrow's
 # allocator keeps what it freed, so the peak follows the block and batch sizes.
-CSV_BLOCK_BYTES = 1 << 20
+CSV_BLOCK_BYTES = 256 << 10
+CSV_BATCH_BYTES = 4 << 20
 PARQUET_BATCH_ROWS = 32 * 1024
 PARQUET_BATCH_BYTES = 4 << 20  # uncompressed
 PARQUET_BUFFER_BYTES = 64 << 10  # pages are read through a buffer, not a whole column chunk
@@ -61,9 +62,23 @@ def labels(path: Path) -> list[str]:
 
 
 def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
-    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept.
-    A record longer than a block (a long article) is read again with larger blocks. Raises
-    IrregularRows if any record's length differs from the header's."""
+    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept,
+    in batches of about CSV_BATCH_BYTES: read in small blocks (Arrow's reader holds dozens of
+    blocks' worth of memory), checked in larger batches (fewer calls per row)."""
+    pending: list[pa.RecordBatch] = []
+    for block in csv_blocks(path, names):
+        pending.append(block)
+        if sum(b.nbytes for b in pending) >= CSV_BATCH_BYTES:
+            yield pa.concat_batches(pending)
+            pending = []
+    if pending:
+        yield pa.concat_batches(pending)
+
+
+def csv_blocks(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """The records of a CSV file a block at a time. A record longer than a block (a long
+    article) is read again with larger blocks. Raises IrregularRows if any record's length
+    differs from the header's."""
     block, done = CSV_BLOCK_BYTES, 0
     while True:
         try:

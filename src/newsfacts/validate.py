@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +167,26 @@ def same_bytes(zipped: zipfile.ZipFile, name: str, path: Path) -> bool:
 
 
 ENGINES = ("fast", "frictionless")
+WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
+
+
+@contextmanager
+def returning_freed_memory() -> Iterator[None]:
+    """Arrow allocates from jemalloc, told to give freed memory back to the system at once,
+    while validation runs: Arrow's default allocator keeps what it freed for later, so
+    the peak would hold every thread's largest batches at once."""
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc
+        yield
+        return
+    pa.jemalloc_set_decay_ms(0)
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
 
 
 def table_problems(folder: Path, descriptor: dict[str, Any], engine: str) -> list[Problem]:
@@ -215,7 +237,7 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
         tables = {
             name: pool.submit(table_problems, folder, descriptor, engine)
             for name, (folder, descriptor, _) in packages.items()
