@@ -66,11 +66,13 @@ def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
     in batches of about CSV_BATCH_BYTES: read in small blocks (Arrow's reader holds dozens of
     blocks' worth of memory), checked in larger batches (fewer calls per row)."""
     pending: list[pa.RecordBatch] = []
+    size = 0
     for block in csv_blocks(path, names):
         pending.append(block)
-        if sum(b.nbytes for b in pending) >= CSV_BATCH_BYTES:
+        size += block.nbytes
+        if size >= CSV_BATCH_BYTES:
             yield pa.concat_batches(pending)
-            pending = []
+            pending, size = [], 0
     if pending:
         yield pa.concat_batches(pending)
 
