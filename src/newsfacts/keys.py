@@ -1,4 +1,4 @@
-"""Unique and primary keys over a stream of batches, in memory that grows by 16 bytes a row.
+"""Unique and primary keys over a stream of batches, in memory that grows by 12 bytes a row.
 
 Each key value is reduced to a 64-bit hash kept with its row number. Rows whose hashes meet
 are only candidates: a second pass compares their actual values, so a hash collision can
@@ -82,13 +82,15 @@ class KeyIndex:
 
     def add(self, hashes: Hashes, rows: Rows) -> None:
         self.hashes.append(hashes)
-        self.rows.append(rows)
+        fits = len(rows) == 0 or int(rows.max()) < 2**31
+        self.rows.append(rows.astype(np.int32) if fits else rows)  # 12 bytes a row, not 16
 
     def candidate_rows(self) -> set[int]:
         """Rows whose hash some other row shares: possibly duplicates."""
         if not self.hashes:
             return set()
         hashes = np.concatenate(self.hashes)
+        self.hashes = [hashes]  # the batches' arrays go: one copy of the hashes at a time
         ordered = np.sort(hashes)
         shared = ordered[1:][ordered[1:] == ordered[:-1]]
         if len(shared) == 0:
