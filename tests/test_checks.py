@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts import crosschecks, streams
+from newsfacts import crosschecks, keys, streams
 from newsfacts.validate import validate
 
 from .test_engines import CSV_CASES, broken, set_cell
@@ -39,6 +39,7 @@ def test_tiny_batches_and_text_windows_find_the_same_problems(
     monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
     monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
+    monkeypatch.setattr(keys, "SPILL_ROWS", 2)  # key indexes written out to their file
     assert errors(build) == expected
 
 
@@ -155,3 +156,24 @@ def test_spans_in_any_order_are_checked_as_when_sorted(
     expected = reference_span_problems(folder)
     assert len(expected) >= 4
     assert [(p.table, p.row, p.message) for p in found if p.severity == "error"] == expected
+
+
+def test_a_key_index_written_out_finds_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    random = np.random.default_rng(3)
+    hashes = random.integers(0, 2**64 - 1, size=5000, dtype=np.uint64)
+    hashes[[10, 4000, 4999]] = hashes[7]  # shared across batches
+    hashes[2500] = hashes[2501]
+    rows = np.arange(2, 5002, dtype=np.int64)
+
+    def candidates() -> set[int]:
+        index = keys.KeyIndex()
+        for start in range(0, 5000, 700):
+            index.add(hashes[start : start + 700], rows[start : start + 700])
+        return index.candidate_rows() | index.candidate_rows()  # twice: the file stays
+
+    in_memory = candidates()
+    assert in_memory == {9, 12, 4002, 5001, 2502, 2503}
+    monkeypatch.setattr(keys, "SPILL_ROWS", 1000)
+    assert candidates() == in_memory
