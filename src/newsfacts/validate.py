@@ -168,19 +168,21 @@ def same_bytes(zipped: zipfile.ZipFile, name: str, path: Path) -> bool:
 
 ENGINES = ("fast", "frictionless")
 WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
+RETURN_AFTER_MS = 1000
 
 
 @contextmanager
 def returning_freed_memory() -> Iterator[None]:
-    """Arrow allocates from jemalloc, told to give freed memory back to the system at once,
-    while validation runs: Arrow's default allocator keeps what it freed for later, so
-    the peak would hold every thread's largest batches at once."""
+    """Arrow allocates from jemalloc, told to give freed memory back to the system within
+    RETURN_AFTER_MS, while validation runs: Arrow's default allocator keeps what it freed for
+    later, so the peak would hold every thread's largest batches at once. (At once, 0 ms,
+    costs about a third more time in page faults, for ~45 MB less peak at 100k articles.)"""
     try:
         pool = pa.jemalloc_memory_pool()
     except NotImplementedError:  # a pyarrow built without jemalloc
         yield
         return
-    pa.jemalloc_set_decay_ms(0)
+    pa.jemalloc_set_decay_ms(RETURN_AFTER_MS)
     previous = pa.default_memory_pool()
     pa.set_memory_pool(pool)
     try:
