@@ -2,11 +2,13 @@
 
 Rows are the data rows of both packages. Prints the Frictionless-type checks (the fast engine's
 compiled checks) and the whole of validate separately: the first run of the process (cold) and
-the best of the next `--runs` (warm), wall clock and CPU time."""
+the best of the next `--runs` (warm), wall clock and CPU time, and the process's peak RSS (run
+with --runs 0 --only-whole for the peak of one validate in a fresh process)."""
 
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 from pathlib import Path
 
@@ -39,18 +41,22 @@ def main() -> None:
     parser.add_argument("build", type=Path)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--engine", default="fast")
+    parser.add_argument("--only-whole", action="store_true", help="skip the table checks alone")
     args = parser.parse_args()
     parquet = args.build / "parquet"
     rows = 2 * sum(pq.ParquetFile(p).metadata.num_rows for p in parquet.glob("*.parquet"))
     print(f"{rows:,} data rows in both packages ({args.engine} engine)")
-    for name, work in (("Frictionless-type checks", frictionless_part), ("whole validate", whole)):
+    parts = [("Frictionless-type checks", frictionless_part), ("whole validate", whole)]
+    for name, work in parts[1:] if args.only_whole else parts:
         cold = timed(work, args.build, args.engine)
-        warm = min(timed(work, args.build, args.engine) for _ in range(args.runs))
-        for label, (wall, cpu) in (("cold", cold), ("warm", warm)):
+        warm = min([timed(work, args.build, args.engine) for _ in range(args.runs)] or [cold])
+        for label, (wall, cpu) in (("cold", cold), ("warm", warm))[: 1 + (args.runs > 0)]:
             print(
                 f"{name:25} {label}: {wall:6.2f} s = {rows / wall:>11,.0f} rows/s"
                 f" (CPU {cpu:.2f} s = {rows / cpu:,.0f} rows/s)"
             )
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    print(f"peak RSS of the process: {peak:,.0f} MB")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts import crosschecks, streams
+from newsfacts import crosschecks, keys, streams
 from newsfacts.validate import validate
 
 from .test_engines import CSV_CASES, broken, set_cell
@@ -36,8 +36,10 @@ def test_tiny_batches_and_text_windows_find_the_same_problems(
     expected = errors(build)
     assert expected
     monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
+    monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
     monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
+    monkeypatch.setattr(keys, "SPILL_ROWS", 2)  # key indexes written out to their file
     assert errors(build) == expected
 
 
@@ -81,3 +83,97 @@ def test_a_schema_the_fast_engine_does_not_compile_is_left_to_stock_frictionless
     fast, stock = validate(build / "csv", "fast"), validate(build / "csv", "frictionless")
     assert {str(p) for p in fast} == {str(p) for p in stock}
     assert any("schema differs from the schema/ contract" in str(p) for p in fast)
+
+
+def reference_span_problems(folder: Path) -> list[tuple[str, int, str]]:
+    """The span check at its simplest, every article's text in memory: (table, row, message)."""
+    import csv
+
+    with (folder / "articles.csv").open(encoding="utf-8", newline="") as handle:
+        texts = {r["article_id"]: r["text"] for r in csv.DictReader(handle)}
+    found = []
+    for table in crosschecks.SPAN_TABLES:
+        with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+            for row, record in enumerate(csv.DictReader(handle), start=2):
+                article_id, start, end = record["article_id"], record["start"], record["end"]
+                if not (record["text"] and start and end and texts.get(article_id)):
+                    continue
+                if texts[article_id][int(start) : int(end)] != record["text"]:
+                    message = (
+                        f"text[{start}:{end}] of article {article_id} is not the record's text"
+                    )
+                    found.append((table, row, message))
+    return found
+
+
+def reorder(folder: Path, table: str, order: str) -> None:
+    """Rewrites a CSV table with its data rows reversed or shuffled."""
+    import csv
+    import random
+
+    path = folder / f"{table}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    if order == "reversed":
+        rows.reverse()
+    else:
+        random.Random(7).shuffle(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *rows])
+
+
+def mismatched_spans(build: Path) -> None:
+    """Spans that no longer match in every span table, and one whose article is not there."""
+    for table, row in (("mentions", 2), ("mentions", 40), ("quotes", 1), ("statistics", 3)):
+        set_cell(table, row, "start", "1")(build)
+    set_cell("quotes", 2, "article_id", "no-such-article")(build)
+
+
+@pytest.mark.parametrize("tiny", [False, True])
+@pytest.mark.parametrize(
+    "reordered",
+    [
+        {},
+        {"mentions": "reversed"},
+        {"articles": "reversed"},
+        {"articles": "shuffled", "mentions": "shuffled", "quotes": "reversed"},
+    ],
+)
+def test_spans_in_any_order_are_checked_as_when_sorted(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reordered: dict, tiny: bool
+) -> None:  # type: ignore[type-arg]
+    from newsfacts.reader import read_descriptor
+
+    folder = broken(out, tmp_path, "csv", mismatched_spans)
+    for table, order in reordered.items():
+        reorder(folder, table, order)
+    if tiny:  # many forward windows, and many second-pass windows
+        monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
+        monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
+        monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
+    resources = {r["name"]: r for r in read_descriptor(folder)["resources"]}
+    found = crosschecks.span_problems("csv", folder, resources)
+    expected = reference_span_problems(folder)
+    assert len(expected) >= 4
+    assert [(p.table, p.row, p.message) for p in found if p.severity == "error"] == expected
+
+
+def test_a_key_index_written_out_finds_the_same_candidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    random = np.random.default_rng(3)
+    hashes = random.integers(0, 2**64 - 1, size=5000, dtype=np.uint64)
+    hashes[[10, 4000, 4999]] = hashes[7]  # shared across batches
+    hashes[2500] = hashes[2501]
+    rows = np.arange(2, 5002, dtype=np.int64)
+
+    def candidates() -> set[int]:
+        index = keys.KeyIndex()
+        for start in range(0, 5000, 700):
+            index.add(hashes[start : start + 700], rows[start : start + 700])
+        return index.candidate_rows() | index.candidate_rows()  # twice: the file stays
+
+    in_memory = candidates()
+    assert in_memory == {9, 12, 4002, 5001, 2502, 2503}
+    monkeypatch.setattr(keys, "SPILL_ROWS", 1000)
+    assert candidates() == in_memory

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from itertools import compress, count
 from pathlib import Path
 from typing import Any, cast
@@ -20,7 +21,7 @@ from .reader import resource_path
 
 SPAN_TABLES = ("mentions", "quotes", "statistics")
 SPAN_FIELDS = ("article_id", "start", "end", "text")
-TEXT_WINDOW_CHARS = 64 << 20  # a window holds at most 64M characters of article text
+TEXT_WINDOW_CHARS = 16 << 20  # a second-pass window holds about 16M characters of text
 
 
 def typed_batches(
@@ -35,12 +36,16 @@ def typed_batches(
         yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
 
 
-def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:
-    """article_id -> text, in windows of about TEXT_WINDOW_CHARS of text: the spans are
-    checked window by window, so memory stays bounded however large the corpus."""
+def text_windows(
+    folder: Path, resource: dict[str, Any], only: pa.Array | None = None
+) -> Iterator[dict[str, str | None]]:
+    """article_id -> text, in windows of about TEXT_WINDOW_CHARS of text (only the articles
+    whose id is in `only`, if given): memory stays bounded however large the corpus."""
     window: dict[str, str | None] = {}
     size = 0
     for batch in typed_batches(folder, resource, ("article_id", "text")):
+        if only is not None:
+            batch = filtered(batch, pc.is_in(batch["article_id"], only))
         ids, texts = batch["article_id"].to_pylist(), batch["text"].to_pylist()
         for article_id, text in zip(ids, texts, strict=True):
             window[article_id] = text
@@ -52,47 +57,141 @@ def text_windows(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, s
         yield window
 
 
+def article_batches(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, str | None]]:
+    """article_id -> text, one read batch at a time (the forward pass's windows)."""
+    for batch in typed_batches(folder, resource, ("article_id", "text")):
+        ids, texts = batch["article_id"].to_pylist(), batch["text"].to_pylist()
+        yield dict(zip(ids, texts, strict=True))
+
+
+def checkable_spans(folder: Path, resource: dict[str, Any]) -> Iterator[dict[str, pa.Array]]:
+    """The records with no missing value (Frictionless reports the others), in batches, with
+    their row numbers in "row"."""
+    row = 2
+    for batch in typed_batches(folder, resource, SPAN_FIELDS):
+        keep = batch["article_id"].is_valid()
+        for name in ("start", "end", "text"):
+            keep = pc.and_(keep, batch[name].is_valid())
+        numbers = pa.array(np.arange(row, row + len(keep), dtype=np.int64))
+        yield filtered({**batch, "row": numbers}, keep)
+        row += len(keep)
+
+
+def filtered(batch: dict[str, pa.Array], keep: Any) -> dict[str, pa.Array]:
+    return {name: column.filter(keep) for name, column in batch.items()}
+
+
+class ForwardSpans:
+    """A span table read once, front to back, alongside the articles: each call takes the
+    records up to (and not past) the first one whose article id sorts after `last_id`."""
+
+    def __init__(self, batches: Iterator[dict[str, pa.Array]]) -> None:
+        self.batches = batches
+        self.pending: dict[str, pa.Array] | None = None
+
+    def up_to(self, last_id: str) -> Iterator[dict[str, pa.Array]]:
+        while True:
+            pending = self.pending if length(self.pending) else next(self.batches, None)
+            if pending is None:
+                return
+            before = as_bools(pc.less_equal(pending["article_id"], last_id))
+            stop = len(before) if before.all() else int(np.argmin(before))
+            yield slice_of(pending, 0, stop)
+            self.pending = slice_of(pending, stop, None)
+            if stop < len(before):
+                return
+
+    def rest(self) -> Iterator[dict[str, pa.Array]]:
+        if length(self.pending):
+            yield cast("dict[str, pa.Array]", self.pending)
+        yield from self.batches
+
+
+@dataclass
+class Deferred:
+    """Records whose article was not in the forward window when they were read (unsorted or
+    tampered files, or an article that is not there): checked by a second, windowed pass."""
+
+    rows: list[Any] = field(default_factory=list)
+    ids: list[pa.Array] = field(default_factory=list)
+
+    def add(self, spans: dict[str, pa.Array]) -> None:
+        if length(spans):
+            self.rows.append(spans["row"].to_numpy())
+            self.ids.append(spans["article_id"])
+
+
 def span_problems(
     package: str, folder: Path, resources: dict[str, dict[str, Any]]
 ) -> list[Problem]:
-    """articles.text[start:end] must equal each record's text (unless published without text)."""
-    problems: list[Problem] = []
+    """articles.text[start:end] must equal each record's text (unless published without text).
+
+    Our builds write the articles and the span tables in article_id order, so one forward
+    pass over all four files checks nearly every record; the others (Deferred) are checked by
+    a second pass over text windows. The problems come in table and row order."""
+    forward = {t: ForwardSpans(checkable_spans(folder, resources[t])) for t in SPAN_TABLES}
+    deferred = {t: Deferred() for t in SPAN_TABLES}
+    found: dict[str, list[Problem]] = {t: [] for t in SPAN_TABLES}
     without = 0
-    for texts in text_windows(folder, resources["articles"]):
+    for texts in article_batches(folder, resources["articles"]):
         without += sum(1 for text in texts.values() if text is None)
-        for table in SPAN_TABLES:
-            problems += window_span_problems(package, table, texts, folder, resources[table])
+        last_id = max((a for a in texts if a is not None), default="")
+        for table in SPAN_TABLES if texts else ():
+            for spans in forward[table].up_to(last_id):
+                found[table] += window_problems(package, table, texts, spans, deferred[table])
+    for table in SPAN_TABLES:
+        for spans in forward[table].rest():
+            deferred[table].add(spans)
+    for table, problems in deferred_problems(package, folder, resources, deferred).items():
+        found[table] += problems
+    problems = [p for t in SPAN_TABLES for p in sorted(found[t], key=lambda p: p.row or 0)]
     if without:
         note = f"spans cannot be checked for {without} article(s) published without text"
         problems.insert(0, Problem(package, "articles", None, "text", note, "note"))
     return problems
 
 
-def window_span_problems(
+def window_problems(
     package: str,
     table: str,
     texts: dict[str, str | None],
-    folder: Path,
-    resource: dict[str, Any],
+    spans: dict[str, pa.Array],
+    deferred: Deferred | None = None,
 ) -> list[Problem]:
-    """The span problems of one table's records whose article is in `texts` with its text.
-    Records with a missing value are left out: Frictionless reports them."""
+    """The problems of the records whose article is in `texts` with its text; the records
+    whose article is not in `texts` go to `deferred`."""
+    if deferred is not None:
+        known = pc.is_in(spans["article_id"], pa.array(list(texts), pa.string()))
+        deferred.add(filtered(spans, pc.invert(known)))
     with_text = pa.array([a for a, t in texts.items() if t is not None], pa.string())
+    checked = filtered(spans, pc.is_in(spans["article_id"], with_text))
     problems = []
-    row = 2
-    for batch in typed_batches(folder, resource, SPAN_FIELDS):
-        keep = pc.is_in(batch["article_id"], with_text)
-        for name in ("start", "end", "text"):
-            keep = pc.and_(keep, batch[name].is_valid())
-        kept = {name: column.filter(keep) for name, column in batch.items()}
-        rows = np.flatnonzero(as_bools(keep)) + row
-        for index in mismatches(texts, kept):
-            start, end = kept["start"][index].as_py(), kept["end"][index].as_py()
-            article_id = kept["article_id"][index].as_py()
-            message = f"text[{start}:{end}] of article {article_id} is not the record's text"
-            problems.append(Problem(package, table, int(rows[index]), "text", message))
-        row += len(keep)
+    for index in mismatches(texts, checked):
+        start, end = checked["start"][index].as_py(), checked["end"][index].as_py()
+        article_id = checked["article_id"][index].as_py()
+        message = f"text[{start}:{end}] of article {article_id} is not the record's text"
+        row = checked["row"][index].as_py()
+        problems.append(Problem(package, table, row, "text", message))
     return problems
+
+
+def deferred_problems(
+    package: str, folder: Path, resources: dict[str, dict[str, Any]], deferred: dict[str, Deferred]
+) -> dict[str, list[Problem]]:
+    """The deferred records' problems: the span tables are read again for each text window of
+    the articles they name (none at all for a sorted build)."""
+    waiting = {t: np.concatenate(d.rows) for t, d in deferred.items() if d.rows}
+    found: dict[str, list[Problem]] = {t: [] for t in waiting}
+    if not waiting:
+        return found
+    ids = [i for t in waiting for i in deferred[t].ids]
+    only = pc.unique(pa.chunked_array(ids, pa.string()).combine_chunks())
+    for texts in text_windows(folder, resources["articles"], only):
+        for table, rows in waiting.items():
+            for spans in checkable_spans(folder, resources[table]):
+                spans = filtered(spans, pa.array(np.isin(spans["row"].to_numpy(), rows)))
+                found[table] += window_problems(package, table, texts, spans)
+    return found
 
 
 def mismatches(texts: dict[str, str | None], spans: dict[str, pa.Array]) -> list[int]:

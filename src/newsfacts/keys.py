@@ -1,4 +1,4 @@
-"""Unique and primary keys over a stream of batches, in memory that grows by 16 bytes a row.
+"""Unique and primary keys over a stream of batches, in bounded memory.
 
 Each key value is reduced to a 64-bit hash kept with its row number. Rows whose hashes meet
 are only candidates: a second pass compares their actual values, so a hash collision can
@@ -7,8 +7,11 @@ never make a duplicate that is not there.
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import pyarrow as pa
@@ -73,28 +76,76 @@ def row_hashes(columns: list[pa.Array]) -> Hashes:
     return combined
 
 
+SPILL_ROWS = 256 * 1024  # an index holds this many entries in memory, then writes them out
+PARTS = 64  # a written-out index is read back one hash range (of 64) at a time
+PART_SHIFT = np.uint64(58)  # the range: a hash's top 6 bits
+ENTRY = np.dtype([("hash", np.uint64), ("row", np.int64)])
+
+
 @dataclass
 class KeyIndex:
-    """The hashes and row numbers of one key's non-null values."""
+    """The hashes and row numbers of one key's non-null values. Past SPILL_ROWS entries they
+    go to a temporary file, sorted into hash ranges: looking for shared hashes then needs one
+    range in memory at a time, so memory stays flat however long the table."""
 
-    hashes: list[Hashes] = field(default_factory=list)
-    rows: list[Rows] = field(default_factory=list)
+    entries: list[Any] = field(default_factory=list)
+    size: int = 0
+    spill: BinaryIO | None = None
+    pieces: list[list[tuple[int, int]]] = field(default_factory=list)  # (offset, count) by range
 
     def add(self, hashes: Hashes, rows: Rows) -> None:
-        self.hashes.append(hashes)
-        self.rows.append(rows)
+        entries = np.empty(len(hashes), ENTRY)
+        entries["hash"], entries["row"] = hashes, rows
+        self.entries.append(entries)
+        self.size += len(entries)
+        if self.size >= SPILL_ROWS:
+            self.write_out()
+
+    def write_out(self) -> None:
+        """Appends the entries in memory to the file, range by range."""
+        if not self.entries:
+            return
+        entries = np.concatenate(self.entries)
+        self.entries, self.size = [], 0
+        if self.spill is None:
+            self.spill = tempfile.TemporaryFile()  # noqa: SIM115 (lives as long as the index)
+            self.pieces = [[] for _ in range(PARTS)]
+        parts = entries["hash"] >> PART_SHIFT
+        order = np.argsort(parts, kind="stable")
+        entries, parts = entries[order], parts[order]
+        bounds = np.searchsorted(parts, np.arange(PARTS + 1, dtype=np.uint64))
+        self.spill.seek(0, os.SEEK_END)
+        for part in range(PARTS):
+            piece = entries[bounds[part] : bounds[part + 1]]
+            if len(piece):
+                self.pieces[part].append((self.spill.tell(), len(piece)))
+                self.spill.write(piece.tobytes())
+
+    def ranges(self) -> Iterator[Any]:
+        """The entries, a hash range at a time (all together if they were never written out)."""
+        if self.spill is None:
+            if self.entries:
+                yield np.concatenate(self.entries)
+            return
+        self.write_out()
+        for pieces in self.pieces:
+            chunks = []
+            for offset, count in pieces:
+                self.spill.seek(offset)
+                chunks.append(np.frombuffer(self.spill.read(count * ENTRY.itemsize), ENTRY))
+            if chunks:
+                yield np.concatenate(chunks)
 
     def candidate_rows(self) -> set[int]:
         """Rows whose hash some other row shares: possibly duplicates."""
-        if not self.hashes:
-            return set()
-        hashes = np.concatenate(self.hashes)
-        ordered = np.sort(hashes)
-        shared = ordered[1:][ordered[1:] == ordered[:-1]]
-        if len(shared) == 0:
-            return set()
-        rows = np.concatenate(self.rows)
-        return {int(r) for r in rows[np.isin(hashes, shared)]}
+        found: set[int] = set()
+        for entries in self.ranges():
+            hashes = entries["hash"]
+            ordered = np.sort(hashes)
+            shared = ordered[1:][ordered[1:] == ordered[:-1]]
+            if len(shared):
+                found.update(int(r) for r in entries["row"][np.isin(hashes, shared)])
+        return found
 
 
 def duplicates(values_by_row: list[tuple[int, Any]]) -> list[tuple[int, int]]:

@@ -15,9 +15,13 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-CSV_BLOCK_BYTES = 8 << 20
-PARQUET_BATCH_ROWS = 128 * 1024
-PARQUET_BATCH_BYTES = 32 << 20  # uncompressed
+# Small reads keep memory flat: Arrow's CSV reader reads several blocks ahead, and Arrow's
+# allocator keeps what it freed, so the peak follows the block and batch sizes.
+CSV_BLOCK_BYTES = 256 << 10
+CSV_BATCH_BYTES = 4 << 20
+PARQUET_BATCH_ROWS = 32 * 1024
+PARQUET_BATCH_BYTES = 4 << 20  # uncompressed
+PARQUET_BUFFER_BYTES = 64 << 10  # pages are read through a buffer, not a whole column chunk
 PYTHON_BATCH_ROWS = 64 * 1024
 
 
@@ -58,9 +62,25 @@ def labels(path: Path) -> list[str]:
 
 
 def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
-    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept.
-    A record longer than a block (a long article) is read again with larger blocks. Raises
-    IrregularRows if any record's length differs from the header's."""
+    """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept,
+    in batches of about CSV_BATCH_BYTES: read in small blocks (Arrow's reader holds dozens of
+    blocks' worth of memory), checked in larger batches (fewer calls per row)."""
+    pending: list[pa.RecordBatch] = []
+    size = 0
+    for block in csv_blocks(path, names):
+        pending.append(block)
+        size += block.nbytes
+        if size >= CSV_BATCH_BYTES:
+            yield pa.concat_batches(pending)
+            pending, size = [], 0
+    if pending:
+        yield pa.concat_batches(pending)
+
+
+def csv_blocks(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+    """The records of a CSV file a block at a time. A record longer than a block (a long
+    article) is read again with larger blocks. Raises IrregularRows if any record's length
+    differs from the header's."""
     block, done = CSV_BLOCK_BYTES, 0
     while True:
         try:
@@ -126,12 +146,13 @@ def python_csv_batches(
 
 def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
     """Batches of about PARQUET_BATCH_BYTES (fewer rows when the rows are long: articles)."""
-    parquet = pq.ParquetFile(path)
+    parquet = pq.ParquetFile(path, buffer_size=PARQUET_BUFFER_BYTES, pre_buffer=False)
     metadata = parquet.metadata
     size = sum(metadata.row_group(i).total_byte_size for i in range(metadata.num_row_groups))
     row_bytes = max(1, size // max(1, metadata.num_rows))
     rows = max(1, min(PARQUET_BATCH_ROWS, PARQUET_BATCH_BYTES // row_bytes))
-    yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=True)
+    # one thread: decoding columns side by side holds them all at once, and saves little
+    yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=False)
 
 
 def batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:

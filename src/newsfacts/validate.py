@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +167,28 @@ def same_bytes(zipped: zipfile.ZipFile, name: str, path: Path) -> bool:
 
 
 ENGINES = ("fast", "frictionless")
+WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
+RETURN_AFTER_MS = 1000
+
+
+@contextmanager
+def returning_freed_memory() -> Iterator[None]:
+    """Arrow allocates from jemalloc, told to give freed memory back to the system within
+    RETURN_AFTER_MS, while validation runs: Arrow's default allocator keeps what it freed for
+    later, so the peak would hold every thread's largest batches at once. (At once, 0 ms,
+    costs about a third more time in page faults, for ~45 MB less peak at 100k articles.)"""
+    try:
+        pool = pa.jemalloc_memory_pool()
+    except NotImplementedError:  # a pyarrow built without jemalloc
+        yield
+        return
+    pa.jemalloc_set_decay_ms(RETURN_AFTER_MS)
+    previous = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(previous)
 
 
 def table_problems(folder: Path, descriptor: dict[str, Any], engine: str) -> list[Problem]:
@@ -211,11 +235,11 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     packages = {}
     for folder in packages_in(path):
-        descriptor = read_descriptor(folder)
+        descriptor = {"resources": read_descriptor(folder).get("resources", [])}  # not sources
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+    with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
         tables = {
             name: pool.submit(table_problems, folder, descriptor, engine)
             for name, (folder, descriptor, _) in packages.items()
