@@ -67,12 +67,13 @@ def test_descriptor_has_metadata_and_no_clock(out: Path) -> None:
     for key in ("name", "title", "version", "licenses", "sources", "resources"):
         assert descriptor[key]
     assert descriptor["created"] == "2026-11-28T00:00:00Z"  # dataset.yaml's release date
-    seed_sources = [s for s in descriptor["sources"] if "sha256" in s]
-    assert [s["path"] for s in seed_sources] == ["seeds/000_68207eccf74b6ec5.txt"]
-    assert (
-        seed_sources[0]["sha256"]
-        == hashlib.sha256((SEEDS / "000_68207eccf74b6ec5.txt").read_bytes()).hexdigest()
-    )
+    seeds = descriptor["sources"][-1]
+    assert seeds["path"] == "seeds" and seeds["title"].startswith("1 seed article:")
+    articles = pd.read_csv(out / "csv" / "articles.csv")
+    assert list(articles["source_file"]) == ["seeds/000_68207eccf74b6ec5.txt"]
+    assert list(articles["sha256"]) == [
+        hashlib.sha256((SEEDS / "000_68207eccf74b6ec5.txt").read_bytes()).hexdigest()
+    ]
     resource = descriptor["resources"][0]
     assert resource["bytes"] == (out / "csv" / resource["path"]).stat().st_size
     assert resource["hash"].startswith("sha256:")

@@ -54,8 +54,9 @@ def _facts(curated: Curated, summary: Summary) -> str:
     )
     return (
         f"{released}License: {license_.title or license_.name}{link}. "
-        f"Built from {plural(articles, 'article')}; `datapackage.json` lists each seed "
-        f"with its sha256, and every file of the package with its hash.{text_note}"
+        f"Built from {plural(articles, 'article')}; the articles table gives each seed's file "
+        "and sha256, and `datapackage.json` every file of the package with its hash."
+        f"{text_note}"
     )
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Any
 
@@ -118,7 +118,7 @@ class Summary:
     rows: Counter[str] = field(default_factory=Counter)
     mention_counts: Counter[str] = field(default_factory=Counter)
     quote_counts: Counter[str] = field(default_factory=Counter)
-    sources: list[dict[str, str]] = field(default_factory=list)
+    seed_folders: set[str] = field(default_factory=set)
     newest_date: dt.date | None = None
     without_text: int = 0
     actor_names: dict[str, str] = field(default_factory=dict)
@@ -136,10 +136,7 @@ class Summary:
             self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows)
 
     def _add_article(self, row: Row) -> None:
-        article_id, source_file, sha256 = (row[i] for i in SOURCE_COLUMNS)
-        self.sources.append(
-            {"title": f"Seed article {article_id}", "path": source_file, "sha256": sha256}
-        )
+        self.seed_folders.add(PurePosixPath(row[SOURCE_FILE]).parent.as_posix())
         date = row[ARTICLE_DATE]
         if date and (self.newest_date is None or date > self.newest_date):
             self.newest_date = date
@@ -149,7 +146,7 @@ class Summary:
         return stats.speaker_ranking(self.quote_counts, self.actor_names)
 
 
-SOURCE_COLUMNS = [column("articles", c) for c in ("article_id", "source_file", "sha256")]
+SOURCE_FILE = column("articles", "source_file")
 ARTICLE_DATE = column("articles", "published_date")
 ARTICLE_TEXT = column("articles", "text")
 ACTOR_NAME = column("actors", "name")
@@ -220,13 +217,26 @@ def package_descriptor(
         "version": meta.version,
         "licenses": [meta.license.model_dump(exclude_none=True)],
         "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
-        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + summary.sources,
+        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + [seed_source(summary)],
     }
     created = meta.released or summary.newest_date
     if created:
         descriptor["created"] = f"{created.isoformat()}T00:00:00Z"
     descriptor["resources"] = resources
     return descriptor
+
+
+def seed_source(summary: Summary) -> dict[str, str]:
+    """The seed articles as one source: the articles table gives each one's file and sha256
+    (one entry per seed would make the descriptor grow with the corpus)."""
+    count = summary.rows["articles"]
+    source = {
+        "title": f"{count:,} seed article{'' if count == 1 else 's'}: the articles table "
+        "gives each one's file (source_file) and sha256"
+    }
+    if len(summary.seed_folders) == 1:
+        source["path"] = next(iter(summary.seed_folders))
+    return source
 
 
 def finish_package(curated: Curated, summary: Summary, fmt: str, folder: Path) -> None:
