@@ -102,3 +102,11 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert commands[0].endswith("newsfacts build")
     assert commands[1].endswith("pytest")
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_span_tables_end_with_their_offsets() -> None:
+    """The pipeline orders span records by their last two columns."""
+    from newsfacts.pipeline import SPAN_TABLES
+
+    for table in SPAN_TABLES:
+        assert schema.column_names(table)[-2:] == ["start", "end"]

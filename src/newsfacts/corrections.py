@@ -17,7 +17,17 @@ from pydantic import Field, RootModel
 from . import models
 from .dataset import Strict, load_yaml
 from .errors import NewsfactsError
-from .pipeline import ALIAS_SEPARATOR, MENTION_ACTOR, QUOTE_SPEAKER, SPAN_TABLES, Row, Rows, column
+from .pipeline import (
+    ALIAS_SEPARATOR,
+    ID_FIELD,
+    ID_LETTER,
+    MENTION_ACTOR,
+    QUOTE_SPEAKER,
+    SPAN_TABLES,
+    Row,
+    Rows,
+    column,
+)
 
 RecordTable = Literal["quotes", "statistics", "mentions"]
 FIXABLE = {
@@ -25,7 +35,6 @@ FIXABLE = {
     "statistics": {"value", "value_max", "object", "unit", "qualifier"},
     "mentions": {"actor_id"},
 }
-ID_LETTER = {"quotes": "q", "statistics": "s", "mentions": "m"}
 ARTICLE_TEXT = column("articles", "text")
 
 
@@ -112,7 +121,6 @@ def load(dataset_dir: Path) -> list[Entry]:
 
 Record = dict[str, Any]
 ArticleEntry = Reject | Fix | Add | Split
-ID_FIELD = {"quotes": "quote_id", "statistics": "statistic_id", "mentions": "mention_id"}
 DEFAULTS: dict[str, Record] = {
     "quotes": {"speaker_actor_id": None, "kind": "direct", "cue": None},
     "statistics": {

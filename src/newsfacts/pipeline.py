@@ -23,7 +23,7 @@ from .cache import ExtractionCache
 from .dataset import ArticleMeta, Curated, empty_curated
 from .dataset import load as load_curated
 from .errors import NewsfactsError
-from .extract import RegistryEntry, extract, text
+from .extract import RegistryEntry, Span, extract, text
 from .extract.actors import ArticleActor, slug
 from .models import Record
 from .seeds import Seed, read_seed
@@ -42,7 +42,8 @@ def column(table: str, name: str) -> int:
 
 MENTION_ACTOR = column("mentions", "actor_id")
 QUOTE_SPEAKER = column("quotes", "speaker_actor_id")
-STAT_START, STAT_END = column("statistics", "start"), column("statistics", "end")
+ID_FIELD = {"mentions": "mention_id", "quotes": "quote_id", "statistics": "statistic_id"}
+ID_LETTER = {"mentions": "m", "quotes": "q", "statistics": "s"}
 
 
 @dataclass(frozen=True)
@@ -61,51 +62,35 @@ def extract_article(
     found = extract(seed.text, seed.body_start, registry, publisher, authors)
     article_id, body = seed.article_id, seed.text
 
-    def span_id(letter: str, start: int, end: int) -> str:
-        return f"{article_id}-{letter}-{start}-{end}"
-
     def row(table: str, **values: Any) -> Row:
         return tuple(values[c] for c in schema.column_names(table))
 
-    mentions = {
-        (m.span.start, m.span.end): row(
-            "mentions",
-            mention_id=span_id("m", m.span.start, m.span.end),
+    def span_row(table: str, span: Span, **values: Any) -> Row:
+        """A record of `table` for `span`: its id, article, verbatim text and offsets."""
+        record_id = f"{article_id}-{ID_LETTER[table]}-{span.start}-{span.end}"
+        return row(
+            table,
+            **{ID_FIELD[table]: record_id, **values},
             article_id=article_id,
-            actor_id=m.key,
-            text=m.span.of(body),
-            start=m.span.start,
-            end=m.span.end,
+            text=span.of(body),
+            start=span.start,
+            end=span.end,
         )
-        for m in reversed(found.actors.mentions)  # reversed: the first one found wins
-    }
-    quotes = {
-        (q.span.start, q.span.end): row(
-            "quotes",
-            quote_id=span_id("q", q.span.start, q.span.end),
-            article_id=article_id,
-            speaker_actor_id=q.speaker,
-            kind=q.kind,
-            text=q.span.of(body),
-            cue=q.cue,
-            start=q.span.start,
-            end=q.span.end,
-        )
-        for q in reversed(found.quotes)
-    }
+
+    mentions = [span_row("mentions", m.span, actor_id=m.key) for m in found.actors.mentions]
+    quotes = [
+        span_row("quotes", q.span, speaker_actor_id=q.speaker, kind=q.kind, cue=q.cue)
+        for q in found.quotes
+    ]
     statistics = [
-        row(
+        span_row(
             "statistics",
-            statistic_id=span_id("s", s.span.start, s.span.end),
-            article_id=article_id,
+            s.span,
             value=s.value,
             value_max=s.value_max,
-            text=s.span.of(body),
             object=s.object,
             unit=s.unit,
             qualifier=s.qualifier,
-            start=s.span.start,
-            end=s.span.end,
         )
         for s in found.statistics
     ]
@@ -129,11 +114,24 @@ def extract_article(
     )
     rows = {
         "articles": [article],
-        "mentions": [mentions[k] for k in sorted(mentions)],
-        "quotes": [quotes[k] for k in sorted(quotes)],
-        "statistics": sorted(statistics, key=lambda r: (r[STAT_START], r[STAT_END])),
+        "mentions": _first_per_span(mentions),
+        "quotes": _first_per_span(quotes),
+        "statistics": sorted(statistics, key=_span),
     }
     return ArticleExtraction(article_id, rows, list(found.actors.actors.values()))
+
+
+def _span(row: Row) -> tuple[int, int]:
+    return row[-2], row[-1]  # every span table ends with start, end (test_schema_drift)
+
+
+def _first_per_span(rows: list[Row]) -> list[Row]:
+    """One row per span, the first one found (a name matched twice is one mention), in text
+    order."""
+    first: dict[tuple[int, int], Row] = {}
+    for row in rows:
+        first.setdefault(_span(row), row)
+    return [first[span] for span in sorted(first)]
 
 
 def byline(seed: Seed, meta: ArticleMeta) -> tuple[str | None, tuple[str, ...]]:
