@@ -8,20 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
-from .pipeline import Tables
-
 CHART = "quotes_per_speaker.png"
-
-
-def frames(tables: Tables) -> dict[str, pd.DataFrame]:
-    """In-memory records as DataFrames with the contract's columns."""
-    return {
-        name: pd.DataFrame(
-            [r.model_dump() for r in tables[name]], columns=schema.column_names(name)
-        )
-        for name in schema.TABLES
-    }
 
 
 def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
