@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -55,6 +56,15 @@ def dataset_copy(tmp_path: Path) -> Path:
     target = tmp_path / "dataset"
     shutil.copytree(DATASET, target)
     return target
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with its sha256: equal trees hold the same bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def run_extract(text: str) -> tuple[str, Extraction]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,7 +13,7 @@ from newsfacts import cache, pipeline
 from newsfacts.build import build
 from newsfacts.cli import app
 
-from .conftest import DATASET, SEED_ARTICLE
+from .conftest import DATASET, SEED_ARTICLE, tree
 
 PARAGRAPHS = [p for p in SEED_ARTICLE.read_text(encoding="utf-8").split("\n")[1:] if p]
 
@@ -24,14 +23,6 @@ def write_seeds(folder: Path, count: int, first: int = 0) -> None:
     for n in range(first, first + count):
         text = "\n".join(PARAGRAPHS[n % 7 :: 3])
         (folder / f"a{n:03d}.txt").write_text(text, encoding="utf-8")
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture

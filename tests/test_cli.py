@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sys
@@ -14,15 +13,7 @@ from typer.testing import CliRunner
 from newsfacts import load
 from newsfacts.cli import app
 
-from .conftest import DATASET, SEED_ARTICLE, SEEDS
-
-
-def snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
+from .conftest import DATASET, SEED_ARTICLE, SEEDS, tree
 
 
 @pytest.fixture
@@ -102,7 +93,7 @@ def test_bad_seed_fails_and_keeps_the_previous_build(
     built: tuple[Path, Path], runner: CliRunner, name: str, content: bytes, message: str
 ) -> None:
     seeds, out = built
-    before = snapshot(out)
+    before = tree(out)
     (seeds / name).write_bytes(content)
     result = runner.invoke(
         app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
@@ -111,7 +102,7 @@ def test_bad_seed_fails_and_keeps_the_previous_build(
     assert message in result.output
     assert name in result.output
     assert "Traceback" not in result.output
-    assert snapshot(out) == before
+    assert tree(out) == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".build.tmp-")]
 
 
@@ -119,14 +110,14 @@ def test_malformed_dataset_yaml_keeps_the_previous_build(
     built: tuple[Path, Path], runner: CliRunner, dataset_copy: Path
 ) -> None:
     seeds, out = built
-    before = snapshot(out)
+    before = tree(out)
     (dataset_copy / "actors.yaml").write_text("- id: [oops\n", encoding="utf-8")
     result = runner.invoke(
         app, ["build", "--seeds", str(seeds), "--dataset", str(dataset_copy), "--out", str(out)]
     )
     assert result.exit_code == 1
     assert "actors.yaml" in result.output and "malformed YAML" in result.output
-    assert snapshot(out) == before
+    assert tree(out) == before
 
 
 def test_missing_seeds_folder(tmp_path: Path, runner: CliRunner) -> None:

@@ -4,7 +4,6 @@ full-disk or concurrent build never leaves a half-written build/ behind."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import signal
 import subprocess
 import sys
@@ -21,17 +20,9 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.seeds import MAX_ARTICLE_BYTES
 from newsfacts.validate import validate
 
-from .conftest import DATASET, SEED_ARTICLE
+from .conftest import DATASET, SEED_ARTICLE, tree
 
 SEED_TEXT = SEED_ARTICLE.read_text(encoding="utf-8")
-
-
-def tree(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def run_build(seeds: Path, out: Path) -> tuple[int, str]:
