@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,9 @@ def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
     return target
 
 
-def check_file(folder: Path, resource: dict[str, Any]) -> list[str]:
+def check_file(
+    folder: Path, resource: dict[str, Any], hasher: Callable[[Path], str] = file_hash
+) -> list[str]:
     """Problems with a resource's file: missing, or bytes/hash not as the descriptor says."""
     path = resource_path(folder, resource)
     if not path.is_file():
@@ -63,7 +66,7 @@ def check_file(folder: Path, resource: dict[str, Any]) -> list[str]:
     if "bytes" in resource and resource["bytes"] != size:
         problems.append(f"{path.name}: {size} bytes, descriptor says {resource['bytes']}")
     expected = str(resource.get("hash", "")).removeprefix("sha256:")
-    if expected and expected != file_hash(path):
+    if expected and expected != hasher(path):
         problems.append(f"{path.name}: sha256 does not match the descriptor's hash")
     return problems
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import islice
@@ -14,6 +13,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
+
+from .reader import file_hash
 
 # Small reads keep memory flat: Arrow's CSV reader reads several blocks ahead, and Arrow's
 # allocator keeps what it freed, so the peak follows the block and batch sizes.
@@ -37,12 +38,7 @@ def digest(path: Path) -> tuple[str, int]:
 
 @lru_cache(maxsize=256)
 def cached_digest(path: Path, mtime_ns: int, size: int) -> tuple[str, int]:
-    sha256, count = hashlib.sha256(), 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            sha256.update(chunk)
-            count += len(chunk)
-    return sha256.hexdigest(), count
+    return file_hash(path), size
 
 
 class IrregularRows(ValueError):

@@ -23,7 +23,7 @@ from . import checks, schema, streams
 from .crosschecks import SPAN_TABLES, same_rows_problems, span_problems
 from .errors import NewsfactsError
 from .problems import Problem
-from .reader import read_descriptor, resource_path
+from .reader import check_file, read_descriptor
 
 
 def packages_in(path: Path) -> list[Path]:
@@ -77,23 +77,13 @@ def contract_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]
 
 
 def file_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
-    """Each resource's file is there with the bytes and hash the descriptor gives."""
-    problems = []
-    for resource in descriptor.get("resources", []):
-        path = resource_path(folder, resource)
-        table = str(resource.get("name"))
-        if not path.is_file():
-            problems.append(Problem(folder.name, table, None, None, f"{path.name}: file missing"))
-            continue
-        actual, size = streams.digest(path)
-        if "bytes" in resource and resource["bytes"] != size:
-            message = f"{path.name}: {size} bytes, descriptor says {resource['bytes']}"
-            problems.append(Problem(folder.name, table, None, None, message))
-        expected = str(resource.get("hash", "")).removeprefix("sha256:")
-        if expected and expected != actual:
-            message = f"{path.name}: sha256 does not match the descriptor's hash"
-            problems.append(Problem(folder.name, table, None, None, message))
-    return problems
+    """Each resource's file is there with the bytes and hash the descriptor gives (each file
+    hashed once per validation: SHA256SUMS is checked with the same digests)."""
+    return [
+        Problem(folder.name, str(r.get("name")), None, None, message)
+        for r in descriptor.get("resources", [])
+        for message in check_file(folder, r, hasher=lambda path: streams.digest(path)[0])
+    ]
 
 
 def checksum_problems(build: Path) -> list[Problem]:
