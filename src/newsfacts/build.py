@@ -13,10 +13,12 @@ from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import (
     SPAN_TABLES,
+    ArticleActorStore,
     ArticleExtraction,
     Builder,
     OnArticle,
     Rows,
+    batches,
     check_articles_have_seeds,
     column,
     extractions,
@@ -66,6 +68,9 @@ def build(
     return rows
 
 
+ACTOR_BATCH = 4_096  # actor rows written at a time
+
+
 def _write_packages(
     staging: Path,
     articles: Iterator[ArticleExtraction],
@@ -75,17 +80,20 @@ def _write_packages(
 ) -> dict[str, int]:
     """Stream every article's rows into both packages, then the actors and corrections;
     then descriptors, cards, zips and checksums. The rows per table."""
-    with publish.PackageWriter(staging) as writer:
-        builder = Builder()
+    with tempfile.TemporaryDirectory() as scratch, publish.PackageWriter(staging) as writer:
+        builder = Builder(ArticleActorStore(Path(scratch) / "article-actors.sqlite"))
         for extraction in articles:
             rows = corrector.article(builder.add(extraction))
             if no_text:
                 check_spans(rows)
                 rows = without_text(rows)
             writer.write(rows)
-        actors = builder.actor_rows(writer.summary.mention_counts)
-        actors, log = corrector.finish(actors, writer.summary.mention_counts)
-        writer.write({"actors": actors, "corrections": log})
+        counts = writer.summary.mention_counts
+        actors, log = corrector.finish(lambda: builder.actor_rows(counts), counts)
+        for batch in batches(actors, ACTOR_BATCH):
+            writer.write({"actors": batch})
+        writer.write({"corrections": log})
+        builder.store.close()
     publish.finish_build(staging, curated, writer.summary)
     return dict(writer.summary.rows)
 

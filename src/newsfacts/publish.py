@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Any
@@ -132,8 +133,9 @@ class Summary:
         elif table == "articles":
             for row in rows:
                 self._add_article(row)
-        elif table == "actors":
-            self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows)
+        elif table == "actors":  # written last: the quote counts are complete
+            charted = self.charted_speakers
+            self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows if r[0] in charted)
 
     def _add_article(self, row: Row) -> None:
         self.seed_folders.add(PurePosixPath(row[SOURCE_FILE]).parent.as_posix())
@@ -142,8 +144,17 @@ class Summary:
             self.newest_date = date
         self.without_text += row[ARTICLE_TEXT] is None
 
-    def quotes_per_speaker(self) -> list[tuple[str, int]]:
-        return stats.speaker_ranking(self.quote_counts, self.actor_names)
+    @cached_property
+    def charted_speakers(self) -> set[str]:
+        """The speakers that can make the chart: quoted at least as often as its last bar
+        (only their names are kept: memory must not grow with the actors table)."""
+        counts = sorted(self.quote_counts.values(), reverse=True)[: stats.CHART_TOP]
+        return {a for a, n in self.quote_counts.items() if counts and n >= counts[-1]}
+
+    def chart_ranking(self) -> list[tuple[str, int]]:
+        """The most quoted speakers, as the chart shows them."""
+        ranking = stats.speaker_ranking(self.quote_counts, self.actor_names)
+        return ranking[: stats.CHART_TOP]
 
 
 SOURCE_FILE = column("articles", "source_file")
@@ -244,7 +255,7 @@ def finish_package(curated: Curated, summary: Summary, fmt: str, folder: Path) -
     resources = [resource(t, fmt, folder / f"{t}.{fmt}") for t in schema.TABLES]
     descriptor = package_descriptor(curated, resources, summary)
     (folder / "README.md").write_text(card.render(curated, summary, fmt), encoding="utf-8")
-    stats.chart(summary.quotes_per_speaker(), folder / stats.CHART)
+    stats.chart(summary.chart_ranking(), folder / stats.CHART)
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
