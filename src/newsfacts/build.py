@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import filecmp
+import gc
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import corrections, dataset, publish
@@ -56,7 +58,7 @@ def build(
     if cache:
         cache.prune()
     root = seeds_dir.resolve().parent
-    with publish.staged_build(out) as staging:
+    with fewer_collections(), publish.staged_build(out) as staging:
         rows = _write_packages(
             staging,
             extractions(paths, curated, root, cache, on_article),
@@ -69,6 +71,24 @@ def build(
 
 
 ACTOR_BATCH = 4_096  # actor rows written at a time
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """A build makes millions of short-lived rows, and Python's cycle collector would scan the
+    long-lived objects (the imported libraries: hundreds of thousands) again and again: freeze
+    those, and collect young objects less often. A third less time in the main process."""
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(YOUNG_OBJECTS_PER_COLLECTION, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
+
+
+YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
 
 
 def _write_packages(

@@ -375,17 +375,20 @@ def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def _relative(path: Path, root: Path) -> str:
-    """The seed's path from `root` (its folder resolved once per folder, not per file)."""
-    folder = _resolved(path.parent)
-    try:
-        return (folder / path.name).relative_to(_resolved(root)).as_posix()
-    except ValueError:  # not under root
-        return path.name
+    """The seed's path from `root`, or its name when it is not under root."""
+    prefix = _prefix_from_root(path.parent, root)
+    return path.name if prefix is None else prefix + path.name
 
 
 @lru_cache(maxsize=64)
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()
+def _prefix_from_root(folder: Path, root: Path) -> str | None:
+    """`folder` from `root` as a path prefix ("" for root itself), None when it is not under
+    root: worked out once per folder, not once per seed."""
+    try:
+        relative = folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    return "" if relative == Path() else f"{relative.as_posix()}/"
 
 
 def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:
