@@ -149,7 +149,8 @@ def test_span_mismatch_is_reported(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
     path = target / "csv" / "mentions.csv"
     path.write_text(
-        path.read_text(encoding="utf-8").replace(",Matthew Lee,", ",Matthew Lea,"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace(',"Matthew Lee",', ',"Matthew Lea",'),
+        encoding="utf-8",
     )
     messages = [str(p) for p in validate(target)]
     assert any("sha256 does not match" in m for m in messages)
