@@ -6,7 +6,7 @@ import filecmp
 import gc
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 from . import corrections, dataset, publish
@@ -71,6 +71,7 @@ def build(
 
 
 ACTOR_BATCH = 4_096  # actor rows written at a time
+YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
 
 
 @contextmanager
@@ -88,9 +89,6 @@ def fewer_collections() -> Iterator[None]:
         gc.unfreeze()
 
 
-YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
-
-
 def _write_packages(
     staging: Path,
     articles: Iterator[ArticleExtraction],
@@ -100,8 +98,12 @@ def _write_packages(
 ) -> dict[str, int]:
     """Stream every article's rows into both packages, then the actors and corrections;
     then descriptors, cards, zips and checksums. The rows per table."""
-    with tempfile.TemporaryDirectory() as scratch, publish.PackageWriter(staging) as writer:
-        builder = Builder(ArticleActorStore(Path(scratch) / "article-actors.sqlite"))
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        closing(ArticleActorStore(Path(scratch) / "article-actors.sqlite")) as store,
+        publish.PackageWriter(staging) as writer,
+    ):
+        builder = Builder(store)
         for extraction in articles:
             rows = corrector.article(builder.add(extraction))
             if no_text:
@@ -113,7 +115,6 @@ def _write_packages(
         for batch in batches(actors, ACTOR_BATCH):
             writer.write({"actors": batch})
         writer.write({"corrections": log})
-        builder.store.close()
     publish.finish_build(staging, curated, writer.summary)
     return dict(writer.summary.rows)
 
