@@ -191,7 +191,11 @@ class Corrector:
                 entries[0], f"stale correction: article {article!r} is not in the build"
             )
         named = self.named_actors()
-        table = {str(row[0]): _actor_record(row) for row in actors() if row[0] in named}
+        table = (
+            {str(row[0]): _actor_record(row) for row in actors() if row[0] in named}
+            if named
+            else {}
+        )
         for entry in self.entries:
             if isinstance(entry, FixActor):
                 self.fix_actor(table, entry)

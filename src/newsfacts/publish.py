@@ -205,7 +205,8 @@ class PackageWriter:
         self.close()
 
 
-def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
+def resource(table: str, fmt: str, path: Path, hashes: dict[Path, str]) -> dict[str, Any]:
+    """The table's resource in the descriptor; its file's sha256 is kept in `hashes`."""
     descriptor: dict[str, Any] = {
         "name": table,
         "type": "table",
@@ -217,7 +218,8 @@ def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
         descriptor["bytes"] = path.stat().st_size  # frictionless cannot count Parquet bytes
-    descriptor["hash"] = f"sha256:{file_hash(path)}"
+    hashes[path] = file_hash(path)
+    descriptor["hash"] = f"sha256:{hashes[path]}"
     descriptor["schema"] = schema.resource_schema(table)
     return descriptor
 
@@ -257,10 +259,12 @@ def seed_source(summary: Summary) -> dict[str, str]:
     return source
 
 
-def finish_package(curated: Curated, summary: Summary, fmt: str, folder: Path, chart: Path) -> None:
+def finish_package(
+    curated: Curated, summary: Summary, fmt: str, folder: Path, chart: Path, hashes: dict[Path, str]
+) -> None:
     """The descriptor, card and chart (a copy of `chart`, drawn once for both packages) of a
-    package whose tables are written."""
-    resources = [resource(t, fmt, folder / f"{t}.{fmt}") for t in schema.TABLES]
+    package whose tables are written; the tables' sha256 go into `hashes`."""
+    resources = [resource(t, fmt, folder / f"{t}.{fmt}", hashes) for t in schema.TABLES]
     descriptor = package_descriptor(curated, resources, summary)
     (folder / "README.md").write_text(card.render(curated, summary, fmt), encoding="utf-8")
     if chart != folder / stats.CHART:
@@ -274,10 +278,11 @@ def finish_build(staging: Path, curated: Curated, summary: Summary) -> None:
     """Descriptors, cards, charts, zips and SHA256SUMS of a build whose tables are written."""
     chart = staging / FORMATS[0] / stats.CHART
     stats.chart(summary.chart_ranking(), chart)
+    hashes: dict[Path, str] = {}  # the tables' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
-        finish_package(curated, summary, fmt, staging / fmt, chart)
+        finish_package(curated, summary, fmt, staging / fmt, chart, hashes)
         write_zip(staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip")
-    write_checksums(staging)
+    write_checksums(staging, hashes)
 
 
 def write_zip(folder: Path, target: Path) -> None:
@@ -298,9 +303,11 @@ def write_zip(folder: Path, target: Path) -> None:
                 shutil.copyfileobj(source, member, 1 << 20)
 
 
-def write_checksums(out: Path) -> None:
+def write_checksums(out: Path, known: dict[Path, str] | None = None) -> None:
+    """SHA256SUMS of every file under `out`; `known` holds sha256s worked out already."""
+    known = known or {}
     lines = [
-        f"{file_hash(p)}  {p.relative_to(out).as_posix()}"
+        f"{known.get(p) or file_hash(p)}  {p.relative_to(out).as_posix()}"
         for p in sorted(out.rglob("*"))
         if p.is_file() and p.name != "SHA256SUMS"
     ]
