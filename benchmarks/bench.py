@@ -246,6 +246,14 @@ def report(results: list[dict[str, Any]]) -> str:
             f"{r['incremental']:.1f} ({100 * r['incremental'] / r['total']:.0f}%)",
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    head = ["articles", "incremental s", *(f"{s} s" for s in STAGES), "other s"]
+    lines += ["", "| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for r in results:
+        stages = r["incremental_stages"]
+        other = r["incremental"] - sum(stages.get(s, 0) for s in STAGES)
+        cells = [f"{r['articles']:,}", f"{r['incremental']:.1f}"]
+        cells += [f"{stages.get(s, 0):.2f}" for s in STAGES] + [f"{other:.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
