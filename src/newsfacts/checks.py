@@ -18,18 +18,18 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
 from . import streams
 from .cells import Cells, Mask, read_column
-from .keys import KeyIndex, duplicates, row_hashes
+from .digests import TableDigest
+from .keys import KeyIndex, Lookup, duplicates, row_hashes
 from .problems import Problem
 from .reader import resource_path
 
-Lookups = dict[tuple[str, str], pa.Array]  # (table, field) -> the values referenced
+Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
 
 
 class Irregular(Exception):
@@ -60,6 +60,7 @@ class Table:
     expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
     irregular: bool = False  # some record is not as long as the header: Python's reader
     last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
+    digest: TableDigest | None = None  # of every row's typed values, when read to the end
 
     @property
     def name(self) -> str:
@@ -93,9 +94,12 @@ class Table:
         return rows + [p for _, p in found if p.message.split(":")[0] in END_OF_FILE]
 
 
-def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
+def package_problems(
+    folder: Path, descriptor: dict[str, Any], digests: dict[str, TableDigest] | None = None
+) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
-    engine."""
+    engine. Fills `digests`, if given, with the digest of each table read whole with the
+    schema's own header (for the CSV = Parquet check)."""
     resources = referenced_first(descriptor.get("resources", []))
     for resource in resources:
         check_compilable(resource)
@@ -111,6 +115,8 @@ def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
         check_file(table)
         check_rows(table, lookups, referenced_fields(resource["name"], descriptor))
         problems += table.problems
+        if digests is not None and table.digest is not None:
+            digests[table.name] = table.digest
     return problems
 
 
@@ -280,21 +286,29 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
         keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
     foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
+    digest = TableDigest() if digested(table) else None
     for first_row, read, counts in read_batches(table):
         check_batch(table, first_row, read, keys, lookups, foreign_keys)
         if counts is not None:
             report_lengths(table, first_row, counts, read)
+        if digest is not None:
+            digest.add({name: cells.values for name, cells in read.items()})
         if table.last_row is None and table.row_errors() >= LIMIT_ERRORS:
             table.last_row = first_row + len(counts if counts is not None else rows_of(read)) - 1
         if table.last_row is not None and not keys.referenced:
+            digest = None  # not read to the end
             break  # as Frictionless stops (a referenced table is read on for its keys)
+    table.digest = digest
     for name, values in keys.referenced.items():
-        lookups[(table.name, name)] = (
-            pc.unique(pa.chunked_array(values, pa.string()).combine_chunks())
-            if values
-            else pa.array([], pa.string())
-        )
+        lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()).combine_chunks())
     report_duplicates(table, keys)
+
+
+def digested(table: Table) -> bool:
+    """Whether the values read are those the CSV = Parquet check reads: by Arrow's reader,
+    one column per field of the schema."""
+    names = [f["name"] for f in table.fields]
+    return not table.irregular and [f["name"] for f in table.expected] == names
 
 
 def rows_of(cells: dict[str, Cells]) -> Mask:
@@ -420,10 +434,8 @@ def check_foreign_batch(
     (target,) = key["reference"]["fields"]
     source = key["reference"]["resource"]
     values = cells[name].values.cast(pa.string())
-    allowed = lookups.get((source, target), pa.array([], pa.string()))
-    missing = as_present(cells[name]) & ~np.asarray(
-        pc.is_in(values, allowed).to_numpy(zero_copy_only=False), dtype=bool
-    )
+    allowed = lookups.get((source, target)) or Lookup(pa.array([], pa.string()))
+    missing = as_present(cells[name]) & ~allowed.contains(values)
     for index in np.flatnonzero(missing):
         value = values[int(index)].as_py()
         note = (

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from . import checks, schema, streams
 from .crosschecks import SPAN_TABLES, same_rows_problems, span_problems
+from .digests import TableDigest
 from .errors import NewsfactsError
 from .problems import Problem
 from .reader import check_file, read_descriptor
@@ -181,15 +182,23 @@ def returning_freed_memory() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
-def table_problems(folder: Path, descriptor: dict[str, Any], engine: str) -> list[Problem]:
-    """What Frictionless reports: by the compiled checks, or by stock Frictionless itself."""
+def table_problems(
+    folder: Path,
+    descriptor: dict[str, Any],
+    engine: str,
+    digests: dict[str, TableDigest] | None = None,
+) -> list[Problem]:
+    """What Frictionless reports: by the compiled checks (which fill `digests`, if given), or
+    by stock Frictionless itself."""
     if engine == "fast":
         try:
-            return checks.package_problems(folder, descriptor)
+            return checks.package_problems(folder, descriptor, digests)
         except checks.Irregular:
             pass  # rows or header of another length: stock Frictionless reports them exactly
         except (OSError, ValueError, pa.ArrowException):
             pass  # a file the fast reader cannot parse: leave the verdict to Frictionless
+    if digests is not None:
+        digests.clear()
     return frictionless_problems(folder)
 
 
@@ -206,10 +215,19 @@ def readable_span_problems(
 
 
 def compared_problems(
-    csv: tuple[Path, dict[str, dict[str, Any]]], parquet: tuple[Path, dict[str, dict[str, Any]]]
+    csv: tuple[Path, dict[str, dict[str, Any]]],
+    parquet: tuple[Path, dict[str, dict[str, Any]]],
+    digests: dict[str, dict[str, TableDigest]],
 ) -> list[Problem]:
+    """CSV = Parquet, table by table; tables whose digests (taken by the table checks) agree
+    are not read again."""
+    same = {
+        table
+        for table, digest in digests["csv"].items()
+        if table in digests["parquet"] and digest.same_as(digests["parquet"][table])
+    }
     try:
-        return same_rows_problems(csv, parquet)
+        return same_rows_problems(csv, parquet, skip=same)
     except (OSError, ValueError, KeyError, pa.ArrowException) as error:
         return [Problem("csv/parquet", "", None, None, f"cannot compare the tables: {error}")]
 
@@ -229,9 +247,10 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
+    digests: dict[str, dict[str, TableDigest]] = {name: {} for name in packages}
     with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
         tables = {
-            name: pool.submit(table_problems, folder, descriptor, engine)
+            name: pool.submit(table_problems, folder, descriptor, engine, digests[name])
             for name, (folder, descriptor, _) in packages.items()
         }
         spans = {
@@ -241,9 +260,14 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         build = (
             pool.submit(lambda: checksum_problems(path) + zip_problems(path)) if is_build else None
         )
+        for future in tables.values():
+            future.exception()  # the digests are complete
         compared = (
             pool.submit(
-                compared_problems, *((packages[f][0], packages[f][2]) for f in ("csv", "parquet"))
+                compared_problems,
+                (packages["csv"][0], packages["csv"][2]),
+                (packages["parquet"][0], packages["parquet"][2]),
+                digests,
             )
             if is_build and {"csv", "parquet"} <= packages.keys()
             else None
