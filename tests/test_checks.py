@@ -246,3 +246,41 @@ def test_a_key_hashes_the_same_in_any_batch() -> None:
     beside_non_ascii = keys.row_hashes([pa.array(["josé", "marco-rubio", "a"])])[1:]
     assert alone.tolist() == beside_longer.tolist() == beside_non_ascii.tolist()
     assert alone[0] != keys.row_hashes([pa.array(["marco-rubio "])])[0]
+
+
+def test_table_digests_agree_across_formats_and_batch_sizes(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed build's CSV and Parquet tables have equal digests (so neither is read again for
+    CSV = Parquet), also when read in tiny batches; a changed value changes the digest."""
+    import pyarrow as pa
+
+    from newsfacts.digests import TableDigest
+    from newsfacts.reader import read_descriptor
+    from newsfacts.validate import table_problems
+
+    def digests(fmt: str) -> dict[str, TableDigest]:
+        found: dict[str, TableDigest] = {}
+        assert not table_problems(out / fmt, read_descriptor(out / fmt), "fast", found)
+        return found
+
+    whole = digests("parquet")
+    monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
+    monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
+    monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
+    for tiny in (digests("csv"), digests("parquet")):
+        assert (
+            tiny.keys()
+            == whole.keys()
+            == set(crosschecks.SPAN_TABLES)
+            | {
+                "articles",
+                "actors",
+                "corrections",
+            }
+        )
+        assert all(tiny[table].same_as(whole[table]) for table in whole)
+    one, other = TableDigest(), TableDigest()
+    one.add({"text": pa.array(["ab", "c"])})
+    other.add({"text": pa.array(["a", "bc"])})
+    assert not one.same_as(other)

@@ -18,27 +18,28 @@ import pyarrow.compute as pc
 
 @dataclass
 class ColumnDigest:
-    """sha256 of a column's validity and value lengths, and of its value bytes (separately, so
-    that where the batches start and end changes nothing)."""
+    """sha256 of a column's validity, of its value lengths and of its value bytes, each fed on
+    its own (so that where the batches start and end changes nothing)."""
 
-    shape: Any = field(default_factory=hashlib.sha256)
+    validity: Any = field(default_factory=hashlib.sha256)
+    lengths: Any = field(default_factory=hashlib.sha256)
     data: Any = field(default_factory=hashlib.sha256)
 
     def add(self, values: pa.Array) -> None:
-        self.shape.update(np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool))
+        self.validity.update(np.asarray(values.is_valid().to_numpy(zero_copy_only=False), bool))
         if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
             wide = pa.types.is_large_string(values.type)
             offsets = np.frombuffer(values.buffers()[1], np.int64 if wide else np.int32)
             offsets = offsets[values.offset : values.offset + len(values) + 1]
-            self.shape.update(np.diff(offsets).astype(np.int64))
+            self.lengths.update(np.diff(offsets).astype(np.int64))
             if values.buffers()[2] is not None and len(values):
                 data = np.frombuffer(values.buffers()[2], np.uint8)
                 self.data.update(data[offsets[0] : offsets[-1]])
         else:
             self.data.update(fixed_width_values(values))
 
-    def result(self) -> tuple[str, str]:
-        return self.shape.hexdigest(), self.data.hexdigest()
+    def result(self) -> tuple[str, str, str]:
+        return self.validity.hexdigest(), self.lengths.hexdigest(), self.data.hexdigest()
 
 
 def fixed_width_values(values: pa.Array) -> Any:

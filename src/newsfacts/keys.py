@@ -184,7 +184,13 @@ class Lookup:
         self.distinct = bool(np.all(self.hashes[1:] != self.hashes[:-1]))
 
     def contains(self, values: pa.Array) -> Any:
-        """Whether each value is in the lookup, as a numpy mask (False for nulls)."""
+        """Whether each value is in the lookup, as a numpy mask (False for nulls). Each
+        distinct value is looked up once (a batch repeats its article and actor ids)."""
+        encoded = pc.dictionary_encode(values)
+        found = np.append(self.holds(encoded.dictionary), False)  # [-1]: null
+        return found[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
+
+    def holds(self, values: pa.Array) -> Any:
         if not self.distinct or not len(self.values):  # two lookup values share a hash
             found = pc.is_in(values, self.values)
             return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), bool)

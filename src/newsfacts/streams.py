@@ -70,10 +70,14 @@ def csv_batches(
         pending.append(block)
         size += block.nbytes
         if size >= CSV_BATCH_BYTES:
-            yield pa.concat_batches(pending)
+            yield joined_batches(pending)
             pending, size = [], 0
     if pending:
-        yield pa.concat_batches(pending)
+        yield joined_batches(pending)
+
+
+def joined_batches(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    return batches[0] if len(batches) == 1 else pa.concat_batches(batches)
 
 
 def csv_blocks(

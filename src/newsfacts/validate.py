@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -247,6 +248,7 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
+    both = is_build and {"csv", "parquet"} <= packages.keys()
     digests: dict[str, dict[str, TableDigest]] = {name: {} for name in packages}
     with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
         tables = {
@@ -256,22 +258,18 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         spans = {
             name: pool.submit(readable_span_problems, folder, resources)
             for name, (folder, _, resources) in packages.items()
+            if not (both and name == "csv")  # decided once the tables are read
         }
         build = (
             pool.submit(lambda: checksum_problems(path) + zip_problems(path)) if is_build else None
         )
         for future in tables.values():
             future.exception()  # the digests are complete
-        compared = (
-            pool.submit(
-                compared_problems,
-                (packages["csv"][0], packages["csv"][2]),
-                (packages["parquet"][0], packages["parquet"][2]),
-                digests,
-            )
-            if is_build and {"csv", "parquet"} <= packages.keys()
-            else None
-        )
+        compared = None
+        if both:
+            csv, parquet = ((packages[f][0], packages[f][2]) for f in ("csv", "parquet"))
+            compared = pool.submit(compared_problems, csv, parquet, digests)
+            spans["csv"] = csv_spans(pool, csv, spans["parquet"], digests)
         problems: list[Problem] = []
         for name, (folder, descriptor, _) in packages.items():
             problems += contract_problems(folder, descriptor) + file_problems(folder, descriptor)
@@ -281,3 +279,29 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         if compared is not None and all(spans[f].result()[0] for f in ("csv", "parquet")):
             problems += compared.result()
     return problems
+
+
+SPAN_INPUTS = ("articles", *SPAN_TABLES)
+
+
+def csv_spans(
+    pool: ThreadPoolExecutor,
+    csv: tuple[Path, dict[str, dict[str, Any]]],
+    parquet_spans: Future[tuple[bool, list[Problem]]],
+    digests: dict[str, dict[str, TableDigest]],
+) -> Future[tuple[bool, list[Problem]]]:
+    """The CSV package's span problems: the Parquet package's, when the digests show that
+    the tables they are read from hold the same values (the same spans, texts and rows);
+    otherwise read from the CSV files."""
+    same = all(
+        table in digests["csv"]
+        and table in digests["parquet"]
+        and digests["csv"][table].same_as(digests["parquet"][table])
+        for table in SPAN_INPUTS
+    )
+    readable, problems = parquet_spans.result()
+    if not (same and readable):
+        return pool.submit(readable_span_problems, *csv)
+    done: Future[tuple[bool, list[Problem]]] = Future()
+    done.set_result((True, [replace(p, package=csv[0].name) for p in problems]))
+    return done
