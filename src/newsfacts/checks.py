@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -94,30 +95,56 @@ class Table:
         return rows + [p for _, p in found if p.message.split(":")[0] in END_OF_FILE]
 
 
+TABLE_THREADS = 2  # tables that reference none of each other are checked side by side
+
+
 def package_problems(
     folder: Path, descriptor: dict[str, Any], digests: dict[str, TableDigest] | None = None
 ) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
     engine. Fills `digests`, if given, with the digest of each table read whole with the
-    schema's own header (for the CSV = Parquet check)."""
-    resources = referenced_first(descriptor.get("resources", []))
-    for resource in resources:
-        check_compilable(resource)
+    schema's own header (for the CSV = Parquet check).
+
+    The tables are checked round by round, each round's tables referencing only earlier
+    rounds' (whose key values are the foreign keys' lookups), side by side; meanwhile
+    another thread hashes the CSV files."""
+    rounds = [
+        [opened_table(folder, resource) for resource in resources]
+        for resources in referenced_rounds(descriptor.get("resources", []))
+    ]
+    tables = [table for tables in rounds for table in tables]
     lookups: Lookups = {}
+    with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
+        hashes = [
+            hasher.submit(streams.digest, t.path) if not streams.is_parquet(t.path) else None
+            for t in tables
+        ]
+        for round_ in rounds:
+            work = [
+                checker.submit(check_rows, t, lookups, referenced_fields(t.name, descriptor))
+                for t in round_
+            ]
+            for done in work:
+                done.result()
     problems: list[Problem] = []
-    for resource in resources:
-        path = resource_path(folder, resource)
-        if not path.is_file():
-            raise Irregular(f"{path.name}: missing")
-        if not streams.is_parquet(path):
-            check_dialect(path)
-        table = Table(folder.name, resource, path)
-        check_file(table)
-        check_rows(table, lookups, referenced_fields(resource["name"], descriptor))
+    for table, hashed in zip(tables, hashes, strict=True):
+        if hashed is not None:
+            check_file(table, hashed.result())
         problems += table.problems
         if digests is not None and table.digest is not None:
             digests[table.name] = table.digest
     return problems
+
+
+def opened_table(folder: Path, resource: dict[str, Any]) -> Table:
+    """A table to check, once its schema, file and CSV dialect are known to be compiled."""
+    check_compilable(resource)
+    path = resource_path(folder, resource)
+    if not path.is_file():
+        raise Irregular(f"{path.name}: missing")
+    if not streams.is_parquet(path):
+        check_dialect(path)
+    return Table(folder.name, resource, path)
 
 
 def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
@@ -161,20 +188,20 @@ def references(resource: dict[str, Any]) -> set[str]:
     return {k["reference"]["resource"] for k in keys} - {resource.get("name"), ""}
 
 
-def referenced_first(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The resources in an order where every table comes after the tables it references
-    (their key values are the foreign keys' lookups)."""
+def referenced_rounds(resources: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The resources in rounds where every table comes after the tables it references."""
     names = {r.get("name") for r in resources}
     if any(references(r) - names for r in resources):
         raise Irregular("a foreign key to a table the package does not have")
-    ordered: list[dict[str, Any]] = []
-    while len(ordered) < len(resources):
-        placed = {r.get("name") for r in ordered}
-        ready = [r for r in resources if r not in ordered and references(r) <= placed]
+    rounds: list[list[dict[str, Any]]] = []
+    placed: set[Any] = set()
+    while len(placed) < len(resources):
+        ready = [r for r in resources if r.get("name") not in placed and references(r) <= placed]
         if not ready:
             raise Irregular("foreign keys in a cycle")
-        ordered += ready
-    return ordered
+        rounds.append(ready)
+        placed |= {r.get("name") for r in ready}
+    return rounds
 
 
 def check_dialect(path: Path) -> None:
@@ -195,11 +222,10 @@ def check_dialect(path: Path) -> None:
         raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
 
 
-def check_file(table: Table) -> None:
-    """hash-count and byte-count, as Frictionless reports them (it hashes CSV files only)."""
-    if streams.is_parquet(table.path):
-        return
-    actual, size = streams.digest(table.path)
+def check_file(table: Table, digest: tuple[str, int]) -> None:
+    """hash-count and byte-count of a CSV file from its (sha256, size), as Frictionless
+    reports them (it hashes CSV files only)."""
+    actual, size = digest
     expected = str(table.resource.get("hash", "")).removeprefix("sha256:")
     if expected and expected != actual:
         note = f'expected is "{expected}" and actual is "{actual}"'
