@@ -284,3 +284,18 @@ def test_table_digests_agree_across_formats_and_batch_sizes(
     one.add({"text": pa.array(["ab", "c"])})
     other.add({"text": pa.array(["a", "bc"])})
     assert not one.same_as(other)
+
+
+def test_ids_that_differ_in_two_words_do_not_collide() -> None:
+    """Pairs of ids from a generated build that shared a hash when each 64-bit word was only
+    multiplied in: every such pair made candidates, and a second read of the table."""
+    import pyarrow as pa
+
+    pairs = [
+        ("bench_058935-m-1018-1024", "bench_068935-m-1018-1027"),
+        ("bench_061599-m-1168-1173", "bench_051599-m-1168-1174"),
+        ("bench_054862-m-1906-1927", "bench_064862-m-1906-1926"),
+    ]
+    for pair in pairs:
+        first, second = keys.row_hashes([pa.array(pair)])
+        assert first != second

@@ -47,8 +47,9 @@ def string_hashes(column: pa.Array) -> Hashes:
 
 
 def ascii_hashes(column: pa.Array) -> Hashes:
-    """ASCII strings padded to one byte width, read as rows of 64-bit words and combined (the
-    words past a string's end left out)."""
+    """ASCII strings padded to one byte width, read as rows of 64-bit words, each mixed in
+    whole (a multiply alone let ids that differ in two words collide: the candidates then
+    cost a second read of the table), the words past a string's end left out."""
     lengths = pc.binary_length(column).to_numpy(zero_copy_only=False).astype(np.int64)
     width = 8 * -(-int(lengths.max(initial=0)) // 8)
     hashes = mix(lengths.astype(np.uint64))
@@ -63,7 +64,7 @@ def ascii_hashes(column: pa.Array) -> Hashes:
     with np.errstate(over="ignore"):
         for word in range(width // 8):
             inside = lengths > 8 * word
-            hashes = np.where(inside, (hashes ^ words[:, word]) * BASE, hashes)
+            hashes = np.where(inside, mix(hashes ^ words[:, word]), hashes)
     return mix(hashes)
 
 
