@@ -61,6 +61,7 @@ class Table:
     expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
     irregular: bool = False  # some record is not as long as the header: Python's reader
     last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
+    wants_digest: bool = False  # for the CSV = Parquet check
     digest: TableDigest | None = None  # of every row's typed values, when read to the end
 
     @property
@@ -113,6 +114,8 @@ def package_problems(
         for resources in referenced_rounds(descriptor.get("resources", []))
     ]
     tables = [table for tables in rounds for table in tables]
+    for table in tables:
+        table.wants_digest = digests is not None
     lookups: Lookups = {}
     with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
         hashes = [
@@ -312,7 +315,7 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
         keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
     foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
-    digest = TableDigest() if digested(table) else None
+    digest = TableDigest() if table.wants_digest and digested(table) else None
     for first_row, read, counts in read_batches(table):
         check_batch(table, first_row, read, keys, lookups, foreign_keys)
         if counts is not None:
