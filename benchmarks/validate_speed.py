@@ -1,9 +1,10 @@
 """Rows per second of `newsfacts validate` on a build: python benchmarks/validate_speed.py BUILD
 
-Rows are the data rows of both packages. Prints the Frictionless-type checks (the fast engine's
-compiled checks) and the whole of validate separately: the first run of the process (cold) and
-the best of the next `--runs` (warm), wall clock and CPU time, and the process's peak RSS (run
-with --runs 0 --only-whole for the peak of one validate in a fresh process)."""
+Prints the Frictionless-type checks (the fast engine's compiled checks) of both packages, then
+of each package alone (rows: that package's), and the whole of validate (rows: both
+packages'): the first run of the process (cold) and the best of the next `--runs` (warm), wall
+clock and CPU time (of every thread), and the process's peak RSS (run with --runs 0
+--only-whole for the peak of one validate in a fresh process)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,20 @@ from newsfacts.reader import read_descriptor
 from newsfacts.validate import table_problems, validate
 
 
-def frictionless_part(build: Path, engine: str) -> None:
-    for fmt in ("csv", "parquet"):
+def frictionless_part(
+    build: Path, engine: str, formats: tuple[str, ...] = ("csv", "parquet")
+) -> None:
+    for fmt in formats:
         folder = build / fmt
         assert not table_problems(folder, read_descriptor(folder), engine)
+
+
+def csv_part(build: Path, engine: str) -> None:
+    frictionless_part(build, engine, ("csv",))
+
+
+def parquet_part(build: Path, engine: str) -> None:
+    frictionless_part(build, engine, ("parquet",))
 
 
 def whole(build: Path, engine: str) -> None:
@@ -36,6 +47,14 @@ def timed(work, build: Path, engine: str) -> tuple[float, float]:  # type: ignor
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
+PARTS = [
+    ("Frictionless-type checks", frictionless_part, 2),  # rows: both packages'
+    ("  CSV package alone", csv_part, 1),
+    ("  Parquet package alone", parquet_part, 1),
+    ("whole validate", whole, 2),
+]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("build", type=Path)
@@ -46,14 +65,14 @@ def main() -> None:
     parquet = args.build / "parquet"
     rows = 2 * sum(pq.ParquetFile(p).metadata.num_rows for p in parquet.glob("*.parquet"))
     print(f"{rows:,} data rows in both packages ({args.engine} engine)")
-    parts = [("Frictionless-type checks", frictionless_part), ("whole validate", whole)]
-    for name, work in parts[1:] if args.only_whole else parts:
+    for name, work, packages in PARTS[3:] if args.only_whole else PARTS:
+        counted = rows * packages // 2
         cold = timed(work, args.build, args.engine)
         warm = min([timed(work, args.build, args.engine) for _ in range(args.runs)] or [cold])
         for label, (wall, cpu) in (("cold", cold), ("warm", warm))[: 1 + (args.runs > 0)]:
             print(
-                f"{name:25} {label}: {wall:6.2f} s = {rows / wall:>11,.0f} rows/s"
-                f" (CPU {cpu:.2f} s = {rows / cpu:,.0f} rows/s)"
+                f"{name:25} {label}: {wall:6.2f} s = {counted / wall:>11,.0f} rows/s"
+                f" (CPU {cpu:.2f} s = {counted / cpu:,.0f} rows/s)"
             )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"peak RSS of the process: {peak:,.0f} MB")

@@ -177,3 +177,125 @@ def test_a_key_index_written_out_finds_the_same_candidates(monkeypatch: pytest.M
     assert in_memory == {9, 12, 4002, 5001, 2502, 2503}
     monkeypatch.setattr(keys, "SPILL_ROWS", 1000)
     assert candidates() == in_memory
+
+
+def test_spans_compared_as_bytes_agree_with_python_slices() -> None:
+    """Non-ASCII texts, missing and repeated articles, negative, reversed and out-of-range
+    bounds: the byte comparison flags exactly the spans Python's slicing flags."""
+    import random
+
+    import pyarrow as pa
+
+    rng = random.Random(5)
+    alphabet = "ab é’—😀\n"
+    ids = [f"a{n % 9}" for n in range(12)]  # repeated ids: the last one counts
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 30))) for _ in ids]
+    texts[3] = None  # type: ignore[call-overload]
+    latest = dict(zip(ids, texts, strict=True))
+    spans: dict[str, list] = {"article_id": [], "start": [], "end": [], "text": [], "row": []}  # type: ignore[type-arg]
+    for row in range(400):
+        article = rng.choice([*ids, "absent"])
+        start, end = rng.randint(-35, 35), rng.randint(-35, 35)
+        piece = (latest.get(article) or "")[start:end]
+        text = piece if rng.random() < 0.7 else piece + rng.choice(alphabet)
+        for name, value in zip(spans, (article, start, end, text or "x", row), strict=True):
+            spans[name].append(value)
+    found = crosschecks.window_problems(
+        "csv",
+        "quotes",
+        crosschecks.Texts.of(pa.array(ids), pa.array(texts, pa.string())),
+        {name: pa.array(values) for name, values in spans.items()},
+    )
+    expected = [
+        row
+        for article, start, end, text, row in zip(*spans.values(), strict=True)
+        if latest.get(article) and latest[article][start:end] != text
+    ]
+    assert [p.row for p in found] == expected
+    assert len(expected) > 50
+
+
+@pytest.mark.parametrize("collide", ["every-value", "by-length"])
+def test_a_foreign_key_lookup_never_finds_a_value_by_its_hash_alone(
+    monkeypatch: pytest.MonkeyPatch, collide: str
+) -> None:
+    """Hashes that collide, among the lookup's values or with a value tested: the lookup
+    still finds exactly the values it holds."""
+    import numpy as np
+    import pyarrow as pa
+
+    def hashes(column: pa.Array) -> np.ndarray:  # type: ignore[type-arg]
+        if collide == "every-value":
+            return np.zeros(len(column), np.uint64)
+        return np.array([len(v or "") for v in column.to_pylist()], np.uint64)
+
+    monkeypatch.setattr(keys, "string_hashes", hashes)
+    lookup = keys.Lookup(pa.array(["a", "bb", None, "bb", "cccc"]))
+    tested = pa.array(["a", "x", None, "cccc", "bb", "", "yy", "dddd", "eeeee"])
+    found = lookup.contains(tested)
+    assert found.tolist() == [True, False, False, True, True, False, False, False, False]
+
+
+def test_a_key_hashes_the_same_in_any_batch() -> None:
+    """A value's hash does not depend on the other values of its batch (longer, non-ASCII):
+    a duplicate across two batches is a candidate."""
+    import pyarrow as pa
+
+    alone = keys.row_hashes([pa.array(["marco-rubio", "a"])])
+    beside_longer = keys.row_hashes([pa.array(["x" * 40, "marco-rubio", "a"])])[1:]
+    beside_non_ascii = keys.row_hashes([pa.array(["josé", "marco-rubio", "a"])])[1:]
+    assert alone.tolist() == beside_longer.tolist() == beside_non_ascii.tolist()
+    assert alone[0] != keys.row_hashes([pa.array(["marco-rubio "])])[0]
+
+
+def test_table_digests_agree_across_formats_and_batch_sizes(
+    out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed build's CSV and Parquet tables have equal digests (so neither is read again for
+    CSV = Parquet), also when read in tiny batches; a changed value changes the digest."""
+    import pyarrow as pa
+
+    from newsfacts.digests import TableDigest
+    from newsfacts.reader import read_descriptor
+    from newsfacts.validate import table_problems
+
+    def digests(fmt: str) -> dict[str, TableDigest]:
+        found: dict[str, TableDigest] = {}
+        assert not table_problems(out / fmt, read_descriptor(out / fmt), "fast", found)
+        return found
+
+    whole = digests("parquet")
+    monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
+    monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
+    monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
+    for tiny in (digests("csv"), digests("parquet")):
+        assert (
+            tiny.keys()
+            == whole.keys()
+            == set(crosschecks.SPAN_TABLES)
+            | {
+                "articles",
+                "actors",
+                "corrections",
+            }
+        )
+        assert all(tiny[table].same_as(whole[table]) for table in whole)
+    one, other = TableDigest(), TableDigest()
+    one.add({"text": pa.array(["ab", "c"])})
+    other.add({"text": pa.array(["a", "bc"])})
+    assert not one.same_as(other)
+
+
+def test_ids_that_differ_in_two_words_do_not_collide() -> None:
+    """Pairs of ids from a generated build that shared a hash when each 64-bit word was only
+    multiplied in: every such pair made candidates, and a second read of the table."""
+    import pyarrow as pa
+
+    pairs = [
+        ("bench_058935-m-1018-1024", "bench_068935-m-1018-1027"),
+        ("bench_061599-m-1168-1173", "bench_051599-m-1168-1174"),
+        ("bench_054862-m-1906-1927", "bench_064862-m-1906-1926"),
+    ]
+    for pair in pairs:
+        first, second = keys.row_hashes([pa.array(pair)])
+        assert first != second

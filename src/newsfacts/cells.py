@@ -72,8 +72,7 @@ def read_strings(kind: str, column: pa.Array) -> Cells:
         truth = pc.is_in(column, pa.array(TRUE_VALUES))
         values = pc.if_else(pa.array(known), truth, pa.scalar(None, pa.bool_()))
         return Cells(values, missing, ~known & ~missing)
-    plain = {"integer": PLAIN_INTEGER, "number": PLAIN_NUMBER, "date": PLAIN_DATE}[kind]
-    fast = as_mask(pc.match_substring_regex(column, plain))
+    fast = plain_cells(kind, column)
     values = parse_plain(kind, pc.if_else(pa.array(fast), column, pa.scalar(None, pa.string())))
     if kind == "date":  # Arrow rolls 2023-02-30 over to March: keep only exact round trips
         fast &= as_mask(pc.equal(pc.strftime(values, format="%Y-%m-%d"), column))
@@ -81,6 +80,23 @@ def read_strings(kind: str, column: pa.Array) -> Cells:
     cells = Cells(values, missing, np.zeros(len(column), dtype=bool))
     cells.violated["undecided"] = ~fast & ~missing
     return cells
+
+
+def plain_cells(kind: str, column: pa.Array) -> Mask:
+    """The cells written plainly (PLAIN_INTEGER, ...). Digits alone, the most common cells
+    of numbers, are told by a kernel cheaper than the regex, which reads only the others."""
+    plain = {"integer": PLAIN_INTEGER, "number": PLAIN_NUMBER, "date": PLAIN_DATE}[kind]
+    if kind == "date":
+        return as_mask(pc.match_substring_regex(column, plain))
+    digits = 18 if kind == "integer" else 20
+    fast = as_mask(
+        pc.and_(pc.ascii_is_decimal(column), pc.less_equal(pc.binary_length(column), digits))
+    )
+    others = np.flatnonzero(~fast)
+    if len(others):
+        rest = column.take(pa.array(others))
+        fast[others] = as_mask(pc.match_substring_regex(rest, plain))
+    return fast
 
 
 def parse_plain(kind: str, strings: pa.Array) -> pa.Array:

@@ -12,24 +12,25 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
 from . import streams
 from .cells import Cells, Mask, read_column
-from .keys import KeyIndex, duplicates, row_hashes
+from .digests import TableDigest
+from .keys import KeyIndex, Lookup, duplicates, row_hashes
 from .problems import Problem
 from .reader import resource_path
 
-Lookups = dict[tuple[str, str], pa.Array]  # (table, field) -> the values referenced
+Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
 
 
 class Irregular(Exception):
@@ -60,6 +61,8 @@ class Table:
     expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
     irregular: bool = False  # some record is not as long as the header: Python's reader
     last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
+    wants_digest: bool = False  # for the CSV = Parquet check
+    digest: TableDigest | None = None  # of every row's typed values, when read to the end
 
     @property
     def name(self) -> str:
@@ -93,25 +96,58 @@ class Table:
         return rows + [p for _, p in found if p.message.split(":")[0] in END_OF_FILE]
 
 
-def package_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
+TABLE_THREADS = 2  # tables that reference none of each other are checked side by side
+
+
+def package_problems(
+    folder: Path, descriptor: dict[str, Any], digests: dict[str, TableDigest] | None = None
+) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
-    engine."""
-    resources = referenced_first(descriptor.get("resources", []))
-    for resource in resources:
-        check_compilable(resource)
+    engine. Fills `digests`, if given, with the digest of each table read whole with the
+    schema's own header (for the CSV = Parquet check).
+
+    The tables are checked round by round, each round's tables referencing only earlier
+    rounds' (whose key values are the foreign keys' lookups), side by side; meanwhile
+    another thread hashes the CSV files."""
+    rounds = [
+        [opened_table(folder, resource) for resource in resources]
+        for resources in referenced_rounds(descriptor.get("resources", []))
+    ]
+    tables = [table for tables in rounds for table in tables]
+    for table in tables:
+        table.wants_digest = digests is not None
     lookups: Lookups = {}
+    with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
+        hashes = [
+            hasher.submit(streams.digest, t.path) if not streams.is_parquet(t.path) else None
+            for t in tables
+        ]
+        for round_ in rounds:
+            work = [
+                checker.submit(check_rows, t, lookups, referenced_fields(t.name, descriptor))
+                for t in round_
+            ]
+            for done in work:
+                done.result()
     problems: list[Problem] = []
-    for resource in resources:
-        path = resource_path(folder, resource)
-        if not path.is_file():
-            raise Irregular(f"{path.name}: missing")
-        if not streams.is_parquet(path):
-            check_dialect(path)
-        table = Table(folder.name, resource, path)
-        check_file(table)
-        check_rows(table, lookups, referenced_fields(resource["name"], descriptor))
+    for table, hashed in zip(tables, hashes, strict=True):
+        if hashed is not None:
+            check_file(table, hashed.result())
         problems += table.problems
+        if digests is not None and table.digest is not None:
+            digests[table.name] = table.digest
     return problems
+
+
+def opened_table(folder: Path, resource: dict[str, Any]) -> Table:
+    """A table to check, once its schema, file and CSV dialect are known to be compiled."""
+    check_compilable(resource)
+    path = resource_path(folder, resource)
+    if not path.is_file():
+        raise Irregular(f"{path.name}: missing")
+    if not streams.is_parquet(path):
+        check_dialect(path)
+    return Table(folder.name, resource, path)
 
 
 def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
@@ -155,20 +191,20 @@ def references(resource: dict[str, Any]) -> set[str]:
     return {k["reference"]["resource"] for k in keys} - {resource.get("name"), ""}
 
 
-def referenced_first(resources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The resources in an order where every table comes after the tables it references
-    (their key values are the foreign keys' lookups)."""
+def referenced_rounds(resources: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The resources in rounds where every table comes after the tables it references."""
     names = {r.get("name") for r in resources}
     if any(references(r) - names for r in resources):
         raise Irregular("a foreign key to a table the package does not have")
-    ordered: list[dict[str, Any]] = []
-    while len(ordered) < len(resources):
-        placed = {r.get("name") for r in ordered}
-        ready = [r for r in resources if r not in ordered and references(r) <= placed]
+    rounds: list[list[dict[str, Any]]] = []
+    placed: set[Any] = set()
+    while len(placed) < len(resources):
+        ready = [r for r in resources if r.get("name") not in placed and references(r) <= placed]
         if not ready:
             raise Irregular("foreign keys in a cycle")
-        ordered += ready
-    return ordered
+        rounds.append(ready)
+        placed |= {r.get("name") for r in ready}
+    return rounds
 
 
 def check_dialect(path: Path) -> None:
@@ -189,11 +225,10 @@ def check_dialect(path: Path) -> None:
         raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
 
 
-def check_file(table: Table) -> None:
-    """hash-count and byte-count, as Frictionless reports them (it hashes CSV files only)."""
-    if streams.is_parquet(table.path):
-        return
-    actual, size = streams.digest(table.path)
+def check_file(table: Table, digest: tuple[str, int]) -> None:
+    """hash-count and byte-count of a CSV file from its (sha256, size), as Frictionless
+    reports them (it hashes CSV files only)."""
+    actual, size = digest
     expected = str(table.resource.get("hash", "")).removeprefix("sha256:")
     if expected and expected != actual:
         note = f'expected is "{expected}" and actual is "{actual}"'
@@ -280,21 +315,29 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
         keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
     foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
+    digest = TableDigest() if table.wants_digest and digested(table) else None
     for first_row, read, counts in read_batches(table):
         check_batch(table, first_row, read, keys, lookups, foreign_keys)
         if counts is not None:
             report_lengths(table, first_row, counts, read)
+        if digest is not None:
+            digest.add({name: cells.values for name, cells in read.items()})
         if table.last_row is None and table.row_errors() >= LIMIT_ERRORS:
             table.last_row = first_row + len(counts if counts is not None else rows_of(read)) - 1
         if table.last_row is not None and not keys.referenced:
+            digest = None  # not read to the end
             break  # as Frictionless stops (a referenced table is read on for its keys)
+    table.digest = digest
     for name, values in keys.referenced.items():
-        lookups[(table.name, name)] = (
-            pc.unique(pa.chunked_array(values, pa.string()).combine_chunks())
-            if values
-            else pa.array([], pa.string())
-        )
+        lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()).combine_chunks())
     report_duplicates(table, keys)
+
+
+def digested(table: Table) -> bool:
+    """Whether the values read are those the CSV = Parquet check reads: by Arrow's reader,
+    one column per field of the schema."""
+    names = [f["name"] for f in table.fields]
+    return not table.irregular and [f["name"] for f in table.expected] == names
 
 
 def rows_of(cells: dict[str, Cells]) -> Mask:
@@ -420,10 +463,8 @@ def check_foreign_batch(
     (target,) = key["reference"]["fields"]
     source = key["reference"]["resource"]
     values = cells[name].values.cast(pa.string())
-    allowed = lookups.get((source, target), pa.array([], pa.string()))
-    missing = as_present(cells[name]) & ~np.asarray(
-        pc.is_in(values, allowed).to_numpy(zero_copy_only=False), dtype=bool
-    )
+    allowed = lookups.get((source, target)) or Lookup(pa.array([], pa.string()))
+    missing = as_present(cells[name]) & ~allowed.contains(values)
     for index in np.flatnonzero(missing):
         value = values[int(index)].as_py()
         note = (

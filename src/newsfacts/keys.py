@@ -33,31 +33,43 @@ def mix(values: Hashes) -> Hashes:
 
 
 def string_hashes(column: pa.Array) -> Hashes:
-    """A hash of each string's UTF-8 bytes and length, computed on Arrow's buffers."""
-    lengths = pc.binary_length(pc.fill_null(column, ""))
-    width = 8 * -(-int(pc.max(lengths).as_py() or 0) // 8)
-    padded = pc.utf8_rpad(pc.fill_null(column, ""), width=width, padding=" ")
-    if width and pc.min_max(pc.binary_length(padded)).as_py() == {"min": width, "max": width}:
-        return padded_hashes(padded, width, lengths.to_numpy(zero_copy_only=False))
-    return python_hashes(pc.fill_null(column, ""))
+    """A hash of each string's UTF-8 bytes and length, whatever else the column holds (so
+    that equal strings in different batches meet): ASCII strings hashed on Arrow's buffers,
+    the others by Python."""
+    column = pc.fill_null(column, "")
+    ascii_only = np.asarray(pc.string_is_ascii(column).to_numpy(zero_copy_only=False), bool)
+    if ascii_only.all():
+        return ascii_hashes(column)
+    hashes = np.empty(len(column), np.uint64)
+    hashes[ascii_only] = ascii_hashes(column.filter(pa.array(ascii_only)))
+    hashes[~ascii_only] = python_hashes(column.filter(pa.array(~ascii_only)))
+    return hashes
 
 
-def padded_hashes(padded: pa.Array, width: int, lengths: Any) -> Hashes:
-    """Strings padded to one byte width: read as rows of 64-bit words and combined."""
-    padded = pa.concat_arrays([padded.cast(pa.large_string())])  # own buffers, offset 0
+def ascii_hashes(column: pa.Array) -> Hashes:
+    """ASCII strings padded to one byte width, read as rows of 64-bit words, each mixed in
+    whole (a multiply alone let ids that differ in two words collide: the candidates then
+    cost a second read of the table), the words past a string's end left out."""
+    lengths = pc.binary_length(column).to_numpy(zero_copy_only=False).astype(np.int64)
+    width = 8 * -(-int(lengths.max(initial=0)) // 8)
+    hashes = mix(lengths.astype(np.uint64))
+    if width == 0:
+        return mix(hashes)
+    padded = pc.utf8_rpad(column, width=width, padding=" ").cast(pa.large_string())
+    padded = pa.concat_arrays([padded])  # own buffers, offset 0
     start = int(np.frombuffer(padded.buffers()[1], dtype=np.int64)[0])
     data = padded.buffers()[2]
     words = np.frombuffer(data, dtype=np.uint64, count=len(padded) * width // 8, offset=start)
     words = words.reshape(len(padded), width // 8)
-    hashes = mix(lengths.astype(np.uint64))
     with np.errstate(over="ignore"):
-        for column in range(width // 8):
-            hashes = (hashes ^ words[:, column]) * BASE
+        for word in range(width // 8):
+            inside = lengths > 8 * word
+            hashes = np.where(inside, mix(hashes ^ words[:, word]), hashes)
     return mix(hashes)
 
 
 def python_hashes(column: pa.Array) -> Hashes:
-    """Python's own string hash (strings whose byte widths differ once padded: non-ASCII)."""
+    """Python's own string hash (of non-ASCII strings, whose byte widths differ once padded)."""
     hashes = np.fromiter(map(hash, column.to_pylist()), dtype=np.int64, count=len(column))
     return mix(hashes.view(np.uint64))
 
@@ -76,7 +88,7 @@ def row_hashes(columns: list[pa.Array]) -> Hashes:
     return combined
 
 
-SPILL_ROWS = 256 * 1024  # an index holds this many entries in memory, then writes them out
+SPILL_ROWS = 4 << 20  # an index holds this many entries (64 MB) in memory, then writes them out
 PARTS = 64  # a written-out index is read back one hash range (of 64) at a time
 PART_SHIFT = np.uint64(58)  # the range: a hash's top 6 bits
 ENTRY = np.dtype([("hash", np.uint64), ("row", np.int64)])
@@ -157,3 +169,34 @@ def duplicates(values_by_row: list[tuple[int, Any]]) -> list[tuple[int, int]]:
             found.append((row, last[value]))
         last[value] = row
     return found
+
+
+class Lookup:
+    """The values a foreign key may take, for testing batch after batch: their hashes are
+    sorted once (pc.is_in builds its hash table again at every call, and a lookup of 100,000
+    values is tested by hundreds of batches). A value is found when the lookup value with its
+    hash is equal to it, so a hash collision can never make a value found."""
+
+    def __init__(self, values: pa.Array) -> None:
+        values = pc.unique(values.drop_null().cast(pa.string()))
+        hashes = string_hashes(values)
+        order = np.argsort(hashes, kind="stable")
+        self.hashes, self.values = hashes[order], values.take(pa.array(order))
+        self.distinct = bool(np.all(self.hashes[1:] != self.hashes[:-1]))
+
+    def contains(self, values: pa.Array) -> Any:
+        """Whether each value is in the lookup, as a numpy mask (False for nulls). Each
+        distinct value is looked up once (a batch repeats its article and actor ids)."""
+        encoded = pc.dictionary_encode(values)
+        found = np.append(self.holds(encoded.dictionary), False)  # [-1]: null
+        return found[pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False)]
+
+    def holds(self, values: pa.Array) -> Any:
+        if not self.distinct or not len(self.values):  # two lookup values share a hash
+            found = pc.is_in(values, self.values)
+            return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), bool)
+        hashes = string_hashes(values)
+        at = np.minimum(np.searchsorted(self.hashes, hashes), len(self.hashes) - 1)
+        same = pc.equal(values, self.values.take(pa.array(at)))
+        same = np.asarray(pc.fill_null(same, False).to_numpy(zero_copy_only=False), bool)
+        return same & (self.hashes[at] == hashes)

@@ -57,30 +57,39 @@ def labels(path: Path) -> list[str]:
         return next(csv.reader(handle), [])
 
 
-def csv_batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+def csv_batches(
+    path: Path, names: list[str], wanted: list[str] | None = None
+) -> Iterator[pa.RecordBatch]:
     """The data records of a CSV file, every cell as a string ("" stays ""), blank lines kept,
     in batches of about CSV_BATCH_BYTES: read in small blocks (Arrow's reader holds dozens of
-    blocks' worth of memory), checked in larger batches (fewer calls per row)."""
+    blocks' worth of memory), checked in larger batches (fewer calls per row). With `wanted`,
+    only those columns (the others are parsed, not converted)."""
     pending: list[pa.RecordBatch] = []
     size = 0
-    for block in csv_blocks(path, names):
+    for block in csv_blocks(path, names, wanted):
         pending.append(block)
         size += block.nbytes
         if size >= CSV_BATCH_BYTES:
-            yield pa.concat_batches(pending)
+            yield joined_batches(pending)
             pending, size = [], 0
     if pending:
-        yield pa.concat_batches(pending)
+        yield joined_batches(pending)
 
 
-def csv_blocks(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
+def joined_batches(batches: list[pa.RecordBatch]) -> pa.RecordBatch:
+    return batches[0] if len(batches) == 1 else pa.concat_batches(batches)
+
+
+def csv_blocks(
+    path: Path, names: list[str], wanted: list[str] | None = None
+) -> Iterator[pa.RecordBatch]:
     """The records of a CSV file a block at a time. A record longer than a block (a long
     article) is read again with larger blocks. Raises IrregularRows if any record's length
     differs from the header's."""
     block, done = CSV_BLOCK_BYTES, 0
     while True:
         try:
-            for batch in csv_stream(path, names, block, done):
+            for batch in csv_stream(path, names, block, done, wanted):
                 done += batch.num_rows
                 yield batch
             return
@@ -90,7 +99,9 @@ def csv_blocks(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
             block *= 4
 
 
-def csv_stream(path: Path, names: list[str], block: int, skip: int) -> Iterator[pa.RecordBatch]:
+def csv_stream(
+    path: Path, names: list[str], block: int, skip: int, wanted: list[str] | None = None
+) -> Iterator[pa.RecordBatch]:
     irregular: list[int] = []
 
     def on_invalid_row(row: pa_csv.InvalidRow) -> str:
@@ -109,6 +120,7 @@ def csv_stream(path: Path, names: list[str], block: int, skip: int) -> Iterator[
         ),
         convert_options=pa_csv.ConvertOptions(
             column_types={name: pa.string() for name in names},
+            include_columns=wanted,
             strings_can_be_null=False,
             quoted_strings_can_be_null=False,
         ),
@@ -151,10 +163,20 @@ def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa
     yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=False)
 
 
-def batches(path: Path, names: list[str]) -> Iterator[pa.RecordBatch]:
-    """Record batches of a table file whose columns are `names` (the header, by position)."""
-    if is_parquet(path):
-        for batch in parquet_batches(path):
-            yield pa.RecordBatch.from_arrays(batch.columns, names=names)
-    else:
-        yield from csv_batches(path, names)
+def batches(
+    path: Path, names: list[str], wanted: list[str] | None = None
+) -> Iterator[pa.RecordBatch]:
+    """Record batches of a table file whose columns are `names` (the header, by position);
+    with `wanted`, only those of the columns, in that order."""
+    if not is_parquet(path):
+        yield from csv_batches(path, names, wanted)
+        return
+    stored = pq.ParquetFile(path).schema_arrow.names
+    if wanted is None or len(stored) != len(names) or len(set(stored)) != len(stored):
+        for batch in parquet_batches(path):  # all columns: names must fit them (or raise)
+            batch = pa.RecordBatch.from_arrays(batch.columns, names=names)
+            yield batch if wanted is None else batch.select(wanted)
+        return
+    columns = [stored[names.index(name)] for name in wanted]
+    for batch in parquet_batches(path, columns):
+        yield pa.RecordBatch.from_arrays(batch.columns, names=wanted)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ import pyarrow as pa
 
 from . import checks, schema, streams
 from .crosschecks import SPAN_TABLES, same_rows_problems, span_problems
+from .digests import TableDigest
 from .errors import NewsfactsError
 from .problems import Problem
 from .reader import check_file, read_descriptor
@@ -181,15 +183,23 @@ def returning_freed_memory() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
-def table_problems(folder: Path, descriptor: dict[str, Any], engine: str) -> list[Problem]:
-    """What Frictionless reports: by the compiled checks, or by stock Frictionless itself."""
+def table_problems(
+    folder: Path,
+    descriptor: dict[str, Any],
+    engine: str,
+    digests: dict[str, TableDigest] | None = None,
+) -> list[Problem]:
+    """What Frictionless reports: by the compiled checks (which fill `digests`, if given), or
+    by stock Frictionless itself."""
     if engine == "fast":
         try:
-            return checks.package_problems(folder, descriptor)
+            return checks.package_problems(folder, descriptor, digests)
         except checks.Irregular:
             pass  # rows or header of another length: stock Frictionless reports them exactly
         except (OSError, ValueError, pa.ArrowException):
             pass  # a file the fast reader cannot parse: leave the verdict to Frictionless
+    if digests is not None:
+        digests.clear()
     return frictionless_problems(folder)
 
 
@@ -206,10 +216,19 @@ def readable_span_problems(
 
 
 def compared_problems(
-    csv: tuple[Path, dict[str, dict[str, Any]]], parquet: tuple[Path, dict[str, dict[str, Any]]]
+    csv: tuple[Path, dict[str, dict[str, Any]]],
+    parquet: tuple[Path, dict[str, dict[str, Any]]],
+    digests: dict[str, dict[str, TableDigest]],
 ) -> list[Problem]:
+    """CSV = Parquet, table by table; tables whose digests (taken by the table checks) agree
+    are not read again."""
+    same = {
+        table
+        for table, digest in digests["csv"].items()
+        if table in digests["parquet"] and digest.same_as(digests["parquet"][table])
+    }
     try:
-        return same_rows_problems(csv, parquet)
+        return same_rows_problems(csv, parquet, skip=same)
     except (OSError, ValueError, KeyError, pa.ArrowException) as error:
         return [Problem("csv/parquet", "", None, None, f"cannot compare the tables: {error}")]
 
@@ -229,25 +248,28 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         resources = {str(r.get("name")): r for r in descriptor.get("resources", [])}
         packages[folder.name] = (folder, descriptor, resources)
     is_build = path.is_dir() and not (path / "datapackage.json").exists()
+    both = is_build and {"csv", "parquet"} <= packages.keys()
+    digests: dict[str, dict[str, TableDigest]] = {name: {} for name in packages}
     with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
         tables = {
-            name: pool.submit(table_problems, folder, descriptor, engine)
+            name: pool.submit(table_problems, folder, descriptor, engine, digests[name])
             for name, (folder, descriptor, _) in packages.items()
         }
         spans = {
             name: pool.submit(readable_span_problems, folder, resources)
             for name, (folder, _, resources) in packages.items()
+            if not (both and name == "csv")  # decided once the tables are read
         }
         build = (
             pool.submit(lambda: checksum_problems(path) + zip_problems(path)) if is_build else None
         )
-        compared = (
-            pool.submit(
-                compared_problems, *((packages[f][0], packages[f][2]) for f in ("csv", "parquet"))
-            )
-            if is_build and {"csv", "parquet"} <= packages.keys()
-            else None
-        )
+        for future in tables.values():
+            future.exception()  # the digests are complete
+        compared = None
+        if both:
+            csv, parquet = ((packages[f][0], packages[f][2]) for f in ("csv", "parquet"))
+            compared = pool.submit(compared_problems, csv, parquet, digests)
+            spans["csv"] = csv_spans(pool, csv, spans["parquet"], digests)
         problems: list[Problem] = []
         for name, (folder, descriptor, _) in packages.items():
             problems += contract_problems(folder, descriptor) + file_problems(folder, descriptor)
@@ -257,3 +279,29 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
         if compared is not None and all(spans[f].result()[0] for f in ("csv", "parquet")):
             problems += compared.result()
     return problems
+
+
+SPAN_INPUTS = ("articles", *SPAN_TABLES)
+
+
+def csv_spans(
+    pool: ThreadPoolExecutor,
+    csv: tuple[Path, dict[str, dict[str, Any]]],
+    parquet_spans: Future[tuple[bool, list[Problem]]],
+    digests: dict[str, dict[str, TableDigest]],
+) -> Future[tuple[bool, list[Problem]]]:
+    """The CSV package's span problems: the Parquet package's, when the digests show that
+    the tables they are read from hold the same values (the same spans, texts and rows);
+    otherwise read from the CSV files."""
+    same = all(
+        table in digests["csv"]
+        and table in digests["parquet"]
+        and digests["csv"][table].same_as(digests["parquet"][table])
+        for table in SPAN_INPUTS
+    )
+    readable, problems = parquet_spans.result()
+    if not (same and readable):
+        return pool.submit(readable_span_problems, *csv)
+    done: Future[tuple[bool, list[Problem]]] = Future()
+    done.set_result((True, [replace(p, package=csv[0].name) for p in problems]))
+    return done
