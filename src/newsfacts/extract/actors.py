@@ -17,6 +17,7 @@ from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .lexicons import Lexicons
@@ -54,6 +55,15 @@ DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
 # Anything but lower-case letters, digits, spaces and punctuation; or an Arabic prefix
 MAY_BE_CAPITALISED = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]|(?:al|el|bin|ibn|abu)-")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")
+AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
+VERB_AFTER_NAME = re.compile(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b")
+AFTER_CUE = re.compile(r"\b(?:said|says|told|according to)\s$")
+WORD_AFTER = re.compile(r"\s([a-z]+)\b")
+VERB_AFTER_WORD = re.compile(r"\s(?:also\s|later\s)?([a-z]+)\b")
+AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|of|near|to)\s$")
+INNER_PERIOD_OR_QUOTE = re.compile(r"(?<=\w)\.(?=\w)|['’.]")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -71,8 +81,7 @@ class ArticleActor:
     registry_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     span: Span
     key: str
     possessive: bool = False
@@ -113,7 +122,11 @@ class ArticleActors:
         existing.country_code = existing.country_code or actor.country_code
         if existing.gender == "?":
             existing.gender = actor.gender
-        insort(self.mentions, Mention(span, existing.key, possessive), key=_position)
+        mention = Mention(span, existing.key, possessive)
+        if self.mentions and span < self.mentions[-1].span:
+            insort(self.mentions, mention, key=_position)
+        else:
+            self.mentions.append(mention)  # most mentions come in text order
         return existing
 
     def merge(self, source: str, target: str) -> None:
@@ -129,18 +142,18 @@ class ArticleActors:
 
     def before(self, position: int) -> Iterator[Mention]:
         """The mentions that begin before `position`, nearest first."""
-        index = bisect_left(self.mentions, position, key=lambda m: m.span.start)
+        index = bisect_left(self.mentions, position, key=_start)
         return (self.mentions[i] for i in range(index - 1, -1, -1))
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that begin in [start, end), in text order."""
-        low = bisect_left(self.mentions, start, key=lambda m: m.span.start)
-        high = bisect_left(self.mentions, end, lo=low, key=lambda m: m.span.start)
+        low = bisect_left(self.mentions, start, key=_start)
+        high = bisect_left(self.mentions, end, lo=low, key=_start)
         return self.mentions[low:high]
 
 
-def _position(mention: Mention) -> tuple[int, int]:
-    return (mention.span.start, mention.span.end)
+_position = attrgetter("span")  # a mention's (start, end)
+_start = attrgetter("span.start")
 
 
 def slug(name: str) -> str:
@@ -148,8 +161,8 @@ def slug(name: str) -> str:
     ascii_name = (
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
-    ascii_name = re.sub(r"(?<=\w)\.(?=\w)|['’.]", "", ascii_name.lower())
-    readable = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    ascii_name = INNER_PERIOD_OR_QUOTE.sub("", ascii_name.lower())
+    readable = NOT_ALPHANUMERIC.sub("-", ascii_name).strip("-")
     # a name with no Latin letters ("李明") gets a stable id from its hash
     return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
@@ -162,40 +175,48 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
     last_word = ""  # the run's last word
     previous_end = -1
-    position = _skip_lower_case(text, paragraph.start, paragraph.end)
-    while match := TOKEN.search(text, position, paragraph.end):
+    end = paragraph.end
+    next_token = TOKEN.search
+    position = _skip_lower_case(text, paragraph.start, end)
+    while match := next_token(text, position, end):
         word = match.group()
+        token = Span(*match.span())
         capitalised = _is_capitalised(word)
         if not current:  # a capitalised word opens a run
-            if capitalised and not DESCRIBES.search(word):
-                current, last_word = [Span(match.start(), match.end())], word
+            if capitalised and not _describes(word):
+                current, last_word = [token], word
         elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
             runs.append(current)
             current, pending = [], []
-        elif not _joins(pending, last_word, text[previous_end : match.start()]):
+        elif not _joins(pending, last_word, text[previous_end : token.start]):
             runs.append(current)
             current, pending = [], []
-            if capitalised and not DESCRIBES.search(word):
-                current, last_word = [Span(match.start(), match.end())], word
+            if capitalised and not _describes(word):
+                current, last_word = [token], word
         elif not capitalised:
             if len(pending) < 2:
-                pending.append(Span(match.start(), match.end()))
+                pending.append(token)
             else:
                 runs.append(current)
                 current, pending = [], []
-        elif DESCRIBES.search(word):  # "Washington-based" describes the name that follows
+        elif _describes(word):  # "Washington-based" describes the name that follows
             runs.append(current)
             current, pending = [], []
         else:
             current.extend(pending)
-            current.append(Span(match.start(), match.end()))
+            current.append(token)
             pending, last_word = [], word
-        previous_end = position = match.end()
+        previous_end = position = token.end
         if not current:
-            position = _skip_lower_case(text, position, paragraph.end)
+            position = _skip_lower_case(text, position, end)
     if current:
         runs.append(current)
     return runs
+
+
+def _describes(word: str) -> bool:
+    """ "Washington-based" (DESCRIBES, tested only where a hyphen is)."""
+    return "-" in word and DESCRIBES.search(word) is not None
 
 
 def _skip_lower_case(text: str, position: int, end: int) -> int:
@@ -212,6 +233,13 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     if POSSESSIVE.search(last_word):
         return False
     return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
+
+
+def _without_possessive(word: str) -> str:
+    """The word without what POSSESSIVE matches ("Reed’s", "Jones'")."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -267,8 +295,9 @@ class ActorFinder:
     # -- classification of one run -------------------------------------------------
 
     def words(self, run: list[Span]) -> list[str]:
-        words = [self.text[t.start : t.end] for t in run]
-        words[-1] = POSSESSIVE.sub("", words[-1])
+        text = self.text
+        words = [text[start:end] for start, end in run]
+        words[-1] = _without_possessive(words[-1])
         return words
 
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
@@ -402,9 +431,9 @@ class ActorFinder:
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
-        first_org = next((i for i, w in enumerate(words) if w in self.lex.org_words), None)
-        if first_org is None:
+        if self.lex.org_words.isdisjoint(words):
             return None
+        first_org = next(i for i, w in enumerate(words) if w in self.lex.org_words)
         for i in range(first_org + 1, len(words)):  # an organisation word comes before i
             _, title, _, core = self._title(words[i:])
             if title and core and title.split()[-1] not in self.lex.portfolio_titles:
@@ -481,14 +510,14 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
-        if any(w in PARTICLES or re.match(r"(?:al|el|bin|ibn|abu)-", w) for w in core[1:]):
+        if any(w in PARTICLES or ARABIC_PARTICLE.match(w) for w in core[1:]):
             return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        age = re.match(r",\s\d{1,3},", after)  # "Tom Reed, 41,"
-        verb = re.match(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b", after)
+        age = AGE_AFTER.match(after)
+        verb = VERB_AFTER_NAME.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
-        follows_cue = re.search(r"\b(?:said|says|told|according to)\s$", before)
+        follows_cue = AFTER_CUE.search(before)
         return bool(age or reports or follows_cue)
 
     # -- adding actors -------------------------------------------------------------
@@ -609,22 +638,18 @@ class ActorFinder:
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
-        if re.match(r",\s\d{1,3},", after):
+        if AGE_AFTER.match(after):
             return True
-        following = re.match(r"\s([a-z]+)\b", after)
+        following = WORD_AFTER.match(after)
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
-        following = re.match(
-            r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20]
-        )
+        following = VERB_AFTER_WORD.match(self.text[span.end : span.end + 20])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
-        if re.search(
-            r"\b(?:in|at|from|of|near|to)\s$", self.text[max(0, span.start - 6) : span.start]
-        ):
+        if AFTER_PLACE_WORD.search(self.text[max(0, span.start - 6) : span.start]):
             return False  # "in Florida said": a place
         lowered = word.lower()
         return (

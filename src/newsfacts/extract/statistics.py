@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import numbers
 from .lexicons import Lexicons
-from .text import Span, alternation
+from .text import Span, alternation, lowered
 
 QUALIFIERS = [
     (
@@ -117,7 +117,6 @@ A_OR_AN = re.compile(r"an?", re.IGNORECASE)
 
 # Quick tests that a paragraph may hold a match, each for a part that every match of the full
 # pattern contains: most paragraphs fail them and skip the slower full search.
-ODD_CASE_LETTERS = "İıſ"  # matched to i, i, s by IGNORECASE; not so lower-cased by lower()
 HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
 HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
 
@@ -438,8 +437,7 @@ class Clues:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        # None when a letter lower() keeps but IGNORECASE matches to an ASCII one ("ſ")
-        self.lowered = None if any(c in body for c in ODD_CASE_LETTERS) else body.lower()
+        self.lowered = lowered(body)
 
     def has(self, *parts: str) -> bool:
         return any(part in self.body for part in parts)

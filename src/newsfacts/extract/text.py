@@ -78,7 +78,13 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 
+# Matched to i, i and s by IGNORECASE, but not lower-cased to them ("İ" is the only letter
+# that lower() lengthens).
+ODD_CASE_LETTERS = "İıſ"
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
+# As many matches as WORD, quicker: from a word's first letter or digit to the end of its
+# run of word characters (WORD stops at the run's last letter or digit, with no other after).
+WORD_TO_COUNT = re.compile(r"[^\W_][\w'’.-]*")
 FIRST_WORD = re.compile(r"\w+")
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+")
 
@@ -166,5 +172,11 @@ def _branches(node: Tree) -> str:
     return f"(?:{branches})?" if "" in node else f"(?:{branches})"
 
 
+def lowered(text: str) -> str | None:
+    """`text.lower()`, in which a pattern of lower-case ASCII words finds what it finds in
+    `text` with IGNORECASE, at the same offsets; None when an odd letter prevents it."""
+    return None if any(c in text for c in ODD_CASE_LETTERS) else text.lower()
+
+
 def word_count(text: str) -> int:
-    return len(WORD.findall(text))
+    return len(WORD_TO_COUNT.findall(text))
