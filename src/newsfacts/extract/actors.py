@@ -16,7 +16,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -286,7 +286,6 @@ class ActorFinder:
         self.registry = registry
         self.found = ArticleActors()
         self.title_set, self.lowercase_titles, self.titles_by_first = _title_tables(lex)
-        self.split_titles: dict[tuple[str, ...], Title] = {}  # _title's answers, by words
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -313,6 +312,10 @@ class ActorFinder:
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
         if not run:
+            return
+        if CONNECTORS.isdisjoint(words):  # most names: one part
+            self.initial = sentence_start and run[0] == first
+            self.classify(run, words)
             return
         for part in self._split_connectors(run, words):
             self.initial = sentence_start and part[0][0] == first
@@ -402,10 +405,11 @@ class ActorFinder:
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
         core = title.core
-        core_span = (
-            Span(name.run[len(name.words) - len(core)].start, name.span.end) if core else name.span
-        )
-        core_text = core_span.of(self.text)
+        if core and len(core) < len(name.words):
+            core_span = Span(name.run[len(name.words) - len(core)].start, name.span.end)
+            core_text = core_span.of(self.text)
+        else:  # the whole name
+            core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
         if not core or self._is_place(core):
@@ -449,48 +453,7 @@ class ActorFinder:
 
     def _title(self, words: list[str]) -> Title:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
-        key = tuple(words)
-        if key not in self.split_titles:
-            self.split_titles[key] = self._split_title(words)
-        return self.split_titles[key]
-
-    def _split_title(self, words: list[str]) -> Title:
-        country_code = None
-        rest = words
-        for size in (3, 2, 1):
-            prefix = " ".join(rest[:size])
-            if len(rest) > size and (prefix in self.lex.demonyms or prefix in self.lex.countries):
-                country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
-                rest = rest[size:]
-                break
-        for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
-            word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
-            plural_of = self.titles_by_first.get(word[:-1], []) if word.endswith("s") else []
-            for title in self.titles_by_first.get(word, []) + plural_of:
-                size = len(title.split())
-                candidate = " ".join(rest[portfolio : portfolio + size])
-                if candidate not in (title, title + "s") or not title[0].isupper():
-                    continue
-                if portfolio and len(rest) <= portfolio + size:
-                    continue
-                end = portfolio + size
-                if end < len(rest) - 2 and rest[end] in ("for", "of"):
-                    end = self._portfolio_end(rest, end)
-                gender = self.lex.title_genders.get(title, "?")
-                return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
-        if country_code and not rest:
-            return Title(country_code, None, "?", [])
-        if len(rest) >= 3 and rest[0].lower() in self.lex.unnamed_sources:
-            return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
-        return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
-
-    def _portfolio_end(self, words: list[str], start: int) -> int:
-        """Where the name begins after "Minister for Foreign Affairs ...": at a known first
-        name, else two words from the end."""
-        for index in range(start + 2, len(words) - 1):
-            if self.lex.given_names.get(words[index], "?") != "?":
-                return index
-        return len(words) - 2
+        return _split_title(self.lex, tuple(words))
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
@@ -686,6 +649,51 @@ def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, l
     for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
     return title_set, [t for t in titles if t[0].islower()], by_first
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
+    """ActorFinder._title's answer, kept across articles: names and titles recur. Nothing
+    changes a Title's lists."""
+    words = list(name)
+    titles_by_first = _title_tables(lex)[2]
+    country_code = None
+    rest = words
+    for size in (3, 2, 1):
+        prefix = " ".join(rest[:size])
+        if len(rest) > size and (prefix in lex.demonyms or prefix in lex.countries):
+            country_code = lex.demonyms.get(prefix) or lex.countries[prefix]
+            rest = rest[size:]
+            break
+    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
+        word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
+        plural_of = titles_by_first.get(word[:-1], []) if word.endswith("s") else []
+        for title in titles_by_first.get(word, []) + plural_of:
+            size = len(title.split())
+            candidate = " ".join(rest[portfolio : portfolio + size])
+            if candidate not in (title, title + "s") or not title[0].isupper():
+                continue
+            if portfolio and len(rest) <= portfolio + size:
+                continue
+            end = portfolio + size
+            if end < len(rest) - 2 and rest[end] in ("for", "of"):
+                end = _portfolio_end(lex, rest, end)
+            gender = lex.title_genders.get(title, "?")
+            return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
+    if country_code and not rest:
+        return Title(country_code, None, "?", [])
+    if len(rest) >= 3 and rest[0].lower() in lex.unnamed_sources:
+        return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
+    return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
+
+
+def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
+    """Where the name begins after "Minister for Foreign Affairs ...": at a known first
+    name, else two words from the end."""
+    for index in range(start + 2, len(words) - 1):
+        if lex.given_names.get(words[index], "?") != "?":
+            return index
+    return len(words) - 2
 
 
 def _is_acronym(word: str) -> bool:

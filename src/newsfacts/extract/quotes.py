@@ -146,6 +146,17 @@ def _demonym_code(lex: Lexicons, name: str) -> str | None:
     )
 
 
+def _spans_inside(quotes: list[QuoteSpan], sentence: Span) -> list[Span]:
+    """The spans of the quotes (in text order) that begin inside the sentence."""
+    low = bisect_left(quotes, sentence.start, key=_quote_start)
+    high = bisect_left(quotes, sentence.end, lo=low, key=_quote_start)
+    return [q.span for q in quotes[low:high]]
+
+
+def _quote_start(quote: QuoteSpan) -> int:
+    return quote.span.start
+
+
 def _containing(sentences: list[Span], position: int) -> Span | None:
     index = bisect_right(sentences, position, key=lambda s: s.start) - 1
     return sentences[index] if index >= 0 and position < sentences[index].end else None
@@ -319,11 +330,12 @@ class QuoteFinder:
             ):
                 continue
             gap = self.text[mention.span.end : position]
-            if SPEAKER_GAP.match(gap) and not gap.lstrip().startswith(","):
+            speaker_gap = SPEAKER_GAP.match(gap)
+            if speaker_gap and not gap.lstrip().startswith(","):
                 adjacent = adjacent or mention  # later ones sit in "with the NYPD"
-            elif APPOSITIVE.match(gap) and appositive is None:
+            elif appositive is None and APPOSITIVE.match(gap):
                 appositive = mention
-            elif SPEAKER_GAP.match(gap):
+            elif speaker_gap:
                 comma = mention
         return adjacent or appositive or comma
 
@@ -493,9 +505,7 @@ class QuoteFinder:
     # -- indirect quotes -----------------------------------------------------------
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
-        low = bisect_left(directs, sentence.start, key=lambda q: q.span.start)
-        high = bisect_left(directs, sentence.end, lo=low, key=lambda q: q.span.start)
-        inside = [q.span for q in directs[low:high]]
+        inside = _spans_inside(directs, sentence) if directs else []
         cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
         verbs = self.lex.reporting_verbs
         bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import numbers
 from .lexicons import Lexicons
@@ -25,7 +26,8 @@ QUALIFIERS = [
     ("at_most", "at most|no more than|not more than|a maximum of"),
     ("up_to", "up to|as many as|as much as|as high as"),
 ]
-QUALIFIER = "|".join(f"(?P<{name}>{words})" for name, words in QUALIFIERS)
+# No qualifier begins another of its kind: as letter trees they match as the plain lists do.
+QUALIFIER = "|".join(f"(?P<{name}>{alternation(words.split('|'))})" for name, words in QUALIFIERS)
 
 CURRENCIES = {
     "US$": "USD",
@@ -128,11 +130,13 @@ NUMBER_WORDS = [*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS]
 FIRST_CHARS = rf"[\d{''.join(sorted({word[0] for word in NUMBER_WORDS}))}]"  # a quick first test
 A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
 WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
+LOWER_WORD_CURRENCIES = tuple(c.lower() for c in WORD_CURRENCIES)
 NUMBER_START = re.compile(rf"\b{A_NUMBER}", re.IGNORECASE)
 NUMBER_START_AFTER_CURRENCY = re.compile(
     rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
     re.IGNORECASE,
 )
+MAY_BEGIN = re.compile(r"(?<![\w$.,:/-])")  # STATISTIC's look-behind alone
 BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
 LONGEST_QUALIFIER = max(len(words) for _, group in QUALIFIERS for words in group.split("|"))
 
@@ -170,8 +174,7 @@ class StatisticSpan:
     qualifier: str
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """A number as matched, with the text around it."""
 
     number: str
@@ -451,13 +454,13 @@ def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Matc
     """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
     currency holds no number: the next match, if it begins before the next number, is that
     number's."""
-    word_currency = clues.may_have(*(c.lower() for c in WORD_CURRENCIES))
+    word_currency = clues.may_have(*LOWER_WORD_CURRENCIES)
     number_start = NUMBER_START_AFTER_CURRENCY if word_currency else NUMBER_START
     matches = []
     position = paragraph.start
     while number := number_start.search(text, position, paragraph.end):
         at = number.start()
-        match = _first_match(text, range(_earliest_start(text, at, position), at + 1), paragraph)
+        match = _first_match(text, _earliest_start(text, at, position), at, paragraph.end)
         if match:
             matches.append(match)
             position = match.end()
@@ -466,16 +469,14 @@ def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Matc
     return matches
 
 
-def _first_match(text: str, starts: range, paragraph: Span) -> re.Match[str] | None:
-    for start in starts:
-        if _may_begin(text, start) and (match := STATISTIC.match(text, start, paragraph.end)):
+def _first_match(text: str, first: int, last: int, end: int) -> re.Match[str] | None:
+    """The match that begins first in [first, last], tried only where MAY_BEGIN holds."""
+    for start in MAY_BEGIN.finditer(text, first, last + 1):
+        if start.start() > last:
+            break
+        if match := STATISTIC.match(text, start.start(), end):
             return match
     return None
-
-
-def _may_begin(text: str, start: int) -> bool:
-    """STATISTIC's look-behind: no word character and none of $.,:/- before the start."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_$.,:/-")
 
 
 def _earliest_start(text: str, number_at: int, floor: int) -> int:

@@ -86,7 +86,7 @@ WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # run of word characters (WORD stops at the run's last letter or digit, with no other after).
 WORD_TO_COUNT = re.compile(r"[^\W_][\w'’.-]*")
 FIRST_WORD = re.compile(r"\w+")
-BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*\s+")
+BOUNDARY = re.compile(r"(?P<mark>[.!?]+[\"”’')\]]*)\s+")
 
 
 class Span(NamedTuple):
@@ -136,8 +136,7 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
         if next_start >= paragraph.end or not _starts_sentence(text[next_start]):
             continue
         if _ends_sentence(text, match.start(), next_start):
-            end = len(text[start : match.end()].rstrip()) + start
-            spans.append(Span(start, end))
+            spans.append(Span(start, match.end("mark")))  # without the spaces after it
             start = next_start
     if start < paragraph.end:
         spans.append(Span(start, paragraph.end))
