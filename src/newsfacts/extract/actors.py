@@ -52,8 +52,10 @@ GOVERNMENT = re.compile(
 POSSESSIVE = re.compile(r"['’]s?$")
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
-# Anything but lower-case letters, digits, spaces and punctuation; or an Arabic prefix
-MAY_BE_CAPITALISED = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]|(?:al|el|bin|ibn|abu)-")
+# Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
+# punctuation; or an Arabic prefix. Two patterns, as one they are searched far more slowly.
+NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
+ARABIC_PREFIX_ANYWHERE = re.compile(r"(?:al|el|bin|ibn|abu)-")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")
 AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
@@ -156,6 +158,7 @@ _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
 
+@lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """A readable id: "Jane Morrow" -> "jane-morrow", "U.S. official" -> "us-official"."""
     ascii_name = (
@@ -176,26 +179,25 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     last_word = ""  # the run's last word
     previous_end = -1
     end = paragraph.end
-    next_token = TOKEN.search
-    position = _skip_lower_case(text, paragraph.start, end)
-    while match := next_token(text, position, end):
+    tokens = TOKEN.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
+    while match := next(tokens, None):
         word = match.group()
-        token = Span(*match.span())
+        start, position = match.span()
         capitalised = _is_capitalised(word)
         if not current:  # a capitalised word opens a run
             if capitalised and not _describes(word):
-                current, last_word = [token], word
+                current, last_word = [Span(start, position)], word
         elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
             runs.append(current)
             current, pending = [], []
-        elif not _joins(pending, last_word, text[previous_end : token.start]):
+        elif not _joins(pending, last_word, text[previous_end:start]):
             runs.append(current)
             current, pending = [], []
             if capitalised and not _describes(word):
-                current, last_word = [token], word
+                current, last_word = [Span(start, position)], word
         elif not capitalised:
             if len(pending) < 2:
-                pending.append(token)
+                pending.append(Span(start, position))
             else:
                 runs.append(current)
                 current, pending = [], []
@@ -204,11 +206,11 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             current, pending = [], []
         else:
             current.extend(pending)
-            current.append(token)
+            current.append(Span(start, position))
             pending, last_word = [], word
-        previous_end = position = token.end
-        if not current:
-            position = _skip_lower_case(text, position, end)
+        previous_end = position
+        if not current:  # go on from the next word that may open a run
+            tokens = TOKEN.finditer(text, _skip_lower_case(text, position, end), end)
     if current:
         runs.append(current)
     return runs
@@ -222,10 +224,16 @@ def _describes(word: str) -> bool:
 def _skip_lower_case(text: str, position: int, end: int) -> int:
     """Where the next word that may be capitalised begins, or a space before it: the words
     skipped cannot start a run. `position` is between words, and so is the answer."""
-    candidate = MAY_BE_CAPITALISED.search(text, position, end)
-    if candidate is None:
+    other = NOT_LOWER_CASE.search(text, position, end)
+    stop = other.start() if other else end
+    # an Arabic prefix before `stop` is all lower case and hyphen: it ends before `stop` too
+    if text.find("-", position, stop) >= 0 and (
+        prefix := ARABIC_PREFIX_ANYWHERE.search(text, position, stop)
+    ):
+        stop = prefix.start()
+    elif other is None:
         return end
-    return max(position, text.rfind(" ", position, candidate.start()) + 1)
+    return max(position, text.rfind(" ", position, stop) + 1)
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:

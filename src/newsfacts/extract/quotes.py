@@ -517,15 +517,11 @@ class QuoteFinder:
         )
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
-        if (
-            self.text.find("ccording to ", sentence.start, sentence.end) < 0
-        ):  # in each of the three forms
+        if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
             return None
         body = self.text[sentence.start : sentence.end]
         front = ACCORDING_FRONT.match(body)
-        back = ACCORDING_BACK.match(body)
-        middle = ACCORDING_MIDDLE.match(body)
-        match = front or back or middle
+        match = front or ACCORDING_BACK.match(body) or ACCORDING_MIDDLE.match(body)
         if not match:
             return None
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))

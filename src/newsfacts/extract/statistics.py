@@ -121,6 +121,9 @@ A_OR_AN = re.compile(r"an?", re.IGNORECASE)
 # pattern contains: most paragraphs fail them and skip the slower full search.
 HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
 HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
+# The same in lower-cased text, quicker: without IGNORECASE, and a letter first ("a" that
+# begins a word) where the search skips ahead.
+LOWER_HAS_MEASURE = re.compile(rf"a(?<=\ba)n?\s(?P<unit>{MEASURE_WORDS})\b")
 
 # Where the number of a STATISTIC match begins: a digit or a number word, or for "a million"
 # its scale word; at a word's start, or right after a currency such as "$US". Before it, a
@@ -132,6 +135,7 @@ A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
 WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
 LOWER_WORD_CURRENCIES = tuple(c.lower() for c in WORD_CURRENCIES)
 NUMBER_START = re.compile(rf"\b{A_NUMBER}", re.IGNORECASE)
+LOWER_NUMBER_START = re.compile(rf"\b{A_NUMBER}")  # in lower-cased text: quicker
 NUMBER_START_AFTER_CURRENCY = re.compile(
     rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
     re.IGNORECASE,
@@ -412,10 +416,13 @@ def _compounds(text: str, span: Span) -> list[StatisticSpan]:
     return found
 
 
-def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
+def find(
+    text: str, paragraph: Span, lex: Lexicons, lower_text: str | None = None
+) -> list[StatisticSpan]:
     """All statistics in one paragraph, earliest first, without overlaps. Each finder runs
-    only where the paragraph holds words that every one of its matches has."""
-    clues = Clues(text[paragraph.start : paragraph.end])
+    only where the paragraph holds words that every one of its matches has. `lower_text` is
+    `text.lowered(text)`, when the caller has it."""
+    clues = Clues(text, lowered(text) if lower_text is None else lower_text, paragraph)
     found = []
     if clues.has("-year-old", "aged "):
         found += _ages(text, paragraph)
@@ -423,7 +430,7 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
         found += _fractions(text, paragraph)
     if clues.may_have("tens of ", "hundreds of "):
         found += _vague(text, paragraph, lex)
-    if HAS_MEASURE.search(text, paragraph.start, paragraph.end):
+    if clues.finds(HAS_MEASURE, LOWER_HAS_MEASURE):
         found += _a_measure(text, paragraph)
     if HAS_COMPOUND.search(text, paragraph.start, paragraph.end):
         found += _compounds(text, paragraph)
@@ -436,29 +443,42 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
 
 
 class Clues:
-    """A paragraph's text, to tell which finders may match in it."""
+    """A paragraph of a text, to tell which finders may match in it. `lowered` is the text
+    lower-cased (text.lowered), or None."""
 
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.lowered = lowered(body)
+    def __init__(self, text: str, lowered: str | None, paragraph: Span) -> None:
+        self.text, self.lowered = text, lowered
+        self.start, self.end = paragraph
 
     def has(self, *parts: str) -> bool:
-        return any(part in self.body for part in parts)
+        return any(self.text.find(part, self.start, self.end) >= 0 for part in parts)
 
     def may_have(self, *parts: str) -> bool:
         """Whether a pattern with IGNORECASE may match one of these lower-case `parts`."""
-        return self.lowered is None or any(part in self.lowered for part in parts)
+        if self.lowered is None:
+            return True
+        return any(self.lowered.find(part, self.start, self.end) >= 0 for part in parts)
+
+    def finds(self, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> bool:
+        """Whether `pattern` (IGNORECASE) matches in the paragraph: `in_lower_case`, the same
+        without IGNORECASE, searched in the lower-cased text when there is one."""
+        if self.lowered is None:
+            return pattern.search(self.text, self.start, self.end) is not None
+        return in_lower_case.search(self.lowered, self.start, self.end) is not None
 
 
 def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Match[str]]:
     """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
     currency holds no number: the next match, if it begins before the next number, is that
     number's."""
-    word_currency = clues.may_have(*LOWER_WORD_CURRENCIES)
-    number_start = NUMBER_START_AFTER_CURRENCY if word_currency else NUMBER_START
+    searched, number_start = text, NUMBER_START
+    if clues.may_have(*LOWER_WORD_CURRENCIES):
+        number_start = NUMBER_START_AFTER_CURRENCY
+    elif clues.lowered is not None:
+        searched, number_start = clues.lowered, LOWER_NUMBER_START  # the same offsets
     matches = []
     position = paragraph.start
-    while number := number_start.search(text, position, paragraph.end):
+    while number := number_start.search(searched, position, paragraph.end):
         at = number.start()
         match = _first_match(text, _earliest_start(text, at, position), at, paragraph.end)
         if match:
