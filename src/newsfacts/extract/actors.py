@@ -574,7 +574,7 @@ class ActorFinder:
                 self.found.add(actor, Span(match.start(), match.end()), name)
 
     def _after_quote(self, start: int) -> bool:
-        return self.text[max(0, start - 1) : start] in ("“", '"', "‘")
+        return start > 0 and self.text[start - 1] in '“"‘'
 
     def _link_single_words(self) -> None:
         """Surnames to people, acronyms to organisations, registered single names."""
@@ -631,17 +631,13 @@ class ActorFinder:
 
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him."""
-        people = [a for a in self.found.actors.values() if a.kind == "person"]
-        for short in people:
-            tokens = short.name.split()
+        people = [(a, a.name.split()) for a in self.found.actors.values() if a.kind == "person"]
+        for short, tokens in people:
             full = [
                 p
-                for p in people
-                if len(p.name.split()) > len(tokens)
-                and (
-                    p.name.split()[-len(tokens) :] == tokens
-                    or p.name.split()[: len(tokens)] == tokens
-                )
+                for p, words in people
+                if len(words) > len(tokens)
+                and (words[-len(tokens) :] == tokens or words[: len(tokens)] == tokens)
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
