@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-STAGES = ("extract", "write_csv", "write_parquet", "finish", "zip", "validate")
+STAGES = ("extract", "to_arrow", "write_csv", "write_parquet", "finish", "zip", "validate")
 ONE_CORE_SAMPLE = 1_000  # articles timed on one core for words/s
 FRICTIONLESS_PARQUET_UP_TO = 1_000  # stock Frictionless reads Parquet at a few thousand rows/s
 SPACY_SAMPLE = 200
@@ -96,14 +96,16 @@ class Stopwatch:
 
 
 def instrument() -> Stopwatch:
-    from newsfacts import build, publish
+    from newsfacts import build, publish, stats
 
     watch = Stopwatch()
     watch.wrap_iterator(build, "extractions", "extract")
     for method in ("write", "close"):
         watch.wrap(publish.CsvTable, method, "write_csv")
         watch.wrap(publish.ParquetTable, method, "write_parquet")
+    watch.wrap(publish.TableRows, "to_arrow", "to_arrow")
     watch.wrap(publish, "finish_package", "finish")
+    watch.wrap(stats, "chart", "finish")
     watch.wrap(publish, "write_zip", "zip")
     watch.wrap(build, "_verify", "validate")
     return watch
@@ -243,6 +245,14 @@ def report(results: list[dict[str, Any]]) -> str:
             f"{r['rows'] / parquet:,.0f}" if parquet else "not run",
             f"{r['incremental']:.1f} ({100 * r['incremental'] / r['total']:.0f}%)",
         ]
+        lines.append("| " + " | ".join(cells) + " |")
+    head = ["articles", "incremental s", *(f"{s} s" for s in STAGES), "other s"]
+    lines += ["", "| " + " | ".join(head) + " |", "|---" * len(head) + "|"]
+    for r in results:
+        stages = r["incremental_stages"]
+        other = r["incremental"] - sum(stages.get(s, 0) for s in STAGES)
+        cells = [f"{r['articles']:,}", f"{r['incremental']:.1f}"]
+        cells += [f"{stages.get(s, 0):.2f}" for s in STAGES] + [f"{other:.2f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

@@ -6,6 +6,9 @@ from pathlib import Path
 
 from newsfacts import load
 from newsfacts.build import build
+from newsfacts.dataset import load as load_curated
+from newsfacts.pipeline import ArticleActorStore, Builder, DatasetActor, column, extractions
+from newsfacts.seeds import list_seeds
 
 from .conftest import DATASET, actors_of, run_extract
 
@@ -101,6 +104,34 @@ def test_one_actor_per_entity_across_articles(tmp_path: Path, make_seeds) -> Non
     assert (actors["name"] == "Mary Quinn").sum() == 1
     mentions = tables["mentions"]
     assert set(mentions[mentions["actor_id"] == "mary-quinn"]["article_id"]) == {"a1", "a2"}
+
+
+def test_article_actors_are_stored_on_disk_and_read_back_in_id_order(
+    tmp_path: Path, make_seeds
+) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds(
+        {
+            "b.txt": 'Officials said the bridge would close. "It is safe," said Maria Lopez.',
+            "a.txt": "Police said the road was open. Maria Lopez said 12 people were hurt.",
+        }
+    )
+    builder = Builder(ArticleActorStore(tmp_path / "actors.sqlite"))
+    for extraction in extractions(list_seeds(seeds), load_curated(DATASET), seeds.parent):
+        builder.add(extraction)
+    assert list(builder.actors) == ["maria-lopez"]  # only named actors stay in memory
+    rows = list(builder.actor_rows({"a--police": 1}))
+    ids = [row[0] for row in rows]
+    assert ids == ["a--police", "b--officials", "maria-lopez"]
+    count = column("actors", "mention_count")
+    assert [row[count] for row in rows] == [1, 0, 0]
+    assert list(builder.actor_rows({})) != []  # read again: a new iterator each time
+
+
+def test_article_actor_store_orders_ids_as_python_does() -> None:
+    ids = ["é--x", "b--y", "Z--w", "a1--v", "a--u", "a-b--t", "李--s"]
+    store = ArticleActorStore()
+    store.add(DatasetActor(i, "x", "group", None, None, True, "a", False) for i in ids)
+    assert [actor.actor_id for actor in store.sorted()] == sorted(ids)
 
 
 def test_plural_titles_and_coordinated_names() -> None:

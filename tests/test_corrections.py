@@ -42,6 +42,10 @@ CORRECTIONS = f"""
   action: fix_actor
   actor: state-department
   set: {{name: U.S. State Department, country_code: USA}}
+- id: official-title
+  action: fix_actor
+  actor: {ARTICLE}--us-official
+  set: {{title: official}}
 - id: panama-is-colombia
   action: merge
   actors: [colombia, panama]
@@ -83,6 +87,8 @@ def test_every_kind_of_correction_is_applied_and_recorded(
     assert actors.loc["state-department", "name"] == "U.S. State Department"
     assert actors.loc["state-department", "country_code"] == "USA"
     assert "panama" not in actors.index
+    assert actors.loc[f"{ARTICLE}--us-official", "title"] == "official"  # an article's own actor
+    assert list(actors.index) == sorted(actors.index)
     assert "Panama" in actors.loc["colombia", "aliases"]
     mentions = tables["mentions"]
     assert (mentions["actor_id"] == "colombia").sum() == 3
@@ -98,6 +104,7 @@ def test_every_kind_of_correction_is_applied_and_recorded(
         "continued-is-rubio",
         "one-day-after",
         "state-department-name",
+        "official-title",
         "panama-is-colombia",
         "us-as-government",
     }

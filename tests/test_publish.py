@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import shutil
@@ -139,6 +140,21 @@ def test_previous_build_replaced_whole(out: Path, tmp_path: Path) -> None:
     assert not (target / "stray.txt").exists()
 
 
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(
+    tmp_path: Path, dataset_copy: Path
+) -> None:
+    before = gc.get_threshold()
+    build(SEEDS, DATASET, tmp_path / "build")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    stale = "- {id: nobody, action: fix_actor, actor: nobody-at-all, set: {name: X}}\n"
+    (dataset_copy / "corrections.yaml").write_text(stale, encoding="utf-8")
+    with pytest.raises(NewsfactsError, match="nobody-at-all"):  # fails while writing rows
+        build(SEEDS, dataset_copy, tmp_path / "failed")
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+
+
 def copy_of(out: Path, tmp_path: Path) -> Path:
     target = tmp_path / "copy"
     shutil.copytree(out, target)
@@ -149,7 +165,8 @@ def test_span_mismatch_is_reported(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
     path = target / "csv" / "mentions.csv"
     path.write_text(
-        path.read_text(encoding="utf-8").replace(",Matthew Lee,", ",Matthew Lea,"), encoding="utf-8"
+        path.read_text(encoding="utf-8").replace(',"Matthew Lee",', ',"Matthew Lea",'),
+        encoding="utf-8",
     )
     messages = [str(p) for p in validate(target)]
     assert any("sha256 does not match" in m for m in messages)

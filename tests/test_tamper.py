@@ -54,7 +54,7 @@ def forge(build_dir: Path, fmt: str) -> None:
 def test_an_edited_cell(copy: Path) -> None:
     edit_csv(
         copy / "csv" / "statistics.csv",
-        lambda lines: [lines[0], lines[1].replace("83000.0", "93000.0"), *lines[2:]],
+        lambda lines: [lines[0], lines[1].replace(",83000,", ",93000,"), *lines[2:]],
     )
     found = messages(copy)
     assert "statistics.csv: sha256 does not match the descriptor's hash" in found

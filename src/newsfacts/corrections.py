@@ -9,6 +9,8 @@ touches is listed in the corrections table.
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -178,15 +180,22 @@ class Corrector:
     # -- once every article has been seen ------------------------------------------
 
     def finish(
-        self, actors: list[Row], mention_counts: dict[str, int]
-    ) -> tuple[list[Row], list[Row]]:
+        self, actors: Callable[[], Iterator[Row]], mention_counts: Mapping[str, int]
+    ) -> tuple[Iterator[Row], list[Row]]:
         """(actors, corrections) rows: actor entries applied in file order, every entry's
-        target checked."""
+        target checked. `actors()` gives the actor rows sorted by actor_id, and is read twice
+        (first for the actors that entries name, then every row), so that only the actors
+        that entries name are held in memory."""
         for article, entries in sorted(self.by_article.items()):
             raise self.fail(
                 entries[0], f"stale correction: article {article!r} is not in the build"
             )
-        table = {str(row[0]): _actor_record(row) for row in actors}
+        named = self.named_actors()
+        table = (
+            {str(row[0]): _actor_record(row) for row in actors() if row[0] in named}
+            if named
+            else {}
+        )
         for entry in self.entries:
             if isinstance(entry, FixActor):
                 self.fix_actor(table, entry)
@@ -200,9 +209,23 @@ class Corrector:
         for record in table.values():
             record["mention_count"] = mention_counts.get(record["actor_id"], 0)
         columns = models.Actor.model_fields
-        actor_rows = [tuple(r[c] for c in columns) for _, r in sorted(table.items())]
+        changed = (tuple(r[c] for c in columns) for _, r in sorted(table.items()))
+        unchanged = (row for row in actors() if row[0] not in named)
         log = [row for _, _, row in sorted(self.log)]
-        return actor_rows, log
+        return heapq.merge(unchanged, changed, key=lambda row: str(row[0])), log
+
+    def named_actors(self) -> set[str]:
+        """The actor ids that entries name: each must be in the actors table (or, for a
+        split's new actor, must not)."""
+        ids = {self.merged_into.get(a, a) for _, _, a in self.actor_references}
+        for entry in self.entries:
+            if isinstance(entry, FixActor):
+                ids.add(entry.actor)
+            elif isinstance(entry, Merge):
+                ids.update(entry.actors)
+            elif isinstance(entry, Split):
+                ids.update((entry.actor, entry.new_actor.id))
+        return ids
 
     def existing(self, table: dict[str, Record], entry: Entry, actor_id: str) -> Record:
         if actor_id not in table:

@@ -8,16 +8,19 @@ article after the other in article_id order. Rows are tuples in the contract's c
 
 from __future__ import annotations
 
+import heapq
 import os
+import pickle
+import sqlite3
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import islice
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from . import models, schema
 from .cache import ExtractionCache
@@ -35,6 +38,7 @@ Row = tuple[Any, ...]
 Rows = dict[str, list[Row]]  # table name -> rows, in column order
 Tables = dict[str, list[Record]]  # table name -> records, for small in-memory uses
 OnArticle = Callable[[str, int], None]  # called with each article_id and the article count
+T = TypeVar("T")
 
 
 def column(table: str, name: str) -> int:
@@ -171,14 +175,21 @@ class DatasetActor:
 
 
 class Builder:
-    """Dataset-wide actor ids for each article's rows, in the order articles are added."""
+    """Dataset-wide actor ids for each article's rows, in the order articles are added.
 
-    def __init__(self) -> None:
-        self.actors: dict[str, DatasetActor] = {}
+    Named actors are merged over every article, in memory. An article's own actors (the
+    unnamed: "officials" of that article) are done with when their article is: they go to
+    an `ArticleActorStore`, so memory does not grow with the corpus."""
+
+    def __init__(self, store: ArticleActorStore | None = None) -> None:
+        self.actors: dict[str, DatasetActor] = {}  # named actors
+        self.store = store or ArticleActorStore()
         self.slugs: dict[str, str] = {}  # name -> slug: names recur in every article
 
     def add(self, extraction: ArticleExtraction) -> Rows:
-        ids = {a.key: self._actor_id(a, extraction.article_id) for a in extraction.actors}
+        own: dict[str, DatasetActor] = {}
+        ids = {a.key: self._actor_id(a, extraction.article_id, own) for a in extraction.actors}
+        self.store.add(own.values())
         rows = extraction.rows
         return {
             **rows,
@@ -189,21 +200,25 @@ class Builder:
             ],
         }
 
-    def actor_rows(self, mention_counts: Counter[str]) -> list[Row]:
-        return [actor.row(mention_counts[key]) for key, actor in sorted(self.actors.items())]
+    def actor_rows(self, mention_counts: Mapping[str, int]) -> Iterator[Row]:
+        """Every actor's row, sorted by actor_id (a new iterator each call)."""
+        named = (actor for _, actor in sorted(self.actors.items()))
+        every = heapq.merge(named, self.store.sorted(), key=lambda actor: actor.actor_id)
+        return (actor.row(mention_counts.get(actor.actor_id, 0)) for actor in every)
 
-    def _actor_id(self, actor: ArticleActor, article_id: str) -> str:
+    def _actor_id(self, actor: ArticleActor, article_id: str, own: dict[str, DatasetActor]) -> str:
         if actor.registry_id:
             actor_id = actor.registry_id
-        elif actor.unnamed:
+        elif actor.unnamed:  # slugs have no "--": these never clash with named actors
             actor_id = f"{article_id.lower()}--{self.slug(actor.name)}"
         else:
             actor_id = self.slug(actor.name)
             known = self.actors.get(actor_id)
             if known and known.kind != actor.kind and not known.registered:
                 actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
-        if actor_id not in self.actors:
-            self.actors[actor_id] = DatasetActor(
+        found = own if actor.unnamed and not actor.registry_id else self.actors
+        if actor_id not in found:
+            found[actor_id] = DatasetActor(
                 actor_id,
                 actor.name,
                 actor.kind,
@@ -213,13 +228,37 @@ class Builder:
                 article_id if actor.unnamed else None,
                 actor.registry_id is not None,
             )
-        self.actors[actor_id].merge(actor)
+        found[actor_id].merge(actor)
         return actor_id
 
     def slug(self, name: str) -> str:
         if name not in self.slugs:
             self.slugs[name] = slug(name)
         return self.slugs[name]
+
+
+class ArticleActorStore:
+    """Actors that belong to one article, kept in SQLite (a file, or memory) and read back
+    sorted by actor_id. SQLite compares text as UTF-8 bytes: the order of Python's sorted()."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.db = sqlite3.connect(path or ":memory:")
+        self.db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no crash recovery
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("CREATE TABLE actors (actor_id TEXT, actor BLOB)")
+
+    def add(self, actors: Iterable[DatasetActor]) -> None:
+        self.db.executemany(
+            "INSERT INTO actors VALUES (?, ?)",
+            ((actor.actor_id, pickle.dumps(actor)) for actor in actors),
+        )
+
+    def sorted(self) -> Iterator[DatasetActor]:
+        for (blob,) in self.db.execute("SELECT actor FROM actors ORDER BY actor_id"):
+            yield pickle.loads(blob)
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def _with(row: Row, index: int, value: Any) -> Row:
@@ -307,7 +346,7 @@ def _in_order(
     pending: deque[tuple[list[ArticleExtraction | None], Future[list[ArticleExtraction]] | None]]
     pending = deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
-        for batch in _batches(jobs, BATCH):
+        for batch in batches(jobs, BATCH):
             found = [cache.get(job.cache_key) if cache and job.cache_key else None for job in batch]
             misses = [job for job, hit in zip(batch, found, strict=True) if hit is None]
             pending.append((found, pool.submit(_run_all, misses) if misses else None))
@@ -330,24 +369,28 @@ def _merged(
         yield hit or next(rest)
 
 
-def _batches(items: Iterable[SeedJob], size: int) -> Iterator[list[SeedJob]]:
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of `size` (the last one shorter)."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
 def _relative(path: Path, root: Path) -> str:
-    """The seed's path from `root` (its folder resolved once per folder, not per file)."""
-    folder = _resolved(path.parent)
-    try:
-        return (folder / path.name).relative_to(_resolved(root)).as_posix()
-    except ValueError:  # not under root
-        return path.name
+    """The seed's path from `root`, or its name when it is not under root."""
+    prefix = _prefix_from_root(path.parent, root)
+    return path.name if prefix is None else prefix + path.name
 
 
 @lru_cache(maxsize=64)
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()
+def _prefix_from_root(folder: Path, root: Path) -> str | None:
+    """`folder` from `root` as a path prefix ("" for root itself), None when it is not under
+    root: worked out once per folder, not once per seed."""
+    try:
+        relative = folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        return None
+    return "" if relative == Path() else f"{relative.as_posix()}/"
 
 
 def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:
@@ -377,7 +420,7 @@ def build_tables(
         seen.add(extraction.article_id)
     check_articles_have_seeds(curated, seen)
     counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
-    return records({**rows, "actors": builder.actor_rows(counts), "corrections": []})
+    return records({**rows, "actors": list(builder.actor_rows(counts)), "corrections": []})
 
 
 def records(rows: Rows) -> Tables:
@@ -398,7 +441,7 @@ def article_tables(seed: Seed, curated: Curated, root: Path) -> Tables:
     extraction = extract_article(seed, meta, curated.registry(), _relative(seed.path, root))
     rows = builder.add(extraction)
     counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
-    return records({**rows, "actors": builder.actor_rows(counts)})
+    return records({**rows, "actors": list(builder.actor_rows(counts))})
 
 
 def extract_records(seed_path: Path, dataset_dir: Path) -> Tables:

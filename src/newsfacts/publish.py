@@ -7,7 +7,6 @@ swapped in at the end, so a failed build leaves the previous one untouched.
 
 from __future__ import annotations
 
-import csv
 import ctypes
 import datetime as dt
 import fcntl
@@ -20,11 +19,13 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from types import TracebackType
-from typing import IO, Any
+from typing import Any
 
 import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from . import card, schema, stats
@@ -43,57 +44,70 @@ ZIP_LEVEL = 1
 STORED = (".parquet", ".png")  # compressed already: stored as they are in the zips
 
 
-class CsvTable:
-    """One table's CSV file, written row by row. The csv module writes None as an empty
-    cell, numbers with repr and dates in ISO form; booleans are spelt true/false."""
+class TableRows:
+    """One table's rows on their way into both packages: gathered as Python tuples, made
+    into Arrow batches, and each batch written to the CSV file and the Parquet file."""
 
-    def __init__(self, table: str, path: Path) -> None:
-        self.handle: IO[str] = path.open("w", encoding="utf-8", newline="")
-        self.writer = csv.writer(self.handle, lineterminator="\n")
-        self.writer.writerow(schema.column_names(table))
-        self.booleans = [i for i, f in enumerate(schema.fields(table)) if f["type"] == "boolean"]
-
-    def write(self, rows: list[Row]) -> None:
-        if self.booleans:
-            rows = [self._spelt(row) for row in rows]
-        self.writer.writerows(rows)
-
-    def _spelt(self, row: Row) -> Row:
-        cells = list(row)
-        for i in self.booleans:
-            if cells[i] is not None:
-                cells[i] = "true" if cells[i] else "false"
-        return tuple(cells)
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-class ParquetTable:
-    """One table's Parquet file, written in row groups of a fixed number of rows (so the
-    bytes depend only on the rows). Rows wait as Arrow batches, not Python tuples."""
-
-    def __init__(self, table: str, path: Path) -> None:
+    def __init__(self, table: str, staging: Path) -> None:
         self.schema = schema.arrow_schema(table)
-        self.group = ROW_GROUP_ROWS.get(table, DEFAULT_ROW_GROUP_ROWS)
-        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
+        self.csv = CsvTable(staging / "csv" / f"{table}.csv", self.schema)
+        self.parquet = ParquetTable(table, staging / "parquet" / f"{table}.parquet", self.schema)
         self.rows: list[Row] = []
-        self.batches: list[pa.RecordBatch] = []
-        self.batched = 0
 
     def write(self, rows: list[Row]) -> None:
         self.rows += rows
         if len(self.rows) >= ARROW_BATCH_ROWS:
-            self._to_arrow()
+            self._write_batch()
+
+    def _write_batch(self) -> None:
+        batch = self.to_arrow(self.rows)
+        self.rows = []
+        self.csv.write(batch)
+        self.parquet.write(batch)
+
+    def to_arrow(self, rows: list[Row]) -> pa.RecordBatch:
+        columns: list[Any] = list(zip(*rows, strict=True))
+        arrays = [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)]
+        return pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+
+    def close(self) -> None:
+        if self.rows:
+            self._write_batch()
+        self.csv.close()
+        self.parquet.close()
+
+
+class CsvTable:
+    """One table's CSV file, written by Arrow: strings quoted, None an empty cell, numbers
+    in their shortest exact form, dates in ISO form, booleans true/false."""
+
+    def __init__(self, path: Path, arrow_schema: pa.Schema) -> None:
+        options = pa_csv.WriteOptions(quoting_style="needed")
+        self.writer = pa_csv.CSVWriter(str(path), arrow_schema, write_options=options)
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self.writer.write_batch(batch)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+class ParquetTable:
+    """One table's Parquet file, written in row groups of a fixed number of rows (so the
+    bytes depend only on the rows)."""
+
+    def __init__(self, table: str, path: Path, arrow_schema: pa.Schema) -> None:
+        self.schema = arrow_schema
+        self.group = ROW_GROUP_ROWS.get(table, DEFAULT_ROW_GROUP_ROWS)
+        self.writer = pq.ParquetWriter(path, self.schema, compression="zstd", write_statistics=True)
+        self.batches: list[pa.RecordBatch] = []
+        self.batched = 0
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        self.batches.append(batch)
+        self.batched += batch.num_rows
         if self.batched >= self.group:
             self._flush()
-
-    def _to_arrow(self) -> None:
-        columns: list[Any] = list(zip(*self.rows, strict=True))
-        arrays = [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)]
-        self.batches.append(pa.RecordBatch.from_arrays(arrays, schema=self.schema))
-        self.batched += len(self.rows)
-        self.rows = []
 
     def _flush(self, final: bool = False) -> None:
         """Write the whole row groups gathered so far (at the end: all that is left)."""
@@ -105,8 +119,6 @@ class ParquetTable:
         self.batches, self.batched = rest.to_batches(), rest.num_rows
 
     def close(self) -> None:
-        if self.rows:
-            self._to_arrow()
         self._flush(final=True)
         self.writer.close()
 
@@ -132,8 +144,9 @@ class Summary:
         elif table == "articles":
             for row in rows:
                 self._add_article(row)
-        elif table == "actors":
-            self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows)
+        elif table == "actors":  # written last: the quote counts are complete
+            charted = self.charted_speakers
+            self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows if r[0] in charted)
 
     def _add_article(self, row: Row) -> None:
         self.seed_folders.add(PurePosixPath(row[SOURCE_FILE]).parent.as_posix())
@@ -142,8 +155,17 @@ class Summary:
             self.newest_date = date
         self.without_text += row[ARTICLE_TEXT] is None
 
-    def quotes_per_speaker(self) -> list[tuple[str, int]]:
-        return stats.speaker_ranking(self.quote_counts, self.actor_names)
+    @cached_property
+    def charted_speakers(self) -> set[str]:
+        """The speakers that can make the chart: quoted at least as often as its last bar
+        (only their names are kept: memory must not grow with the actors table)."""
+        counts = sorted(self.quote_counts.values(), reverse=True)[: stats.CHART_TOP]
+        return {a for a, n in self.quote_counts.items() if counts and n >= counts[-1]}
+
+    def chart_ranking(self) -> list[tuple[str, int]]:
+        """The most quoted speakers, as the chart shows them."""
+        ranking = stats.speaker_ranking(self.quote_counts, self.actor_names)
+        return ranking[: stats.CHART_TOP]
 
 
 SOURCE_FILE = column("articles", "source_file")
@@ -158,22 +180,18 @@ class PackageWriter:
     def __init__(self, staging: Path) -> None:
         self.staging = staging
         self.summary = Summary()
-        self.tables: list[tuple[str, CsvTable | ParquetTable]] = []
         for fmt in FORMATS:
             (staging / fmt).mkdir(parents=True)
-            kind = CsvTable if fmt == "csv" else ParquetTable
-            self.tables += [(t, kind(t, staging / fmt / f"{t}.{fmt}")) for t in schema.TABLES]
+        self.tables = {table: TableRows(table, staging) for table in schema.TABLES}
 
     def write(self, rows: Rows) -> None:
-        for table, writer in self.tables:
-            if table in rows:
-                writer.write(rows[table])
         for table, table_rows in rows.items():
+            self.tables[table].write(table_rows)
             self.summary.add(table, table_rows)
 
     def close(self) -> None:
-        for _, writer in self.tables:
-            writer.close()
+        for table in self.tables.values():
+            table.close()
 
     def __enter__(self) -> PackageWriter:
         return self
@@ -187,7 +205,8 @@ class PackageWriter:
         self.close()
 
 
-def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
+def resource(table: str, fmt: str, path: Path, hashes: dict[Path, str]) -> dict[str, Any]:
+    """The table's resource in the descriptor; its file's sha256 is kept in `hashes`."""
     descriptor: dict[str, Any] = {
         "name": table,
         "type": "table",
@@ -199,7 +218,8 @@ def resource(table: str, fmt: str, path: Path) -> dict[str, Any]:
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
         descriptor["bytes"] = path.stat().st_size  # frictionless cannot count Parquet bytes
-    descriptor["hash"] = f"sha256:{file_hash(path)}"
+    hashes[path] = file_hash(path)
+    descriptor["hash"] = f"sha256:{hashes[path]}"
     descriptor["schema"] = schema.resource_schema(table)
     return descriptor
 
@@ -239,23 +259,30 @@ def seed_source(summary: Summary) -> dict[str, str]:
     return source
 
 
-def finish_package(curated: Curated, summary: Summary, fmt: str, folder: Path) -> None:
-    """The descriptor, card and chart of a package whose tables are written."""
-    resources = [resource(t, fmt, folder / f"{t}.{fmt}") for t in schema.TABLES]
+def finish_package(
+    curated: Curated, summary: Summary, fmt: str, folder: Path, chart: Path, hashes: dict[Path, str]
+) -> None:
+    """The descriptor, card and chart (a copy of `chart`, drawn once for both packages) of a
+    package whose tables are written; the tables' sha256 go into `hashes`."""
+    resources = [resource(t, fmt, folder / f"{t}.{fmt}", hashes) for t in schema.TABLES]
     descriptor = package_descriptor(curated, resources, summary)
     (folder / "README.md").write_text(card.render(curated, summary, fmt), encoding="utf-8")
-    stats.chart(summary.quotes_per_speaker(), folder / stats.CHART)
+    if chart != folder / stats.CHART:
+        shutil.copyfile(chart, folder / stats.CHART)
     (folder / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
 
 
 def finish_build(staging: Path, curated: Curated, summary: Summary) -> None:
-    """Descriptors, cards, zips and SHA256SUMS of a build whose tables are written."""
+    """Descriptors, cards, charts, zips and SHA256SUMS of a build whose tables are written."""
+    chart = staging / FORMATS[0] / stats.CHART
+    stats.chart(summary.chart_ranking(), chart)
+    hashes: dict[Path, str] = {}  # the tables' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
-        finish_package(curated, summary, fmt, staging / fmt)
+        finish_package(curated, summary, fmt, staging / fmt, chart, hashes)
         write_zip(staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip")
-    write_checksums(staging)
+    write_checksums(staging, hashes)
 
 
 def write_zip(folder: Path, target: Path) -> None:
@@ -276,9 +303,11 @@ def write_zip(folder: Path, target: Path) -> None:
                 shutil.copyfileobj(source, member, 1 << 20)
 
 
-def write_checksums(out: Path) -> None:
+def write_checksums(out: Path, known: dict[Path, str] | None = None) -> None:
+    """SHA256SUMS of every file under `out`; `known` holds sha256s worked out already."""
+    known = known or {}
     lines = [
-        f"{file_hash(p)}  {p.relative_to(out).as_posix()}"
+        f"{known.get(p) or file_hash(p)}  {p.relative_to(out).as_posix()}"
         for p in sorted(out.rglob("*"))
         if p.is_file() and p.name != "SHA256SUMS"
     ]

@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 CHART = "quotes_per_speaker.png"
+CHART_TOP = 15  # speakers in the chart
 
 
 def _names(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
@@ -50,7 +51,7 @@ def summary(tables: dict[str, pd.DataFrame], top: int = 10) -> dict[str, Any]:
     }
 
 
-def chart(ranking: list[tuple[str, int]], path: Path, top: int = 15) -> None:
+def chart(ranking: list[tuple[str, int]], path: Path, top: int = CHART_TOP) -> None:
     """A bar chart of quotes per speaker (the most quoted first), as a reproducible PNG."""
     import matplotlib  # imported here: most commands never draw
 
