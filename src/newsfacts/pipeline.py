@@ -16,8 +16,9 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -67,19 +68,14 @@ def extract_article(
     article_id, body = seed.article_id, seed.text
 
     def row(table: str, **values: Any) -> Row:
-        return tuple(values[c] for c in schema.column_names(table))
+        return _in_column_order(table)(values)
 
     def span_row(table: str, span: Span, **values: Any) -> Row:
         """A record of `table` for `span`: its id, article, verbatim text and offsets."""
-        record_id = f"{article_id}-{ID_LETTER[table]}-{span.start}-{span.end}"
-        return row(
-            table,
-            **{ID_FIELD[table]: record_id, **values},
-            article_id=article_id,
-            text=span.of(body),
-            start=span.start,
-            end=span.end,
-        )
+        start, end = span
+        values[ID_FIELD[table]] = f"{article_id}-{ID_LETTER[table]}-{start}-{end}"
+        values.update(article_id=article_id, text=body[start:end], start=start, end=end)
+        return _in_column_order(table)(values)
 
     mentions = [span_row("mentions", m.span, actor_id=m.key) for m in found.actors.mentions]
     quotes = [
@@ -123,6 +119,12 @@ def extract_article(
         "statistics": sorted(statistics, key=_span),
     }
     return ArticleExtraction(article_id, rows, list(found.actors.actors.values()))
+
+
+@cache
+def _in_column_order(table: str) -> Callable[[dict[str, Any]], Row]:
+    """A function from a dict of a table's values to its row (the table has 2+ columns)."""
+    return itemgetter(*schema.column_names(table))
 
 
 def _span(row: Row) -> tuple[int, int]:

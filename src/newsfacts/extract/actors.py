@@ -16,7 +16,8 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .lexicons import Lexicons
@@ -51,9 +52,20 @@ GOVERNMENT = re.compile(
 POSSESSIVE = re.compile(r"['’]s?$")
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
-# Anything but lower-case letters, digits, spaces and punctuation; or an Arabic prefix
-MAY_BE_CAPITALISED = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]|(?:al|el|bin|ibn|abu)-")
+# Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
+# punctuation; or an Arabic prefix. Two patterns, as one they are searched far more slowly.
+NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
+ARABIC_PREFIX_ANYWHERE = re.compile(r"(?:al|el|bin|ibn|abu)-")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")
+AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
+VERB_AFTER_NAME = re.compile(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b")
+AFTER_CUE = re.compile(r"\b(?:said|says|told|according to)\s$")
+WORD_AFTER = re.compile(r"\s([a-z]+)\b")
+VERB_AFTER_WORD = re.compile(r"\s(?:also\s|later\s)?([a-z]+)\b")
+AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|of|near|to)\s$")
+INNER_PERIOD_OR_QUOTE = re.compile(r"(?<=\w)\.(?=\w)|['’.]")
+NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -71,8 +83,7 @@ class ArticleActor:
     registry_id: str | None = None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     span: Span
     key: str
     possessive: bool = False
@@ -113,7 +124,11 @@ class ArticleActors:
         existing.country_code = existing.country_code or actor.country_code
         if existing.gender == "?":
             existing.gender = actor.gender
-        insort(self.mentions, Mention(span, existing.key, possessive), key=_position)
+        mention = Mention(span, existing.key, possessive)
+        if self.mentions and span < self.mentions[-1].span:
+            insort(self.mentions, mention, key=_position)
+        else:
+            self.mentions.append(mention)  # most mentions come in text order
         return existing
 
     def merge(self, source: str, target: str) -> None:
@@ -129,27 +144,28 @@ class ArticleActors:
 
     def before(self, position: int) -> Iterator[Mention]:
         """The mentions that begin before `position`, nearest first."""
-        index = bisect_left(self.mentions, position, key=lambda m: m.span.start)
+        index = bisect_left(self.mentions, position, key=_start)
         return (self.mentions[i] for i in range(index - 1, -1, -1))
 
     def between(self, start: int, end: int) -> list[Mention]:
         """The mentions that begin in [start, end), in text order."""
-        low = bisect_left(self.mentions, start, key=lambda m: m.span.start)
-        high = bisect_left(self.mentions, end, lo=low, key=lambda m: m.span.start)
+        low = bisect_left(self.mentions, start, key=_start)
+        high = bisect_left(self.mentions, end, lo=low, key=_start)
         return self.mentions[low:high]
 
 
-def _position(mention: Mention) -> tuple[int, int]:
-    return (mention.span.start, mention.span.end)
+_position = attrgetter("span")  # a mention's (start, end)
+_start = attrgetter("span.start")
 
 
+@lru_cache(maxsize=4096)
 def slug(name: str) -> str:
     """A readable id: "Jane Morrow" -> "jane-morrow", "U.S. official" -> "us-official"."""
     ascii_name = (
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
-    ascii_name = re.sub(r"(?<=\w)\.(?=\w)|['’.]", "", ascii_name.lower())
-    readable = re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+    ascii_name = INNER_PERIOD_OR_QUOTE.sub("", ascii_name.lower())
+    readable = NOT_ALPHANUMERIC.sub("-", ascii_name).strip("-")
     # a name with no Latin letters ("李明") gets a stable id from its hash
     return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
@@ -162,49 +178,62 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
     last_word = ""  # the run's last word
     previous_end = -1
-    position = _skip_lower_case(text, paragraph.start, paragraph.end)
-    while match := TOKEN.search(text, position, paragraph.end):
+    end = paragraph.end
+    tokens = TOKEN.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
+    while match := next(tokens, None):
         word = match.group()
+        start, position = match.span()
         capitalised = _is_capitalised(word)
         if not current:  # a capitalised word opens a run
-            if capitalised and not DESCRIBES.search(word):
-                current, last_word = [Span(match.start(), match.end())], word
+            if capitalised and not _describes(word):
+                current, last_word = [Span(start, position)], word
         elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
             runs.append(current)
             current, pending = [], []
-        elif not _joins(pending, last_word, text[previous_end : match.start()]):
+        elif not _joins(pending, last_word, text[previous_end:start]):
             runs.append(current)
             current, pending = [], []
-            if capitalised and not DESCRIBES.search(word):
-                current, last_word = [Span(match.start(), match.end())], word
+            if capitalised and not _describes(word):
+                current, last_word = [Span(start, position)], word
         elif not capitalised:
             if len(pending) < 2:
-                pending.append(Span(match.start(), match.end()))
+                pending.append(Span(start, position))
             else:
                 runs.append(current)
                 current, pending = [], []
-        elif DESCRIBES.search(word):  # "Washington-based" describes the name that follows
+        elif _describes(word):  # "Washington-based" describes the name that follows
             runs.append(current)
             current, pending = [], []
         else:
             current.extend(pending)
-            current.append(Span(match.start(), match.end()))
+            current.append(Span(start, position))
             pending, last_word = [], word
-        previous_end = position = match.end()
-        if not current:
-            position = _skip_lower_case(text, position, paragraph.end)
+        previous_end = position
+        if not current:  # go on from the next word that may open a run
+            tokens = TOKEN.finditer(text, _skip_lower_case(text, position, end), end)
     if current:
         runs.append(current)
     return runs
 
 
+def _describes(word: str) -> bool:
+    """ "Washington-based" (DESCRIBES, tested only where a hyphen is)."""
+    return "-" in word and DESCRIBES.search(word) is not None
+
+
 def _skip_lower_case(text: str, position: int, end: int) -> int:
     """Where the next word that may be capitalised begins, or a space before it: the words
     skipped cannot start a run. `position` is between words, and so is the answer."""
-    candidate = MAY_BE_CAPITALISED.search(text, position, end)
-    if candidate is None:
+    other = NOT_LOWER_CASE.search(text, position, end)
+    stop = other.start() if other else end
+    # an Arabic prefix before `stop` is all lower case and hyphen: it ends before `stop` too
+    if text.find("-", position, stop) >= 0 and (
+        prefix := ARABIC_PREFIX_ANYWHERE.search(text, position, stop)
+    ):
+        stop = prefix.start()
+    elif other is None:
         return end
-    return max(position, text.rfind(" ", position, candidate.start()) + 1)
+    return max(position, text.rfind(" ", position, stop) + 1)
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
@@ -212,6 +241,13 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     if POSSESSIVE.search(last_word):
         return False
     return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
+
+
+def _without_possessive(word: str) -> str:
+    """The word without what POSSESSIVE matches ("Reed’s", "Jones'")."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -258,7 +294,6 @@ class ActorFinder:
         self.registry = registry
         self.found = ArticleActors()
         self.title_set, self.lowercase_titles, self.titles_by_first = _title_tables(lex)
-        self.split_titles: dict[tuple[str, ...], Title] = {}  # _title's answers, by words
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
@@ -267,8 +302,9 @@ class ActorFinder:
     # -- classification of one run -------------------------------------------------
 
     def words(self, run: list[Span]) -> list[str]:
-        words = [self.text[t.start : t.end] for t in run]
-        words[-1] = POSSESSIVE.sub("", words[-1])
+        text = self.text
+        words = [text[start:end] for start, end in run]
+        words[-1] = _without_possessive(words[-1])
         return words
 
     def take_run(self, run: list[Span], sentence_start: bool) -> None:
@@ -284,6 +320,10 @@ class ActorFinder:
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
         if not run:
+            return
+        if CONNECTORS.isdisjoint(words):  # most names: one part
+            self.initial = sentence_start and run[0] == first
+            self.classify(run, words)
             return
         for part in self._split_connectors(run, words):
             self.initial = sentence_start and part[0][0] == first
@@ -373,10 +413,11 @@ class ActorFinder:
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
         core = title.core
-        core_span = (
-            Span(name.run[len(name.words) - len(core)].start, name.span.end) if core else name.span
-        )
-        core_text = core_span.of(self.text)
+        if core and len(core) < len(name.words):
+            core_span = Span(name.run[len(name.words) - len(core)].start, name.span.end)
+            core_text = core_span.of(self.text)
+        else:  # the whole name
+            core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
         if not core or self._is_place(core):
@@ -402,9 +443,9 @@ class ActorFinder:
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
-        first_org = next((i for i, w in enumerate(words) if w in self.lex.org_words), None)
-        if first_org is None:
+        if self.lex.org_words.isdisjoint(words):
             return None
+        first_org = next(i for i, w in enumerate(words) if w in self.lex.org_words)
         for i in range(first_org + 1, len(words)):  # an organisation word comes before i
             _, title, _, core = self._title(words[i:])
             if title and core and title.split()[-1] not in self.lex.portfolio_titles:
@@ -420,48 +461,7 @@ class ActorFinder:
 
     def _title(self, words: list[str]) -> Title:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
-        key = tuple(words)
-        if key not in self.split_titles:
-            self.split_titles[key] = self._split_title(words)
-        return self.split_titles[key]
-
-    def _split_title(self, words: list[str]) -> Title:
-        country_code = None
-        rest = words
-        for size in (3, 2, 1):
-            prefix = " ".join(rest[:size])
-            if len(rest) > size and (prefix in self.lex.demonyms or prefix in self.lex.countries):
-                country_code = self.lex.demonyms.get(prefix) or self.lex.countries[prefix]
-                rest = rest[size:]
-                break
-        for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
-            word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
-            plural_of = self.titles_by_first.get(word[:-1], []) if word.endswith("s") else []
-            for title in self.titles_by_first.get(word, []) + plural_of:
-                size = len(title.split())
-                candidate = " ".join(rest[portfolio : portfolio + size])
-                if candidate not in (title, title + "s") or not title[0].isupper():
-                    continue
-                if portfolio and len(rest) <= portfolio + size:
-                    continue
-                end = portfolio + size
-                if end < len(rest) - 2 and rest[end] in ("for", "of"):
-                    end = self._portfolio_end(rest, end)
-                gender = self.lex.title_genders.get(title, "?")
-                return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
-        if country_code and not rest:
-            return Title(country_code, None, "?", [])
-        if len(rest) >= 3 and rest[0].lower() in self.lex.unnamed_sources:
-            return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
-        return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
-
-    def _portfolio_end(self, words: list[str], start: int) -> int:
-        """Where the name begins after "Minister for Foreign Affairs ...": at a known first
-        name, else two words from the end."""
-        for index in range(start + 2, len(words) - 1):
-            if self.lex.given_names.get(words[index], "?") != "?":
-                return index
-        return len(words) - 2
+        return _split_title(self.lex, tuple(words))
 
     def _is_place(self, core: list[str]) -> bool:
         """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
@@ -481,14 +481,14 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
-        if any(w in PARTICLES or re.match(r"(?:al|el|bin|ibn|abu)-", w) for w in core[1:]):
+        if any(w in PARTICLES or ARABIC_PARTICLE.match(w) for w in core[1:]):
             return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        age = re.match(r",\s\d{1,3},", after)  # "Tom Reed, 41,"
-        verb = re.match(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b", after)
+        age = AGE_AFTER.match(after)
+        verb = VERB_AFTER_NAME.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
-        follows_cue = re.search(r"\b(?:said|says|told|according to)\s$", before)
+        follows_cue = AFTER_CUE.search(before)
         return bool(age or reports or follows_cue)
 
     # -- adding actors -------------------------------------------------------------
@@ -574,7 +574,7 @@ class ActorFinder:
                 self.found.add(actor, Span(match.start(), match.end()), name)
 
     def _after_quote(self, start: int) -> bool:
-        return self.text[max(0, start - 1) : start] in ("“", '"', "‘")
+        return start > 0 and self.text[start - 1] in '“"‘'
 
     def _link_single_words(self) -> None:
         """Surnames to people, acronyms to organisations, registered single names."""
@@ -609,22 +609,18 @@ class ActorFinder:
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
-        if re.match(r",\s\d{1,3},", after):
+        if AGE_AFTER.match(after):
             return True
-        following = re.match(r"\s([a-z]+)\b", after)
+        following = WORD_AFTER.match(after)
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
-        following = re.match(
-            r"\s(?:also\s|later\s)?([a-z]+)\b", self.text[span.end : span.end + 20]
-        )
+        following = VERB_AFTER_WORD.match(self.text[span.end : span.end + 20])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
-        if re.search(
-            r"\b(?:in|at|from|of|near|to)\s$", self.text[max(0, span.start - 6) : span.start]
-        ):
+        if AFTER_PLACE_WORD.search(self.text[max(0, span.start - 6) : span.start]):
             return False  # "in Florida said": a place
         lowered = word.lower()
         return (
@@ -635,17 +631,13 @@ class ActorFinder:
 
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him."""
-        people = [a for a in self.found.actors.values() if a.kind == "person"]
-        for short in people:
-            tokens = short.name.split()
+        people = [(a, a.name.split()) for a in self.found.actors.values() if a.kind == "person"]
+        for short, tokens in people:
             full = [
                 p
-                for p in people
-                if len(p.name.split()) > len(tokens)
-                and (
-                    p.name.split()[-len(tokens) :] == tokens
-                    or p.name.split()[: len(tokens)] == tokens
-                )
+                for p, words in people
+                if len(words) > len(tokens)
+                and (words[-len(tokens) :] == tokens or words[: len(tokens)] == tokens)
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
@@ -661,6 +653,51 @@ def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, l
     for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
     return title_set, [t for t in titles if t[0].islower()], by_first
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
+    """ActorFinder._title's answer, kept across articles: names and titles recur. Nothing
+    changes a Title's lists."""
+    words = list(name)
+    titles_by_first = _title_tables(lex)[2]
+    country_code = None
+    rest = words
+    for size in (3, 2, 1):
+        prefix = " ".join(rest[:size])
+        if len(rest) > size and (prefix in lex.demonyms or prefix in lex.countries):
+            country_code = lex.demonyms.get(prefix) or lex.countries[prefix]
+            rest = rest[size:]
+            break
+    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
+        word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
+        plural_of = titles_by_first.get(word[:-1], []) if word.endswith("s") else []
+        for title in titles_by_first.get(word, []) + plural_of:
+            size = len(title.split())
+            candidate = " ".join(rest[portfolio : portfolio + size])
+            if candidate not in (title, title + "s") or not title[0].isupper():
+                continue
+            if portfolio and len(rest) <= portfolio + size:
+                continue
+            end = portfolio + size
+            if end < len(rest) - 2 and rest[end] in ("for", "of"):
+                end = _portfolio_end(lex, rest, end)
+            gender = lex.title_genders.get(title, "?")
+            return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
+    if country_code and not rest:
+        return Title(country_code, None, "?", [])
+    if len(rest) >= 3 and rest[0].lower() in lex.unnamed_sources:
+        return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
+    return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
+
+
+def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
+    """Where the name begins after "Minister for Foreign Affairs ...": at a known first
+    name, else two words from the end."""
+    for index in range(start + 2, len(words) - 1):
+        if lex.given_names.get(words[index], "?") != "?":
+            return index
+    return len(words) - 2
 
 
 def _is_acronym(word: str) -> bool:

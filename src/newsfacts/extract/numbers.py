@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import alternation
+
 UNITS = {
     "zero": 0,
     "one": 1,
@@ -49,12 +51,14 @@ SCALES = {
 }
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
 
-_unit = "|".join(sorted(UNITS, key=len, reverse=True))
-_ten = "|".join(TENS)
-WORD_NUMBER = rf"(?:(?:{_ten})(?:[- ](?:{_unit}))?|{_unit})"
+# Letter trees, longest first where one word begins another ("seventeen" before "seven"): the
+# same matches as plain alternations of the words, found with far fewer tries.
+_unit = alternation(UNITS)
+_ten = alternation(TENS)
+WORD_NUMBER = rf"(?:{_ten}(?:[- ]{_unit})?|{_unit})"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
-SCALE = rf"(?:{'|'.join(SCALE_WORDS)})"
+SCALE = alternation(SCALE_WORDS)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 LEADING_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 LETTERS = re.compile(r"[a-z]+")

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
-from .text import Span, alternation
+from .text import Span, alternation, lowered
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
@@ -96,6 +96,12 @@ def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
 
 
 @cache
+def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """source_noun_pattern for lower-cased text: much quicker without IGNORECASE."""
+    return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
+
+
+@cache
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
     nouns = _source_nouns(lex)
@@ -125,6 +131,30 @@ def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
 def _role_nouns(lex: Lexicons) -> frozenset[str]:
     """Words that name a role before a name: "said lead author Ana Ruiz"."""
     return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
+
+
+@lru_cache(maxsize=4096)
+def _demonym_code(lex: Lexicons, name: str) -> str | None:
+    """The country of the first demonym that is a word of `name` ("a U.S. official")."""
+    return next(
+        (
+            code
+            for form, code in lex.demonyms.items()
+            if form in name and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", name)
+        ),
+        None,
+    )
+
+
+def _spans_inside(quotes: list[QuoteSpan], sentence: Span) -> list[Span]:
+    """The spans of the quotes (in text order) that begin inside the sentence."""
+    low = bisect_left(quotes, sentence.start, key=_quote_start)
+    high = bisect_left(quotes, sentence.end, lo=low, key=_quote_start)
+    return [q.span for q in quotes[low:high]]
+
+
+def _quote_start(quote: QuoteSpan) -> int:
+    return quote.span.start
 
 
 def _containing(sentences: list[Span], position: int) -> Span | None:
@@ -212,16 +242,23 @@ class QuoteFinder:
         self.actors = actors
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.source_nouns = source_noun_pattern(lex)
+        self.lower_source_nouns = lower_source_noun_pattern(lex)
+        self.lowered = lowered(text)
         self.role_nouns = _role_nouns(lex)
         self.cue_pattern = cue_pattern(lex)
 
+    def _has_source_noun(self, start: int, end: int) -> bool:
+        if self.lowered is None:
+            return self.source_nouns.search(self.text, start, end) is not None
+        return self.lower_source_nouns.search(self.lowered, start, end) is not None
+
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
-        if not self.source_nouns.search(self.text, start, end):
+        if not self._has_source_noun(start, end):
             return None
         return self.unnamed_pattern.search(self.text, start, end)
 
     def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
-        if not self.source_nouns.search(self.text, start, end):
+        if not self._has_source_noun(start, end):
             return []
         return list(self.unnamed_pattern.finditer(self.text, start, end))
 
@@ -293,11 +330,12 @@ class QuoteFinder:
             ):
                 continue
             gap = self.text[mention.span.end : position]
-            if SPEAKER_GAP.match(gap) and not gap.lstrip().startswith(","):
+            speaker_gap = SPEAKER_GAP.match(gap)
+            if speaker_gap and not gap.lstrip().startswith(","):
                 adjacent = adjacent or mention  # later ones sit in "with the NYPD"
-            elif APPOSITIVE.match(gap) and appositive is None:
+            elif appositive is None and APPOSITIVE.match(gap):
                 appositive = mention
-            elif SPEAKER_GAP.match(gap):
+            elif speaker_gap:
                 comma = mention
         return adjacent or appositive or comma
 
@@ -383,14 +421,7 @@ class QuoteFinder:
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
         name = DETERMINER.sub("", phrase)
-        code = next(
-            (
-                c
-                for form, c in self.lex.demonyms.items()
-                if form in name and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", name)
-            ),
-            None,
-        )
+        code = _demonym_code(self.lex, name)
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
@@ -474,11 +505,10 @@ class QuoteFinder:
     # -- indirect quotes -----------------------------------------------------------
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
-        low = bisect_left(directs, sentence.start, key=lambda q: q.span.start)
-        high = bisect_left(directs, sentence.end, lo=low, key=lambda q: q.span.start)
-        inside = [q.span for q in directs[low:high]]
+        inside = _spans_inside(directs, sentence) if directs else []
         cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
-        bare_cue = any(self.lex.reporting_verbs.get(c.group(0).lower()) == "bare" for c in cues)
+        verbs = self.lex.reporting_verbs
+        bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
@@ -487,13 +517,11 @@ class QuoteFinder:
         )
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
-        body = self.text[sentence.start : sentence.end]
-        if "ccording to " not in body:  # in each of the three forms
+        if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
             return None
+        body = self.text[sentence.start : sentence.end]
         front = ACCORDING_FRONT.match(body)
-        back = ACCORDING_BACK.match(body)
-        middle = ACCORDING_MIDDLE.match(body)
-        match = front or back or middle
+        match = front or ACCORDING_BACK.match(body) or ACCORDING_MIDDLE.match(body)
         if not match:
             return None
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
@@ -532,9 +560,11 @@ class QuoteFinder:
         return Speaker(actor.key, True, start)
 
     def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
-        body = self.text[sentence.start : sentence.end]
-        if body.count(", ") < 2:  # the parenthetical's two commas
+        if (
+            self.text.count(", ", sentence.start, sentence.end) < 2
+        ):  # the parenthetical's two commas
             return None
+        body = self.text[sentence.start : sentence.end]
         for match in PARENTHETICAL.finditer(body):
             if match.group("cue").lower() not in self.lex.reporting_verbs or match.start() == 0:
                 continue

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import numbers
 from .lexicons import Lexicons
-from .text import Span, alternation
+from .text import Span, alternation, lowered
 
 QUALIFIERS = [
     (
@@ -25,7 +26,8 @@ QUALIFIERS = [
     ("at_most", "at most|no more than|not more than|a maximum of"),
     ("up_to", "up to|as many as|as much as|as high as"),
 ]
-QUALIFIER = "|".join(f"(?P<{name}>{words})" for name, words in QUALIFIERS)
+# No qualifier begins another of its kind: as letter trees they match as the plain lists do.
+QUALIFIER = "|".join(f"(?P<{name}>{alternation(words.split('|'))})" for name, words in QUALIFIERS)
 
 CURRENCIES = {
     "US$": "USD",
@@ -117,9 +119,11 @@ A_OR_AN = re.compile(r"an?", re.IGNORECASE)
 
 # Quick tests that a paragraph may hold a match, each for a part that every match of the full
 # pattern contains: most paragraphs fail them and skip the slower full search.
-ODD_CASE_LETTERS = "İıſ"  # matched to i, i, s by IGNORECASE; not so lower-cased by lower()
 HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
 HAS_MEASURE = re.compile(A_MEASURE, re.IGNORECASE)  # MEASURE without its qualifier
+# The same in lower-cased text, quicker: without IGNORECASE, and a letter first ("a" that
+# begins a word) where the search skips ahead.
+LOWER_HAS_MEASURE = re.compile(rf"a(?<=\ba)n?\s(?P<unit>{MEASURE_WORDS})\b")
 
 # Where the number of a STATISTIC match begins: a digit or a number word, or for "a million"
 # its scale word; at a word's start, or right after a currency such as "$US". Before it, a
@@ -129,11 +133,14 @@ NUMBER_WORDS = [*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS]
 FIRST_CHARS = rf"[\d{''.join(sorted({word[0] for word in NUMBER_WORDS}))}]"  # a quick first test
 A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
 WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
+LOWER_WORD_CURRENCIES = tuple(c.lower() for c in WORD_CURRENCIES)
 NUMBER_START = re.compile(rf"\b{A_NUMBER}", re.IGNORECASE)
+LOWER_NUMBER_START = re.compile(rf"\b{A_NUMBER}")  # in lower-cased text: quicker
 NUMBER_START_AFTER_CURRENCY = re.compile(
     rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
     re.IGNORECASE,
 )
+MAY_BEGIN = re.compile(r"(?<![\w$.,:/-])")  # STATISTIC's look-behind alone
 BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
 LONGEST_QUALIFIER = max(len(words) for _, group in QUALIFIERS for words in group.split("|"))
 
@@ -171,8 +178,7 @@ class StatisticSpan:
     qualifier: str
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """A number as matched, with the text around it."""
 
     number: str
@@ -410,10 +416,13 @@ def _compounds(text: str, span: Span) -> list[StatisticSpan]:
     return found
 
 
-def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
+def find(
+    text: str, paragraph: Span, lex: Lexicons, lower_text: str | None = None
+) -> list[StatisticSpan]:
     """All statistics in one paragraph, earliest first, without overlaps. Each finder runs
-    only where the paragraph holds words that every one of its matches has."""
-    clues = Clues(text[paragraph.start : paragraph.end])
+    only where the paragraph holds words that every one of its matches has. `lower_text` is
+    `text.lowered(text)`, when the caller has it."""
+    clues = Clues(text, lowered(text) if lower_text is None else lower_text, paragraph)
     found = []
     if clues.has("-year-old", "aged "):
         found += _ages(text, paragraph)
@@ -421,7 +430,7 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
         found += _fractions(text, paragraph)
     if clues.may_have("tens of ", "hundreds of "):
         found += _vague(text, paragraph, lex)
-    if HAS_MEASURE.search(text, paragraph.start, paragraph.end):
+    if clues.finds(HAS_MEASURE, LOWER_HAS_MEASURE):
         found += _a_measure(text, paragraph)
     if HAS_COMPOUND.search(text, paragraph.start, paragraph.end):
         found += _compounds(text, paragraph)
@@ -434,32 +443,44 @@ def find(text: str, paragraph: Span, lex: Lexicons) -> list[StatisticSpan]:
 
 
 class Clues:
-    """A paragraph's text, to tell which finders may match in it."""
+    """A paragraph of a text, to tell which finders may match in it. `lowered` is the text
+    lower-cased (text.lowered), or None."""
 
-    def __init__(self, body: str) -> None:
-        self.body = body
-        # None when a letter lower() keeps but IGNORECASE matches to an ASCII one ("ſ")
-        self.lowered = None if any(c in body for c in ODD_CASE_LETTERS) else body.lower()
+    def __init__(self, text: str, lowered: str | None, paragraph: Span) -> None:
+        self.text, self.lowered = text, lowered
+        self.start, self.end = paragraph
 
     def has(self, *parts: str) -> bool:
-        return any(part in self.body for part in parts)
+        return any(self.text.find(part, self.start, self.end) >= 0 for part in parts)
 
     def may_have(self, *parts: str) -> bool:
         """Whether a pattern with IGNORECASE may match one of these lower-case `parts`."""
-        return self.lowered is None or any(part in self.lowered for part in parts)
+        if self.lowered is None:
+            return True
+        return any(self.lowered.find(part, self.start, self.end) >= 0 for part in parts)
+
+    def finds(self, pattern: re.Pattern[str], in_lower_case: re.Pattern[str]) -> bool:
+        """Whether `pattern` (IGNORECASE) matches in the paragraph: `in_lower_case`, the same
+        without IGNORECASE, searched in the lower-cased text when there is one."""
+        if self.lowered is None:
+            return pattern.search(self.text, self.start, self.end) is not None
+        return in_lower_case.search(self.lowered, self.start, self.end) is not None
 
 
 def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Match[str]]:
     """STATISTIC.finditer's matches, tried only just before each number. A qualifier or a
     currency holds no number: the next match, if it begins before the next number, is that
     number's."""
-    word_currency = clues.may_have(*(c.lower() for c in WORD_CURRENCIES))
-    number_start = NUMBER_START_AFTER_CURRENCY if word_currency else NUMBER_START
+    searched, number_start = text, NUMBER_START
+    if clues.may_have(*LOWER_WORD_CURRENCIES):
+        number_start = NUMBER_START_AFTER_CURRENCY
+    elif clues.lowered is not None:
+        searched, number_start = clues.lowered, LOWER_NUMBER_START  # the same offsets
     matches = []
     position = paragraph.start
-    while number := number_start.search(text, position, paragraph.end):
+    while number := number_start.search(searched, position, paragraph.end):
         at = number.start()
-        match = _first_match(text, range(_earliest_start(text, at, position), at + 1), paragraph)
+        match = _first_match(text, _earliest_start(text, at, position), at, paragraph.end)
         if match:
             matches.append(match)
             position = match.end()
@@ -468,16 +489,14 @@ def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Matc
     return matches
 
 
-def _first_match(text: str, starts: range, paragraph: Span) -> re.Match[str] | None:
-    for start in starts:
-        if _may_begin(text, start) and (match := STATISTIC.match(text, start, paragraph.end)):
+def _first_match(text: str, first: int, last: int, end: int) -> re.Match[str] | None:
+    """The match that begins first in [first, last], tried only where MAY_BEGIN holds."""
+    for start in MAY_BEGIN.finditer(text, first, last + 1):
+        if start.start() > last:
+            break
+        if match := STATISTIC.match(text, start.start(), end):
             return match
     return None
-
-
-def _may_begin(text: str, start: int) -> bool:
-    """STATISTIC's look-behind: no word character and none of $.,:/- before the start."""
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_$.,:/-")
 
 
 def _earliest_start(text: str, number_at: int, floor: int) -> int:
