@@ -220,3 +220,8 @@ def test_a_document_names_its_organisation() -> None:
         "About a third of the claims relate to cars, according to ICA data."
     )
     assert [s for _, s, _ in indirects(text)] == ["Insurance Council of Australia"]
+
+
+def test_according_to_with_nothing_before_it_is_no_quote() -> None:
+    text = "The prisons are crowded\n, according to the State Department."
+    assert quotes_of(text) == []  # was one quote of no words

@@ -524,11 +524,13 @@ class QuoteFinder:
         match = front or ACCORDING_BACK.match(body) or ACCORDING_MIDDLE.match(body)
         if not match:
             return None
-        source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
-        speaker = self._source_speaker(source)
         clause = self._clause(
             Span(sentence.start + match.start("clause"), sentence.start + match.end("clause"))
         )
+        if clause.end <= clause.start:  # ", according to X" after a line break: no words
+            return None
+        source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
+        speaker = self._source_speaker(source)
         cue = "According to" if match is front else "according to"
         return QuoteSpan(clause, "indirect", speaker.key, cue)
 
