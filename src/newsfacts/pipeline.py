@@ -13,7 +13,7 @@ import os
 import pickle
 import sqlite3
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -297,7 +297,7 @@ def _run(job: SeedJob) -> ArticleExtraction:
 
 
 def extractions(
-    paths: list[Path],
+    paths: Sequence[Path],
     curated: Curated,
     root: Path,
     cache: ExtractionCache | None = None,
