@@ -40,8 +40,8 @@ class Seed:
 
 
 class SeedFiles(Sequence[Path]):
-    """The seed files of one folder in article_id order, kept as names: a Path object each
-    would hold four times the memory (some 300 MB at a million seeds)."""
+    """The seed files of one folder in article_id order, kept as names: a Path object per
+    seed took about 300 bytes (9 MB at 30,000 seeds), for the whole build."""
 
     def __init__(self, folder: Path, names: list[str]) -> None:
         self.folder = folder
