@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -149,7 +149,8 @@ class Summary:
             self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows if r[0] in charted)
 
     def _add_article(self, row: Row) -> None:
-        self.seed_folders.add(PurePosixPath(row[SOURCE_FILE]).parent.as_posix())
+        folder, _, _ = row[SOURCE_FILE].rpartition("/")  # relative POSIX paths, or names
+        self.seed_folders.add(folder or ".")
         date = row[ARTICLE_DATE]
         if date and (self.newest_date is None or date > self.newest_date):
             self.newest_date = date
