@@ -92,10 +92,33 @@ def test_a_changed_extractor_starts_a_new_cache_and_removes_the_old(
     assert not old.exists()
 
 
-def test_the_extractor_version_follows_the_extractor_code() -> None:
-    version = cache.extractor_version()
-    assert len(version) == 16
-    assert any(cache.PACKAGE.glob("extract/*.py")) and any(cache.PACKAGE.glob("lexicons/*.txt"))
+def test_the_extractor_version_follows_the_code_lexicons_and_data_it_reads(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "newsfacts"
+    shutil.copytree(cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "PACKAGE", package)
+
+    def version() -> str:
+        cache.extractor_version.cache_clear()
+        return cache.extractor_version()
+
+    versions = [version()]
+    lexicon = sorted(package.glob("lexicons/*.txt"))[0]
+    lexicon.write_text(lexicon.read_text(encoding="utf-8") + "x\n", encoding="utf-8")
+    versions.append(version())
+    code = package / "extract" / "__init__.py"
+    code.write_text(code.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    versions.append(version())
+    monkeypatch.setattr(cache.metadata, "version", lambda name: "0.0")
+    versions.append(version())
+    monkeypatch.setattr(cache.unicodedata, "unidata_version", "1.0.0")
+    versions.append(version())
+    (package / "cli.py").write_text("# not the extractor\n", encoding="utf-8")
+    versions.append(version())
+    cache.extractor_version.cache_clear()
+    assert len(set(versions[:-1])) == 5 and versions[-1] == versions[-2]
+    assert all(len(v) == 16 for v in versions)
 
 
 def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, extracted: list[int]) -> None:

@@ -17,7 +17,9 @@ import os
 import pickle
 import shutil
 import tempfile
+import unicodedata
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +35,9 @@ PACKAGE = Path(__file__).resolve().parent
 # Everything an extraction depends on: the extractor, its lexicons, the row builder, the
 # seed reader, the contract's column order, and this file's own format.
 CODE = ("extract/*.py", "lexicons/*.txt", "pipeline.py", "seeds.py", "cache.py")
+# Data the extractor reads from other packages (country names, given names): a new version of
+# one can change the rows, as can Python's Unicode tables (normalisation, letter classes).
+DATA_PACKAGES = ("pycountry", "gender-guesser")
 
 
 @cache
@@ -44,6 +49,9 @@ def extractor_version() -> str:
             digest.update(path.read_bytes())
     for table in schema.TABLES:
         digest.update(json.dumps(schema.column_names(table)).encode())
+    for package in DATA_PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    digest.update(f"unicode {unicodedata.unidata_version}".encode())
     return digest.hexdigest()[:16]
 
 
