@@ -24,10 +24,10 @@ from newsfacts.validate import validate
 from .conftest import DATASET, SEED_ARTICLE
 
 settings.register_profile(
-    "ci", max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+    "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.register_profile(
-    "nightly", max_examples=1500, deadline=5000, suppress_health_check=[HealthCheck.too_slow]
+    "nightly", max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

@@ -32,11 +32,12 @@ def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) ->
         "parquet",
     } <= names
     assert release(out, tmp_path / "releases") == (target, False)
-    changed = tmp_path / "changed"
-    shutil.copytree(out, changed)
-    (changed / "SHA256SUMS").write_text("different\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "second.txt").write_text("Mayor Ana Ruiz said 40 schools would close.\n")
+    build(seeds, DATASET, tmp_path / "changed")  # valid, same version, other content
     with pytest.raises(NewsfactsError, match="exists with different content"):
-        release(changed, tmp_path / "releases")
+        release(tmp_path / "changed", tmp_path / "releases")
 
 
 def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> None:
@@ -48,6 +49,9 @@ def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> 
     )
     assert result.exit_code == 1
     assert "nothing released" in result.output
+    assert not (tmp_path / "r").exists()
+    with pytest.raises(NewsfactsError, match="not valid, nothing released"):
+        release(broken, tmp_path / "r")
     assert not (tmp_path / "r").exists()
 
 

@@ -34,6 +34,14 @@ def test_unknown_article_is_one_line(out: Path) -> None:
     assert "nope: no such article" in result.output
 
 
+def test_a_page_that_cannot_be_written_is_one_line(out: Path, tmp_path: Path) -> None:
+    page = tmp_path / "missing" / "review.html"
+    result = CliRunner().invoke(app, ["review", ARTICLE, "--build", str(out), "--html", str(page)])
+    assert result.exit_code == 1
+    assert f"{page}: cannot write the page" in " ".join(result.output.split())
+    assert "internal error" not in result.output
+
+
 def test_html_page_is_self_contained_with_hover_fields(out: Path, tmp_path: Path) -> None:
     page = tmp_path / "review.html"
     result = CliRunner().invoke(app, ["review", ARTICLE, "--build", str(out), "--html", str(page)])

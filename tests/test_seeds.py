@@ -89,7 +89,7 @@ def test_missing_and_empty_seed_folders(tmp_path: Path) -> None:
         list_seeds(tmp_path)
 
 
-@pytest.mark.parametrize("name", ["has space.txt", "ünïcode.txt", "-dash.txt"])
+@pytest.mark.parametrize("name", ["has space.txt", "ünïcode.txt", "-dash.txt", "a" * 129 + ".txt"])
 def test_file_names_that_cannot_be_ids(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("Text.", encoding="utf-8")
     with pytest.raises(NewsfactsError, match="cannot be an article_id"):

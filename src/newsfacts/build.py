@@ -32,10 +32,10 @@ from .seeds import list_seeds
 from .validate import validate
 
 
-def _verify(staging: Path) -> None:
+def _verify(staging: Path, out: Path) -> None:
     problems = [p for p in validate(staging) if p.severity == "error"]
     if problems:
-        raise NewsfactsError(f"the new build is invalid, build/ left as it was: {problems[0]}")
+        raise NewsfactsError(f"the new build is invalid, {out} left as it was: {problems[0]}")
 
 
 def build(
@@ -70,7 +70,7 @@ def build(
             no_text,
         )
         release_free_memory()  # what writing freed, before validation takes its own
-        _verify(staging)
+        _verify(staging, out)
     return rows
 
 

@@ -369,9 +369,6 @@ def release(
 ) -> None:
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages."""
     try:
-        problems = [p for p in validate_package(build_dir) if p.severity == "error"]
-        if problems:
-            raise NewsfactsError(f"{build_dir}: not valid, nothing released: {problems[0]}")
         target, new = publish.release(build_dir, to)
     except NewsfactsError as error:
         raise fail(error) from None
@@ -467,13 +464,14 @@ def review_command(
     """Show one article with its quotes, statistics and mentions highlighted and numbered."""
     try:
         text, items = review.article_items(reader.load(str(package)), article_id)
+        if html_out is not None:
+            review.write_page(html_out, article_id, text, items)
     except NewsfactsError as error:
         raise fail(error) from None
     if html_out is None:
         console.print(review.terminal(text, items))
-        return
-    html_out.write_text(review.page(article_id, text, items), encoding="utf-8")
-    console.print(f"{html_out}: {len(items)} records highlighted")
+    else:
+        console.print(f"{html_out}: {len(items)} records highlighted")
 
 
 def run() -> None:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema
-from .reader import load
+from .reader import load, plain_value
 
 
 @dataclass
@@ -29,19 +29,10 @@ class TableDiff:
         return not (self.added or self.removed or self.changed)
 
 
-def _plain(value: Any) -> Any:
-    """A JSON-friendly cell: None for missing, dates as ISO text, numpy scalars as Python."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    if isinstance(value, pd.Timestamp):
-        return value.date().isoformat()
-    return value.item() if hasattr(value, "item") else value
-
-
 def _keyed(frame: pd.DataFrame, table: str) -> dict[str, dict[str, Any]]:
     key = schema.table_schema(table)["primaryKey"][0]
     return {
-        str(row[key]): {column: _plain(row[column]) for column in frame.columns}
+        str(row[key]): {column: plain_value(row[column]) for column in frame.columns}
         for row in frame.to_dict("records")
     }
 

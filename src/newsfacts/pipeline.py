@@ -184,7 +184,6 @@ class Builder:
     def __init__(self, store: ArticleActorStore | None = None) -> None:
         self.actors: dict[str, DatasetActor] = {}  # named actors
         self.store = store or ArticleActorStore()
-        self.slugs: dict[str, str] = {}  # name -> slug: names recur in every article
 
     def add(self, extraction: ArticleExtraction) -> Rows:
         own: dict[str, DatasetActor] = {}
@@ -210,9 +209,9 @@ class Builder:
         if actor.registry_id:
             actor_id = actor.registry_id
         elif actor.unnamed:  # slugs have no "--": these never clash with named actors
-            actor_id = f"{article_id.lower()}--{self.slug(actor.name)}"
+            actor_id = f"{article_id.lower()}--{slug(actor.name)}"
         else:
-            actor_id = self.slug(actor.name)
+            actor_id = slug(actor.name)
             known = self.actors.get(actor_id)
             if known and known.kind != actor.kind and not known.registered:
                 actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
@@ -230,11 +229,6 @@ class Builder:
             )
         found[actor_id].merge(actor)
         return actor_id
-
-    def slug(self, name: str) -> str:
-        if name not in self.slugs:
-            self.slugs[name] = slug(name)
-        return self.slugs[name]
 
 
 class ArticleActorStore:
@@ -401,26 +395,6 @@ def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:
 
 
 # -- small in-memory uses: one article, evaluation, tests ------------------------------
-
-
-def build_tables(
-    seed_paths: list[Path],
-    curated: Curated,
-    root: Path,
-    on_article: OnArticle | None = None,
-) -> Tables:
-    """Every table as records in memory (without corrections): for a few articles only;
-    `newsfacts build` streams instead."""
-    builder = Builder()
-    rows: Rows = {name: [] for name in ("articles", *SPAN_TABLES)}
-    seen = set()
-    for extraction in extractions(seed_paths, curated, root, on_article=on_article):
-        for name, article_rows in builder.add(extraction).items():
-            rows[name] += article_rows
-        seen.add(extraction.article_id)
-    check_articles_have_seeds(curated, seen)
-    counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
-    return records({**rows, "actors": list(builder.actor_rows(counts)), "corrections": []})
 
 
 def records(rows: Rows) -> Tables:

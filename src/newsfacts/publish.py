@@ -32,7 +32,7 @@ from . import card, schema, stats
 from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import MENTION_ACTOR, QUOTE_SPEAKER, Row, Rows, column
-from .reader import file_hash as file_hash  # re-exported: validate and tests hash with it
+from .reader import file_hash
 
 FORMATS = ("csv", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
@@ -411,11 +411,16 @@ def exchange(first: Path, second: Path) -> bool:
 
 
 def release(build: Path, releases: Path) -> tuple[Path, bool]:
-    """Copy a validated build to releases/<version>/; (the folder, whether it is new).
+    """Validate a build and copy it to releases/<version>/; (the folder, whether it is new).
 
     A release is immutable: the same version with other content is refused."""
+    from .validate import validate  # validate reads packages: it needs nothing from here
+
     if not is_build(build):
         raise NewsfactsError(f"{build}: not a newsfacts build (run newsfacts build first)")
+    problems = [p for p in validate(build) if p.severity == "error"]
+    if problems:
+        raise NewsfactsError(f"{build}: not valid, nothing released: {problems[0]}")
     version = json.loads((build / "csv" / "datapackage.json").read_text(encoding="utf-8"))[
         "version"
     ]

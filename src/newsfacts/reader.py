@@ -27,6 +27,15 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
+def plain_value(value: Any) -> Any:
+    """A JSON-friendly cell: None for missing, dates as ISO text, numpy scalars as Python."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
 # Frictionless's default true and false values
 BOOLEANS = {value: True for value in ("true", "True", "TRUE", "1")} | {
     value: False for value in ("false", "False", "FALSE", "0")

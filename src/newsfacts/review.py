@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -13,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .errors import NewsfactsError
+from .reader import plain_value
 
 KINDS = ("quotes", "statistics", "mentions")
 STYLES = {"quotes": "black on khaki1", "statistics": "black on plum2", "mentions": "bold cyan"}
@@ -45,7 +47,9 @@ def article_items(tables: dict[str, pd.DataFrame], article_id: str) -> tuple[str
         frame = tables[kind][tables[kind]["article_id"] == article_id].sort_values(["start", "end"])
         for number, row in enumerate(frame.to_dict("records"), start=1):
             fields: dict[str, Any] = {
-                str(k): _plain(v) for k, v in row.items() if k not in ("article_id", "start", "end")
+                str(k): plain_value(v)
+                for k, v in row.items()
+                if k not in ("article_id", "start", "end")
             }
             for key in ("speaker_actor_id", "actor_id"):
                 if fields.get(key):
@@ -56,12 +60,6 @@ def article_items(tables: dict[str, pd.DataFrame], article_id: str) -> tuple[str
                 Item(f"{kind[0].upper()}{number}", kind, int(row["start"]), int(row["end"]), fields)
             )
     return str(text), items
-
-
-def _plain(value: Any) -> Any:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return None
-    return value.item() if hasattr(value, "item") else value
 
 
 def segments(text: str, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
@@ -102,6 +100,14 @@ def terminal(text: str, items: list[Item]) -> Group:
             table.add_row(item.label, *[str(item.fields.get(c, "")) for c in columns[1:]])
         parts.append(table)
     return Group(*parts)
+
+
+def write_page(path: Path, article_id: str, text: str, items: list[Item]) -> None:
+    """Write `page` to `path`; a clear error when it cannot be written."""
+    try:
+        path.write_text(page(article_id, text, items), encoding="utf-8")
+    except OSError as error:
+        raise NewsfactsError(f"{path}: cannot write the page ({error.strerror})") from None
 
 
 def page(article_id: str, text: str, items: list[Item]) -> str:

@@ -51,6 +51,10 @@ def fields(table: str) -> list[dict[str, Any]]:
     return list(table_schema(table)["fields"])
 
 
+def field(table: str, name: str) -> dict[str, Any]:
+    return next(f for f in fields(table) if f["name"] == name)
+
+
 def column_names(table: str) -> list[str]:
     """Column order of the table's CSV and Parquet files."""
     return [field["name"] for field in fields(table)]

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
+from . import schema
 from .errors import NewsfactsError
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
-ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$")
+ARTICLE_ID = re.compile(schema.field("articles", "article_id")["constraints"]["pattern"])
+MAX_ARTICLE_ID_CHARS = 128  # a seed's file name is its article_id
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|del))*"
 BY_LINE = re.compile(r"^By\s+(?P<authors>.+?)(?:,\s*(?P<publisher>[^,]+))?$")
 POSSESSIVE_LINE = re.compile(
@@ -78,10 +80,10 @@ def list_seeds(seeds_dir: Path) -> SeedFiles:
     seen: dict[str, str] = {}
     for name in names:
         stem = name[: -len(".txt")]
-        if not ARTICLE_ID.match(stem):
+        if not ARTICLE_ID.match(stem) or len(stem) > MAX_ARTICLE_ID_CHARS:
             raise NewsfactsError(
                 f"{seeds_dir / name}: file name cannot be an article_id (use letters, digits, "
-                "_ and -, starting with a letter or digit)"
+                f"_ and -, starting with a letter or digit, at most {MAX_ARTICLE_ID_CHARS})"
             )
         clash = seen.setdefault(stem.lower(), name)
         if clash != name:

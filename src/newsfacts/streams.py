@@ -30,8 +30,8 @@ CHUNK_BYTES = 1 << 20
 
 
 def digest(path: Path) -> tuple[str, int]:
-    """(sha256 hex digest, size in bytes) of a file, read in chunks; each file is hashed once
-    per validation unless it changes."""
+    """(sha256 hex digest, size in bytes) of a file, read in chunks; within one validation
+    (`validate` empties the cache first), each file is hashed once unless it changes."""
     stat = path.stat()
     return cached_digest(path, stat.st_mtime_ns, stat.st_size)
 

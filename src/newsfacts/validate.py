@@ -242,6 +242,7 @@ def validate(path: Path, engine: str = "fast") -> list[Problem]:
     problems come in the same order whatever the timing."""
     if engine not in ENGINES:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
+    streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
     packages = {}
     for folder in packages_in(path):
         descriptor = {"resources": read_descriptor(folder).get("resources", [])}  # not sources
