@@ -50,14 +50,13 @@ GOVERNMENT = re.compile(
     rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
 POSSESSIVE = re.compile(r"['’]s?$")
-ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
+ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Hashimi" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
 # punctuation; or an Arabic prefix. Two patterns, as one they are searched far more slowly.
 NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
-ARABIC_PREFIX_ANYWHERE = re.compile(r"(?:al|el|bin|ibn|abu)-")
+ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")  # anywhere: "al-", "bin-"
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")
 AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
 VERB_AFTER_NAME = re.compile(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b")
 AFTER_CUE = re.compile(r"\b(?:said|says|told|according to)\s$")
@@ -228,7 +227,7 @@ def _skip_lower_case(text: str, position: int, end: int) -> int:
     stop = other.start() if other else end
     # an Arabic prefix before `stop` is all lower case and hyphen: it ends before `stop` too
     if text.find("-", position, stop) >= 0 and (
-        prefix := ARABIC_PREFIX_ANYWHERE.search(text, position, stop)
+        prefix := ARABIC_PARTICLE.search(text, position, stop)
     ):
         stop = prefix.start()
     elif other is None:
@@ -318,7 +317,7 @@ class ActorFinder:
         while run and words[-1].lower() in CONNECTORS:
             run, words = run[:-1], words[:-1]
         while len(run) > 1 and words[0] in not_organizations:
-            run, words = run[1:], words[1:]  # "NGO Front Line Defenders"
+            run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
         if not run:
             return
         if CONNECTORS.isdisjoint(words):  # most names: one part
@@ -442,7 +441,7 @@ class ActorFinder:
             self.single_words.append((core_span, core_text, possessive, name.initial))
 
     def _organization_then_title(self, words: list[str]) -> int | None:
-        """Where "Democrats Senator Andrew Bartlett" turns from an organisation to a person."""
+        """Where "Labour Senator Jane Morrow" turns from an organisation to a person."""
         if self.lex.org_words.isdisjoint(words):
             return None
         first_org = next(i for i, w in enumerate(words) if w in self.lex.org_words)
@@ -482,7 +481,7 @@ class ActorFinder:
         ):
             return True
         if any(w in PARTICLES or ARABIC_PARTICLE.match(w) for w in core[1:]):
-            return True  # "Saud Abdulaziz Saud al-Rasheed", "Osama bin Laden"
+            return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
         age = AGE_AFTER.match(after)
@@ -556,7 +555,7 @@ class ActorFinder:
         return self.found
 
     def _governments(self, paragraph: Span) -> None:
-        """ "the Biden administration", "the Israeli government": a named government ("the U.S.
+        """ "the Morrow administration", "the Israeli government": a named government ("the U.S.
         government" is the country itself)."""
         body = self.text[paragraph.start : paragraph.end]
         if not any(word in body for word in GOVERNMENT_WORDS):
@@ -669,8 +668,8 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             country_code = lex.demonyms.get(prefix) or lex.countries[prefix]
             rest = rest[size:]
             break
-    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Tom Reed"
-        word = rest[portfolio]  # also a plural title: "Justices Ruth Bader Ginsburg"
+    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Ana Ruiz"
+        word = rest[portfolio]  # also a plural title: "Justices Mary Ellen Stone"
         plural_of = titles_by_first.get(word[:-1], []) if word.endswith("s") else []
         for title in titles_by_first.get(word, []) + plural_of:
             size = len(title.split())

@@ -106,7 +106,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
     nouns = _source_nouns(lex)
     determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
-    modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|drug|party)"
+    modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|party)"
     return re.compile(
         rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
@@ -288,7 +288,7 @@ class QuoteFinder:
         start = position + (lead.end() if lead else 0)
         role = ROLE_BEFORE_NAME.match(self.text[start:limit])
         if role and role.group(0).split()[-1] not in self.role_nouns:
-            role = None  # "said the Biden solicitor general": not a role before a name
+            role = None  # "said the Morrow chief of staff": not a role before a name
         for mention in self.actors.between(start, limit):
             if mention.possessive:
                 continue
@@ -416,7 +416,7 @@ class QuoteFinder:
         if noun in self.lex.documents:
             owner = self._owner(match.start(), match.end() + 120)
             if owner:
-                return owner  # "ICA data", "a report published by the Met Office"
+                return owner  # "UNHCR data", "a report published by the Met Office"
             if match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
@@ -459,7 +459,7 @@ class QuoteFinder:
         )
         names_a_work = NAMES_A_WORK.search(self.text[max(0, content.start - 20) : content.start])
         if title_case and (not has_cue or names_a_work):
-            return False  # a title or a name: NPR’s “Wait, Wait … Don’t Tell Me!”
+            return False  # a title or a name: a show called “Wait Until Morning”
         return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 
     def _direct_attribution(

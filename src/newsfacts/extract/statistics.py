@@ -85,7 +85,7 @@ UPPER = (
     rf"(?P<upper_scale>\s{numbers.SCALE}\b)?)"
     r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
 )
-# "6 to 8 million", "25 to 30 percent"; never after a percentage ("25 per cent to $303 million")
+# "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $450 million")
 RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
 STATISTIC = re.compile(
     rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)",
@@ -257,8 +257,13 @@ def _is_score(match: re.Match[str], c: Context) -> bool:
     return pair is not None and int(pair.group(2)) <= int(pair.group(1))
 
 
+ONE_WORD_QUALIFIERS = frozenset(
+    word for _, words in QUALIFIERS for word in words.split("|") if " " not in word
+)
+
+
 def _is_title_case_qualifier(word: str) -> bool:
-    return word.lower() in {"about", "around", "nearly", "almost", "some", "over", "under"}
+    return word.lower() in ONE_WORD_QUALIFIERS
 
 
 def _starts_sentence(text: str, index: int) -> bool:
