@@ -22,6 +22,8 @@ from .conftest import run_extract, statistics_of
         ("Half of the voters stayed home.", "Half of the voters", 0.5, "voters", None),
         ("A third of the staff left.", "A third of the staff", 1 / 3, "staff", None),
         ("The fire destroyed 14 homes.", "14 homes", 14, "homes", None),
+        ("The city paid $5k for the study.", "$5k", 5_000, None, "USD"),
+        ("She has 10k followers.", "10k followers", 10_000, "followers", None),
     ],
 )
 def test_numbers_and_values(

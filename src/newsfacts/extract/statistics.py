@@ -74,7 +74,7 @@ MEASURE_UNITS = {
 
 NUMBER = (
     rf"(?P<currency>{CURRENCY})?\s?"
-    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|(?:bn|m)\b)*"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|(?:bn|m|k)\b)*"
     rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
     rf"|{numbers.WORD_NUMBER}\b)"
     r"(?P<cents>(?-i:c)\b)?"
