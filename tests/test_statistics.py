@@ -49,6 +49,26 @@ def test_range() -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The fund paid $2bn to 3 firms last year.",
+            [("$2bn", 2e9, None, "USD"), ("3 firms", 3, "firms", None)],
+        ),
+        ("They cut 40 to 30 jobs.", [("40", 40, None, None), ("30 jobs", 30, "jobs", None)]),
+    ],
+)
+def test_a_second_number_that_is_no_upper_bound_is_a_statistic_of_its_own(
+    sentence: str, expected: list[tuple[str, float, str | None, str | None]]
+) -> None:
+    _, extraction = run_extract(sentence)
+    found = [
+        (s.span.of(sentence), s.value, s.object, s.unit, s.value_max) for s in extraction.statistics
+    ]
+    assert found == [(*e, None) for e in expected]
+
+
+@pytest.mark.parametrize(
     ("qualifier_words", "qualifier"),
     [
         ("about", "approximate"),

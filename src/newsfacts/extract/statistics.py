@@ -91,6 +91,9 @@ STATISTIC = re.compile(
     rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)",
     re.IGNORECASE,
 )
+ONE_NUMBER = re.compile(  # STATISTIC without a range: a bound that cannot be one
+    rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}(?![\w:/-]*\d)", re.IGNORECASE
+)
 FRACTION = re.compile(
     rf"\b(?P<numerator>a|an|one|{numbers.WORD_NUMBER})[\s-](?P<denominator>halves|half|thirds?|quarters?)\b"
     r"|\b(?P<half>half)\s+(?=of\b|the\b)",
@@ -296,7 +299,7 @@ def _not_a_noun(word: str, lex: Lexicons) -> bool:
 
 
 def _unit(match: re.Match[str], object_: str | None) -> str | None:
-    if match.group("percent") or match.group("upper_percent"):
+    if match.group("percent") or _optional(match, "upper_percent"):
         return "percent"
     if match.group("currency"):
         return CURRENCIES[match.group("currency").upper()]
@@ -314,21 +317,45 @@ def _qualifier(match: re.Match[str]) -> str:
     return "exact"
 
 
-def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
+def _optional(match: re.Match[str], group: str) -> str | None:
+    """A group of STATISTIC's range; None in a match of ONE_NUMBER, which has none."""
+    return match.group(group) if group in match.re.groupindex else None
+
+
+def _bounds(match: re.Match[str]) -> tuple[float, float | None]:
+    """(value, value_max): value_max is None without a range, or when the second number
+    cannot be an upper bound (smaller, or in a currency the first lacks)."""
     number = match.group("number")
     if not match.group("currency") and LENGTH_IN_M.search(number):
         number = number.rstrip("mbn")  # 35m without a currency is a length, not millions
     value = numbers.parse(number)
-    upper = match.group("upper")
-    value_max = numbers.parse(LEADING_CURRENCY.sub("", upper)) if upper else None
-    scaled_upper = match.group("upper_scale") and not SCALE_WORD.search(number)
-    if scaled_upper and value < 1000:
-        value = numbers.parse(f"{number}{match.group('upper_scale')}")  # "6 to 8 million"
-    if value_max is not None and (value_max < value or _currency_differs(match)):
-        value_max = None
+    upper = _optional(match, "upper")
+    if not upper:
+        return value, None
+    value_max = numbers.parse(LEADING_CURRENCY.sub("", upper))
+    upper_scale = match.group("upper_scale")
+    if upper_scale and not SCALE_WORD.search(number) and value < 1000:
+        value = numbers.parse(f"{number}{upper_scale}")  # "6 to 8 million"
+    if value_max < value or _currency_differs(match):
+        return value, None
+    return value, value_max
+
+
+def _numbers_of(text: str, match: re.Match[str], paragraph: Span) -> list[re.Match[str]]:
+    """The match; or, when its second number is no upper bound ("$2bn to 3 firms", "from 10
+    to 8"), a match for each number on its own."""
+    if not match.group("upper") or _bounds(match)[1] is not None:
+        return [match]
+    lower = ONE_NUMBER.match(text, match.start(), paragraph.end)
+    upper = STATISTIC.match(text, match.start("upper"), paragraph.end)
+    return [m for m in (lower, upper) if m]
+
+
+def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
+    value, value_max = _bounds(match)
     object_, end = (
         (None, match.end())
-        if match.group("percent") or match.group("upper_percent")
+        if match.group("percent") or _optional(match, "upper_percent")
         else _object(text, match.end(), lex)
     )
     rate = RATE.match(text, end)
@@ -441,7 +468,8 @@ def find(
         found += _compounds(text, paragraph)
     found += [
         _from_match(text, match, lex)
-        for match in _statistic_matches(text, paragraph, clues)
+        for found_match in _statistic_matches(text, paragraph, clues)
+        for match in _numbers_of(text, found_match, paragraph)
         if not (A_OR_AN.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
     ]
     return _without_overlaps(found)
