@@ -88,7 +88,10 @@ def row_hashes(columns: list[pa.Array]) -> Hashes:
     return combined
 
 
-SPILL_ROWS = 4 << 20  # an index holds this many entries (64 MB) in memory, then writes them out
+# An index holds this many entries (4 MB) in memory, then writes them out: a validation's
+# peak stays flat as tables grow (349 MB at 100,000 articles, 439 MB with 4M entries), for
+# the same time (measured on 3.2M-row packages).
+SPILL_ROWS = 1 << 18
 PARTS = 64  # a written-out index is read back one hash range (of 64) at a time
 PART_SHIFT = np.uint64(58)  # the range: a hash's top 6 bits
 ENTRY = np.dtype([("hash", np.uint64), ("row", np.int64)])
