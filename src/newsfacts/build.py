@@ -111,25 +111,27 @@ def _write_packages(
 ) -> dict[str, int]:
     """Stream every article's rows into both packages, then the actors and corrections;
     then descriptors, cards, zips and checksums. The rows per table."""
-    with (
-        tempfile.TemporaryDirectory() as scratch,
-        closing(ArticleActorStore(Path(scratch) / "article-actors.sqlite")) as store,
-        publish.PackageWriter(staging) as writer,
-    ):
-        builder = Builder(store)
-        for extraction in articles:
-            rows = corrector.article(builder.add(extraction))
-            if no_text:
-                check_spans(rows)
-                rows = without_text(rows)
-            writer.write(rows)
-        counts = writer.summary.mention_counts
-        actors, log = corrector.finish(lambda: builder.actor_rows(counts), counts)
-        for batch in batches(actors, ACTOR_BATCH):
-            writer.write({"actors": batch})
-        writer.write({"corrections": log})
-    publish.finish_build(staging, curated, writer.summary)
-    return dict(writer.summary.rows)
+    with tempfile.TemporaryDirectory() as folder:
+        scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
+        with closing(publish.Summary.in_folder(scratch)) as summary:
+            with (
+                closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
+                publish.PackageWriter(staging, summary) as writer,
+            ):
+                builder = Builder(store)
+                for extraction in articles:
+                    rows = corrector.article(builder.add(extraction))
+                    if no_text:
+                        check_spans(rows)
+                        rows = without_text(rows)
+                    writer.write(rows)
+                counts = summary.mention_counts
+                actors, log = corrector.finish(lambda: builder.actor_rows(counts), counts)
+                for batch in batches(actors, ACTOR_BATCH):
+                    writer.write({"actors": batch})
+                writer.write({"corrections": log})
+            publish.finish_build(staging, curated, summary)
+            return dict(summary.rows)
 
 
 def check_spans(rows: Rows) -> None:

@@ -33,6 +33,7 @@ from .dataset import Curated
 from .errors import NewsfactsError
 from .pipeline import MENTION_ACTOR, QUOTE_SPEAKER, Row, Rows, column
 from .reader import file_hash
+from .tally import Tally
 
 FORMATS = ("csv", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
@@ -125,11 +126,12 @@ class ParquetTable:
 
 @dataclass
 class Summary:
-    """What the cards, the chart and the descriptor need, tallied while rows stream by."""
+    """What the cards, the chart and the descriptor need, tallied while rows stream by (the
+    counts per actor id in files of a scratch folder)."""
 
+    mention_counts: Tally
+    quote_counts: Tally
     rows: Counter[str] = field(default_factory=Counter)
-    mention_counts: Counter[str] = field(default_factory=Counter)
-    quote_counts: Counter[str] = field(default_factory=Counter)
     seed_folders: set[str] = field(default_factory=set)
     newest_date: dt.date | None = None
     without_text: int = 0
@@ -145,7 +147,7 @@ class Summary:
             for row in rows:
                 self._add_article(row)
         elif table == "actors":  # written last: the quote counts are complete
-            charted = self.charted_speakers
+            charted = self.charted
             self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows if r[0] in charted)
 
     def _add_article(self, row: Row) -> None:
@@ -156,17 +158,23 @@ class Summary:
             self.newest_date = date
         self.without_text += row[ARTICLE_TEXT] is None
 
+    @classmethod
+    def in_folder(cls, scratch: Path) -> Summary:
+        return cls(Tally(scratch / "mention-counts.sqlite"), Tally(scratch / "quote-counts.sqlite"))
+
     @cached_property
-    def charted_speakers(self) -> set[str]:
-        """The speakers that can make the chart: quoted at least as often as its last bar
-        (only their names are kept: memory must not grow with the actors table)."""
-        counts = sorted(self.quote_counts.values(), reverse=True)[: stats.CHART_TOP]
-        return {a for a, n in self.quote_counts.items() if counts and n >= counts[-1]}
+    def charted(self) -> dict[str, int]:
+        """The speakers that can make the chart, with their quotes: quoted at least as often as
+        its last bar (only their names are kept: memory must not grow with the actors table)."""
+        return self.quote_counts.top(stats.CHART_TOP)
 
     def chart_ranking(self) -> list[tuple[str, int]]:
         """The most quoted speakers, as the chart shows them."""
-        ranking = stats.speaker_ranking(self.quote_counts, self.actor_names)
-        return ranking[: stats.CHART_TOP]
+        return stats.speaker_ranking(self.charted, self.actor_names)[: stats.CHART_TOP]
+
+    def close(self) -> None:
+        self.mention_counts.close()
+        self.quote_counts.close()
 
 
 SOURCE_FILE = column("articles", "source_file")
@@ -178,9 +186,9 @@ ACTOR_NAME = column("actors", "name")
 class PackageWriter:
     """Streams rows into the table files of both packages under a staging folder."""
 
-    def __init__(self, staging: Path) -> None:
+    def __init__(self, staging: Path, summary: Summary) -> None:
         self.staging = staging
-        self.summary = Summary()
+        self.summary = summary
         for fmt in FORMATS:
             (staging / fmt).mkdir(parents=True)
         self.tables = {table: TableRows(table, staging) for table in schema.TABLES}
