@@ -69,7 +69,9 @@ def test_bom_crlf_and_cr_give_the_same_records(tmp_path: Path) -> None:
         tables = load(tmp_path / name / "build")
         results.append(
             {
-                t: tables[t].drop(columns=["sha256", "source_file"], errors="ignore").to_json()
+                t: tables[t]
+                .drop(columns=["sha256", "source_file"], errors="ignore")
+                .to_json(date_format="iso")
                 for t in tables
             }
         )
