@@ -34,6 +34,7 @@ from .errors import NewsfactsError
 from .pipeline import MENTION_ACTOR, QUOTE_SPEAKER, Row, Rows, column
 from .reader import file_hash
 from .tally import Tally
+from .validate import validate
 
 FORMATS = ("csv", "parquet")
 MEDIA_TYPES = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
@@ -422,8 +423,6 @@ def release(build: Path, releases: Path) -> tuple[Path, bool]:
     """Validate a build and copy it to releases/<version>/; (the folder, whether it is new).
 
     A release is immutable: the same version with other content is refused."""
-    from .validate import validate  # validate reads packages: it needs nothing from here
-
     if not is_build(build):
         raise NewsfactsError(f"{build}: not a newsfacts build (run newsfacts build first)")
     problems = [p for p in validate(build) if p.severity == "error"]
