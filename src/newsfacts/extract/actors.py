@@ -49,7 +49,7 @@ GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "mi
 GOVERNMENT = re.compile(
     rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
@@ -238,13 +238,13 @@ def _skip_lower_case(text: str, position: int, end: int) -> int:
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     """Whether the next token may continue the open run after `gap`."""
-    if POSSESSIVE.search(last_word):
+    if last_word.endswith(POSSESSIVE_ENDINGS):
         return False
     return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
 
 
 def _without_possessive(word: str) -> str:
-    """The word without what POSSESSIVE matches ("Reed’s", "Jones'")."""
+    """The word without a possessive ending ("Reed’s", "Jones'")."""
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word[:-1] if word.endswith(("'", "’")) else word
@@ -272,7 +272,7 @@ class Name(NamedTuple):
     @classmethod
     def of(cls, run: list[Span], words: list[str], article_text: str, initial: bool) -> Name:
         span = Span(run[0].start, run[-1].start + len(words[-1]))
-        possessive = bool(POSSESSIVE.search(run[-1].of(article_text)))
+        possessive = run[-1].of(article_text).endswith(POSSESSIVE_ENDINGS)
         return cls(run, words, span, span.of(article_text), possessive, initial)
 
 

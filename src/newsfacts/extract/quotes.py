@@ -114,6 +114,10 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     )
 
 
+def _cue_words(lex: Lexicons) -> str:
+    return rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+
+
 @cache
 def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
@@ -122,9 +126,39 @@ def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
     return re.compile(
         rf"\b(?=[{re.escape(first_letters)}])"
-        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
-        rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )" + _cue_words(lex)
     )
+
+
+class CueFinder:
+    """cue_pattern's matches, found quicker. A cue begins a word, so a non-word character or
+    the text's start comes before it: a search for that character then the cue's words
+    skips ahead at C speed (sre scans for a leading character class), and cue_pattern is
+    tried only where it succeeds."""
+
+    def __init__(self, lex: Lexicons) -> None:
+        self.pattern = cue_pattern(lex)
+        self.candidates = _cue_candidates(lex)
+
+    def find(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """cue_pattern.finditer(text, start, end), as a list."""
+        found = []
+        if start == 0 and (cue := self.pattern.match(text, 0, end)):
+            found.append(cue)
+            start = cue.end()
+        while candidate := self.candidates.search(text, max(start - 1, 0), end):
+            cue_at = candidate.start() + 1
+            if cue := self.pattern.match(text, cue_at, end):
+                found.append(cue)
+                start = cue.end()
+            else:
+                start = cue_at + 1
+        return found
+
+
+@cache
+def _cue_candidates(lex: Lexicons) -> re.Pattern[str]:
+    return re.compile(r"\W" + _cue_words(lex))
 
 
 @cache
@@ -236,16 +270,19 @@ def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, lex: Lexicons, actors: ArticleActors) -> None:
+    def __init__(
+        self, text: str, lex: Lexicons, actors: ArticleActors, lower_text: str | None = None
+    ) -> None:
+        """`lower_text` is `lowered(text)`, when the caller has it."""
         self.text = text
         self.lex = lex
         self.actors = actors
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.source_nouns = source_noun_pattern(lex)
         self.lower_source_nouns = lower_source_noun_pattern(lex)
-        self.lowered = lowered(text)
+        self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
-        self.cue_pattern = cue_pattern(lex)
+        self.cues = CueFinder(lex)
 
     def _has_source_noun(self, start: int, end: int) -> bool:
         if self.lowered is None:
@@ -471,7 +508,7 @@ class QuoteFinder:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
-            cues = list(self.cue_pattern.finditer(self.text, window.start, window.end))
+            cues = self.cues.find(self.text, window.start, window.end)
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
@@ -506,7 +543,7 @@ class QuoteFinder:
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
+        cues = self.cues.find(self.text, sentence.start, sentence.end)
         verbs = self.lex.reporting_verbs
         bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
@@ -660,7 +697,7 @@ class QuoteFinder:
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
-                for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
+                for c in self.cues.find(self.text, tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
             ]
