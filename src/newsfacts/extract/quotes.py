@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
-from .text import Span, alternation, lowered
+from .text import Span, WordStartPattern, alternation, lowered
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
@@ -130,35 +130,10 @@ def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     )
 
 
-class CueFinder:
-    """cue_pattern's matches, found quicker. A cue begins a word, so a non-word character or
-    the text's start comes before it: a search for that character then the cue's words
-    skips ahead at C speed (sre scans for a leading character class), and cue_pattern is
-    tried only where it succeeds."""
-
-    def __init__(self, lex: Lexicons) -> None:
-        self.pattern = cue_pattern(lex)
-        self.candidates = _cue_candidates(lex)
-
-    def find(self, text: str, start: int, end: int) -> list[re.Match[str]]:
-        """cue_pattern.finditer(text, start, end), as a list."""
-        found = []
-        if start == 0 and (cue := self.pattern.match(text, 0, end)):
-            found.append(cue)
-            start = cue.end()
-        while candidate := self.candidates.search(text, max(start - 1, 0), end):
-            cue_at = candidate.start() + 1
-            if cue := self.pattern.match(text, cue_at, end):
-                found.append(cue)
-                start = cue.end()
-            else:
-                start = cue_at + 1
-        return found
-
-
 @cache
-def _cue_candidates(lex: Lexicons) -> re.Pattern[str]:
-    return re.compile(r"\W" + _cue_words(lex))
+def cue_finder(lex: Lexicons) -> WordStartPattern:
+    """cue_pattern, searched quicker."""
+    return WordStartPattern(cue_pattern(lex), _cue_words(lex))
 
 
 @cache
@@ -282,7 +257,7 @@ class QuoteFinder:
         self.lower_source_nouns = lower_source_noun_pattern(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
-        self.cues = CueFinder(lex)
+        self.cues = cue_finder(lex)
 
     def _has_source_noun(self, start: int, end: int) -> bool:
         if self.lowered is None:
@@ -508,7 +483,7 @@ class QuoteFinder:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
-            cues = self.cues.find(self.text, window.start, window.end)
+            cues = self.cues.find_all(self.text, window.start, window.end)
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
@@ -543,7 +518,7 @@ class QuoteFinder:
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = self.cues.find(self.text, sentence.start, sentence.end)
+        cues = self.cues.find_all(self.text, sentence.start, sentence.end)
         verbs = self.lex.reporting_verbs
         bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
@@ -697,7 +672,7 @@ class QuoteFinder:
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
-                for c in self.cues.find(self.text, tail.start, tail.end)
+                for c in self.cues.find_all(self.text, tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
             ]
