@@ -101,6 +101,21 @@ def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
     return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
 
 
+def _after_spaces_back(text: str, position: int, floor: int, spaces: int) -> int:
+    """Just after the `spaces`-th whitespace character back from `position`, or `floor`."""
+    for i in range(position - 1, floor - 1, -1):
+        if text[i].isspace():  # what \s matches
+            spaces -= 1
+            if spaces == 0:
+                return i + 1
+    return floor
+
+
+# unnamed_source_pattern has at most four \s before its noun: after a determiner and three
+# words, or after three modifiers.
+UNNAMED_SPACES_BEFORE_NOUN = 4
+
+
 @cache
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
@@ -259,20 +274,30 @@ class QuoteFinder:
         self.role_nouns = _role_nouns(lex)
         self.cues = cue_finder(lex)
 
-    def _has_source_noun(self, start: int, end: int) -> bool:
+    def _first_source_noun(self, start: int, end: int) -> int | None:
+        """Where the first source noun in [start, end) begins."""
         if self.lowered is None:
-            return self.source_nouns.search(self.text, start, end) is not None
-        return self.lower_source_nouns.search(self.lowered, start, end) is not None
+            noun = self.source_nouns.search(self.text, start, end)
+        else:
+            noun = self.lower_source_nouns.search(self.lowered, start, end)
+        return noun.start() if noun else None
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
-        if not self._has_source_noun(start, end):
+        """unnamed_pattern.search, begun no further back than its words before a noun reach
+        from the first source noun: no match can begin earlier."""
+        noun_at = self._first_source_noun(start, end)
+        if noun_at is None:
             return None
-        return self.unnamed_pattern.search(self.text, start, end)
+        begin = _after_spaces_back(self.text, noun_at, start, UNNAMED_SPACES_BEFORE_NOUN + 1)
+        return self.unnamed_pattern.search(self.text, begin, end)
 
     def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
-        if not self._has_source_noun(start, end):
-            return []
-        return list(self.unnamed_pattern.finditer(self.text, start, end))
+        """unnamed_pattern.finditer, as a list (no match is empty)."""
+        found = []
+        while match := self._unnamed_search(start, end):
+            found.append(match)
+            start = match.end()
+        return found
 
     # -- speakers ------------------------------------------------------------------
 

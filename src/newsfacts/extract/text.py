@@ -84,8 +84,9 @@ ODD_CASE_LETTERS = "İıſ"
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # As many matches as WORD, quicker: from a word's first letter or digit to the end of its
 # run of word characters (WORD stops at the run's last letter or digit, with no other after).
-# ASCII letters and digits listed first in the class: a quick table look-up before \w's.
-WORD_TO_COUNT = re.compile(r"[^\W_][a-zA-Z0-9_'’.\w-]*")
+# ASCII letters and digits listed first in the class: a quick table look-up before \w's. The
+# empty group makes findall list the empty string (one shared object) for each word.
+WORD_TO_COUNT = re.compile(r"[^\W_][a-zA-Z0-9_'’.\w-]*+()")
 FIRST_WORD = re.compile(r"\w+")
 BOUNDARY = re.compile(r"(?P<mark>[.!?]+[\"”’')\]]*)\s+")
 
