@@ -46,8 +46,10 @@ PARTICLES = frozenset(
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
+# The owner's capital comes first, then the look-behind (no letter or period before it):
+# sre skips ahead to each capital.
 GOVERNMENT = re.compile(
-    rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
+    rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
 POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Rasheed" is capitalised

@@ -28,7 +28,7 @@ APPOSITIVE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?(](?=\s|$)|\s\(")
 NEXT_OPENING = re.compile(r"[“\"‘]")
-CLOSING_MARK = re.compile(r'[”"]|’(?![A-Za-z])')
+CLOSING_MARK = re.compile(r'[”"’](?!(?<=’)[A-Za-z])')  # a ’ before a letter is an apostrophe
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
@@ -273,6 +273,8 @@ class QuoteFinder:
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
         self.cues = cue_finder(lex)
+        self.paragraph_cues: list[re.Match[str]] = []  # set by find() for each paragraph
+        self.cue_starts: list[int] = []
 
     def _first_source_noun(self, start: int, end: int) -> int | None:
         """Where the first source noun in [start, end) begins."""
@@ -298,6 +300,14 @@ class QuoteFinder:
             found.append(match)
             start = match.end()
         return found
+
+    def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+        """The paragraph's cues within [start, end): the same as a search of [start, end)
+        alone, since no cue spans a sentence's, a quotation mark's or a comma's edge and each
+        of these ranges ends before a character that is not a letter."""
+        low = bisect_left(self.cue_starts, start)
+        high = bisect_left(self.cue_starts, end, lo=low)
+        return [cue for cue in self.paragraph_cues[low:high] if cue.end() <= end]
 
     # -- speakers ------------------------------------------------------------------
 
@@ -508,7 +518,7 @@ class QuoteFinder:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
-            cues = self.cues.find_all(self.text, window.start, window.end)
+            cues = self._cues_in(window.start, window.end)
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
@@ -543,7 +553,7 @@ class QuoteFinder:
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = self.cues.find_all(self.text, sentence.start, sentence.end)
+        cues = self._cues_in(sentence.start, sentence.end)
         verbs = self.lex.reporting_verbs
         bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
@@ -697,7 +707,7 @@ class QuoteFinder:
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
-                for c in self.cues.find_all(self.text, tail.start, tail.end)
+                for c in self._cues_in(tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
             ]
@@ -742,6 +752,8 @@ class QuoteFinder:
         found: list[QuoteSpan] = []
         previous_paragraph: list[QuoteSpan] = []
         for paragraph, sentences in paragraphs:
+            self.paragraph_cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
+            self.cue_starts = [cue.start() for cue in self.paragraph_cues]
             directs = self.direct(paragraph, sentences)
             indirects = [q for s in sentences if (q := self.indirect(s, directs))]
             here = sorted(directs + indirects, key=lambda q: q.span.start)

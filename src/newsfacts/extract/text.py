@@ -88,7 +88,8 @@ WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # empty group makes findall list the empty string (one shared object) for each word.
 WORD_TO_COUNT = re.compile(r"[^\W_][a-zA-Z0-9_'’.\w-]*+()")
 FIRST_WORD = re.compile(r"\w+")
-BOUNDARY = re.compile(r"(?P<mark>[.!?]+[\"”’')\]]*)\s+")
+# One mark first, then any more: a leading character class lets sre skip ahead to each mark.
+BOUNDARY = re.compile(r"(?P<mark>[.!?][.!?]*[\"”’')\]]*)\s+")
 
 
 class Span(NamedTuple):
