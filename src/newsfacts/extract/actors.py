@@ -703,8 +703,10 @@ def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
 
 
 def _is_acronym(word: str) -> bool:
+    if not word.isupper():  # as the letters alone: a period has no case
+        return False
     letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+    return 2 <= len(letters) <= 6 and letters.isalpha()
 
 
 def _acronym(name: str) -> str:
