@@ -23,7 +23,8 @@ from typing import NamedTuple
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+# "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
+TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 PARTICLES = frozenset(
     [
         "de",

@@ -554,14 +554,17 @@ class QuoteFinder:
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         inside = _spans_inside(directs, sentence) if directs else []
         cues = self._cues_in(sentence.start, sentence.end)
-        verbs = self.lex.reporting_verbs
-        bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
             or self._reported_clause(sentence, inside, cues)
-            or (self._trailing_attribution(sentence, inside) if bare_cue else None)
+            or (self._trailing_attribution(sentence, inside) if self._any_bare(cues) else None)
         )
+
+    def _any_bare(self, cues: list[re.Match[str]]) -> bool:
+        """Whether a cue may be followed by a clause without "that"."""
+        verbs = self.lex.reporting_verbs
+        return any(verbs.get(cue.group(0).lower()) == "bare" for cue in cues)
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
         if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
