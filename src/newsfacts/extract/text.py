@@ -82,11 +82,15 @@ SENTENCE_STARTERS = frozenset(
 # that lower() lengthens).
 ODD_CASE_LETTERS = "İıſ"
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-# As many matches as WORD, quicker: from a word's first letter or digit to the end of its
-# run of word characters (WORD stops at the run's last letter or digit, with no other after).
-# ASCII letters and digits listed first in the class: a quick table look-up before \w's. The
-# empty group makes findall list the empty string (one shared object) for each word.
-WORD_TO_COUNT = re.compile(r"[^\W_][a-zA-Z0-9_'’.\w-]*+()")
+# As many words as WORD matches, quicker: a word runs from its first letter or digit to the
+# end of its run of word characters (WORD stops at the run's last letter or digit, with no
+# other after), and the words are matched two at a time (the second optional, after the
+# characters that are no letter or digit): findall lists the second's first letter or digit,
+# or the empty string when there is none. ASCII letters and digits come first in the class:
+# a quick table look-up before \w's.
+WORD_PAIRS_TO_COUNT = re.compile(
+    r"[^\W_][a-zA-Z0-9_'’.\w-]*+(?:[\W_]*+([^\W_])[a-zA-Z0-9_'’.\w-]*+)?"
+)
 FIRST_WORD = re.compile(r"\w+")
 # One mark first, then any more: a leading character class lets sre skip ahead to each mark.
 BOUNDARY = re.compile(r"(?P<mark>[.!?][.!?]*[\"”’')\]]*)\s+")
@@ -211,4 +215,6 @@ def lowered(text: str) -> str | None:
 
 
 def word_count(text: str) -> int:
-    return len(WORD_TO_COUNT.findall(text))
+    """The number of words (WORD matches)."""
+    pairs = WORD_PAIRS_TO_COUNT.findall(text)
+    return 2 * len(pairs) - pairs.count("")
