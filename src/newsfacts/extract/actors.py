@@ -186,7 +186,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     while match := next(tokens, None):
         word = match.group()
         start, position = match.span()
-        capitalised = _is_capitalised(word)
+        capitalised = word[0].isupper() or _is_capitalised(word)  # most words: no call
         if not current:  # a capitalised word opens a run
             if capitalised and not _describes(word):
                 current, last_word = [Span(start, position)], word
@@ -274,9 +274,10 @@ class Name(NamedTuple):
 
     @classmethod
     def of(cls, run: list[Span], words: list[str], article_text: str, initial: bool) -> Name:
-        span = Span(run[0].start, run[-1].start + len(words[-1]))
-        possessive = run[-1].of(article_text).endswith(POSSESSIVE_ENDINGS)
-        return cls(run, words, span, span.of(article_text), possessive, initial)
+        last = run[-1]
+        span = Span(run[0].start, last.start + len(words[-1]))
+        possessive = len(words[-1]) < last.end - last.start  # words() left its ending out
+        return cls(run, words, span, article_text[span.start : span.end], possessive, initial)
 
 
 class Title(NamedTuple):
