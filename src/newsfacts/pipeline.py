@@ -74,7 +74,8 @@ def extract_article(
         """A record of `table` for `span`: its id, article, verbatim text and offsets."""
         start, end = span
         values[ID_FIELD[table]] = f"{article_id}-{ID_LETTER[table]}-{start}-{end}"
-        values.update(article_id=article_id, text=body[start:end], start=start, end=end)
+        values["article_id"], values["text"] = article_id, body[start:end]
+        values["start"], values["end"] = start, end
         return _in_column_order(table)(values)
 
     mentions = [span_row("mentions", m.span, actor_id=m.key) for m in found.actors.mentions]
@@ -94,7 +95,6 @@ def extract_article(
         )
         for s in found.statistics
     ]
-    paragraphs = text.paragraphs(body, seed.body_start)
     article = row(
         "articles",
         article_id=article_id,
@@ -110,7 +110,7 @@ def extract_article(
         body_start=seed.body_start,
         char_count=len(body),
         word_count=text.word_count(body[seed.body_start :]),
-        paragraph_count=len(paragraphs),
+        paragraph_count=found.paragraph_count,
     )
     rows = {
         "articles": [article],

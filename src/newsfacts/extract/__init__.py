@@ -23,6 +23,7 @@ class Extraction:
     actors: ArticleActors
     quotes: list[QuoteSpan]
     statistics: list[StatisticSpan]
+    paragraph_count: int
 
 
 def extract(
@@ -39,7 +40,7 @@ def extract(
     ]
     found = ActorFinder(article_text, lex, dict(registry)).find(paragraphs)
     add_byline_actors(found, article_text[:body_start], publisher, authors, registry)
-    quotes = QuoteFinder(article_text, lex, found).find(paragraphs)
     lower_text = text.lowered(article_text)
+    quotes = QuoteFinder(article_text, lex, found, lower_text).find(paragraphs)
     stats = [s for p, _ in paragraphs for s in statistics.find(article_text, p, lex, lower_text)]
-    return Extraction(found, quotes, stats)
+    return Extraction(found, quotes, stats, len(paragraphs))

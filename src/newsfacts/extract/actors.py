@@ -23,7 +23,8 @@ from typing import NamedTuple
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+# "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
+TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 PARTICLES = frozenset(
     [
         "de",
@@ -46,10 +47,12 @@ PARTICLES = frozenset(
 CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
+# The owner's capital comes first, then the look-behind (no letter or period before it):
+# sre skips ahead to each capital.
 GOVERNMENT = re.compile(
-    rf"(?<![\w.])(?P<owner>[A-Z][\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
+    rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
 )
-POSSESSIVE = re.compile(r"['’]s?$")
+POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
 ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Hashimi" is capitalised
 DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
@@ -182,7 +185,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     while match := next(tokens, None):
         word = match.group()
         start, position = match.span()
-        capitalised = _is_capitalised(word)
+        capitalised = word[0].isupper() or _is_capitalised(word)  # most words: no call
         if not current:  # a capitalised word opens a run
             if capitalised and not _describes(word):
                 current, last_word = [Span(start, position)], word
@@ -237,13 +240,13 @@ def _skip_lower_case(text: str, position: int, end: int) -> int:
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     """Whether the next token may continue the open run after `gap`."""
-    if POSSESSIVE.search(last_word):
+    if last_word.endswith(POSSESSIVE_ENDINGS):
         return False
     return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
 
 
 def _without_possessive(word: str) -> str:
-    """The word without what POSSESSIVE matches ("Reed’s", "Jones'")."""
+    """The word without a possessive ending ("Reed’s", "Jones'")."""
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word[:-1] if word.endswith(("'", "’")) else word
@@ -270,9 +273,10 @@ class Name(NamedTuple):
 
     @classmethod
     def of(cls, run: list[Span], words: list[str], article_text: str, initial: bool) -> Name:
-        span = Span(run[0].start, run[-1].start + len(words[-1]))
-        possessive = bool(POSSESSIVE.search(run[-1].of(article_text)))
-        return cls(run, words, span, span.of(article_text), possessive, initial)
+        last = run[-1]
+        span = Span(run[0].start, last.start + len(words[-1]))
+        possessive = len(words[-1]) < last.end - last.start  # words() left its ending out
+        return cls(run, words, span, article_text[span.start : span.end], possessive, initial)
 
 
 class Title(NamedTuple):
@@ -700,8 +704,10 @@ def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
 
 
 def _is_acronym(word: str) -> bool:
+    if not word.isupper():  # as the letters alone: a period has no case
+        return False
     letters = word.replace(".", "")
-    return 2 <= len(letters) <= 6 and letters.isupper() and letters.isalpha()
+    return 2 <= len(letters) <= 6 and letters.isalpha()
 
 
 def _acronym(name: str) -> str:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
 from .lexicons import Lexicons
-from .text import Span, alternation, lowered
+from .text import Span, WordStartPattern, alternation, lowered
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 CLOSING_ALSO = {"“": '"', '"': "”"}
@@ -28,7 +28,7 @@ APPOSITIVE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?(](?=\s|$)|\s\(")
 NEXT_OPENING = re.compile(r"[“\"‘]")
-CLOSING_MARK = re.compile(r'[”"]|’(?![A-Za-z])')
+CLOSING_MARK = re.compile(r'[”"’](?!(?<=’)[A-Za-z])')  # a ’ before a letter is an apostrophe
 TITLE_SMALL_WORDS = frozenset(
     ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
 )
@@ -101,6 +101,21 @@ def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
     return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
 
 
+def _after_spaces_back(text: str, position: int, floor: int, spaces: int) -> int:
+    """Just after the `spaces`-th whitespace character back from `position`, or `floor`."""
+    for i in range(position - 1, floor - 1, -1):
+        if text[i].isspace():  # what \s matches
+            spaces -= 1
+            if spaces == 0:
+                return i + 1
+    return floor
+
+
+# unnamed_source_pattern has at most four \s before its noun: after a determiner and three
+# words, or after three modifiers.
+UNNAMED_SPACES_BEFORE_NOUN = 4
+
+
 @cache
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
@@ -114,6 +129,10 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     )
 
 
+def _cue_words(lex: Lexicons) -> str:
+    return rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+
+
 @cache
 def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
@@ -122,9 +141,14 @@ def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
     return re.compile(
         rf"\b(?=[{re.escape(first_letters)}])"
-        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )"
-        rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )" + _cue_words(lex)
     )
+
+
+@cache
+def cue_finder(lex: Lexicons) -> WordStartPattern:
+    """cue_pattern, searched quicker."""
+    return WordStartPattern(cue_pattern(lex), _cue_words(lex))
 
 
 @cache
@@ -236,31 +260,54 @@ def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
 
 
 class QuoteFinder:
-    def __init__(self, text: str, lex: Lexicons, actors: ArticleActors) -> None:
+    def __init__(
+        self, text: str, lex: Lexicons, actors: ArticleActors, lower_text: str | None = None
+    ) -> None:
+        """`lower_text` is `lowered(text)`, when the caller has it."""
         self.text = text
         self.lex = lex
         self.actors = actors
         self.unnamed_pattern = unnamed_source_pattern(lex)
         self.source_nouns = source_noun_pattern(lex)
         self.lower_source_nouns = lower_source_noun_pattern(lex)
-        self.lowered = lowered(text)
+        self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
-        self.cue_pattern = cue_pattern(lex)
+        self.cues = cue_finder(lex)
+        self.paragraph_cues: list[re.Match[str]] = []  # set by find() for each paragraph
+        self.cue_starts: list[int] = []
 
-    def _has_source_noun(self, start: int, end: int) -> bool:
+    def _first_source_noun(self, start: int, end: int) -> int | None:
+        """Where the first source noun in [start, end) begins."""
         if self.lowered is None:
-            return self.source_nouns.search(self.text, start, end) is not None
-        return self.lower_source_nouns.search(self.lowered, start, end) is not None
+            noun = self.source_nouns.search(self.text, start, end)
+        else:
+            noun = self.lower_source_nouns.search(self.lowered, start, end)
+        return noun.start() if noun else None
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
-        if not self._has_source_noun(start, end):
+        """unnamed_pattern.search, begun no further back than its words before a noun reach
+        from the first source noun: no match can begin earlier."""
+        noun_at = self._first_source_noun(start, end)
+        if noun_at is None:
             return None
-        return self.unnamed_pattern.search(self.text, start, end)
+        begin = _after_spaces_back(self.text, noun_at, start, UNNAMED_SPACES_BEFORE_NOUN + 1)
+        return self.unnamed_pattern.search(self.text, begin, end)
 
     def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
-        if not self._has_source_noun(start, end):
-            return []
-        return list(self.unnamed_pattern.finditer(self.text, start, end))
+        """unnamed_pattern.finditer, as a list (no match is empty)."""
+        found = []
+        while match := self._unnamed_search(start, end):
+            found.append(match)
+            start = match.end()
+        return found
+
+    def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
+        """The paragraph's cues within [start, end): the same as a search of [start, end)
+        alone, since no cue spans a sentence's, a quotation mark's or a comma's edge and each
+        of these ranges ends before a character that is not a letter."""
+        low = bisect_left(self.cue_starts, start)
+        high = bisect_left(self.cue_starts, end, lo=low)
+        return [cue for cue in self.paragraph_cues[low:high] if cue.end() <= end]
 
     # -- speakers ------------------------------------------------------------------
 
@@ -471,7 +518,7 @@ class QuoteFinder:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
-            cues = list(self.cue_pattern.finditer(self.text, window.start, window.end))
+            cues = self._cues_in(window.start, window.end)
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
@@ -506,15 +553,18 @@ class QuoteFinder:
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = list(self.cue_pattern.finditer(self.text, sentence.start, sentence.end))
-        verbs = self.lex.reporting_verbs
-        bare_cue = bool(cues) and any(verbs.get(c.group(0).lower()) == "bare" for c in cues)
+        cues = self._cues_in(sentence.start, sentence.end)
         return (
             self._according_to(sentence)
             or self._parenthetical(sentence, inside)
             or self._reported_clause(sentence, inside, cues)
-            or (self._trailing_attribution(sentence, inside) if bare_cue else None)
+            or (self._trailing_attribution(sentence, inside) if self._any_bare(cues) else None)
         )
+
+    def _any_bare(self, cues: list[re.Match[str]]) -> bool:
+        """Whether a cue may be followed by a clause without "that"."""
+        verbs = self.lex.reporting_verbs
+        return any(verbs.get(cue.group(0).lower()) == "bare" for cue in cues)
 
     def _according_to(self, sentence: Span) -> QuoteSpan | None:
         if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
@@ -660,7 +710,7 @@ class QuoteFinder:
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
-                for c in self.cue_pattern.finditer(self.text, tail.start, tail.end)
+                for c in self._cues_in(tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
             ]
@@ -705,6 +755,8 @@ class QuoteFinder:
         found: list[QuoteSpan] = []
         previous_paragraph: list[QuoteSpan] = []
         for paragraph, sentences in paragraphs:
+            self.paragraph_cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
+            self.cue_starts = [cue.start() for cue in self.paragraph_cues]
             directs = self.direct(paragraph, sentences)
             indirects = [q for s in sentences if (q := self.indirect(s, directs))]
             here = sorted(directs + indirects, key=lambda q: q.span.start)

@@ -82,11 +82,18 @@ SENTENCE_STARTERS = frozenset(
 # that lower() lengthens).
 ODD_CASE_LETTERS = "İıſ"
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
-# As many matches as WORD, quicker: from a word's first letter or digit to the end of its
-# run of word characters (WORD stops at the run's last letter or digit, with no other after).
-WORD_TO_COUNT = re.compile(r"[^\W_][\w'’.-]*")
+# As many words as WORD matches, quicker: a word runs from its first letter or digit to the
+# end of its run of word characters (WORD stops at the run's last letter or digit, with no
+# other after), and the words are matched two at a time (the second optional, after the
+# characters that are no letter or digit): findall lists the second's first letter or digit,
+# or the empty string when there is none. ASCII letters and digits come first in the class:
+# a quick table look-up before \w's.
+WORD_PAIRS_TO_COUNT = re.compile(
+    r"[^\W_][a-zA-Z0-9_'’.\w-]*+(?:[\W_]*+([^\W_])[a-zA-Z0-9_'’.\w-]*+)?"
+)
 FIRST_WORD = re.compile(r"\w+")
-BOUNDARY = re.compile(r"(?P<mark>[.!?]+[\"”’')\]]*)\s+")
+# One mark first, then any more: a leading character class lets sre skip ahead to each mark.
+BOUNDARY = re.compile(r"(?P<mark>[.!?][.!?]*[\"”’')\]]*)\s+")
 
 
 class Span(NamedTuple):
@@ -150,6 +157,36 @@ def _starts_sentence(char: str) -> bool:
 Tree = dict[str, "Tree"]  # a letter tree of words: "" marks a word's end
 
 
+class WordStartPattern:
+    """A pattern that matches only where a word begins (its `\\b` then a word character),
+    searched quicker. A non-word character or the text's start comes before each match, so
+    `candidates`, that character then the pattern's words without their look-behinds,
+    skips ahead at C speed (sre scans for a leading character class); the pattern itself is
+    tried only where `candidates` matched."""
+
+    def __init__(self, pattern: re.Pattern[str], words: str) -> None:
+        self.pattern = pattern
+        self.candidates = re.compile(rf"\W(?:{words})", pattern.flags)
+
+    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`pattern.search(text, start, end)`."""
+        if start == 0 and (match := self.pattern.match(text, 0, end)):
+            return match
+        while candidate := self.candidates.search(text, max(start - 1, 0), end):
+            if match := self.pattern.match(text, candidate.start() + 1, end):
+                return match
+            start = candidate.start() + 2
+        return None
+
+    def find_all(self, text: str, start: int, end: int) -> list[re.Match[str]]:
+        """`pattern.finditer(text, start, end)`, as a list (no match is empty)."""
+        found = []
+        while match := self.search(text, start, end):
+            found.append(match)
+            start = match.end()
+        return found
+
+
 def alternation(words: Iterable[str]) -> str:
     """A pattern that matches exactly `words`, longest first where one word begins another,
     branching letter by letter: far fewer tries than one branch per word."""
@@ -178,4 +215,6 @@ def lowered(text: str) -> str | None:
 
 
 def word_count(text: str) -> int:
-    return len(WORD_TO_COUNT.findall(text))
+    """The number of words (WORD matches)."""
+    pairs = WORD_PAIRS_TO_COUNT.findall(text)
+    return 2 * len(pairs) - pairs.count("")
