@@ -36,6 +36,11 @@ def test_numbers_and_values(
     assert (stat.object, stat.unit) == (obj, unit)
 
 
+def test_an_upper_case_k_is_not_thousands() -> None:
+    _, extraction = run_extract("A 4K television costs $300.")
+    assert 4_000 not in [s.value for s in extraction.statistics]
+
+
 def test_money_and_percent_units() -> None:
     _, extraction = run_extract("The firm made $303 million, up 25 per cent, and paid £4 in tax.")
     units = [(s.value, s.unit) for s in extraction.statistics]
@@ -147,6 +152,9 @@ def test_a_unit_and_compound_adjectives() -> None:
         ("Between eight to ten people died.", 8, 10, None),
         ("About 6 to 8 million voters turned out.", 6_000_000, 8_000_000, None),
         ("Prices rose 25 to 30 percent.", 25, 30, "percent"),
+        ("Costs rose from $2bn to $3bn.", 2e9, 3e9, "USD"),
+        ("Fees run $5k to $10k a year.", 5_000, 10_000, "USD"),
+        ("It cost $5m-$8m.", 5e6, 8e6, "USD"),
     ],
 )
 def test_ranges_share_scale_and_unit(

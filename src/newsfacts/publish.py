@@ -13,6 +13,7 @@ import fcntl
 import json
 import os
 import shutil
+import sqlite3
 import tempfile
 import zipfile
 from collections import Counter
@@ -161,12 +162,18 @@ class Summary:
 
     @classmethod
     def in_folder(cls, scratch: Path) -> Summary:
-        return cls(Tally(scratch / "mention-counts.sqlite"), Tally(scratch / "quote-counts.sqlite"))
+        mentions = Tally(scratch / "mention-counts.sqlite")
+        try:
+            return cls(mentions, Tally(scratch / "quote-counts.sqlite"))
+        except sqlite3.Error:
+            mentions.close()
+            raise
 
     @cached_property
     def charted(self) -> dict[str, int]:
         """The speakers that can make the chart, with their quotes: quoted at least as often as
-        its last bar (only their names are kept: memory must not grow with the actors table)."""
+        its last bar (only their names are kept, so memory does not grow with the actors table,
+        unless very many speakers tie for the last bar)."""
         return self.quote_counts.top(stats.CHART_TOP)
 
     def chart_ranking(self) -> list[tuple[str, int]]:

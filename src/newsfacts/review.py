@@ -107,7 +107,7 @@ def write_page(path: Path, article_id: str, text: str, items: list[Item]) -> Non
     try:
         path.write_text(page(article_id, text, items), encoding="utf-8")
     except OSError as error:
-        raise NewsfactsError(f"{path}: cannot write the page ({error.strerror})") from None
+        raise NewsfactsError(f"{path}: cannot write the page ({error.strerror or error})") from None
 
 
 def page(article_id: str, text: str, items: list[Item]) -> str:

@@ -80,7 +80,7 @@ def list_seeds(seeds_dir: Path) -> SeedFiles:
     seen: dict[str, str] = {}
     for name in names:
         stem = name[: -len(".txt")]
-        if not ARTICLE_ID.match(stem) or len(stem) > MAX_ARTICLE_ID_CHARS:
+        if not ARTICLE_ID.fullmatch(stem) or len(stem) > MAX_ARTICLE_ID_CHARS:
             raise NewsfactsError(
                 f"{seeds_dir / name}: file name cannot be an article_id (use letters, digits, "
                 f"_ and -, starting with a letter or digit, at most {MAX_ARTICLE_ID_CHARS})"

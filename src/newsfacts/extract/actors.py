@@ -559,7 +559,7 @@ class ActorFinder:
         return self.found
 
     def _governments(self, paragraph: Span) -> None:
-        """ "the Morrow administration", "the Israeli government": a named government ("the U.S.
+        """ "the Morrow administration", "the Chilean government": a named government ("the U.S.
         government" is the country itself)."""
         body = self.text[paragraph.start : paragraph.end]
         if not any(word in body for word in GOVERNMENT_WORDS):

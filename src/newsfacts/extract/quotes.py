@@ -111,9 +111,9 @@ def _after_spaces_back(text: str, position: int, floor: int, spaces: int) -> int
     return floor
 
 
-# unnamed_source_pattern has at most four \s before its noun: after a determiner and three
-# words, or after three modifiers.
-UNNAMED_SPACES_BEFORE_NOUN = 4
+WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
+# so unnamed_source_pattern has at most this many \s before its noun
+UNNAMED_SPACES_BEFORE_NOUN = WORDS_BEFORE_SOURCE_NOUN + 1
 
 
 @cache
@@ -123,7 +123,8 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
     modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|party)"
     return re.compile(
-        rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,3}}?|(?:{modifiers}\s){{0,3}})"
+        rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
+        rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
     )

@@ -72,20 +72,21 @@ MEASURE_UNITS = {
     "acres": "acres",
 }
 
+SHORT_SCALE = r"(?:bn|m|(?-i:k))\b"  # $2bn, $5m, $5k ("4K" is a screen, not thousands)
 NUMBER = (
     rf"(?P<currency>{CURRENCY})?\s?"
-    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|(?:bn|m|k)\b)*"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
     rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
     rf"|{numbers.WORD_NUMBER}\b)"
     r"(?P<cents>(?-i:c)\b)?"
     r"(?P<percent>\s?%|\s?per ?cent\b|\s?percentage points?\b)?"
 )
 UPPER = (
-    rf"(?P<upper>(?:{CURRENCY})?\s?(?:{numbers.DIGITS}|{numbers.WORD_NUMBER}\b)"
+    rf"(?P<upper>(?:{CURRENCY})?\s?(?:(?:{numbers.DIGITS})(?:{SHORT_SCALE})?|{numbers.WORD_NUMBER}\b)"
     rf"(?P<upper_scale>\s{numbers.SCALE}\b)?)"
     r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
 )
-# "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $450 million")
+# "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $870 million")
 RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
 STATISTIC = re.compile(
     rf"(?<![\w$.,:/-])(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)",
@@ -333,7 +334,10 @@ def _bounds(match: re.Match[str]) -> tuple[float, float | None]:
     upper = _optional(match, "upper")
     if not upper:
         return value, None
-    value_max = numbers.parse(LEADING_CURRENCY.sub("", upper))
+    upper = LEADING_CURRENCY.sub("", upper)
+    if not match.group("currency") and LENGTH_IN_M.search(upper):
+        upper = upper.rstrip("mbn")  # as the first number
+    value_max = numbers.parse(upper)
     upper_scale = match.group("upper_scale")
     if upper_scale and not SCALE_WORD.search(number) and value < 1000:
         value = numbers.parse(f"{number}{upper_scale}")  # "6 to 8 million"
