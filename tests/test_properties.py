@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from newsfacts.build import build
 from newsfacts.dataset import empty_curated
+from newsfacts.extract.text import WORD, word_count
 from newsfacts.pipeline import Tables, article_tables
 from newsfacts.seeds import Seed, parse_byline
 from newsfacts.validate import validate
@@ -121,3 +122,10 @@ def test_builds_of_mutated_articles_pass_validation(text: str) -> None:
         (seeds / "mutated.txt").write_text(text, encoding="utf-8")
         build(seeds, DATASET, Path(tmp) / "build")
         assert [p for p in validate(Path(tmp) / "build") if p.severity == "error"] == []
+
+
+@given(st.text() | mutated_articles())
+@example("It's U.S.-made, state-of-the-art; 3.5% o'clock __ ’twas _x_ 1,200 ...")
+def test_word_count_counts_what_the_word_pattern_matches(text: str) -> None:
+    """word_count matches words two at a time; WORD is the definition it must agree with."""
+    assert word_count(text) == len(WORD.findall(text))

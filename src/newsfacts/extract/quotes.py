@@ -112,7 +112,7 @@ def _after_spaces_back(text: str, position: int, floor: int, spaces: int) -> int
 
 
 WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
-# so unnamed_source_pattern has at most this many \s before its noun
+# unnamed_source_pattern's most \s before its noun: a determiner's, then one after each word
 UNNAMED_SPACES_BEFORE_NOUN = WORDS_BEFORE_SOURCE_NOUN + 1
 
 
