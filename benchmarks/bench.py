@@ -99,23 +99,24 @@ class Stopwatch:
 
 
 def instrument() -> Stopwatch:
-    from newsfacts import build, publish, stats
+    from newsfacts.build import run as build
+    from newsfacts.package import chart, write
 
     watch = Stopwatch()
     watch.wrap_iterator(build, "extractions", "extract")
     for method in ("write", "close"):
-        watch.wrap(publish.CsvTable, method, "write_csv")
-        watch.wrap(publish.ParquetTable, method, "write_parquet")
-    watch.wrap(publish.TableRows, "to_arrow", "to_arrow")
-    watch.wrap(publish, "finish_package", "finish")
-    watch.wrap(stats, "chart", "finish")
-    watch.wrap(publish, "write_zip", "zip")
+        watch.wrap(write.CsvTable, method, "write_csv")
+        watch.wrap(write.ParquetTable, method, "write_parquet")
+    watch.wrap(write.TableRows, "to_arrow", "to_arrow")
+    watch.wrap(write, "finish_package", "finish")
+    watch.wrap(chart, "chart", "finish")
+    watch.wrap(write, "write_zip", "zip")
     watch.wrap(build, "_verify", "validate")
     return watch
 
 
 def timed_build(seeds: Path, out: Path, cache: Path, watch: Any) -> tuple[float, dict[str, int]]:
-    from newsfacts.build import build
+    from newsfacts.build.run import build
 
     watch.seconds.clear()
     start = time.perf_counter()
@@ -124,11 +125,11 @@ def timed_build(seeds: Path, out: Path, cache: Path, watch: Any) -> tuple[float,
 
 
 def one_core_words_per_second(seeds: Path) -> float:
-    from newsfacts import dataset
-    from newsfacts.pipeline import extract_article
-    from newsfacts.seeds import read_seed
+    from newsfacts.build.rows import extract_article
+    from newsfacts.sources.curated import load_curated
+    from newsfacts.sources.seeds import read_seed
 
-    curated = dataset.load(ROOT / "dataset")
+    curated = load_curated(ROOT / "dataset")
     registry = curated.registry()
     sample = [read_seed(p) for p in sorted(seeds.glob("*.txt"))[:ONE_CORE_SAMPLE]]
     words = sum(len(s.text.split()) for s in sample)
@@ -139,7 +140,7 @@ def one_core_words_per_second(seeds: Path) -> float:
 
 
 def _meta() -> Any:
-    from newsfacts.dataset import ArticleMeta
+    from newsfacts.sources.curated import ArticleMeta
 
     return ArticleMeta()
 
@@ -154,8 +155,8 @@ def stock_frictionless(descriptor: Path) -> float:
 def fast_engine(folder: Path) -> float:
     """Seconds of the fast engine's Frictionless checks alone on one package (as stock
     `frictionless validate` checks it)."""
-    from newsfacts.reader import read_descriptor
-    from newsfacts.validate import table_problems
+    from newsfacts.read.files import read_descriptor
+    from newsfacts.validate.run import table_problems
 
     start = time.perf_counter()
     table_problems(folder, read_descriptor(folder), "fast")

@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench
 
-from newsfacts import build
+from newsfacts.build import run as build
 
 
 def peak_mb() -> int:

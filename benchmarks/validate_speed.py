@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from newsfacts import streams
-from newsfacts.reader import read_descriptor
-from newsfacts.validate import table_problems, validate
+from newsfacts.read.files import read_descriptor
+from newsfacts.validate import batches as streams
+from newsfacts.validate.run import table_problems, validate
 
 
 def frictionless_part(

@@ -21,7 +21,7 @@ SEED_ARTICLE = SEEDS / "000_68207eccf74b6ec5.txt"
 @pytest.fixture(scope="session")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One build of the bundled seeds for every test that only reads it (copy it to change it)."""
-    from newsfacts.build import build
+    from newsfacts.build.run import build
 
     target = tmp_path_factory.mktemp("seed") / "build"
     build(SEEDS, DATASET, target)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsfacts import load
-from newsfacts.build import build
-from newsfacts.dataset import load as load_curated
-from newsfacts.pipeline import ArticleActorStore, Builder, DatasetActor, column, extractions
-from newsfacts.seeds import list_seeds
+from newsfacts.build.actor_ids import ArticleActorStore, Builder, DatasetActor
+from newsfacts.build.parallel import extractions
+from newsfacts.build.run import build
+from newsfacts.schema import column
+from newsfacts.sources.curated import load_curated
+from newsfacts.sources.seeds import list_seeds
 
 from .conftest import DATASET, actors_of, run_extract
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from newsfacts import cache, pipeline
-from newsfacts.build import build
+from newsfacts.build import cache, parallel, rows
+from newsfacts.build.run import build
 from newsfacts.cli import app
 
 from .conftest import DATASET, SEED_ARTICLE, tree
@@ -29,14 +29,14 @@ def write_seeds(folder: Path, count: int, first: int = 0) -> None:
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the articles extracted in this process (serial extraction)."""
     calls: list[int] = []
-    original: Callable[..., Any] = pipeline.extract
+    original: Callable[..., Any] = rows.extract
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         calls.append(1)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(pipeline, "extract", counting)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(rows, "extract", counting)
     return calls
 
 
@@ -44,14 +44,14 @@ def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
     tmp_path: Path,
 ) -> None:
     seeds, store = tmp_path / "seeds", tmp_path / "cache"
-    write_seeds(seeds, pipeline.PARALLEL_FROM + 6)  # on every core
+    write_seeds(seeds, parallel.PARALLEL_FROM + 6)  # on every core
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
-    write_seeds(seeds, 1, first=pipeline.PARALLEL_FROM + 6)
+    write_seeds(seeds, 1, first=parallel.PARALLEL_FROM + 6)
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     build(seeds, DATASET, tmp_path / "clean")
     assert tree(tmp_path / "build") == tree(tmp_path / "clean")
     (version,) = store.iterdir()
-    assert len(list(version.glob("*.pickle"))) == pipeline.PARALLEL_FROM + 7
+    assert len(list(version.glob("*.pickle"))) == parallel.PARALLEL_FROM + 7
 
 
 def test_only_new_or_changed_seeds_are_extracted(

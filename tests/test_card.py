@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from newsfacts import load, schema
-from newsfacts.dataset import load as load_curated
 from newsfacts.evaluate import evaluate
+from newsfacts.sources.curated import load_curated
 
 from .conftest import DATASET, ROOT
 

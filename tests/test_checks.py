@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts import crosschecks, keys, streams
-from newsfacts.validate import validate
+from newsfacts import schema
+from newsfacts.validate import batches as streams
+from newsfacts.validate import key_index as keys
+from newsfacts.validate import spans as span_checks
+from newsfacts.validate.run import validate
 
 from .test_engines import CSV_CASES, broken, set_cell
 
@@ -38,7 +41,7 @@ def test_tiny_batches_and_text_windows_find_the_same_problems(
     monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
     monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 3)
-    monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
+    monkeypatch.setattr(span_checks, "TEXT_WINDOW_CHARS", 1)
     monkeypatch.setattr(keys, "SPILL_ROWS", 2)  # key indexes written out to their file
     assert errors(build) == expected
 
@@ -67,8 +70,8 @@ def test_a_schema_the_fast_engine_does_not_compile_is_left_to_stock_frictionless
 ) -> None:  # type: ignore[type-arg]
     import json
 
-    from newsfacts import checks
-    from newsfacts.reader import read_descriptor
+    from newsfacts.read.files import read_descriptor
+    from newsfacts.validate import table_checks as checks
 
     build = tmp_path / "build"
     shutil.copytree(out, build)
@@ -92,7 +95,7 @@ def reference_span_problems(folder: Path) -> list[tuple[str, int, str]]:
     with (folder / "articles.csv").open(encoding="utf-8", newline="") as handle:
         texts = {r["article_id"]: r["text"] for r in csv.DictReader(handle)}
     found = []
-    for table in crosschecks.SPAN_TABLES:
+    for table in schema.SPAN_TABLES:
         with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
             for row, record in enumerate(csv.DictReader(handle), start=2):
                 article_id, start, end = record["article_id"], record["start"], record["end"]
@@ -142,7 +145,7 @@ def mismatched_spans(build: Path) -> None:
 def test_spans_in_any_order_are_checked_as_when_sorted(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reordered: dict, tiny: bool
 ) -> None:  # type: ignore[type-arg]
-    from newsfacts.reader import read_descriptor
+    from newsfacts.read.files import read_descriptor
 
     folder = broken(out, tmp_path, "csv", mismatched_spans)
     for table, order in reordered.items():
@@ -150,9 +153,9 @@ def test_spans_in_any_order_are_checked_as_when_sorted(
     if tiny:  # many forward windows, and many second-pass windows
         monkeypatch.setattr(streams, "CSV_BLOCK_BYTES", 4096)
         monkeypatch.setattr(streams, "CSV_BATCH_BYTES", 1)
-        monkeypatch.setattr(crosschecks, "TEXT_WINDOW_CHARS", 1)
+        monkeypatch.setattr(span_checks, "TEXT_WINDOW_CHARS", 1)
     resources = {r["name"]: r for r in read_descriptor(folder)["resources"]}
-    found = crosschecks.span_problems("csv", folder, resources)
+    found = span_checks.span_problems("csv", folder, resources)
     expected = reference_span_problems(folder)
     assert len(expected) >= 4
     assert [(p.table, p.row, p.message) for p in found if p.severity == "error"] == expected
@@ -200,10 +203,10 @@ def test_spans_compared_as_bytes_agree_with_python_slices() -> None:
         text = piece if rng.random() < 0.7 else piece + rng.choice(alphabet)
         for name, value in zip(spans, (article, start, end, text or "x", row), strict=True):
             spans[name].append(value)
-    found = crosschecks.window_problems(
+    found = span_checks.window_problems(
         "csv",
         "quotes",
-        crosschecks.Texts.of(pa.array(ids), pa.array(texts, pa.string())),
+        span_checks.Texts.of(pa.array(ids), pa.array(texts, pa.string())),
         {name: pa.array(values) for name, values in spans.items()},
     )
     expected = [
@@ -255,9 +258,9 @@ def test_table_digests_agree_across_formats_and_batch_sizes(
     CSV = Parquet), also when read in tiny batches; a changed value changes the digest."""
     import pyarrow as pa
 
-    from newsfacts.digests import TableDigest
-    from newsfacts.reader import read_descriptor
-    from newsfacts.validate import table_problems
+    from newsfacts.read.files import read_descriptor
+    from newsfacts.validate.digests import TableDigest
+    from newsfacts.validate.run import table_problems
 
     def digests(fmt: str) -> dict[str, TableDigest]:
         found: dict[str, TableDigest] = {}
@@ -272,7 +275,7 @@ def test_table_digests_agree_across_formats_and_batch_sizes(
         assert (
             tiny.keys()
             == whole.keys()
-            == set(crosschecks.SPAN_TABLES)
+            == set(schema.SPAN_TABLES)
             | {
                 "articles",
                 "actors",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts import load
-from newsfacts.build import build
+from newsfacts.build.run import build
 from newsfacts.errors import NewsfactsError
 
 from .conftest import SEEDS

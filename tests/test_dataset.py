@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.dataset import load
 from newsfacts.errors import NewsfactsError
+from newsfacts.sources.curated import load_curated
 
 from .conftest import DATASET
 
 
 def test_the_repository_dataset_loads() -> None:
-    curated = load(DATASET)
+    curated = load_curated(DATASET)
     assert curated.meta.name == "newsfacts"
     assert "Rubio" in curated.registry()
 
@@ -39,13 +39,13 @@ def test_bad_yaml_names_file_and_key(
 ) -> None:
     (dataset_copy / file).write_text(content, encoding="utf-8")
     with pytest.raises(NewsfactsError, match=message) as error:
-        load(dataset_copy)
+        load_curated(dataset_copy)
     assert str(dataset_copy / file) in str(error.value)
 
 
 def test_optional_files_may_be_absent(dataset_copy: Path) -> None:
     (dataset_copy / "articles.yaml").unlink()
     (dataset_copy / "actors.yaml").unlink()
-    curated = load(dataset_copy)
+    curated = load_curated(dataset_copy)
     assert curated.articles == {}
     assert curated.actors == []

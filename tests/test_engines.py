@@ -16,9 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from newsfacts import checks
-from newsfacts.reader import read_descriptor
-from newsfacts.validate import frictionless_problems, table_problems, validate
+from newsfacts.read.files import read_descriptor
+from newsfacts.validate import table_checks as checks
+from newsfacts.validate.run import frictionless_problems, table_problems, validate
 
 Rows = list[list[str]]
 ARTICLE = "000_68207eccf74b6ec5"

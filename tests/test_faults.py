@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsfacts import load, publish
-from newsfacts.build import build
+from newsfacts import load
+from newsfacts.build.run import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
-from newsfacts.seeds import MAX_ARTICLE_BYTES
-from newsfacts.validate import validate
+from newsfacts.package import staging, write
+from newsfacts.sources.seeds import MAX_ARTICLE_BYTES
+from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEED_ARTICLE, tree
 
@@ -127,7 +128,7 @@ def test_a_full_disk_fails_cleanly(
     def full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(publish.ParquetTable, "write", full)
+    monkeypatch.setattr(write.ParquetTable, "write", full)
     with pytest.raises(
         NewsfactsError, match=r"No space left on device.*previous build is unchanged"
     ):
@@ -142,7 +143,7 @@ def test_a_second_build_at_the_same_time_is_told_to_wait(tmp_path: Path, make_se
     build(seeds, DATASET, out)
     before = tree(out)
     with (  # as if another process were building
-        publish.build_lock(out.resolve()),
+        staging.build_lock(out.resolve()),
         pytest.raises(NewsfactsError, match="another newsfacts build is writing it"),
     ):
         build(seeds, DATASET, out)

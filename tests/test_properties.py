@@ -15,12 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from newsfacts.build import build
-from newsfacts.dataset import empty_curated
+from newsfacts.build.one_article import article_tables
+from newsfacts.build.rows import Tables
+from newsfacts.build.run import build
 from newsfacts.extract.text import WORD, word_count
-from newsfacts.pipeline import Tables, article_tables
-from newsfacts.seeds import Seed, parse_byline
-from newsfacts.validate import validate
+from newsfacts.sources.curated import empty_curated
+from newsfacts.sources.seeds import Seed, parse_byline
+from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEED_ARTICLE
 

@@ -17,9 +17,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsfacts import load, schema
-from newsfacts.build import build
+from newsfacts.build.run import build
 from newsfacts.errors import NewsfactsError
-from newsfacts.validate import validate
+from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEEDS, tree
 
@@ -225,7 +225,8 @@ def test_booleans_in_any_frictionless_spelling(out: Path, tmp_path: Path) -> Non
     path.write_text(
         path.read_text(encoding="utf-8").replace(",false,", ",False,"), encoding="utf-8"
     )
-    from newsfacts.reader import read_descriptor, read_table
+    from newsfacts.read.files import read_descriptor
+    from newsfacts.read.frames import read_table
 
     descriptor = read_descriptor(target / "csv")
     actors = next(r for r in descriptor["resources"] if r["name"] == "actors")
@@ -236,7 +237,7 @@ def test_booleans_in_any_frictionless_spelling(out: Path, tmp_path: Path) -> Non
 def test_extraction_on_every_core_gives_the_same_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsfacts import pipeline
+    from newsfacts.build import parallel
 
     paragraphs = [
         p
@@ -245,14 +246,14 @@ def test_extraction_on_every_core_gives_the_same_build(
     ]
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    for n in range(pipeline.PARALLEL_FROM + 6):
+    for n in range(parallel.PARALLEL_FROM + 6):
         (seeds / f"a{n:03d}.txt").write_text("\n".join(paragraphs[n % 5 :: 2]), encoding="utf-8")
     build(seeds, DATASET, tmp_path / "parallel")
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     build(seeds, DATASET, tmp_path / "serial")
     assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")
     (seeds / "a000.txt").write_bytes(b"\x00")
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     with pytest.raises(NewsfactsError, match=r"a000\.txt: binary file"):
         build(seeds, DATASET, tmp_path / "parallel")
     assert tree(tmp_path / "parallel") == tree(tmp_path / "serial")  # left as it was
@@ -261,9 +262,9 @@ def test_extraction_on_every_core_gives_the_same_build(
 def test_rows_stream_into_parquet_row_groups_without_changing_the_data(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from newsfacts import publish
+    from newsfacts.package import write
 
-    monkeypatch.setattr(publish, "DEFAULT_ROW_GROUP_ROWS", 4)
+    monkeypatch.setattr(write, "DEFAULT_ROW_GROUP_ROWS", 4)
     build(SEEDS, DATASET, tmp_path / "build")
     mentions = pq.ParquetFile(tmp_path / "build" / "parquet" / "mentions.parquet")
     assert mentions.metadata.num_row_groups == -(-mentions.metadata.num_rows // 4) > 1

@@ -10,12 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts import load
-from newsfacts.build import build
+from newsfacts.build.run import build
 from newsfacts.cli import app
-from newsfacts.diff import diff
 from newsfacts.errors import NewsfactsError
-from newsfacts.publish import release
-from newsfacts.validate import validate
+from newsfacts.package.release import release
+from newsfacts.read.diff import diff
+from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEEDS
 
@@ -104,9 +104,11 @@ def test_published_without_text(tmp_path: Path) -> None:
 
 
 def test_spans_are_checked_against_the_seeds_before_text_is_dropped() -> None:
-    from newsfacts.build import check_spans
-    from newsfacts.dataset import load as load_curated
-    from newsfacts.pipeline import Builder, column, extractions
+    from newsfacts.build.actor_ids import Builder
+    from newsfacts.build.parallel import extractions
+    from newsfacts.build.run import check_spans
+    from newsfacts.schema import column
+    from newsfacts.sources.curated import load_curated
 
     (extraction,) = extractions(sorted(SEEDS.glob("*.txt")), load_curated(DATASET), SEEDS.parent)
     rows = Builder().add(extraction)

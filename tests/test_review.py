@@ -12,7 +12,7 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from newsfacts.cli import app
-from newsfacts.review import CSS_COLOURS
+from newsfacts.read.review import CSS_COLOURS
 
 ARTICLE = "000_68207eccf74b6ec5"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from newsfacts import schema
-from newsfacts.docs import README_END, README_START, schema_markdown
-from newsfacts.models import MODELS
+from newsfacts.schema.docs import README_END, README_START, schema_markdown
+from newsfacts.schema.models import MODELS
 
 from .conftest import ROOT
 
@@ -106,7 +106,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_span_tables_end_with_their_offsets() -> None:
     """The pipeline orders span records by their last two columns."""
-    from newsfacts.pipeline import SPAN_TABLES
+    from newsfacts.schema import SPAN_TABLES
 
     for table in SPAN_TABLES:
         assert schema.column_names(table)[-2:] == ["start", "end"]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from newsfacts import load
-from newsfacts.build import build
+from newsfacts.build.run import build
 
 from .conftest import DATASET, SEEDS
 

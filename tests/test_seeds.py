@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.seeds import list_seeds, parse_byline, read_seed
+from newsfacts.sources.seeds import list_seeds, parse_byline, read_seed
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from newsfacts.build import build
+from newsfacts.build.run import build
 from newsfacts.cli import app
-from newsfacts.stats import CHART
+from newsfacts.package.chart import CHART
 
 from .conftest import DATASET
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts import tally
-from newsfacts.tally import Tally
+from newsfacts.package import tally
+from newsfacts.package.tally import Tally
 
 
 def test_counts_added_to_disk_in_parts_equal_counting_in_memory(

@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.publish import write_checksums, write_zip
-from newsfacts.validate import validate
+from newsfacts.package.write import write_checksums, write_zip
+from newsfacts.validate.run import validate
 
 
 @pytest.fixture

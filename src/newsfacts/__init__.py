@@ -14,7 +14,7 @@ __all__ = ["__version__", "load"]
 def __getattr__(name: str) -> Any:
     """`newsfacts.load`, imported on first use (it brings pandas)."""
     if name == "load":
-        from .reader import load
+        from newsfacts.read.frames import load
 
         return load
     raise AttributeError(f"module 'newsfacts' has no attribute {name!r}")

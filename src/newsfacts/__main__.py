@@ -1,5 +1,5 @@
 """python -m newsfacts: the newsfacts command."""
 
-from .cli import run
+from newsfacts.cli import run
 
 run()

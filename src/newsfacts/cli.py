@@ -23,15 +23,19 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from . import __version__, publish, reader, review, schema, stats
-from . import build as build_lib
-from . import diff as diff_lib
-from . import evaluate as evaluate_lib
-from .docs import schema_markdown, update_readme
-from .errors import NewsfactsError
-from .pipeline import extract_records
-from .problems import Problem
-from .validate import validate as validate_package
+from newsfacts import __version__, schema
+from newsfacts import evaluate as evaluate_lib
+from newsfacts.build import run as build_lib
+from newsfacts.build.one_article import extract_records
+from newsfacts.errors import NewsfactsError
+from newsfacts.package.release import release as release_build
+from newsfacts.read import diff as diff_lib
+from newsfacts.read import frames as reader
+from newsfacts.read import review
+from newsfacts.read import summary as stats
+from newsfacts.schema.docs import schema_markdown, update_readme
+from newsfacts.validate.problems import Problem
+from newsfacts.validate.run import validate as validate_package
 
 
 class ReportFormat(StrEnum):
@@ -369,7 +373,7 @@ def release(
 ) -> None:
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages."""
     try:
-        target, new = publish.release(build_dir, to)
+        target, new = release_build(build_dir, to)
     except NewsfactsError as error:
         raise fail(error) from None
     files = sorted(p.name for p in target.iterdir() if p.is_file())

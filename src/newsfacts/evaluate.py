@@ -25,11 +25,12 @@ from typing import Literal, TypeVar
 import yaml
 from pydantic import Field, ValidationError
 
-from . import models
-from .dataset import Curated, Strict, empty_curated
-from .errors import NewsfactsError
-from .pipeline import ALIAS_SEPARATOR, OnArticle, Tables, article_tables
-from .seeds import read_seed
+from newsfacts.build.one_article import article_tables
+from newsfacts.build.rows import OnArticle, Tables
+from newsfacts.errors import NewsfactsError
+from newsfacts.schema import LIST_SEPARATOR, models
+from newsfacts.sources.curated import Curated, Strict, empty_curated
+from newsfacts.sources.seeds import read_seed
 
 TOKEN = re.compile(r"\w+")
 METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
@@ -220,7 +221,7 @@ class ArticleScorer:
         result = {}
         for actor in self.actors:
             names = forms.get(actor.actor_id, set()) | {actor.name}
-            names |= set((actor.aliases or "").split(ALIAS_SEPARATOR)) - {""}
+            names |= set((actor.aliases or "").split(LIST_SEPARATOR)) - {""}
             result[actor.actor_id] = ActorForms(
                 frozenset(normalise(n) for n in names), actor.kind == "person", actor.unnamed
             )

@@ -34,7 +34,7 @@ def extract(
     authors: tuple[str, ...] = (),
 ) -> Extraction:
     """Extract every record of one article."""
-    lex = lexicons.load()
+    lex = lexicons.load_lexicons()
     paragraphs = [
         (p, text.sentences(article_text, p)) for p in text.paragraphs(article_text, body_start)
     ]

@@ -84,7 +84,7 @@ def _given_names() -> dict[str, str]:
 
 
 @cache
-def load() -> Lexicons:
+def load_lexicons() -> Lexicons:
     countries, country_names = _country_tables()
     return Lexicons(
         reporting_verbs=_pairs("reporting_verbs.txt"),

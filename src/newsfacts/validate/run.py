@@ -20,12 +20,16 @@ from typing import Any
 import frictionless
 import pyarrow as pa
 
-from . import checks, schema, streams
-from .crosschecks import SPAN_TABLES, same_rows_problems, span_problems
-from .digests import TableDigest
-from .errors import NewsfactsError
-from .problems import Problem
-from .reader import check_file, read_descriptor
+from newsfacts import schema
+from newsfacts.errors import NewsfactsError
+from newsfacts.read.files import check_file, read_descriptor
+from newsfacts.schema import SPAN_TABLES
+from newsfacts.validate import batches as streams
+from newsfacts.validate import table_checks as checks
+from newsfacts.validate.digests import TableDigest
+from newsfacts.validate.problems import Problem
+from newsfacts.validate.same_rows import same_rows_problems
+from newsfacts.validate.spans import span_problems
 
 
 def packages_in(path: Path) -> list[Path]:

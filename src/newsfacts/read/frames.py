@@ -1,30 +1,19 @@
-"""Reading a published package back: descriptor, file checks and pandas DataFrames."""
+"""Reading a published package back as pandas DataFrames, after its files are checked."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 import pyarrow.parquet as pq
 
-from . import remote
-from .errors import NewsfactsError
-from .remote import OnBytes, local_package
-
-
-def file_hash(path: Path) -> str:
-    """sha256 of a file, read in chunks (memory stays flat for large files)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+from newsfacts.errors import NewsfactsError
+from newsfacts.read import download as remote
+from newsfacts.read.download import OnBytes, local_package
+from newsfacts.read.files import check_file, read_descriptor, resource_path
 
 
 def plain_value(value: Any) -> Any:
@@ -40,44 +29,6 @@ def plain_value(value: Any) -> Any:
 BOOLEANS = {value: True for value in ("true", "True", "TRUE", "1")} | {
     value: False for value in ("false", "False", "FALSE", "0")
 }
-
-
-def read_descriptor(folder: Path) -> dict[str, Any]:
-    path = folder / "datapackage.json"
-    try:
-        descriptor: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise NewsfactsError(f"{path}: cannot read the descriptor: {error}") from error
-    return descriptor
-
-
-def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
-    """The resource's file; a path that leaves the package folder is refused, never read."""
-    relative = str(resource.get("path", ""))
-    target = (folder / relative).resolve()
-    if Path(relative).is_absolute() or not target.is_relative_to(folder.resolve()):
-        raise NewsfactsError(
-            f"{folder / 'datapackage.json'}: resource {resource.get('name')!r}: "
-            f"path {relative!r} leaves the package folder"
-        )
-    return target
-
-
-def check_file(
-    folder: Path, resource: dict[str, Any], hasher: Callable[[Path], str] = file_hash
-) -> list[str]:
-    """Problems with a resource's file: missing, or bytes/hash not as the descriptor says."""
-    path = resource_path(folder, resource)
-    if not path.is_file():
-        return [f"{path.name}: file missing"]
-    size = path.stat().st_size
-    problems = []
-    if "bytes" in resource and resource["bytes"] != size:
-        problems.append(f"{path.name}: {size} bytes, descriptor says {resource['bytes']}")
-    expected = str(resource.get("hash", "")).removeprefix("sha256:")
-    if expected and expected != hasher(path):
-        problems.append(f"{path.name}: sha256 does not match the descriptor's hash")
-    return problems
 
 
 def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:

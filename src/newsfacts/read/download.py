@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from .errors import NewsfactsError
+from newsfacts.errors import NewsfactsError
 
 OnBytes = Callable[[str, int, int | None], None]  # file name, bytes so far, total if known
 CHUNK = 1 << 16

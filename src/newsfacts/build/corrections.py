@@ -16,20 +16,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, RootModel
 
-from . import models
-from .dataset import Strict, load_yaml
-from .errors import NewsfactsError
-from .pipeline import (
-    ALIAS_SEPARATOR,
-    ID_FIELD,
-    ID_LETTER,
-    MENTION_ACTOR,
-    QUOTE_SPEAKER,
-    SPAN_TABLES,
-    Row,
-    Rows,
-    column,
-)
+from newsfacts import schema
+from newsfacts.build.rows import MENTION_ACTOR, QUOTE_SPEAKER
+from newsfacts.errors import NewsfactsError
+from newsfacts.schema import LIST_SEPARATOR, SPAN_TABLES, Row, Rows, column, models
+from newsfacts.sources.curated import Strict, load_yaml
 
 RecordTable = Literal["quotes", "statistics", "mentions"]
 FIXABLE = {
@@ -108,7 +99,7 @@ class CorrectionsFile(RootModel[list[Entry]]):
     pass
 
 
-def load(dataset_dir: Path) -> list[Entry]:
+def load_corrections(dataset_dir: Path) -> list[Entry]:
     path = dataset_dir / "corrections.yaml"
     if not path.exists():
         return []
@@ -247,7 +238,7 @@ class Corrector:
             del table[other]
             kept = table[keep]
             aliases = {*_aliases(kept), *_aliases(removed), removed["name"]} - {kept["name"]}
-            kept["aliases"] = ALIAS_SEPARATOR.join(sorted(aliases)) or None
+            kept["aliases"] = LIST_SEPARATOR.join(sorted(aliases)) or None
             self.note(entry, "actors", other, None, f"merged into {keep}")
 
     def add_split_actor(self, table: dict[str, Record], entry: Split) -> None:
@@ -311,7 +302,7 @@ class ArticleCorrector:
 
     def reject(self, entry: Reject) -> None:
         record = self.tables[entry.table].pop(self.find(entry))
-        record_id = record[ID_FIELD[entry.table]]
+        record_id = record[schema.primary_key(entry.table)[0]]
         self.corrector.note(entry, entry.table, record_id, entry.article, f"rejected: {entry.text}")
 
     def fix(self, entry: Fix) -> None:
@@ -322,7 +313,7 @@ class ArticleCorrector:
         fixed = self.corrector.validated(entry, entry.table, {**record, **changes})
         self.tables[entry.table][index] = fixed
         self.corrector.note(
-            entry, entry.table, record[ID_FIELD[entry.table]], entry.article, detail
+            entry, entry.table, record[schema.primary_key(entry.table)[0]], entry.article, detail
         )
 
     def add(self, entry: Add) -> None:
@@ -336,14 +327,14 @@ class ArticleCorrector:
                 entry, f"text {entry.text!r} occurs more than once in article {entry.article}"
             )
         end = start + len(entry.text)
-        record_id = f"{entry.article}-{ID_LETTER[entry.table]}-{start}-{end}"
+        record_id = schema.record_id(entry.table, entry.article, start, end)
         records = self.tables[entry.table]
-        if any(r[ID_FIELD[entry.table]] == record_id for r in records):
+        if any(r[schema.primary_key(entry.table)[0]] == record_id for r in records):
             raise self.corrector.fail(
                 entry, f"stale correction: the extractor now finds {record_id}; remove the entry"
             )
         record = {
-            ID_FIELD[entry.table]: record_id,
+            schema.primary_key(entry.table)[0]: record_id,
             "article_id": entry.article,
             "text": entry.text,
             "start": start,
@@ -416,8 +407,8 @@ def _actor_record(row: Row) -> Record:
 
 
 def _aliases(actor: Record) -> set[str]:
-    return set((actor["aliases"] or "").split(ALIAS_SEPARATOR)) - {""}
+    return set((actor["aliases"] or "").split(LIST_SEPARATOR)) - {""}
 
 
 def load_corrector(dataset_dir: Path) -> Corrector:
-    return Corrector(load(dataset_dir), dataset_dir / "corrections.yaml")
+    return Corrector(load_corrections(dataset_dir), dataset_dir / "corrections.yaml")

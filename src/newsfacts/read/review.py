@@ -13,8 +13,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .errors import NewsfactsError
-from .reader import plain_value
+from newsfacts.errors import NewsfactsError
+from newsfacts.read.frames import plain_value
 
 KINDS = ("quotes", "statistics", "mentions")
 STYLES = {"quotes": "black on khaki1", "statistics": "black on plum2", "mentions": "bold cyan"}

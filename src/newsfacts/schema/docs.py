@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import schema
-from .errors import NewsfactsError
+from newsfacts import schema
+from newsfacts.errors import NewsfactsError
 
 
 def _constraints(field: dict[str, Any]) -> str:

@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-from .reader import file_hash
+from newsfacts.read.files import file_hash
 
 # Small reads keep memory flat: Arrow's CSV reader reads several blocks ahead, and Arrow's
 # allocator keeps what it freed, so the peak follows the block and batch sizes.

@@ -12,24 +12,19 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from . import corrections, dataset, publish
-from .cache import ExtractionCache
-from .dataset import Curated
-from .errors import NewsfactsError
-from .pipeline import (
-    SPAN_TABLES,
-    ArticleActorStore,
-    ArticleExtraction,
-    Builder,
-    OnArticle,
-    Rows,
-    batches,
-    check_articles_have_seeds,
-    column,
-    extractions,
-)
-from .seeds import list_seeds
-from .validate import validate
+from newsfacts.build import corrections
+from newsfacts.build.actor_ids import ArticleActorStore, Builder
+from newsfacts.build.cache import ExtractionCache
+from newsfacts.build.parallel import batches, check_articles_have_seeds, extractions
+from newsfacts.build.rows import ArticleExtraction, OnArticle
+from newsfacts.errors import NewsfactsError
+from newsfacts.package.staging import check_replaceable, staged_build
+from newsfacts.package.summary import Summary
+from newsfacts.package.write import PackageWriter, finish_build
+from newsfacts.schema import SPAN_TABLES, Rows, column
+from newsfacts.sources.curated import Curated, load_curated
+from newsfacts.sources.seeds import list_seeds
+from newsfacts.validate.run import validate
 
 
 def _verify(staging: Path, out: Path) -> None:
@@ -52,8 +47,8 @@ def build(
     With `cache_dir`, each seed's extraction is cached there, so that a rebuild only extracts
     new or changed seeds. With `no_text`, articles are published without their text (for
     publishers whose text cannot be redistributed): spans are checked against the seeds first."""
-    publish.check_replaceable(out.resolve())
-    curated = dataset.load(dataset_dir)
+    check_replaceable(out.resolve())
+    curated = load_curated(dataset_dir)
     paths = list_seeds(seeds_dir)
     check_articles_have_seeds(curated, {p.stem for p in paths})
     corrector = corrections.load_corrector(dataset_dir)
@@ -61,7 +56,7 @@ def build(
     if cache:
         cache.prune()
     root = seeds_dir.resolve().parent
-    with fewer_collections(), publish.staged_build(out) as staging:
+    with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(
             staging,
             extractions(paths, curated, root, cache, on_article),
@@ -113,10 +108,10 @@ def _write_packages(
     then descriptors, cards, zips and checksums. The rows per table."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
-        with closing(publish.Summary.in_folder(scratch)) as summary:
+        with closing(Summary.in_folder(scratch)) as summary:
             with (
                 closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
-                publish.PackageWriter(staging, summary) as writer,
+                PackageWriter(staging, summary) as writer,
             ):
                 builder = Builder(store)
                 for extraction in articles:
@@ -130,7 +125,7 @@ def _write_packages(
                 for batch in batches(actors, ACTOR_BATCH):
                     writer.write({"actors": batch})
                 writer.write({"corrections": log})
-            publish.finish_build(staging, curated, summary)
+            finish_build(staging, curated, summary)
             return dict(summary.rows)
 
 

@@ -23,18 +23,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, schema
-from .dataset import ArticleMeta
-from .extract import RegistryEntry
-from .extract.actors import ArticleActor
+from newsfacts import __version__, schema
+from newsfacts.extract import RegistryEntry
+from newsfacts.extract.actors import ArticleActor
+from newsfacts.sources.curated import ArticleMeta
 
 if TYPE_CHECKING:
-    from .pipeline import ArticleExtraction
+    from newsfacts.build.rows import ArticleExtraction
 
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]  # src/newsfacts
 # Everything an extraction depends on: the extractor, its lexicons, the row builder, the
 # seed reader, the contract's column order, and this file's own format.
-CODE = ("extract/*.py", "lexicons/*.txt", "pipeline.py", "seeds.py", "cache.py")
+CODE = ("extract/*.py", "lexicons/*.txt", "build/rows.py", "sources/seeds.py", "build/cache.py")
 # Data the extractor reads from other packages (country names, given names): a new version of
 # one can change the rows, as can Python's Unicode tables (normalisation, letter classes).
 DATA_PACKAGES = ("pycountry", "gender-guesser")
@@ -81,7 +81,7 @@ class ExtractionCache:
 
     def get(self, key: str) -> ArticleExtraction | None:
         """The cached extraction, or None (a missing or unreadable entry is a miss)."""
-        from .pipeline import ArticleExtraction
+        from newsfacts.build.rows import ArticleExtraction
 
         try:
             with (self.folder / f"{key}.pickle").open("rb") as handle:

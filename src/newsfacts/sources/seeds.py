@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import overload
 
-from . import schema
-from .errors import NewsfactsError
+from newsfacts import schema
+from newsfacts.errors import NewsfactsError
 
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
 ARTICLE_ID = re.compile(schema.field("articles", "article_id")["constraints"]["pattern"])

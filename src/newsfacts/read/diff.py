@@ -7,8 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from . import schema
-from .reader import load, plain_value
+from newsfacts import schema
+from newsfacts.read.frames import load, plain_value
 
 
 @dataclass

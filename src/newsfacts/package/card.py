@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import docs, schema
-from .dataset import Curated
+from newsfacts import schema
+from newsfacts.schema import docs
+from newsfacts.sources.curated import Curated
 
 if TYPE_CHECKING:
-    from .publish import Summary
+    from newsfacts.package.summary import Summary
 
 FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
 FIGURE_NAMES = {

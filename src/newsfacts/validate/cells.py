@@ -10,7 +10,9 @@ handed to Frictionless's own cell reader, so the verdict is the same cell by cel
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import frictionless
@@ -19,7 +21,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .schema import ARROW_TYPES
+from newsfacts.read.files import resource_path
+from newsfacts.schema import ARROW_TYPES
+from newsfacts.validate import batches as streams
 
 Mask = np.ndarray[Any, np.dtype[np.bool_]]
 
@@ -223,3 +227,24 @@ def python_cells(column: pa.Array) -> list[Any]:
             value = value.to_pydatetime()
         cells.append(value)
     return cells
+
+
+def typed_batches(
+    folder: Path, resource: dict[str, Any], names: tuple[str, ...] | None = None
+) -> Iterator[dict[str, pa.Array]]:
+    """Batches of a table's columns in their field types (a value that does not parse: null)."""
+    path = resource_path(folder, resource)
+    fields = resource["schema"]["fields"]
+    wanted = [f for f in fields if names is None or f["name"] in names]
+    all_names = [f["name"] for f in fields]
+    reading = None if names is None else [f["name"] for f in wanted]
+    for batch in streams.batches(path, all_names, reading):
+        yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
+
+
+def length(batch: dict[str, pa.Array] | None) -> int:
+    return len(next(iter(batch.values()))) if batch else 0
+
+
+def slice_of(batch: dict[str, pa.Array], start: int, size: int | None) -> dict[str, pa.Array]:
+    return {name: column.slice(start, size) for name, column in batch.items()}

@@ -13,8 +13,8 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
 
-from .errors import NewsfactsError
-from .extract.actors import RegistryEntry
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract.actors import RegistryEntry
 
 
 class Strict(BaseModel):
@@ -129,7 +129,7 @@ def load_yaml(path: Path, model: type[Model], default: Any) -> Model:
         raise NewsfactsError(f"{path}: {key}: {first['msg']}") from error
 
 
-def load(dataset_dir: Path) -> Curated:
+def load_curated(dataset_dir: Path) -> Curated:
     meta = load_yaml(dataset_dir / "dataset.yaml", DatasetMeta, None)
     articles = load_yaml(dataset_dir / "articles.yaml", ArticlesFile, {}).root
     actors = load_yaml(dataset_dir / "actors.yaml", ActorsFile, []).root

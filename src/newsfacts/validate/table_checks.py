@@ -23,12 +23,12 @@ from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
-from . import streams
-from .cells import Cells, Mask, read_column
-from .digests import TableDigest
-from .keys import KeyIndex, Lookup, duplicates, row_hashes
-from .problems import Problem
-from .reader import resource_path
+from newsfacts.read.files import resource_path
+from newsfacts.validate import batches as streams
+from newsfacts.validate.cells import Cells, Mask, read_column
+from newsfacts.validate.digests import TableDigest
+from newsfacts.validate.key_index import KeyIndex, Lookup, duplicates, row_hashes
+from newsfacts.validate.problems import Problem
 
 Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
 

@@ -1,0 +1,130 @@
+"""Dataset-wide actor ids: each article's rows get them one article after the other, in
+article_id order; named actors are merged over every article.
+"""
+
+from __future__ import annotations
+
+import heapq
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsfacts.build.rows import MENTION_ACTOR, QUOTE_SPEAKER, ArticleExtraction
+from newsfacts.extract.actors import ArticleActor, slug
+from newsfacts.schema import LIST_SEPARATOR, Row, Rows, column_names
+
+
+@dataclass
+class DatasetActor:
+    """An actor merged over every article that mentions it."""
+
+    actor_id: str
+    name: str
+    kind: str
+    title: str | None
+    country_code: str | None
+    unnamed: bool
+    article_id: str | None
+    registered: bool
+    aliases: set[str] = field(default_factory=set)
+
+    def merge(self, actor: ArticleActor) -> None:
+        self.aliases |= actor.aliases
+        self.title = self.title or actor.title
+        self.country_code = self.country_code or actor.country_code
+
+    def row(self, mention_count: int) -> Row:
+        values = {
+            **{k: v for k, v in vars(self).items() if k != "aliases"},
+            "aliases": LIST_SEPARATOR.join(sorted(self.aliases - {self.name})) or None,
+            "mention_count": mention_count,
+        }
+        return tuple(values[c] for c in column_names("actors"))
+
+
+class Builder:
+    """Dataset-wide actor ids for each article's rows, in the order articles are added.
+
+    Named actors are merged over every article, in memory. An article's own actors (the
+    unnamed: "officials" of that article) are done with when their article is: they go to
+    an `ArticleActorStore`, so memory does not grow with the corpus."""
+
+    def __init__(self, store: ArticleActorStore | None = None) -> None:
+        self.actors: dict[str, DatasetActor] = {}  # named actors
+        self.store = store or ArticleActorStore()
+
+    def add(self, extraction: ArticleExtraction) -> Rows:
+        own: dict[str, DatasetActor] = {}
+        ids = {a.key: self._actor_id(a, extraction.article_id, own) for a in extraction.actors}
+        self.store.add(own.values())
+        rows = extraction.rows
+        return {
+            **rows,
+            "mentions": [_with(r, MENTION_ACTOR, ids[r[MENTION_ACTOR]]) for r in rows["mentions"]],
+            "quotes": [
+                _with(r, QUOTE_SPEAKER, ids[r[QUOTE_SPEAKER]]) if r[QUOTE_SPEAKER] else r
+                for r in rows["quotes"]
+            ],
+        }
+
+    def actor_rows(self, mention_counts: Mapping[str, int]) -> Iterator[Row]:
+        """Every actor's row, sorted by actor_id (a new iterator each call)."""
+        named = (actor for _, actor in sorted(self.actors.items()))
+        every = heapq.merge(named, self.store.sorted(), key=lambda actor: actor.actor_id)
+        return (actor.row(mention_counts.get(actor.actor_id, 0)) for actor in every)
+
+    def _actor_id(self, actor: ArticleActor, article_id: str, own: dict[str, DatasetActor]) -> str:
+        if actor.registry_id:
+            actor_id = actor.registry_id
+        elif actor.unnamed:  # slugs have no "--": these never clash with named actors
+            actor_id = f"{article_id.lower()}--{slug(actor.name)}"
+        else:
+            actor_id = slug(actor.name)
+            known = self.actors.get(actor_id)
+            if known and known.kind != actor.kind and not known.registered:
+                actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
+        found = own if actor.unnamed and not actor.registry_id else self.actors
+        if actor_id not in found:
+            found[actor_id] = DatasetActor(
+                actor_id,
+                actor.name,
+                actor.kind,
+                actor.title,
+                actor.country_code,
+                actor.unnamed,
+                article_id if actor.unnamed else None,
+                actor.registry_id is not None,
+            )
+        found[actor_id].merge(actor)
+        return actor_id
+
+
+class ArticleActorStore:
+    """Actors that belong to one article, kept in SQLite (a file, or memory) and read back
+    sorted by actor_id. SQLite compares text as UTF-8 bytes: the order of Python's sorted()."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.db = sqlite3.connect(path or ":memory:")
+        self.db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no crash recovery
+        self.db.execute("PRAGMA synchronous = OFF")
+        self.db.execute("CREATE TABLE actors (actor_id TEXT, actor BLOB)")
+
+    def add(self, actors: Iterable[DatasetActor]) -> None:
+        self.db.executemany(
+            "INSERT INTO actors VALUES (?, ?)",
+            ((actor.actor_id, pickle.dumps(actor)) for actor in actors),
+        )
+
+    def sorted(self) -> Iterator[DatasetActor]:
+        for (blob,) in self.db.execute("SELECT actor FROM actors ORDER BY actor_id"):
+            yield pickle.loads(blob)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _with(row: Row, index: int, value: Any) -> Row:
+    return (*row[:index], value, *row[index + 1 :])

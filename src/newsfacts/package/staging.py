@@ -1,0 +1,111 @@
+"""A build is written to a temporary folder beside the output and swapped in at the end, so
+a failed build leaves the previous one untouched; one build at a time per folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newsfacts.errors import NewsfactsError
+
+
+@contextmanager
+def staged_build(out: Path) -> Iterator[Path]:
+    """A temporary folder beside `out` to write the new build into; swapped in atomically when
+    the block ends without error: whatever happens, `out` is the previous build or the new
+    one, never half of each. One build at a time per folder (a lock); leftovers of a killed
+    build are removed."""
+    out = out.resolve()
+    check_replaceable(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(out):
+        remove_leftovers(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        staging.chmod(0o755)
+        try:
+            yield staging
+            swap_in(staging, out)
+        except OSError as error:
+            raise NewsfactsError(
+                f"{out}: writing the build failed ({error.strerror or error}); "
+                "the previous build is unchanged"
+            ) from error
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(out: Path) -> Iterator[None]:
+    """An exclusive lock on `<out>.lock`: a second build of the same folder stops at once."""
+    lock_path = out.with_name(f".{out.name}.lock")
+    with lock_path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise NewsfactsError(
+                f"{out}: another newsfacts build is writing it; try again when it ends"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(out: Path) -> None:
+    """Temporary folders that a killed build left beside `out` (only under the lock)."""
+    for leftover in out.parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def is_build(folder: Path) -> bool:
+    return (folder / "SHA256SUMS").is_file() and (folder / "csv" / "datapackage.json").is_file()
+
+
+def check_replaceable(out: Path) -> None:
+    """Only an earlier build, or nothing, may be replaced: never a folder with other content."""
+    if out.exists() and not (out.is_dir() and (is_build(out) or not any(out.iterdir()))):
+        raise NewsfactsError(
+            f"{out}: exists and is not a newsfacts build; refusing to replace it "
+            "(choose another --out)"
+        )
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Put `staging` in place of `out` in one atomic step; the old build ends up in `staging`
+    (removed by the caller)."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    if not exchange(staging, out):  # no atomic exchange here: two renames, restored on failure
+        old = staging.with_name(staging.name + "-old")
+        out.rename(old)
+        try:
+            staging.rename(out)
+        except OSError:
+            old.rename(out)
+            raise
+        old.rename(staging)
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically with Linux's renameat2(RENAME_EXCHANGE); False if unavailable."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
+    if result != 0:
+        errno = ctypes.get_errno()
+        if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: not supported here
+            return False
+        raise OSError(errno, os.strerror(errno), str(second))
+    return True
