@@ -125,12 +125,12 @@ def timed_build(seeds: Path, out: Path, cache: Path, watch: Any) -> tuple[float,
 
 
 def one_core_words_per_second(seeds: Path) -> float:
-    from newsfacts.build.rows import extract_article
+    from newsfacts.build.rows import extract_article, known_actors
     from newsfacts.sources.curated import load_curated
     from newsfacts.sources.seeds import read_seed
 
     curated = load_curated(ROOT / "dataset")
-    registry = curated.registry()
+    registry = known_actors(curated)
     sample = [read_seed(p) for p in sorted(seeds.glob("*.txt"))[:ONE_CORE_SAMPLE]]
     words = sum(len(s.text.split()) for s in sample)
     start = time.perf_counter()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from newsfacts.build.rows import known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.sources.curated import load_curated
 
@@ -15,7 +16,7 @@ from .conftest import DATASET
 def test_the_repository_dataset_loads() -> None:
     curated = load_curated(DATASET)
     assert curated.meta.name == "newsfacts"
-    assert "Rubio" in curated.registry()
+    assert "Rubio" in known_actors(curated)
 
 
 @pytest.mark.parametrize(

@@ -356,7 +356,7 @@ def download(
             bar.update(tasks[name], completed=done)
 
         try:
-            saved = reader.save(url, to, on_bytes)
+            saved = reader.download(url, to, on_bytes)
         except NewsfactsError as error:
             raise fail(error) from None
     console.print(f"{url}: verified and saved to {saved}")

@@ -8,7 +8,7 @@ from pathlib import Path
 from newsfacts import schema
 from newsfacts.build.actor_ids import Builder
 from newsfacts.build.parallel import relative_path
-from newsfacts.build.rows import MENTION_ACTOR, Tables, extract_article
+from newsfacts.build.rows import MENTION_ACTOR, Tables, extract_article, known_actors
 from newsfacts.schema import Rows, models
 from newsfacts.sources.curated import ArticleMeta, Curated, empty_curated, load_curated
 from newsfacts.sources.seeds import Seed, read_seed
@@ -29,7 +29,7 @@ def article_tables(seed: Seed, curated: Curated, root: Path) -> Tables:
     """The records of one already read seed."""
     meta = curated.articles.get(seed.article_id, ArticleMeta())
     builder = Builder()
-    extraction = extract_article(seed, meta, curated.registry(), relative_path(seed.path, root))
+    extraction = extract_article(seed, meta, known_actors(curated), relative_path(seed.path, root))
     rows = builder.add(extraction)
     counts = Counter(r[MENTION_ACTOR] for r in rows["mentions"])
     return records({**rows, "actors": list(builder.actor_rows(counts))})

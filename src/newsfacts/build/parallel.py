@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsfacts.build.cache import ExtractionCache
-from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article
+from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
 from newsfacts.sources.curated import ArticleMeta, Curated
@@ -67,7 +67,7 @@ def extractions(
     """Every seed's extraction in the order of `paths`: from the cache when the seed, its
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
-    registry = curated.registry()
+    registry = known_actors(curated)
     jobs = (_job(path, curated, root, cache) for path in paths)  # made as they are needed
     parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
@@ -107,7 +107,7 @@ def _in_order(
     pending: deque[tuple[list[ArticleExtraction | None], Future[list[ArticleExtraction]] | None]]
     pending = deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
-        for batch in batches(jobs, BATCH):
+        for batch in chunked(jobs, BATCH):
             found = [cache.get(job.cache_key) if cache and job.cache_key else None for job in batch]
             misses = [job for job, hit in zip(batch, found, strict=True) if hit is None]
             pending.append((found, pool.submit(_run_all, misses) if misses else None))
@@ -130,7 +130,7 @@ def _merged(
         yield hit or next(rest)
 
 
-def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     """`items` in lists of `size` (the last one shorter)."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):

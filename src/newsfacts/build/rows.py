@@ -17,7 +17,7 @@ from newsfacts.extract import RegistryEntry, Span, extract, text
 from newsfacts.extract.actors import ArticleActor
 from newsfacts.schema import Row, Rows
 from newsfacts.schema.models import Record
-from newsfacts.sources.curated import ArticleMeta
+from newsfacts.sources.curated import ArticleMeta, Curated
 from newsfacts.sources.seeds import Seed
 
 Tables = dict[str, list[Record]]  # table name -> records, for small in-memory uses
@@ -119,6 +119,19 @@ def _first_per_span(rows: list[Row]) -> list[Row]:
     for row in rows:
         first.setdefault(_span(row), row)
     return [first[span] for span in sorted(first)]
+
+
+def known_actors(curated: Curated) -> dict[str, RegistryEntry]:
+    """Every name and alias of a known actor (dataset/actors.yaml) -> its entry, as the
+    extractor takes them."""
+    forms: dict[str, RegistryEntry] = {}
+    for actor in curated.actors:
+        entry = RegistryEntry(
+            actor.id, actor.name, actor.kind, actor.title, actor.country, tuple(actor.aliases)
+        )
+        for form in (actor.name, *actor.aliases):
+            forms[form] = entry
+    return forms
 
 
 def byline(seed: Seed, meta: ArticleMeta) -> tuple[str | None, tuple[str, ...]]:

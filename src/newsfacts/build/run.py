@@ -15,11 +15,11 @@ import pyarrow as pa
 from newsfacts.build import corrections
 from newsfacts.build.actor_ids import ArticleActorStore, Builder
 from newsfacts.build.cache import ExtractionCache
-from newsfacts.build.parallel import batches, check_articles_have_seeds, extractions
-from newsfacts.build.rows import ArticleExtraction, OnArticle
+from newsfacts.build.parallel import check_articles_have_seeds, chunked, extractions
+from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
 from newsfacts.errors import NewsfactsError
+from newsfacts.package.facts import PackageFacts
 from newsfacts.package.staging import check_replaceable, staged_build
-from newsfacts.package.summary import Summary
 from newsfacts.package.write import PackageWriter, finish_build
 from newsfacts.schema import SPAN_TABLES, Rows, column
 from newsfacts.sources.curated import Curated, load_curated
@@ -52,7 +52,7 @@ def build(
     paths = list_seeds(seeds_dir)
     check_articles_have_seeds(curated, {p.stem for p in paths})
     corrector = corrections.load_corrector(dataset_dir)
-    cache = ExtractionCache(cache_dir, curated.registry()) if cache_dir else None
+    cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
     if cache:
         cache.prune()
     root = seeds_dir.resolve().parent
@@ -108,10 +108,10 @@ def _write_packages(
     then descriptors, cards, zips and checksums. The rows per table."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
-        with closing(Summary.in_folder(scratch)) as summary:
+        with closing(PackageFacts.in_folder(scratch)) as facts:
             with (
                 closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
-                PackageWriter(staging, summary) as writer,
+                PackageWriter(staging, facts) as writer,
             ):
                 builder = Builder(store)
                 for extraction in articles:
@@ -120,13 +120,13 @@ def _write_packages(
                         check_spans(rows)
                         rows = without_text(rows)
                     writer.write(rows)
-                counts = summary.mention_counts
+                counts = facts.mention_counts
                 actors, log = corrector.finish(lambda: builder.actor_rows(counts), counts)
-                for batch in batches(actors, ACTOR_BATCH):
+                for batch in chunked(actors, ACTOR_BATCH):
                     writer.write({"actors": batch})
                 writer.write({"corrections": log})
-            finish_build(staging, curated, summary)
-            return dict(summary.rows)
+            finish_build(staging, curated, facts)
+            return dict(facts.rows)
 
 
 def check_spans(rows: Rows) -> None:

@@ -85,7 +85,7 @@ class ArticleActor:
     registry_id: str | None = None
 
 
-class Mention(NamedTuple):
+class MentionSpan(NamedTuple):
     span: Span
     key: str
     possessive: bool = False
@@ -114,7 +114,7 @@ class RegistryEntry:
 @dataclass
 class ArticleActors:
     actors: dict[str, ArticleActor] = field(default_factory=dict)
-    mentions: list[Mention] = field(default_factory=list)  # kept in text order by add()
+    mentions: list[MentionSpan] = field(default_factory=list)  # kept in text order by add()
 
     def add(
         self, actor: ArticleActor, span: Span, surface: str, possessive: bool = False
@@ -126,7 +126,7 @@ class ArticleActors:
         existing.country_code = existing.country_code or actor.country_code
         if existing.gender == "?":
             existing.gender = actor.gender
-        mention = Mention(span, existing.key, possessive)
+        mention = MentionSpan(span, existing.key, possessive)
         if self.mentions and span < self.mentions[-1].span:
             insort(self.mentions, mention, key=_position)
         else:
@@ -141,15 +141,16 @@ class ArticleActors:
         kept.title = kept.title or moved.title
         kept.gender = kept.gender if kept.gender != "?" else moved.gender
         self.mentions = [
-            Mention(m.span, target, m.possessive) if m.key == source else m for m in self.mentions
+            MentionSpan(m.span, target, m.possessive) if m.key == source else m
+            for m in self.mentions
         ]
 
-    def before(self, position: int) -> Iterator[Mention]:
+    def before(self, position: int) -> Iterator[MentionSpan]:
         """The mentions that begin before `position`, nearest first."""
         index = bisect_left(self.mentions, position, key=_start)
         return (self.mentions[i] for i in range(index - 1, -1, -1))
 
-    def between(self, start: int, end: int) -> list[Mention]:
+    def between(self, start: int, end: int) -> list[MentionSpan]:
         """The mentions that begin in [start, end), in text order."""
         low = bisect_left(self.mentions, start, key=_start)
         high = bisect_left(self.mentions, end, lo=low, key=_start)

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, Mention, slug
+from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, MentionSpan, slug
 from .lexicons import Lexicons
 from .text import Span, WordStartPattern, alternation, lowered
 
@@ -368,7 +368,7 @@ class QuoteFinder:
             return Speaker(best.key, True, best.span.start)
         return self._clause_subject(position, limit)
 
-    def _mention_before(self, position: int, limit: int) -> Mention | None:
+    def _mention_before(self, position: int, limit: int) -> MentionSpan | None:
         """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
         chief executive who ..., replied"), else before a comma ("Ana Ruiz, said")."""
         adjacent = appositive = comma = None

@@ -9,7 +9,7 @@ from newsfacts.schema import docs
 from newsfacts.sources.curated import Curated
 
 if TYPE_CHECKING:
-    from newsfacts.package.summary import Summary
+    from newsfacts.package.facts import PackageFacts
 
 FORMAT_NAMES = {"csv": "CSV", "parquet": "Parquet"}
 FIGURE_NAMES = {
@@ -21,15 +21,15 @@ FIGURE_NAMES = {
 }
 
 
-def render(curated: Curated, summary: Summary, fmt: str) -> str:
+def render(curated: Curated, facts: PackageFacts, fmt: str) -> str:
     """The card for one package of the build."""
     meta = curated.meta
     sections = [
         f"# {meta.title} ({FORMAT_NAMES[fmt]} package, version {meta.version})",
         meta.description,
-        _facts(curated, summary),
+        _facts(curated, facts),
         "## Tables",
-        *[docs.table_markdown(t, rows=summary.rows[t]) for t in schema.TABLES],
+        *[docs.table_markdown(t, rows=facts.rows[t]) for t in schema.TABLES],
         "## Quotes per speaker\n\n![Quotes per speaker](quotes_per_speaker.png)",
         _loading(fmt),
         _citation(curated),
@@ -42,12 +42,12 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
-def _facts(curated: Curated, summary: Summary) -> str:
+def _facts(curated: Curated, facts: PackageFacts) -> str:
     meta = curated.meta
     license_ = meta.license
     link = f" ({license_.path})" if license_.path else ""
     released = f"Released {meta.released.isoformat()}. " if meta.released else ""
-    without_text, articles = summary.without_text, summary.rows["articles"]
+    without_text, articles = facts.without_text, facts.rows["articles"]
     text_note = (
         f" {plural(without_text, 'article')} published without text: their spans cannot be checked."
         if without_text

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from newsfacts import schema
 from newsfacts.package import card
 from newsfacts.package import chart as charts
-from newsfacts.package.summary import Summary
+from newsfacts.package.facts import PackageFacts
 from newsfacts.read.files import file_hash
 from newsfacts.schema import Row, Rows
 from newsfacts.sources.curated import Curated
@@ -131,9 +131,9 @@ class ParquetTable:
 class PackageWriter:
     """Streams rows into the table files of both packages under a staging folder."""
 
-    def __init__(self, staging: Path, summary: Summary) -> None:
+    def __init__(self, staging: Path, facts: PackageFacts) -> None:
         self.staging = staging
-        self.summary = summary
+        self.facts = facts
         for fmt in FORMATS:
             (staging / fmt).mkdir(parents=True)
         self.tables = {table: TableRows(table, staging) for table in schema.TABLES}
@@ -141,7 +141,7 @@ class PackageWriter:
     def write(self, rows: Rows) -> None:
         for table, table_rows in rows.items():
             self.tables[table].write(table_rows)
-            self.summary.add(table, table_rows)
+            self.facts.add(table, table_rows)
 
     def close(self) -> None:
         for table in self.tables.values():
@@ -179,7 +179,7 @@ def resource(table: str, fmt: str, path: Path, hashes: dict[Path, str]) -> dict[
 
 
 def package_descriptor(
-    curated: Curated, resources: list[dict[str, Any]], summary: Summary
+    curated: Curated, resources: list[dict[str, Any]], facts: PackageFacts
 ) -> dict[str, Any]:
     """The package's metadata; `created` comes from the inputs (the release date in
     dataset.yaml, else the newest article date), never from the clock."""
@@ -191,36 +191,41 @@ def package_descriptor(
         "version": meta.version,
         "licenses": [meta.license.model_dump(exclude_none=True)],
         "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
-        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + [seed_source(summary)],
+        "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + [seed_source(facts)],
     }
-    created = meta.released or summary.newest_date
+    created = meta.released or facts.newest_date
     if created:
         descriptor["created"] = f"{created.isoformat()}T00:00:00Z"
     descriptor["resources"] = resources
     return descriptor
 
 
-def seed_source(summary: Summary) -> dict[str, str]:
+def seed_source(facts: PackageFacts) -> dict[str, str]:
     """The seed articles as one source: the articles table gives each one's file and sha256
     (one entry per seed would make the descriptor grow with the corpus)."""
-    count = summary.rows["articles"]
+    count = facts.rows["articles"]
     source = {
         "title": f"{count:,} seed article{'' if count == 1 else 's'}: the articles table "
         "gives each one's file (source_file) and sha256"
     }
-    if len(summary.seed_folders) == 1:
-        source["path"] = next(iter(summary.seed_folders))
+    if len(facts.seed_folders) == 1:
+        source["path"] = next(iter(facts.seed_folders))
     return source
 
 
 def finish_package(
-    curated: Curated, summary: Summary, fmt: str, folder: Path, chart: Path, hashes: dict[Path, str]
+    curated: Curated,
+    facts: PackageFacts,
+    fmt: str,
+    folder: Path,
+    chart: Path,
+    hashes: dict[Path, str],
 ) -> None:
     """The descriptor, card and chart (a copy of `chart`, drawn once for both packages) of a
     package whose tables are written; the tables' sha256 go into `hashes`."""
     resources = [resource(t, fmt, folder / f"{t}.{fmt}", hashes) for t in schema.TABLES]
-    descriptor = package_descriptor(curated, resources, summary)
-    (folder / "README.md").write_text(card.render(curated, summary, fmt), encoding="utf-8")
+    descriptor = package_descriptor(curated, resources, facts)
+    (folder / "README.md").write_text(card.render(curated, facts, fmt), encoding="utf-8")
     if chart != folder / charts.CHART:
         shutil.copyfile(chart, folder / charts.CHART)
     (folder / "datapackage.json").write_text(
@@ -228,13 +233,13 @@ def finish_package(
     )
 
 
-def finish_build(staging: Path, curated: Curated, summary: Summary) -> None:
+def finish_build(staging: Path, curated: Curated, facts: PackageFacts) -> None:
     """Descriptors, cards, charts, zips and SHA256SUMS of a build whose tables are written."""
     chart = staging / FORMATS[0] / charts.CHART
-    charts.chart(summary.chart_ranking(), chart)
+    charts.chart(facts.chart_ranking(), chart)
     hashes: dict[Path, str] = {}  # the tables' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
-        finish_package(curated, summary, fmt, staging / fmt, chart, hashes)
+        finish_package(curated, facts, fmt, staging / fmt, chart, hashes)
         write_zip(staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip")
     write_checksums(staging, hashes)
 

@@ -35,7 +35,7 @@ def is_url(source: str) -> bool:
     return urllib.parse.urlparse(source).scheme in ("http", "https")
 
 
-def download(url: str, target: Path, on_bytes: OnBytes | None = None) -> Path:
+def fetch_url(url: str, target: Path, on_bytes: OnBytes | None = None) -> Path:
     """Fetch one URL to `target`; an HTTP error or a truncated body is one clear error."""
     try:
         with urllib.request.urlopen(url, timeout=TIMEOUT) as response, target.open("wb") as out:
@@ -85,7 +85,7 @@ def package_in(folder: Path, fmt: str) -> Path:
 def download_package(url: str, target: Path, on_bytes: OnBytes | None = None) -> Path:
     """A datapackage.json URL: the descriptor and every resource it lists, beside it."""
     target.mkdir(parents=True, exist_ok=True)
-    descriptor_path = download(url, target / "datapackage.json", on_bytes)
+    descriptor_path = fetch_url(url, target / "datapackage.json", on_bytes)
     try:
         descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     except ValueError as error:
@@ -100,7 +100,7 @@ def download_package(url: str, target: Path, on_bytes: OnBytes | None = None) ->
             or is_url(relative)
         ):
             raise NewsfactsError(f"{url}: resource path {relative!r} leaves the package; refused")
-        download(urllib.parse.urljoin(url, relative), target / relative, on_bytes)
+        fetch_url(urllib.parse.urljoin(url, relative), target / relative, on_bytes)
     return target
 
 
@@ -116,18 +116,18 @@ def local_package(source: str | Path, fmt: str, on_bytes: OnBytes | None = None)
         if is_url(text) and not urllib.parse.urlparse(text).path.endswith(".zip"):
             yield download_package(text, work / "package", on_bytes)
             return
-        archive = download(text, work / "package.zip", on_bytes) if is_url(text) else Path(text)
+        archive = fetch_url(text, work / "package.zip", on_bytes) if is_url(text) else Path(text)
         if not archive.is_file():
             raise NewsfactsError(f"{archive}: file not found")
         extract_zip(archive, work / "unpacked")
         yield package_in(work / "unpacked", fmt)
 
 
-def save(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
+def fetch(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
     """Download a release zip, or a datapackage.json with its resources, into folder `to`."""
     if urllib.parse.urlparse(source).path.endswith(".zip"):
         to.mkdir(parents=True, exist_ok=True)
-        return download(
+        return fetch_url(
             source, to / PurePosixPath(urllib.parse.urlparse(source).path).name, on_bytes
         )
     return download_package(source, to, on_bytes)

@@ -43,7 +43,7 @@ def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
     return target
 
 
-def check_file(
+def resource_file_problems(
     folder: Path, resource: dict[str, Any], hasher: Callable[[Path], str] = file_hash
 ) -> list[str]:
     """Problems with a resource's file: missing, or bytes/hash not as the descriptor says."""

@@ -13,7 +13,7 @@ import pyarrow.parquet as pq
 from newsfacts.errors import NewsfactsError
 from newsfacts.read import download as remote
 from newsfacts.read.download import OnBytes, local_package
-from newsfacts.read.files import check_file, read_descriptor, resource_path
+from newsfacts.read.files import read_descriptor, resource_file_problems, resource_path
 
 
 def plain_value(value: Any) -> Any:
@@ -61,7 +61,9 @@ def _convert(column: pd.Series, field_type: str) -> Any:
 
 def verify(folder: Path, descriptor: dict[str, Any]) -> None:
     """Every resource file is there with the bytes and hash the descriptor gives."""
-    problems = [p for r in descriptor.get("resources", []) for p in check_file(folder, r)]
+    problems = [
+        p for r in descriptor.get("resources", []) for p in resource_file_problems(folder, r)
+    ]
     if problems:
         raise NewsfactsError(f"{folder}: {problems[0]}")
 
@@ -90,11 +92,11 @@ def load(
         return {r["name"]: categorical(read_table(folder, r), r) for r in descriptor["resources"]}
 
 
-def save(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
+def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
     """Download a release (a zip or a datapackage.json URL) into `to`, verified before it is
     moved there: a bad download leaves `to` as it was."""
     with tempfile.TemporaryDirectory(prefix="newsfacts-") as tmp:
-        saved = remote.save(source, Path(tmp) / "download", on_bytes)
+        saved = remote.fetch(source, Path(tmp) / "download", on_bytes)
         with local_package(str(saved), "parquet") as folder:
             verify(folder, read_descriptor(folder))
         to.mkdir(parents=True, exist_ok=True)

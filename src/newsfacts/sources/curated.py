@@ -14,7 +14,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.extract.actors import RegistryEntry
 
 
 class Strict(BaseModel):
@@ -90,17 +89,6 @@ class Curated(Strict):
     articles: dict[str, ArticleMeta]
     actors: list[KnownActor]
     quality: Quality | None = None
-
-    def registry(self) -> dict[str, RegistryEntry]:
-        """Every name and alias of a known actor -> its entry."""
-        forms: dict[str, RegistryEntry] = {}
-        for actor in self.actors:
-            entry = RegistryEntry(
-                actor.id, actor.name, actor.kind, actor.title, actor.country, tuple(actor.aliases)
-            )
-            for form in (actor.name, *actor.aliases):
-                forms[form] = entry
-        return forms
 
 
 Model = TypeVar("Model", bound=BaseModel)

@@ -163,7 +163,7 @@ def parquet_batches(path: Path, columns: list[str] | None = None) -> Iterator[pa
     yield from parquet.iter_batches(batch_size=rows, columns=columns, use_threads=False)
 
 
-def batches(
+def table_batches(
     path: Path, names: list[str], wanted: list[str] | None = None
 ) -> Iterator[pa.RecordBatch]:
     """Record batches of a table file whose columns are `names` (the header, by position);

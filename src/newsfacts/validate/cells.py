@@ -238,7 +238,7 @@ def typed_batches(
     wanted = [f for f in fields if names is None or f["name"] in names]
     all_names = [f["name"] for f in fields]
     reading = None if names is None else [f["name"] for f in wanted]
-    for batch in streams.batches(path, all_names, reading):
+    for batch in streams.table_batches(path, all_names, reading):
         yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
 
 

@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from newsfacts import schema
 from newsfacts.errors import NewsfactsError
-from newsfacts.read.files import check_file, read_descriptor
+from newsfacts.read.files import read_descriptor, resource_file_problems
 from newsfacts.schema import SPAN_TABLES
 from newsfacts.validate import batches as streams
 from newsfacts.validate import table_checks as checks
@@ -88,7 +88,9 @@ def file_problems(folder: Path, descriptor: dict[str, Any]) -> list[Problem]:
     return [
         Problem(folder.name, str(r.get("name")), None, None, message)
         for r in descriptor.get("resources", [])
-        for message in check_file(folder, r, hasher=lambda path: streams.digest(path)[0])
+        for message in resource_file_problems(
+            folder, r, hasher=lambda path: streams.digest(path)[0]
+        )
     ]
 
 

@@ -132,7 +132,7 @@ def package_problems(
     problems: list[Problem] = []
     for table, hashed in zip(tables, hashes, strict=True):
         if hashed is not None:
-            check_file(table, hashed.result())
+            check_hash_and_bytes(table, hashed.result())
         problems += table.problems
         if digests is not None and table.digest is not None:
             digests[table.name] = table.digest
@@ -225,7 +225,7 @@ def check_dialect(path: Path) -> None:
         raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
 
 
-def check_file(table: Table, digest: tuple[str, int]) -> None:
+def check_hash_and_bytes(table: Table, digest: tuple[str, int]) -> None:
     """hash-count and byte-count of a CSV file from its (sha256, size), as Frictionless
     reports them (it hashes CSV files only)."""
     actual, size = digest
@@ -383,7 +383,7 @@ def raw_batches(table: Table, names: list[str]) -> Iterator[tuple[pa.RecordBatch
     if table.irregular:
         yield from streams.python_csv_batches(table.path, names)
     else:
-        for batch in streams.batches(table.path, names):
+        for batch in streams.table_batches(table.path, names):
             yield batch, None
 
 

@@ -15,7 +15,7 @@ from newsfacts.schema import Row, column
 
 
 @dataclass
-class Summary:
+class PackageFacts:
     """What the cards, the chart and the descriptor need, tallied while rows stream by (the
     counts per actor id in files of a scratch folder)."""
 
@@ -49,7 +49,7 @@ class Summary:
         self.without_text += row[ARTICLE_TEXT] is None
 
     @classmethod
-    def in_folder(cls, scratch: Path) -> Summary:
+    def in_folder(cls, scratch: Path) -> PackageFacts:
         mentions = Tally(scratch / "mention-counts.sqlite")
         try:
             return cls(mentions, Tally(scratch / "quote-counts.sqlite"))
