@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -72,6 +74,27 @@ def fail(error: NewsfactsError) -> typer.Exit:
     return typer.Exit(1)
 
 
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def command(name: str | None = None) -> Callable[[Command], Command]:
+    """`app.command`, with the one error handler of the CLI: a `NewsfactsError` (bad input,
+    named by file, row or field) becomes one line on stderr and exit code 1."""
+
+    def register(function: Command) -> Command:
+        @functools.wraps(function)
+        def handled(*args: Any, **kwargs: Any) -> None:
+            try:
+                function(*args, **kwargs)
+            except NewsfactsError as error:
+                raise fail(error) from None
+
+        app.command(name)(handled)
+        return function
+
+    return register
+
+
 class ArticleProgress:
     """A progress bar on stderr for runs of 20 articles or more; call it after each article."""
 
@@ -123,7 +146,7 @@ def main(
     """Turn news articles into a validated dataset of quotes, actors and statistics."""
 
 
-@app.command()
+@command()
 def build(
     seeds: SeedsOption = Path("seeds"),
     dataset: DatasetOption = Path("dataset"),
@@ -151,23 +174,20 @@ def build(
     ] = False,
 ) -> None:
     """Extract every seed article, validate, and publish CSV and Parquet data packages."""
-    try:
-        if check:
-            stale = build_lib.stale_files(seeds, dataset, out, no_text)
-            if stale:
-                errors.print(f"[bold red]{out} is stale[/]: a fresh build differs:")
-                for line in stale:
-                    errors.print(f"  {line}", highlight=False)
-                raise typer.Exit(1)
-            console.print(f"{out} is up to date.")
-            return
-        cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
-        with ArticleProgress("extracting", then="writing zips and validating…") as progress:
-            rows = build_lib.build(
-                seeds, dataset, out, on_article=progress, no_text=no_text, cache_dir=cache_dir
-            )
-    except NewsfactsError as error:
-        raise fail(error) from None
+    if check:
+        stale = build_lib.stale_files(seeds, dataset, out, no_text)
+        if stale:
+            errors.print(f"[bold red]{out} is stale[/]: a fresh build differs:")
+            for line in stale:
+                errors.print(f"  {line}", highlight=False)
+            raise typer.Exit(1)
+        console.print(f"{out} is up to date.")
+        return
+    cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
+    with ArticleProgress("extracting", then="writing zips and validating…") as progress:
+        rows = build_lib.build(
+            seeds, dataset, out, on_article=progress, no_text=no_text, cache_dir=cache_dir
+        )
     summary = Table(title=f"newsfacts build → {out}")
     summary.add_column("table")
     summary.add_column("rows", justify="right")
@@ -179,7 +199,7 @@ def build(
     )
 
 
-@app.command()
+@command()
 def validate(
     path: Annotated[
         Path, typer.Argument(help="A build folder, a package folder or a datapackage.json.")
@@ -200,10 +220,7 @@ def validate(
     ] = Engine.fast,
 ) -> None:
     """Validate packages: Frictionless, plus spans, hashes and CSV/Parquet equality."""
-    try:
-        problems = validate_package(path, engine.value)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    problems = validate_package(path, engine.value)
     failures = [p for p in problems if p.severity == "error"]
     if output is ReportFormat.json:
         report = {
@@ -236,22 +253,19 @@ def problems_table(path: Path, problems: list[Problem]) -> Table:
     return report
 
 
-@app.command()
+@command()
 def extract(
     seed_file: Annotated[Path, typer.Argument(help="One seed article (.txt).")],
     dataset: DatasetOption = Path("dataset"),
 ) -> None:
     """Print the records of one article as JSON lines, one row per line, for review."""
-    try:
-        tables = extract_records(seed_file, dataset)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    tables = extract_records(seed_file, dataset)
     for name in schema.TABLES:
         for record in tables[name]:
             print(json.dumps({"table": name, **record.model_dump(mode="json")}, ensure_ascii=False))
 
 
-@app.command("schema")
+@command("schema")
 def schema_command(
     readme: Annotated[
         Path | None, typer.Option("--update-readme", help="Rewrite this README's tables section.")
@@ -261,14 +275,11 @@ def schema_command(
     if readme is None:
         print(schema_markdown(), end="")
         return
-    try:
-        changed = update_readme(readme)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    changed = update_readme(readme)
     console.print(f"{readme}: tables section {'updated' if changed else 'already current'}")
 
 
-@app.command()
+@command()
 def evaluate(
     gold_dir: Annotated[
         Path, typer.Argument(help="Folder of gold annotations (<article_id>.yaml).")
@@ -286,12 +297,9 @@ def evaluate(
     ] = 50,
 ) -> None:
     """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
-    try:
-        minimums = evaluate_lib.load_floor(floor) if floor else {}
-        with ArticleProgress("evaluating") as progress:
-            result = evaluate_lib.evaluate(gold_dir, seeds, on_article=progress)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    minimums = evaluate_lib.load_floor(floor) if floor else {}
+    with ArticleProgress("evaluating") as progress:
+        result = evaluate_lib.evaluate(gold_dir, seeds, on_article=progress)
     failures = evaluate_lib.below_floor(result, minimums)
     if as_json:
         print(json.dumps(evaluate_lib.as_dict(result), indent=2, ensure_ascii=False))
@@ -333,7 +341,7 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
     console.print(listing)
 
 
-@app.command()
+@command()
 def download(
     url: Annotated[str, typer.Argument(help="URL of a release zip or of a datapackage.json.")],
     to: Annotated[Path, typer.Option("--to", help="Folder to save the verified files in.")] = Path(
@@ -355,14 +363,11 @@ def download(
                 tasks[name] = bar.add_task(name, total=total)
             bar.update(tasks[name], completed=done)
 
-        try:
-            saved = reader.download(url, to, on_bytes)
-        except NewsfactsError as error:
-            raise fail(error) from None
+        saved = reader.download(url, to, on_bytes)
     console.print(f"{url}: verified and saved to {saved}")
 
 
-@app.command()
+@command()
 def release(
     build_dir: Annotated[
         Path, typer.Option("--build", help="The validated build to release.")
@@ -372,16 +377,13 @@ def release(
     ),
 ) -> None:
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages."""
-    try:
-        target, new = release_build(build_dir, to)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    target, new = release_build(build_dir, to)
     files = sorted(p.name for p in target.iterdir() if p.is_file())
     state = "released" if new else "already released with the same content"
     console.print(f"{target}: {state} ({', '.join(files)})")
 
 
-@app.command()
+@command()
 def diff(
     old: Annotated[str, typer.Argument(help="The earlier package: folder, zip or URL.")],
     new: Annotated[str, typer.Argument(help="The later package: folder, zip or URL.")],
@@ -389,10 +391,7 @@ def diff(
     show: Annotated[int, typer.Option("--show", help="How many changed rows to list.")] = 20,
 ) -> None:
     """Rows added, removed and changed per table (by primary key), with old → new values."""
-    try:
-        diffs = diff_lib.diff(old, new)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    diffs = diff_lib.diff(old, new)
     if as_json:
         print(json.dumps(diff_lib.as_dict(diffs), indent=2, ensure_ascii=False, default=str))
         return
@@ -413,7 +412,7 @@ def diff(
         console.print(details)
 
 
-@app.command("stats")
+@command("stats")
 def stats_command(
     path: Annotated[
         Path, typer.Argument(help="A build folder, package folder, zip or URL.")
@@ -422,10 +421,7 @@ def stats_command(
     top: Annotated[int, typer.Option("--top", help="How many rows per ranking.")] = 10,
 ) -> None:
     """Summarise the dataset: rows per table, quotes per speaker, top actors, statistics."""
-    try:
-        result = stats.summary(reader.load(str(path)), top)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    result = stats.summary(reader.load(str(path)), top)
     if as_json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -453,7 +449,7 @@ def stats_command(
     )
 
 
-@app.command("review")
+@command("review")
 def review_command(
     article_id: Annotated[
         str, typer.Argument(help="The article to review (its seed file's name).")
@@ -466,12 +462,9 @@ def review_command(
     ] = None,
 ) -> None:
     """Show one article with its quotes, statistics and mentions highlighted and numbered."""
-    try:
-        text, items = review.article_items(reader.load(str(package)), article_id)
-        if html_out is not None:
-            review.write_page(html_out, article_id, text, items)
-    except NewsfactsError as error:
-        raise fail(error) from None
+    text, items = review.article_items(reader.load(str(package)), article_id)
+    if html_out is not None:
+        review.write_page(html_out, article_id, text, items)
     if html_out is None:
         console.print(review.terminal(text, items))
     else:
