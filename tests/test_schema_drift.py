@@ -110,3 +110,29 @@ def test_span_tables_end_with_their_offsets() -> None:
 
     for table in SPAN_TABLES:
         assert schema.column_names(table)[-2:] == ["start", "end"]
+
+
+def test_shared_enum_types_are_the_schema_enums() -> None:
+    """The enum types that curated files, corrections and gold files share are the contract's."""
+    from newsfacts.build.corrections import Entry
+    from newsfacts.schema.models import ActorKind, CorrectionAction, QuoteKind, SpanTable
+
+    assert typing.get_args(ActorKind) == schema.enum("actors", "kind")
+    assert typing.get_args(QuoteKind) == schema.enum("quotes", "kind")
+    assert typing.get_args(CorrectionAction) == schema.enum("corrections", "action")
+    assert typing.get_args(SpanTable) == schema.SPAN_TABLES
+    entry_actions = {
+        typing.get_args(model.model_fields["action"].annotation)[0]
+        for model in typing.get_args(typing.get_args(Entry)[0])
+    }
+    assert entry_actions == set(schema.enum("corrections", "action"))
+
+
+def test_record_ids_follow_the_id_patterns() -> None:
+    import re
+
+    for table in schema.SPAN_TABLES:
+        record_id = schema.record_id(table, "an_article-1", 12, 40)
+        key = schema.primary_key(table)[0]
+        assert re.fullmatch(schema.field(table, key)["constraints"]["pattern"], record_id)
+        assert record_id.startswith("an_article-1-") and record_id.endswith("-12-40")

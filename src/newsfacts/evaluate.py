@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import TypeVar
 
 import yaml
 from pydantic import Field, ValidationError
@@ -29,6 +29,7 @@ from newsfacts.build.one_article import article_tables
 from newsfacts.build.rows import OnArticle, Tables
 from newsfacts.errors import NewsfactsError
 from newsfacts.schema import LIST_SEPARATOR, models
+from newsfacts.schema.models import ActorKind, QuoteKind
 from newsfacts.sources.curated import Curated, Strict, empty_curated
 from newsfacts.sources.seeds import read_seed
 
@@ -37,7 +38,7 @@ METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
 
 
 class GoldQuote(Strict):
-    kind: Literal["direct", "indirect"]
+    kind: QuoteKind
     text: str
     speaker: str | None = None
     speaker_unnamed: bool = False
@@ -57,7 +58,7 @@ class GoldStatistic(Strict):
 
 class GoldActor(Strict):
     name: str
-    kind: Literal["person", "organization", "country", "group"]
+    kind: ActorKind
     aliases: list[str] = Field(default_factory=list)
     optional: bool = False
 

@@ -20,9 +20,9 @@ from newsfacts import schema
 from newsfacts.build.rows import MENTION_ACTOR, QUOTE_SPEAKER
 from newsfacts.errors import NewsfactsError
 from newsfacts.schema import LIST_SEPARATOR, SPAN_TABLES, Row, Rows, column, models
+from newsfacts.schema.models import ActorKind, SpanTable
 from newsfacts.sources.curated import Strict, load_yaml
 
-RecordTable = Literal["quotes", "statistics", "mentions"]
 FIXABLE = {
     "quotes": {"speaker_actor_id", "kind", "cue"},
     "statistics": {"value", "value_max", "object", "unit", "qualifier"},
@@ -35,7 +35,7 @@ class Reject(Strict):
     id: str
     action: Literal["reject"]
     article: str
-    table: RecordTable
+    table: SpanTable
     text: str
 
 
@@ -43,7 +43,7 @@ class Fix(Strict):
     id: str
     action: Literal["fix"]
     article: str
-    table: RecordTable
+    table: SpanTable
     text: str
     set: dict[str, Any]
 
@@ -52,14 +52,14 @@ class Add(Strict):
     id: str
     action: Literal["add"]
     article: str
-    table: RecordTable
+    table: SpanTable
     text: str
     set: dict[str, Any] = Field(default_factory=dict)
 
 
 class ActorFields(Strict):
     name: str | None = None
-    kind: Literal["person", "organization", "country", "group"] | None = None
+    kind: ActorKind | None = None
     title: str | None = None
     country_code: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
 
@@ -80,7 +80,7 @@ class Merge(Strict):
 class NewActor(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
-    kind: Literal["person", "organization", "country", "group"]
+    kind: ActorKind
 
 
 class Split(Strict):

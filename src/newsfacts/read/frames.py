@@ -14,6 +14,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.read import download as remote
 from newsfacts.read.download import OnBytes, local_package
 from newsfacts.read.files import read_descriptor, resource_file_problems, resource_path
+from newsfacts.schema import FALSE_VALUES, PANDAS_TYPES, TRUE_VALUES
 
 
 def plain_value(value: Any) -> Any:
@@ -25,10 +26,7 @@ def plain_value(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-# Frictionless's default true and false values
-BOOLEANS = {value: True for value in ("true", "True", "TRUE", "1")} | {
-    value: False for value in ("false", "False", "FALSE", "0")
-}
+BOOLEANS = {value: True for value in TRUE_VALUES} | {value: False for value in FALSE_VALUES}
 
 
 def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
@@ -43,20 +41,22 @@ def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
 
 
 def _convert(column: pd.Series, field_type: str) -> Any:
-    """A column in the dtype its Frictionless type gives, whether read from CSV or Parquet.
-    A cell that does not parse becomes missing; Frictionless reports it with row and field."""
+    """A column in the dtype the schema gives its Frictionless type (schema.PANDAS_TYPES),
+    whether read from CSV or Parquet. A cell that does not parse becomes missing; Frictionless
+    reports it with row and field."""
+    dtype = pd.api.types.pandas_dtype(PANDAS_TYPES[field_type])
     if field_type == "date":
-        return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce")
+        return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce").astype(dtype)
     if field_type == "boolean":
         if pd.api.types.is_bool_dtype(column):
-            return column.astype("boolean")
-        return column.map(BOOLEANS).astype("boolean")
+            return column.astype(dtype)
+        return column.map(BOOLEANS).astype(dtype)
     if field_type in ("number", "integer"):
         numbers = pd.to_numeric(column, errors="coerce")
-        if field_type == "number":
-            return numbers.astype("float64")
-        return numbers.where(numbers % 1 == 0).astype("Int64")
-    return column.astype("string")
+        if field_type == "integer":
+            numbers = numbers.where(numbers % 1 == 0)
+        return numbers.astype(dtype)
+    return column.astype(dtype)
 
 
 def verify(folder: Path, descriptor: dict[str, Any]) -> None:

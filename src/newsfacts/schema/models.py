@@ -1,4 +1,7 @@
-"""Record models, one per table. tests/test_schema_drift.py checks them against schema/."""
+"""Record models, one per table, and the enum types other models share.
+
+tests/test_schema_drift.py checks them against schema/ field by field (names, order, types,
+nullability, enum values), so they cannot drift from the contract."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from pydantic import BaseModel, ConfigDict
 
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect"]
+SpanTable = Literal["mentions", "quotes", "statistics"]  # schema.SPAN_TABLES
+CorrectionAction = Literal["reject", "fix", "add", "fix_actor", "merge", "split"]
 Qualifier = Literal[
     "exact", "approximate", "more_than", "less_than", "at_least", "at_most", "up_to"
 ]
@@ -83,7 +88,7 @@ class Statistic(Record):
 
 class Correction(Record):
     correction_id: str
-    action: Literal["reject", "fix", "add", "fix_actor", "merge", "split"]
+    action: CorrectionAction
     record_table: Literal["actors", "mentions", "quotes", "statistics"]
     record_id: str
     article_id: str | None

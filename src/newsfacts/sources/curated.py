@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.schema.models import ActorKind
 
 
 class Strict(BaseModel):
@@ -69,7 +70,7 @@ class ArticleMeta(Strict):
 class KnownActor(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
     name: str
-    kind: Literal["person", "organization", "country", "group"]
+    kind: ActorKind
     title: str | None = None
     country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
     aliases: list[str] = []
