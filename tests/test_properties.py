@@ -12,6 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +25,8 @@ from newsfacts.sources.seeds import Seed, parse_byline
 from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEED_ARTICLE
+
+pytestmark = pytest.mark.slow  # hundreds of generated articles each
 
 settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]

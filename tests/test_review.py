@@ -61,6 +61,7 @@ def test_html_page_is_self_contained_with_hover_fields(out: Path, tmp_path: Path
     assert html.count('<tr class="statistics">') == 6
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 def test_highlights_show_in_a_real_browser(out: Path, tmp_path: Path) -> None:
     page = tmp_path / "review.html"

@@ -71,6 +71,7 @@ def test_readme_tables_are_generated_from_the_schema() -> None:
     assert section.strip() == schema_markdown().strip()
 
 
+@pytest.mark.slow
 def test_the_wheel_carries_the_schema(tmp_path: Path) -> None:
     """An installed (not editable) newsfacts reads the same contract as the repository."""
     subprocess.run(
