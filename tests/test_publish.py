@@ -132,12 +132,21 @@ def test_csv_and_parquet_give_the_same_values(out: Path) -> None:
     assert list(raw["value"]) == list(parquet_tables["statistics"]["value"])
 
 
-def test_previous_build_replaced_whole(out: Path, tmp_path: Path) -> None:
+def test_an_earlier_build_is_replaced_whole(out: Path, tmp_path: Path) -> None:
     target = tmp_path / "build"
     shutil.copytree(out, target)
-    (target / "stray.txt").write_text("left over", encoding="utf-8")
+    (target / "csv" / "quotes.csv").write_bytes(b"")  # an old build: files, sums, nothing else
+    from newsfacts.package.write import write_checksums
+
+    write_checksums(target)
     build(SEEDS, DATASET, target)
-    assert not (target / "stray.txt").exists()
+    assert tree(target) == tree(out)
+
+
+def test_an_empty_folder_may_be_the_output(out: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    build(SEEDS, DATASET, tmp_path / "empty")
+    assert tree(tmp_path / "empty") == tree(out)
 
 
 def test_a_build_leaves_the_garbage_collector_as_it_found_it(

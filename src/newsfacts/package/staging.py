@@ -7,13 +7,15 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.read.files import file_hash
 
 
 @contextmanager
@@ -68,13 +70,66 @@ def is_build(folder: Path) -> bool:
     return (folder / "SHA256SUMS").is_file() and (folder / "csv" / "datapackage.json").is_file()
 
 
+RELEASE_MARK = ".newsfacts-release"  # in every release folder: a build never replaces one
+CHECKSUM_LINE = re.compile(r"(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)")
+
+
 def check_replaceable(out: Path) -> None:
-    """Only an earlier build, or nothing, may be replaced: never a folder with other content."""
-    if out.exists() and not (out.is_dir() and (is_build(out) or not any(out.iterdir()))):
-        raise NewsfactsError(
-            f"{out}: exists and is not a newsfacts build; refusing to replace it "
-            "(choose another --out)"
-        )
+    """Only an earlier build, or nothing, may be replaced: never a folder with other content,
+    never a release."""
+    reason = replace_refusal(out)
+    if reason:
+        raise NewsfactsError(f"{out}: {reason}; refusing to replace it (choose another --out)")
+
+
+def replace_refusal(out: Path) -> str | None:
+    """Why a new build may not replace `out`; None when it is absent, empty, or exactly an
+    earlier build: every file listed in its SHA256SUMS with that sha256, and nothing else."""
+    if not out.exists() and not out.is_symlink():
+        return None
+    if out.is_symlink() or not out.is_dir():
+        return "exists and is not a folder"
+    if not any(out.iterdir()):
+        return None
+    if (out / RELEASE_MARK).exists():
+        return "is a release, and releases are never replaced"
+    listed = listed_files(out)
+    if listed is None:
+        return "is not a newsfacts build (no readable SHA256SUMS)"
+    return _unlisted(out, listed) or _changed(out, listed)
+
+
+def listed_files(build: Path) -> dict[str, str] | None:
+    """The files a build's SHA256SUMS lists, with their sha256; None when it has none."""
+    try:
+        lines = (build / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = [CHECKSUM_LINE.fullmatch(line) for line in lines]
+    if not found or None in found:
+        return None
+    return {match["path"]: match["digest"] for match in found if match}
+
+
+def _unlisted(out: Path, listed: dict[str, str]) -> str | None:
+    folders = {parent.as_posix() for name in listed for parent in PurePosixPath(name).parents}
+    for path in sorted(out.rglob("*")):
+        name = path.relative_to(out).as_posix()
+        if path.is_symlink():
+            return f"holds a link, {name}, which no build makes"
+        if name != "SHA256SUMS" and name not in listed and name not in folders:
+            return f"holds {name}, which no build wrote"
+    return None
+
+
+def _changed(out: Path, listed: dict[str, str]) -> str | None:
+    for name, digest in listed.items():
+        path = out / name
+        if not path.is_file():
+            return f"{name} is missing, so it is not a whole build"
+        if file_hash(path) != digest:
+            return f"{name} was changed after the build"
+    return None
 
 
 def swap_in(staging: Path, out: Path) -> None:
