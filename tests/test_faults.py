@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import signal
 import subprocess
 import sys
@@ -28,9 +29,10 @@ from .conftest import DATASET, SEED_ARTICLE, tree
 SEED_TEXT = SEED_ARTICLE.read_text(encoding="utf-8")
 
 
-def run_build(seeds: Path, out: Path) -> tuple[int, str]:
+def run_build(seeds: Path, out: Path, *options: str) -> tuple[int, str]:
     result = CliRunner().invoke(
-        app, ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out)]
+        app,
+        ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(out), *options],
     )
     return result.exit_code, result.output
 
@@ -102,21 +104,49 @@ def test_a_symlink_loop_is_refused_in_one_line(tmp_path: Path, make_seeds) -> No
     (seeds / "loop.txt").symlink_to(seeds / "loop.txt")
     code, output = run_build(seeds, tmp_path / "build")
     assert code == 1
+    assert "loop.txt: a symbolic link" in output and "Traceback" not in output
+    code, output = run_build(seeds, tmp_path / "build", "--allow-symlinks")
+    assert code == 1
     assert "loop.txt: cannot read" in output and "Traceback" not in output
+
+
+def test_a_seed_linking_outside_the_seeds_folder_is_refused(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    secret = tmp_path / "credentials"
+    secret.write_text("aws_secret_access_key = 1234", encoding="utf-8")
+    seeds = make_seeds({"fine.txt": "Mayor Ana Ruiz said 40 schools would close."})
+    (seeds / "creds.txt").symlink_to(secret)
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 1
+    assert "creds.txt: a symbolic link" in output and "--allow-symlinks" in output
+    assert not (tmp_path / "build").exists()
+    code, output = run_build(seeds, tmp_path / "build", "--allow-symlinks")
+    assert code == 0, output
+    assert "aws_secret_access_key" in load(tmp_path / "build")["articles"]["text"].str.cat()
+
+
+def test_a_seed_replaced_by_a_link_after_listing_is_not_followed(tmp_path: Path) -> None:
+    from newsfacts.sources.seeds import read_seed
+
+    secret = tmp_path / "credentials"
+    secret.write_text("aws_secret_access_key = 1234", encoding="utf-8")
+    (tmp_path / "late.txt").symlink_to(secret)
+    with pytest.raises(NewsfactsError, match=r"late\.txt: a symbolic link"):
+        read_seed(tmp_path / "late.txt")
+    assert "aws_secret" in read_seed(tmp_path / "late.txt", allow_symlinks=True).text
 
 
 def test_an_unreadable_file_is_refused_in_one_line(
     tmp_path: Path, make_seeds, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     seeds = make_seeds({"secret.txt": "Text."})
-    original = Path.read_bytes
+    original = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "secret.txt":
-            raise PermissionError(errno.EACCES, "Permission denied", str(self))
-        return original(self)
+    def refusing_open(path: str | Path, flags: int, *args: int, **kwargs: int) -> int:
+        if str(path).endswith("secret.txt"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # root reads any file: simulate the refusal
+    monkeypatch.setattr(os, "open", refusing_open)  # root reads any file: simulate the refusal
     code, output = run_build(seeds, tmp_path / "build")
     assert code == 1
     assert "secret.txt: cannot read: Permission denied" in output

@@ -172,10 +172,16 @@ def build(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Extract every seed again; use no cache.")
     ] = False,
+    allow_symlinks: Annotated[
+        bool,
+        typer.Option(
+            "--allow-symlinks", help="Follow seeds that are symbolic links (refused by default)."
+        ),
+    ] = False,
 ) -> None:
     """Extract every seed article, validate, and publish CSV and Parquet data packages."""
     if check:
-        stale = build_lib.stale_files(seeds, dataset, out, no_text)
+        stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
         if stale:
             errors.print(f"[bold red]{out} is stale[/]: a fresh build differs:")
             for line in stale:
@@ -186,7 +192,13 @@ def build(
     cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
     with ArticleProgress("extracting", then="writing zips and validating…") as progress:
         rows = build_lib.build(
-            seeds, dataset, out, on_article=progress, no_text=no_text, cache_dir=cache_dir
+            seeds,
+            dataset,
+            out,
+            on_article=progress,
+            no_text=no_text,
+            cache_dir=cache_dir,
+            allow_symlinks=allow_symlinks,
         )
     summary = Table(title=f"newsfacts build → {out}")
     summary.add_column("table")

@@ -37,6 +37,7 @@ class SeedJob:
     meta: ArticleMeta
     source_file: str
     cache_key: str | None
+    allow_symlinks: bool = False
 
 
 _registry: dict[str, RegistryEntry] = {}  # set once per worker process
@@ -51,7 +52,9 @@ def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | No
 
 
 def _run(job: SeedJob) -> ArticleExtraction:
-    extraction = extract_article(read_seed(job.path), job.meta, _registry, job.source_file)
+    extraction = extract_article(
+        read_seed(job.path, job.allow_symlinks), job.meta, _registry, job.source_file
+    )
     if _cache and job.cache_key:
         _cache.put(job.cache_key, extraction)
     return extraction
@@ -63,12 +66,15 @@ def extractions(
     root: Path,
     cache: ExtractionCache | None = None,
     on_article: OnArticle | None = None,
+    allow_symlinks: bool = False,
 ) -> Iterator[ArticleExtraction]:
     """Every seed's extraction in the order of `paths`: from the cache when the seed, its
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
     registry = known_actors(curated)
-    jobs = (_job(path, curated, root, cache) for path in paths)  # made as they are needed
+    jobs = (
+        _job(path, curated, root, cache, allow_symlinks) for path in paths
+    )  # made as they are needed
     parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
     if not parallel:
@@ -86,11 +92,12 @@ def _job(
     curated: Curated,
     root: Path,
     cache: ExtractionCache | None,
+    allow_symlinks: bool,
 ) -> SeedJob:
     meta = curated.articles.get(path.stem, ArticleMeta())
     source_file = relative_path(path, root)
     key = cache.key(path, meta, source_file) if cache else None
-    return SeedJob(path, meta, source_file, key)
+    return SeedJob(path, meta, source_file, key, allow_symlinks)
 
 
 def _cached_or_run(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtraction:

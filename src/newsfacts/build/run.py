@@ -40,16 +40,18 @@ def build(
     on_article: OnArticle | None = None,
     no_text: bool = False,
     cache_dir: Path | None = None,
+    allow_symlinks: bool = False,
 ) -> dict[str, int]:
     """Extract every seed, stream the rows into both packages, validate them, then replace
     `out`; the rows per table.
 
     With `cache_dir`, each seed's extraction is cached there, so that a rebuild only extracts
     new or changed seeds. With `no_text`, articles are published without their text (for
-    publishers whose text cannot be redistributed): spans are checked against the seeds first."""
+    publishers whose text cannot be redistributed): spans are checked against the seeds first.
+    A seed that is a symbolic link is refused unless `allow_symlinks`."""
     check_replaceable(out.resolve())
     curated = load_curated(dataset_dir)
-    paths = list_seeds(seeds_dir)
+    paths = list_seeds(seeds_dir, allow_symlinks)
     check_articles_have_seeds(curated, {p.stem for p in paths})
     corrector = corrections.load_corrector(dataset_dir)
     cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
@@ -59,7 +61,7 @@ def build(
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(
             staging,
-            extractions(paths, curated, root, cache, on_article),
+            extractions(paths, curated, root, cache, on_article, allow_symlinks),
             curated,
             corrector,
             no_text,
@@ -149,11 +151,17 @@ def without_text(rows: Rows) -> Rows:
 ARTICLE_ID, ARTICLE_TEXT = column("articles", "article_id"), column("articles", "text")
 
 
-def stale_files(seeds_dir: Path, dataset_dir: Path, out: Path, no_text: bool = False) -> list[str]:
+def stale_files(
+    seeds_dir: Path,
+    dataset_dir: Path,
+    out: Path,
+    no_text: bool = False,
+    allow_symlinks: bool = False,
+) -> list[str]:
     """Files of `out` that differ from a fresh build (added, missing or changed)."""
     with tempfile.TemporaryDirectory() as tmp:
         fresh = Path(tmp) / "build"
-        build(seeds_dir, dataset_dir, fresh, no_text=no_text)
+        build(seeds_dir, dataset_dir, fresh, no_text=no_text, allow_symlinks=allow_symlinks)
         if not out.is_dir():
             return [f"{out}: missing"]
         return _differences(fresh, out)

@@ -8,6 +8,7 @@ Reuters", "The Daily Planet’s Jane Doe") gives publisher and authors.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -67,14 +68,21 @@ class SeedFiles(Sequence[Path]):
         return (self.folder / name for name in self.names)
 
 
-def list_seeds(seeds_dir: Path) -> SeedFiles:
-    """The seed files, sorted by article_id; a clear error when there are none or names clash."""
+SYMLINK_HINT = "seeds must be files inside the seeds folder (build --allow-symlinks follows links)"
+
+
+def list_seeds(seeds_dir: Path, allow_symlinks: bool = False) -> SeedFiles:
+    """The seed files, sorted by article_id; a clear error when there are none, names clash,
+    or (unless allowed) a seed is a symbolic link, which could lead anywhere on the disk."""
     if not seeds_dir.is_dir():
         raise NewsfactsError(f"{seeds_dir}: seeds folder not found")
-    names = sorted(
-        (n for n in os.listdir(seeds_dir) if n.endswith(".txt") and not n.startswith(".")),
-        key=lambda n: n[: -len(".txt")],  # article_id order: the order of every table
-    )
+    with os.scandir(seeds_dir) as entries:
+        seeds = [e for e in entries if e.name.endswith(".txt") and not e.name.startswith(".")]
+    link = next((e for e in seeds if e.is_symlink()), None)
+    if link is not None and not allow_symlinks:
+        raise NewsfactsError(f"{seeds_dir / link.name}: a symbolic link; {SYMLINK_HINT}")
+    # article_id order: the order of every table
+    names = sorted((e.name for e in seeds), key=lambda n: n[: -len(".txt")])
     if not names:
         raise NewsfactsError(f"{seeds_dir}: no .txt seed files")
     seen: dict[str, str] = {}
@@ -93,16 +101,8 @@ def list_seeds(seeds_dir: Path) -> SeedFiles:
     return SeedFiles(seeds_dir, names)
 
 
-def read_seed(path: Path) -> Seed:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from error
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise NewsfactsError(
-            f"{path}: too large for one article "
-            f"({len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
-        )
+def read_seed(path: Path, allow_symlinks: bool = False) -> Seed:
+    data = _read_bytes(path, allow_symlinks)
     text = decode(path, data)
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
@@ -120,6 +120,26 @@ def read_seed(path: Path) -> Seed:
         publisher,
         authors,
     )
+
+
+def _read_bytes(path: Path, allow_symlinks: bool) -> bytes:
+    """The file's bytes; a link is not followed unless allowed (O_NOFOLLOW: no race with a
+    link made after the folder was listed)."""
+    flags = os.O_RDONLY | (0 if allow_symlinks else os.O_NOFOLLOW)
+    try:
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more: a device reads forever
+            size = os.fstat(handle.fileno()).st_size
+    except OSError as error:
+        if error.errno == errno.ELOOP and not allow_symlinks:
+            raise NewsfactsError(f"{path}: a symbolic link; {SYMLINK_HINT}") from error
+        raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from error
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise NewsfactsError(
+            f"{path}: too large for one article "
+            f"({max(size, len(data)):,} bytes; the limit is {MAX_ARTICLE_BYTES:,})"
+        )
+    return data
 
 
 def decode(path: Path, data: bytes) -> str:
