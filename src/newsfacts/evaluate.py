@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-import yaml
-from pydantic import Field, ValidationError
+from pydantic import Field
 
 from newsfacts.build.one_article import article_tables
 from newsfacts.build.rows import OnArticle, Tables
@@ -32,6 +31,7 @@ from newsfacts.schema import LIST_SEPARATOR, models
 from newsfacts.schema.models import ActorKind, QuoteKind
 from newsfacts.sources.curated import Curated, Strict, empty_curated
 from newsfacts.sources.seeds import read_seed
+from newsfacts.sources.yaml_files import read_yaml, validated
 
 TOKEN = re.compile(r"\w+")
 METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
@@ -142,15 +142,7 @@ def containment(a: str, b: str) -> float:
 
 
 def load_gold(path: Path) -> GoldArticle:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        return GoldArticle.model_validate(data)
-    except yaml.YAMLError as error:
-        raise NewsfactsError(f"{path}: malformed YAML: {error}") from error
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"])
-        raise NewsfactsError(f"{path}: {key}: {first['msg']}") from error
+    return validated(path, GoldArticle, read_yaml(path))
 
 
 @dataclass(frozen=True)

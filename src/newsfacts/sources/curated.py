@@ -10,11 +10,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.schema.models import ActorKind
+from newsfacts.sources.yaml_files import read_yaml, validated
 
 
 class Strict(BaseModel):
@@ -96,26 +96,13 @@ Model = TypeVar("Model", bound=BaseModel)
 
 
 def load_yaml(path: Path, model: type[Model], default: Any) -> Model:
+    """A dataset file as `model`; `default` when the file is absent (None: it must exist)."""
     if not path.exists():
         if default is None:
             raise NewsfactsError(f"{path}: file not found")
         return model.model_validate(default)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark else ""
-        raise NewsfactsError(
-            f"{path}:{where}: malformed YAML: {getattr(error, 'problem', error)}"
-        ) from error
-    except (OSError, UnicodeDecodeError) as error:
-        raise NewsfactsError(f"{path}: cannot read: {error}") from error
-    try:
-        return model.model_validate(default if data is None else data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "(top level)"
-        raise NewsfactsError(f"{path}: {key}: {first['msg']}") from error
+    data = read_yaml(path)
+    return validated(path, model, default if data is None else data)
 
 
 def load_curated(dataset_dir: Path) -> Curated:
