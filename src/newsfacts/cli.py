@@ -24,6 +24,7 @@ from rich.progress import (
     TransferSpeedColumn,
 )
 from rich.table import Table
+from rich.text import Text
 
 from newsfacts import __version__, schema
 from newsfacts import evaluate as evaluate_lib
@@ -36,6 +37,7 @@ from newsfacts.read import frames as reader
 from newsfacts.read import review
 from newsfacts.read import summary as stats
 from newsfacts.schema.docs import schema_markdown, update_readme
+from newsfacts.terminal import one_line
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.run import validate as validate_package
 
@@ -70,8 +72,13 @@ OutOption = Annotated[Path, typer.Option("--out", help="Where the packages are w
 
 
 def fail(error: NewsfactsError) -> typer.Exit:
-    errors.print(f"[bold red]error:[/] {error}", highlight=False, soft_wrap=True)
+    errors.print(Text.assemble(("error: ", "bold red"), one_line(str(error))), soft_wrap=True)
     return typer.Exit(1)
+
+
+def cell(value: object) -> Text:
+    """Data in a table or message: shown as written, never read as markup or control codes."""
+    return Text(one_line(str(value)))
 
 
 Command = TypeVar("Command", bound=Callable[..., None])
@@ -183,9 +190,9 @@ def build(
     if check:
         stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
         if stale:
-            errors.print(f"[bold red]{out} is stale[/]: a fresh build differs:")
+            errors.print(Text.assemble((f"{one_line(str(out))} is stale", "bold red"), ":"))
             for line in stale:
-                errors.print(f"  {line}", highlight=False)
+                errors.print(cell(f"  {line}"))
             raise typer.Exit(1)
         console.print(f"{out} is up to date.")
         return
@@ -247,7 +254,7 @@ def validate(
             print(f"::{level} title=newsfacts validate::{problem}")
     else:
         for note in [p for p in problems if p.severity == "note"]:
-            console.print(f"note: {note}", highlight=False)
+            console.print(cell(f"note: {note}"))
         if failures:
             errors.print(problems_table(path, failures))
         else:
@@ -261,7 +268,7 @@ def problems_table(path: Path, problems: list[Problem]) -> Table:
     for column in ("package", "table", "row", "field", "problem"):
         report.add_column(column)
     for p in problems:
-        report.add_row(p.package, p.table, str(p.row or ""), p.field or "", p.message)
+        report.add_row(*map(cell, (p.package, p.table, p.row or "", p.field or "", p.message)))
     return report
 
 
@@ -318,7 +325,7 @@ def evaluate(
     else:
         print_evaluation(result, show)
     for failure in failures:
-        errors.print(f"[bold red]below floor:[/] {failure}", highlight=False)
+        errors.print(Text.assemble(("below floor: ", "bold red"), one_line(failure)))
     if failures:
         raise typer.Exit(1)
 
@@ -349,7 +356,8 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
     for column in ("article", "error", "measure", "text", "detail"):
         listing.add_column(column)
     for error in result.errors[:show]:
-        listing.add_row(error.article_id, error.kind, error.table, error.text[:90], error.detail)
+        fields = (error.article_id, error.kind, error.table, error.text[:90], error.detail)
+        listing.add_row(*map(cell, fields))
     console.print(listing)
 
 
@@ -376,7 +384,7 @@ def download(
             bar.update(tasks[name], completed=done)
 
         saved = reader.download(url, to, on_bytes)
-    console.print(f"{url}: verified and saved to {saved}")
+    console.print(cell(f"{url}: verified and saved to {saved}"))
 
 
 @command()
@@ -392,7 +400,7 @@ def release(
     target, new = release_build(build_dir, to)
     files = sorted(p.name for p in target.iterdir() if p.is_file())
     state = "released" if new else "already released with the same content"
-    console.print(f"{target}: {state} ({', '.join(files)})")
+    console.print(cell(f"{target}: {state} ({', '.join(files)})"))
 
 
 @command()
@@ -420,7 +428,8 @@ def diff(
             details.add_column(column)
         for table, change in changes[:show]:
             for name, (before, after) in change.fields.items():
-                details.add_row(table, change.key, name, str(before)[:60], str(after)[:60])
+                values = (table, change.key, name, str(before)[:60], str(after)[:60])
+                details.add_row(*map(cell, values))
         console.print(details)
 
 
@@ -452,12 +461,14 @@ def stats_command(
         ranking.add_column(label)
         ranking.add_column("count", justify="right")
         for name, count in result[key]:
-            ranking.add_row(name, str(count))
+            ranking.add_row(cell(name), str(count))
         console.print(ranking)
     missing = result["articles_without_quotes"]
     console.print(
-        f"Articles without quotes: {len(missing)}"
-        + (f" ({', '.join(missing[:10])})" if missing else "")
+        cell(
+            f"Articles without quotes: {len(missing)}"
+            + (f" ({', '.join(missing[:10])})" if missing else "")
+        )
     )
 
 
@@ -480,7 +491,7 @@ def review_command(
     if html_out is None:
         console.print(review.terminal(text, items))
     else:
-        console.print(f"{html_out}: {len(items)} records highlighted")
+        console.print(cell(f"{html_out}: {len(items)} records highlighted"))
 
 
 def run() -> None:
@@ -491,9 +502,7 @@ def run() -> None:
     except Exception as error:
         if os.environ.get("NEWSFACTS_DEBUG"):
             raise
-        errors.print(
-            f"[bold red]internal error:[/] {type(error).__name__}: {error} "
-            "(run with NEWSFACTS_DEBUG=1 for the traceback, and please report it)",
-            highlight=False,
-        )
+        detail = f"{type(error).__name__}: {one_line(str(error))}"
+        hint = " (run with NEWSFACTS_DEBUG=1 for the traceback, and please report it)"
+        errors.print(Text.assemble(("internal error: ", "bold red"), detail, hint))
         sys.exit(2)

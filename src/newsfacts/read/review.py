@@ -15,6 +15,7 @@ from rich.text import Text
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.read.frames import plain_value
+from newsfacts.terminal import one_line, printable_with_offsets
 
 KINDS = ("quotes", "statistics", "mentions")
 STYLES = {"quotes": "black on khaki1", "statistics": "black on plum2", "mentions": "bold cyan"}
@@ -74,9 +75,10 @@ def segments(text: str, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
 
 def terminal(text: str, items: list[Item]) -> Group:
     """The article with its records highlighted, then a numbered table per kind."""
-    body = Text(text)
+    shown, offsets = printable_with_offsets(text)
+    body = Text(shown)
     for item in sorted(items, key=lambda i: ("mentions", "statistics", "quotes").index(i.kind)):
-        body.stylize(STYLES[item.kind], item.start, item.end)
+        body.stylize(STYLES[item.kind], offsets[item.start], offsets[item.end])
     parts: list[Any] = [
         body,
         Text("quotes", style=STYLES["quotes"])
@@ -97,7 +99,8 @@ def terminal(text: str, items: list[Item]) -> Group:
         for column in columns:
             table.add_column(column)
         for item in rows:
-            table.add_row(item.label, *[str(item.fields.get(c, "")) for c in columns[1:]])
+            cells = [Text(one_line(str(item.fields.get(c, "")))) for c in columns[1:]]
+            table.add_row(item.label, *cells)
         parts.append(table)
     return Group(*parts)
 
