@@ -89,3 +89,26 @@ def test_the_cli_says_why_in_one_line_and_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "refusing to replace it" in result.output
     assert (target / "thesis.docx").read_bytes() == b"chapter one"
+
+
+def test_a_read_only_parent_of_out_is_one_line(tmp_path: Path) -> None:
+    import os
+
+    parent = tmp_path / "locked"
+    parent.mkdir()
+    parent.chmod(0o555)
+    try:
+        if os.access(parent, os.W_OK):  # root writes anywhere: make the lock file unwritable
+            (parent / ".build.lock").mkdir()
+        with pytest.raises(NewsfactsError, match=r"\.build\.lock: cannot take the build lock"):
+            build(SEEDS, DATASET, parent / "build")
+    finally:
+        parent.chmod(0o755)
+    assert not (parent / "build").exists()
+
+
+def test_a_speaker_name_that_looks_like_math_is_drawn_as_text(tmp_path: Path) -> None:
+    from newsfacts.package.chart import chart
+
+    chart([(r"$\undefinedmacro$", 3), ("Ana $5 Ruiz", 2)], tmp_path / "chart.png")
+    assert (tmp_path / "chart.png").read_bytes().startswith(b"\x89PNG")

@@ -19,7 +19,9 @@ def chart(ranking: list[tuple[str, int]], path: Path, top: int = CHART_TOP) -> N
 
     rows = ranking[:top][::-1]
     figure, axes = plt.subplots(figsize=(7, 0.4 * max(len(rows), 3) + 1.2), dpi=100)
-    axes.barh([name for name, _ in rows], [n for _, n in rows], color="#3b6ea8")
+    # a name is text, never math: "$" would start matplotlib's math mode (and could fail it)
+    names = [name.replace("$", r"\$") for name, _ in rows]
+    axes.barh(names, [n for _, n in rows], color="#3b6ea8")
     axes.set_xlabel("quotes (direct and indirect)")
     axes.set_title("Quotes per speaker")
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))

@@ -26,11 +26,13 @@ def staged_build(out: Path) -> Iterator[Path]:
     build are removed."""
     out = out.resolve()
     check_replaceable(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsfactsError(f"{out.parent}: cannot make it ({error.strerror or error})") from error
     with build_lock(out):
         remove_leftovers(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-        staging.chmod(0o755)
+        staging = new_staging_folder(out)
         try:
             yield staging
             swap_in(staging, out)
@@ -47,7 +49,14 @@ def staged_build(out: Path) -> Iterator[Path]:
 def build_lock(out: Path) -> Iterator[None]:
     """An exclusive lock on `<out>.lock`: a second build of the same folder stops at once."""
     lock_path = out.with_name(f".{out.name}.lock")
-    with lock_path.open("a") as handle:
+    try:
+        handle = lock_path.open("a")
+    except OSError as error:
+        raise NewsfactsError(
+            f"{lock_path}: cannot take the build lock ({error.strerror or error}); "
+            "is the folder of --out writable?"
+        ) from error
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -58,6 +67,17 @@ def build_lock(out: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def new_staging_folder(out: Path) -> Path:
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+        staging.chmod(0o755)
+    except OSError as error:
+        raise NewsfactsError(
+            f"{out.parent}: cannot write the new build here ({error.strerror or error})"
+        ) from error
+    return staging
 
 
 def remove_leftovers(out: Path) -> None:
