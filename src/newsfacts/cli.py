@@ -433,6 +433,22 @@ def diff(
         console.print(details)
 
 
+@command()
+def export(
+    path: Annotated[
+        Path, typer.Argument(help="A build folder, package folder, zip or URL.")
+    ] = Path("build"),
+    xlsx: Annotated[
+        Path, typer.Option("--xlsx", help="The Excel workbook to write (one sheet per table).")
+    ] = Path("newsfacts.xlsx"),
+) -> None:
+    """Write the tables to an Excel workbook whose text cells are text, never formulas."""
+    from newsfacts.read.spreadsheet import export_xlsx
+
+    rows = export_xlsx(str(path), xlsx)
+    console.print(cell(f"{xlsx}: {sum(rows.values()):,} rows in {len(rows)} sheets"))
+
+
 @command("stats")
 def stats_command(
     path: Annotated[
