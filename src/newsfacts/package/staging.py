@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.read.files import file_hash
+from newsfacts.read.swap_lock import swapping
 
 
 @contextmanager
@@ -35,7 +36,8 @@ def staged_build(out: Path) -> Iterator[Path]:
         staging = new_staging_folder(out)
         try:
             yield staging
-            swap_in(staging, out)
+            with swapping(out):
+                swap_in(staging, out)
         except OSError as error:
             raise NewsfactsError(
                 f"{out}: writing the build failed ({error.strerror or error}); "
