@@ -21,6 +21,26 @@ FIGURE_NAMES = {
 }
 
 
+OFFSETS = """## Evidence: slicing a record's text out of its article
+
+`start` and `end` count Unicode code points of `articles.text` (not bytes, not UTF-16 units):
+the record's `text` is the article's text from `start` up to, not including, `end`.
+
+| language | the record's text |
+|---|---|
+| Python | `text[start:end]` |
+| DuckDB | `substring(text, start + 1, "end" - start)` |
+| JavaScript | `Array.from(text).slice(start, end).join("")` (`text.slice` counts UTF-16 units and is off after an emoji) |
+| R | `substr(text, start + 1, end)` |"""
+
+SPREADSHEETS = """## Opening the tables in a spreadsheet
+
+Quotes and other text are published verbatim, as evidence: a value may begin with `=`, `+`,
+`-` or `@`, and a spreadsheet that opens the CSV file may run it as a formula. Import the CSV
+with every column as text, or use `newsfacts export --xlsx tables.xlsx`, which writes a
+workbook whose text cells are text."""
+
+
 def render(curated: Curated, facts: PackageFacts, fmt: str) -> str:
     """The card for one package of the build."""
     meta = curated.meta
@@ -32,6 +52,8 @@ def render(curated: Curated, facts: PackageFacts, fmt: str) -> str:
         *[docs.table_markdown(t, rows=facts.rows[t]) for t in schema.TABLES],
         "## Quotes per speaker\n\n![Quotes per speaker](quotes_per_speaker.png)",
         _loading(fmt),
+        OFFSETS,
+        SPREADSHEETS,
         _citation(curated),
         _quality(curated),
     ]
