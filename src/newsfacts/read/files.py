@@ -157,7 +157,7 @@ def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
     folder (through a symlink too), is refused, never opened."""
     relative = resource.get("path", "")
     problem = path_problem(relative)
-    target = (folder / str(relative)).resolve()
+    target = folder if problem else (folder / str(relative)).resolve()
     if not problem and not target.is_relative_to(folder.resolve()):
         problem = "leaves the package folder"
     if problem:
