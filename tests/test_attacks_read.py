@@ -853,3 +853,42 @@ def test_a_verified_file_that_is_not_its_table_is_one_line(out: Path, tmp_path: 
     (package / "datapackage.json").write_text(json.dumps(found), encoding="utf-8")
     with pytest.raises(NewsfactsError, match="no column 'no_such_column'"):
         load(package, format="csv")
+
+
+def test_a_tampered_file_is_named_with_the_url_it_came_from(
+    web: Web, out: Path, temp: Path
+) -> None:
+    data = (out / "csv" / "statistics.csv").read_bytes()
+    web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data))
+    web.routes["/statistics.csv"] = data.replace(b"8", b"9")
+    with pytest.raises(NewsfactsError) as error:
+        load(f"{web.url}/datapackage.json", format="csv")
+    assert one_line(error.value) == (
+        f"{web.url}/datapackage.json: statistics.csv: sha256 does not match the descriptor's hash"
+    )
+
+
+def test_a_parquet_resource_without_bytes_is_capped(
+    web: Web, out: Path, temp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(remote, "MAX_UNSIZED_BYTES", 1 << 20)
+    data = (out / "parquet" / "statistics.parquet").read_bytes()
+    unsized = resource(out, "statistics.parquet", data, bytes=None, format="parquet")
+    web.routes["/datapackage.json"] = descriptor(unsized)
+    web.routes["/statistics.parquet"] = endless
+    with pytest.raises(NewsfactsError, match=f"statistics.parquet: more than the {1 << 20} bytes"):
+        load(f"{web.url}/datapackage.json")
+
+
+def test_saving_never_overwrites_a_file_that_appears_meanwhile(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    to = tmp_path / "got"
+    to.mkdir()
+    (to / "quotes.csv").write_text("mine", encoding="utf-8")  # after the emptiness check
+    monkeypatch.setattr(remote, "is_new_or_empty", lambda folder: True)
+    with pytest.raises(NewsfactsError, match="cannot save the download") as error:
+        remote.place(out / "csv", to)
+    one_line(error.value)
+    assert [p.name for p in to.iterdir()] == ["quotes.csv"]  # what was copied first is gone
+    assert (to / "quotes.csv").read_text(encoding="utf-8") == "mine"

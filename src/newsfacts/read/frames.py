@@ -73,13 +73,16 @@ def _convert(column: pd.Series, field_type: str) -> Any:
     return column.astype(dtype)
 
 
-def verify(folder: Path, descriptor: dict[str, Any]) -> list[dict[str, Any]]:
+def verify(
+    folder: Path, descriptor: dict[str, Any], source: str | Path | None = None
+) -> list[dict[str, Any]]:
     """The descriptor's resources, once every one has a plain path, a schema, a sha256 hash
-    and (but for Parquet) a byte count, and its file is there with those bytes and hash."""
+    and (but for Parquet) a byte count, and its file is there with those bytes and hash.
+    A problem is one error naming `source` (the URL or zip the folder came from) or `folder`."""
     resources = checked_resources(descriptor, str(folder / DESCRIPTOR))
     problems = [p for r in resources for p in resource_file_problems(folder, r)]
     if problems:
-        raise NewsfactsError(f"{folder}: {problems[0]}")
+        raise NewsfactsError(f"{source or folder}: {problems[0]}")
     return resources
 
 
@@ -108,7 +111,8 @@ def load(
     dates as datetime64.
     """
     with local_package(source, format, on_bytes) as folder:
-        resources = verify(folder, read_descriptor(folder))
+        unpacked = remote.is_url(str(source)) or str(source).endswith(".zip")
+        resources = verify(folder, read_descriptor(folder), source if unpacked else None)
         return {r["name"]: categorical(read_table(folder, r), r) for r in resources}
 
 
@@ -120,6 +124,6 @@ def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
     if not remote.is_new_or_empty(to):
         raise NewsfactsError(f"{to}: not a new or empty folder; download writes only into one")
     with remote.fetch(source, on_bytes) as (saved, folder):
-        verify(folder, read_descriptor(folder))
+        verify(folder, read_descriptor(folder), source)
         remote.place(saved, to)
         return to / saved.name if saved.is_file() else to
