@@ -1,5 +1,5 @@
 """Getting a published package onto local disk: from a folder, a zip, or an http(s) URL of a
-zip or of a datapackage.json. Nothing is trusted until reader.verify has checked the hashes.
+zip or of a datapackage.json. Nothing is trusted until frames.verify has checked the hashes.
 
 What is fetched or unpacked is bounded before it is read, and written only into a new
 temporary folder that is removed on every exit (an error, Ctrl-C, or SIGTERM):
