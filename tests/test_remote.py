@@ -133,3 +133,19 @@ def test_download_of_a_tampered_release_keeps_nothing(
     assert result.exit_code == 1
     assert "quotes.csv" in result.output
     assert not (tmp_path / "got").exists()
+
+
+def test_download_defaults_to_the_current_folder_only_if_it_is_empty(
+    served: tuple[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, root = served
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = CliRunner().invoke(app, ["download", f"{url}/{ZIP}"])
+    assert result.exit_code == 0, result.output
+    assert (here / ZIP).read_bytes() == (root / ZIP).read_bytes()
+    result = CliRunner().invoke(app, ["download", f"{url}/{ZIP}"])  # now it holds the zip
+    assert result.exit_code == 1
+    assert "not a new or empty folder" in result.output
+    assert [p.name for p in here.iterdir()] == [ZIP]

@@ -364,11 +364,17 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
 @command()
 def download(
     url: Annotated[str, typer.Argument(help="URL of a release zip or of a datapackage.json.")],
-    to: Annotated[Path, typer.Option("--to", help="Folder to save the verified files in.")] = Path(
-        "."
-    ),
+    to: Annotated[
+        Path,
+        typer.Option(
+            "--to", help="A new or empty folder to save the verified files in (created if new)."
+        ),
+    ] = Path("."),
 ) -> None:
-    """Fetch a published release and verify every file's hash before keeping it."""
+    """Fetch a published release and verify every file's hash before keeping it.
+
+    --to must be a new or empty folder (the default, the current folder, only if empty):
+    nothing there is ever overwritten, and nothing is saved unless every file verified."""
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

@@ -1,16 +1,31 @@
 """A package's files: its descriptor, each resource's path inside the package, and their
 bytes and sha256 checked against the descriptor (no pandas here: validation uses it).
+
+A descriptor is untrusted input: it is read up to MAX_DESCRIPTOR_BYTES, nested at most
+MAX_DEPTH deep, and a resource path must be a plain relative path (SAFE_PATH) before any
+file is opened or any URL joined with it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from newsfacts.errors import NewsfactsError
+
+DESCRIPTOR = "datapackage.json"
+MAX_DESCRIPTOR_BYTES = 4 << 20  # ours are ~20 kB whatever the corpus: the schema, not the data
+MAX_DEPTH = 32  # ours nest 7 deep
+# A resource path: names of letters, digits, '.', '_' and '-', joined by '/'; no '.' or '..'
+# name, no leading '/', no scheme, percent-escape, backslash, space or control character.
+SAFE_PATH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
+SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
+UNSIZED_SUFFIX = ".parquet"  # Frictionless 5 cannot count a Parquet file's bytes: ours have none
 
 
 def file_hash(path: Path) -> str:
@@ -22,23 +37,132 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_descriptor(folder: Path) -> dict[str, Any]:
-    path = folder / "datapackage.json"
+def path_problem(relative: object) -> str | None:
+    """Why `relative` is not a plain relative POSIX path inside the package, or None."""
+    if not isinstance(relative, str) or not relative:
+        return "is missing or not a string"
+    parts = relative.split("/")
+    if relative.startswith("/") or ".." in parts:
+        return "leaves the package folder"
+    if not SAFE_PATH.fullmatch(relative) or "." in parts:
+        return "is not a plain relative path (letters, digits, '.', '_', '-' and '/' only)"
+    return None
+
+
+def depth(value: Any) -> int:
+    """How deep JSON `value` nests (without recursion: a deep value cannot overflow it)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not JSON")
+
+
+def parse_descriptor(data: bytes, where: str) -> dict[str, Any]:
+    """A descriptor's JSON: an object whose `resources` (if given) is a list of objects."""
+    if len(data) > MAX_DESCRIPTOR_BYTES:
+        raise NewsfactsError(f"{where}: descriptor larger than {MAX_DESCRIPTOR_BYTES} bytes")
     try:
-        descriptor: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        raise NewsfactsError(f"{path}: cannot read the descriptor: {error}") from error
+        descriptor = json.loads(data.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError:
+        raise NewsfactsError(f"{where}: descriptor nested too deeply") from None
+    except ValueError as error:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        raise NewsfactsError(f"{where}: not a JSON data package descriptor ({error})") from None
+    if depth(descriptor) > MAX_DEPTH:
+        raise NewsfactsError(f"{where}: descriptor nested more than {MAX_DEPTH} deep")
+    if not isinstance(descriptor, dict):
+        raise NewsfactsError(f"{where}: descriptor is not a JSON object")
+    resources = descriptor.get("resources", [])
+    if not isinstance(resources, list) or not all(isinstance(r, dict) for r in resources):
+        raise NewsfactsError(f"{where}: 'resources' is not a list of objects")
     return descriptor
 
 
+def read_descriptor(folder: Path) -> dict[str, Any]:
+    path = folder / DESCRIPTOR
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would block or never end
+            raise NewsfactsError(f"{path}: cannot read the descriptor: not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_DESCRIPTOR_BYTES + 1)
+    except OSError as error:
+        raise NewsfactsError(f"{path}: cannot read the descriptor: {error}") from error
+    return parse_descriptor(data, str(path))
+
+
+def checked_resources(descriptor: dict[str, Any], where: str) -> list[dict[str, Any]]:
+    """The resources of a descriptor that load() and download may fetch or read: at least one;
+    each with a name, a plain relative path, a schema with fields, a sha256 `hash`, and a
+    `bytes` count (a Parquet file may go without: Frictionless cannot count its bytes, and its
+    size is capped by the zip member or by MAX_UNSIZED_BYTES). The first problem is raised."""
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        raise NewsfactsError(f"{where}: the descriptor lists no resources")
+    names: set[str] = set()
+    paths: set[str] = set()
+    for number, resource in enumerate(resources):
+        name = resource.get("name") if isinstance(resource, dict) else None
+        if not isinstance(name, str) or not name:
+            raise NewsfactsError(f"{where}: resource {number}: no name")
+        label = f"{where}: resource {name!r}"
+        problem = _resource_problem(resource)
+        if problem:
+            raise NewsfactsError(f"{label}: {problem}")
+        if name in names or resource["path"] in paths or resource["path"] == DESCRIPTOR:
+            raise NewsfactsError(f"{label}: name or path {resource['path']!r} listed twice")
+        names.add(name)
+        paths.add(resource["path"])
+    return resources
+
+
+def _resource_problem(resource: dict[str, Any]) -> str | None:
+    relative = resource.get("path")
+    problem = path_problem(relative)
+    if problem:
+        return f"path {relative!r} {problem}"
+    fields = (
+        resource.get("schema", {}).get("fields")
+        if isinstance(resource.get("schema"), dict)
+        else None
+    )
+    if not isinstance(fields, list) or not fields:
+        return "no schema with fields"
+    for field in fields:
+        if not (
+            isinstance(field, dict)
+            and isinstance(field.get("name"), str)
+            and isinstance(field.get("type"), str)
+        ):
+            return f"field {field!r} has no name or type"
+    if not isinstance(resource.get("hash"), str) or not SHA256.fullmatch(resource["hash"]):
+        return "no 'sha256:<64 hex digits>' hash: it cannot be verified"
+    size = resource.get("bytes")
+    if size is None and not str(relative).endswith(UNSIZED_SUFFIX):
+        return "no 'bytes' count: only a Parquet file may go without"
+    if size is not None and (type(size) is not int or size < 0):
+        return f"'bytes' {size!r} is not a count of bytes"
+    return None
+
+
 def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
-    """The resource's file; a path that leaves the package folder is refused, never read."""
-    relative = str(resource.get("path", ""))
-    target = (folder / relative).resolve()
-    if Path(relative).is_absolute() or not target.is_relative_to(folder.resolve()):
+    """The resource's file; a path that is not plain and relative, or that leaves the package
+    folder (through a symlink too), is refused, never opened."""
+    relative = resource.get("path", "")
+    problem = path_problem(relative)
+    target = folder if problem else (folder / str(relative)).resolve()
+    if not problem and not target.is_relative_to(folder.resolve()):
+        problem = "leaves the package folder"
+    if problem:
         raise NewsfactsError(
-            f"{folder / 'datapackage.json'}: resource {resource.get('name')!r}: "
-            f"path {relative!r} leaves the package folder"
+            f"{folder / DESCRIPTOR}: resource {resource.get('name')!r}: path {relative!r} {problem}"
         )
     return target
 
@@ -46,7 +170,8 @@ def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
 def resource_file_problems(
     folder: Path, resource: dict[str, Any], hasher: Callable[[Path], str] = file_hash
 ) -> list[str]:
-    """Problems with a resource's file: missing, or bytes/hash not as the descriptor says."""
+    """Problems with a resource's file: missing, not a regular file, bytes/hash not as the
+    descriptor says, or no sha256 hash to check it against (never taken as verified)."""
     path = resource_path(folder, resource)
     if not path.is_file():
         return [f"{path.name}: file missing"]
@@ -54,7 +179,9 @@ def resource_file_problems(
     problems = []
     if "bytes" in resource and resource["bytes"] != size:
         problems.append(f"{path.name}: {size} bytes, descriptor says {resource['bytes']}")
-    expected = str(resource.get("hash", "")).removeprefix("sha256:")
-    if expected and expected != hasher(path):
+    expected = resource.get("hash")
+    if not isinstance(expected, str) or not SHA256.fullmatch(expected):
+        problems.append(f"{path.name}: no sha256 hash in the descriptor; cannot be verified")
+    elif expected.removeprefix("sha256:") != hasher(path):
         problems.append(f"{path.name}: sha256 does not match the descriptor's hash")
     return problems

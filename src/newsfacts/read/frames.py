@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.read import download as remote
 from newsfacts.read.download import OnBytes, local_package
-from newsfacts.read.files import read_descriptor, resource_file_problems, resource_path
+from newsfacts.read.files import (
+    DESCRIPTOR,
+    checked_resources,
+    read_descriptor,
+    resource_file_problems,
+    resource_path,
+)
 from newsfacts.schema import FALSE_VALUES, PANDAS_TYPES, TRUE_VALUES
 
 
@@ -30,20 +35,29 @@ BOOLEANS = {value: True for value in TRUE_VALUES} | {value: False for value in F
 
 
 def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
-    """One resource as a DataFrame with the dtypes its schema gives."""
+    """One resource as a DataFrame with the dtypes its schema gives; a file that does not
+    read as the table its schema describes is one error naming the file."""
     path = resource_path(folder, resource)
-    fields = resource["schema"]["fields"]
-    if resource.get("format") == "parquet" or path.suffix == ".parquet":
-        frame = pq.read_table(path).to_pandas()
-    else:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-    return pd.DataFrame({f["name"]: _convert(frame[f["name"]], f["type"]) for f in fields})
+    try:
+        fields = resource["schema"]["fields"]
+        if resource.get("format") == "parquet" or path.suffix == ".parquet":
+            frame = pq.read_table(path).to_pandas()
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        return pd.DataFrame({f["name"]: _convert(frame[f["name"]], f["type"]) for f in fields})
+    except (KeyError, TypeError, ValueError, pa.ArrowException, OSError) as error:
+        problem = f"no column {error}" if isinstance(error, KeyError) else str(error)
+        raise NewsfactsError(
+            f"{path}: cannot be read as table {resource.get('name')!r} ({problem})"
+        ) from None
 
 
 def _convert(column: pd.Series, field_type: str) -> Any:
     """A column in the dtype the schema gives its Frictionless type (schema.PANDAS_TYPES),
     whether read from CSV or Parquet. A cell that does not parse becomes missing; Frictionless
     reports it with row and field."""
+    if field_type not in PANDAS_TYPES:
+        raise ValueError(f"unknown field type {field_type!r}")
     dtype = pd.api.types.pandas_dtype(PANDAS_TYPES[field_type])
     if field_type == "date":
         return pd.to_datetime(column, format="%Y-%m-%d", errors="coerce").astype(dtype)
@@ -59,21 +73,31 @@ def _convert(column: pd.Series, field_type: str) -> Any:
     return column.astype(dtype)
 
 
-def verify(folder: Path, descriptor: dict[str, Any]) -> None:
-    """Every resource file is there with the bytes and hash the descriptor gives."""
-    problems = [
-        p for r in descriptor.get("resources", []) for p in resource_file_problems(folder, r)
-    ]
+def verify(
+    folder: Path, descriptor: dict[str, Any], source: str | Path | None = None
+) -> list[dict[str, Any]]:
+    """The descriptor's resources, once every one has a plain path, a schema, a sha256 hash
+    and (but for Parquet) a byte count, and its file is there with those bytes and hash.
+    A problem is one error naming `source` (the URL or zip the folder came from) or `folder`."""
+    resources = checked_resources(descriptor, str(folder / DESCRIPTOR))
+    problems = [p for r in resources for p in resource_file_problems(folder, r)]
     if problems:
-        raise NewsfactsError(f"{folder}: {problems[0]}")
+        raise NewsfactsError(f"{source or folder}: {problems[0]}")
+    return resources
 
 
 def categorical(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
     """Enum fields as pandas categoricals, with every allowed value as a category."""
     for field in resource["schema"]["fields"]:
-        values = field.get("constraints", {}).get("enum")
+        constraints = field.get("constraints", {})
+        values = constraints.get("enum") if isinstance(constraints, dict) else None
         if values:
-            frame[field["name"]] = pd.Categorical(frame[field["name"]], categories=values)
+            try:
+                frame[field["name"]] = pd.Categorical(frame[field["name"]], categories=values)
+            except (TypeError, ValueError) as error:
+                raise NewsfactsError(
+                    f"resource {resource['name']!r} field {field['name']!r}: bad enum ({error})"
+                ) from None
     return frame
 
 
@@ -87,24 +111,19 @@ def load(
     dates as datetime64.
     """
     with local_package(source, format, on_bytes) as folder:
-        descriptor = read_descriptor(folder)
-        verify(folder, descriptor)
-        return {r["name"]: categorical(read_table(folder, r), r) for r in descriptor["resources"]}
+        unpacked = remote.is_url(str(source)) or str(source).endswith(".zip")
+        resources = verify(folder, read_descriptor(folder), source if unpacked else None)
+        return {r["name"]: categorical(read_table(folder, r), r) for r in resources}
 
 
 def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
-    """Download a release (a zip or a datapackage.json URL) into `to`, verified before it is
-    moved there: a bad download leaves `to` as it was."""
-    with tempfile.TemporaryDirectory(prefix="newsfacts-") as tmp:
-        saved = remote.fetch(source, Path(tmp) / "download", on_bytes)
-        with local_package(str(saved), "parquet") as folder:
-            verify(folder, read_descriptor(folder))
-        to.mkdir(parents=True, exist_ok=True)
-        if saved.is_file():
-            return Path(shutil.move(saved, to / saved.name))
-        for path in sorted(saved.rglob("*")):
-            if path.is_file():
-                destination = to / path.relative_to(saved)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(path, destination)
-        return to
+    """Download a release (an http(s) URL of a zip or of a datapackage.json) into `to`, a new
+    or empty folder. Everything is fetched into a temporary folder and verified there first:
+    a bad download leaves `to` as it was, and nothing in `to` is ever overwritten. Returns the
+    saved zip, or `to` for a descriptor and its resources."""
+    if not remote.is_new_or_empty(to):
+        raise NewsfactsError(f"{to}: not a new or empty folder; download writes only into one")
+    with remote.fetch(source, on_bytes) as (saved, folder):
+        verify(folder, read_descriptor(folder), source)
+        remote.place(saved, to)
+        return to / saved.name if saved.is_file() else to
