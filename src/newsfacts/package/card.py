@@ -21,17 +21,29 @@ FIGURE_NAMES = {
 }
 
 
-OFFSETS = """## Evidence: slicing a record's text out of its article
-
-`start` and `end` count Unicode code points of `articles.text` (not bytes, not UTF-16 units):
-the record's `text` is the article's text from `start` up to, not including, `end`.
-
-| language | the record's text |
-|---|---|
-| Python | `text[start:end]` |
-| DuckDB | `substring(text, start + 1, "end" - start)` |
-| JavaScript | `Array.from(text).slice(start, end).join("")` (`text.slice` counts UTF-16 units and is off after an emoji) |
-| R | `substr(text, start + 1, end)` |"""
+SLICES = (  # how to take a record's text out of its article's text, by language
+    ("Python", "`text[start:end]`"),
+    ("DuckDB", '`substring(text, start + 1, "end" - start)`'),
+    (
+        "JavaScript",
+        '`Array.from(text).slice(start, end).join("")` '
+        "(`text.slice` counts UTF-16 units and is off after an emoji)",
+    ),
+    ("R", "`substr(text, start + 1, end)`"),
+)
+OFFSETS = "\n".join(
+    [
+        "## Evidence: slicing a record's text out of its article",
+        "",
+        "`start` and `end` count Unicode code points of `articles.text` (not bytes, not UTF-16 "
+        "units):",
+        "the record's `text` is the article's text from `start` up to, not including, `end`.",
+        "",
+        "| language | the record's text |",
+        "|---|---|",
+        *[f"| {language} | {expression} |" for language, expression in SLICES],
+    ]
+)
 
 SPREADSHEETS = """## Opening the tables in a spreadsheet
 
