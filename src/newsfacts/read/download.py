@@ -43,6 +43,7 @@ from newsfacts.read.files import (
     parse_descriptor,
     path_problem,
 )
+from newsfacts.read.swap_lock import reading
 
 OnBytes = Callable[[str, int, int | None], None]  # file name, bytes so far, total if known
 CHUNK = 1 << 16
@@ -485,7 +486,9 @@ def local_package(source: str | Path, fmt: str, on_bytes: OnBytes | None = None)
     a zip or a URL is unpacked or fetched into a temporary folder, removed on exit."""
     text = str(source)
     if not is_url(text) and not text.endswith(".zip"):
-        yield package_folder(Path(text), fmt)
+        folder = package_folder(Path(text), fmt)
+        with reading(folder):  # a build swapped in meanwhile waits until this read ends
+            yield folder
         return
     with temporary_folder() as work, session() as limits:
         if is_url(text) and not urllib.parse.urlparse(text).path.endswith(".zip"):
