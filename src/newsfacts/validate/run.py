@@ -57,8 +57,9 @@ def validate(
     engine="fast" runs Frictionless's checks compiled (table_checks.py); "frictionless" runs
     stock frictionless.validate. Both give the same verdicts; the other checks are the same.
     The checks run side by side on WORKERS threads (Arrow and hashing release the GIL); the
-    problems come in the same order whatever the timing. `checks`: all registered ones, or
-    some of them (a check whose inputs no check gives then reads the files itself)."""
+    problems come in the same order whatever the timing. `checks`: the registered ones, or
+    some of them (a test runs one alone; without FrictionlessTables, which gives the digests,
+    CsvEqualsParquet reads every table and each package's spans are checked)."""
     if engine not in ENGINES:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
