@@ -42,10 +42,6 @@ class Package:
         """The resources by name."""
         return {str(r.get("name")): r for r in self.resources}
 
-    @property
-    def packages(self) -> tuple[Package, ...]:
-        return (self,)
-
     def same_values_as(self, other: Package, tables: Iterable[str]) -> bool:
         """Whether each of `tables` certainly holds the same rows here and in `other` (their
         digests agree; a table without a digest is not known to)."""
@@ -67,10 +63,6 @@ class PackageTable:
     @property
     def name(self) -> str:
         return str(self.resource.get("name"))
-
-    @property
-    def packages(self) -> tuple[Package, ...]:
-        return (self.package,)
 
 
 @dataclass(frozen=True, eq=False)
