@@ -156,7 +156,7 @@ def fast_engine(folder: Path) -> float:
     """Seconds of the fast engine's Frictionless checks alone on one package (as stock
     `frictionless validate` checks it)."""
     from newsfacts.read.files import read_descriptor
-    from newsfacts.validate.run import table_problems
+    from newsfacts.validate.checks.frictionless_tables import table_problems
 
     start = time.perf_counter()
     table_problems(folder, read_descriptor(folder), "fast")

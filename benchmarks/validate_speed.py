@@ -17,7 +17,8 @@ import pyarrow.parquet as pq
 
 from newsfacts.read.files import read_descriptor
 from newsfacts.validate import batches as streams
-from newsfacts.validate.run import table_problems, validate
+from newsfacts.validate.checks.frictionless_tables import table_problems
+from newsfacts.validate.run import validate
 
 
 def frictionless_part(

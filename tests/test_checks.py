@@ -259,8 +259,8 @@ def test_table_digests_agree_across_formats_and_batch_sizes(
     import pyarrow as pa
 
     from newsfacts.read.files import read_descriptor
+    from newsfacts.validate.checks.frictionless_tables import table_problems
     from newsfacts.validate.digests import TableDigest
-    from newsfacts.validate.run import table_problems
 
     def digests(fmt: str) -> dict[str, TableDigest]:
         found: dict[str, TableDigest] = {}

@@ -18,7 +18,8 @@ import pytest
 
 from newsfacts.read.files import read_descriptor
 from newsfacts.validate import table_checks as checks
-from newsfacts.validate.run import frictionless_problems, table_problems, validate
+from newsfacts.validate.checks.frictionless_tables import frictionless_problems, table_problems
+from newsfacts.validate.run import validate
 
 Rows = list[list[str]]
 ARTICLE = "000_68207eccf74b6ec5"

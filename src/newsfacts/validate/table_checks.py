@@ -5,7 +5,7 @@ rows and fields: header labels, blank rows, missing and extra cells, cell types 
 constraints, unique and primary keys, foreign keys, and the hash and byte count of CSV files.
 Arrow reads the CSV files; a file with a record shorter or longer than its header is read again
 with Python's csv module, as Frictionless reads it. A missing file, or one Arrow cannot read,
-is left to stock Frictionless (validate.py).
+is left to stock Frictionless (checks/frictionless_tables.py).
 """
 
 from __future__ import annotations

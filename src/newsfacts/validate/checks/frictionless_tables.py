@@ -1,0 +1,69 @@
+"""What Frictionless checks in each table: header, types, constraints, keys, CSV hash and bytes.
+
+In: a package's descriptor and its table files. Out: Frictionless's problems (message
+"<error type>: <Frictionless's message>"), and, from the fast engine, a digest of each table
+read whole, for the CSV = Parquet check (Package.digests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import frictionless
+import pyarrow as pa
+
+from newsfacts.validate import table_checks as compiled
+from newsfacts.validate.check import Input, PackageCheck
+from newsfacts.validate.digests import TableDigest
+from newsfacts.validate.problems import Problem
+from newsfacts.validate.subjects import Package
+
+
+def frictionless_problems(folder: Path) -> list[Problem]:
+    """What stock `frictionless.validate` reports on the package in `folder`."""
+    report = frictionless.validate(str(folder / "datapackage.json"))
+    problems = [Problem(folder.name, "", None, None, e.message) for e in report.errors]
+    for task in report.tasks:
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            field = getattr(error, "field_name", None)
+            problems.append(
+                Problem(folder.name, task.name or "", row, field, f"{error.type}: {error.message}")
+            )
+    return problems
+
+
+def table_problems(
+    folder: Path,
+    descriptor: dict[str, Any],
+    engine: str,
+    digests: dict[str, TableDigest] | None = None,
+) -> list[Problem]:
+    """What Frictionless reports: by the compiled checks (which fill `digests`, if given), or
+    by stock Frictionless itself."""
+    if engine == "fast":
+        try:
+            return compiled.package_problems(folder, descriptor, digests)
+        except compiled.Irregular:
+            pass  # rows or header of another length: stock Frictionless reports them exactly
+        except (OSError, ValueError, pa.ArrowException):
+            pass  # a file the fast reader cannot parse: leave the verdict to Frictionless
+    if digests is not None:
+        digests.clear()
+    return frictionless_problems(folder)
+
+
+class FrictionlessTables(PackageCheck):
+    """Frictionless's verdicts on every table of a package, foreign keys across them: by the
+    fast engine (table_checks.py, the same verdicts, and digests on the way) or, with
+    engine "frictionless" or a file the fast engine leaves to it, by stock Frictionless."""
+
+    needs = (Input.DESCRIPTOR, Input.TABLE_FILES)
+    gives = (Input.DIGESTS,)
+
+    def problems(self, subject: Package) -> Iterator[Problem]:
+        yield from table_problems(
+            subject.folder, subject.descriptor, subject.engine, subject.digests
+        )
