@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from newsfacts.errors import NewsfactsError
+from newsfacts.read.swap_lock import reading
 from newsfacts.validate import batches as streams
 from newsfacts.validate.check import Check
 from newsfacts.validate.checks import CHECKS
@@ -63,7 +64,8 @@ def validate(
     if engine not in ENGINES:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
-    tasks = planned(subjects_at(path, engine), checks)
-    with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        dispatched(tasks, pool)
-        return [problem for task in tasks for problem in task.reported()]
+    with reading(path):  # a build swapped in meanwhile waits until this validation ends
+        tasks = planned(subjects_at(path, engine), checks)
+        with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            dispatched(tasks, pool)
+            return [problem for task in tasks for problem in task.reported()]

@@ -108,10 +108,27 @@ def packages_in(path: Path) -> list[Path]:
     return found
 
 
+def well_formed_resources(folder: Path) -> list[dict[str, Any]]:
+    """The descriptor's resources, each an object with a name and a schema object holding a
+    list of fields: the shape every check relies on (anything else is one line, not a crash)."""
+    resources = read_descriptor(folder).get("resources", [])
+    where = folder / "datapackage.json"
+    if not isinstance(resources, list):
+        raise NewsfactsError(f"{where}: 'resources' is not a list")
+    for number, resource in enumerate(resources):
+        name = resource.get("name", number) if isinstance(resource, dict) else number
+        schema = resource.get("schema") if isinstance(resource, dict) else None
+        if not (isinstance(schema, dict) and isinstance(schema.get("fields"), list)):
+            raise NewsfactsError(
+                f"{where}: resource {name!r}: 'schema' is not an object with a list of fields"
+            )
+    return resources
+
+
 def subjects_at(path: Path, engine: str) -> Subjects:
     """The packages at `path`, and the build and pair when `path` is a build folder."""
     packages = [
-        Package(folder, {"resources": read_descriptor(folder).get("resources", [])}, engine)
+        Package(folder, {"resources": well_formed_resources(folder)}, engine)
         for folder in packages_in(path)
     ]
     if not (path.is_dir() and not (path / "datapackage.json").exists()):

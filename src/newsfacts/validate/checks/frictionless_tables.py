@@ -7,6 +7,7 @@ read whole, for the CSV = Parquet check (Package.digests).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,15 +15,50 @@ from typing import Any
 import frictionless
 import pyarrow as pa
 
+from newsfacts.read.files import path_problem, read_descriptor
 from newsfacts.validate import table_checks as compiled
 from newsfacts.validate.check import Input, PackageCheck
 from newsfacts.validate.digests import TableDigest
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.subjects import Package
 
+# What stock Frictionless opens: each resource's data, schema and dialect (a file, or a URL it
+# would fetch), and a profile named by URL, the package's or a resource's
+OPENED = ("path", "schema", "dialect")
+PROFILES = ("profile", "$schema")
+NAMED_PROFILE = re.compile(r"[a-z][a-z-]*")  # "tabular-data-package": bundled, never fetched
+
+
+def outside_reference(descriptor: dict[str, Any]) -> str | None:
+    """The first thing stock Frictionless would open outside the package (a URL, an absolute
+    path, '..'), as "<place> '<value>'"; None when it opens only the package's own files."""
+    resources = descriptor.get("resources")
+    places = [("", descriptor, PROFILES)] + [
+        (f"resources[{n}].", r, OPENED + PROFILES)
+        for n, r in enumerate(resources if isinstance(resources, list) else [])
+        if isinstance(r, dict)
+    ]
+    for prefix, item, keys in places:
+        for key in keys:
+            value = item.get(key)
+            paths = value if isinstance(value, list) else [value]  # multipart: a list of paths
+            for path in [v for v in paths if isinstance(v, str)]:
+                plain = NAMED_PROFILE.fullmatch(path) if key in PROFILES else not path_problem(path)
+                if not plain:
+                    return f"{prefix}{key} {path!r}"
+    return None
+
 
 def frictionless_problems(folder: Path) -> list[Problem]:
-    """What stock `frictionless.validate` reports on the package in `folder`."""
+    """What stock `frictionless.validate` reports on the package in `folder`; never run on a
+    descriptor that points outside the package (validate reads no URL, fetches nothing)."""
+    reference = outside_reference(read_descriptor(folder))
+    if reference:
+        message = (
+            f"datapackage.json: {reference} points outside the package; "
+            "validate reads only the package's own files and never fetches a URL"
+        )
+        return [Problem(folder.name, "", None, None, message)]
     report = frictionless.validate(str(folder / "datapackage.json"))
     problems = [Problem(folder.name, "", None, None, e.message) for e in report.errors]
     for task in report.tasks:

@@ -8,6 +8,7 @@ differs from its file.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,7 +46,7 @@ def zip_problems(archive: Path, expected: dict[str, Path]) -> Iterator[Problem]:
                 for name in members & expected.keys()
                 if not same_bytes(zipped, name, expected[name])
             }
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, zlib.error, EOFError) as error:
         yield Problem(archive.name, "", None, None, f"not a readable zip ({error})")
         return
     for name in sorted(members - expected.keys()):
