@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,10 @@ def returning_freed_memory() -> Iterator[None]:
 
 
 def validate(
-    path: Path, engine: str = "fast", checks: Sequence[Check[Any]] = CHECKS
+    path: Path,
+    engine: str = "fast",
+    checks: Sequence[Check[Any]] = CHECKS,
+    while_builds_swap: bool = True,
 ) -> list[Problem]:
     """Every problem with the package(s) at `path`; an empty list means valid.
 
@@ -60,11 +63,13 @@ def validate(
     The checks run side by side on WORKERS threads (Arrow and hashing release the GIL); the
     problems come in the same order whatever the timing. `checks`: the registered ones, or
     some of them (a test runs one alone; without FrictionlessTables, which gives the digests,
-    CsvEqualsParquet reads every table and each package's spans are checked)."""
+    CsvEqualsParquet reads every table and each package's spans are checked).
+    `while_builds_swap`: hold the swap lock's shared side (read/swap_lock.py) while reading,
+    so that a build swapped into `path` meanwhile waits."""
     if engine not in ENGINES:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
-    with reading(path):  # a build swapped in meanwhile waits until this validation ends
+    with reading(path) if while_builds_swap else nullcontext():
         tasks = planned(subjects_at(path, engine), checks)
         with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
             dispatched(tasks, pool)
