@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from . import numbers
+from .fast import WordStartPattern, lowered
 from .lexicons import Lexicons
-from .text import Span, WordStartPattern, alternation, lowered
+from .text import Span, alternation
 
 QUALIFIERS = [
     (
