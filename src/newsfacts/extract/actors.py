@@ -20,54 +20,36 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from .actor_rules import (
+    AFTER_CUE,
+    AFTER_PLACE_WORD,
+    AGE_AFTER,
+    ARABIC_PARTICLE,
+    ARABIC_PREFIX,
+    CONNECTORS,
+    DESCRIBES,
+    GOVERNMENT,
+    GOVERNMENT_WORDS,
+    INNER_PERIOD_OR_QUOTE,
+    JOINERS,
+    NOT_ALPHANUMERIC,
+    PARTICLES,
+    POSSESSIVE_ENDINGS,
+    TOKEN,
+    VERB_AFTER_NAME,
+    VERB_AFTER_WORD,
+    WORD_AFTER,
+)
+from .fast import holds_any, skip_to_possible_start
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
-# "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
-TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-    ]
-)
-CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
-JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
-GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
-# The owner's capital comes first, then the look-behind (no letter or period before it):
-# sre skips ahead to each capital.
-GOVERNMENT = re.compile(
-    rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
-)
-POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
-ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Hashimi" is capitalised
-DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
+# -- shortcuts (fast.py) -------------------------------------------------------------------
+
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
-# punctuation; or an Arabic prefix. Two patterns, as one they are searched far more slowly.
+# punctuation; or an Arabic prefix (ARABIC_PARTICLE, which holds a hyphen). Two patterns: as
+# one they are searched far more slowly.
 NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
-ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")  # anywhere: "al-", "bin-"
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
-VERB_AFTER_NAME = re.compile(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b")
-AFTER_CUE = re.compile(r"\b(?:said|says|told|according to)\s$")
-WORD_AFTER = re.compile(r"\s([a-z]+)\b")
-VERB_AFTER_WORD = re.compile(r"\s(?:also\s|later\s)?([a-z]+)\b")
-AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|of|near|to)\s$")
-INNER_PERIOD_OR_QUOTE = re.compile(r"(?<=\w)\.(?=\w)|['’.]")
-NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -167,8 +149,8 @@ def slug(name: str) -> str:
     ascii_name = (
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
-    ascii_name = INNER_PERIOD_OR_QUOTE.sub("", ascii_name.lower())
-    readable = NOT_ALPHANUMERIC.sub("-", ascii_name).strip("-")
+    ascii_name = INNER_PERIOD_OR_QUOTE.pattern.sub("", ascii_name.lower())
+    readable = NOT_ALPHANUMERIC.pattern.sub("-", ascii_name).strip("-")
     # a name with no Latin letters ("李明") gets a stable id from its hash
     return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
@@ -182,7 +164,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     last_word = ""  # the run's last word
     previous_end = -1
     end = paragraph.end
-    tokens = TOKEN.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
+    tokens = TOKEN.pattern.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
     while match := next(tokens, None):
         word = match.group()
         start, position = match.span()
@@ -213,7 +195,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             pending, last_word = [], word
         previous_end = position
         if not current:  # go on from the next word that may open a run
-            tokens = TOKEN.finditer(text, _skip_lower_case(text, position, end), end)
+            tokens = TOKEN.pattern.finditer(text, _skip_lower_case(text, position, end), end)
     if current:
         runs.append(current)
     return runs
@@ -221,22 +203,16 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
 
 def _describes(word: str) -> bool:
     """ "Washington-based" (DESCRIBES, tested only where a hyphen is)."""
-    return "-" in word and DESCRIBES.search(word) is not None
+    return "-" in word and DESCRIBES.pattern.search(word) is not None
 
 
 def _skip_lower_case(text: str, position: int, end: int) -> int:
     """Where the next word that may be capitalised begins, or a space before it: the words
-    skipped cannot start a run. `position` is between words, and so is the answer."""
-    other = NOT_LOWER_CASE.search(text, position, end)
-    stop = other.start() if other else end
-    # an Arabic prefix before `stop` is all lower case and hyphen: it ends before `stop` too
-    if text.find("-", position, stop) >= 0 and (
-        prefix := ARABIC_PARTICLE.search(text, position, stop)
-    ):
-        stop = prefix.start()
-    elif other is None:
-        return end
-    return max(position, text.rfind(" ", position, stop) + 1)
+    skipped cannot start a run. `position` is between words, and so is the answer. (An
+    Arabic prefix is all lower case and hyphen: it ends before NOT_LOWER_CASE's next match.)"""
+    return skip_to_possible_start(
+        text, position, end, NOT_LOWER_CASE, ARABIC_PARTICLE.pattern, prefix_holds="-"
+    )
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
@@ -254,7 +230,7 @@ def _without_possessive(word: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.match(word)))
+    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.pattern.match(word)))
 
 
 def _takes_period(word: str) -> bool:
@@ -485,14 +461,14 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
-        if any(w in PARTICLES or ARABIC_PARTICLE.match(w) for w in core[1:]):
+        if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        age = AGE_AFTER.match(after)
-        verb = VERB_AFTER_NAME.match(after)
+        age = AGE_AFTER.pattern.match(after)
+        verb = VERB_AFTER_NAME.pattern.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
-        follows_cue = AFTER_CUE.search(before)
+        follows_cue = AFTER_CUE.pattern.search(before)
         return bool(age or reports or follows_cue)
 
     # -- adding actors -------------------------------------------------------------
@@ -562,10 +538,9 @@ class ActorFinder:
     def _governments(self, paragraph: Span) -> None:
         """ "the Morrow administration", "the Chilean government": a named government ("the U.S.
         government" is the country itself)."""
-        body = self.text[paragraph.start : paragraph.end]
-        if not any(word in body for word in GOVERNMENT_WORDS):
+        if not holds_any(self.text, GOVERNMENT_WORDS, paragraph.start, paragraph.end):
             return
-        for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
+        for match in GOVERNMENT.pattern.finditer(self.text, paragraph.start, paragraph.end):
             owner = match.group("owner")
             code = self.lex.demonyms.get(owner) if owner not in self.lex.countries else None
             surname = any(
@@ -613,18 +588,18 @@ class ActorFinder:
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
-        if AGE_AFTER.match(after):
+        if AGE_AFTER.pattern.match(after):
             return True
-        following = WORD_AFTER.match(after)
+        following = WORD_AFTER.pattern.match(after)
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
-        following = VERB_AFTER_WORD.match(self.text[span.end : span.end + 20])
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 20])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
-        if AFTER_PLACE_WORD.search(self.text[max(0, span.start - 6) : span.start]):
+        if AFTER_PLACE_WORD.pattern.search(self.text[max(0, span.start - 6) : span.start]):
             return False  # "in Florida said": a place
         lowered = word.lower()
         return (
