@@ -10,11 +10,11 @@ from types import ModuleType
 
 import pytest
 
-from newsfacts.extract import actor_rules, quote_rules
+from newsfacts.extract import actor_rules, quote_rules, statistic_rules
 from newsfacts.extract.lexicons import load_lexicons
 from newsfacts.extract.rules import AnyRule, LexiconRule, Rule
 
-RULE_MODULES = (quote_rules, actor_rules)
+RULE_MODULES = (quote_rules, actor_rules, statistic_rules)
 
 
 def declared(module: ModuleType) -> list[tuple[str, AnyRule]]:

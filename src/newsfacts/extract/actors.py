@@ -157,7 +157,7 @@ def slug(name: str) -> str:
 
 def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     """Runs of capitalised tokens, joined by spaces and lower-case name connectors; a
-    possessive ends a run ("Australia's Commonwealth Bank" is two)."""
+    possessive ends a run ("Norway's Fjord Bank" is two)."""
     runs: list[list[Span]] = []
     current: list[Span] = []
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
@@ -186,7 +186,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             else:
                 runs.append(current)
                 current, pending = [], []
-        elif _describes(word):  # "Washington-based" describes the name that follows
+        elif _describes(word):  # "Lisbon-based" describes the name that follows
             runs.append(current)
             current, pending = [], []
         else:
@@ -202,7 +202,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
 
 
 def _describes(word: str) -> bool:
-    """ "Washington-based" (DESCRIBES, tested only where a hyphen is)."""
+    """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is)."""
     return "-" in word and DESCRIBES.pattern.search(word) is not None
 
 
@@ -312,7 +312,7 @@ class ActorFinder:
     def _split_connectors(
         self, run: list[Span], words: list[str]
     ) -> list[tuple[list[Span], list[str]]]:
-        """Keep "United States of America", "Department of Transportation" and "Secretary of
+        """Keep "United States of America", "Department of Fisheries" and "Secretary of
         State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
         if CONNECTORS.isdisjoint(words):
             return [(run, words)]
@@ -379,8 +379,8 @@ class ActorFinder:
         return True
 
     def _add_named_organization(self, name: Name, title: Title) -> bool:
-        """ "Department of Transportation", "Labor Party"; not "the Government" alone, and not a
-        portfolio title before a person ("Employment Services Minister Jo Bloggs")."""
+        """ "Department of Fisheries", "Labor Party"; not "the Government" alone, and not a
+        portfolio title before a person ("Coastal Affairs Minister Jo Bloggs")."""
         words = name.words
         if self.lex.org_words.isdisjoint(words):
             return False
@@ -600,7 +600,7 @@ class ActorFinder:
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
         if AFTER_PLACE_WORD.pattern.search(self.text[max(0, span.start - 6) : span.start]):
-            return False  # "in Florida said": a place
+            return False  # "in Lisbon said": a place
         lowered = word.lower()
         return (
             lowered not in self.lex.function_words
@@ -648,7 +648,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             country_code = lex.demonyms.get(prefix) or lex.countries[prefix]
             rest = rest[size:]
             break
-    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Ana Ruiz"
+    for portfolio in range(min(4, len(rest))):  # "Coastal Affairs Minister Ana Ruiz"
         word = rest[portfolio]  # also a plural title: "Justices Mary Ellen Stone"
         plural_of = titles_by_first.get(word[:-1], []) if word.endswith("s") else []
         for title in titles_by_first.get(word, []) + plural_of:
@@ -667,7 +667,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
         return Title(country_code, None, "?", [])
     if len(rest) >= 3 and rest[0].lower() in lex.unnamed_sources:
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
-    return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
+    return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
 
 
 def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:

@@ -199,6 +199,10 @@ class Clues:
         """Whether `twins.pattern` (IGNORECASE) matches in the paragraph."""
         return twins.search(self.text, self.lowered, self.start, self.end) is not None
 
+    def searches(self, pattern: re.Pattern[str]) -> bool:
+        """Whether `pattern` matches in the paragraph."""
+        return pattern.search(self.text, self.start, self.end) is not None
+
 
 def holds_any(text: str, parts: tuple[str, ...], start: int, end: int) -> bool:
     """Whether one of `parts` is in text[start:end] (a loop: quicker than any() here)."""

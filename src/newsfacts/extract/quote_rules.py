@@ -312,7 +312,7 @@ ENDS_WITH_COLON = Rule(
     "A name then a colon before a quote ('Ruiz: “...”').",
     re.compile(r":\s*$"),
     matches=("Ruiz: ", "Ruiz:"),
-    rejects=("Ruiz said ", "at 4:45 today"),
+    rejects=("Ruiz said ", "at 9:59 today"),
 )
 NAMED_SOURCE = Rule(
     "named_source",
@@ -353,7 +353,7 @@ NOT_SOURCE_MODIFIER = alternation(word_set("not_source_modifiers.txt"))
 
 @cache
 def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
+    """ "a U.S. official", "one trade expert", "a staff member at X", "Police"."""
     nouns = _source_nouns(lex)
     determiner = rf"(?i:{SOURCE_DETERMINER})"
     modifiers = rf"(?:[A-Z][\w.'’-]*|{SOURCE_MODIFIER})"

@@ -148,7 +148,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
-        return False  # "of dangerous consequences", "at one point"
+        return False  # "of grave risk", "at the hearing"
     for i, word in enumerate(words[:10]):
         bare = word.lower().strip(",;").replace("’", "'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
@@ -242,7 +242,7 @@ class QuoteFinder:
         if verb.endswith("ing") and self.text[max(0, cue.start - 3) : cue.start].rstrip().endswith(
             ","
         ):
-            # "Russia defended itself ..., saying ...": the main clause's subject speaks
+            # "Norway defended the plan ..., saying ...": the main clause's subject speaks
             subject = self._clause_subject(cue.start, window.start)
             if subject:
                 return subject
@@ -510,14 +510,14 @@ class QuoteFinder:
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
-            return self._unnamed_actor(unnamed)  # "U.S. intelligence and administration officials"
+            return self._unnamed_actor(unnamed)  # "U.S. trade and farm officials"
         for mention in self.actors.between(source.start, source.end):
             if mention.span.end <= source.end:
                 return Speaker(mention.key, True)
         return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
     def _named_source(self, source: Span) -> Speaker:
-        """ "According to Amnesty International": a capitalised source is an actor."""
+        """ "According to the Harbour Trust": a capitalised source is an actor."""
         name = NAMED_SOURCE.pattern.match(self.text[source.start : source.end])
         if not name:
             return Speaker(None, False)
@@ -620,7 +620,7 @@ class QuoteFinder:
         return False
 
     def _introduces_quote(self, clause: Span, inside: list[Span]) -> bool:
-        """ "said at one point, “He just wanted ...”": the clause leads into a direct quote."""
+        """ "said at the hearing, “We only asked ...”": the clause leads into a direct quote."""
         return any(
             clause.start <= quote.start < clause.end
             and LEADS_INTO_QUOTE.pattern.search(self.text[clause.start : quote.start])
