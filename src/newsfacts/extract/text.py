@@ -6,77 +6,12 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "maj",
-        "adm",
-        "prof",
-        "rev",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "mt",
-        "ft",
-    ]
-)
-# Words that start a new sentence even after an abbreviation such as "U.S.".
-SENTENCE_STARTERS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "the",
-        "but",
-        "and",
-        "this",
-        "that",
-        "there",
-        "his",
-        "her",
-        "its",
-    ]
-)
+from .lexicons import word_set
+
+# Abbreviations after which a period does not end a sentence, and the words that start a new
+# sentence even after one.
+ABBREVIATIONS = word_set("abbreviations.txt")
+SENTENCE_STARTERS = word_set("sentence_starters.txt")
 
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # As many words as WORD matches, quicker: a word runs from its first letter or digit to the
