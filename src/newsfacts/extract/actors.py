@@ -6,6 +6,9 @@ country (pycountry and its short forms), an organisation (organisation words,
 acronyms), or a person (a title, a known given name, or a name that reports
 speech). Surnames, acronyms and country short forms are linked to the full
 names given elsewhere in the article.
+
+The patterns and word lists are actor_rules.py's and the lexicons'; this module holds how
+they combine.
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ from .actor_rules import (
     VERB_AFTER_WORD,
     WORD_AFTER,
 )
-from .fast import holds_any, skip_to_possible_start
+from .fast import WordSkipper, holds_any
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
@@ -48,8 +51,9 @@ from .text import ABBREVIATIONS, Span
 
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
 # punctuation; or an Arabic prefix (ARABIC_PARTICLE, which holds a hyphen). Two patterns: as
-# one they are searched far more slowly.
+# one they are searched far more slowly. The words skipped cannot start a run.
 NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
+LOWER_CASE_WORDS = WordSkipper(NOT_LOWER_CASE, ARABIC_PARTICLE.pattern, prefix_holds="-")
 
 
 @dataclass
@@ -164,7 +168,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     last_word = ""  # the run's last word
     previous_end = -1
     end = paragraph.end
-    tokens = TOKEN.pattern.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
+    tokens = TOKEN.pattern.finditer(text, LOWER_CASE_WORDS.skip(text, paragraph.start, end), end)
     while match := next(tokens, None):
         word = match.group()
         start, position = match.span()
@@ -195,7 +199,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             pending, last_word = [], word
         previous_end = position
         if not current:  # go on from the next word that may open a run
-            tokens = TOKEN.pattern.finditer(text, _skip_lower_case(text, position, end), end)
+            tokens = TOKEN.pattern.finditer(text, LOWER_CASE_WORDS.skip(text, position, end), end)
     if current:
         runs.append(current)
     return runs
@@ -204,15 +208,6 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
 def _describes(word: str) -> bool:
     """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is)."""
     return "-" in word and DESCRIBES.pattern.search(word) is not None
-
-
-def _skip_lower_case(text: str, position: int, end: int) -> int:
-    """Where the next word that may be capitalised begins, or a space before it: the words
-    skipped cannot start a run. `position` is between words, and so is the answer. (An
-    Arabic prefix is all lower case and hyphen: it ends before NOT_LOWER_CASE's next match.)"""
-    return skip_to_possible_start(
-        text, position, end, NOT_LOWER_CASE, ARABIC_PARTICLE.pattern, prefix_holds="-"
-    )
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:

@@ -212,24 +212,25 @@ def holds_any(text: str, parts: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
-def skip_to_possible_start(
-    text: str,
-    position: int,
-    end: int,
-    may_open: re.Pattern[str],
-    prefix: re.Pattern[str],
-    prefix_holds: str,
-) -> int:
-    """Where the next word that may open a run begins, or a space before it: the words
-    skipped hold no `may_open` match and begin no `prefix` (whose every match holds
-    `prefix_holds`, a quick first test, and ends before `may_open`'s next match).
-    `position` is between words, and so is the answer."""
-    other = may_open.search(text, position, end)
-    stop = other.start() if other else end
-    if text.find(prefix_holds, position, stop) >= 0 and (
-        found := prefix.search(text, position, stop)
-    ):
-        stop = found.start()
-    elif other is None:
-        return end
-    return max(position, text.rfind(" ", position, stop) + 1)
+class WordSkipper:
+    """Skips the words that cannot open a run: those that hold no `may_open` match and
+    begin no `prefix` match (whose every match holds `prefix_holds`, a quick first test, and
+    ends before `may_open`'s next match)."""
+
+    def __init__(self, may_open: re.Pattern[str], prefix: re.Pattern[str], prefix_holds: str):
+        self.may_open = may_open
+        self.prefix = prefix
+        self.prefix_holds = prefix_holds
+
+    def skip(self, text: str, position: int, end: int) -> int:
+        """Where the next word that may open a run begins, or a space before it. `position`
+        is between words, and so is the answer."""
+        other = self.may_open.search(text, position, end)
+        stop = other.start() if other else end
+        if text.find(self.prefix_holds, position, stop) >= 0 and (
+            found := self.prefix.search(text, position, stop)
+        ):
+            stop = found.start()
+        elif other is None:
+            return end
+        return max(position, text.rfind(" ", position, stop) + 1)

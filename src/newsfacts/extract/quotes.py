@@ -6,6 +6,9 @@ Indirect quotes come from reporting cues: "X said (that) ...", "..., X said",
 "according to X", and "..., he continued, ...". A speaker is the actor next to
 the cue, a pronoun resolved to the last compatible actor, or an unnamed source
 ("a U.S. official"); a quote with no cue of its own takes its neighbour's speaker.
+
+The patterns and word lists are quote_rules.py's; this module holds how they combine, and
+fast.py's shortcuts search them quicker.
 """
 
 from __future__ import annotations

@@ -406,14 +406,11 @@ def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Matc
 
 
 class Finder(NamedTuple):
-    """A finder of statistics, and what a paragraph must hold for it to find any."""
+    """A finder of statistics, and what a paragraph must hold for it to find any (None: it
+    is always tried)."""
 
     find: Callable[[str, Span, Lexicons, Clues], list[StatisticSpan]]
-    may_find: Callable[[Clues], bool]
-
-
-def _always(clues: Clues) -> bool:
-    return True
+    may_find: Callable[[Clues], bool] | None
 
 
 # Tried in turn on each paragraph. Of two statistics that begin together, the longer is kept;
@@ -424,7 +421,7 @@ FINDERS = (
     Finder(_vague, lambda clues: clues.may_have(*VAGUE_CLUES)),
     Finder(_a_measure, lambda clues: clues.finds(HAS_MEASURE)),
     Finder(_compounds, lambda clues: clues.searches(HAS_COMPOUND)),
-    Finder(_numbers, _always),
+    Finder(_numbers, None),
 )
 
 
@@ -437,7 +434,7 @@ def find(
     clues = Clues(text, lower, paragraph.start, paragraph.end)
     found = []
     for finder in FINDERS:
-        if finder.may_find(clues):
+        if finder.may_find is None or finder.may_find(clues):
             found += finder.find(text, paragraph, lex, clues)
     return _without_overlaps(found)
 
