@@ -117,6 +117,9 @@ def test_statistics_searched_at_numbers_are_the_pattern_s_matches(text: str) -> 
 @pytest.mark.parametrize(
     ("rule", "finds_a_clue"),
     [
+        (quote_rules.ACCORDING_FRONT, lambda text: quotes.ACCORDING_CLUE in text),
+        (quote_rules.ACCORDING_BACK, lambda text: quotes.ACCORDING_CLUE in text),
+        (quote_rules.ACCORDING_MIDDLE, lambda text: quotes.ACCORDING_CLUE in text),
         (statistic_rules.AGE, lambda text: any(c in text for c in statistics.AGE_CLUES)),
         (
             statistic_rules.FRACTION,

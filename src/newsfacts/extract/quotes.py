@@ -85,6 +85,10 @@ def unnamed_source_search(lex: Lexicons) -> SearchFromAnchor:
     return SearchFromAnchor(unnamed_source_pattern(lex), nouns, UNNAMED_SPACES_BEFORE_NOUN)
 
 
+# Every match of the ACCORDING_FORMS holds it ("According to ..." or "..., according to ...").
+ACCORDING_CLUE = "ccording to "
+
+
 @cache
 def cue_finder(lex: Lexicons) -> WordStartPattern:
     """cue_pattern, searched quicker."""
@@ -494,7 +498,7 @@ class QuoteFinder:
         self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
     ) -> QuoteSpan | None:
         """ "According to X, ...", "..., according to X." and "..., according to X, ..."."""
-        if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
+        if self.text.find(ACCORDING_CLUE, sentence.start, sentence.end) < 0:
             return None
         found = _according_form(self.text[sentence.start : sentence.end])
         if not found:
