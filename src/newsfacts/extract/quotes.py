@@ -33,6 +33,7 @@ from .quote_rules import (
     CLOSING_MARK,
     COLLECTIVE_SOURCES,
     CONJUNCTION,
+    CUE,
     DETERMINER,
     ENDS_WITH_COLON,
     LEADING_PHRASE,
@@ -51,16 +52,15 @@ from .quote_rules import (
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
+    SOURCE_NOUN,
     SPEAKER_GAP,
     THAT_CLAUSE,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
     TRAILING,
+    UNNAMED_SOURCE,
     WORDS_BEFORE_SOURCE_NOUN,
-    cue_pattern,
     cue_words,
-    source_noun_pattern,
-    unnamed_source_pattern,
 )
 from .rules import Rule
 from .text import Span, alternation
@@ -70,19 +70,19 @@ from .text import Span, alternation
 
 @cache
 def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """source_noun_pattern for lower-cased text: much quicker without IGNORECASE."""
+    """SOURCE_NOUN for lower-cased text: much quicker without IGNORECASE."""
     return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
 
 
-# unnamed_source_pattern's most \s before its noun: a determiner's, then one after each word
+# UNNAMED_SOURCE's most \s before its noun: a determiner's, then one after each word
 UNNAMED_SPACES_BEFORE_NOUN = WORDS_BEFORE_SOURCE_NOUN + 1
 
 
 @cache
 def unnamed_source_search(lex: Lexicons) -> SearchFromAnchor:
-    """unnamed_source_pattern, searched from the first source noun on: every match has one."""
-    nouns = CaseTwins(source_noun_pattern(lex), lower_source_noun_pattern(lex))
-    return SearchFromAnchor(unnamed_source_pattern(lex), nouns, UNNAMED_SPACES_BEFORE_NOUN)
+    """UNNAMED_SOURCE, searched from the first source noun on: every match has one."""
+    nouns = CaseTwins(SOURCE_NOUN.build(lex), lower_source_noun_pattern(lex))
+    return SearchFromAnchor(UNNAMED_SOURCE.build(lex), nouns, UNNAMED_SPACES_BEFORE_NOUN)
 
 
 # Every match of the ACCORDING_FORMS holds it ("According to ..." or "..., according to ...").
@@ -91,8 +91,8 @@ ACCORDING_CLUE = "ccording to "
 
 @cache
 def cue_finder(lex: Lexicons) -> WordStartPattern:
-    """cue_pattern, searched quicker."""
-    return WordStartPattern(cue_pattern(lex), cue_words(lex))
+    """CUE, searched quicker."""
+    return WordStartPattern(CUE.build(lex), cue_words(lex))
 
 
 # -- the finder's helpers ----------------------------------------------------------------
@@ -222,7 +222,7 @@ class QuoteFinder:
         self.text = text
         self.lex = lex
         self.actors = actors
-        self.unnamed_pattern = unnamed_source_pattern(lex)
+        self.unnamed_pattern = UNNAMED_SOURCE.build(lex)
         self.unnamed = unnamed_source_search(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
