@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from . import lexicons, statistics, text
+from . import fast, lexicons, statistics, text
 from .actors import ActorFinder, ArticleActors, RegistryEntry, add_byline_actors
 from .quotes import QuoteFinder, QuoteSpan
 from .statistics import StatisticSpan
@@ -40,7 +40,7 @@ def extract(
     ]
     found = ActorFinder(article_text, lex, dict(registry)).find(paragraphs)
     add_byline_actors(found, article_text[:body_start], publisher, authors, registry)
-    lower_text = text.lowered(article_text)
+    lower_text = fast.lowered(article_text)
     quotes = QuoteFinder(article_text, lex, found, lower_text).find(paragraphs)
     stats = [s for p, _ in paragraphs for s in statistics.find(article_text, p, lex, lower_text)]
     return Extraction(found, quotes, stats, len(paragraphs))

@@ -6,6 +6,9 @@ country (pycountry and its short forms), an organisation (organisation words,
 acronyms), or a person (a title, a known given name, or a name that reports
 speech). Surnames, acronyms and country short forms are linked to the full
 names given elsewhere in the article.
+
+The patterns and word lists are actor_rules.py's and the lexicons'; this module holds how
+they combine.
 """
 
 from __future__ import annotations
@@ -20,54 +23,37 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
+from .actor_rules import (
+    AFTER_CUE,
+    AFTER_PLACE_WORD,
+    AGE_AFTER,
+    ARABIC_PARTICLE,
+    ARABIC_PREFIX,
+    CONNECTORS,
+    DESCRIBES,
+    GOVERNMENT,
+    GOVERNMENT_WORDS,
+    INNER_PERIOD_OR_QUOTE,
+    JOINERS,
+    NOT_ALPHANUMERIC,
+    PARTICLES,
+    POSSESSIVE_ENDINGS,
+    TOKEN,
+    VERB_AFTER_NAME,
+    VERB_AFTER_WORD,
+    WORD_AFTER,
+)
+from .fast import WordSkipper, holds_any
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
-# "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
-TOKEN = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-PARTICLES = frozenset(
-    [
-        "de",
-        "del",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "la",
-        "le",
-    ]
-)
-CONNECTORS = PARTICLES | {"of", "for", "and", "&", "the", "on"}  # joined inside a name
-JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
-GOVERNMENT_WORDS = ("administration", "government", "parliament", "cabinet", "military")
-# The owner's capital comes first, then the look-behind (no letter or period before it):
-# sre skips ahead to each capital.
-GOVERNMENT = re.compile(
-    rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s(?:{'|'.join(GOVERNMENT_WORDS)})\b"
-)
-POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
-ARABIC_PREFIX = re.compile(r"(?:al|el|bin|ibn|abu)-[A-Z]")  # "al-Hashimi" is capitalised
-DESCRIBES = re.compile(r"-[a-z]+$")  # "Washington-based"
+# -- shortcuts (fast.py) -------------------------------------------------------------------
+
 # Where a capitalised word may begin: anything but lower-case letters, digits, spaces and
-# punctuation; or an Arabic prefix. Two patterns, as one they are searched far more slowly.
+# punctuation; or an Arabic prefix (ARABIC_PARTICLE, which holds a hyphen). Two patterns: as
+# one they are searched far more slowly. The words skipped cannot start a run.
 NOT_LOWER_CASE = re.compile(r"[^a-z\d\s.,;:!?'\"‘’“”()\[\]%$&/—–-]")
-ARABIC_PARTICLE = re.compile(r"(?:al|el|bin|ibn|abu)-")  # anywhere: "al-", "bin-"
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-AGE_AFTER = re.compile(r",\s\d{1,3},")  # "Tom Reed, 41,"
-VERB_AFTER_NAME = re.compile(r",?\s(?:(?:also|later|then|\w+ly)\s)?([a-z]+)\b")
-AFTER_CUE = re.compile(r"\b(?:said|says|told|according to)\s$")
-WORD_AFTER = re.compile(r"\s([a-z]+)\b")
-VERB_AFTER_WORD = re.compile(r"\s(?:also\s|later\s)?([a-z]+)\b")
-AFTER_PLACE_WORD = re.compile(r"\b(?:in|at|from|of|near|to)\s$")
-INNER_PERIOD_OR_QUOTE = re.compile(r"(?<=\w)\.(?=\w)|['’.]")
-NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
+LOWER_CASE_WORDS = WordSkipper(NOT_LOWER_CASE, ARABIC_PARTICLE.pattern, prefix_holds="-")
 
 
 @dataclass
@@ -167,22 +153,22 @@ def slug(name: str) -> str:
     ascii_name = (
         unicodedata.normalize("NFKD", name.removeprefix("The ")).encode("ascii", "ignore").decode()
     )
-    ascii_name = INNER_PERIOD_OR_QUOTE.sub("", ascii_name.lower())
-    readable = NOT_ALPHANUMERIC.sub("-", ascii_name).strip("-")
+    ascii_name = INNER_PERIOD_OR_QUOTE.pattern.sub("", ascii_name.lower())
+    readable = NOT_ALPHANUMERIC.pattern.sub("-", ascii_name).strip("-")
     # a name with no Latin letters ("李明") gets a stable id from its hash
     return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
 
 def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     """Runs of capitalised tokens, joined by spaces and lower-case name connectors; a
-    possessive ends a run ("Australia's Commonwealth Bank" is two)."""
+    possessive ends a run ("Norway's Fjord Bank" is two)."""
     runs: list[list[Span]] = []
     current: list[Span] = []
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
     last_word = ""  # the run's last word
     previous_end = -1
     end = paragraph.end
-    tokens = TOKEN.finditer(text, _skip_lower_case(text, paragraph.start, end), end)
+    tokens = TOKEN.pattern.finditer(text, LOWER_CASE_WORDS.skip(text, paragraph.start, end), end)
     while match := next(tokens, None):
         word = match.group()
         start, position = match.span()
@@ -204,7 +190,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             else:
                 runs.append(current)
                 current, pending = [], []
-        elif _describes(word):  # "Washington-based" describes the name that follows
+        elif _describes(word):  # "Lisbon-based" describes the name that follows
             runs.append(current)
             current, pending = [], []
         else:
@@ -213,30 +199,15 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
             pending, last_word = [], word
         previous_end = position
         if not current:  # go on from the next word that may open a run
-            tokens = TOKEN.finditer(text, _skip_lower_case(text, position, end), end)
+            tokens = TOKEN.pattern.finditer(text, LOWER_CASE_WORDS.skip(text, position, end), end)
     if current:
         runs.append(current)
     return runs
 
 
 def _describes(word: str) -> bool:
-    """ "Washington-based" (DESCRIBES, tested only where a hyphen is)."""
-    return "-" in word and DESCRIBES.search(word) is not None
-
-
-def _skip_lower_case(text: str, position: int, end: int) -> int:
-    """Where the next word that may be capitalised begins, or a space before it: the words
-    skipped cannot start a run. `position` is between words, and so is the answer."""
-    other = NOT_LOWER_CASE.search(text, position, end)
-    stop = other.start() if other else end
-    # an Arabic prefix before `stop` is all lower case and hyphen: it ends before `stop` too
-    if text.find("-", position, stop) >= 0 and (
-        prefix := ARABIC_PARTICLE.search(text, position, stop)
-    ):
-        stop = prefix.start()
-    elif other is None:
-        return end
-    return max(position, text.rfind(" ", position, stop) + 1)
+    """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is)."""
+    return "-" in word and DESCRIBES.pattern.search(word) is not None
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
@@ -254,7 +225,7 @@ def _without_possessive(word: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.match(word)))
+    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.pattern.match(word)))
 
 
 def _takes_period(word: str) -> bool:
@@ -336,7 +307,7 @@ class ActorFinder:
     def _split_connectors(
         self, run: list[Span], words: list[str]
     ) -> list[tuple[list[Span], list[str]]]:
-        """Keep "United States of America", "Department of Transportation" and "Secretary of
+        """Keep "United States of America", "Department of Fisheries" and "Secretary of
         State Jane Morrow" whole; split "Kenya for Ghana" and "Morrow and Reed"."""
         if CONNECTORS.isdisjoint(words):
             return [(run, words)]
@@ -403,8 +374,8 @@ class ActorFinder:
         return True
 
     def _add_named_organization(self, name: Name, title: Title) -> bool:
-        """ "Department of Transportation", "Labor Party"; not "the Government" alone, and not a
-        portfolio title before a person ("Employment Services Minister Jo Bloggs")."""
+        """ "Department of Fisheries", "Labor Party"; not "the Government" alone, and not a
+        portfolio title before a person ("Coastal Affairs Minister Jo Bloggs")."""
         words = name.words
         if self.lex.org_words.isdisjoint(words):
             return False
@@ -485,14 +456,14 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
-        if any(w in PARTICLES or ARABIC_PARTICLE.match(w) for w in core[1:]):
+        if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
-        age = AGE_AFTER.match(after)
-        verb = VERB_AFTER_NAME.match(after)
+        age = AGE_AFTER.pattern.match(after)
+        verb = VERB_AFTER_NAME.pattern.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
-        follows_cue = AFTER_CUE.search(before)
+        follows_cue = AFTER_CUE.pattern.search(before)
         return bool(age or reports or follows_cue)
 
     # -- adding actors -------------------------------------------------------------
@@ -562,10 +533,9 @@ class ActorFinder:
     def _governments(self, paragraph: Span) -> None:
         """ "the Morrow administration", "the Chilean government": a named government ("the U.S.
         government" is the country itself)."""
-        body = self.text[paragraph.start : paragraph.end]
-        if not any(word in body for word in GOVERNMENT_WORDS):
+        if not holds_any(self.text, GOVERNMENT_WORDS, paragraph.start, paragraph.end):
             return
-        for match in GOVERNMENT.finditer(self.text, paragraph.start, paragraph.end):
+        for match in GOVERNMENT.pattern.finditer(self.text, paragraph.start, paragraph.end):
             owner = match.group("owner")
             code = self.lex.demonyms.get(owner) if owner not in self.lex.countries else None
             surname = any(
@@ -613,19 +583,19 @@ class ActorFinder:
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
-        if AGE_AFTER.match(after):
+        if AGE_AFTER.pattern.match(after):
             return True
-        following = WORD_AFTER.match(after)
+        following = WORD_AFTER.pattern.match(after)
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
-        following = VERB_AFTER_WORD.match(self.text[span.end : span.end + 20])
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 20])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
-        if AFTER_PLACE_WORD.search(self.text[max(0, span.start - 6) : span.start]):
-            return False  # "in Florida said": a place
+        if AFTER_PLACE_WORD.pattern.search(self.text[max(0, span.start - 6) : span.start]):
+            return False  # "in Lisbon said": a place
         lowered = word.lower()
         return (
             lowered not in self.lex.function_words
@@ -673,7 +643,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             country_code = lex.demonyms.get(prefix) or lex.countries[prefix]
             rest = rest[size:]
             break
-    for portfolio in range(min(4, len(rest))):  # "Small Business Minister Ana Ruiz"
+    for portfolio in range(min(4, len(rest))):  # "Coastal Affairs Minister Ana Ruiz"
         word = rest[portfolio]  # also a plural title: "Justices Mary Ellen Stone"
         plural_of = titles_by_first.get(word[:-1], []) if word.endswith("s") else []
         for title in titles_by_first.get(word, []) + plural_of:
@@ -692,7 +662,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
         return Title(country_code, None, "?", [])
     if len(rest) >= 3 and rest[0].lower() in lex.unnamed_sources:
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
-    return Title(None, None, "?", words)  # a country word begins a name: Chad Myers
+    return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
 
 
 def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:

@@ -1,4 +1,8 @@
-"""Loading the general word lists in newsfacts/lexicons/ and the name lists of packages."""
+"""Loading the general word lists in newsfacts/lexicons/ and the name lists of packages.
+
+`load_lexicons` gives the finders the lists they look words up in; `word_list`, `word_set` and
+`word_table` give the rule modules the lists they build their patterns from.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +19,19 @@ def _lines(name: str) -> list[str]:
     return [row for row in rows if row]
 
 
-def _words(name: str) -> frozenset[str]:
-    """A list of words, several to a line."""
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of a lexicon, one a line, in the file's order: for the rule modules, which
+    build their patterns when imported."""
+    return tuple(_lines(name))
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The words of a lexicon, several to a line."""
     return frozenset(word for line in _lines(name) for word in line.split())
 
 
-def _pairs(name: str) -> dict[str, str]:
+def word_table(name: str) -> dict[str, str]:
+    """A lexicon of pairs, `entry<TAB>value`, in the file's order."""
     return dict(row.split("\t", 1) for row in _lines(name))
 
 
@@ -57,10 +68,10 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
         for form in (country.name, common, getattr(country, "official_name", None)):
             if form and "," not in form and "(" not in form:
                 names[form] = code
-    territories = _words("territories.txt")
+    territories = word_set("territories.txt")
     names = {name: code for name, code in names.items() if code not in territories}
-    names.update(_pairs("country_aliases.txt"))
-    preferred = {code: name for name, code in _pairs("country_names.txt").items()}
+    names.update(word_table("country_aliases.txt"))
+    preferred = {code: name for name, code in word_table("country_names.txt").items()}
     names.update({name: code for code, name in preferred.items()})
     return names, canonical | preferred
 
@@ -87,23 +98,23 @@ def _given_names() -> dict[str, str]:
 def load_lexicons() -> Lexicons:
     countries, country_names = _country_tables()
     return Lexicons(
-        reporting_verbs=_pairs("reporting_verbs.txt"),
+        reporting_verbs=word_table("reporting_verbs.txt"),
         titles=frozenset(_lines("titles.txt")),
         org_words=frozenset(_lines("org_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
-        function_words=_words("function_words.txt"),
+        function_words=word_set("function_words.txt"),
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
-        clause_verbs=_words("clause_verbs.txt"),
+        clause_verbs=word_set("clause_verbs.txt"),
         portfolio_titles=frozenset(_lines("portfolio_titles.txt")),
-        honorifics=_pairs("honorifics.txt"),
-        title_genders=_pairs("honorifics.txt") | _pairs("title_genders.txt"),
-        cue_roles=_pairs("cue_roles.txt"),
+        honorifics=word_table("honorifics.txt"),
+        title_genders=word_table("honorifics.txt") | word_table("title_genders.txt"),
+        cue_roles=word_table("cue_roles.txt"),
         institutions=frozenset(_lines("institutions.txt")),
-        clause_starts=_words("clause_starts.txt"),
+        clause_starts=word_set("clause_starts.txt"),
         countries=countries,
-        demonyms=_pairs("demonyms.txt"),
+        demonyms=word_table("demonyms.txt"),
         country_names=country_names,
         given_names=_given_names(),
     )

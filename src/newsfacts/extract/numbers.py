@@ -4,52 +4,18 @@ from __future__ import annotations
 
 import re
 
+from .lexicons import word_table
 from .text import alternation
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "m": 1_000_000,
-    "bn": 1_000_000_000,
-    "k": 1_000,
-    "dozen": 12,
-}
-FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_NUMBER_WORDS = {word: int(value) for word, value in word_table("number_words.txt").items()}
+UNITS = {word: value for word, value in _NUMBER_WORDS.items() if value < 20}
+TENS = {word: value for word, value in _NUMBER_WORDS.items() if value >= 20}
+_SCALE_FACTORS = {word: int(factor) for word, factor in word_table("scale_words.txt").items()}
+SCALE_WORDS = tuple(_SCALE_FACTORS)
+# Scales written after digits: "$2bn", "$5m", "$5k" (notation, not words).
+SHORT_SCALES = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+SCALES = _SCALE_FACTORS | SHORT_SCALES
+FRACTIONS = {word: int(parts) for word, parts in word_table("fraction_words.txt").items()}
 
 # Letter trees, longest first where one word begins another ("seventeen" before "seven"): the
 # same matches as plain alternations of the words, found with far fewer tries.
@@ -57,7 +23,6 @@ _unit = alternation(UNITS)
 _ten = alternation(TENS)
 WORD_NUMBER = rf"(?:{_ten}(?:[- ]{_unit})?|{_unit})"
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-SCALE_WORDS = ("hundred", "thousand", "million", "billion", "trillion", "dozen")
 SCALE = alternation(SCALE_WORDS)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 LEADING_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")

@@ -6,150 +6,96 @@ Indirect quotes come from reporting cues: "X said (that) ...", "..., X said",
 "according to X", and "..., he continued, ...". A speaker is the actor next to
 the cue, a pronoun resolved to the last compatible actor, or an unnamed source
 ("a U.S. official"); a quote with no cue of its own takes its neighbour's speaker.
+
+The patterns and word lists are quote_rules.py's; this module holds how they combine, and
+fast.py's shortcuts search them quicker.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from .actors import PRONOUN_GENDER, ArticleActor, ArticleActors, MentionSpan, slug
+from .actors import ArticleActor, ArticleActors, MentionSpan, slug
+from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
 from .lexicons import Lexicons
-from .text import Span, WordStartPattern, alternation, lowered
-
-OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
-CLOSING_ALSO = {"“": '"', '"': "”"}
-# ", the chief executive who ...,", ", of the Policy Institute,", ", speaking on condition ...,"
-APPOSITIVE = re.compile(
-    r"(?:\s\([^)]*\))?,\s(?:the|a|an|who|which|whose|its|his|her|their|of|from|at|\w+ing)\b"
-    r"[^.!?]{0,200}?,\s*$"
+from .quote_rules import (
+    ACCORDING_FORMS,
+    ACCORDING_FRONT,
+    APPOSITIVE,
+    AUXILIARY_AT,
+    BARE_CLAUSE,
+    CLAUSE_STOP,
+    CLOSING_FOR,
+    CLOSING_MARK,
+    COLLECTIVE_SOURCES,
+    CONJUNCTION,
+    CUE,
+    DETERMINER,
+    ENDS_WITH_COLON,
+    LEADING_PHRASE,
+    LEADING_SPACE,
+    LEADS_INTO_QUOTE,
+    NAMED_SOURCE,
+    NAMES_A_WORK,
+    NEXT_OPENING,
+    OPENING_MARK,
+    OPENING_MARKS,
+    PARENTHETICAL,
+    PRONOUN_AT,
+    PRONOUN_BEFORE,
+    PRONOUN_GENDER,
+    PRONOUN_KINDS,
+    ROLE_BEFORE_NAME,
+    SENTENCE_BREAK_OR_AND,
+    SENTENCE_END,
+    SOURCE_NOUN,
+    SPEAKER_GAP,
+    THAT_CLAUSE,
+    TIME_ONLY,
+    TITLE_SMALL_WORDS,
+    TRAILING,
+    UNNAMED_SOURCE,
+    WORDS_BEFORE_SOURCE_NOUN,
+    cue_words,
 )
-SENTENCE_END = re.compile(r"[.!?(](?=\s|$)|\s\(")
-NEXT_OPENING = re.compile(r"[“\"‘]")
-CLOSING_MARK = re.compile(r'[”"’](?!(?<=’)[A-Za-z])')  # a ’ before a letter is an apostrophe
-TITLE_SMALL_WORDS = frozenset(
-    ["a", "an", "and", "the", "of", "in", "on", "for", "to", "at", "by", "with", "from", "or"]
-)
-# What may stand between a speaker and its cue: "Ana Ruiz has said", "Reed later said".
-SPEAKER_GAP = re.compile(
-    r",?\s*(?:(?:has|have|had|also|later|then|earlier|once|\w+ly|on\s[A-Z]\w+|last\s\w+|this\s\w+"
-    r"|yesterday|today|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*),?\s+)*$"
-)
-THAT_CLAUSE = re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s")
-# After a cue: optional adjuncts ("on Tuesday", "in a statement", "on X") or an object
-# ("reporters", "the BBC", "him"), then the reported clause.
-ADJUNCT = (
-    r"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|yesterday|today|tonight|recently|later|earlier|again|also"
-    r"|(?:last|this|next|late|early)\s\w+|in\s(?:a|an|the)\s\w+"
-    r"|on\s(?:television|radio|[A-Z]\w*)),?)"
-)
-TIME_ONLY = re.compile(rf"{ADJUNCT}*\s*[.!?]?")
-BARE_CLAUSE = re.compile(
-    rf"{ADJUNCT}{{0,2}}"
-    r"(?:\s(?:reporters|journalists|him|her|them|us|me|parliament|Parliament|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?=\s(?:that\s)?(?:the|a|an|his|her|their|its|it|he|she|they|we|I|there)\b))?"
-    r"\s(?:that\s)?(?=[a-zA-Z\d])"
-)
-TRAILING = re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)")
-COLLECTIVE_SOURCES = frozenset(["police", "staff", "military"])  # plural without an -s
-OPENING_MARK = re.compile('[“"‘«]')
-CLOSING_FOR = {
-    opener: re.compile(f"[{closer}{CLOSING_ALSO.get(opener, closer)}]")
-    for opener, closer in OPENING.items()
-}
-LEADING_SPACE = re.compile(r"\s+")
-ROLE_BEFORE_NAME = re.compile(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])")
-PRONOUN_AT = re.compile(r"(he|she|they|it)\b", re.IGNORECASE)
-AUXILIARY_AT = re.compile(r"\s+(?:was|is|had|has|would|will)\b")
-PRONOUN_BEFORE = re.compile(r"\b(he|she|they|it|I|we)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-LEADING_PHRASE = re.compile(r"[^,]{0,150}?,\s")
-CLAUSE_STOP = re.compile(r"[,.;:!?]")
-DETERMINER = re.compile(r"^(?:an?|the|one)\s", re.IGNORECASE)
-NAMES_A_WORK = re.compile(r"(?:['’]s|\b(?:on|in|of|titled|called|named|dubbed|as))\s*[“\"‘]?$")
-ENDS_WITH_COLON = re.compile(r":\s*$")
-ACCORDING_FRONT = re.compile(r"According to (?P<source>[^,]+), (?P<clause>.+)")
-ACCORDING_BACK = re.compile(r"(?P<clause>.+?),?[\"”’]?,? according to (?P<source>[^,]+?)[.!?]?$")
-ACCORDING_MIDDLE = re.compile(r"(?P<lead>.*?), according to (?P<source>[^,]+), (?P<clause>.+)")
-NAMED_SOURCE = re.compile(
-    r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$"
-)
-PARENTHETICAL = re.compile(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), ")
-SENTENCE_BREAK_OR_AND = re.compile(r"[.!?]\s|\band\b")
-LEADS_INTO_QUOTE = re.compile(r"[,:]\s*[“\"‘]$")
-CONJUNCTION = re.compile(r"(?:and|but|or|while|as|because|after|before|when)\b")
+from .rules import Rule
+from .text import Span, alternation
 
-
-NOT_MODIFIERS = (
-    r"(?:by|of|for|from|to|in|on|at|with|and|or|but|who|which|that|was|were|is|are|has|had)"
-)
-
-
-def _source_nouns(lex: Lexicons) -> str:
-    return alternation(lex.unnamed_sources | lex.documents)
-
-
-@cache
-def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """The noun every unnamed source has: where it is absent, none is searched for."""
-    return re.compile(f"(?i:{_source_nouns(lex)})")
+# -- shortcuts (fast.py): the rules above, searched quicker ------------------------------
 
 
 @cache
 def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """source_noun_pattern for lower-cased text: much quicker without IGNORECASE."""
+    """SOURCE_NOUN for lower-cased text: much quicker without IGNORECASE."""
     return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
 
 
-def _after_spaces_back(text: str, position: int, floor: int, spaces: int) -> int:
-    """Just after the `spaces`-th whitespace character back from `position`, or `floor`."""
-    for i in range(position - 1, floor - 1, -1):
-        if text[i].isspace():  # what \s matches
-            spaces -= 1
-            if spaces == 0:
-                return i + 1
-    return floor
-
-
-WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
-# unnamed_source_pattern's most \s before its noun: a determiner's, then one after each word
+# UNNAMED_SOURCE's most \s before its noun: a determiner's, then one after each word
 UNNAMED_SPACES_BEFORE_NOUN = WORDS_BEFORE_SOURCE_NOUN + 1
 
 
 @cache
-def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """ "a U.S. official", "one security expert", "a staff member at X", "Police"."""
-    nouns = _source_nouns(lex)
-    determiner = r"(?i:an?|the|its|their|his|her|one|two|three|several|some|many|other)"
-    modifiers = r"(?:[A-Z][\w.'’-]*|senior|top|local|former|unnamed|anonymous|party)"
-    return re.compile(
-        rf"(?:{determiner}\s(?:(?!{NOT_MODIFIERS}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
-        rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
-        rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
-        r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
-    )
+def unnamed_source_search(lex: Lexicons) -> SearchFromAnchor:
+    """UNNAMED_SOURCE, searched from the first source noun on: every match has one."""
+    nouns = CaseTwins(SOURCE_NOUN.build(lex), lower_source_noun_pattern(lex))
+    return SearchFromAnchor(UNNAMED_SOURCE.build(lex), nouns, UNNAMED_SPACES_BEFORE_NOUN)
 
 
-def _cue_words(lex: Lexicons) -> str:
-    return rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
-
-
-@cache
-def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
-    nothing. The word boundary and the first letter come first: they rule out most positions
-    quickest."""
-    first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
-    return re.compile(
-        rf"\b(?=[{re.escape(first_letters)}])"
-        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )" + _cue_words(lex)
-    )
+# Every match of the ACCORDING_FORMS holds it ("According to ..." or "..., according to ...").
+ACCORDING_CLUE = "ccording to "
 
 
 @cache
 def cue_finder(lex: Lexicons) -> WordStartPattern:
-    """cue_pattern, searched quicker."""
-    return WordStartPattern(cue_pattern(lex), _cue_words(lex))
+    """CUE, searched quicker."""
+    return WordStartPattern(CUE.build(lex), cue_words(lex))
+
+
+# -- the finder's helpers ----------------------------------------------------------------
 
 
 @cache
@@ -169,6 +115,14 @@ def _demonym_code(lex: Lexicons, name: str) -> str | None:
         ),
         None,
     )
+
+
+def _according_form(sentence: str) -> tuple[Rule, re.Match[str]] | None:
+    """The first of ACCORDING_FORMS that matches the sentence, with its match."""
+    for form in ACCORDING_FORMS:
+        if match := form.pattern.match(sentence):
+            return form, match
+    return None
 
 
 def _spans_inside(quotes: list[QuoteSpan], sentence: Span) -> list[Span]:
@@ -201,7 +155,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
-        return False  # "of dangerous consequences", "at one point"
+        return False  # "of grave risk", "at the hearing"
     for i, word in enumerate(words[:10]):
         bare = word.lower().strip(",;").replace("’", "'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
@@ -230,7 +184,7 @@ def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
     """(open index, close index or paragraph end, closed?) for each quotation in a paragraph."""
     found = []
     i = paragraph.start
-    while mark := OPENING_MARK.search(text, i, paragraph.end):
+    while mark := OPENING_MARK.pattern.search(text, i, paragraph.end):
         i = mark.start()
         if _opens(text, i, paragraph):
             close = _find_close(text, i, paragraph)
@@ -251,7 +205,7 @@ def _opens(text: str, i: int, paragraph: Span) -> bool:
 
 def _find_close(text: str, open_at: int, paragraph: Span) -> int | None:
     opener = text[open_at]
-    for close in CLOSING_FOR[opener].finditer(text, open_at + 1, paragraph.end):
+    for close in CLOSING_FOR[opener].pattern.finditer(text, open_at + 1, paragraph.end):
         j = close.start()
         after = text[j + 1] if j + 1 < paragraph.end else " "
         if opener == "‘" and after.isalpha():
@@ -268,47 +222,24 @@ class QuoteFinder:
         self.text = text
         self.lex = lex
         self.actors = actors
-        self.unnamed_pattern = unnamed_source_pattern(lex)
-        self.source_nouns = source_noun_pattern(lex)
-        self.lower_source_nouns = lower_source_noun_pattern(lex)
+        self.unnamed_pattern = UNNAMED_SOURCE.build(lex)
+        self.unnamed = unnamed_source_search(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
         self.cues = cue_finder(lex)
-        self.paragraph_cues: list[re.Match[str]] = []  # set by find() for each paragraph
-        self.cue_starts: list[int] = []
-
-    def _first_source_noun(self, start: int, end: int) -> int | None:
-        """Where the first source noun in [start, end) begins."""
-        if self.lowered is None:
-            noun = self.source_nouns.search(self.text, start, end)
-        else:
-            noun = self.lower_source_nouns.search(self.lowered, start, end)
-        return noun.start() if noun else None
+        self.paragraph_cues = MatchesInRange([])  # set by find() for each paragraph
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
-        """unnamed_pattern.search, begun no further back than its words before a noun reach
-        from the first source noun: no match can begin earlier."""
-        noun_at = self._first_source_noun(start, end)
-        if noun_at is None:
-            return None
-        begin = _after_spaces_back(self.text, noun_at, start, UNNAMED_SPACES_BEFORE_NOUN + 1)
-        return self.unnamed_pattern.search(self.text, begin, end)
+        return self.unnamed.search(self.text, self.lowered, start, end)
 
     def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
-        """unnamed_pattern.finditer, as a list (no match is empty)."""
-        found = []
-        while match := self._unnamed_search(start, end):
-            found.append(match)
-            start = match.end()
-        return found
+        return self.unnamed.find_all(self.text, self.lowered, start, end)
 
     def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
         """The paragraph's cues within [start, end): the same as a search of [start, end)
         alone, since no cue spans a sentence's, a quotation mark's or a comma's edge and each
         of these ranges ends before a character that is not a letter."""
-        low = bisect_left(self.cue_starts, start)
-        high = bisect_left(self.cue_starts, end, lo=low)
-        return [cue for cue in self.paragraph_cues[low:high] if cue.end() <= end]
+        return self.paragraph_cues.within(start, end)
 
     # -- speakers ------------------------------------------------------------------
 
@@ -318,7 +249,7 @@ class QuoteFinder:
         if verb.endswith("ing") and self.text[max(0, cue.start - 3) : cue.start].rstrip().endswith(
             ","
         ):
-            # "Russia defended itself ..., saying ...": the main clause's subject speaks
+            # "Norway defended the plan ..., saying ...": the main clause's subject speaks
             subject = self._clause_subject(cue.start, window.start)
             if subject:
                 return subject
@@ -332,9 +263,9 @@ class QuoteFinder:
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
         """ "said Reed", "said lead author Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
         rest = self.text[position:limit]
-        lead = LEADING_SPACE.match(rest)
+        lead = LEADING_SPACE.pattern.match(rest)
         start = position + (lead.end() if lead else 0)
-        role = ROLE_BEFORE_NAME.match(self.text[start:limit])
+        role = ROLE_BEFORE_NAME.pattern.match(self.text[start:limit])
         if role and role.group(0).split()[-1] not in self.role_nouns:
             role = None  # "said the Morrow chief of staff": not a role before a name
         for mention in self.actors.between(start, limit):
@@ -350,15 +281,15 @@ class QuoteFinder:
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
                 return Speaker(mention.key, True, start)
-        pronoun = PRONOUN_AT.match(self.text[start:limit])
-        if pronoun and not AUXILIARY_AT.match(self.text[start + pronoun.end() : limit]):
+        pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
+        if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
         return self._unnamed_at(start, limit)
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
         best = self._mention_before(position, limit)
-        pronoun = PRONOUN_BEFORE.search(self.text[limit:position])
+        pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
         unnamed = self._unnamed_match_before(position, limit)
@@ -378,10 +309,10 @@ class QuoteFinder:
             ):
                 continue
             gap = self.text[mention.span.end : position]
-            speaker_gap = SPEAKER_GAP.match(gap)
+            speaker_gap = SPEAKER_GAP.pattern.match(gap)
             if speaker_gap and not gap.lstrip().startswith(","):
                 adjacent = adjacent or mention  # later ones sit in "with the NYPD"
-            elif appositive is None and APPOSITIVE.match(gap):
+            elif appositive is None and APPOSITIVE.pattern.match(gap):
                 appositive = mention
             elif speaker_gap:
                 comma = mention
@@ -390,7 +321,7 @@ class QuoteFinder:
     def _clause_subject(self, position: int, limit: int) -> Speaker | None:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
         clause_start = limit
-        lead = LEADING_PHRASE.match(self.text[limit:position])
+        lead = LEADING_PHRASE.pattern.match(self.text[limit:position])
         if (
             lead
             and self.text[limit].isupper()
@@ -413,14 +344,9 @@ class QuoteFinder:
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
 
     def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
-        if pronoun in ("i", "we"):
+        if pronoun not in PRONOUN_KINDS:  # "I said", "we said": no one named
             return Speaker(None, False, position)
-        wanted_kinds = {
-            "he": {"person"},
-            "she": {"person"},
-            "they": {"organization", "group"},
-            "it": {"organization", "country", "group"},
-        }[pronoun]
+        wanted_kinds = PRONOUN_KINDS[pronoun]
         gender = PRONOUN_GENDER.get(pronoun)
         chosen = None
         for mention in self.actors.before(position):
@@ -434,7 +360,7 @@ class QuoteFinder:
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
-        stop = CLAUSE_STOP.search(self.text[start:end])
+        stop = CLAUSE_STOP.pattern.search(self.text[start:end])
         end = start + stop.start() if stop else end
         for mention in self.actors.between(start, end):
             kind = self.actors.actors[mention.key].kind
@@ -455,7 +381,7 @@ class QuoteFinder:
         found = None
         for match in self._unnamed_finditer(limit, position):
             gap = self.text[match.end() : position]
-            if SPEAKER_GAP.match(gap) or APPOSITIVE.match(gap):
+            if SPEAKER_GAP.pattern.match(gap) or APPOSITIVE.pattern.match(gap):
                 found = match
         return found
 
@@ -468,7 +394,7 @@ class QuoteFinder:
             if match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
-        name = DETERMINER.sub("", phrase)
+        name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
@@ -505,7 +431,8 @@ class QuoteFinder:
         title_case = 1 < len(words) <= 8 and all(
             w[0].isupper() or w in TITLE_SMALL_WORDS for w in words if w[0].isalpha()
         )
-        names_a_work = NAMES_A_WORK.search(self.text[max(0, content.start - 20) : content.start])
+        before = self.text[max(0, content.start - 20) : content.start]
+        names_a_work = NAMES_A_WORK.pattern.search(before)
         if title_case and (not has_cue or names_a_work):
             return False  # a title or a name: a show called “Wait Until Morning”
         return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
@@ -514,7 +441,7 @@ class QuoteFinder:
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
     ) -> tuple[str | None, Speaker | None]:
         after_window = Span(after_close, self._next_mark(after_close, paragraph))
-        sentence_end = SENTENCE_END.search(self.text, after_window.start, after_window.end)
+        sentence_end = SENTENCE_END.pattern.search(self.text, after_window.start, after_window.end)
         if sentence_end is not None:
             after_window = Span(after_window.start, sentence_end.end())
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
@@ -532,7 +459,7 @@ class QuoteFinder:
 
     def _colon_speaker(self, before: Span) -> Speaker | None:
         """ "Ruiz: “I can’t think of another case.”" """
-        colon = ENDS_WITH_COLON.search(self.text[before.start : before.end])
+        colon = ENDS_WITH_COLON.pattern.search(self.text[before.start : before.end])
         if not colon:
             return None
         end = before.start + colon.start()
@@ -542,39 +469,41 @@ class QuoteFinder:
         return None
 
     def _next_mark(self, position: int, paragraph: Span) -> int:
-        following = NEXT_OPENING.search(self.text, position, paragraph.end)
+        following = NEXT_OPENING.pattern.search(self.text, position, paragraph.end)
         return following.start() if following else paragraph.end
 
     def _previous_mark(self, position: int, sentence: Span) -> int:
         """Just after the last closing mark between the sentence's start and `position`."""
-        closings = [m.end() for m in CLOSING_MARK.finditer(self.text, sentence.start, position)]
+        marks = CLOSING_MARK.pattern.finditer(self.text, sentence.start, position)
+        closings = [m.end() for m in marks]
         return closings[-1] if closings else sentence.start
 
     # -- indirect quotes -----------------------------------------------------------
 
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
+        """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one."""
         inside = _spans_inside(directs, sentence) if directs else []
         cues = self._cues_in(sentence.start, sentence.end)
-        return (
-            self._according_to(sentence)
-            or self._parenthetical(sentence, inside)
-            or self._reported_clause(sentence, inside, cues)
-            or (self._trailing_attribution(sentence, inside) if self._any_bare(cues) else None)
-        )
+        for form in self.INDIRECT_FORMS:
+            if quote := form(self, sentence, inside, cues):
+                return quote
+        return None
 
     def _any_bare(self, cues: list[re.Match[str]]) -> bool:
         """Whether a cue may be followed by a clause without "that"."""
         verbs = self.lex.reporting_verbs
         return any(verbs.get(cue.group(0).lower()) == "bare" for cue in cues)
 
-    def _according_to(self, sentence: Span) -> QuoteSpan | None:
-        if self.text.find("ccording to ", sentence.start, sentence.end) < 0:  # all three forms
+    def _according_to(
+        self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
+        """ "According to X, ...", "..., according to X." and "..., according to X, ..."."""
+        if self.text.find(ACCORDING_CLUE, sentence.start, sentence.end) < 0:
             return None
-        body = self.text[sentence.start : sentence.end]
-        front = ACCORDING_FRONT.match(body)
-        match = front or ACCORDING_BACK.match(body) or ACCORDING_MIDDLE.match(body)
-        if not match:
+        found = _according_form(self.text[sentence.start : sentence.end])
+        if not found:
             return None
+        form, match = found
         clause = self._clause(
             Span(sentence.start + match.start("clause"), sentence.start + match.end("clause"))
         )
@@ -582,21 +511,21 @@ class QuoteFinder:
             return None
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
         speaker = self._source_speaker(source)
-        cue = "According to" if match is front else "according to"
+        cue = "According to" if form is ACCORDING_FRONT else "according to"
         return QuoteSpan(clause, "indirect", speaker.key, cue)
 
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
-            return self._unnamed_actor(unnamed)  # "U.S. intelligence and administration officials"
+            return self._unnamed_actor(unnamed)  # "U.S. trade and farm officials"
         for mention in self.actors.between(source.start, source.end):
             if mention.span.end <= source.end:
                 return Speaker(mention.key, True)
         return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
     def _named_source(self, source: Span) -> Speaker:
-        """ "According to Amnesty International": a capitalised source is an actor."""
-        name = NAMED_SOURCE.match(self.text[source.start : source.end])
+        """ "According to the Harbour Trust": a capitalised source is an actor."""
+        name = NAMED_SOURCE.pattern.match(self.text[source.start : source.end])
         if not name:
             return Speaker(None, False)
         start = source.start + name.start(1)
@@ -612,13 +541,16 @@ class QuoteFinder:
         )
         return Speaker(actor.key, True, start)
 
-    def _parenthetical(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+    def _parenthetical(
+        self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
+        """ "The road, the mayor said, will reopen": a cue between two commas."""
         if (
             self.text.count(", ", sentence.start, sentence.end) < 2
         ):  # the parenthetical's two commas
             return None
         body = self.text[sentence.start : sentence.end]
-        for match in PARENTHETICAL.finditer(body):
+        for match in PARENTHETICAL.pattern.finditer(body):
             if match.group("cue").lower() not in self.lex.reporting_verbs or match.start() == 0:
                 continue
             cue = Span(sentence.start + match.start("cue"), sentence.start + match.end("cue"))
@@ -651,8 +583,8 @@ class QuoteFinder:
             ):
                 continue
             rest = self.text[cue.end() : sentence.end]
-            that = THAT_CLAUSE.match(rest)
-            bare = usage == "bare" and BARE_CLAUSE.match(rest)
+            that = THAT_CLAUSE.pattern.match(rest)
+            bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
             match = that or bare
             if not match:
                 continue
@@ -675,7 +607,7 @@ class QuoteFinder:
     def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
         """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed")."""
         rest = self.text[cue_end:tail_end]
-        if TIME_ONLY.fullmatch(rest):
+        if TIME_ONLY.pattern.fullmatch(rest):
             return True
         start = cue_end + len(rest) - len(rest.lstrip())
         return bool(self.actors.between(start, start + 1)) or bool(
@@ -688,26 +620,31 @@ class QuoteFinder:
             between = self.text[quote.end : cue.start]
             if quote.start <= cue.start < quote.end:
                 return True
-            if 0 <= cue.start - quote.end <= 80 and not SENTENCE_BREAK_OR_AND.search(between[2:]):
+            near = 0 <= cue.start - quote.end <= 80
+            if near and not SENTENCE_BREAK_OR_AND.pattern.search(between[2:]):
                 follows_that = self.text[cue.end : cue.end + 6].startswith(" that ")
                 return not follows_that and any(c in between[:3] for c in '”"’')
         return False
 
     def _introduces_quote(self, clause: Span, inside: list[Span]) -> bool:
-        """ "said at one point, “He just wanted ...”": the clause leads into a direct quote."""
+        """ "said at the hearing, “We only asked ...”": the clause leads into a direct quote."""
         return any(
             clause.start <= quote.start < clause.end
-            and LEADS_INTO_QUOTE.search(self.text[clause.start : quote.start])
+            and LEADS_INTO_QUOTE.pattern.search(self.text[clause.start : quote.start])
             for quote in inside
         )
 
-    def _trailing_attribution(self, sentence: Span, inside: list[Span]) -> QuoteSpan | None:
+    def _trailing_attribution(
+        self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
         """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first.
         Only for a sentence with a bare cue: a cue in a tail is one of the sentence's."""
+        if not self._any_bare(cues):
+            return None
         body = self.text[sentence.start : sentence.end]
-        for match in TRAILING.finditer(body):
+        for match in TRAILING.pattern.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
-            if CONJUNCTION.match(match.group("tail")):
+            if CONJUNCTION.pattern.match(match.group("tail")):
                 continue  # "..., and the Senate confirmed her": a clause of its own
             cues = [
                 c
@@ -718,7 +655,7 @@ class QuoteFinder:
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
-            if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING:
+            if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING_MARKS:
                 continue  # "..., Reed stated, “...”": the cue introduces a direct quote
             if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
                 continue  # the clause is a direct quote: its attribution, not reported speech
@@ -737,6 +674,12 @@ class QuoteFinder:
                     return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
         return None
 
+    # The forms of reported speech, tried in turn on each sentence: the first that finds one
+    # gives the sentence's indirect quote.
+    INDIRECT_FORMS: tuple[
+        Callable[[QuoteFinder, Span, list[Span], list[re.Match[str]]], QuoteSpan | None], ...
+    ] = (_according_to, _parenthetical, _reported_clause, _trailing_attribution)
+
     def _clause(self, span: Span) -> Span:
         value = span.of(self.text)
         stripped = value.rstrip(" .,;:!?")
@@ -744,7 +687,8 @@ class QuoteFinder:
         return Span(span.start + lead, span.start + len(stripped))
 
     def _opens_with_quote(self, clause: Span) -> bool:
-        return any(c in OPENING for c in self.text[max(0, clause.start - 1) : clause.start + 1])
+        around = self.text[max(0, clause.start - 1) : clause.start + 1]
+        return any(c in OPENING_MARKS for c in around)
 
     @staticmethod
     def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -756,8 +700,8 @@ class QuoteFinder:
         found: list[QuoteSpan] = []
         previous_paragraph: list[QuoteSpan] = []
         for paragraph, sentences in paragraphs:
-            self.paragraph_cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
-            self.cue_starts = [cue.start() for cue in self.paragraph_cues]
+            cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
+            self.paragraph_cues = MatchesInRange(cues)
             directs = self.direct(paragraph, sentences)
             indirects = [q for s in sentences if (q := self.indirect(s, directs))]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
@@ -771,7 +715,7 @@ class QuoteFinder:
     ) -> list[QuoteSpan]:
         """A quote with no source near it takes the speaker of the quotes around it."""
         before_paragraph = next((q.speaker for q in reversed(previous) if q.speaker), None)
-        opens_paragraph = self.text[paragraph.start] in OPENING
+        opens_paragraph = self.text[paragraph.start] in OPENING_MARKS
         last_before = _last_speakers(quotes)  # the nearest earlier speaker in the paragraph
         first_after = _last_speakers(quotes[::-1])[::-1]  # the nearest later one
         result = []

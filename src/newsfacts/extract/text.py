@@ -6,81 +6,13 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-# Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "jr",
-        "sr",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "maj",
-        "adm",
-        "prof",
-        "rev",
-        "inc",
-        "corp",
-        "ltd",
-        "co",
-        "no",
-        "vs",
-        "etc",
-        "jan",
-        "feb",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "e.g",
-        "i.e",
-        "approx",
-        "dept",
-        "est",
-        "mt",
-        "ft",
-    ]
-)
-# Words that start a new sentence even after an abbreviation such as "U.S.".
-SENTENCE_STARTERS = frozenset(
-    [
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "the",
-        "but",
-        "and",
-        "this",
-        "that",
-        "there",
-        "his",
-        "her",
-        "its",
-    ]
-)
+from .lexicons import word_set
 
-# Matched to i, i and s by IGNORECASE, but not lower-cased to them ("İ" is the only letter
-# that lower() lengthens).
-ODD_CASE_LETTERS = "İıſ"
+# Abbreviations after which a period does not end a sentence, and the words that start a new
+# sentence even after one.
+ABBREVIATIONS = word_set("abbreviations.txt")
+SENTENCE_STARTERS = word_set("sentence_starters.txt")
+
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # As many words as WORD matches, quicker: a word runs from its first letter or digit to the
 # end of its run of word characters (WORD stops at the run's last letter or digit, with no
@@ -157,36 +89,6 @@ def _starts_sentence(char: str) -> bool:
 Tree = dict[str, "Tree"]  # a letter tree of words: "" marks a word's end
 
 
-class WordStartPattern:
-    """A pattern that matches only where a word begins (its `\\b` then a word character),
-    searched quicker. A non-word character or the text's start comes before each match, so
-    `candidates`, that character then the pattern's words without their look-behinds,
-    skips ahead at C speed (sre scans for a leading character class); the pattern itself is
-    tried only where `candidates` matched."""
-
-    def __init__(self, pattern: re.Pattern[str], words: str) -> None:
-        self.pattern = pattern
-        self.candidates = re.compile(rf"\W(?:{words})", pattern.flags)
-
-    def search(self, text: str, start: int, end: int) -> re.Match[str] | None:
-        """`pattern.search(text, start, end)`."""
-        if start == 0 and (match := self.pattern.match(text, 0, end)):
-            return match
-        while candidate := self.candidates.search(text, max(start - 1, 0), end):
-            if match := self.pattern.match(text, candidate.start() + 1, end):
-                return match
-            start = candidate.start() + 2
-        return None
-
-    def find_all(self, text: str, start: int, end: int) -> list[re.Match[str]]:
-        """`pattern.finditer(text, start, end)`, as a list (no match is empty)."""
-        found = []
-        while match := self.search(text, start, end):
-            found.append(match)
-            start = match.end()
-        return found
-
-
 def alternation(words: Iterable[str]) -> str:
     """A pattern that matches exactly `words`, longest first where one word begins another,
     branching letter by letter: far fewer tries than one branch per word."""
@@ -206,12 +108,6 @@ def _branches(node: Tree) -> str:
     if not branches:
         return ""
     return f"(?:{branches})?" if "" in node else f"(?:{branches})"
-
-
-def lowered(text: str) -> str | None:
-    """`text.lower()`, in which a pattern of lower-case ASCII words finds what it finds in
-    `text` with IGNORECASE, at the same offsets; None when an odd letter prevents it."""
-    return None if any(c in text for c in ODD_CASE_LETTERS) else text.lower()
 
 
 def word_count(text: str) -> int:

@@ -1,0 +1,134 @@
+"""The rules of actors.py: the words of a name, what joins them, and the context that tells
+a person from an organisation or a place.
+
+Each rule is a named pattern with invented examples it must find and must not find
+(tests/test_extract_rules.py tries them). Its words come from newsfacts/lexicons/.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicons import word_list, word_set, word_table
+from .rules import Rule
+from .text import alternation
+
+# -- the words of a name -----------------------------------------------------------------
+
+# "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
+TOKEN = Rule(
+    "token",
+    "A word: an initialism ('U.S.'), capitals before a hyphenated suffix, or letters.",
+    re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"),
+    matches=("U.S.", "Voss’s", "a", "NATO-led"),
+    rejects=("86 93", " — "),
+    how="match",
+)
+PARTICLES = word_set("name_particles.txt")
+CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
+JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
+POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
+ARABIC_PREFIXES = alternation(word_set("arabic_prefixes.txt"))
+ARABIC_PREFIX = Rule(
+    "arabic_prefix",
+    "A lower-case prefix joined to a capitalised name: the word counts as capitalised.",
+    re.compile(rf"{ARABIC_PREFIXES}-[A-Z]"),
+    matches=("al-Noor", "bin-Sami"),
+    rejects=("al-noor", "alpha-Beta"),
+    how="match",
+)
+ARABIC_PARTICLE = Rule(
+    "arabic_particle",
+    "Such a prefix anywhere, capital or not: inside a name it marks a person's.",
+    re.compile(rf"{ARABIC_PREFIXES}-"),
+    matches=("Omar al-Noor", "abu-"),
+    rejects=("an all-party group", "Omar Noor"),
+)
+DESCRIBES = Rule(
+    "describes",
+    "A capitalised word with a lower-case suffix describes the name after it.",
+    re.compile(r"-[a-z]+$"),
+    matches=("Lisbon-based", "Norvo-owned"),
+    rejects=("al-Noor", "Voss"),
+)
+
+# -- governments -----------------------------------------------------------------------
+
+GOVERNMENT_WORDS = word_list("government_words.txt")
+# The owner's capital comes first, then the look-behind (no letter or period before it):
+# sre skips ahead to each capital.
+GOVERNMENT = Rule(
+    "government",
+    "A surname or demonym then a government word: 'the Voss administration'.",
+    re.compile(rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s{alternation(GOVERNMENT_WORDS)}\b"),
+    matches=("the Voss administration", "the Chilean government"),
+    rejects=("the government said", "the Voss administrator"),
+)
+
+# -- what tells a person ---------------------------------------------------------------
+
+AGE_AFTER = Rule(
+    "age_after",
+    "An age between commas after a name: 'Lena Voss, 41, said'.",
+    re.compile(r",\s\d{1,3},"),
+    matches=(", 77, said",),
+    rejects=(", 2037, said", " 77 said"),
+    how="match",
+)
+_ADVERBS = word_table("adverbs_after_a_name.txt")
+_ANY_NAME_ADVERB = alternation(word for word, after in _ADVERBS.items() if after == "any")
+VERB_AFTER_NAME = Rule(
+    "verb_after_name",
+    "The lower-case word after a name, past an adverb: 'Lena Voss also said'.",
+    re.compile(rf",?\s(?:(?:{alternation(_ADVERBS)}|\w+ly)\s)?([a-z]+)\b"),
+    matches=(" said", " then said", ", quickly added"),
+    rejects=(" Said", ": said"),
+    how="match",
+)
+VERB_AFTER_WORD = Rule(
+    "verb_after_word",
+    "The lower-case word after a single capitalised word: 'Norvex also said'.",
+    re.compile(rf"\s(?:{_ANY_NAME_ADVERB}\s)?([a-z]+)\b"),
+    matches=(" also said", " said"),
+    rejects=(", said", " 86"),
+    how="match",
+)
+WORD_AFTER = Rule(
+    "word_after",
+    "The lower-case word right after a lone first name: 'Lena said'.",
+    re.compile(r"\s([a-z]+)\b"),
+    matches=(" said",),
+    rejects=(" Said", ", said"),
+    how="match",
+)
+AFTER_CUE = Rule(
+    "after_cue",
+    "A cue just before a name: the name is a person's ('said Lena Voss').",
+    re.compile(rf"\b{alternation(word_list('cues_before_a_name.txt'))}\s$"),
+    matches=("officials said ", "according to "),
+    rejects=("said Monday ", "he unsaid "),
+)
+AFTER_PLACE_WORD = Rule(
+    "after_place_word",
+    "A preposition of place just before a word: the word is a place ('in Lisbon').",
+    re.compile(rf"\b{alternation(word_set('place_prepositions.txt'))}\s$"),
+    matches=("riots in ", "the road to "),
+    rejects=("in the ", "into "),
+)
+
+# -- ids -------------------------------------------------------------------------------
+
+INNER_PERIOD_OR_QUOTE = Rule(
+    "inner_period_or_quote",
+    "Periods and apostrophes, left out of an actor's id ('U.S.' -> 'us').",
+    re.compile(r"(?<=\w)\.(?=\w)|['’.]"),
+    matches=("U.S", "it’s"),
+    rejects=("us official",),
+)
+NOT_ALPHANUMERIC = Rule(
+    "not_alphanumeric",
+    "What an actor's id turns into one hyphen ('lena voss' -> 'lena-voss').",
+    re.compile(r"[^a-z0-9]+"),
+    matches=("lena voss",),
+    rejects=("lenavoss2",),
+)

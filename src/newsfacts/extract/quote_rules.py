@@ -1,0 +1,381 @@
+"""The rules of quotes.py: quotation marks, reporting cues, speakers and attributions.
+
+Each rule is a named pattern with invented examples it must find and must not find
+(tests/test_extract_rules.py tries them). Its words come from newsfacts/lexicons/; a pattern
+keeps inline only its skeleton: punctuation, capitals, and the few words ("that", "according
+to", "of the") that give it its shape.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicons import Lexicons, word_set, word_table
+from .rules import LexiconRule, Rule
+from .text import alternation
+
+# -- quotation marks ---------------------------------------------------------------
+
+OPENING_MARKS = frozenset('“"‘«')
+OPENING_MARK = Rule(
+    "opening_mark",
+    "A mark that may open a quotation.",
+    re.compile('[“"‘«]'),
+    matches=("She said “no” twice.", "a «word» here"),
+    rejects=("She said no twice.",),
+)
+NEXT_OPENING = Rule(
+    "next_opening",
+    "The next quotation's opening mark: the window after a quote ends there (« aside).",
+    re.compile(r"[“\"‘]"),
+    matches=("and then ‘maybe’ later", 'and then "maybe" later'),
+    rejects=("and then «maybe» later",),
+)
+CLOSING_MARK = Rule(
+    "closing_mark",
+    "A mark that may close a quotation; a ’ before a letter is an apostrophe.",
+    re.compile(r'[”"’](?!(?<=’)[A-Za-z])'),
+    matches=("it was over,” she said", "the end’ of it"),
+    rejects=("the council’s vote",),
+)
+CLOSES_DOUBLE = Rule(
+    "closes_double",
+    "What closes a quotation opened by a double mark, curly or straight: either kind.",
+    re.compile('[”"]'),
+    matches=("done” he said", 'done" he said'),
+    rejects=("done’ he said", "done» he said"),
+)
+CLOSES_SINGLE = Rule(
+    "closes_single",
+    "What closes a quotation opened by ‘.",
+    re.compile("[’]"),
+    matches=("done’ he said",),
+    rejects=("done” he said", "done' he said"),
+)
+CLOSES_GUILLEMET = Rule(
+    "closes_guillemet",
+    "What closes a quotation opened by «.",
+    re.compile("[»]"),
+    matches=("done» he said",),
+    rejects=("done” he said",),
+)
+CLOSING_FOR = {"“": CLOSES_DOUBLE, '"': CLOSES_DOUBLE, "‘": CLOSES_SINGLE, "«": CLOSES_GUILLEMET}
+SENTENCE_END = Rule(
+    "sentence_end",
+    "Where the sentence after a quote ends: a stop before a space, or a parenthesis.",
+    re.compile(r"[.!?(](?=\s|$)|\s\("),
+    matches=("It ended. Then", "it ended (in May)", "It ended!"),
+    rejects=("a 7.25 grade", "no end here"),
+)
+
+# -- what a quotation is -------------------------------------------------------------
+
+TITLE_SMALL_WORDS = word_set("title_small_words.txt")
+NAMES_A_WORK = Rule(
+    "names_a_work",
+    "Words just before quotation marks that name a work or a thing, not speech.",
+    re.compile(rf"(?:['’]s|\b{alternation(word_set('names_a_work.txt'))})\s*[“\"‘]?$"),
+    matches=("a podcast called “", "the band’s “", "a show titled "),
+    rejects=("she said, “", "the planned “"),
+)
+
+# -- reporting cues ------------------------------------------------------------------
+
+
+def cue_words(lex: Lexicons) -> str:
+    """ "according to" or a reporting verb, then a word's end."""
+    return rf"(?:[Aa]ccording to|{alternation(lex.reporting_verbs)})\b"
+
+
+@cache
+def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
+    nothing. The word boundary and the first letter come first: they rule out most positions
+    quickest."""
+    first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
+    return re.compile(
+        rf"\b(?=[{re.escape(first_letters)}])"
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )" + cue_words(lex)
+    )
+
+
+CUE = LexiconRule(
+    "cue",
+    "A reporting verb or 'according to', not in the passive.",
+    cue_pattern,
+    matches=("Ruiz said on Tuesday", "according to the agency", "officials told reporters"),
+    rejects=("The figure was reported late", "She is said to be leaving", "The road reopened"),
+)
+
+# After a cue: optional adjuncts ("on Tuesday", "in a statement", "on radio") or an object
+# ("reporters", "the Harbour Trust", "him"), then the reported clause.
+_ADJUNCT_WORDS = word_table("cue_adjuncts.txt")
+
+
+def _adjuncts(how: str) -> str:
+    return alternation(word for word, stands in _ADJUNCT_WORDS.items() if stands == how)
+
+
+ADJUNCT = (
+    rf"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|{_adjuncts('alone')}"
+    rf"|{_adjuncts('before_a_word')}\s\w+|in\s(?:a|an|the)\s\w+"
+    rf"|on\s(?:{_adjuncts('after_on')}|[A-Z]\w*)),?)"
+)
+CUE_OBJECT = alternation(word_set("cue_objects.txt"))
+OBJECT_CLAUSE_START = alternation(word_set("object_clause_starts.txt"))
+THAT_CLAUSE = Rule(
+    "that_clause",
+    "After a cue: up to five words, then 'that' and the reported clause.",
+    re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s"),
+    matches=(" that the plan failed", " on Monday that the plan failed"),
+    rejects=(" the plan failed", " thatched roofs leak"),
+    how="match",
+)
+BARE_CLAUSE = Rule(
+    "bare_clause",
+    "After a cue that needs no 'that': adjuncts, perhaps whom it tells, then the clause.",
+    re.compile(
+        rf"{ADJUNCT}{{0,2}}"
+        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"
+        rf"(?=\s(?:that\s)?{OBJECT_CLAUSE_START}\b))?"
+        r"\s(?:that\s)?(?=[a-zA-Z\d])"
+    ),
+    matches=(" reporters the vote was close", " on Monday the vote was close", " it rained"),
+    rejects=(", in a statement", " “We won”", " ... later"),
+    how="match",
+)
+TIME_ONLY = Rule(
+    "time_only",
+    "What may follow a trailing cue and still end the attribution: only times.",
+    re.compile(rf"{ADJUNCT}*\s*[.!?]?"),
+    matches=(" on Friday.", " last week", " again, on radio"),
+    rejects=(" the plan", " Ana Ruiz"),
+    how="fullmatch",
+)
+TRAILING = Rule(
+    "trailing",
+    "A comma, then a short tail that may hold a trailing cue ('..., officials said.').",
+    re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)"),
+    matches=("The road will reopen, officials said.", "It will close, she said, for a week"),
+    rejects=("The road will reopen soon.", "It will, x"),
+)
+CONJUNCTION = Rule(
+    "conjunction",
+    "A tail that opens a clause of its own ('..., and the council agreed').",
+    re.compile(rf"{alternation(word_set('clause_conjunctions.txt'))}\b"),
+    matches=("and the council agreed", "while others said"),
+    rejects=("officials said", "orders were issued"),
+    how="match",
+)
+PARENTHETICAL = Rule(
+    "parenthetical",
+    "A cue between two commas inside a sentence ('The road, the mayor said, will ...').",
+    re.compile(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), "),
+    matches=("The road, the mayor said, will reopen",),
+    rejects=("The road will reopen, the mayor said.", "The road, said, will reopen"),
+)
+ACCORDING_FRONT = Rule(
+    "according_front",
+    "'According to X, ...': the source first.",
+    re.compile(r"According to (?P<source>[^,]+), (?P<clause>.+)"),
+    matches=("According to the agency, the road will reopen.",),
+    rejects=("The road will reopen, according to the agency.",),
+    how="match",
+)
+ACCORDING_BACK = Rule(
+    "according_back",
+    "'..., according to X.': the source last.",
+    re.compile(r"(?P<clause>.+?),?[\"”’]?,? according to (?P<source>[^,]+?)[.!?]?$"),
+    matches=("The road will reopen, according to the agency.",),
+    rejects=(
+        "According to the agency, the road will reopen.",
+        "The road, according to the agency, will reopen.",
+    ),
+    how="match",
+)
+ACCORDING_MIDDLE = Rule(
+    "according_middle",
+    "'..., according to X, ...': the source between commas.",
+    re.compile(r"(?P<lead>.*?), according to (?P<source>[^,]+), (?P<clause>.+)"),
+    matches=("The road, according to the agency, will reopen.",),
+    rejects=("The road will reopen, according to the agency.",),
+    how="match",
+)
+# Tried in turn: the first form that matches the sentence gives its source and clause.
+ACCORDING_FORMS = (ACCORDING_FRONT, ACCORDING_BACK, ACCORDING_MIDDLE)
+SENTENCE_BREAK_OR_AND = Rule(
+    "sentence_break_or_and",
+    "Between a quote and a later cue: a new sentence or an 'and' parts them.",
+    re.compile(r"[.!?]\s|\band\b"),
+    matches=("Ruiz and Reed", "It ended. Then"),
+    rejects=("Ruiz told the court", "a 7.25 grade on the sandbank"),
+)
+LEADS_INTO_QUOTE = Rule(
+    "leads_into_quote",
+    "A clause that ends in a comma or colon and a quotation mark leads into a direct quote.",
+    re.compile(r"[,:]\s*[“\"‘]$"),
+    matches=("she added at the hearing, “", "she added: “"),
+    rejects=("she added at the hearing “", "he said, “yes"),
+)
+
+# -- speakers ------------------------------------------------------------------------
+
+SPEAKER_GAP = Rule(
+    "speaker_gap",
+    "What may stand between a speaker and its cue: 'Ana Ruiz has said', 'Reed later said'.",
+    re.compile(
+        rf",?\s*(?:(?:{alternation(word_set('speaker_gap_words.txt'))}|\w+ly|on\s[A-Z]\w+"
+        r"|last\s\w+|this\s\w+|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)"
+        r",?\s+)*$"
+    ),
+    matches=(" ", " has also ", " on Tuesday ", " of the Harbour Trust ", " quickly "),
+    rejects=(" and her sister ", ", a teacher, "),
+    how="match",
+)
+APPOSITIVE = Rule(
+    "appositive",
+    "A phrase between commas after a name, before its cue ('Ruiz, the head of ..., said').",
+    re.compile(
+        rf"(?:\s\([^)]*\))?,\s(?:{alternation(word_set('appositive_starts.txt'))}|\w+ing)\b"
+        r"[^.!?]{0,200}?,\s*$"
+    ),
+    matches=(", the head of the agency, ", ", speaking by phone, ", " (Utah), who leads it, "),
+    rejects=(", and then, ", ", the head. Then, "),
+    how="match",
+)
+LEADING_SPACE = Rule(
+    "leading_space",
+    "The spaces after a cue, before the name that may follow it.",
+    re.compile(r"\s+"),
+    matches=("  Reed",),
+    rejects=("Reed",),
+    how="match",
+)
+ROLE_BEFORE_NAME = Rule(
+    "role_before_name",
+    "Lower-case words of a role between a cue and a name ('said lead author Ana Ruiz').",
+    re.compile(r"(?:[A-Z][\w.]*\s)?(?:[a-z]+\s){1,3}(?=[A-Z])"),
+    matches=("lead author Ana Ruiz", "Norvo director Lena Voss"),
+    rejects=("Ana Ruiz", "the director"),
+    how="match",
+)
+PRONOUN_KINDS = {
+    pronoun: frozenset(kinds.split())
+    for pronoun, kinds in word_table("pronoun_antecedents.txt").items()
+    if kinds != "-"
+}  # a pronoun -> the kinds of actor it may stand for
+PRONOUN_GENDER = word_table("pronoun_genders.txt")
+PRONOUN_AT = Rule(
+    "pronoun_at",
+    "A pronoun right after a cue ('said she'): it may speak, unless an auxiliary follows.",
+    re.compile(rf"({alternation(PRONOUN_KINDS)})\b", re.IGNORECASE),
+    matches=("she was leaving", "They added"),
+    rejects=("shelter was built", "Reed"),
+    how="match",
+)
+AUXILIARY_AT = Rule(
+    "auxiliary_at",
+    "An auxiliary after a pronoun: the pronoun is what is reported, not the speaker.",
+    re.compile(rf"\s+{alternation(word_set('pronoun_auxiliaries.txt'))}\b"),
+    matches=(" was leaving", " would return"),
+    rejects=(" warned", " wasted"),
+    how="match",
+)
+PRONOUN_BEFORE = Rule(
+    "pronoun_before",
+    "A pronoun right before a cue ('she said', 'they quickly added').",
+    re.compile(
+        rf"\b({alternation(word_table('pronoun_antecedents.txt'))})\s+(?:\w+ly\s+)?$",
+        re.IGNORECASE,
+    ),
+    matches=("The plan, she ", "and they quickly ", "I "),
+    rejects=("the shed ", "she left "),
+)
+LEADING_PHRASE = Rule(
+    "leading_phrase",
+    "A phrase before a comma that opens a sentence ('In a statement, the agency said').",
+    re.compile(r"[^,]{0,150}?,\s"),
+    matches=("In a statement, the agency said",),
+    rejects=("The agency said",),
+    how="match",
+)
+CLAUSE_STOP = Rule(
+    "clause_stop",
+    "Where the clause of a document's phrase ends: its owner is named before it.",
+    re.compile(r"[,.;:!?]"),
+    matches=("data from the agency, which",),
+    rejects=("data from the agency",),
+)
+ENDS_WITH_COLON = Rule(
+    "ends_with_colon",
+    "A name then a colon before a quote ('Ruiz: “...”').",
+    re.compile(r":\s*$"),
+    matches=("Ruiz: ", "Ruiz:"),
+    rejects=("Ruiz said ", "at 9:59 today"),
+)
+NAMED_SOURCE = Rule(
+    "named_source",
+    "A capitalised source after 'according to' names an actor ('the Harbour Trust').",
+    re.compile(r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$"),
+    matches=("the Harbour Trust", "Office of Fair Rates"),
+    rejects=("the agency", "local residents"),
+    how="match",
+)
+
+# -- unnamed sources -----------------------------------------------------------------
+
+COLLECTIVE_SOURCES = word_set("collective_sources.txt")
+WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
+
+
+def _source_nouns(lex: Lexicons) -> str:
+    return alternation(lex.unnamed_sources | lex.documents)
+
+
+@cache
+def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """The noun every unnamed source has: where it is absent, none is searched for."""
+    return re.compile(f"(?i:{_source_nouns(lex)})")
+
+
+SOURCE_NOUN = LexiconRule(
+    "source_noun",
+    "A noun that names a source without naming the person, or a document, in any case.",
+    source_noun_pattern,
+    matches=("a spokesman declined", "The Report found", "police arrived"),
+    rejects=("the mayor declined", "Ana Ruiz left"),
+)
+SOURCE_DETERMINER = alternation(word_set("source_determiners.txt"))
+SOURCE_MODIFIER = alternation(word_set("source_modifiers.txt"))
+NOT_SOURCE_MODIFIER = alternation(word_set("not_source_modifiers.txt"))
+
+
+@cache
+def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "a U.S. official", "one trade expert", "a staff member at X", "Police"."""
+    nouns = _source_nouns(lex)
+    determiner = rf"(?i:{SOURCE_DETERMINER})"
+    modifiers = rf"(?:[A-Z][\w.'’-]*|{SOURCE_MODIFIER})"
+    return re.compile(
+        rf"(?:{determiner}\s(?:(?!{NOT_SOURCE_MODIFIER}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
+        rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
+        rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
+        r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+    )
+
+
+UNNAMED_SOURCE = LexiconRule(
+    "unnamed_source",
+    "A source not named: determiner or modifiers, a source noun, perhaps whose it is.",
+    unnamed_source_pattern,
+    matches=("a senior official said", "Police said", "a spokeswoman for the Harbour Trust"),
+    rejects=("Officer Ana Ruiz said", "the mayor said"),
+)
+DETERMINER = Rule(
+    "determiner",
+    "The determiner an unnamed source's name leaves out ('a senior official').",
+    re.compile(r"^(?:an?|the|one)\s", re.IGNORECASE),
+    matches=("A senior official", "one aide"),
+    rejects=("Senior officials", "another aide"),
+)

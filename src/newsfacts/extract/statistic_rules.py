@@ -1,0 +1,319 @@
+"""The rules of statistics.py: numbers with their qualifiers, currencies, ranges and units,
+and the context that shows a number is no statistic (a year, a date, a time, a score).
+
+Each rule is a named pattern with invented examples it must find and must not find
+(tests/test_extract_rules.py tries them). Its words come from newsfacts/lexicons/; numbers
+in words and digits are numbers.py's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import numbers
+from .lexicons import word_set, word_table
+from .rules import Rule
+from .text import alternation
+
+# -- the parts of a statistic -------------------------------------------------------------
+
+_QUALIFIER_OF = word_table("qualifiers.txt")  # phrase -> qualifier
+# qualifier -> its phrases, in the lexicon's order (the order _qualifier tries them in)
+QUALIFIERS = {
+    qualifier: [phrase for phrase, of in _QUALIFIER_OF.items() if of == qualifier]
+    for qualifier in dict.fromkeys(_QUALIFIER_OF.values())
+}
+# No qualifier begins another of its kind: as letter trees they match as the plain lists do.
+QUALIFIER = "|".join(f"(?P<{name}>{alternation(words)})" for name, words in QUALIFIERS.items())
+ONE_WORD_QUALIFIERS = frozenset(phrase for phrase in _QUALIFIER_OF if " " not in phrase)
+
+CURRENCIES = word_table("currencies.txt")  # sign -> ISO 4217 code
+CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+MONTHS = alternation(word_set("months.txt"))
+TIME_UNIT = alternation(word_set("time_units.txt"))
+TIME_UNITS = rf"(?:{TIME_UNIT}s?|centuries)"
+MEASURE_UNITS = word_table("measure_units.txt")  # form -> the unit recorded
+
+SHORT_SCALE = r"(?:bn|m|(?-i:k))\b"  # $2bn, $5m, $5k ("4K" is a screen, not thousands)
+NUMBER = (
+    rf"(?P<currency>{CURRENCY})?\s?"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
+    rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
+    rf"|{numbers.WORD_NUMBER}\b)"
+    r"(?P<cents>(?-i:c)\b)?"
+    r"(?P<percent>\s?%|\s?per ?cent\b|\s?percentage points?\b)?"
+)
+UPPER = (
+    rf"(?P<upper>(?:{CURRENCY})?\s?(?:(?:{numbers.DIGITS})(?:{SHORT_SCALE})?|{numbers.WORD_NUMBER}\b)"
+    rf"(?P<upper_scale>\s{numbers.SCALE}\b)?)"
+    r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
+)
+# "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $870 million")
+RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
+# No letter, digit or number punctuation before a statistic, and no digit soon after it.
+MAY_BEGIN = r"(?<![\w$.,:/-])"
+
+# -- statistics ---------------------------------------------------------------------------
+
+STATISTIC = Rule(
+    "statistic",
+    "A number, perhaps qualified, in a currency, scaled, a percentage, or a range of two.",
+    re.compile(rf"{MAY_BEGIN}(?:(?:{QUALIFIER})\s+)?{NUMBER}{RANGE}?(?![\w:/-]*\d)", re.IGNORECASE),
+    matches=("22 to 26", "about 7,350", "more than 68 per cent", "two million", "$9bn"),
+    rejects=("22:49", "A7", "no figures"),
+    how="fullmatch",
+)
+ONE_NUMBER = Rule(  # STATISTIC without a range: a bound that cannot be one
+    "one_number",
+    "A statistic of one number: each half of a range whose second number is no bound.",
+    re.compile(rf"{MAY_BEGIN}(?:(?:{QUALIFIER})\s+)?{NUMBER}(?![\w:/-]*\d)", re.IGNORECASE),
+    matches=("about 7,350", "$9bn"),
+    rejects=("22 to 26", "no figures"),
+    how="fullmatch",
+)
+FRACTION = Rule(
+    "fraction",
+    "A fraction in words: 'a third of', 'two-thirds', 'half the'.",
+    re.compile(
+        rf"\b(?P<numerator>a|an|one|{numbers.WORD_NUMBER})[\s-]"
+        rf"(?P<denominator>{alternation(numbers.FRACTIONS)})\b"
+        r"|\b(?P<half>half)\s+(?=of\b|the\b)",
+        re.IGNORECASE,
+    ),
+    matches=("a third of voters", "two-thirds", "half the seats"),
+    rejects=("halfway there", "the third round", "half time"),
+)
+MEASURE_WORDS = alternation(word_set("measure_words.txt"))
+A_MEASURE = rf"\ban?\s(?P<unit>{MEASURE_WORDS})\b"
+MEASURE = Rule(
+    "measure",
+    "'a' or 'an' counting a unit of measure: 'a foot of rain' is one foot.",
+    re.compile(rf"(?:(?:{QUALIFIER})\s+)?{A_MEASURE}", re.IGNORECASE),
+    matches=("a foot of rain", "nearly a mile"),
+    rejects=("a footnote", "an hour"),
+)
+COMPOUND_UNIT = (
+    rf"-(?P<unit>{alternation(word_set('time_units.txt') | word_set('compound_units.txt'))})\b"
+)
+COMPOUND = Rule(
+    "compound",
+    "A number hyphened to a unit: 'a two-hour delay', 'a 26-storey block'; not an age.",
+    re.compile(rf"\b(?P<number>\d+|{numbers.WORD_NUMBER}){COMPOUND_UNIT}(?!-old)", re.IGNORECASE),
+    matches=("a two-hour delay", "a 26-storey block"),
+    rejects=("a 26-year-old", "one-sided"),
+)
+AGE = Rule(
+    "age",
+    "An age: 'a 77-year-old', 'aged 77'.",
+    re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b"),
+    matches=("a 77-year-old man", "aged 77"),
+    rejects=("a 2037-year-old tree", "teenaged 17"),
+)
+VAGUE = Rule(
+    "vague",
+    "'tens of thousands': at least 10,000.",
+    re.compile(r"\b(?P<scale>tens|hundreds) of (?P<of>thousands|millions)\b", re.IGNORECASE),
+    matches=("tens of millions of voters", "Hundreds of millions"),
+    rejects=("tens of people", "thousands of voters"),
+)
+A_OR_AN = Rule(
+    "a_or_an",
+    "A number that is only 'a' or 'an' ('a hundred' is one, 'a' alone is not).",
+    re.compile(r"an?", re.IGNORECASE),
+    matches=("a", "An"),
+    rejects=("any", "one"),
+    how="fullmatch",
+)
+
+# -- the counted object and the unit ------------------------------------------------------
+
+OF = Rule(
+    "of",
+    "'of' or 'of the' after a scaled number: 'two million of the ...'.",
+    re.compile(r"\s(?:of|of the)\s"),
+    matches=(" of the town", " of them"),
+    rejects=(" off the road", "of the town"),
+    how="match",
+)
+SCALED = Rule(
+    "scaled",
+    "A number that ends in a scale, after which 'of' leads to what it counts.",
+    re.compile(rf"\b(?:{numbers.SCALE}|tens|hundreds|thousands|millions)s?$", re.IGNORECASE),
+    matches=("two million", "tens"),
+    rejects=("two people", "millionaire"),
+)
+NEXT_WORD = Rule(
+    "next_word",
+    "A lower-case word after a number: a word of the counted object.",
+    re.compile(r"\s([a-z][a-z-]*)"),
+    matches=(" people", " long-term jobs"),
+    rejects=(" People", ", people"),
+    how="match",
+)
+FRACTION_OBJECT = Rule(
+    "fraction_object",
+    "What a fraction counts: 'a third of the voters'.",
+    re.compile(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)"),
+    matches=(" of the voters", " their seats"),
+    rejects=(" 86", " Voters"),
+    how="match",
+)
+RATE = Rule(
+    "rate",
+    "A rate after the counted object: 'two doses a week'.",
+    re.compile(rf"\s(?:a|an|per|each)\s{TIME_UNIT}\b"),
+    matches=(" a day", " per week"),
+    rejects=(" a dozen", " weekly"),
+    how="match",
+)
+LEADING_CURRENCY = Rule(
+    "leading_currency",
+    "The currency sign before a range's upper bound, left out to read its number.",
+    re.compile(rf"^(?:{CURRENCY})\s?"),
+    matches=("$9bn", "€ 44"),
+    rejects=("9bn", "44 €"),
+)
+CURRENCY_AT = Rule(
+    "currency_at",
+    "A range's upper bound that begins with a currency sign.",
+    re.compile(CURRENCY),
+    matches=("US$8", "£13"),
+    rejects=("57", "13 pounds"),
+    how="match",
+)
+LENGTH_IN_M = Rule(
+    "length_in_m",
+    "An 'm' or 'bn' after digits with no currency: '35m' is a length, not millions.",
+    re.compile(r"\d(?:m|bn)$"),
+    matches=("49m", "9bn"),
+    rejects=("49mm", "49 m"),
+)
+SCALE_WORD = Rule(
+    "scale_word",
+    "A scale word in the first number: '6 to 8 million' scales the first only when it has none.",
+    re.compile(numbers.SCALE, re.IGNORECASE),
+    matches=("two Million", "a dozen"),
+    rejects=("twelve", "ninety"),
+)
+
+# -- what is not a statistic -------------------------------------------------------------
+
+YEAR = Rule(
+    "year",
+    "Four digits that may be a year.",
+    re.compile(r"(1[5-9]|20)\d\d"),
+    matches=("1650", "2037"),
+    rejects=("2150", "1450", "650"),
+    how="fullmatch",
+)
+NOT_A_YEAR_AFTER = Rule(
+    "not_a_year_after",
+    "After four digits, a unit or a plural noun: '1900km', '2000 people' are counts.",
+    re.compile(r"[a-z°]|\s(?:people|[a-z]+s)\b"),
+    matches=("km of road", " people", " ships sank"),
+    rejects=(" in", ", when"),
+    how="match",
+)
+CODE = Rule(
+    "code",
+    "Digits with a leading zero are a code ('007').",
+    re.compile(r"0\d+"),
+    matches=("0079",),
+    rejects=("74", "O7"),
+    how="fullmatch",
+)
+MONTH_BEFORE = Rule(
+    "month_before",
+    "A month just before a number: a date ('since March 4').",
+    re.compile(rf"\b(?:{MONTHS})\.?,?\s$", re.IGNORECASE),
+    matches=("on Jan. ", "since March "),
+    rejects=("marching ", "since March 22 "),
+)
+MONTH_AFTER = Rule(
+    "month_after",
+    "A month just after a number: a date ('4 May').",
+    re.compile(rf"\s(?:{MONTHS})\b", re.IGNORECASE),
+    matches=(" May", " sept."),
+    rejects=(" Maybe", "May"),
+    how="match",
+)
+CLOCK_AFTER = Rule(
+    "clock_after",
+    "Minutes or a.m./p.m. after a number: a clock time.",
+    re.compile(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", re.IGNORECASE),
+    matches=(":49", " pm", "a.m.", " o'clock"),
+    rejects=(" people", " apples"),
+    how="match",
+)
+ORDINAL_AFTER = Rule(
+    "ordinal_after",
+    "An ordinal ending after digits: '3rd', '21st'.",
+    re.compile(r"(?:st|nd|rd|th)\b"),
+    matches=("th round", "nd"),
+    rejects=("s", "three"),
+    how="match",
+)
+NAME_BEFORE = Rule(
+    "name_before",
+    "A capitalised word just before digits: a name ('Route 77').",
+    re.compile(r"[A-Z][\w-]*\s$"),
+    matches=("Route ", "the Apollo "),
+    rejects=("route ", "Route"),
+)
+RELATIVE_AFTER = Rule(
+    "relative_after",
+    "A unit of time then 'later', 'ago' and the like: a relative time.",
+    re.compile(
+        rf"\s{TIME_UNITS}\s(?:later|earlier|ago|after|before|from now|since|on)\b",
+        re.IGNORECASE,
+    ),
+    matches=(" days later", " years ago", " centuries on"),
+    rejects=(" days of rain", " days laterally"),
+    how="match",
+)
+RATE_AFTER = Rule(
+    "rate_after",
+    "A word then a rate after 'one': 'one dose a week' counts.",
+    re.compile(rf"\s[a-z]+\s(?:a|an|per|each)\s{TIME_UNIT}\b"),
+    matches=(" dose a week", " visit per month"),
+    rejects=(" dose weekly", " of them"),
+    how="match",
+)
+THE_BEFORE = Rule(
+    "the_before",
+    "'the' before a number in words: 'the two agreed' names people.",
+    re.compile(r"\bthe\s$", re.IGNORECASE),
+    matches=("of the ", "The "),
+    rejects=("bathe ", "the"),
+)
+PLURAL_AFTER = Rule(
+    "plural_after",
+    "A plural noun after 'the two': 'the two ships' counts.",
+    re.compile(r"\s[a-z]+s\b"),
+    matches=(" ships", " teams met"),
+    rejects=(" continued", " men"),
+    how="match",
+)
+SCORE_AFTER = Rule(
+    "score_after",
+    "A dash then digits after a number: a score ('3-1').",
+    re.compile(r"[-–]\d"),
+    matches=("-13", "–13 win"),
+    rejects=(" - 13", "-year"),
+    how="match",
+)
+SCORE_BEFORE = Rule(
+    "score_before",
+    "Digits then a dash before a number: a score.",
+    re.compile(r"\d[-–]$"),
+    matches=("won 22-", "won 22–"),
+    rejects=("won 22 ", "won 22-13"),
+)
+SCORE = Rule(
+    "score",
+    "Two numbers joined by a dash: a score unless it runs upwards (a range).",
+    re.compile(r"(\d+)[-–](\d+)"),
+    matches=("22-13", "22–26"),
+    rejects=("22 to 13", "22-"),
+    how="fullmatch",
+)
