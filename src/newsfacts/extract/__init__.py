@@ -1,7 +1,15 @@
 """Extraction: one article's text in, its actors, mentions, quotes and statistics out.
 
-Offsets index into the article's normalised text. Nothing here knows about
-other articles; pipeline.py gives records their dataset-wide ids.
+In: an article's normalised text, where its body starts, the registry of known actors, and
+its byline. Out: an `Extraction` of spans (offsets into that text, in code points) with the
+article's own actor keys. Nothing here knows about other articles: build/ gives records
+their dataset-wide ids.
+- text.py, numbers.py: paragraphs, sentences, words; numbers in digits and words;
+- rules.py: what a rule is (a named pattern with examples it must and must not find);
+  quote_rules.py, actor_rules.py, statistic_rules.py: the rules, each with its examples;
+- quotes.py, actors.py, statistics.py: the finders, applying the rules in declared order;
+- lexicons.py: the word lists of src/newsfacts/lexicons/ and of pycountry, gender-guesser;
+- fast.py: speed helpers only (prefilters, lower-cased twins), no linguistics.
 """
 
 from __future__ import annotations
