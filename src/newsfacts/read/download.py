@@ -165,7 +165,9 @@ def is_url(source: str) -> bool:
     return urllib.parse.urlparse(source).scheme in ("http", "https")
 
 
-class _HTTPConnection(http.client.HTTPConnection):
+class _Watched(http.client.HTTPConnection):
+    """A connection whose socket the session watches (its deadline can shut it)."""
+
     def __init__(self, *args: Any, limits: Session, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.limits = limits
@@ -175,14 +177,12 @@ class _HTTPConnection(http.client.HTTPConnection):
         self.limits.watch(self.sock)
 
 
-class _HTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, limits: Session, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.limits = limits
+class _HTTPConnection(_Watched):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self.limits.watch(self.sock)
+
+class _HTTPSConnection(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTPHandler(urllib.request.HTTPHandler):
