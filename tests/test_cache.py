@@ -25,6 +25,11 @@ def write_seeds(folder: Path, count: int, first: int = 0) -> None:
         (folder / f"a{n:03d}.txt").write_text(text, encoding="utf-8")
 
 
+def versions(store: Path) -> list[Path]:
+    """The cache's folders, one per extractor version."""
+    return [p for p in store.iterdir() if p.is_dir()]
+
+
 @pytest.fixture
 def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the articles extracted in this process (serial extraction)."""
@@ -50,8 +55,8 @@ def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     build(seeds, DATASET, tmp_path / "clean")
     assert tree(tmp_path / "build") == tree(tmp_path / "clean")
-    (version,) = store.iterdir()
-    assert len(list(version.glob("*.pickle"))) == parallel.PARALLEL_FROM + 7
+    (version,) = versions(store)
+    assert len(list(version.glob("*.json"))) == parallel.PARALLEL_FROM + 7
 
 
 def test_only_new_or_changed_seeds_are_extracted(
@@ -83,12 +88,12 @@ def test_a_changed_extractor_starts_a_new_cache_and_removes_the_old(
     seeds, store = tmp_path / "seeds", tmp_path / "cache"
     write_seeds(seeds, 3)
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
-    (old,) = store.iterdir()
+    (old,) = versions(store)
     monkeypatch.setattr(cache, "extractor_version", lambda: "0123456789abcdef")
     extracted.clear()
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     assert len(extracted) == 3
-    assert [p.name for p in store.iterdir()] == ["0123456789abcdef"]
+    assert [p.name for p in versions(store)] == ["0123456789abcdef"]
     assert not old.exists()
 
 
@@ -126,7 +131,7 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, extracted: lis
     write_seeds(seeds, 3)
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     before = tree(tmp_path / "build")
-    entry = sorted(store.rglob("*.pickle"))[0]
+    entry = sorted(store.rglob("*.json"))[0]
     entry.write_bytes(entry.read_bytes()[:20])
     extracted.clear()
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
@@ -143,7 +148,7 @@ def test_the_cli_caches_beside_out_unless_told_not_to(tmp_path: Path, runner) ->
     assert not (tmp_path / "a" / ".newsfacts-cache").exists()
     result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "b" / ".newsfacts-cache").rglob("*.pickle"))) == 2
+    assert len(list((tmp_path / "b" / ".newsfacts-cache").rglob("*.json"))) == 2
     shutil.rmtree(tmp_path / "b" / "build")
     result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
     assert result.exit_code == 0, result.output

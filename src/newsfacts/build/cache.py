@@ -4,32 +4,55 @@ An entry's key hashes everything its rows depend on: the seed's bytes, its path,
 metadata in dataset/articles.yaml and the actor registry. Entries live in a folder named
 after the extractor's version — a hash of the code and lexicons that produce them — so a
 changed extractor starts from an empty cache, and the folders of other versions are removed.
-Entries are pickles written by newsfacts itself: keep the cache folder private.
+
+Entries are data, never code: one JSON file per seed (no pickle: loading an entry cannot run
+anything). The cache folder is private (0700, entries 0600) and marked by a CACHEDIR.TAG;
+newsfacts only ever removes things inside a folder that carries that tag.
+
+An entry is not trusted: it names its seed's sha256, the extractor version and its key, and
+every one is checked on read against the seed as it is now. Each table must have its
+columns' exact types (schema/), the article row must be the one the seed and its metadata
+give, every span must be the seed text's [start:end] with its record id, and every actor
+key must be one of the entry's actors. An entry that fails a check is not used: the article
+is extracted again, the entry replaced, and a warning names it on stderr. What the entry
+says that the seed cannot confirm (a statistic's value, a quote's speaker) is trusted for a
+build; a release never uses the cache (newsfacts.build.release).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
-import operator
+import logging
 import os
-import pickle
+import re
 import shutil
+import stat
 import tempfile
 import unicodedata
 from functools import cache
 from importlib import metadata
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from newsfacts import __version__, schema
-from newsfacts.extract import RegistryEntry
+from newsfacts.build.rows import (
+    MENTION_ACTOR,
+    QUOTE_SPEAKER,
+    ArticleExtraction,
+    article_row,
+)
+from newsfacts.errors import NewsfactsError
+from newsfacts.extract import RegistryEntry, text
 from newsfacts.extract.actors import ArticleActor
+from newsfacts.schema import Row, Rows
 from newsfacts.sources.curated import ArticleMeta
+from newsfacts.sources.seeds import MAX_ARTICLE_BYTES, Seed, read_seed
 
-if TYPE_CHECKING:
-    from newsfacts.build.rows import ArticleExtraction
+log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).resolve().parents[1]  # src/newsfacts
 # Everything an extraction depends on: the extractor, its lexicons, the row builder, the
@@ -38,6 +61,19 @@ CODE = ("extract/*.py", "lexicons/*.txt", "build/rows.py", "sources/seeds.py", "
 # Data the extractor reads from other packages (country names, given names): a new version of
 # one can change the rows, as can Python's Unicode tables (normalisation, letter classes).
 DATA_PACKAGES = ("pycountry", "gender-guesser")
+
+FORMAT = 1  # the entry format, written into each entry
+# The cache directory tag (https://bford.info/cachedir/): backup tools skip the folder, and
+# newsfacts removes nothing from a folder without it.
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (
+    "Signature: 8a477f597d28d172789f06886806bc55\n"
+    "# This folder is newsfacts' extraction cache: it can be deleted, a build makes it again.\n"
+)
+VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")  # what extractor_version() gives
+MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # an article's text, its span texts and its actors
+TABLES = ("articles", *schema.SPAN_TABLES)  # the tables an extraction has rows for
+ENTRY_KEYS = {"format", "extractor", "key", "seed_sha256", "article_id", "tables", "actors"}
 
 
 @cache
@@ -55,8 +91,8 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
-# Entries hold the actors as plain tuples, not objects: an entry loads a third faster.
-_fields = operator.attrgetter(*(f.name for f in dataclasses.fields(ArticleActor)))
+class Rejected(Exception):
+    """An entry that is not used; the message says why."""
 
 
 class ExtractionCache:
@@ -64,9 +100,53 @@ class ExtractionCache:
         self.root = folder
         self.folder = folder / extractor_version()
         self.registry_digest = hashlib.sha256(repr(sorted(registry.items())).encode()).hexdigest()
+        self.registry_ids = frozenset(entry.actor_id for entry in registry.values())
+        self.usable = True
+
+    def open(self) -> None:
+        """Make the cache folder ready: created private, tagged as a newsfacts cache, holding
+        only this extractor version's entries. A folder that exists with other content is
+        refused (nothing in it is read or removed); one that cannot be written to is not used
+        (the cache only saves time)."""
+        root = self.root
+        if root.is_symlink() or (root.exists() and not root.is_dir()):
+            raise NewsfactsError(f"{root}: not a folder; choose another --cache (or --no-cache)")
+        try:
+            if root.is_dir() and not _is_cache(root):
+                raise NewsfactsError(
+                    f"{root}: exists and is not a newsfacts cache; refusing to use it "
+                    "(choose another --cache, or --no-cache)"
+                )
+            root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            root.chmod(0o700)
+            tag = root / TAG_NAME
+            if not tag.is_file() or tag.is_symlink():
+                _write_private(root, TAG_NAME, TAG.encode())
+            self._prune()
+            if self.folder.is_symlink() or (self.folder.exists() and not self.folder.is_dir()):
+                self.folder.unlink()
+            self.folder.mkdir(mode=0o700, exist_ok=True)
+            self.folder.chmod(0o700)
+        except OSError as error:
+            log.warning("%s: the cache is not used: %s", root, error.strerror or error)
+            self.usable = False
+
+    def _prune(self) -> None:
+        """Remove the entries of other extractor versions and leftover temporary files."""
+        for child in self.root.iterdir():
+            if VERSION_FOLDER.fullmatch(child.name) and child != self.folder:
+                if child.is_symlink() or not child.is_dir():
+                    child.unlink()
+                else:
+                    shutil.rmtree(child, ignore_errors=True)
+        if self.folder.is_dir() and not self.folder.is_symlink():
+            for leftover in self.folder.glob("*.tmp"):
+                leftover.unlink(missing_ok=True)
 
     def key(self, seed_path: Path, meta: ArticleMeta, source_file: str) -> str | None:
         """The entry's key; None when the seed cannot be read (reading it reports why)."""
+        if not self.usable:
+            return None
         try:
             seed_hash = hashlib.sha256(seed_path.read_bytes()).hexdigest()
         except OSError:
@@ -79,40 +159,327 @@ class ExtractionCache:
         ]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
-    def get(self, key: str) -> ArticleExtraction | None:
-        """The cached extraction, or None (a missing or unreadable entry is a miss)."""
-        from newsfacts.build.rows import ArticleExtraction
-
+    def get(
+        self, key: str, seed_path: Path, meta: ArticleMeta, source_file: str
+    ) -> ArticleExtraction | None:
+        """The cached extraction once every check passed, else None: a missing entry is a
+        miss; an entry that fails a check is reported (a warning) and not used."""
+        path = self.folder / f"{key}.json"
         try:
-            with (self.folder / f"{key}.pickle").open("rb") as handle:
-                article_id, rows, actors = pickle.load(handle)
-            return ArticleExtraction(article_id, rows, [ArticleActor(*a) for a in actors])
-        except Exception:  # a missing, truncated or foreign file: extract again
+            data = _read_entry(path)
+        except Rejected as why:
+            _rejected(path, seed_path, str(why))
+            return None
+        if data is None:
+            return None
+        try:
+            seed = read_seed(seed_path)
+        except NewsfactsError:
+            return None  # extracting it reports why
+        try:
+            return self._decode(data, key, seed, meta, source_file)
+        except Rejected as why:
+            _rejected(path, seed_path, str(why))
+            return None
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            _rejected(path, seed_path, "malformed entry")
             return None
 
     def put(self, key: str, extraction: ArticleExtraction) -> None:
         """Write an entry atomically: a killed build never leaves half an entry."""
+        if not self.usable:
+            return
+        article = extraction.rows["articles"][0]
+        entry = {
+            "format": FORMAT,
+            "extractor": extractor_version(),
+            "key": key,
+            "seed_sha256": article[schema.column("articles", "sha256")],
+            "article_id": extraction.article_id,
+            "tables": {table: extraction.rows[table] for table in TABLES},
+            "actors": [_actor_values(actor) for actor in extraction.actors],
+        }
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=self.folder, suffix=".tmp", delete=False
-            ) as handle:
-                entry = (
-                    extraction.article_id,
-                    extraction.rows,
-                    list(map(_fields, extraction.actors)),
-                )
-                pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(handle.name, self.folder / f"{key}.pickle")
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_iso)
+            encoded = data.encode("utf-8")
+        except (TypeError, ValueError):
+            return  # not expressible as JSON (cannot happen with schema types): not cached
+        if len(encoded) > MAX_ENTRY_BYTES:
+            return  # it would be refused on read
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_private(self.folder, f"{key}.json", encoded)
         except OSError:
             pass  # the cache only saves time: a full disk or read-only folder must not fail
 
-    def prune(self) -> None:
-        """Remove the entries of other extractor versions and leftover temporary files."""
-        if not self.root.is_dir():
-            return
-        for child in self.root.iterdir():
-            if child.is_dir() and child != self.folder:
-                shutil.rmtree(child, ignore_errors=True)
-        for leftover in self.folder.glob("*.tmp"):
-            leftover.unlink(missing_ok=True)
+    def _decode(
+        self, data: bytes, key: str, seed: Seed, meta: ArticleMeta, source_file: str
+    ) -> ArticleExtraction:
+        try:
+            entry = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise Rejected("not a JSON document") from None
+        if type(entry) is not dict or set(entry) != ENTRY_KEYS:
+            raise Rejected("not a newsfacts cache entry")
+        expected = {
+            "format": FORMAT,
+            "extractor": extractor_version(),
+            "key": key,
+            "seed_sha256": seed.sha256,
+            "article_id": seed.article_id,
+        }
+        for name, value in expected.items():
+            if entry[name] != value:
+                raise Rejected(f"{name} is {_short(entry[name])}, expected {value}")
+        tables = entry["tables"]
+        if type(tables) is not dict or set(tables) != set(TABLES):
+            raise Rejected(f"tables are not {', '.join(TABLES)}")
+        rows: Rows = {table: _typed_rows(table, tables[table]) for table in TABLES}
+        _check_article(rows["articles"], seed, meta, source_file)
+        for table in schema.SPAN_TABLES:
+            _check_spans(table, rows[table], seed)
+        actors = _actors(entry["actors"], self.registry_ids)
+        keys = {actor.key for actor in actors}
+        for row in rows["mentions"]:
+            if row[MENTION_ACTOR] not in keys:
+                raise Rejected(f"mention of {_short(row[MENTION_ACTOR])}: not one of its actors")
+        for row in rows["quotes"]:
+            if row[QUOTE_SPEAKER] is not None and row[QUOTE_SPEAKER] not in keys:
+                raise Rejected(f"quote by {_short(row[QUOTE_SPEAKER])}: not one of its actors")
+        return ArticleExtraction(seed.article_id, rows, actors)
+
+
+def _is_cache(folder: Path) -> bool:
+    """A folder newsfacts may write and prune: tagged, empty, or made by an older newsfacts
+    (nothing but extractor-version folders)."""
+    tag = folder / TAG_NAME
+    if tag.is_file() and not tag.is_symlink():
+        with tag.open("rb") as handle:
+            if handle.read(len(TAG)) == TAG.encode():
+                return True
+    return all(
+        VERSION_FOLDER.fullmatch(child.name) and child.is_dir() and not child.is_symlink()
+        for child in folder.iterdir()
+    )
+
+
+def _write_private(folder: Path, name: str, data: bytes) -> None:
+    """Write `folder/name` atomically, readable by its owner only (0600)."""
+    with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
+        handle.write(data)  # NamedTemporaryFile makes the file 0600
+    os.replace(handle.name, folder / name)
+
+
+def _read_entry(path: Path) -> bytes | None:
+    """The entry's bytes; None when there is none. Only a regular file is read (not a link,
+    a pipe or a device), and at most MAX_ENTRY_BYTES."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise Rejected(f"cannot be opened ({error.strerror or error})") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Rejected("not a regular file")
+        data = handle.read(MAX_ENTRY_BYTES + 1)
+    if len(data) > MAX_ENTRY_BYTES:
+        raise Rejected(f"larger than {MAX_ENTRY_BYTES:,} bytes")
+    return data
+
+
+def _rejected(path: Path, seed_path: Path, why: str) -> None:
+    log.warning(
+        "warning: %s: cache entry not used (%s); %s is extracted again", path, why, seed_path
+    )
+
+
+def _short(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a JSON value")
+
+
+# A cell's JSON types for each Frictionless type (bool is not an int here: types are exact).
+JSON_TYPES: dict[str, frozenset[type]] = {
+    "string": frozenset([str]),
+    "integer": frozenset([int]),
+    "number": frozenset([int, float]),
+    "boolean": frozenset([bool]),
+    "date": frozenset([str]),  # ISO 8601, made a date on read
+}
+NONE = type(None)
+
+
+@dataclasses.dataclass(frozen=True)
+class ColumnCheck:
+    position: int
+    name: str
+    types: frozenset[type]  # NoneType among them when the column is not required
+    allowed: frozenset[str] | None  # the enum
+    is_date: bool
+
+
+@cache
+def _column_checks(table: str) -> tuple[ColumnCheck, ...]:
+    checks = []
+    for position, field in enumerate(schema.fields(table)):
+        types = JSON_TYPES[field["type"]] | ({NONE} if not schema.is_required(field) else set())
+        allowed = field.get("constraints", {}).get("enum")
+        checks.append(
+            ColumnCheck(
+                position,
+                field["name"],
+                types,
+                frozenset(allowed) if allowed else None,
+                field["type"] == "date",
+            )
+        )
+    return tuple(checks)
+
+
+def _typed_rows(table: str, values: object) -> list[Row]:
+    """The table's rows: each a list of exactly its columns, each value of its column's type
+    (required ones present, enums respected), dates made dates. Checked a column at a time."""
+    checks = _column_checks(table)
+    width = len(checks)
+    if type(values) is not list or not set(map(type, values)) <= {list}:
+        raise Rejected(f"{table}: not a list of rows")
+    if not set(map(len, values)) <= {width}:
+        raise Rejected(f"{table}: a row that is not {width} values")
+    columns = list(zip(*values, strict=True)) if values else [() for _ in checks]
+    for check in checks:
+        column = columns[check.position]
+        if not set(map(type, column)) <= check.types:
+            number, value = next((n, v) for n, v in enumerate(column) if type(v) not in check.types)
+            what = "empty" if value is None else f"a {type(value).__name__}"
+            raise Rejected(f"{table} row {number}: {check.name} is {what}")
+        if check.allowed is not None and not set(column) - {None} <= check.allowed:
+            value = next(v for v in column if v is not None and v not in check.allowed)
+            raise Rejected(f"{table}: {check.name} {_short(value)} is not allowed")
+    rows = list(map(tuple, values))
+    for check in checks:
+        if check.is_date:
+            at = check.position
+            rows = [
+                row if row[at] is None else (*row[:at], _date(row[at]), *row[at + 1 :])
+                for row in rows
+            ]
+    return rows
+
+
+def _date(value: str) -> dt.date:
+    try:
+        date = dt.date.fromisoformat(value)
+    except ValueError:
+        raise Rejected(f"{_short(value)} is not a date") from None
+    if date.isoformat() != value:
+        raise Rejected(f"{_short(value)} is not a date")
+    return date
+
+
+def _check_article(rows: list[Row], seed: Seed, meta: ArticleMeta, source_file: str) -> None:
+    """One article row, the one the seed and its metadata give (its sha256, text, byline,
+    counts...)."""
+    if len(rows) != 1:
+        raise Rejected(f"{len(rows)} article rows")
+    paragraphs = len(text.paragraphs(seed.text, seed.body_start))
+    expected = article_row(seed, meta, source_file, paragraphs)
+    if rows[0] != expected:
+        names = schema.column_names("articles")
+        wrong = next(n for n, a, b in zip(names, rows[0], expected, strict=True) if a != b)
+        raise Rejected(f"articles: {wrong} is not the seed's")
+
+
+@cache
+def _span_columns(table: str) -> tuple[int, ...]:
+    """Positions of the record id, article_id, text, start and end in the table's rows."""
+    names = (schema.primary_key(table)[0], "article_id", "text", "start", "end")
+    return tuple(schema.column(table, name) for name in names)
+
+
+def _check_spans(table: str, rows: list[Row], seed: Seed) -> None:
+    """Every row is a span of the seed's text, with its article and its record id, in text
+    order, one per span."""
+    id_at, article_at, text_at, start_at, end_at = _span_columns(table)
+    body, article_id, previous = seed.text, seed.article_id, (-1, -1)
+    length, record_id = len(body), schema.record_id
+    for row in rows:
+        start, end = row[start_at], row[end_at]
+        if not 0 <= start < end <= length or body[start:end] != row[text_at]:
+            raise Rejected(f"{table}: span [{start}:{end}] is not the seed's text")
+        if (start, end) <= previous:
+            raise Rejected(f"{table}: span [{start}:{end}] out of text order or repeated")
+        previous = (start, end)
+        if row[article_at] != article_id:
+            raise Rejected(f"{table}: [{start}:{end}] names article {_short(row[article_at])}")
+        if row[id_at] != record_id(table, article_id, start, end):
+            raise Rejected(f"{table}: [{start}:{end}] has id {_short(row[id_at])}")
+
+
+# An actor in an entry is the list of its fields' values, in the dataclass's order.
+ACTOR_FIELDS = tuple(dataclasses.fields(ArticleActor))
+ACTOR_TYPES: dict[str, tuple[frozenset[type], bool]] = {  # annotation -> JSON types, nullable
+    "str": (frozenset([str]), False),
+    "str | None": (frozenset([str]), True),
+    "bool": (frozenset([bool]), False),
+    "set[str]": (frozenset([list]), False),  # a list of strings
+}
+SET_FIELDS = tuple(n for n, f in enumerate(ACTOR_FIELDS) if str(f.type).startswith("set["))
+ACTOR_KINDS = frozenset(schema.enum("actors", "kind"))
+
+
+def _actor_values(actor: ArticleActor) -> list[Any]:
+    values = [getattr(actor, f.name) for f in ACTOR_FIELDS]
+    return [sorted(v) if isinstance(v, set) else v for v in values]
+
+
+def _actors(values: object, registry_ids: frozenset[str]) -> list[ArticleActor]:
+    """The entry's actors: each of the dataclass's fields, of its type; keys unique, kinds from
+    the schema, registry ids from the registry. Checked a field at a time."""
+    width = len(ACTOR_FIELDS)
+    if type(values) is not list or not set(map(type, values)) <= {list}:
+        raise Rejected("actors: not a list of actors")
+    if not set(map(len, values)) <= {width}:
+        raise Rejected(f"actors: an actor that is not {width} values")
+    columns = list(zip(*values, strict=True)) if values else [() for _ in ACTOR_FIELDS]
+    by_name = {}
+    for field, column in zip(ACTOR_FIELDS, columns, strict=True):
+        types, nullable = ACTOR_TYPES[str(field.type)]
+        kinds = set(map(type, column)) - ({NONE} if nullable else set())
+        if not kinds <= types:
+            raise Rejected(f"actors: {field.name} is a {', '.join(t.__name__ for t in kinds)}")
+        if list in types and not set(map(type, chain.from_iterable(column))) <= {str}:
+            raise Rejected(f"actors: {field.name} holds a value that is not text")
+        by_name[field.name] = column
+    if not set(by_name["kind"]) <= ACTOR_KINDS:
+        raise Rejected(f"actors: kind {_short(sorted(set(by_name['kind']) - ACTOR_KINDS))}")
+    if not set(by_name["registry_id"]) - {None} <= registry_ids:
+        raise Rejected("actors: a registry_id that is not in the registry")
+    if len(set(by_name["key"])) != len(values):
+        raise Rejected("actors: a key repeated")
+    return [_actor(fields) for fields in values]
+
+
+def _actor(fields: list[Any]) -> ArticleActor:
+    for position in SET_FIELDS:
+        fields[position] = set(fields[position])
+    return ArticleActor(*fields)
+
+
+def _check_actor_annotations() -> None:
+    """Every field of ArticleActor has a type the entry format knows (a new field with a new
+    type must be added to ACTOR_TYPES: this fails on import until it is)."""
+    unknown = [f.name for f in ACTOR_FIELDS if str(f.type) not in ACTOR_TYPES]
+    if unknown:
+        raise TypeError(f"ArticleActor fields the cache cannot check: {', '.join(unknown)}")
+
+
+_check_actor_annotations()

@@ -94,8 +94,13 @@ def _job(
 
 
 def _cached_or_run(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtraction:
-    found = cache.get(job.cache_key) if cache and job.cache_key else None
-    return found or _run(job)
+    return _cached(job, cache) or _run(job)
+
+
+def _cached(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtraction | None:
+    if cache is None or job.cache_key is None:
+        return None
+    return cache.get(job.cache_key, job.path, job.meta, job.source_file)
 
 
 def _in_order(
@@ -108,7 +113,7 @@ def _in_order(
     pending = deque()
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
         for batch in chunked(jobs, BATCH):
-            found = [cache.get(job.cache_key) if cache and job.cache_key else None for job in batch]
+            found = [_cached(job, cache) for job in batch]
             misses = [job for job, hit in zip(batch, found, strict=True) if hit is None]
             pending.append((found, pool.submit(_run_all, misses) if misses else None))
             while len(pending) > workers * BATCHES_IN_FLIGHT_PER_WORKER:
