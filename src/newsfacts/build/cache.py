@@ -266,8 +266,13 @@ def _is_cache(folder: Path) -> bool:
 def _write_private(folder: Path, name: str, data: bytes) -> None:
     """Write `folder/name` atomically, readable by its owner only (0600)."""
     with tempfile.NamedTemporaryFile(dir=folder, suffix=".tmp", delete=False) as handle:
-        handle.write(data)  # NamedTemporaryFile makes the file 0600
-    os.replace(handle.name, folder / name)
+        try:
+            handle.write(data)  # NamedTemporaryFile makes the file 0600
+            handle.close()
+            os.replace(handle.name, folder / name)
+        except OSError:
+            Path(handle.name).unlink(missing_ok=True)
+            raise
 
 
 def _read_entry(path: Path) -> bytes | None:
@@ -280,11 +285,15 @@ def _read_entry(path: Path) -> bytes | None:
         return None
     except OSError as error:
         raise Rejected(f"cannot be opened ({error.strerror or error})") from None
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise Rejected("not a regular file")
-        data = handle.read(MAX_ENTRY_BYTES + 1)
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            data = handle.read(MAX_ENTRY_BYTES + 1)
+    except OSError as error:
+        raise Rejected(f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_ENTRY_BYTES:
         raise Rejected(f"larger than {MAX_ENTRY_BYTES:,} bytes")
     return data
