@@ -112,9 +112,9 @@ def read_back(store: Path) -> ArticleExtraction | None:
     meta = curated.articles.get(seed.stem, ArticleMeta())
     source_file = relative_path(seed, SEEDS.resolve().parent)
     reader = cache.ExtractionCache(store, known_actors(curated))
-    key = reader.key(seed, meta, source_file)
+    key = reader.key(read_seed(seed).sha256, meta, source_file)
     assert key is not None
-    return reader.get(key, seed, meta, source_file)
+    return reader.get(key, read_seed(seed), meta, source_file)
 
 
 def test_an_entry_reads_back_as_the_extraction_it_was(cached: Path, warnings: list[str]) -> None:
@@ -377,11 +377,12 @@ def test_an_edited_publication_date_is_rejected(
     entry = entry_file(tmp_path / "cache")
     good = entry.read_bytes()
     curated = load_curated(dataset_copy)
-    (seed,) = list_seeds(SEEDS)
-    meta = curated.articles[seed.stem]
-    source_file = relative_path(seed, SEEDS.resolve().parent)
+    (path,) = list_seeds(SEEDS)
+    seed = read_seed(path)
+    meta = curated.articles[seed.article_id]
+    source_file = relative_path(path, SEEDS.resolve().parent)
     reader = cache.ExtractionCache(tmp_path / "cache", known_actors(curated))
-    key = reader.key(seed, meta, source_file)
+    key = reader.key(seed.sha256, meta, source_file)
     assert key is not None and reader.get(key, seed, meta, source_file) is not None
     for date, reason in [("2025-02-05", "published_date"), ("2025-13-45", "not a date")]:
         entry.write_bytes(good)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -57,6 +58,23 @@ def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
     assert tree(tmp_path / "build") == tree(tmp_path / "clean")
     (version,) = versions(store)
     assert len(list(version.glob("*.json"))) == parallel.PARALLEL_FROM + 7
+
+
+def test_on_every_core_a_rejected_entry_is_extracted_again_and_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Worker processes read the cache; their warnings reach the main process's log."""
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, parallel.PARALLEL_FROM + 6)
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    before = tree(tmp_path / "build")
+    entry = sorted(store.rglob("*.json"))[5]
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"exact"', '"roughly"'))
+    with caplog.at_level(logging.WARNING, logger=cache.__name__):
+        build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    assert tree(tmp_path / "build") == before
+    (warning,) = caplog.messages
+    assert str(entry) in warning and "'roughly' is not allowed" in warning
 
 
 def test_only_new_or_changed_seeds_are_extracted(

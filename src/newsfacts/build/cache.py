@@ -50,7 +50,7 @@ from newsfacts.extract import RegistryEntry, text
 from newsfacts.extract.actors import ArticleActor
 from newsfacts.schema import Row, Rows
 from newsfacts.sources.curated import ArticleMeta
-from newsfacts.sources.seeds import MAX_ARTICLE_BYTES, Seed, read_seed
+from newsfacts.sources.seeds import MAX_ARTICLE_BYTES, Seed
 
 log = logging.getLogger(__name__)
 
@@ -143,47 +143,29 @@ class ExtractionCache:
             for leftover in self.folder.glob("*.tmp"):
                 leftover.unlink(missing_ok=True)
 
-    def key(self, seed_path: Path, meta: ArticleMeta, source_file: str) -> str | None:
-        """The entry's key; None when the seed cannot be read (reading it reports why)."""
+    def key(self, seed_sha256: str, meta: ArticleMeta, source_file: str) -> str | None:
+        """The entry's key (None when the cache is not used)."""
         if not self.usable:
             return None
-        try:
-            seed_hash = hashlib.sha256(seed_path.read_bytes()).hexdigest()
-        except OSError:
-            return None
-        parts = [
-            seed_hash,
-            source_file,
-            meta.model_dump_json(),
-            self.registry_digest,
-        ]
+        parts = [seed_sha256, source_file, meta.model_dump_json(), self.registry_digest]
         return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
     def get(
-        self, key: str, seed_path: Path, meta: ArticleMeta, source_file: str
+        self, key: str, seed: Seed, meta: ArticleMeta, source_file: str
     ) -> ArticleExtraction | None:
-        """The cached extraction once every check passed, else None: a missing entry is a
-        miss; an entry that fails a check is reported (a warning) and not used."""
+        """The cached extraction once every check against `seed` passed, else None: a missing
+        entry is a miss; an entry that fails a check is reported (a warning) and not used."""
         path = self.folder / f"{key}.json"
         try:
             data = _read_entry(path)
-        except Rejected as why:
-            _rejected(path, seed_path, str(why))
-            return None
-        if data is None:
-            return None
-        try:
-            seed = read_seed(seed_path)
-        except NewsfactsError:
-            return None  # extracting it reports why
-        try:
+            if data is None:
+                return None
             return self._decode(data, key, seed, meta, source_file)
         except Rejected as why:
-            _rejected(path, seed_path, str(why))
-            return None
+            _rejected(path, seed.path, str(why))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-            _rejected(path, seed_path, "malformed entry")
-            return None
+            _rejected(path, seed.path, "malformed entry")
+        return None
 
     def put(self, key: str, extraction: ArticleExtraction) -> None:
         """Write an entry atomically: a killed build never leaves half an entry."""
