@@ -298,10 +298,9 @@ def swap_statistics(entry: Entry) -> None:
     statistics[0], statistics[1] = statistics[1], statistics[0]
 
 
-def rewrite_article_text(entry: Entry) -> None:
-    """Change a word of the article and of every span that holds it, offsets kept: the entry
-    agrees with itself, not with the seed."""
-    for table in ("articles", *schema.SPAN_TABLES):
+def rewrite_span_texts(entry: Entry) -> None:
+    """Change a name in every span that holds it, offsets kept: not the seed's text."""
+    for table in schema.SPAN_TABLES:
         for row in entry["tables"][table]:
             at = cell(table, "text")
             row[at] = row[at].replace("Rubio", "Rubin")
@@ -320,9 +319,11 @@ DETECTED: dict[str, tuple[Callable[[Entry], object], str]] = {
     "quote text edited": (set_cell("quotes", 0, "text", "We will pay them."), "seed's text"),
     "record id edited": (set_cell("statistics", 0, "statistic_id", "x-s-1-2"), "has id"),
     "rows reordered": (swap_statistics, "out of text order"),
-    "article text rewritten": (rewrite_article_text, "articles: text is not the seed's"),
-    "article sha256 edited": (set_cell("articles", 0, "sha256", "0" * 64), "sha256"),
-    "word count edited": (set_cell("articles", 0, "word_count", 7), "word_count"),
+    "span texts rewritten": (rewrite_span_texts, "is not the seed's text"),
+    "an article row added": (
+        lambda e: e["tables"].update(articles=[["x"] * 14]),
+        "tables are not mentions, quotes, statistics",
+    ),
     "seed sha256 edited": (lambda e: e.update(seed_sha256="0" * 64), "seed_sha256"),
     "another extractor's entry": (lambda e: e.update(extractor="0" * 16), "extractor"),
     "another seed's entry": (lambda e: e.update(key="0" * 64), "key"),
@@ -360,35 +361,35 @@ def test_an_edited_entry_is_extracted_again_and_never_published(
     extracted: list[int],
     warnings: list[str],
 ) -> None:
-    entry = edit(cached, rewrite_article_text)
+    entry = edit(cached, rewrite_span_texts)
     assert rebuild(tmp_path) == clean
     assert len(extracted) == 1
     (warning,) = warnings
-    assert warning.startswith(f"warning: {entry}: cache entry not used (articles: text")
+    assert warning.startswith(f"warning: {entry}: cache entry not used (mentions: span [")
 
 
-def test_an_edited_publication_date_is_rejected(
-    tmp_path: Path, dataset_copy: Path, warnings: list[str]
-) -> None:
-    (dataset_copy / "articles.yaml").write_text(
-        "000_68207eccf74b6ec5: {published_date: 2025-02-04}\n", encoding="utf-8"
-    )
-    build(SEEDS, dataset_copy, tmp_path / "build", cache_dir=tmp_path / "cache")
-    entry = entry_file(tmp_path / "cache")
-    good = entry.read_bytes()
-    curated = load_curated(dataset_copy)
+def test_an_entry_holds_no_article_row(cached: Path) -> None:
+    """The article row (text, sha256, byline, metadata, counts) is rebuilt from the seed and
+    its metadata on read: an entry has nothing of it to edit."""
+    entry = json.loads(entry_file(cached).read_text(encoding="utf-8"))
+    assert list(entry["tables"]) == list(schema.SPAN_TABLES)
+    assert entry["seed_sha256"] == read_seed(SEEDS / "000_68207eccf74b6ec5.txt").sha256
+
+
+def test_an_extraction_whose_article_row_is_not_the_seeds_is_not_cached(tmp_path: Path) -> None:
+    curated = load_curated(DATASET)
     (path,) = list_seeds(SEEDS)
-    seed = read_seed(path)
-    meta = curated.articles[seed.article_id]
-    source_file = relative_path(path, SEEDS.resolve().parent)
-    reader = cache.ExtractionCache(tmp_path / "cache", known_actors(curated))
-    key = reader.key(seed.sha256, meta, source_file)
-    assert key is not None and reader.get(key, seed, meta, source_file) is not None
-    for date, reason in [("2025-02-05", "published_date"), ("2025-13-45", "not a date")]:
-        entry.write_bytes(good)
-        edit(tmp_path / "cache", set_cell("articles", 0, "published_date", date))
-        assert reader.get(key, seed, meta, source_file) is None
-        assert reason in warnings[-1]
+    seed, meta, source_file = read_seed(path), ArticleMeta(), "seeds/" + path.name
+    extraction = extract_article(seed, meta, known_actors(curated), source_file)
+    store = cache.ExtractionCache(tmp_path / "cache", known_actors(curated))
+    store.open()
+    article = extraction.rows["articles"][0]
+    count = cell("articles", "word_count")
+    changed = (*article[:count], article[count] + 1, *article[count + 1 :])
+    odd = ArticleExtraction(seed.article_id, {**extraction.rows, "articles": [changed]}, [])
+    store.put("0" * 64, odd, seed, meta, source_file)
+    store.put("1" * 64, extraction, seed, meta, source_file)
+    assert [p.stem for p in store.folder.iterdir()] == ["1" * 64]
 
 
 def test_a_warning_reaches_stderr_from_the_command(tmp_path: Path, cached: Path) -> None:
@@ -433,8 +434,7 @@ def other_speaker(entry: Entry) -> None:
 
 def shift_span_and_its_text(entry: Entry) -> None:
     """A quote one character further on, with the text and id that go with it."""
-    (article,) = entry["tables"]["articles"]
-    body = article[cell("articles", "text")]
+    body = read_seed(SEEDS / f"{entry['article_id']}.txt").text
     quote = entry["tables"]["quotes"][0]
     start, end = quote[cell("quotes", "start")] + 1, quote[cell("quotes", "end")] + 1
     quote[cell("quotes", "start")], quote[cell("quotes", "end")] = start, end

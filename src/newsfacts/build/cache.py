@@ -9,20 +9,20 @@ Entries are data, never code: one JSON file per seed (no pickle: loading an entr
 anything). The cache folder is private (0700, entries 0600) and marked by a CACHEDIR.TAG;
 newsfacts only ever removes things inside a folder that carries that tag.
 
-An entry is not trusted: it names its seed's sha256, the extractor version and its key, and
-every one is checked on read against the seed as it is now. Each table must have its
-columns' exact types (schema/), the article row must be the one the seed and its metadata
-give, every span must be the seed text's [start:end] with its record id, and every actor
-key must be one of the entry's actors. An entry that fails a check is not used: the article
-is extracted again, the entry replaced, and a warning names it on stderr. What the entry
-says that the seed cannot confirm (a statistic's value, a quote's speaker) is trusted for a
-build; a release never uses the cache (newsfacts.build.release).
+An entry is not trusted. It names its seed's sha256, the extractor version and its key, and
+each is checked on read against the seed as it is now. The article row is not stored: it is
+rebuilt from the seed and its metadata. Every span row must have its table's columns of
+their exact types (schema/), be the seed text's [start:end], carry that span's record id,
+come in text order; every actor must have ArticleActor's fields of their types, and every
+mention and speaker must be one of the entry's actors. An entry that fails a check is not
+used: the article is extracted again, the entry replaced, and a warning names it on stderr.
+What an entry says that its seed cannot confirm (a statistic's value, a quote's speaker) is
+taken as written by a build; a release never uses the cache (newsfacts.build.release).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import hashlib
 import json
 import logging
@@ -32,9 +32,11 @@ import shutil
 import stat
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
-from itertools import chain
+from itertools import chain, product
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +74,7 @@ TAG = (
 )
 VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")  # what extractor_version() gives
 MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # an article's text, its span texts and its actors
-TABLES = ("articles", *schema.SPAN_TABLES)  # the tables an extraction has rows for
+TABLES = schema.SPAN_TABLES  # stored; the article row is rebuilt from the seed
 ENTRY_KEYS = {"format", "extractor", "key", "seed_sha256", "article_id", "tables", "actors"}
 
 
@@ -167,22 +169,30 @@ class ExtractionCache:
             _rejected(path, seed.path, "malformed entry")
         return None
 
-    def put(self, key: str, extraction: ArticleExtraction) -> None:
-        """Write an entry atomically: a killed build never leaves half an entry."""
-        if not self.usable:
+    def put(
+        self,
+        key: str,
+        extraction: ArticleExtraction,
+        seed: Seed,
+        meta: ArticleMeta,
+        source_file: str,
+    ) -> None:
+        """Write an entry atomically: a killed build never leaves half an entry. The article
+        row is not stored: it is rebuilt from the seed on read (an extraction whose article
+        row would not be rebuilt the same is not cached)."""
+        if not self.usable or extraction.rows["articles"] != [_article(seed, meta, source_file)]:
             return
-        article = extraction.rows["articles"][0]
         entry = {
             "format": FORMAT,
             "extractor": extractor_version(),
             "key": key,
-            "seed_sha256": article[schema.column("articles", "sha256")],
+            "seed_sha256": seed.sha256,
             "article_id": extraction.article_id,
             "tables": {table: extraction.rows[table] for table in TABLES},
             "actors": [_actor_values(actor) for actor in extraction.actors],
         }
         try:
-            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), default=_iso)
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             encoded = data.encode("utf-8")
         except (TypeError, ValueError):
             return  # not expressible as JSON (cannot happen with schema types): not cached
@@ -198,7 +208,7 @@ class ExtractionCache:
         self, data: bytes, key: str, seed: Seed, meta: ArticleMeta, source_file: str
     ) -> ArticleExtraction:
         try:
-            entry = json.loads(data.decode("utf-8"))
+            entry = json.loads(data)
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise Rejected("not a JSON document") from None
         if type(entry) is not dict or set(entry) != ENTRY_KEYS:
@@ -216,9 +226,9 @@ class ExtractionCache:
         tables = entry["tables"]
         if type(tables) is not dict or set(tables) != set(TABLES):
             raise Rejected(f"tables are not {', '.join(TABLES)}")
-        rows: Rows = {table: _typed_rows(table, tables[table]) for table in TABLES}
-        _check_article(rows["articles"], seed, meta, source_file)
-        for table in schema.SPAN_TABLES:
+        rows: Rows = {"articles": [_article(seed, meta, source_file)]}
+        for table in TABLES:
+            rows[table] = _typed_rows(table, tables[table])
             _check_spans(table, rows[table], seed)
         actors = _actors(entry["actors"], self.registry_ids)
         keys = {actor.key for actor in actors}
@@ -292,19 +302,12 @@ def _short(value: Any) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
-def _iso(value: object) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"{type(value).__name__} is not a JSON value")
-
-
 # A cell's JSON types for each Frictionless type (bool is not an int here: types are exact).
 JSON_TYPES: dict[str, frozenset[type]] = {
     "string": frozenset([str]),
     "integer": frozenset([int]),
     "number": frozenset([int, float]),
     "boolean": frozenset([bool]),
-    "date": frozenset([str]),  # ISO 8601, made a date on read
 }
 NONE = type(None)
 
@@ -315,78 +318,69 @@ class ColumnCheck:
     name: str
     types: frozenset[type]  # NoneType among them when the column is not required
     allowed: frozenset[str] | None  # the enum
-    is_date: bool
 
 
 @cache
 def _column_checks(table: str) -> tuple[ColumnCheck, ...]:
     checks = []
     for position, field in enumerate(schema.fields(table)):
+        if field["type"] not in JSON_TYPES:
+            raise TypeError(f"{table}.{field['name']}: the cache cannot store a {field['type']}")
         types = JSON_TYPES[field["type"]] | ({NONE} if not schema.is_required(field) else set())
         allowed = field.get("constraints", {}).get("enum")
         checks.append(
-            ColumnCheck(
-                position,
-                field["name"],
-                types,
-                frozenset(allowed) if allowed else None,
-                field["type"] == "date",
-            )
+            ColumnCheck(position, field["name"], types, frozenset(allowed) if allowed else None)
         )
     return tuple(checks)
 
 
+@cache
+def _row_types(table: str) -> frozenset[tuple[type, ...]]:
+    """Every sequence of value types a row of the table may have (a row is checked at once)."""
+    return frozenset(product(*(check.types for check in _column_checks(table))))
+
+
+@cache
+def _enums(table: str) -> tuple[tuple[Callable[[Row], Any], str, frozenset[str]], ...]:
+    """(the value's getter, the column's name, its values) of each column with an enum."""
+    return tuple(
+        (itemgetter(check.position), check.name, check.allowed)
+        for check in _column_checks(table)
+        if check.allowed is not None
+    )
+
+
 def _typed_rows(table: str, values: object) -> list[Row]:
     """The table's rows: each a list of exactly its columns, each value of its column's type
-    (required ones present, enums respected), dates made dates. Checked a column at a time."""
-    checks = _column_checks(table)
-    width = len(checks)
+    (required ones present, enums respected)."""
     if type(values) is not list or not set(map(type, values)) <= {list}:
         raise Rejected(f"{table}: not a list of rows")
-    if not set(map(len, values)) <= {width}:
-        raise Rejected(f"{table}: a row that is not {width} values")
-    columns = list(zip(*values, strict=True)) if values else [() for _ in checks]
-    for check in checks:
-        column = columns[check.position]
-        if not set(map(type, column)) <= check.types:
-            number, value = next((n, v) for n, v in enumerate(column) if type(v) not in check.types)
-            what = "empty" if value is None else f"a {type(value).__name__}"
-            raise Rejected(f"{table} row {number}: {check.name} is {what}")
-        if check.allowed is not None and not set(column) - {None} <= check.allowed:
-            value = next(v for v in column if v is not None and v not in check.allowed)
-            raise Rejected(f"{table}: {check.name} {_short(value)} is not allowed")
     rows = list(map(tuple, values))
-    for check in checks:
-        if check.is_date:
-            at = check.position
-            rows = [
-                row if row[at] is None else (*row[:at], _date(row[at]), *row[at + 1 :])
-                for row in rows
-            ]
+    if not {tuple(map(type, row)) for row in rows} <= _row_types(table):
+        raise Rejected(_type_problem(table, rows))
+    for value_of, name, allowed in _enums(table):
+        found = set(map(value_of, rows)) - {None}  # values of the column's type by now
+        if not found <= allowed:
+            raise Rejected(f"{table}: {name} {_short(min(found - allowed))} is not allowed")
     return rows
 
 
-def _date(value: str) -> dt.date:
-    try:
-        date = dt.date.fromisoformat(value)
-    except ValueError:
-        raise Rejected(f"{_short(value)} is not a date") from None
-    if date.isoformat() != value:
-        raise Rejected(f"{_short(value)} is not a date")
-    return date
+def _type_problem(table: str, rows: list[Row]) -> str:
+    """The first row and column of the wrong type, or of the wrong width."""
+    checks = _column_checks(table)
+    for number, row in enumerate(rows):
+        if len(row) != len(checks):
+            return f"{table} row {number}: not {len(checks)} values"
+        for check, value in zip(checks, row, strict=True):
+            if type(value) not in check.types:
+                what = "empty" if value is None else f"a {type(value).__name__}"
+                return f"{table} row {number}: {check.name} is {what}"
+    raise AssertionError("no problem found")  # pragma: no cover
 
 
-def _check_article(rows: list[Row], seed: Seed, meta: ArticleMeta, source_file: str) -> None:
-    """One article row, the one the seed and its metadata give (its sha256, text, byline,
-    counts...)."""
-    if len(rows) != 1:
-        raise Rejected(f"{len(rows)} article rows")
-    paragraphs = len(text.paragraphs(seed.text, seed.body_start))
-    expected = article_row(seed, meta, source_file, paragraphs)
-    if rows[0] != expected:
-        names = schema.column_names("articles")
-        wrong = next(n for n, a, b in zip(names, rows[0], expected, strict=True) if a != b)
-        raise Rejected(f"articles: {wrong} is not the seed's")
+def _article(seed: Seed, meta: ArticleMeta, source_file: str) -> Row:
+    """The article row, which follows from the seed and its metadata alone."""
+    return article_row(seed, meta, source_file, len(text.paragraphs(seed.text, seed.body_start)))
 
 
 @cache
@@ -474,3 +468,5 @@ def _check_actor_annotations() -> None:
 
 
 _check_actor_annotations()
+for _table in TABLES:
+    _column_checks(_table)  # a column type the entry format cannot hold fails on import

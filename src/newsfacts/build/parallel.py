@@ -62,7 +62,7 @@ def _cached_or_run(job: SeedJob) -> ArticleExtraction:
             return found
     extraction = extract_article(seed, job.meta, _registry, job.source_file)
     if _cache and key:
-        _cache.put(key, extraction)
+        _cache.put(key, extraction, seed, job.meta, job.source_file)
     return extraction
 
 
