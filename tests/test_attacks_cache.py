@@ -210,6 +210,7 @@ def test_no_module_of_newsfacts_can_load_code_from_data() -> None:
         b"[]",
         b'{"format": 1}',
         b"NaN",
+        b'{"format": Infinity}',
     ],
     ids=[
         "empty",
@@ -221,6 +222,7 @@ def test_no_module_of_newsfacts_can_load_code_from_data() -> None:
         "array",
         "keys-missing",
         "nan",
+        "infinity",
     ],
 )
 def test_a_malformed_entry_is_not_used(cached: Path, warnings: list[str], content: bytes) -> None:
@@ -328,9 +330,14 @@ DETECTED: dict[str, tuple[Callable[[Entry], object], str]] = {
     "another extractor's entry": (lambda e: e.update(extractor="0" * 16), "extractor"),
     "another seed's entry": (lambda e: e.update(key="0" * 64), "key"),
     "another format": (lambda e: e.update(format=0), "format"),
+    "a format of another type": (lambda e: e.update(format=True), "format"),
     "an extra field": (lambda e: e.update(code="print(1)"), "not a newsfacts cache entry"),
     "a table missing": (lambda e: e["tables"].pop("quotes"), "tables are not"),
     "a value of the wrong type": (set_cell("statistics", 0, "value", "830000"), "is a str"),
+    "a value that is not finite": (
+        set_cell("statistics", 0, "value", float("nan")),
+        "not a JSON document",
+    ),
     "a boolean offset": (set_cell("mentions", 0, "start", True), "start is a bool"),
     "a required value missing": (set_cell("quotes", 0, "kind", None), "kind is empty"),
     "a value outside the enum": (set_cell("statistics", 0, "qualifier", "roughly"), "allowed"),

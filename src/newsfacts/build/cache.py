@@ -73,7 +73,7 @@ TAG = (
     "# This folder is newsfacts' extraction cache: it can be deleted, a build makes it again.\n"
 )
 VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")  # what extractor_version() gives
-MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # an article's text, its span texts and its actors
+MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # span texts (quotes hold mentions) and actors
 TABLES = schema.SPAN_TABLES  # stored; the article row is rebuilt from the seed
 ENTRY_KEYS = {"format", "extractor", "key", "seed_sha256", "article_id", "tables", "actors"}
 
@@ -192,10 +192,10 @@ class ExtractionCache:
             "actors": [_actor_values(actor) for actor in extraction.actors],
         }
         try:
-            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
             encoded = data.encode("utf-8")
         except (TypeError, ValueError):
-            return  # not expressible as JSON (cannot happen with schema types): not cached
+            return  # not plain JSON (a number that is not finite, say): not cached
         if len(encoded) > MAX_ENTRY_BYTES:
             return  # it would be refused on read
         try:
@@ -208,7 +208,7 @@ class ExtractionCache:
         self, data: bytes, key: str, seed: Seed, meta: ArticleMeta, source_file: str
     ) -> ArticleExtraction:
         try:
-            entry = json.loads(data)
+            entry = json.loads(data, parse_constant=_not_finite)
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise Rejected("not a JSON document") from None
         if type(entry) is not dict or set(entry) != ENTRY_KEYS:
@@ -221,7 +221,7 @@ class ExtractionCache:
             "article_id": seed.article_id,
         }
         for name, value in expected.items():
-            if entry[name] != value:
+            if type(entry[name]) is not type(value) or entry[name] != value:
                 raise Rejected(f"{name} is {_short(entry[name])}, expected {value}")
         tables = entry["tables"]
         if type(tables) is not dict or set(tables) != set(TABLES):
@@ -295,6 +295,10 @@ def _rejected(path: Path, seed_path: Path, why: str) -> None:
     log.warning(
         "warning: %s: cache entry not used (%s); %s is extracted again", path, why, seed_path
     )
+
+
+def _not_finite(constant: str) -> None:
+    raise ValueError(f"{constant} is not a number an entry holds")
 
 
 def _short(value: Any) -> str:
