@@ -383,8 +383,7 @@ def release(
 ) -> None:
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages.
 
-    Every seed is extracted again, without the cache: the release is refused unless that
-    fresh build is byte for byte the build given."""
+    Seeds are extracted again, no cache: refused unless that build is --build byte for byte."""
     with ArticleProgress("extracting again", then="comparing with the build…") as progress:
         target, new = release_lib.release(build_dir, to, seeds, dataset, no_text, progress)
     files = sorted(p.name for p in target.iterdir() if p.is_file())
