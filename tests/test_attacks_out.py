@@ -12,7 +12,8 @@ from typer.testing import CliRunner
 from newsfacts.build.run import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
-from newsfacts.package.staging import RELEASE_MARK
+from newsfacts.package.release import copy_to_releases
+from newsfacts.package.staging import RELEASES_MARK
 
 from .conftest import DATASET, SEEDS, tree
 
@@ -65,9 +66,9 @@ def test_a_build_with_a_link_inside_is_kept(out: Path, tmp_path: Path) -> None:
 
 
 def test_a_release_is_never_replaced(out: Path, tmp_path: Path) -> None:
-    release = tmp_path / "releases" / "0.1.0"
-    shutil.copytree(out, release)
-    (release / RELEASE_MARK).write_text("", encoding="utf-8")
+    release, new = copy_to_releases(out, tmp_path / "releases")
+    assert new and (tmp_path / "releases" / RELEASES_MARK).exists()
+    assert tree(release) == tree(out)  # the release itself is exactly the build
     refused(release, "is a release")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -23,6 +24,11 @@ def write_seeds(folder: Path, count: int, first: int = 0) -> None:
     for n in range(first, first + count):
         text = "\n".join(PARAGRAPHS[n % 7 :: 3])
         (folder / f"a{n:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def versions(store: Path) -> list[Path]:
+    """The cache's folders, one per extractor version."""
+    return [p for p in store.iterdir() if p.is_dir()]
 
 
 @pytest.fixture
@@ -50,8 +56,25 @@ def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     build(seeds, DATASET, tmp_path / "clean")
     assert tree(tmp_path / "build") == tree(tmp_path / "clean")
-    (version,) = store.iterdir()
-    assert len(list(version.glob("*.pickle"))) == parallel.PARALLEL_FROM + 7
+    (version,) = versions(store)
+    assert len(list(version.glob("*.json"))) == parallel.PARALLEL_FROM + 7
+
+
+def test_on_every_core_a_rejected_entry_is_extracted_again_and_reported(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Worker processes read the cache; their warnings reach the main process's log."""
+    seeds, store = tmp_path / "seeds", tmp_path / "cache"
+    write_seeds(seeds, parallel.PARALLEL_FROM + 6)
+    build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    before = tree(tmp_path / "build")
+    entry = sorted(store.rglob("*.json"))[5]
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"exact"', '"roughly"'))
+    with caplog.at_level(logging.WARNING, logger=cache.__name__):
+        build(seeds, DATASET, tmp_path / "build", cache_dir=store)
+    assert tree(tmp_path / "build") == before
+    (warning,) = caplog.messages
+    assert str(entry) in warning and "'roughly' is not allowed" in warning
 
 
 def test_only_new_or_changed_seeds_are_extracted(
@@ -83,12 +106,12 @@ def test_a_changed_extractor_starts_a_new_cache_and_removes_the_old(
     seeds, store = tmp_path / "seeds", tmp_path / "cache"
     write_seeds(seeds, 3)
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
-    (old,) = store.iterdir()
+    (old,) = versions(store)
     monkeypatch.setattr(cache, "extractor_version", lambda: "0123456789abcdef")
     extracted.clear()
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     assert len(extracted) == 3
-    assert [p.name for p in store.iterdir()] == ["0123456789abcdef"]
+    assert [p.name for p in versions(store)] == ["0123456789abcdef"]
     assert not old.exists()
 
 
@@ -126,7 +149,7 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path: Path, extracted: lis
     write_seeds(seeds, 3)
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
     before = tree(tmp_path / "build")
-    entry = sorted(store.rglob("*.pickle"))[0]
+    entry = sorted(store.rglob("*.json"))[0]
     entry.write_bytes(entry.read_bytes()[:20])
     extracted.clear()
     build(seeds, DATASET, tmp_path / "build", cache_dir=store)
@@ -143,7 +166,7 @@ def test_the_cli_caches_beside_out_unless_told_not_to(tmp_path: Path, runner) ->
     assert not (tmp_path / "a" / ".newsfacts-cache").exists()
     result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
     assert result.exit_code == 0, result.output
-    assert len(list((tmp_path / "b" / ".newsfacts-cache").rglob("*.pickle"))) == 2
+    assert len(list((tmp_path / "b" / ".newsfacts-cache").rglob("*.json"))) == 2
     shutil.rmtree(tmp_path / "b" / "build")
     result = runner.invoke(app, [*args, "--out", str(tmp_path / "b" / "build")])
     assert result.exit_code == 0, result.output

@@ -10,18 +10,22 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts import load
+from newsfacts.build.release import first_difference
+from newsfacts.build.release import release as release_from_seeds
 from newsfacts.build.run import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
-from newsfacts.package.release import release
+from newsfacts.package.release import copy_to_releases
 from newsfacts.read.diff import diff
 from newsfacts.validate.run import validate
 
-from .conftest import DATASET, SEEDS
+from .conftest import DATASET, SEEDS, tree
+
+SOURCES = ["--seeds", str(SEEDS), "--dataset", str(DATASET)]
 
 
 def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) -> None:
-    target, new = release(out, tmp_path / "releases")
+    target, new = copy_to_releases(out, tmp_path / "releases")
     assert new and target == tmp_path / "releases" / "0.1.0"
     names = {p.name for p in target.iterdir()}
     assert {
@@ -31,13 +35,13 @@ def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) ->
         "csv",
         "parquet",
     } <= names
-    assert release(out, tmp_path / "releases") == (target, False)
+    assert copy_to_releases(out, tmp_path / "releases") == (target, False)
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     (seeds / "second.txt").write_text("Mayor Ana Ruiz said 40 schools would close.\n")
     build(seeds, DATASET, tmp_path / "changed")  # valid, same version, other content
     with pytest.raises(NewsfactsError, match="exists with different content"):
-        release(tmp_path / "changed", tmp_path / "releases")
+        copy_to_releases(tmp_path / "changed", tmp_path / "releases")
 
 
 def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> None:
@@ -45,14 +49,46 @@ def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> 
     shutil.copytree(out, broken)
     (broken / "csv" / "quotes.csv").write_text("quote_id\n", encoding="utf-8")
     result = CliRunner().invoke(
-        app, ["release", "--build", str(broken), "--to", str(tmp_path / "r")]
+        app, ["release", "--build", str(broken), "--to", str(tmp_path / "r"), *SOURCES]
     )
     assert result.exit_code == 1
-    assert "nothing released" in result.output
+    assert "nothing released: csv/quotes.csv: differs" in result.output
     assert not (tmp_path / "r").exists()
     with pytest.raises(NewsfactsError, match="not valid, nothing released"):
-        release(broken, tmp_path / "r")
+        copy_to_releases(broken, tmp_path / "r")
     assert not (tmp_path / "r").exists()
+
+
+def test_release_extracts_again_and_releases_only_the_same_bytes(out: Path, tmp_path: Path) -> None:
+    """The release command builds the seeds again without the cache, in a temporary folder,
+    and releases that build when it is byte for byte --build."""
+    result = CliRunner().invoke(
+        app, ["release", "--build", str(out), "--to", str(tmp_path / "r"), *SOURCES]
+    )
+    assert result.exit_code == 0, result.output
+    assert tree(tmp_path / "r" / "0.1.0") == tree(out)
+    extra = tmp_path / "extra"
+    shutil.copytree(out, extra)
+    (extra / "csv" / "notes.txt").write_text("added by hand\n", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=r"nothing released: csv/notes.txt: not produced"):
+        release_from_seeds(extra, tmp_path / "r2", SEEDS, DATASET)
+    assert not (tmp_path / "r2").exists()
+    with pytest.raises(NewsfactsError, match="not a newsfacts build"):
+        release_from_seeds(tmp_path / "missing", tmp_path / "r2", SEEDS, DATASET)
+
+
+def test_a_build_without_text_is_released_with_no_text(tmp_path: Path) -> None:
+    build(SEEDS, DATASET, tmp_path / "build", no_text=True)
+    with pytest.raises(NewsfactsError, match=r"nothing released: csv/articles.csv: differs"):
+        release_from_seeds(tmp_path / "build", tmp_path / "r", SEEDS, DATASET)
+    target, new = release_from_seeds(tmp_path / "build", tmp_path / "r", SEEDS, DATASET, True)
+    assert new and tree(target) == tree(tmp_path / "build")
+
+
+def test_the_first_difference_named_is_a_table() -> None:
+    changed = ["SHA256SUMS: differs", "csv/datapackage.json: differs", "csv/quotes.csv: differs"]
+    assert first_difference(changed) == "csv/quotes.csv: differs, and 2 other files"
+    assert first_difference(["csv/x.txt: missing"]) == "csv/x.txt: missing"
 
 
 def test_diff_reports_added_removed_and_changed_rows(out: Path, tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]

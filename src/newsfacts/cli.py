@@ -28,10 +28,10 @@ from rich.text import Text
 
 from newsfacts import __version__, schema
 from newsfacts import evaluate as evaluate_lib
+from newsfacts.build import release as release_lib
 from newsfacts.build import run as build_lib
 from newsfacts.build.one_article import extract_records
 from newsfacts.errors import NewsfactsError
-from newsfacts.package.release import release as release_build
 from newsfacts.read import diff as diff_lib
 from newsfacts.read import frames as reader
 from newsfacts.read import review
@@ -401,9 +401,17 @@ def release(
     to: Annotated[Path, typer.Option("--to", help="Where releases/<version>/ folders go.")] = Path(
         "releases"
     ),
+    seeds: SeedsOption = Path("seeds"),
+    dataset: DatasetOption = Path("dataset"),
+    no_text: Annotated[
+        bool, typer.Option("--no-text", help="The build was made with --no-text.")
+    ] = False,
 ) -> None:
-    """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages."""
-    target, new = release_build(build_dir, to)
+    """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages.
+
+    Seeds are extracted again, no cache: refused unless that build is --build byte for byte."""
+    with ArticleProgress("extracting again", then="comparing with the build…") as progress:
+        target, new = release_lib.release(build_dir, to, seeds, dataset, no_text, progress)
     files = sorted(p.name for p in target.iterdir() if p.is_file())
     state = "released" if new else "already released with the same content"
     console.print(cell(f"{target}: {state} ({', '.join(files)})"))

@@ -5,7 +5,7 @@ article_id order; named actors are merged over every article.
 from __future__ import annotations
 
 import heapq
-import pickle
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -104,23 +104,76 @@ class Builder:
 
 class ArticleActorStore:
     """Actors that belong to one article, kept in SQLite (a file, or memory) and read back
-    sorted by actor_id. SQLite compares text as UTF-8 bytes: the order of Python's sorted()."""
+    sorted by actor_id. SQLite compares text as UTF-8 bytes: the order of Python's sorted().
+
+    Each field is a plain column (aliases a JSON list of strings): nothing read back can be
+    anything but data."""
+
+    COLUMNS = (
+        "actor_id",
+        "name",
+        "kind",
+        "title",
+        "country_code",
+        "unnamed",
+        "article_id",
+        "registered",
+        "aliases",
+    )
 
     def __init__(self, path: Path | None = None) -> None:
         self.db = sqlite3.connect(path or ":memory:")
         self.db.execute("PRAGMA journal_mode = OFF")  # a scratch file: no crash recovery
         self.db.execute("PRAGMA synchronous = OFF")
-        self.db.execute("CREATE TABLE actors (actor_id TEXT, actor BLOB)")
+        self.db.execute(
+            "CREATE TABLE actors (actor_id TEXT NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,"
+            " title TEXT, country_code TEXT, unnamed INTEGER NOT NULL, article_id TEXT,"
+            " registered INTEGER NOT NULL, aliases TEXT NOT NULL)"
+        )
 
     def add(self, actors: Iterable[DatasetActor]) -> None:
         self.db.executemany(
-            "INSERT INTO actors VALUES (?, ?)",
-            ((actor.actor_id, pickle.dumps(actor)) for actor in actors),
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                (
+                    a.actor_id,
+                    a.name,
+                    a.kind,
+                    a.title,
+                    a.country_code,
+                    a.unnamed,
+                    a.article_id,
+                    a.registered,
+                    json.dumps(sorted(a.aliases), ensure_ascii=False),
+                )
+                for a in actors
+            ),
         )
 
     def sorted(self) -> Iterator[DatasetActor]:
-        for (blob,) in self.db.execute("SELECT actor FROM actors ORDER BY actor_id"):
-            yield pickle.loads(blob)
+        query = f"SELECT {', '.join(self.COLUMNS)} FROM actors ORDER BY actor_id"
+        for (
+            actor_id,
+            name,
+            kind,
+            title,
+            country,
+            unnamed,
+            article,
+            registered,
+            aliases,
+        ) in self.db.execute(query):
+            yield DatasetActor(
+                actor_id,
+                name,
+                kind,
+                title,
+                country,
+                bool(unnamed),
+                article,
+                bool(registered),
+                set(json.loads(aliases)),
+            )
 
     def close(self) -> None:
         self.db.close()

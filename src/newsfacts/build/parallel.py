@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from newsfacts.build.cache import ExtractionCache
+from newsfacts.build.cache import log as cache_log
 from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
@@ -36,7 +38,6 @@ class SeedJob:
     path: Path
     meta: ArticleMeta
     source_file: str
-    cache_key: str | None
     allow_symlinks: bool = False
 
 
@@ -51,12 +52,18 @@ def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | No
     _registry, _cache = registry, cache
 
 
-def _run(job: SeedJob) -> ArticleExtraction:
-    extraction = extract_article(
-        read_seed(job.path, job.allow_symlinks), job.meta, _registry, job.source_file
-    )
-    if _cache and job.cache_key:
-        _cache.put(job.cache_key, extraction)
+def _cached_or_run(job: SeedJob) -> ArticleExtraction:
+    """The seed's extraction: its cache entry once the entry passed every check, else
+    extracted (and cached)."""
+    seed = read_seed(job.path, job.allow_symlinks)
+    key = _cache.key(seed.sha256, job.meta, job.source_file) if _cache else None
+    if _cache and key:
+        found = _cache.get(key, seed, job.meta, job.source_file)
+        if found:
+            return found
+    extraction = extract_article(seed, job.meta, _registry, job.source_file)
+    if _cache and key:
+        _cache.put(key, extraction, seed, job.meta, job.source_file)
     return extraction
 
 
@@ -72,13 +79,12 @@ def extractions(
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
     registry = known_actors(curated)
-    jobs = (
-        _job(path, curated, root, cache, allow_symlinks) for path in paths
-    )  # made as they are needed
+    # jobs are made as they are needed
+    jobs = (_job(path, curated, root, allow_symlinks) for path in paths)
     parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
     if not parallel:
-        results: Iterable[ArticleExtraction] = (_cached_or_run(job, cache) for job in jobs)
+        results: Iterable[ArticleExtraction] = map(_cached_or_run, jobs)
     else:
         results = _in_order(jobs, registry, cache)
     for extraction in results:
@@ -87,54 +93,66 @@ def extractions(
         yield extraction
 
 
-def _job(
-    path: Path,
-    curated: Curated,
-    root: Path,
-    cache: ExtractionCache | None,
-    allow_symlinks: bool,
-) -> SeedJob:
+def _job(path: Path, curated: Curated, root: Path, allow_symlinks: bool) -> SeedJob:
     meta = curated.articles.get(path.stem, ArticleMeta())
-    source_file = relative_path(path, root)
-    key = cache.key(path, meta, source_file) if cache else None
-    return SeedJob(path, meta, source_file, key, allow_symlinks)
-
-
-def _cached_or_run(job: SeedJob, cache: ExtractionCache | None) -> ArticleExtraction:
-    found = cache.get(job.cache_key) if cache and job.cache_key else None
-    return found or _run(job)
+    return SeedJob(path, meta, relative_path(path, root), allow_symlinks)
 
 
 def _in_order(
     jobs: Iterable[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
 ) -> Iterator[ArticleExtraction]:
-    """Cache hits read here, misses extracted by worker processes a batch at a time; results
-    in job order, with a bounded number of batches in flight."""
+    """Worker processes read the cache (checking an entry costs about what loading it does)
+    and extract what it lacks, a batch at a time; results in job order, with a bounded
+    number of batches in flight."""
     workers = os.cpu_count() or 2
-    pending: deque[tuple[list[ArticleExtraction | None], Future[list[ArticleExtraction]] | None]]
-    pending = deque()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(registry, cache)) as pool:
+    pending: deque[Future[Batch]] = deque()
+    with ProcessPoolExecutor(
+        workers, initializer=_init_pool_worker, initargs=(registry, cache)
+    ) as pool:
         for batch in chunked(jobs, BATCH):
-            found = [cache.get(job.cache_key) if cache and job.cache_key else None for job in batch]
-            misses = [job for job, hit in zip(batch, found, strict=True) if hit is None]
-            pending.append((found, pool.submit(_run_all, misses) if misses else None))
+            pending.append(pool.submit(_run_all, batch))
             while len(pending) > workers * BATCHES_IN_FLIGHT_PER_WORKER:
-                yield from _merged(*pending.popleft())
+                yield from _results(pending.popleft())
         while pending:
-            yield from _merged(*pending.popleft())
+            yield from _results(pending.popleft())
 
 
-def _run_all(jobs: list[SeedJob]) -> list[ArticleExtraction]:
-    return [_run(job) for job in jobs]
+Batch = tuple[list[ArticleExtraction], list[str]]  # a batch's results and the cache's warnings
 
 
-def _merged(
-    found: list[ArticleExtraction | None], extracted: Future[list[ArticleExtraction]] | None
-) -> Iterator[ArticleExtraction]:
-    """A batch's results in order: its cache hits, and the rest as the worker extracted them."""
-    rest = iter(extracted.result() if extracted else [])
-    for hit in found:
-        yield hit or next(rest)
+class _Warnings(logging.Handler):
+    """In a worker process: the cache's warnings, sent back with the batch's results and
+    logged by the main process (its stderr, above the progress bar)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+_warnings = _Warnings()
+
+
+def _init_pool_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | None) -> None:
+    _init_worker(registry, cache)
+    cache_log.addHandler(_warnings)
+    cache_log.propagate = False
+
+
+def _run_all(jobs: list[SeedJob]) -> Batch:
+    results = [_cached_or_run(job) for job in jobs]
+    messages = list(_warnings.messages)
+    _warnings.messages.clear()
+    return results, messages
+
+
+def _results(batch: Future[Batch]) -> Iterator[ArticleExtraction]:
+    results, messages = batch.result()
+    for message in messages:
+        cache_log.warning("%s", message)
+    yield from results
 
 
 def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:

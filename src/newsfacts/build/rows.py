@@ -48,9 +48,6 @@ def extract_article(
     found = extract(seed.text, seed.body_start, registry, publisher, authors)
     article_id, body = seed.article_id, seed.text
 
-    def row(table: str, **values: Any) -> Row:
-        return _in_column_order(table)(values)
-
     def span_row(table: str, span: Span, **values: Any) -> Row:
         """A record of `table` for `span`: its id, article, verbatim text and offsets."""
         start, end = span
@@ -76,30 +73,37 @@ def extract_article(
         )
         for s in found.statistics
     ]
-    article = row(
-        "articles",
-        article_id=article_id,
-        source_file=source_file,
-        sha256=seed.sha256,
-        publisher=publisher,
-        authors=schema.LIST_SEPARATOR.join(authors) or None,
-        title=meta.title,
-        url=meta.url,
-        published_date=meta.published_date,
-        language=meta.language,
-        text=body,
-        body_start=seed.body_start,
-        char_count=len(body),
-        word_count=text.word_count(body[seed.body_start :]),
-        paragraph_count=found.paragraph_count,
-    )
     rows = {
-        "articles": [article],
+        "articles": [article_row(seed, meta, source_file, found.paragraph_count)],
         "mentions": _first_per_span(mentions),
         "quotes": _first_per_span(quotes),
         "statistics": sorted(statistics, key=_span),
     }
     return ArticleExtraction(article_id, rows, list(found.actors.actors.values()))
+
+
+def article_row(seed: Seed, meta: ArticleMeta, source_file: str, paragraph_count: int) -> Row:
+    """The article's own row: everything in it follows from the seed and its metadata."""
+    publisher, authors = byline(seed, meta)
+    body = seed.text
+    return _in_column_order("articles")(
+        {
+            "article_id": seed.article_id,
+            "source_file": source_file,
+            "sha256": seed.sha256,
+            "publisher": publisher,
+            "authors": schema.LIST_SEPARATOR.join(authors) or None,
+            "title": meta.title,
+            "url": meta.url,
+            "published_date": meta.published_date,
+            "language": meta.language,
+            "text": body,
+            "body_start": seed.body_start,
+            "char_count": len(body),
+            "word_count": text.word_count(body[seed.body_start :]),
+            "paragraph_count": paragraph_count,
+        }
+    )
 
 
 @cache

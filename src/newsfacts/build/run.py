@@ -57,7 +57,7 @@ def build(
     corrector = corrections.load_corrector(dataset_dir)
     cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
     if cache:
-        cache.prune()
+        cache.open()
     root = seeds_dir.resolve().parent
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(
@@ -165,10 +165,10 @@ def stale_files(
         build(seeds_dir, dataset_dir, fresh, no_text=no_text, allow_symlinks=allow_symlinks)
         if not out.is_dir():
             return [f"{out}: missing"]
-        return _differences(fresh, out)
+        return differences(fresh, out)
 
 
-def _differences(fresh: Path, committed: Path) -> list[str]:
+def differences(fresh: Path, committed: Path) -> list[str]:
     new = {p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file()}
     old = {p.relative_to(committed).as_posix() for p in committed.rglob("*") if p.is_file()}
     changed = [

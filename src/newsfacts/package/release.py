@@ -8,15 +8,16 @@ import tempfile
 from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.package.staging import is_build
+from newsfacts.package.staging import RELEASES_MARK, is_build
 from newsfacts.read.files import file_hash
 from newsfacts.validate.run import validate
 
 
-def release(build: Path, releases: Path) -> tuple[Path, bool]:
+def copy_to_releases(build: Path, releases: Path) -> tuple[Path, bool]:
     """Validate a build and copy it to releases/<version>/; (the folder, whether it is new).
 
-    A release is immutable: the same version with other content is refused."""
+    A release is immutable: the same version with other content is refused, and the releases
+    folder is marked so that no build replaces a release (staging.RELEASES_MARK)."""
     if not is_build(build):
         raise NewsfactsError(f"{build}: not a newsfacts build (run newsfacts build first)")
     problems = [p for p in validate(build) if p.severity == "error"]
@@ -34,6 +35,7 @@ def release(build: Path, releases: Path) -> tuple[Path, bool]:
             "raise the version in dataset/dataset.yaml to release again"
         )
     releases.mkdir(parents=True, exist_ok=True)
+    (releases / RELEASES_MARK).touch()
     staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=releases))
     try:
         shutil.copytree(build, staging, dirs_exist_ok=True)

@@ -92,7 +92,7 @@ def is_build(folder: Path) -> bool:
     return (folder / "SHA256SUMS").is_file() and (folder / "csv" / "datapackage.json").is_file()
 
 
-RELEASE_MARK = ".newsfacts-release"  # in every release folder: a build never replaces one
+RELEASES_MARK = ".newsfacts-releases"  # in a folder of releases: a build never replaces one
 CHECKSUM_LINE = re.compile(r"(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)")
 
 
@@ -113,7 +113,7 @@ def replace_refusal(out: Path) -> str | None:
         return "exists and is not a folder"
     if not any(out.iterdir()):
         return None
-    if (out / RELEASE_MARK).exists():
+    if (out.parent / RELEASES_MARK).exists():
         return "is a release, and releases are never replaced"
     listed = listed_files(out)
     if listed is None:
