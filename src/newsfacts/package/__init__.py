@@ -7,5 +7,5 @@ written in a staging folder and swapped in atomically; releases.
 - facts.py, tally.py: what the cards and chart need, tallied as rows stream by;
 - card.py, chart.py: the dataset card and the quotes-per-speaker chart;
 - staging.py: the staging folder, the build lock and the atomic swap;
-- release.py: an immutable copy of a validated build.
+- release.py: an immutable copy of a validated build under releases/<version>/.
 """
