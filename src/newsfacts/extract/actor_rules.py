@@ -18,9 +18,12 @@ from .text import alternation
 # "U.S." as (?:[A-Z]\.){2,} would be, with no repeat entered before its first letter and period
 TOKEN = Rule(
     "token",
-    "A word: an initialism ('U.S.'), capitals before a hyphenated suffix, or letters.",
-    re.compile(r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{2,}(?=-[a-z])|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"),
-    matches=("U.S.", "Voss’s", "a", "NATO-led"),
+    "A word: an initialism ('U.S.', 'B&Q'), capitals before a hyphenated suffix, or letters.",
+    re.compile(
+        r"[A-Z]\.(?:[A-Z]\.)+|[A-Z]{1,3}&[A-Z]{1,3}\b|[A-Z]{2,}(?=-[a-z])"
+        r"|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]"
+    ),
+    matches=("U.S.", "Voss’s", "a", "NATO-led", "B&Q"),
     rejects=("86 93", " — "),
     how="match",
 )

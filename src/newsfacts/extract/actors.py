@@ -677,7 +677,7 @@ def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
 def _is_acronym(word: str) -> bool:
     if not word.isupper():  # as the letters alone: a period has no case
         return False
-    letters = word.replace(".", "")
+    letters = word.replace(".", "").replace("&", "")  # "U.S.", "B&Q"
     return 2 <= len(letters) <= 6 and letters.isalpha()
 
 

@@ -358,6 +358,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     determiner = rf"(?i:{SOURCE_DETERMINER})"
     modifiers = rf"(?:[A-Z][\w.'’-]*|{SOURCE_MODIFIER})"
     return re.compile(
+        r"(?<![\w.'’&-])"  # at the start of a word: never "resident" inside "President"
         rf"(?:{determiner}\s(?:(?!{NOT_SOURCE_MODIFIER}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
         rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
@@ -370,7 +371,7 @@ UNNAMED_SOURCE = LexiconRule(
     "A source not named: determiner or modifiers, a source noun, perhaps whose it is.",
     unnamed_source_pattern,
     matches=("a senior official said", "Police said", "a spokeswoman for the Harbour Trust"),
-    rejects=("Officer Ana Ruiz said", "the mayor said"),
+    rejects=("Officer Ana Ruiz said", "the mayor said", "the President said"),
 )
 DETERMINER = Rule(
     "determiner",
