@@ -63,7 +63,7 @@ from .quote_rules import (
     cue_words,
 )
 from .rules import Rule
-from .text import Span, alternation
+from .text import Span, alternation, ends_sentence
 
 # -- shortcuts (fast.py): the rules above, searched quicker ------------------------------
 
@@ -441,9 +441,9 @@ class QuoteFinder:
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
     ) -> tuple[str | None, Speaker | None]:
         after_window = Span(after_close, self._next_mark(after_close, paragraph))
-        sentence_end = SENTENCE_END.pattern.search(self.text, after_window.start, after_window.end)
+        sentence_end = self._sentence_end(after_window)
         if sentence_end is not None:
-            after_window = Span(after_window.start, sentence_end.end())
+            after_window = Span(after_window.start, sentence_end)
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
             cues = self._cues_in(window.start, window.end)
@@ -456,6 +456,15 @@ class QuoteFinder:
             if speaker.found:
                 return cue.group(0), speaker
         return None, self._colon_speaker(before_window)
+
+    def _sentence_end(self, window: Span) -> int | None:
+        """Where the sentence after a quote ends in `window`: not at the period of "Mr." or
+        of an initial ("“We will,” Mr. Ruiz said.")."""
+        for end in SENTENCE_END.pattern.finditer(self.text, window.start, window.end):
+            mark = end.start()
+            if self.text[mark] != "." or ends_sentence(self.text, mark, _next_word(self.text, mark)):
+                return end.end()
+        return None
 
     def _colon_speaker(self, before: Span) -> Speaker | None:
         """ "Ruiz: “I can’t think of another case.”" """
@@ -729,3 +738,11 @@ class QuoteFinder:
                 quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue)
             result.append(quote)
         return result
+
+
+def _next_word(text: str, position: int) -> int:
+    """Where the word after `position` (a mark) starts: past the mark and any spaces."""
+    following = position + 1
+    while following < len(text) and text[following].isspace():
+        following += 1
+    return following

@@ -49,7 +49,9 @@ def paragraphs(text: str, body_start: int) -> list[Span]:
     return spans
 
 
-def _ends_sentence(text: str, period_at: int, next_start: int) -> bool:
+def ends_sentence(text: str, period_at: int, next_start: int) -> bool:
+    """Whether the mark at `period_at` ends a sentence: not the period of an initial or of an
+    abbreviation ("Mr. Ruiz"), unless a sentence starter follows at `next_start`."""
     if text[period_at] != ".":
         return True
     word_start = period_at
@@ -74,7 +76,7 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
         next_start = match.end()
         if next_start >= paragraph.end or not _starts_sentence(text[next_start]):
             continue
-        if _ends_sentence(text, match.start(), next_start):
+        if ends_sentence(text, match.start(), next_start):
             spans.append(Span(start, match.end("mark")))  # without the spaces after it
             start = next_start
     if start < paragraph.end:
