@@ -50,6 +50,7 @@ class Lexicons:
     honorifics: dict[str, str]  # honorific -> gender
     title_genders: dict[str, str]  # honorifics and gendered titles -> gender
     cue_roles: dict[str, str]  # reporting verb -> addressee | relay
+    back_references: dict[str, str]  # "company" -> the kind of actor "the company" means
     institutions: frozenset[str]
     clause_starts: frozenset[str]
     countries: dict[str, str]  # name or alias -> ISO alpha-3
@@ -111,6 +112,7 @@ def load_lexicons() -> Lexicons:
         honorifics=word_table("honorifics.txt"),
         title_genders=word_table("honorifics.txt") | word_table("title_genders.txt"),
         cue_roles=word_table("cue_roles.txt"),
+        back_references=word_table("organization_back_references.txt"),
         institutions=frozenset(_lines("institutions.txt")),
         clause_starts=word_set("clause_starts.txt"),
         countries=countries,

@@ -233,6 +233,14 @@ SPEAKER_GAP = Rule(
     rejects=(" and her sister ", ", a teacher, "),
     how="match",
 )
+DEFINITE_ROLE = Rule(
+    "definite_role",
+    "A role with 'the' right before a cue, naming someone the article named before: "
+    "'the president said', 'the prime minister told', 'the company said'.",
+    re.compile(r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[A-Za-z-]+\s){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$"),
+    matches=("the president ", "The company ", "the prime minister quickly "),
+    rejects=("they ", "a president "),
+)
 APPOSITIVE = Rule(
     "appositive",
     "A phrase between commas after a name, before its cue ('Ruiz, the head of ..., said').",

@@ -34,6 +34,7 @@ from .quote_rules import (
     COLLECTIVE_SOURCES,
     CONJUNCTION,
     CUE,
+    DEFINITE_ROLE,
     DETERMINER,
     ENDS_WITH_COLON,
     LEADING_PHRASE,
@@ -226,6 +227,7 @@ class QuoteFinder:
         self.unnamed = unnamed_source_search(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
+        self.title_nouns = frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
         self.cues = cue_finder(lex)
         self.paragraph_cues = MatchesInRange([])  # set by find() for each paragraph
 
@@ -292,12 +294,34 @@ class QuoteFinder:
         pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
+        role = self._definite_role_before(position, limit)
+        if role:
+            return role
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
         if best:
             return Speaker(best.key, True, best.span.start)
         return self._clause_subject(position, limit)
+
+    def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
+        """ "the president said": the nearest person named before whose title ends in that
+        role; "the company said": the nearest organisation named before."""
+        found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
+        if found is None:
+            return None
+        noun = found["role"].lower().split()[-1]
+        kind = self.lex.back_references.get(noun)
+        if kind is None and noun not in self.title_nouns:
+            return None
+        for mention in self.actors.before(found.start()):
+            actor = self.actors.actors[mention.key]
+            if actor.unnamed:
+                continue
+            title = (actor.title or "").lower().rstrip(".").split()
+            if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
+                return Speaker(mention.key, True, found.start("role"))
+        return None
 
     def _mention_before(self, position: int, limit: int) -> MentionSpan | None:
         """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
@@ -462,7 +486,9 @@ class QuoteFinder:
         of an initial ("“We will,” Mr. Ruiz said.")."""
         for end in SENTENCE_END.pattern.finditer(self.text, window.start, window.end):
             mark = end.start()
-            if self.text[mark] != "." or ends_sentence(self.text, mark, _next_word(self.text, mark)):
+            if self.text[mark] != "." or ends_sentence(
+                self.text, mark, _next_word(self.text, mark)
+            ):
                 return end.end()
         return None
 
