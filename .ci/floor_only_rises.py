@@ -5,7 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-FLOORS = ("tests/devset/floor.json", "tests/heldout/floor.json")
+FLOORS = (
+    "tests/devset/floor.json",
+    "tests/heldout/floor.json",
+    "tests/realnews/floor-tune.json",
+    "tests/realnews/floor-blind.json",
+)
 
 
 def check(floor: str) -> None:
