@@ -28,6 +28,7 @@ TOKEN = Rule(
     how="match",
 )
 PARTICLES = word_set("name_particles.txt")
+WEEKDAYS = word_set("weekdays.txt")  # a day after a name is not part of it
 CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive

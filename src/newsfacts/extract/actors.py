@@ -41,6 +41,7 @@ from .actor_rules import (
     TOKEN,
     VERB_AFTER_NAME,
     VERB_AFTER_WORD,
+    WEEKDAYS,
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any
@@ -290,7 +291,9 @@ class ActorFinder:
             if self._registered(words) or not (sentence_start or lowered in CONNECTORS):
                 break
             run, words = run[1:], words[1:]
-        while run and words[-1].lower() in CONNECTORS:
+        while run and (
+            words[-1].lower() in CONNECTORS or (len(run) > 1 and words[-1].lower() in WEEKDAYS)
+        ):
             run, words = run[:-1], words[:-1]
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
