@@ -58,6 +58,8 @@ def pointing(out: Path, tmp_path: Path, edit: str, url: str) -> Path:
         quotes["schema"] = f"{url}/schema.json"
     elif edit == "dialect":
         quotes["dialect"] = f"{url}/dialect.json"
+    elif edit == "extrapaths":
+        quotes["extrapaths"] = [f"{url}/more.csv"]
     else:
         descriptor["profile"] = f"{url}/profile.json"
     (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
@@ -65,7 +67,7 @@ def pointing(out: Path, tmp_path: Path, edit: str, url: str) -> Path:
 
 
 @pytest.mark.parametrize("engine", ["fast", "frictionless"])
-@pytest.mark.parametrize("edit", ["path", "schema", "dialect", "profile"])
+@pytest.mark.parametrize("edit", ["path", "extrapaths", "schema", "dialect", "profile"])
 def test_validate_sends_no_request(
     out: Path, tmp_path: Path, listener: str, engine: str, edit: str
 ) -> None:

@@ -269,3 +269,31 @@ def test_builds_killed_at_each_stage_leave_old_or_new_never_half(tmp_path: Path)
     build(new_seeds, DATASET, out)  # a later build removes what the killed ones left
     assert tree(out) == new_tree
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".build.tmp-")]
+
+
+def test_a_pipe_named_like_a_seed_is_refused_not_waited_on(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    seeds = make_seeds({"fine.txt": "Mayor Ana Ruiz said 40 schools would close."})
+    os.mkfifo(seeds / "pipe.txt")
+    code, output = run_build(seeds, tmp_path / "build")
+    assert code == 1
+    assert "pipe.txt: not a regular file" in output
+
+
+def test_a_file_put_into_out_during_a_build_is_kept(
+    tmp_path: Path, make_seeds, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from newsfacts.build import run
+
+    seeds = make_seeds({"a.txt": SEED_TEXT})
+    out = tmp_path / "build"
+    build(seeds, DATASET, out)
+    original = run.finish_build
+
+    def meanwhile(*args: object, **kwargs: object) -> None:
+        (out / "notes.txt").write_text("written while the build ran", encoding="utf-8")
+        original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run, "finish_build", meanwhile)
+    with pytest.raises(NewsfactsError, match=r"holds notes\.txt, which no build wrote"):
+        build(seeds, DATASET, out)
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "written while the build ran"

@@ -27,6 +27,8 @@ def copy_to_releases(build: Path, releases: Path) -> tuple[Path, bool]:
         "version"
     ]
     target = releases / str(version)
+    releases.mkdir(parents=True, exist_ok=True)
+    (releases / RELEASES_MARK).touch()  # also a folder of releases made before the mark
     if target.exists():
         if _tree_hashes(target) == _tree_hashes(build):
             return target, False
@@ -34,8 +36,6 @@ def copy_to_releases(build: Path, releases: Path) -> tuple[Path, bool]:
             f"{target}: release {version} exists with different content; "
             "raise the version in dataset/dataset.yaml to release again"
         )
-    releases.mkdir(parents=True, exist_ok=True)
-    (releases / RELEASES_MARK).touch()
     staging = Path(tempfile.mkdtemp(prefix=f".{version}.", dir=releases))
     try:
         shutil.copytree(build, staging, dirs_exist_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import glob
 import os
 import re
 import shutil
@@ -37,6 +38,7 @@ def staged_build(out: Path) -> Iterator[Path]:
         try:
             yield staging
             with swapping(out):
+                check_replaceable(out)  # again: nothing may have been put there meanwhile
                 swap_in(staging, out)
         except OSError as error:
             raise NewsfactsError(
@@ -84,7 +86,7 @@ def new_staging_folder(out: Path) -> Path:
 
 def remove_leftovers(out: Path) -> None:
     """Temporary folders that a killed build left beside `out` (only under the lock)."""
-    for leftover in out.parent.glob(f".{out.name}.tmp-*"):
+    for leftover in out.parent.glob(f".{glob.escape(out.name)}.tmp-*"):
         shutil.rmtree(leftover, ignore_errors=True)
 
 
@@ -99,7 +101,10 @@ CHECKSUM_LINE = re.compile(r"(?P<digest>[0-9a-f]{64})  (?P<path>[^\n]+)")
 def check_replaceable(out: Path) -> None:
     """Only an earlier build, or nothing, may be replaced: never a folder with other content,
     never a release."""
-    reason = replace_refusal(out)
+    try:
+        reason = replace_refusal(out)
+    except OSError as error:
+        reason = f"cannot be read ({error.strerror or error})"
     if reason:
         raise NewsfactsError(f"{out}: {reason}; refusing to replace it (choose another --out)")
 

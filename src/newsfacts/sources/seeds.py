@@ -12,6 +12,7 @@ import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -125,11 +126,15 @@ def read_seed(path: Path, allow_symlinks: bool = False) -> Seed:
 def _read_bytes(path: Path, allow_symlinks: bool) -> bytes:
     """The file's bytes; a link is not followed unless allowed (O_NOFOLLOW: no race with a
     link made after the folder was listed)."""
-    flags = os.O_RDONLY | (0 if allow_symlinks else os.O_NOFOLLOW)
+    # O_NONBLOCK: a pipe named like a seed must not hang the open
+    flags = os.O_RDONLY | os.O_NONBLOCK | (0 if allow_symlinks else os.O_NOFOLLOW)
     try:
         with os.fdopen(os.open(path, flags), "rb") as handle:
-            data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more: a device reads forever
-            size = os.fstat(handle.fileno()).st_size
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise NewsfactsError(f"{path}: not a regular file (a pipe, device or folder)")
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more than the limit allows
+            size = status.st_size
     except OSError as error:
         if error.errno == errno.ELOOP and not allow_symlinks:
             raise NewsfactsError(f"{path}: a symbolic link; {SYMLINK_HINT}") from error

@@ -172,6 +172,8 @@ def check_compilable(resource: dict[str, Any]) -> None:
     schema = resource.get("schema", {})
     if resource.get("dialect") or str(resource.get("encoding", "utf-8")).lower() != "utf-8":
         raise Irregular(f"{resource.get('name')}: a CSV dialect or encoding of its own")
+    if resource.get("extrapaths"):
+        raise Irregular(f"{resource.get('name')}: data in more files than its path")
     for spec in schema.get("fields", []):
         if (
             spec.get("type") not in COMPILED_TYPES

@@ -22,9 +22,9 @@ from newsfacts.validate.digests import TableDigest
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.subjects import Package
 
-# What stock Frictionless opens: each resource's data, schema and dialect (a file, or a URL it
-# would fetch), and a profile named by URL, the package's or a resource's
-OPENED = ("path", "schema", "dialect")
+# What stock Frictionless opens: each resource's data (path, extra paths), schema and dialect (a
+# file, or a URL it would fetch), and a profile named by URL, the package's or a resource's
+OPENED = ("path", "extrapaths", "schema", "dialect")
 PROFILES = ("profile", "$schema")
 NAMED_PROFILE = re.compile(r"[a-z][a-z-]*")  # "tabular-data-package": bundled, never fetched
 
