@@ -59,3 +59,27 @@ def test_escaping_keeps_the_offsets_of_every_character() -> None:
 def test_one_line_escapes_newlines_and_tabs_but_keeps_other_text() -> None:
     assert one_line("x\ny\tz “ok” é") == "x\\ny\\tz “ok” é"
     assert printable("x\ny\tz") == "x\ny\tz"
+
+
+def test_paths_and_package_data_are_never_markup(tmp_path: Path) -> None:
+    from .conftest import SEEDS
+
+    out = tmp_path / "o[/x]k[red]"
+    runner = CliRunner()
+    built = runner.invoke(
+        app, ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--out", str(out)]
+    )
+    assert built.exit_code == 0, built.output
+    assert "o[/x]k[red]" in built.output.replace("\n", "")
+    checked = runner.invoke(app, ["validate", str(out)])
+    assert checked.exit_code == 0, checked.output
+    assert "o[/x]k[red]: valid" in checked.output.replace("\n", "")
+
+
+def test_github_annotations_cannot_start_a_command_of_their_own() -> None:
+    from newsfacts.cli import workflow_data
+
+    hostile = "quotes\n::warning::forged%0A\x1b[31m"
+    shown = workflow_data(hostile)
+    assert "\n" not in shown and "\x1b" not in shown
+    assert shown.startswith("quotes%0A::warning::forged%250A")

@@ -76,6 +76,13 @@ def fail(error: NewsfactsError) -> typer.Exit:
     return typer.Exit(1)
 
 
+def workflow_data(message: str) -> str:
+    """A message as GitHub's workflow commands take it: one line (its own escapes for "%",
+    CR and LF), control characters shown escaped, so data cannot start a command of its own."""
+    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return one_line(escaped)
+
+
 def cell(value: object) -> Text:
     """Data in a table or message: shown as written, never read as markup or control codes."""
     return Text(one_line(str(value)))
@@ -194,7 +201,7 @@ def build(
             for line in stale:
                 errors.print(cell(f"  {line}"))
             raise typer.Exit(1)
-        console.print(f"{out} is up to date.")
+        console.print(cell(f"{out} is up to date."))
         return
     cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
     with ArticleProgress("extracting", then="writing zips and validating…") as progress:
@@ -207,15 +214,14 @@ def build(
             cache_dir=cache_dir,
             allow_symlinks=allow_symlinks,
         )
-    summary = Table(title=f"newsfacts build → {out}")
+    summary = Table(title=cell(f"newsfacts build → {out}"))
     summary.add_column("table")
     summary.add_column("rows", justify="right")
     for name in schema.TABLES:
         summary.add_row(name, f"{rows.get(name, 0):,}")
     console.print(summary)
-    console.print(
-        f"Packages: {out / 'csv'}, {out / 'parquet'} (validated); checksums in {out / 'SHA256SUMS'}"
-    )
+    packages = f"Packages: {out / 'csv'}, {out / 'parquet'} (validated)"
+    console.print(cell(f"{packages}; checksums in {out / 'SHA256SUMS'}"))
 
 
 @command()
@@ -251,20 +257,20 @@ def validate(
     elif output is ReportFormat.github:
         for problem in problems:
             level = "error" if problem.severity == "error" else "notice"
-            print(f"::{level} title=newsfacts validate::{problem}")
+            print(f"::{level} title=newsfacts validate::{workflow_data(str(problem))}")
     else:
         for note in [p for p in problems if p.severity == "note"]:
             console.print(cell(f"note: {note}"))
         if failures:
             errors.print(problems_table(path, failures))
         else:
-            console.print(f"{path}: valid")
+            console.print(cell(f"{path}: valid"))
     if failures:
         raise typer.Exit(1)
 
 
 def problems_table(path: Path, problems: list[Problem]) -> Table:
-    report = Table(title=f"{path}: {len(problems)} problem(s)")
+    report = Table(title=cell(f"{path}: {len(problems)} problem(s)"))
     for column in ("package", "table", "row", "field", "problem"):
         report.add_column(column)
     for p in problems:
@@ -295,7 +301,8 @@ def schema_command(
         print(schema_markdown(), end="")
         return
     changed = update_readme(readme)
-    console.print(f"{readme}: tables section {'updated' if changed else 'already current'}")
+    state = "updated" if changed else "already current"
+    console.print(cell(f"{readme}: tables section {state}"))
 
 
 @command()
@@ -429,11 +436,11 @@ def diff(
     if as_json:
         print(json.dumps(diff_lib.as_dict(diffs), indent=2, ensure_ascii=False, default=str))
         return
-    summary = Table(title=f"{old} → {new}")
+    summary = Table(title=cell(f"{old} → {new}"))
     for column in ("table", "added", "removed", "changed"):
         summary.add_column(column, justify="left" if column == "table" else "right")
     for d in diffs:
-        summary.add_row(d.table, str(len(d.added)), str(len(d.removed)), str(len(d.changed)))
+        summary.add_row(cell(d.table), str(len(d.added)), str(len(d.removed)), str(len(d.changed)))
     console.print(summary)
     changes = [(d.table, c) for d in diffs for c in d.changed]
     if changes:
@@ -476,11 +483,11 @@ def stats_command(
     if as_json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
-    rows = Table(title=f"{path}: rows per table")
+    rows = Table(title=cell(f"{path}: rows per table"))
     rows.add_column("table")
     rows.add_column("rows", justify="right")
     for name, count in result["rows"].items():
-        rows.add_row(name, f"{count:,}")
+        rows.add_row(cell(name), f"{count:,}")
     console.print(rows)
     for key, title, label in (
         ("quotes_per_speaker", "Quotes per speaker", "speaker"),
