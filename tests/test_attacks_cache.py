@@ -211,6 +211,9 @@ def test_no_module_of_newsfacts_can_load_code_from_data() -> None:
         b'{"format": 1}',
         b"NaN",
         b'{"format": Infinity}',
+        b'{"format": 1e309}',  # infinity once read
+        b'{"format": ' + b"9" * 400 + b"}",  # no 64-bit column holds it
+        b'{"format": "\\ud800"}',  # a lone surrogate: not UTF-8 text
     ],
     ids=[
         "empty",
@@ -223,6 +226,9 @@ def test_no_module_of_newsfacts_can_load_code_from_data() -> None:
         "keys-missing",
         "nan",
         "infinity",
+        "overflowing-float",
+        "huge-integer",
+        "lone-surrogate",
     ],
 )
 def test_a_malformed_entry_is_not_used(cached: Path, warnings: list[str], content: bytes) -> None:
@@ -337,6 +343,14 @@ DETECTED: dict[str, tuple[Callable[[Entry], object], str]] = {
     "a value that is not finite": (
         set_cell("statistics", 0, "value", float("nan")),
         "not a JSON document",
+    ),
+    "an integer too large for 64 bits": (
+        set_cell("statistics", 0, "value", 10**400),
+        "not a JSON document",
+    ),
+    "a lone surrogate in a text": (
+        set_cell("statistics", 0, "object", "\ud800"),
+        "lone surrogate",
     ),
     "a boolean offset": (set_cell("mentions", 0, "start", True), "start is a bool"),
     "a required value missing": (set_cell("quotes", 0, "kind", None), "kind is empty"),

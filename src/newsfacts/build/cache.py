@@ -26,6 +26,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import math
 import os
 import re
 import shutil
@@ -76,6 +77,8 @@ VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")  # what extractor_version() gives
 MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # span texts (quotes hold mentions) and actors
 TABLES = schema.SPAN_TABLES  # stored; the article row is rebuilt from the seed
 ENTRY_KEYS = {"format", "extractor", "key", "seed_sha256", "article_id", "tables", "actors"}
+
+SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 @cache
@@ -207,8 +210,12 @@ class ExtractionCache:
     def _decode(
         self, data: bytes, key: str, seed: Seed, meta: ArticleMeta, source_file: str
     ) -> ArticleExtraction:
+        if SURROGATE_ESCAPE.search(data):  # entries are written as UTF-8, never escaped
+            raise Rejected("a string holds a lone surrogate")
         try:
-            entry = json.loads(data, parse_constant=_not_finite)
+            entry = json.loads(
+                data, parse_constant=_not_finite, parse_float=_finite, parse_int=_int64
+            )
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise Rejected("not a JSON document") from None
         if type(entry) is not dict or set(entry) != ENTRY_KEYS:
@@ -299,6 +306,21 @@ def _rejected(path: Path, seed_path: Path, why: str) -> None:
 
 def _not_finite(constant: str) -> None:
     raise ValueError(f"{constant} is not a number an entry holds")
+
+
+def _finite(text: str) -> float:
+    """A JSON number as a float; "1e309" (infinity once read) is refused like "Infinity"."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text} is not a finite number")
+    return value
+
+
+def _int64(text: str) -> int:
+    """A JSON integer that fits the tables' 64-bit integer columns."""
+    if len(text) > 20 or not -(2**63) <= (value := int(text)) < 2**63:
+        raise ValueError(f"{text[:24]} does not fit 64 bits")
+    return value
 
 
 def _short(value: Any) -> str:
