@@ -101,3 +101,39 @@ def test_a_corrupt_zip_member_is_a_problem_not_a_crash(out: Path, tmp_path: Path
     assert any(
         p["package"] == archive.name and "not a readable zip" in p["message"] for p in problems
     )
+
+
+def test_checksums_that_are_not_text_are_a_problem_not_a_crash(out: Path, tmp_path: Path) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    (build / "SHA256SUMS").write_bytes(b"\xff\xfe not text")
+    problems = validate(build)
+    assert any(p.package == "SHA256SUMS" and "UTF-8" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("flag", ["encrypted", "unknown-method"])
+def test_a_zip_member_zipfile_cannot_read_is_a_problem(
+    out: Path, tmp_path: Path, flag: str
+) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    archive = next(build.glob("*-csv.zip"))
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zipped:
+        info = next(i for i in zipped.infolist() if i.filename.endswith("quotes.csv"))
+    for header in (
+        info.header_offset,
+        data.find(b"PK\x01\x02" + bytes(data[info.header_offset + 4 : info.header_offset + 6])),
+    ):
+        pass
+    central = data.rfind(info.filename.encode(), 0) - 46  # the central directory entry
+    local = info.header_offset
+    if flag == "encrypted":
+        for at in (local + 6, central + 8):
+            data[at] |= 0x01  # general purpose flag: encrypted
+    else:
+        for at in (local + 8, central + 10):
+            data[at : at + 2] = (99).to_bytes(2, "little")  # compression method 99
+    archive.write_bytes(bytes(data))
+    problems = validate(build)
+    assert any(p.package == archive.name and "not a readable zip" in p.message for p in problems)

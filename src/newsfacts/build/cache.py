@@ -7,7 +7,8 @@ changed extractor starts from an empty cache, and the folders of other versions 
 
 Entries are data, never code: one JSON file per seed (no pickle: loading an entry cannot run
 anything). The cache folder is private (0700, entries 0600) and marked by a CACHEDIR.TAG;
-newsfacts only ever removes things inside a folder that carries that tag.
+newsfacts only ever removes things inside a folder that carries that tag, or inside a cache
+of an earlier version (a folder holding nothing but version folders, adopted and tagged).
 
 An entry is not trusted. It names its seed's sha256, the extractor version and its key, and
 each is checked on read against the seed as it is now. The article row is not stored: it is

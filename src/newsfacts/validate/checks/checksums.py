@@ -35,7 +35,11 @@ class Checksums(BuildCheck):
         if not sums.is_file():
             yield Problem("SHA256SUMS", "", None, None, "missing from the build folder")
             return
-        listed = listed_digests(sums.read_text(encoding="utf-8"))
+        try:
+            listed = listed_digests(sums.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            yield Problem("SHA256SUMS", "", None, None, f"cannot be read as UTF-8 text ({error})")
+            return
         present = {p.relative_to(build).as_posix() for p in build.rglob("*") if p.is_file()}
         for name in sorted(present - set(listed) - {"SHA256SUMS"}):
             yield Problem("SHA256SUMS", name, None, None, "file present but not listed")
