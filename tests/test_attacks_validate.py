@@ -121,11 +121,6 @@ def test_a_zip_member_zipfile_cannot_read_is_a_problem(
     data = bytearray(archive.read_bytes())
     with zipfile.ZipFile(archive) as zipped:
         info = next(i for i in zipped.infolist() if i.filename.endswith("quotes.csv"))
-    for header in (
-        info.header_offset,
-        data.find(b"PK\x01\x02" + bytes(data[info.header_offset + 4 : info.header_offset + 6])),
-    ):
-        pass
     central = data.rfind(info.filename.encode(), 0) - 46  # the central directory entry
     local = info.header_offset
     if flag == "encrypted":
