@@ -72,3 +72,15 @@ def test_readers_never_see_two_builds_at_once(tmp_path: Path) -> None:
     assert reads >= 10, "the builds ended before the readers could race them"
     assert mixed == 0
     assert false_problems == []
+
+
+def test_reading_a_package_that_is_not_a_build_writes_no_lock_file(
+    out: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    data = tmp_path / "data"
+    (data / "csv").mkdir(parents=True)  # looks a little like a build: a csv folder
+    shutil.copytree(out / "csv", data / "mypkg")
+    load(data / "mypkg", format="csv")
+    assert not list(tmp_path.rglob("*.swap.lock"))

@@ -13,14 +13,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from newsfacts.read.files import DESCRIPTOR
+
 
 def build_folder_of(path: Path) -> Path | None:
     """The build folder that `path` (a build, one of its packages, or a datapackage.json)
     belongs to; None when it is not part of a build."""
     path = path.resolve()
     for candidate in (path, path.parent, path.parent.parent):
-        if (candidate / "SHA256SUMS").is_file() or (candidate / "csv").is_dir():
-            return candidate
+        if (candidate / "SHA256SUMS").is_file() and (candidate / "csv" / DESCRIPTOR).is_file():
+            return candidate  # what a build writes: its checksums and its CSV package
     return None
 
 
