@@ -7,6 +7,7 @@ import re
 import zipfile
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsfacts import load
@@ -68,3 +69,21 @@ def test_a_text_too_long_for_an_excel_cell_is_refused_in_one_line(tmp_path: Path
     assert result.exit_code == 1
     assert "articles: row 2: text: 38,999 characters; an Excel cell holds 32,767" in result.output
     assert not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("target", ["a_folder", "a_file/x.xlsx"])
+def test_a_target_that_cannot_be_written_is_one_line(tmp_path: Path, target: str) -> None:
+    out = built(tmp_path, "Officials said 40 schools would close, Mayor Ana Ruiz said.")
+    (tmp_path / "a_folder").mkdir()
+    (tmp_path / "a_file").write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", str(out), "--xlsx", str(tmp_path / target)])
+    assert result.exit_code == 1
+    assert "cannot write the workbook" in result.output
+
+
+def test_sheet_names_are_valid_and_distinct() -> None:
+    from newsfacts.read.spreadsheet import sheet_names
+
+    names = sheet_names(["quotes", "a/b:c*d?[e]", "x" * 40, "X" * 40, ""])
+    assert len({n.lower() for n in names}) == 5
+    assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in names)

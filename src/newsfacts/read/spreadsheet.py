@@ -9,6 +9,7 @@ as numbers, booleans as booleans, dates as ISO text: one sheet per table.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -28,17 +29,29 @@ def export_xlsx(source: str | Path, target: Path, fmt: str = "parquet") -> dict[
 
     tables = load(source, fmt)
     check_fits(tables)
-    target.parent.mkdir(parents=True, exist_ok=True)
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    workbook = xlsxwriter.Workbook(str(target), options)
-    workbook.set_properties({"created": FIXED_TIME})
-    for name, frame in tables.items():
-        write_sheet(workbook.add_worksheet(name[:31]), frame)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        workbook = xlsxwriter.Workbook(str(target), options)
+        workbook.set_properties({"created": FIXED_TIME})
+        for name, frame in zip(sheet_names(list(tables)), tables.values(), strict=True):
+            write_sheet(workbook.add_worksheet(name), frame)
         workbook.close()
-    except OSError as error:
-        raise NewsfactsError(f"{target}: cannot write ({error.strerror or error})") from error
+    except (OSError, xlsxwriter.exceptions.XlsxWriterException) as error:
+        raise NewsfactsError(f"{target}: cannot write the workbook ({error})") from error
     return {name: len(frame) for name, frame in tables.items()}
+
+
+def sheet_names(tables: list[str]) -> list[str]:
+    """A valid, distinct Excel sheet name for each table: at most 31 characters, none of
+    []:*?/\\ (a package from elsewhere may name its tables anything)."""
+    names: list[str] = []
+    for number, table in enumerate(tables, start=1):
+        name = re.sub(r"[\[\]:*?/\\']", "_", table)[:31] or f"table {number}"
+        while name.lower() in {n.lower() for n in names}:
+            name = f"{name[:27]} {number}"
+        names.append(name)
+    return names
 
 
 def check_fits(tables: dict[str, pd.DataFrame]) -> None:
