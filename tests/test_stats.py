@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from newsfacts.build.run import build
@@ -47,3 +48,29 @@ def test_chart_is_a_png_beside_the_card(out: Path) -> None:
         data = (out / fmt / CHART).read_bytes()
         assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 2000
         assert f"({CHART})" in (out / fmt / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["stats", "review", "diff"])
+def test_a_package_without_the_contract_tables_is_one_line(
+    out: Path, tmp_path: Path, command: str
+) -> None:
+    import json
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from newsfacts.cli import app
+
+    package = tmp_path / "csv"
+    shutil.copytree(out / "csv", package)
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "actors"]
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    arguments = {
+        "stats": ["stats", str(package)],
+        "review": ["review", "000_68207eccf74b6ec5", "--build", str(package)],
+        "diff": ["diff", str(out / "csv"), str(package)],
+    }[command]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1, result.output
+    assert "not a newsfacts package: no 'actors' table" in result.output

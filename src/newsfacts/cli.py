@@ -479,7 +479,7 @@ def stats_command(
     top: Annotated[int, typer.Option("--top", help="How many rows per ranking.")] = 10,
 ) -> None:
     """Summarise the dataset: rows per table, quotes per speaker, top actors, statistics."""
-    result = stats.summary(reader.load(str(path)), top)
+    result = stats.summary(reader.load_newsfacts(str(path)), top)
     if as_json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
         return
@@ -522,7 +522,7 @@ def review_command(
     ] = None,
 ) -> None:
     """Show one article with its quotes, statistics and mentions highlighted and numbered."""
-    text, items = review.article_items(reader.load(str(package)), article_id)
+    text, items = review.article_items(reader.load_newsfacts(str(package)), article_id)
     if html_out is not None:
         review.write_page(html_out, article_id, text, items)
     if html_out is None:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from newsfacts import schema
-from newsfacts.read.frames import load, plain_value
+from newsfacts.read.frames import load_newsfacts, plain_value
 
 
 @dataclass
@@ -55,7 +55,7 @@ def diff_table(table: str, old: pd.DataFrame, new: pd.DataFrame) -> TableDiff:
 
 def diff(old: str, new: str, fmt: str = "parquet") -> list[TableDiff]:
     """Compare two packages (folders, zips or URLs), each verified by its hashes first."""
-    before, after = load(old, format=fmt), load(new, format=fmt)
+    before, after = load_newsfacts(old, format=fmt), load_newsfacts(new, format=fmt)
     return [diff_table(t, before[t], after[t]) for t in schema.TABLES]
 
 

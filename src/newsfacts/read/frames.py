@@ -9,6 +9,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from newsfacts import schema
 from newsfacts.errors import NewsfactsError
 from newsfacts.read import download as remote
 from newsfacts.read.download import OnBytes, local_package
@@ -127,3 +128,22 @@ def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
         verify(folder, read_descriptor(folder), source)
         remote.place(saved, to)
         return to / saved.name if saved.is_file() else to
+
+
+def check_contract(tables: dict[str, pd.DataFrame], where: str) -> None:
+    """Every table and column of schema/ is there: what stats, review and diff read. (Any
+    Frictionless package loads; these commands need a newsfacts one.)"""
+    for table in schema.TABLES:
+        if table not in tables:
+            raise NewsfactsError(f"{where}: not a newsfacts package: no {table!r} table")
+        missing = [c for c in schema.column_names(table) if c not in tables[table].columns]
+        if missing:
+            raise NewsfactsError(f"{where}: table {table!r} has no column {missing[0]!r}")
+
+
+def load_newsfacts(source: str | Path, format: str = "parquet") -> dict[str, pd.DataFrame]:
+    """`load`, for what reads our tables by name (stats, review, diff): a package without
+    every table and column of schema/ is one line, not a KeyError."""
+    tables = load(source, format)
+    check_contract(tables, str(source))
+    return tables
