@@ -3,6 +3,7 @@ build objects, a size limit (issue [2/6], attacks on dataset/*.yaml)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -50,7 +51,6 @@ def test_an_alias_bomb_is_refused_at_once_naming_the_line(dataset: Path) -> None
     [
         "first: &x {name: A}\nsecond: {k: *x}\n",  # an alias inside a nested mapping
         "- &x [1]\n- *x\n",
-        "base: &b {a: 1}\nmerged:\n  <<: *b\n",
     ],
 )
 def test_every_alias_is_refused(tmp_path: Path, text: str) -> None:
@@ -97,12 +97,34 @@ def test_the_c_loader_is_used_where_the_machine_has_it() -> None:
 
     if getattr(yaml, "__with_libyaml__", False):
         assert issubclass(yaml_files.StrictLoader, yaml.CSafeLoader)
-    assert issubclass(
-        yaml_files.StrictLoader, (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    )
+    else:
+        assert issubclass(yaml_files.StrictLoader, yaml.SafeLoader)
 
 
 def test_plain_yaml_still_reads(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_text("a: 1\nb: [x, y]\nc: {d: e}\n", encoding="utf-8")
     assert read_yaml(path) == {"a": 1, "b": ["x", "y"], "c": {"d": "e"}}
+
+
+@pytest.mark.parametrize(
+    "text, problem",
+    [
+        ("a: 1\n<<: {a: 2, b: 3}\n", "merge keys"),
+        ("<<: [{x: 1}, {x: 2}]\n", "merge keys"),
+        ("base: &b {a: 1}\nmerged:\n  <<: *b\n", "merge keys"),
+        ("yes: 1\ntrue: 2\n", "duplicate key 'true'"),
+        ("~: 1\nnull: 2\n", "duplicate key 'null'"),
+        ("1: a\n0x1: b\n", "duplicate key '0x1'"),
+        ("s: !!set {a, b}\n", "tag:yaml.org,2002:set"),
+        ("b: !!binary aGVsbG8=\n", "tag:yaml.org,2002:binary"),
+        ("o: !!omap [{a: 1}]\n", "tag:yaml.org,2002:omap"),
+    ],
+)
+def test_keys_that_read_the_same_and_values_that_are_not_plain_are_refused(
+    tmp_path: Path, text: str, problem: str
+) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=re.escape(problem)):
+        read_yaml(path)

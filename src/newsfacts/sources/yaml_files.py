@@ -21,29 +21,39 @@ Model = TypeVar("Model", bound=BaseModel)
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+PLAIN = frozenset(  # the kinds of value our files hold: no sets, binary, ordered maps, merges
+    f"tag:yaml.org,2002:{kind}"
+    for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+
+
+def _refuse(problem: str, node: yaml.Node) -> yaml.constructor.ConstructorError:
+    return yaml.constructor.ConstructorError(None, None, problem, node.start_mark)
+
+
 class StrictLoader(_Base):  # type: ignore[misc, valid-type]
-    """YAML's safe loader, refusing aliases and duplicate keys."""
+    """YAML's safe loader for plain data: no aliases, no duplicate keys, no other tags."""
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         if node in self.constructed_objects:  # a node met twice is an alias (*name)
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                "aliases are not allowed (an anchor &name here is used again as *name)",
-                node.start_mark,
+            raise _refuse(
+                "aliases are not allowed (an anchor &name here is used again as *name)", node
             )
+        if node.tag not in PLAIN:
+            raise _refuse(f"a value tagged {node.tag} (only plain data is read)", node)
         return super().construct_object(node, deep)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[type, Any]] = set()
         for key_node, _ in node.value:
-            if isinstance(key_node, yaml.ScalarNode):  # every key of our files
-                key = (key_node.tag, key_node.value)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key_node.value!r}", key_node.start_mark
-                    )
-                seen.add(key)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _refuse("merge keys (<<) are not allowed", key_node)
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag in PLAIN:
+                # the key's value, as YAML reads it: "yes" and "true", "1" and "0x1" are one key
+                value = self.yaml_constructors[key_node.tag](self, key_node)
+                if (type(value), value) in seen:
+                    raise _refuse(f"duplicate key {key_node.value!r}", key_node)
+                seen.add((type(value), value))
         return dict(super().construct_mapping(node, deep))
 
 
