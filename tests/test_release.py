@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts import load
-from newsfacts.build.release import first_difference
+from newsfacts.build.release import first_changed_file
 from newsfacts.build.release import release as release_from_seeds
 from newsfacts.build.run import build
 from newsfacts.cli import app
@@ -87,8 +87,8 @@ def test_a_build_without_text_is_released_with_no_text(tmp_path: Path) -> None:
 
 def test_the_first_difference_named_is_a_table() -> None:
     changed = ["SHA256SUMS: differs", "csv/datapackage.json: differs", "csv/quotes.csv: differs"]
-    assert first_difference(changed) == "csv/quotes.csv: differs, and 2 other files"
-    assert first_difference(["csv/x.txt: missing"]) == "csv/x.txt: missing"
+    assert first_changed_file(changed) == "csv/quotes.csv: differs, and 2 other files"
+    assert first_changed_file(["csv/x.txt: missing"]) == "csv/x.txt: missing"
 
 
 def test_diff_reports_added_removed_and_changed_rows(out: Path, tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]

@@ -33,7 +33,7 @@ from newsfacts.sources.curated import Curated, Strict, empty_curated
 from newsfacts.sources.seeds import read_seed
 from newsfacts.sources.yaml_files import read_yaml, validated
 
-TOKEN = re.compile(r"\w+")
+WORD_TOKEN = re.compile(r"\w+")
 METRICS = ("direct_quotes", "all_quotes", "statistics", "actors")
 
 
@@ -125,7 +125,7 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> Counter[str]:
-    return Counter(t.lower() for t in TOKEN.findall(text))
+    return Counter(t.lower() for t in WORD_TOKEN.findall(text))
 
 
 def overlap(a: str, b: str) -> float:

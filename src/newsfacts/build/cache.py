@@ -61,7 +61,13 @@ log = logging.getLogger(__name__)
 PACKAGE = Path(__file__).resolve().parents[1]  # src/newsfacts
 # Everything an extraction depends on: the extractor, its lexicons, the row builder, the
 # seed reader, the contract's column order, and this file's own format.
-CODE = ("extract/*.py", "lexicons/*.txt", "build/rows.py", "sources/seeds.py", "build/cache.py")
+EXTRACTOR_FILES = (
+    "extract/*.py",
+    "lexicons/*.txt",
+    "build/rows.py",
+    "sources/seeds.py",
+    "build/cache.py",
+)
 # Data the extractor reads from other packages (country names, given names): a new version of
 # one can change the rows, as can Python's Unicode tables (normalisation, letter classes).
 DATA_PACKAGES = ("pycountry", "gender-guesser")
@@ -76,7 +82,7 @@ TAG = (
 )
 VERSION_FOLDER = re.compile(r"[0-9a-f]{16}")  # what extractor_version() gives
 MAX_ENTRY_BYTES = 16 * MAX_ARTICLE_BYTES  # span texts (quotes hold mentions) and actors
-TABLES = schema.SPAN_TABLES  # stored; the article row is rebuilt from the seed
+STORED_TABLES = schema.SPAN_TABLES  # stored; the article row is rebuilt from the seed
 ENTRY_KEYS = {"format", "extractor", "key", "seed_sha256", "article_id", "tables", "actors"}
 
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
@@ -85,7 +91,7 @@ SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 @cache
 def extractor_version() -> str:
     digest = hashlib.sha256(__version__.encode())
-    for pattern in CODE:
+    for pattern in EXTRACTOR_FILES:
         for path in sorted(PACKAGE.glob(pattern)):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
@@ -192,7 +198,7 @@ class ExtractionCache:
             "key": key,
             "seed_sha256": seed.sha256,
             "article_id": extraction.article_id,
-            "tables": {table: extraction.rows[table] for table in TABLES},
+            "tables": {table: extraction.rows[table] for table in STORED_TABLES},
             "actors": [_actor_values(actor) for actor in extraction.actors],
         }
         try:
@@ -232,10 +238,10 @@ class ExtractionCache:
             if type(entry[name]) is not type(value) or entry[name] != value:
                 raise Rejected(f"{name} is {_short(entry[name])}, expected {value}")
         tables = entry["tables"]
-        if type(tables) is not dict or set(tables) != set(TABLES):
-            raise Rejected(f"tables are not {', '.join(TABLES)}")
+        if type(tables) is not dict or set(tables) != set(STORED_TABLES):
+            raise Rejected(f"tables are not {', '.join(STORED_TABLES)}")
         rows: Rows = {"articles": [_article(seed, meta, source_file)]}
-        for table in TABLES:
+        for table in STORED_TABLES:
             rows[table] = _typed_rows(table, tables[table])
             _check_spans(table, rows[table], seed)
         actors = _actors(entry["actors"], self.registry_ids)
@@ -495,5 +501,5 @@ def _check_actor_annotations() -> None:
 
 
 _check_actor_annotations()
-for _table in TABLES:
+for _table in STORED_TABLES:
     _column_checks(_table)  # a column type the entry format cannot hold fails on import

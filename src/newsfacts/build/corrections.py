@@ -112,9 +112,9 @@ def load_corrections(dataset_dir: Path) -> list[Entry]:
     return entries
 
 
-Record = dict[str, Any]
+RecordValues = dict[str, Any]
 ArticleEntry = Reject | Fix | Add | Split
-DEFAULTS: dict[str, Record] = {
+DEFAULTS: dict[str, RecordValues] = {
     "quotes": {"speaker_actor_id": None, "kind": "direct", "cue": None},
     "statistics": {
         "value": 0.0,
@@ -218,19 +218,19 @@ class Corrector:
                 ids.update((entry.actor, entry.new_actor.id))
         return ids
 
-    def existing(self, table: dict[str, Record], entry: Entry, actor_id: str) -> Record:
+    def existing(self, table: dict[str, RecordValues], entry: Entry, actor_id: str) -> RecordValues:
         if actor_id not in table:
             raise self.fail(entry, f"stale correction: no actor {actor_id!r} in the build any more")
         return table[actor_id]
 
-    def fix_actor(self, table: dict[str, Record], entry: FixActor) -> None:
+    def fix_actor(self, table: dict[str, RecordValues], entry: FixActor) -> None:
         actor = self.existing(table, entry, entry.actor)
         changes = entry.set.model_dump(exclude_none=True)
         detail = "; ".join(f"{k}: {actor[k]!r} -> {v!r}" for k, v in changes.items())
         table[entry.actor] = self.validated(entry, "actors", {**actor, **changes})
         self.note(entry, "actors", entry.actor, None, detail)
 
-    def merge(self, table: dict[str, Record], entry: Merge) -> None:
+    def merge(self, table: dict[str, RecordValues], entry: Merge) -> None:
         keep, *others = entry.actors
         self.existing(table, entry, keep)
         for other in others:
@@ -241,7 +241,7 @@ class Corrector:
             kept["aliases"] = LIST_SEPARATOR.join(sorted(aliases)) or None
             self.note(entry, "actors", other, None, f"merged into {keep}")
 
-    def add_split_actor(self, table: dict[str, Record], entry: Split) -> None:
+    def add_split_actor(self, table: dict[str, RecordValues], entry: Split) -> None:
         self.existing(table, entry, entry.actor)
         new = entry.new_actor
         if new.id in table:
@@ -252,7 +252,7 @@ class Corrector:
             **{"unnamed": False, "registered": False, "mention_count": 0},
         }
 
-    def validated(self, entry: Entry, table: str, record: Record) -> Record:
+    def validated(self, entry: Entry, table: str, record: RecordValues) -> RecordValues:
         """A corrected record, checked by its model (a value of the wrong type fails)."""
         try:
             return models.MODELS[table].model_validate(record).model_dump()
@@ -402,11 +402,11 @@ def _merge_targets(merges: list[Merge]) -> dict[str, str]:
     return target
 
 
-def _actor_record(row: Row) -> Record:
+def _actor_record(row: Row) -> RecordValues:
     return dict(zip(_columns("actors"), row, strict=True))
 
 
-def _aliases(actor: Record) -> set[str]:
+def _aliases(actor: RecordValues) -> set[str]:
     return set((actor["aliases"] or "").split(LIST_SEPARATOR)) - {""}
 
 

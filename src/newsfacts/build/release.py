@@ -38,13 +38,13 @@ def release(
         if changed:
             raise NewsfactsError(
                 f"{build_dir}: not what {seeds_dir} and {dataset_dir} give, nothing released: "
-                f"{first_difference(changed)} (a build without the cache differs: run "
+                f"{first_changed_file(changed)} (a build without the cache differs: run "
                 "newsfacts build --no-cache, then release)"
             )
         return copy_to_releases(fresh, releases)
 
 
-def first_difference(changed: list[str]) -> str:
+def first_changed_file(changed: list[str]) -> str:
     """The first difference, a table's file before the files made from them (descriptors,
     cards, zips, SHA256SUMS), with how many others there are."""
     tables = [line for line in changed if line.endswith((".csv: differs", ".parquet: differs"))]

@@ -22,13 +22,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from newsfacts.read.files import resource_path
-from newsfacts.schema import ARROW_TYPES
+from newsfacts.schema import ARROW_TYPES, FALSE_VALUES, TRUE_VALUES
 from newsfacts.validate import batches as streams
 
 Mask = np.ndarray[Any, np.dtype[np.bool_]]
 
-TRUE_VALUES = ["true", "True", "TRUE", "1"]
-FALSE_VALUES = ["false", "False", "FALSE", "0"]
 # Strings the fast path parses; anything else goes to Frictionless's reader.
 PLAIN_INTEGER = r"^-?[0-9]{1,18}$"
 PLAIN_NUMBER = r"^-?[0-9]{1,20}(\.[0-9]{1,20})?([eE][-+]?[0-9]{1,2})?$"
@@ -72,8 +70,8 @@ def read_strings(kind: str, column: pa.Array) -> Cells:
             column = pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), column)
         return Cells(column, missing, np.zeros(len(column), dtype=bool))
     if kind == "boolean":
-        known = as_mask(pc.is_in(column, pa.array(TRUE_VALUES + FALSE_VALUES)))
-        truth = pc.is_in(column, pa.array(TRUE_VALUES))
+        known = as_mask(pc.is_in(column, pa.array([*TRUE_VALUES, *FALSE_VALUES])))
+        truth = pc.is_in(column, pa.array(list(TRUE_VALUES)))
         values = pc.if_else(pa.array(known), truth, pa.scalar(None, pa.bool_()))
         return Cells(values, missing, ~known & ~missing)
     fast = plain_cells(kind, column)

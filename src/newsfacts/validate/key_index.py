@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 Hashes = np.ndarray[Any, np.dtype[np.uint64]]
-Rows = np.ndarray[Any, np.dtype[np.int64]]
+RowNumbers = np.ndarray[Any, np.dtype[np.int64]]
 
 BASE = np.uint64(0x100000001B3)
 NULL_HASH = np.uint64(0x9E3779B97F4A7C15)
@@ -108,7 +108,7 @@ class KeyIndex:
     spill: BinaryIO | None = None
     pieces: list[list[tuple[int, int]]] = field(default_factory=list)  # (offset, count) by range
 
-    def add(self, hashes: Hashes, rows: Rows) -> None:
+    def add(self, hashes: Hashes, rows: RowNumbers) -> None:
         entries = np.empty(len(hashes), ENTRY)
         entries["hash"], entries["row"] = hashes, rows
         self.entries.append(entries)
