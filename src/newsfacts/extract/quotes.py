@@ -162,7 +162,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
-            return False  # a phrase, not a clause: "the offer, stating that ..."
+            return False  # a phrase, not a clause: "the proposal, adding that ..."
     return False
 
 
@@ -263,7 +263,7 @@ class QuoteFinder:
         return before or Speaker(None, False)
 
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
-        """ "said Reed", "said lead author Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
+        """ "said Reed", "said chief engineer Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
         rest = self.text[position:limit]
         lead = LEADING_SPACE.pattern.match(rest)
         start = position + (lead.end() if lead else 0)
@@ -672,7 +672,7 @@ class QuoteFinder:
     def _trailing_attribution(
         self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
     ) -> QuoteSpan | None:
-        """ "..., X said." and "..., X said Saturday, a deal that ...": the clause comes first.
+        """ "..., X said." and "..., X said Monday, a plan that ...": the clause comes first.
         Only for a sentence with a bare cue: a cue in a tail is one of the sentence's."""
         if not self._any_bare(cues):
             return None
@@ -680,7 +680,7 @@ class QuoteFinder:
         for match in TRAILING.pattern.finditer(body):
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
             if CONJUNCTION.pattern.match(match.group("tail")):
-                continue  # "..., and the Senate confirmed her": a clause of its own
+                continue  # "..., and the council approved it": a clause of its own
             cues = [
                 c
                 for c in self._cues_in(tail.start, tail.end)
