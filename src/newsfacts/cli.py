@@ -413,12 +413,18 @@ def release(
     no_text: Annotated[
         bool, typer.Option("--no-text", help="The build was made with --no-text.")
     ] = False,
+    allow_symlinks: Annotated[
+        bool,
+        typer.Option("--allow-symlinks", help="The build was made with --allow-symlinks."),
+    ] = False,
 ) -> None:
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages.
 
     Seeds are extracted again, no cache: refused unless that build is --build byte for byte."""
     with ArticleProgress("extracting again", then="comparing with the build…") as progress:
-        target, new = release_lib.release(build_dir, to, seeds, dataset, no_text, progress)
+        target, new = release_lib.release(
+            build_dir, to, seeds, dataset, no_text, progress, allow_symlinks
+        )
     files = sorted(p.name for p in target.iterdir() if p.is_file())
     state = "released" if new else "already released with the same content"
     console.print(cell(f"{target}: {state} ({', '.join(files)})"))

@@ -25,6 +25,7 @@ def release(
     dataset_dir: Path,
     no_text: bool = False,
     on_article: OnArticle | None = None,
+    allow_symlinks: bool = False,
 ) -> tuple[Path, bool]:
     """Extract every seed again (no cache) into a temporary folder; refuse when any file
     differs from `build_dir`, else release that fresh build as releases/<version>/ (the
@@ -33,7 +34,14 @@ def release(
         raise NewsfactsError(f"{build_dir}: not a newsfacts build (run newsfacts build first)")
     with tempfile.TemporaryDirectory(prefix="newsfacts-release-") as folder:
         fresh = Path(folder) / "build"
-        build(seeds_dir, dataset_dir, fresh, on_article=on_article, no_text=no_text)
+        build(
+            seeds_dir,
+            dataset_dir,
+            fresh,
+            on_article=on_article,
+            no_text=no_text,
+            allow_symlinks=allow_symlinks,
+        )
         changed = differences(fresh, build_dir)
         if changed:
             raise NewsfactsError(
