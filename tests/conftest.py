@@ -6,6 +6,7 @@ import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -91,3 +92,20 @@ def actors_of(text: str) -> dict[str, str]:
     """name -> kind of every actor found in `text`."""
     _, found = run_extract(text)
     return {actor.name: actor.kind for actor in found.actors.actors.values()}
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the articles extracted in this process (serial extraction)."""
+    from newsfacts.build import parallel, rows
+
+    calls: list[int] = []
+    original: Callable[..., Any] = rows.extract
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(rows, "extract", counting)
+    return calls

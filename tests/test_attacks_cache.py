@@ -28,7 +28,7 @@ from typer.testing import CliRunner
 
 import newsfacts
 from newsfacts import schema
-from newsfacts.build import cache, parallel, rows
+from newsfacts.build import cache
 from newsfacts.build.actor_ids import ArticleActorStore, DatasetActor
 from newsfacts.build.parallel import relative_path
 from newsfacts.build.rows import ArticleExtraction, extract_article, known_actors
@@ -51,21 +51,6 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     target = tmp_path_factory.mktemp("clean") / "build"
     build(SEEDS, DATASET, target)
     return tree(target)
-
-
-@pytest.fixture
-def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the articles extracted in this process."""
-    calls: list[int] = []
-    original: Callable[..., Any] = rows.extract
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(rows, "extract", counting)
-    return calls
 
 
 class Collect(logging.Handler):

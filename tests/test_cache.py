@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from newsfacts.build import cache, parallel, rows
+from newsfacts.build import cache, parallel
 from newsfacts.build.run import build
 from newsfacts.cli import app
 
@@ -29,21 +27,6 @@ def write_seeds(folder: Path, count: int, first: int = 0) -> None:
 def versions(store: Path) -> list[Path]:
     """The cache's folders, one per extractor version."""
     return [p for p in store.iterdir() if p.is_dir()]
-
-
-@pytest.fixture
-def extracted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts the articles extracted in this process (serial extraction)."""
-    calls: list[int] = []
-    original: Callable[..., Any] = rows.extract
-
-    def counting(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
-    monkeypatch.setattr(rows, "extract", counting)
-    return calls
 
 
 def test_a_rebuild_from_the_cache_after_adding_an_article_equals_a_clean_build(
