@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from newsfacts import schema
 from newsfacts.schema import docs
-from newsfacts.sources.curated import Curated
+from newsfacts.sources.curated import Curated, Quality
 
 if TYPE_CHECKING:
     from newsfacts.package.facts import PackageFacts
@@ -136,13 +136,25 @@ def _quality(curated: Curated) -> str:
     quality = curated.quality
     if quality is None:
         return ""
-    rows = "\n".join(
-        f"| {FIGURE_NAMES.get(name, name)} | {value:.3f} |"
-        for name, value in quality.figures.items()
-    )
     limits = "\n".join(f"- {item}" for item in quality.limitations)
     return (
         "## Extraction quality\n\n"
-        f"Measured on {quality.measured_on}\n\n| measure | value |\n|---|---|\n{rows}\n\n"
+        f"Measured on {quality.measured_on}\n\n{_figures_table(quality)}\n\n"
         f"Known limitations:\n\n{limits}"
     )
+
+
+def _figures_table(quality: Quality) -> str:
+    """The development set's figures; beside them, when measured, those on unseen news and
+    the gap between the two (what the rules lose on news they were not tuned on)."""
+    unseen = quality.unseen
+    if unseen is None:
+        rows = [f"| {FIGURE_NAMES.get(n, n)} | {v:.3f} |" for n, v in quality.figures.items()]
+        return "| measure | value |\n|---|---|\n" + "\n".join(rows)
+    rows = [
+        f"| {FIGURE_NAMES.get(n, n)} | {v:.3f} | {unseen.figures[n]:.3f} "
+        f"| {v - unseen.figures[n]:.3f} |"
+        for n, v in quality.figures.items()
+    ]
+    header = "| measure | development set | unseen news | gap |\n|---|---|---|---|\n"
+    return f"Unseen news: {unseen.measured_on}\n\n" + header + "\n".join(rows)

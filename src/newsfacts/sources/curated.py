@@ -50,11 +50,18 @@ class DatasetMeta(Strict):
     sources: list[Source] = []
 
 
-class Quality(Strict):
-    """Measured extraction quality, shown in the dataset card (dataset/quality.yaml)."""
+class Measured(Strict):
+    """Figures measured on a set of annotated articles, and what the set is."""
 
     measured_on: str
     figures: dict[str, float]
+
+
+class Quality(Measured):
+    """Measured extraction quality, shown in the dataset card (dataset/quality.yaml): on the
+    development set, and on `unseen` news whose outlets the rules were never tuned on."""
+
+    unseen: Measured | None = None
     limitations: list[str] = []
 
 
