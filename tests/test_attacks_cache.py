@@ -340,7 +340,7 @@ DETECTED: dict[str, tuple[Callable[[Entry], object], str]] = {
     "a boolean offset": (set_cell("mentions", 0, "start", True), "start is a bool"),
     "a required value missing": (set_cell("quotes", 0, "kind", None), "kind is empty"),
     "a value outside the enum": (set_cell("statistics", 0, "qualifier", "roughly"), "allowed"),
-    "an extra column": (extra_column, "not 8 values"),
+    "an extra column": (extra_column, f"not {len(schema.column_names('quotes'))} values"),
     "a mention of an unknown actor": (other_actor, "not one of its actors"),
     "an actor of an unknown kind": (lambda e: e["actors"][0].__setitem__(2, "planet"), "kind"),
     "an alias that is a number": (lambda e: e["actors"][0].__setitem__(5, [1]), "not text"),

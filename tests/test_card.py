@@ -73,10 +73,22 @@ def test_quality_in_the_card_is_what_evaluate_measures() -> None:
 def test_unseen_quality_in_the_card_is_what_evaluate_measures_on_the_blind_split() -> None:
     realnews = ROOT / "tests" / "realnews"
     subprocess.run([sys.executable, str(realnews / "fetch.py")], check=True)
-    measured = evaluate(realnews / "gold" / "blind", realnews / "articles").figures()
+    blind = evaluate(realnews / "gold" / "blind", realnews / "articles")
+    measured = blind.figures()
     recorded = load_curated(DATASET).quality
     assert recorded is not None and recorded.unseen is not None
     assert recorded.unseen.figures == measured, json.dumps(measured)
+    reliability = [(r.threshold, r.quotes, round(r.accuracy, 4)) for r in blind.reliability()]
+    assert [
+        (r.min_confidence, r.quotes, r.speaker_accuracy) for r in recorded.unseen.reliability
+    ] == reliability
+
+
+def test_the_card_shows_how_far_to_trust_a_speaker(out: Path) -> None:
+    card = (out / "csv" / "README.md").read_text(encoding="utf-8")
+    assert "| confidence at least | quotes | speaker accuracy |" in card
+    assert "| 0.7 | 244 | 0.918 |" in card
+    assert "quotes.attribution_confidence >= 0.8" in card
 
 
 def test_the_card_shows_the_gap_between_the_dev_set_and_unseen_news(out: Path) -> None:

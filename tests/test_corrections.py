@@ -77,6 +77,10 @@ def test_every_kind_of_correction_is_applied_and_recorded(
         ]
         == "marco-rubio"
     )
+    fixed = quotes.loc[
+        "his nation would only take in convicted criminals and collect a price that would be minimal for the United States but substantial for us"
+    ]
+    assert (fixed["attribution"], fixed["attribution_confidence"]) == ("reviewed", 1.0)
     stats = tables["statistics"].set_index("text")
     assert (stats.loc["one meal a day", "object"], stats.loc["one meal a day", "unit"]) == (
         "meals",

@@ -42,7 +42,8 @@ def test_every_field_has_a_description_and_keys_exist(table: str) -> None:
 def _annotation(model: type, name: str) -> tuple[type, bool]:
     hint = typing.get_type_hints(model)[name]
     args = typing.get_args(hint)
-    nullable = isinstance(hint, types.UnionType) and type(None) in args
+    union = isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union
+    nullable = union and type(None) in args
     base = next(a for a in args if a is not type(None)) if nullable else hint
     if typing.get_origin(base) is typing.Literal:
         base = type(typing.get_args(base)[0])
@@ -61,7 +62,10 @@ def test_models_match_the_schema(table: str) -> None:
         enum = field.get("constraints", {}).get("enum")
         if enum:
             hint = typing.get_type_hints(model)[field["name"]]
-            assert list(typing.get_args(hint)) == enum
+            literal = next(
+                a for a in (hint, *typing.get_args(hint)) if typing.get_origin(a) is typing.Literal
+            )
+            assert list(typing.get_args(literal)) == enum
 
 
 def test_readme_tables_are_generated_from_the_schema() -> None:

@@ -359,6 +359,12 @@ def print_evaluation(result: evaluate_lib.Evaluation, show: int) -> None:
         str(result.speakers_judged),
     )
     console.print(table)
+    reliability = Table(title="Speaker accuracy by attribution confidence")
+    for column in ("confidence at least", "quotes", "speaker accuracy"):
+        reliability.add_column(column, justify="right")
+    for row in result.reliability():
+        reliability.add_row(f"{row.threshold:.1f}", str(row.quotes), f"{row.accuracy:.3f}")
+    console.print(reliability)
     listing = Table(title=f"Misses and false positives (first {show} of {len(result.errors)})")
     for column in ("article", "error", "measure", "text", "detail"):
         listing.add_column(column)

@@ -101,17 +101,58 @@ class Error:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class JudgedSpeaker:
+    """One matched quote whose speaker was judged: how it was found and whether it is right."""
+
+    kind: str
+    attribution: str | None
+    confidence: float | None
+    right: bool
+
+
+@dataclass(frozen=True)
+class ReliabilityRow:
+    """Among judged quotes with attribution_confidence >= threshold: how many, how many right."""
+
+    threshold: float
+    quotes: int
+    right: int
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.quotes if self.quotes else 1.0
+
+
+RELIABILITY_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
 @dataclass
 class Evaluation:
     scores: dict[str, Score] = field(default_factory=dict)
-    speakers_right: int = 0
-    speakers_judged: int = 0
+    judged: list[JudgedSpeaker] = field(default_factory=list)
     errors: list[Error] = field(default_factory=list)
     articles: int = 0
 
     @property
+    def speakers_judged(self) -> int:
+        return len(self.judged)
+
+    @property
+    def speakers_right(self) -> int:
+        return sum(j.right for j in self.judged)
+
+    @property
     def speaker_accuracy(self) -> float:
         return self.speakers_right / self.speakers_judged if self.speakers_judged else 1.0
+
+    def reliability(self) -> list[ReliabilityRow]:
+        """Speaker accuracy among quotes at or above each confidence threshold."""
+        rows = []
+        for threshold in RELIABILITY_THRESHOLDS:
+            kept = [j for j in self.judged if (j.confidence or 0.0) >= threshold]
+            rows.append(ReliabilityRow(threshold, len(kept), sum(j.right for j in kept)))
+        return rows
 
     def figures(self) -> dict[str, float]:
         figures = {f"{name}_f1": round(score.f1, 4) for name, score in self.scores.items()}
@@ -262,11 +303,18 @@ class ArticleScorer:
     def _judge_speaker(self, prediction: models.Quote, expected: GoldQuote) -> None:
         if expected.optional or expected.speaker is None:
             return
-        self.evaluation.speakers_judged += 1
         speaker_id = prediction.speaker_actor_id
         forms = self.actor_forms.get(speaker_id) if speaker_id else None
-        if forms and self._speaker_matches(forms, expected):
-            self.evaluation.speakers_right += 1
+        right = bool(forms and self._speaker_matches(forms, expected))
+        self.evaluation.judged.append(
+            JudgedSpeaker(
+                prediction.kind,
+                prediction.attribution,
+                prediction.attribution_confidence,
+                right,
+            )
+        )
+        if right:
             return
         got = next((a.name for a in self.actors if a.actor_id == speaker_id), None)
         detail = f"expected {expected.speaker!r}, got {got!r}"
@@ -387,5 +435,13 @@ def as_dict(evaluation: Evaluation) -> dict[str, object]:
             for name, s in evaluation.scores.items()
         },
         "speakers": {"right": evaluation.speakers_right, "judged": evaluation.speakers_judged},
+        "reliability": [
+            {
+                "min_confidence": r.threshold,
+                "quotes": r.quotes,
+                "speaker_accuracy": round(r.accuracy, 4),
+            }
+            for r in evaluation.reliability()
+        ],
         "errors": [e.__dict__ for e in evaluation.errors],
     }

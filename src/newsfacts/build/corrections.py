@@ -115,7 +115,13 @@ def load_corrections(dataset_dir: Path) -> list[Entry]:
 RecordValues = dict[str, Any]
 ArticleEntry = Reject | Fix | Add | Split
 DEFAULTS: dict[str, RecordValues] = {
-    "quotes": {"speaker_actor_id": None, "kind": "direct", "cue": None},
+    "quotes": {
+        "speaker_actor_id": None,
+        "kind": "direct",
+        "cue": None,
+        "attribution": None,
+        "attribution_confidence": None,
+    },
     "statistics": {
         "value": 0.0,
         "value_max": None,
@@ -380,6 +386,10 @@ class ArticleCorrector:
         for key in ("speaker_actor_id", "actor_id"):
             if fields.get(key):
                 self.corrector.actor_references.append((entry, f"set.{key}", fields[key]))
+        if "speaker_actor_id" in fields:  # a reviewed speaker is certain; no speaker, no how
+            reviewed = fields["speaker_actor_id"] is not None
+            fields["attribution"] = "reviewed" if reviewed else None
+            fields["attribution_confidence"] = 1.0 if reviewed else None
         return fields
 
 

@@ -58,7 +58,15 @@ def extract_article(
 
     mentions = [span_row("mentions", m.span, actor_id=m.key) for m in found.actors.mentions]
     quotes = [
-        span_row("quotes", q.span, speaker_actor_id=q.speaker, kind=q.kind, cue=q.cue)
+        span_row(
+            "quotes",
+            q.span,
+            speaker_actor_id=q.speaker,
+            kind=q.kind,
+            cue=q.cue,
+            attribution=q.attribution,
+            attribution_confidence=q.confidence,
+        )
         for q in found.quotes
     ]
     statistics = [

@@ -57,6 +57,7 @@ class Lexicons:
     demonyms: dict[str, str]
     country_names: dict[str, str]  # ISO alpha-3 -> canonical short name
     given_names: dict[str, str]  # given name -> "m" | "f" | "?"
+    attribution_confidence: dict[str, float]  # "<kind> <attribution>" -> speaker accuracy
 
 
 def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
@@ -119,4 +120,7 @@ def load_lexicons() -> Lexicons:
         demonyms=word_table("demonyms.txt"),
         country_names=country_names,
         given_names=_given_names(),
+        attribution_confidence={
+            how: float(value) for how, value in word_table("attribution_confidence.txt").items()
+        },
     )

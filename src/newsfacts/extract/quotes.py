@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
@@ -172,6 +172,8 @@ class QuoteSpan:
     kind: str
     speaker: str | None  # key of an actor in ArticleActors
     cue: str | None
+    attribution: str | None = None  # how the speaker was found (quotes.attribution's enum)
+    confidence: float | None = None  # how likely the speaker is right, from the kind and how
 
 
 @dataclass(frozen=True)
@@ -179,6 +181,7 @@ class Speaker:
     key: str | None
     found: bool  # False when nothing near the cue names a source
     start: int = -1  # where the speaker's words begin in the text, when known
+    how: str | None = None  # quotes.attribution: which rule found the speaker
 
 
 def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
@@ -277,12 +280,12 @@ class QuoteFinder:
                 mention.span.start == start
                 and self.actors.actors[mention.key].kind != "organization"
             ):
-                return Speaker(mention.key, True, start)
+                return Speaker(mention.key, True, start, "name_after_cue")
             if role and mention.span.start == start + role.end():
-                return Speaker(mention.key, True, start)
+                return Speaker(mention.key, True, start, "name_after_cue")
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
-                return Speaker(mention.key, True, start)
+                return Speaker(mention.key, True, start, "name_after_cue")
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
@@ -301,7 +304,7 @@ class QuoteFinder:
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
         if best:
-            return Speaker(best.key, True, best.span.start)
+            return Speaker(best.key, True, best.span.start, "name_before_cue")
         return self._clause_subject(position, limit)
 
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
@@ -320,7 +323,7 @@ class QuoteFinder:
                 continue
             title = (actor.title or "").lower().rstrip(".").split()
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
-                return Speaker(mention.key, True, found.start("role"))
+                return Speaker(mention.key, True, found.start("role"), "role_noun")
         return None
 
     def _mention_before(self, position: int, limit: int) -> MentionSpan | None:
@@ -364,7 +367,7 @@ class QuoteFinder:
                     and first_unnamed.start() <= mention.span.start < first_unnamed.end()
                 ):
                     break  # the actor is part of "a U.S. official"
-                return Speaker(mention.key, True, mention.span.start)
+                return Speaker(mention.key, True, mention.span.start, "clause_subject")
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
 
     def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
@@ -380,7 +383,7 @@ class QuoteFinder:
                 if not actor.unnamed:
                     chosen = actor  # a named antecedent first
                     break
-        return Speaker(chosen.key if chosen else None, True, position)
+        return Speaker(chosen.key if chosen else None, True, position, "pronoun")
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
@@ -389,7 +392,7 @@ class QuoteFinder:
         for mention in self.actors.between(start, end):
             kind = self.actors.actors[mention.key].kind
             if kind in ("organization", "country", "group"):
-                return Speaker(mention.key, True, mention.span.start)
+                return Speaker(mention.key, True, mention.span.start, "document_owner")
         return None
 
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
@@ -425,7 +428,7 @@ class QuoteFinder:
         key = f"unnamed:{slug(name)}"
         actor = ArticleActor(key, name, kind, country_code=code, unnamed=True)
         self.actors.add(actor, Span(match.start(), match.end()), name)
-        return Speaker(key, True, match.start())
+        return Speaker(key, True, match.start(), "unnamed_source")
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -441,7 +444,7 @@ class QuoteFinder:
             )
             if not self._is_quotation(content, cue is not None or speaker is not None):
                 continue
-            quotes.append(QuoteSpan(content, "direct", speaker.key if speaker else None, cue))
+            quotes.append(_quote(content, "direct", speaker, cue))
         return quotes
 
     def _trim(self, span: Span) -> Span:
@@ -500,7 +503,7 @@ class QuoteFinder:
         end = before.start + colon.start()
         for mention in self.actors.between(before.start, end):
             if mention.span.end == end:
-                return Speaker(mention.key, True, mention.span.start)
+                return Speaker(mention.key, True, mention.span.start, "colon")
         return None
 
     def _next_mark(self, position: int, paragraph: Span) -> int:
@@ -547,7 +550,7 @@ class QuoteFinder:
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
         speaker = self._source_speaker(source)
         cue = "According to" if form is ACCORDING_FRONT else "according to"
-        return QuoteSpan(clause, "indirect", speaker.key, cue)
+        return _quote(clause, "indirect", speaker, cue)
 
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
@@ -555,7 +558,7 @@ class QuoteFinder:
             return self._unnamed_actor(unnamed)  # "U.S. trade and farm officials"
         for mention in self.actors.between(source.start, source.end):
             if mention.span.end <= source.end:
-                return Speaker(mention.key, True)
+                return Speaker(mention.key, True, how="according_to")
         return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
     def _named_source(self, source: Span) -> Speaker:
@@ -574,7 +577,7 @@ class QuoteFinder:
         actor = self.actors.add(
             ArticleActor(text, text, kind), Span(start, start + len(text)), text
         )
-        return Speaker(actor.key, True, start)
+        return Speaker(actor.key, True, start, "according_to")
 
     def _parenthetical(
         self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
@@ -600,7 +603,7 @@ class QuoteFinder:
                 and len(clause.of(self.text).split()) >= 3
                 and not self._opens_with_quote(clause)
             ):
-                return QuoteSpan(clause, "indirect", speaker.key, match.group("cue"))
+                return _quote(clause, "indirect", speaker, match.group("cue"))
         return None
 
     def _reported_clause(
@@ -636,7 +639,7 @@ class QuoteFinder:
                 Span(cue.start(), cue.end()), Span(sentence.start, cue.start())
             )
             if speaker.found:
-                return QuoteSpan(clause, "indirect", speaker.key, cue.group(0))
+                return _quote(clause, "indirect", speaker, cue.group(0))
         return None
 
     def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
@@ -706,7 +709,7 @@ class QuoteFinder:
                     Span(sentence.start, end if end > sentence.start else tail.start)
                 )
                 if len(clause.of(self.text).split()) >= 3:
-                    return QuoteSpan(clause, "indirect", speaker.key, cues[0].group(0))
+                    return _quote(clause, "indirect", speaker, cues[0].group(0))
         return None
 
     # The forms of reported speech, tried in turn on each sentence: the first that finds one
@@ -741,9 +744,15 @@ class QuoteFinder:
             indirects = [q for s in sentences if (q := self.indirect(s, directs))]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
-            found.extend(here)
+            found.extend(self._with_confidence(q) for q in here)
             previous_paragraph = here
         return found
+
+    def _with_confidence(self, quote: QuoteSpan) -> QuoteSpan:
+        if quote.attribution is None:
+            return quote
+        confidence = self.lex.attribution_confidence[f"{quote.kind} {quote.attribution}"]
+        return replace(quote, confidence=confidence)
 
     def _inherit_speakers(
         self, quotes: list[QuoteSpan], previous: list[QuoteSpan], paragraph: Span
@@ -758,12 +767,22 @@ class QuoteFinder:
             if quote.speaker is None and quote.cue is None:
                 speaker = last_before[i] or first_after[i]
                 speaker = speaker or (before_paragraph if opens_paragraph else None)
-                quote = QuoteSpan(quote.span, quote.kind, speaker, None)
+                quote = QuoteSpan(quote.span, quote.kind, speaker, None, _carried(speaker))
             elif quote.speaker is None and quote.kind == "indirect":
                 speaker = last_before[i] or before_paragraph
-                quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue)
+                quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue, _carried(speaker))
             result.append(quote)
         return result
+
+
+def _quote(span: Span, kind: str, speaker: Speaker | None, cue: str | None) -> QuoteSpan:
+    if speaker is None or speaker.key is None:
+        return QuoteSpan(span, kind, None, cue)
+    return QuoteSpan(span, kind, speaker.key, cue, speaker.how)
+
+
+def _carried(speaker: str | None) -> str | None:
+    return "carried_over" if speaker else None
 
 
 def _next_word(text: str, position: int) -> int:

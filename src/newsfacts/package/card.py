@@ -140,7 +140,26 @@ def _quality(curated: Curated) -> str:
     return (
         "## Extraction quality\n\n"
         f"Measured on {quality.measured_on}\n\n{_figures_table(quality)}\n\n"
-        f"Known limitations:\n\n{limits}"
+        f"{_reliability(quality)}Known limitations:\n\n{limits}"
+    )
+
+
+def _reliability(quality: Quality) -> str:
+    """How far `quotes.attribution_confidence` can be trusted, measured on unseen news."""
+    rows = quality.unseen.reliability if quality.unseen else []
+    if not rows:
+        return ""
+    lines = [f"| {r.min_confidence:.1f} | {r.quotes} | {r.speaker_accuracy:.3f} |" for r in rows]
+    return (
+        "### How far to trust a quote's speaker\n\n"
+        "`quotes.attribution_confidence` (0 to 1) says how likely `speaker_actor_id` is right, "
+        "from how the speaker was found (`quotes.attribution`). On unseen news, among quotes "
+        "at or above each confidence:\n\n"
+        "| confidence at least | quotes | speaker accuracy |\n|---|---|---|\n"
+        + "\n".join(lines)
+        + "\n\nKeep only the surer speakers (pandas): "
+        "`quotes[quotes.attribution_confidence >= 0.8]`; "
+        "a reviewed correction has confidence 1.\n\n"
     )
 
 

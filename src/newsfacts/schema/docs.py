@@ -20,6 +20,8 @@ def _constraints(field: dict[str, Any]) -> str:
         parts.append("one of " + ", ".join(f"`{v}`" for v in constraints["enum"]))
     if "minimum" in constraints:
         parts.append(f"≥ {constraints['minimum']}")
+    if "maximum" in constraints:
+        parts.append(f"≤ {constraints['maximum']}")
     if "pattern" in constraints:
         parts.append(f"pattern `{constraints['pattern']}`")
     return "; ".join(parts)

@@ -12,6 +12,19 @@ from pydantic import BaseModel, ConfigDict
 
 ActorKind = Literal["person", "organization", "country", "group"]
 QuoteKind = Literal["direct", "indirect"]
+Attribution = Literal[
+    "name_after_cue",
+    "name_before_cue",
+    "clause_subject",
+    "role_noun",
+    "pronoun",
+    "unnamed_source",
+    "document_owner",
+    "colon",
+    "according_to",
+    "carried_over",
+    "reviewed",
+]
 SpanTable = Literal["mentions", "quotes", "statistics"]  # schema.SPAN_TABLES
 CorrectionAction = Literal["reject", "fix", "add", "fix_actor", "merge", "split"]
 Qualifier = Literal[
@@ -69,6 +82,8 @@ class Quote(Record):
     kind: QuoteKind
     text: str
     cue: str | None
+    attribution: Attribution | None
+    attribution_confidence: float | None
     start: int
     end: int
 

@@ -50,11 +50,21 @@ class DatasetMeta(Strict):
     sources: list[Source] = []
 
 
+class Reliability(Strict):
+    """Among judged quotes with attribution_confidence >= min_confidence: how many, and the
+    share whose speaker is right."""
+
+    min_confidence: float
+    quotes: int
+    speaker_accuracy: float
+
+
 class Measured(Strict):
     """Figures measured on a set of annotated articles, and what the set is."""
 
     measured_on: str
     figures: dict[str, float]
+    reliability: list[Reliability] = []
 
 
 class Quality(Measured):
