@@ -217,3 +217,19 @@ def test_ids_for_names_without_latin_letters_and_clashing_kinds(tmp_path: Path, 
     actors = load(tmp_path / "out")["actors"].set_index("actor_id")
     assert actors.loc["georgia", "kind"] == "country"
     assert actors.loc["georgia-person", "kind"] == "person"
+
+
+def test_a_short_name_is_merged_only_into_a_name_still_standing() -> None:
+    """ "Stephen Reed" merges into "John Stephen Reed"; "Stephen", listed between them, then
+    has "Stephen Reed" as its only longer form, which is no longer an actor (a crash once)."""
+    from newsfacts.extract.actors import ActorFinder, ArticleActor
+    from newsfacts.extract.lexicons import load_lexicons
+    from newsfacts.extract.text import Span
+
+    text = "Stephen Reed. Stephen. John Stephen Reed."
+    finder = ActorFinder(text, load_lexicons(), {})
+    for name in ("Stephen Reed", "Stephen", "John Stephen Reed"):
+        start = text.index(name + ".")
+        finder.found.add(ArticleActor(name, name, "person"), Span(start, start + len(name)), name)
+    finder._merge_short_names()
+    assert list(finder.found.actors) == ["Stephen", "John Stephen Reed"]

@@ -82,11 +82,27 @@ def test_bad_files(tmp_path: Path, content: bytes, message: str) -> None:
     assert str(path) in str(error.value)
 
 
-def test_missing_and_empty_seed_folders(tmp_path: Path) -> None:
+def test_a_missing_seed_folder_is_an_error_and_an_empty_one_a_dataset_of_none(
+    tmp_path: Path,
+) -> None:
     with pytest.raises(NewsfactsError, match="seeds folder not found"):
         list_seeds(tmp_path / "nowhere")
-    with pytest.raises(NewsfactsError, match=r"no \.txt seed files"):
-        list_seeds(tmp_path)
+    (tmp_path / ".gitkeep").write_text("", encoding="utf-8")  # hidden: not an entry
+    assert list(list_seeds(tmp_path)) == []
+
+
+def test_entries_that_are_not_seeds_are_listed_in_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "story.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "notes.jsonl").write_text("{}", encoding="utf-8")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "deeper.txt").write_text("Two.", encoding="utf-8")
+    assert [p.name for p in list_seeds(tmp_path)] == ["story.txt"]
+    (warning,) = caplog.messages
+    assert "2 entries are not seed files" in warning and "more, notes.jsonl" in warning
+    with pytest.raises(NewsfactsError, match="2 entries are not seed files.*more, notes.jsonl"):
+        list_seeds(tmp_path, strict=True)
 
 
 @pytest.mark.parametrize("name", ["has space.txt", "ünïcode.txt", "-dash.txt", "a" * 129 + ".txt"])

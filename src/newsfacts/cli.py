@@ -32,6 +32,8 @@ from newsfacts.build import release as release_lib
 from newsfacts.build import run as build_lib
 from newsfacts.build.one_article import extract_records
 from newsfacts.errors import NewsfactsError
+from newsfacts.ingest import run as import_lib
+from newsfacts.ingest import scaffold
 from newsfacts.read import diff as diff_lib
 from newsfacts.read import frames as reader
 from newsfacts.read import review
@@ -46,6 +48,14 @@ class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     github = "github"
+
+
+class ImportFormat(StrEnum):
+    auto = "auto"
+    html = "html"
+    jsonl = "jsonl"
+    csv = "csv"
+    warc = "warc"
 
 
 class Engine(StrEnum):
@@ -192,8 +202,15 @@ def build(
             "--allow-symlinks", help="Follow seeds that are symbolic links (refused by default)."
         ),
     ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail when the seeds folder holds files that are not seeds."),
+    ] = False,
 ) -> None:
-    """Extract every seed article, validate, and publish CSV and Parquet data packages."""
+    """Extract every seed article, validate, and publish CSV and Parquet data packages.
+
+    --seeds is a folder of <article_id>.txt files, or one JSON lines or Parquet file holding
+    an article a line or row (the fields `newsfacts import` recognises)."""
     if check:
         stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
         if stale:
@@ -213,6 +230,7 @@ def build(
             no_text=no_text,
             cache_dir=cache_dir,
             allow_symlinks=allow_symlinks,
+            strict=strict,
         )
     summary = Table(title=cell(f"newsfacts build → {out}"))
     summary.add_column("table")
@@ -222,6 +240,122 @@ def build(
     console.print(summary)
     packages = f"Packages: {out / 'csv'}, {out / 'parquet'} (validated)"
     console.print(cell(f"{packages}; checksums in {out / 'SHA256SUMS'}"))
+
+
+class RecordProgress:
+    """Records read so far: a live counter on a terminal, a line per 1,000 records otherwise
+    (CI logs)."""
+
+    EVERY = 1_000
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, records: int) -> None:
+        if not errors.is_terminal:
+            if records % self.EVERY == 0:
+                errors.print(f"{self.label}: {records:,} records")
+            return
+        if self.bar is None:
+            columns = (
+                TextColumn(self.label),
+                BarColumn(),
+                TextColumn("{task.completed:,} records"),
+            )
+            self.bar = Progress(*columns, console=errors, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=None)
+        if self.task is not None:
+            self.bar.update(self.task, completed=records)
+
+    def __enter__(self) -> RecordProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@command()
+def init(
+    folder: Annotated[
+        Path, typer.Argument(help="The new dataset repository (created if new).")
+    ] = Path("."),
+) -> None:
+    """Start a new dataset repository that builds at once.
+
+    Writes dataset/ files with comments on every field, an empty seeds/, a CI workflow that
+    builds and validates, and a README stub. Never overwrites a file."""
+    written = scaffold.init(folder)
+    for path in written:
+        console.print(cell(f"wrote {path}"))
+    console.print(cell(f"Next: newsfacts import SOURCE... then newsfacts build (in {folder})"))
+
+
+def _field_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field or not column:
+            raise NewsfactsError(f"--map {pair}: expected FIELD=COLUMN (e.g. text=body)")
+        mapping[field] = column
+    return mapping
+
+
+@command("import")
+def import_command(
+    sources: Annotated[
+        list[Path],
+        typer.Argument(help="HTML pages or folders of them, JSON lines, CSV or WARC files."),
+    ],
+    format: Annotated[
+        ImportFormat,
+        typer.Option("--format", help="auto: from each file's name (a folder is HTML pages)."),
+    ] = ImportFormat.auto,
+    map_: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            help="FIELD=COLUMN: read FIELD (text, title, url, published_date, publisher, "
+            "authors, language) from COLUMN. Repeatable.",
+        ),
+    ] = None,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going", help="Import the good records and report the bad (default: none)."
+        ),
+    ] = False,
+    seeds: SeedsOption = Path("seeds"),
+    dataset: DatasetOption = Path("dataset"),
+    report: Annotated[
+        Path,
+        typer.Option("--report", help="Where to write a line per record not imported."),
+    ] = Path("import-report.tsv"),
+) -> None:
+    """Import articles from HTML pages, JSON lines, CSV or WARC files.
+
+    Each article becomes seeds/<article_id>.txt and an entry in dataset/articles.yaml (title,
+    url, date, publisher, authors, where it came from). Duplicates, pages with no article
+    and non-English text are skipped and reported. Nothing is written if a record is bad,
+    unless --keep-going."""
+    mapping = _field_map(map_ or [])
+    with RecordProgress("importing") as progress:
+        summary = import_lib.import_sources(
+            sources, seeds, dataset, format.value, mapping, keep_going, progress
+        )
+    import_lib.write_report(summary, report)
+    table = Table(title=cell(f"newsfacts import → {seeds}"))
+    table.add_column("records")
+    table.add_column("count", justify="right")
+    for outcome in import_lib.OUTCOMES:
+        table.add_row(outcome, f"{summary.counts[outcome]:,}")
+    console.print(table)
+    console.print(cell(f"Report: {report} (a line per record not imported)"))
+    if summary.counts["error"]:
+        raise typer.Exit(1)
 
 
 @command()

@@ -19,7 +19,9 @@ from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, 
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
 from newsfacts.sources.curated import ArticleMeta, Curated
-from newsfacts.sources.seeds import read_seed
+from newsfacts.sources.records import Accepted
+from newsfacts.sources.seeds import read_seed, seed_from_bytes
+from newsfacts.sources.shards import shard_seed_path
 
 T = TypeVar("T")
 
@@ -39,6 +41,7 @@ class SeedJob:
     meta: ArticleMeta
     source_file: str
     allow_symlinks: bool = False
+    data: bytes | None = None  # the seed's bytes, for a seed from a shard file (no file)
 
 
 _registry: dict[str, RegistryEntry] = {}  # set once per worker process
@@ -55,7 +58,10 @@ def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | No
 def _cached_or_run(job: SeedJob) -> ArticleExtraction:
     """The seed's extraction: its cache entry once the entry passed every check, else
     extracted (and cached)."""
-    seed = read_seed(job.path, job.allow_symlinks)
+    if job.data is None:
+        seed = read_seed(job.path, job.allow_symlinks)
+    else:
+        seed = seed_from_bytes(job.path, job.data)
     key = _cache.key(seed.sha256, job.meta, job.source_file) if _cache else None
     if _cache and key:
         found = _cache.get(key, seed, job.meta, job.source_file)
@@ -78,10 +84,47 @@ def extractions(
     """Every seed's extraction in the order of `paths`: from the cache when the seed, its
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
-    registry = known_actors(curated)
     # jobs are made as they are needed
     jobs = (_job(path, curated, root, allow_symlinks) for path in paths)
-    parallel = len(paths) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    return run_jobs(jobs, len(paths), curated, cache, on_article)
+
+
+def shard_extractions(
+    shard: Path,
+    articles: Sequence[Accepted],
+    curated: Curated,
+    cache: ExtractionCache | None = None,
+    on_article: OnArticle | None = None,
+) -> Iterator[ArticleExtraction]:
+    """The extractions of a shard file's articles, as if each were imported into seeds/
+    beside the shard: the same paths, metadata (dataset/articles.yaml laid over the
+    record's) and so the same rows."""
+    root = shard.resolve().parent
+    jobs = (
+        SeedJob(
+            path := shard_seed_path(shard, article.article_id),
+            _laid_over(article.meta, curated.articles.get(article.article_id)),
+            relative_path(path, root),
+            data=article.seed,
+        )
+        for article in articles
+    )
+    return run_jobs(jobs, len(articles), curated, cache, on_article)
+
+
+def _laid_over(meta: ArticleMeta, curated: ArticleMeta | None) -> ArticleMeta:
+    return meta.model_copy(update=curated.model_dump(exclude_unset=True)) if curated else meta
+
+
+def run_jobs(
+    jobs: Iterable[SeedJob],
+    total: int,
+    curated: Curated,
+    cache: ExtractionCache | None = None,
+    on_article: OnArticle | None = None,
+) -> Iterator[ArticleExtraction]:
+    registry = known_actors(curated)
+    parallel = total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
     if not parallel:
         results: Iterable[ArticleExtraction] = map(_cached_or_run, jobs)
@@ -89,7 +132,7 @@ def extractions(
         results = _in_order(jobs, registry, cache)
     for extraction in results:
         if on_article:
-            on_article(extraction.article_id, len(paths))
+            on_article(extraction.article_id, total)
         yield extraction
 
 

@@ -15,7 +15,12 @@ import pyarrow as pa
 from newsfacts.build import corrections
 from newsfacts.build.actor_ids import ArticleActorStore, Builder
 from newsfacts.build.cache import ExtractionCache
-from newsfacts.build.parallel import check_articles_have_seeds, chunked, extractions
+from newsfacts.build.parallel import (
+    check_articles_have_seeds,
+    chunked,
+    extractions,
+    shard_extractions,
+)
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.package.facts import PackageFacts
@@ -24,6 +29,7 @@ from newsfacts.package.write import PackageWriter, finish_build
 from newsfacts.schema import SPAN_TABLES, Rows, column
 from newsfacts.sources.curated import Curated, load_curated
 from newsfacts.sources.seeds import list_seeds
+from newsfacts.sources.shards import is_shard, read_shard
 from newsfacts.validate.run import validate
 
 
@@ -42,6 +48,7 @@ def build(
     no_text: bool = False,
     cache_dir: Path | None = None,
     allow_symlinks: bool = False,
+    strict: bool = False,
 ) -> dict[str, int]:
     """Extract every seed, stream the rows into both packages, validate them, then replace
     `out`; the rows per table.
@@ -49,24 +56,26 @@ def build(
     With `cache_dir`, each seed's extraction is cached there, so that a rebuild only extracts
     new or changed seeds. With `no_text`, articles are published without their text (for
     publishers whose text cannot be redistributed): spans are checked against the seeds first.
-    A seed that is a symbolic link is refused unless `allow_symlinks`."""
+    A seed that is a symbolic link is refused unless `allow_symlinks`. `seeds_dir` may be a
+    shard file (JSON lines or Parquet); with `strict`, a file in the seeds folder that is not
+    a seed is an error, not a warning."""
     check_replaceable(out.resolve())
     curated = load_curated(dataset_dir)
-    paths = list_seeds(seeds_dir, allow_symlinks)
-    check_articles_have_seeds(curated, {p.stem for p in paths})
     corrector = corrections.load_corrector(dataset_dir)
     cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
     if cache:
         cache.open()
-    root = seeds_dir.resolve().parent
+    if is_shard(seeds_dir):
+        articles = read_shard(seeds_dir)
+        check_articles_have_seeds(curated, {a.article_id for a in articles})
+        found = shard_extractions(seeds_dir, articles, curated, cache, on_article)
+    else:
+        paths = list_seeds(seeds_dir, allow_symlinks, strict)
+        check_articles_have_seeds(curated, {p.stem for p in paths})
+        root = seeds_dir.resolve().parent
+        found = extractions(paths, curated, root, cache, on_article, allow_symlinks)
     with fewer_collections(), staged_build(out) as staging:
-        rows = _write_packages(
-            staging,
-            extractions(paths, curated, root, cache, on_article, allow_symlinks),
-            curated,
-            corrector,
-            no_text,
-        )
+        rows = _write_packages(staging, found, curated, corrector, no_text)
         release_free_memory()  # what writing freed, before validation takes its own
         _verify(staging, out)
     return rows

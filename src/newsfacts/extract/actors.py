@@ -610,11 +610,14 @@ class ActorFinder:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him."""
         people = [(a, a.name.split()) for a in self.found.actors.values() if a.kind == "person"]
         for short, tokens in people:
+            if short.key not in self.found.actors:
+                continue  # merged already
             full = [
                 p
                 for p, words in people
                 if len(words) > len(tokens)
                 and (words[-len(tokens) :] == tokens or words[: len(tokens)] == tokens)
+                and p.key in self.found.actors  # not merged into a longer name already
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)

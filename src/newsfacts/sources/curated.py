@@ -82,6 +82,7 @@ class ArticleMeta(Strict):
     publisher: str | None = None
     authors: list[str] | None = None
     language: str = Field(default="en", pattern=r"^[a-z]{2}$")
+    imported_from: str | None = None  # the page, line, row or WARC record it was imported from
 
 
 class KnownActor(Strict):

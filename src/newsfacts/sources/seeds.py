@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 import os
 import re
 import stat
@@ -21,7 +22,9 @@ from typing import overload
 
 from newsfacts import schema
 from newsfacts.errors import NewsfactsError
+from newsfacts.sources.records import normalised_lines
 
+log = logging.getLogger(__name__)
 MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
 ARTICLE_ID = re.compile(schema.field("articles", "article_id")["constraints"]["pattern"])
 MAX_ARTICLE_ID_CHARS = 128  # a seed's file name is its article_id
@@ -72,20 +75,22 @@ class SeedFiles(Sequence[Path]):
 SYMLINK_HINT = "seeds must be files inside the seeds folder (build --allow-symlinks follows links)"
 
 
-def list_seeds(seeds_dir: Path, allow_symlinks: bool = False) -> SeedFiles:
-    """The seed files, sorted by article_id; a clear error when there are none, names clash,
-    or (unless allowed) a seed is a symbolic link, which could lead anywhere on the disk."""
+def list_seeds(seeds_dir: Path, allow_symlinks: bool = False, strict: bool = False) -> SeedFiles:
+    """The seed files, sorted by article_id; a clear error when names clash or (unless
+    allowed) a seed is a symbolic link, which could lead anywhere on the disk. Other entries
+    (subfolders, other extensions) are not articles: listed in a warning, or an error when
+    `strict`. Hidden files (.gitkeep) are ignored. No seeds at all is an empty dataset."""
     if not seeds_dir.is_dir():
         raise NewsfactsError(f"{seeds_dir}: seeds folder not found")
     with os.scandir(seeds_dir) as entries:
-        seeds = [e for e in entries if e.name.endswith(".txt") and not e.name.startswith(".")]
+        visible = [e for e in entries if not e.name.startswith(".")]
+    seeds = [e for e in visible if e.name.endswith(".txt") and not e.is_dir(follow_symlinks=False)]
+    _report_not_articles(seeds_dir, sorted(e.name for e in visible if e not in seeds), strict)
     link = next((e for e in seeds if e.is_symlink()), None)
     if link is not None and not allow_symlinks:
         raise NewsfactsError(f"{seeds_dir / link.name}: a symbolic link; {SYMLINK_HINT}")
     # article_id order: the order of every table
     names = sorted((e.name for e in seeds), key=lambda n: n[: -len(".txt")])
-    if not names:
-        raise NewsfactsError(f"{seeds_dir}: no .txt seed files")
     seen: dict[str, str] = {}
     for name in names:
         stem = name[: -len(".txt")]
@@ -102,11 +107,26 @@ def list_seeds(seeds_dir: Path, allow_symlinks: bool = False) -> SeedFiles:
     return SeedFiles(seeds_dir, names)
 
 
+def _report_not_articles(seeds_dir: Path, names: list[str], strict: bool) -> None:
+    if not names:
+        return
+    shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+    message = (
+        f"{seeds_dir}: {len(names)} entries are not seed files (<article_id>.txt), "
+        f"not read: {shown}"
+    )
+    if strict:
+        raise NewsfactsError(message)
+    log.warning("warning: %s", message)
+
+
 def read_seed(path: Path, allow_symlinks: bool = False) -> Seed:
-    data = _read_bytes(path, allow_symlinks)
-    text = decode(path, data)
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
+    return seed_from_bytes(path, _read_bytes(path, allow_symlinks))
+
+
+def seed_from_bytes(path: Path, data: bytes) -> Seed:
+    """The seed whose file, at `path`, holds `data`."""
+    lines = normalised_lines(decode(path, data))
     if not lines:
         raise NewsfactsError(f"{path}: empty article (no text)")
     publisher, authors = parse_byline(lines[0]) if len(lines) > 1 else (None, ())
