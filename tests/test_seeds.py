@@ -101,7 +101,7 @@ def test_entries_that_are_not_seeds_are_listed_in_a_warning(
     assert [p.name for p in list_seeds(tmp_path)] == ["story.txt"]
     (warning,) = caplog.messages
     assert "2 entries are not seed files" in warning and "more, notes.jsonl" in warning
-    with pytest.raises(NewsfactsError, match="2 entries are not seed files.*more, notes.jsonl"):
+    with pytest.raises(NewsfactsError, match=r"2 entries are not seed files.*more, notes\.jsonl"):
         list_seeds(tmp_path, strict=True)
 
 

