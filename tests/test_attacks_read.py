@@ -13,6 +13,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -892,3 +893,18 @@ def test_saving_never_overwrites_a_file_that_appears_meanwhile(
     one_line(error.value)
     assert [p.name for p in to.iterdir()] == ["quotes.csv"]  # what was copied first is gone
     assert (to / "quotes.csv").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    ("source", "fmt", "message"),
+    [
+        ("", "xlsx", "format 'xlsx': not a package format (csv or parquet)"),
+        ("csv", "parquet", "holds csv files, not parquet (format='csv')"),
+        ("parquet", "csv", "holds parquet files, not csv (format='parquet')"),
+    ],
+)
+def test_a_format_the_package_does_not_hold_is_an_error(
+    out: Path, source: str, fmt: str, message: str
+) -> None:
+    with pytest.raises(NewsfactsError, match=re.escape(message)):
+        load(out / source if source else out, format=fmt)

@@ -192,3 +192,16 @@ def test_out_folder_with_other_content_is_never_replaced(tmp_path: Path, runner:
     assert result.exit_code == 1
     assert "is not a newsfacts build" in result.output
     assert (target / "notes" / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_build_without_a_terminal_prints_progress_lines(tmp_path: Path, make_seeds) -> None:  # type: ignore[no-untyped-def]
+    """CI logs get a line per 1,000 articles and at the end, then the stage that follows."""
+    seeds = make_seeds(
+        {f"a{n:02}.txt": f"Mayor Ana Ruiz said {n} schools would close." for n in range(20)}
+    )
+    result = CliRunner().invoke(
+        app,
+        ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(tmp_path / "b")],
+    )
+    assert result.exit_code == 0, result.output
+    assert "extracting: 20/20 articles\nwriting zips and validating…" in result.output

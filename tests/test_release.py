@@ -117,10 +117,16 @@ def test_diff_reports_added_removed_and_changed_rows(out: Path, tmp_path: Path, 
     result = CliRunner().invoke(app, ["diff", str(out), str(tmp_path / "new"), "--json"])
     assert result.exit_code == 0
     assert json.loads(result.output)["articles"]["added"] == ["second"]
+    result = CliRunner().invoke(app, ["diff", str(out), str(tmp_path / "new"), "--exit-code"])
+    assert result.exit_code == 1, result.output  # differ: 1, as git diff --exit-code
+    assert "Changed rows" in result.output
 
 
 def test_diff_of_identical_packages_is_empty(out: Path) -> None:
-    assert all(d.unchanged for d in diff(str(out), str(out / "newsfacts-0.1.0-parquet.zip")))
+    zipped = str(out / "newsfacts-0.1.0-parquet.zip")
+    assert all(d.unchanged for d in diff(str(out), zipped))
+    result = CliRunner().invoke(app, ["diff", str(out), zipped, "--exit-code"])
+    assert result.exit_code == 0, result.output
 
 
 def test_published_without_text(tmp_path: Path) -> None:

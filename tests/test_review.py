@@ -26,6 +26,15 @@ def test_terminal_review_numbers_every_record(out: Path) -> None:
     assert "quotes (9)" in result.output and "statistics (6)" in result.output
     assert "Q9" in result.output and "S6" in result.output and "M45" in result.output
     assert "more than 83,000 people" in result.output
+    assert "83000.0" not in result.output and "│ 83000 " in result.output  # as a number is read
+
+
+def test_piped_review_labels_each_record_in_the_text(out: Path) -> None:
+    result = CliRunner().invoke(app, ["review", ARTICLE, "--build", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "⟨M1⟩The Associated Press⟨/M1⟩" in result.output
+    for label in ("Q1", "Q9", "S6", "M45"):
+        assert f"⟨{label}⟩" in result.output and f"⟨/{label}⟩" in result.output
 
 
 def test_unknown_article_is_one_line(out: Path) -> None:
@@ -57,6 +66,7 @@ def test_html_page_is_self_contained_with_hover_fields(out: Path, tmp_path: Path
         "speaker: Marco Rubio",
     ):
         assert field in hover.group(1)
+    assert '<p class="legend"><span class="quotes">quotes</span>' in html
     assert html.count('<tr class="quotes">') == 9
     assert html.count('<tr class="statistics">') == 6
 

@@ -120,16 +120,30 @@ def command(name: str | None = None) -> Callable[[Command], Command]:
 
 
 class ArticleProgress:
-    """A progress bar on stderr for runs of 20 articles or more; call it after each article."""
+    """Progress on stderr, called after each article: a bar on a terminal for runs of 20
+    articles or more; otherwise (CI logs) a line per 1,000 articles and at the end."""
+
+    LINE_EVERY = 1_000
+    SHOWN_FROM = 20  # articles: a shorter run ends before progress would help
 
     def __init__(self, label: str, then: str = "") -> None:
         self.label = label
         self.then = then  # shown once every article is done, while the work goes on
         self.bar: Progress | None = None
         self.task: TaskID | None = None
+        self.done = 0
 
     def __call__(self, article_id: str, total: int) -> None:
-        if self.bar is None and total >= 20:
+        if total < self.SHOWN_FROM:
+            return
+        if not errors.is_terminal:
+            self.done += 1
+            if self.done % self.LINE_EVERY == 0 or self.done == total:
+                errors.print(f"{self.label}: {self.done:,}/{total:,} articles")
+                if self.done == total and self.then:
+                    errors.print(self.then)
+            return
+        if self.bar is None:
             columns = (
                 TextColumn(self.label),
                 BarColumn(),
@@ -576,12 +590,22 @@ def diff(
     new: Annotated[str, typer.Argument(help="The later package: folder, zip or URL.")],
     as_json: Annotated[bool, typer.Option("--json", help="Every change as JSON.")] = False,
     show: Annotated[int, typer.Option("--show", help="How many changed rows to list.")] = 20,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 when the packages differ (as git diff does)."),
+    ] = False,
 ) -> None:
     """Rows added, removed and changed per table (by primary key), with old → new values."""
     diffs = diff_lib.diff(old, new)
     if as_json:
         print(json.dumps(diff_lib.as_dict(diffs), indent=2, ensure_ascii=False, default=str))
-        return
+    else:
+        print_diff(old, new, diffs, show)
+    if exit_code and any(d.added or d.removed or d.changed for d in diffs):
+        raise typer.Exit(1)
+
+
+def print_diff(old: str, new: str, diffs: list[diff_lib.TableDiff], show: int) -> None:
     summary = Table(title=cell(f"{old} → {new}"))
     for column in ("table", "added", "removed", "changed"):
         summary.add_column(column, justify="left" if column == "table" else "right")
@@ -672,7 +696,7 @@ def review_command(
     if html_out is not None:
         review.write_page(html_out, article_id, text, items)
     if html_out is None:
-        console.print(review.terminal(text, items))
+        console.print(review.terminal(text, items, plain=not console.is_terminal))
     else:
         console.print(cell(f"{html_out}: {len(items)} records highlighted"))
 

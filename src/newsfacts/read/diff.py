@@ -53,7 +53,7 @@ def diff_table(table: str, old: pd.DataFrame, new: pd.DataFrame) -> TableDiff:
     return result
 
 
-def diff(old: str, new: str, fmt: str = "parquet") -> list[TableDiff]:
+def diff(old: str, new: str, fmt: str | None = None) -> list[TableDiff]:
     """Compare two packages (folders, zips or URLs), each verified by its hashes first."""
     before, after = load_newsfacts(old, format=fmt), load_newsfacts(new, format=fmt)
     return [diff_table(t, before[t], after[t]) for t in schema.TABLES]

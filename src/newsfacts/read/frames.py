@@ -103,18 +103,34 @@ def categorical(frame: pd.DataFrame, resource: dict[str, Any]) -> pd.DataFrame:
 
 
 def load(
-    source: str | Path, format: str = "parquet", on_bytes: OnBytes | None = None
+    source: str | Path, format: str | None = "parquet", on_bytes: OnBytes | None = None
 ) -> dict[str, pd.DataFrame]:
     """The tables of a package keyed by name, after every file's hash has been checked.
 
     `source` is a package folder, a build folder, a datapackage.json, a zip, or an http(s) URL
-    of a zip or of a datapackage.json. Enums load as categoricals, nullable integers as Int64,
-    dates as datetime64.
+    of a zip or of a datapackage.json. `format` is the package format wanted, csv or parquet
+    (a package of the other one is an error); None takes the package's own (in a build folder,
+    parquet). Enums load as categoricals, nullable integers as Int64, dates as datetime64.
     """
-    with local_package(source, format, on_bytes) as folder:
+    if format not in (*PACKAGE_FORMATS, None):
+        raise NewsfactsError(f"format {format!r}: not a package format (csv or parquet)")
+    with local_package(source, format or "parquet", on_bytes) as folder:
         unpacked = remote.is_url(str(source)) or str(source).endswith(".zip")
         resources = verify(folder, read_descriptor(folder), source if unpacked else None)
+        if format:
+            _check_format(folder, resources, format)
         return {r["name"]: categorical(read_table(folder, r), r) for r in resources}
+
+
+PACKAGE_FORMATS = ("csv", "parquet")
+
+
+def _check_format(folder: Path, resources: list[dict[str, Any]], wanted: str) -> None:
+    """A package of the other format is an error, never silently returned instead."""
+    formats = {Path(r["path"]).suffix.lstrip(".").lower() for r in resources}
+    if formats != {wanted}:
+        held = " and ".join(sorted(formats))
+        raise NewsfactsError(f"{folder}: holds {held} files, not {wanted} (format={held!r})")
 
 
 def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:
@@ -141,7 +157,7 @@ def check_contract(tables: dict[str, pd.DataFrame], where: str) -> None:
             raise NewsfactsError(f"{where}: table {table!r} has no column {missing[0]!r}")
 
 
-def load_newsfacts(source: str | Path, format: str = "parquet") -> dict[str, pd.DataFrame]:
+def load_newsfacts(source: str | Path, format: str | None = None) -> dict[str, pd.DataFrame]:
     """`load`, for what reads our tables by name (stats, review, diff): a package without
     every table and column of schema/ is one line, not a KeyError."""
     tables = load(source, format)

@@ -73,10 +73,38 @@ def segments(text: str, items: list[Item]) -> list[tuple[int, int, list[Item]]]:
     return pieces
 
 
-def terminal(text: str, items: list[Item]) -> Group:
-    """The article with its records highlighted, then a numbered table per kind."""
-    shown, offsets = printable_with_offsets(text)
-    body = Text(shown)
+def shown(value: Any) -> str:
+    """A field as a reader expects it: 83000 rather than 83000.0, nothing for a missing one."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return str(value)
+
+
+def labelled(text: str, items: list[Item]) -> str:
+    """The text with each record's span marked ⟨Q1⟩…⟨/Q1⟩: the labels for a reader of plain
+    text (output piped to a file or a pager), where highlights are lost."""
+    marks: list[tuple[int, int, str]] = []
+    for item in items:
+        marks.append((item.start, 1, f"⟨{item.label}⟩"))
+        marks.append((item.end, 0, f"⟨/{item.label}⟩"))  # an end before a start at one place
+    pieces, position = [], 0
+    for offset, _, mark in sorted(marks, key=lambda m: (m[0], m[1])):
+        pieces += [text[position:offset], mark]
+        position = offset
+    return "".join(pieces) + text[position:]
+
+
+def terminal(text: str, items: list[Item], plain: bool = False) -> Group:
+    """The article with its records highlighted (or, `plain`, labelled inline), then a
+    numbered table per kind."""
+    if plain:
+        shown_text, _ = printable_with_offsets(labelled(text, items))
+        body = Text(shown_text)
+        return Group(body, *_tables(items))
+    shown_text, offsets = printable_with_offsets(text)
+    body = Text(shown_text)
     for item in sorted(items, key=lambda i: ("mentions", "statistics", "quotes").index(i.kind)):
         body.stylize(STYLES[item.kind], offsets[item.start], offsets[item.end])
     parts: list[Any] = [
@@ -87,6 +115,11 @@ def terminal(text: str, items: list[Item]) -> Group:
         + Text("  ")
         + Text("mentions", style=STYLES["mentions"]),
     ]
+    return Group(*parts, *_tables(items))
+
+
+def _tables(items: list[Item]) -> list[Table]:
+    tables = []
     for kind in KINDS:
         rows = [i for i in items if i.kind == kind]
         if not rows:
@@ -99,10 +132,10 @@ def terminal(text: str, items: list[Item]) -> Group:
         for column in columns:
             table.add_column(column)
         for item in rows:
-            cells = [Text(one_line(str(item.fields.get(c, "")))) for c in columns[1:]]
+            cells = [Text(one_line(shown(item.fields.get(c)))) for c in columns[1:]]
             table.add_row(item.label, *cells)
-        parts.append(table)
-    return Group(*parts)
+        tables.append(table)
+    return tables
 
 
 def write_page(path: Path, article_id: str, text: str, items: list[Item]) -> None:
@@ -128,6 +161,10 @@ def page(article_id: str, text: str, items: list[Item]) -> str:
     styles = "\n".join(
         f".{kind} {{ background: {colour}; }}" for kind, colour in CSS_COLOURS.items()
     )
+    legend = (
+        " ".join(f'<span class="{kind}">{kind}</span>' for kind in KINDS)
+        + " — hover over a highlight for the record's fields"
+    )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>Review of {html.escape(article_id)}</title>
@@ -144,6 +181,7 @@ span[title] {{ cursor: help; border-radius: 2px; }}
 </style></head>
 <body>
 <article><h1>{html.escape(article_id)}</h1>
+<p class="legend">{legend}</p>
 <p>{"".join(marked)}</p></article>
 <aside><h2>Records</h2>
 {tables}
@@ -153,7 +191,9 @@ span[title] {{ cursor: help; border-radius: 2px; }}
 
 
 def _describe(item: Item) -> str:
-    fields = ", ".join(f"{k}: {v}" for k, v in item.fields.items() if v is not None and k != "text")
+    fields = ", ".join(
+        f"{k}: {shown(v)}" for k, v in item.fields.items() if v is not None and k != "text"
+    )
     return f"{item.label} {item.kind[:-1]}: {fields}"
 
 
@@ -164,7 +204,7 @@ def _html_table(kind: str, rows: list[Item]) -> str:
     head = "".join(f"<th>{html.escape(c)}</th>" for c in ["#", *columns])
     body = "".join(
         f'<tr class="{kind}"><td>{item.label}</td>'
-        + "".join(f"<td>{html.escape(str(item.fields.get(c) or ''))}</td>" for c in columns)
+        + "".join(f"<td>{html.escape(shown(item.fields.get(c)))}</td>" for c in columns)
         + "</tr>"
         for item in rows
     )
