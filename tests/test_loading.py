@@ -22,6 +22,8 @@ import pytest
 import yaml
 
 from newsfacts import load, schema
+from newsfacts.package.hub import hub_license, size_category
+from newsfacts.sources.curated import License
 
 from .conftest import DATASET, SEEDS
 
@@ -234,3 +236,34 @@ def test_the_cards_hugging_face_and_frictionless_examples_run(
 def run_in(folder: Path, command: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
     env = offline_env(tmp_path / "hf")
     return subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "expected"),
+    [
+        ("CC-BY-4.0", None, {"license": "cc-by-4.0"}),
+        ("CC0-1.0", None, {"license": "cc0-1.0"}),
+        ("ODbL-1.0", None, {"license": "odbl"}),
+        (
+            "Our-Own-1.0",
+            "https://example.org/license",
+            {
+                "license": "other",
+                "license_name": "Our-Own-1.0",
+                "license_link": "https://example.org/license",
+            },
+        ),
+    ],
+)
+def test_the_license_is_named_as_hugging_face_names_it(
+    name: str, path: str | None, expected: dict[str, str]
+) -> None:
+    assert hub_license(License(name=name, path=path)) == expected
+
+
+@pytest.mark.parametrize(
+    ("rows", "bucket"),
+    [(0, "n<1K"), (999, "n<1K"), (1_000, "1K<n<10K"), (250_000, "100K<n<1M"), (10**13, "n>1T")],
+)
+def test_the_size_category_is_hugging_faces_bucket(rows: int, bucket: str) -> None:
+    assert size_category(rows) == bucket
