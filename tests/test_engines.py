@@ -217,7 +217,9 @@ PARQUET_CASES: dict[str, Callable[[Path], None]] = {
         set_column("mentions", "actor_id", first("nobody-at-all"))(build),
         reverse_resources("parquet")(build),
     ),
-    "enum": set_column("actors", "kind", first("alien")),
+    "enum": set_column("actors", "kind", first("alien")),  # a dictionary-encoded column
+    "enum-as-plain-strings": set_column("actors", "kind", first("alien"), pa.string()),
+    "enum-null-in-dictionary": set_column("actors", "kind", first(None)),
     "pattern": set_column("actors", "actor_id", first("Bad Id")),
     "required-empty-string": set_column("quotes", "text", first("")),
     "required-null-string": set_column("quotes", "text", first(None)),
@@ -332,3 +334,21 @@ def test_hash_collisions_keep_the_real_duplicates(
     expected = verdicts(frictionless_problems(folder))
     monkeypatch.setattr(checks, "row_hashes", lambda columns: np.zeros(len(columns[0]), np.uint64))
     assert verdicts(checks.package_problems(folder, read_descriptor(folder))) == expected
+
+
+def test_a_dictionary_encoded_enum_is_read_by_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its values, decoded, are checked as a string column's (not cell by cell)."""
+    from newsfacts import schema
+    from newsfacts.validate import cells
+
+    def slow_path(*_: object) -> None:
+        raise AssertionError("read cell by cell")
+
+    monkeypatch.setattr(cells, "read_python", slow_path)
+    column = pa.array(["direct", None, "alien", "indirect"]).dictionary_encode()
+    read = cells.read_column(schema.field("quotes", "kind"), column)
+    assert read.values.to_pylist() == ["direct", None, "alien", "indirect"]
+    assert read.violated["enum"].tolist() == [False, False, True, False]
+    assert read.violated["required"].tolist() == [False, True, False, False]

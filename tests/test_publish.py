@@ -101,7 +101,7 @@ def test_parquet_files_carry_the_contract_schema(out: Path, table: str) -> None:
     written = pq.read_schema(out / "parquet" / f"{table}.parquet")
     assert written.names == schema.column_names(table)
     for field in schema.fields(table):
-        assert written.field(field["name"]).type == schema.ARROW_TYPES[field["type"]]
+        assert written.field(field["name"]).type == schema.arrow_type(field)
         assert (
             written.field(field["name"]).metadata[b"description"] == field["description"].encode()
         )
@@ -284,3 +284,15 @@ def test_rows_stream_into_parquet_row_groups_without_changing_the_data(
     assert (tmp_path / "build" / "csv" / "mentions.csv").read_bytes() == (
         out / "csv" / "mentions.csv"
     ).read_bytes()
+
+
+def test_an_enum_column_has_the_allowed_values_as_its_dictionary_in_every_batch() -> None:
+    from newsfacts.package.write import enum_array
+
+    allowed = list(schema.enum("quotes", "kind"))
+    for values in (("indirect",), ("direct", None, "direct"), ()):
+        array = enum_array(values, allowed)
+        assert array.dictionary.to_pylist() == allowed and array.to_pylist() == list(values)
+    stray = enum_array(("alien", "direct"), allowed)  # kept, for validation to report
+    assert stray.dictionary.to_pylist() == [*allowed, "alien"]
+    assert stray.to_pylist() == ["alien", "direct"]

@@ -78,3 +78,24 @@ def test_left_out_when_the_span_check_cannot_read_a_package(copy: Path) -> None:
     assert any(m.startswith("parquet: cannot read the tables") for m in messages)
     assert not any(m.startswith("csv/parquet") for m in messages)
     assert reported(copy, CsvEqualsParquet())[0].startswith("csv/parquet: cannot compare")
+
+
+def test_a_changed_enum_value_is_reported_at_its_row(copy: Path) -> None:
+    path = copy / "parquet" / "quotes.parquet"
+    first = pq.read_table(path).column("kind")[0].as_py()
+    assert pa.types.is_dictionary(pq.read_schema(path).field("kind").type)
+    replace_first(path, "kind", "indirect" if first == "direct" else "direct")
+    assert pa.types.is_dictionary(pq.read_schema(path).field("kind").type)
+    assert reported(copy, CsvEqualsParquet()) == [
+        "csv/parquet:quotes row 2 field kind: CSV and Parquet values differ"
+    ]
+
+
+def test_enums_written_as_plain_strings_hold_the_same_rows(copy: Path) -> None:
+    """The values are compared, not how Parquet encodes them."""
+    path = copy / "parquet" / "quotes.parquet"
+    table = pq.read_table(path)
+    index = table.schema.get_field_index("kind")
+    pq.write_table(table.set_column(index, "kind", table.column("kind").cast(pa.string())), path)
+    rehash(copy / "parquet")
+    assert reported(copy, CsvEqualsParquet()) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsfacts import schema
+from newsfacts.package.hub import front_matter
 from newsfacts.schema import docs
 from newsfacts.sources.curated import Curated, Quality
 
@@ -57,6 +58,7 @@ def render(curated: Curated, facts: PackageFacts, fmt: str) -> str:
     """The card for one package of the build."""
     meta = curated.meta
     sections = [
+        front_matter(meta.license, meta.title, facts.rows, fmt),
         f"# {meta.title} ({FORMAT_NAMES[fmt]} package, version {meta.version})",
         meta.description,
         _facts(curated, facts),
@@ -95,9 +97,32 @@ def _facts(curated: Curated, facts: PackageFacts) -> str:
     )
 
 
+EXAMPLE_TABLE = "quotes"  # the table the loading examples read
+
+
+def _enum_columns(table: str) -> list[str]:
+    return [f["name"] for f in schema.fields(table) if schema.is_enum(f)]
+
+
+def _pandas_example(fmt: str) -> str:
+    """Parquet carries its types; CSV is told which columns are categorical."""
+    path = f"{EXAMPLE_TABLE}.{fmt}"
+    if fmt == "parquet":
+        return f'quotes = pd.read_parquet("{path}")'
+    dtypes = ", ".join(f'"{name}": "category"' for name in _enum_columns(EXAMPLE_TABLE))
+    return f'quotes = pd.read_csv("{path}", dtype={{{dtypes}}})'
+
+
+def _polars_example(fmt: str) -> str:
+    path = f"{EXAMPLE_TABLE}.{fmt}"
+    if fmt == "parquet":
+        return f'quotes = pl.read_parquet("{path}")'
+    overrides = ", ".join(f'"{name}": pl.Categorical' for name in _enum_columns(EXAMPLE_TABLE))
+    return f'quotes = pl.read_csv("{path}", schema_overrides={{{overrides}}})'
+
+
 def _loading(fmt: str) -> str:
-    extension = fmt
-    reader = "read_parquet" if fmt == "parquet" else "read_csv"
+    path = f"{EXAMPLE_TABLE}.{fmt}"
     return f"""## How to load
 
 ```python
@@ -108,17 +133,45 @@ quotes = tables["quotes"]
 
 ```python
 import pandas as pd
-quotes = pd.{reader}("quotes.{extension}")
+{_pandas_example(fmt)}
+```
+
+```python
+import polars as pl
+{_polars_example(fmt)}
 ```
 
 ```sql
 -- DuckDB
-SELECT speaker_actor_id, count(*) FROM '{"quotes." + extension}' GROUP BY 1 ORDER BY 2 DESC;
+SELECT speaker_actor_id, count(*) FROM '{path}' GROUP BY 1 ORDER BY 2 DESC;
+```
+
+```python
+from pathlib import Path
+from datasets import load_dataset   # Hugging Face: one config per table (front matter above)
+quotes = load_dataset(str(Path.cwd()), "quotes", split="train")   # the package's folder
 ```
 
 ```sh
 frictionless validate datapackage.json
-```"""
+```
+
+{_dtypes(fmt)}"""
+
+
+def _dtypes(fmt: str) -> str:
+    """What each reader gives the enum and date columns."""
+    if fmt == "csv":
+        return (
+            "CSV carries no types: the examples above make the enum columns categorical; "
+            "`newsfacts.load` gives every column its schema type, as from Parquet."
+        )
+    return (
+        "Enum columns (such as `quotes.kind`) are dictionary-encoded: pandas reads them as "
+        "`category`, polars as `Categorical`, DuckDB and Hugging Face as strings; "
+        "`articles.published_date` is a date (`date32`): `datetime.date` values in pandas "
+        "(object dtype), `Date` in polars, `DATE` in DuckDB."
+    )
 
 
 def _citation(curated: Curated) -> str:

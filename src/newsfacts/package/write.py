@@ -55,6 +55,9 @@ class TableRows:
 
     def __init__(self, table: str, staging: Path) -> None:
         self.schema = schema.arrow_schema(table)
+        self.enums = {
+            f["name"]: f["constraints"]["enum"] for f in schema.fields(table) if schema.is_enum(f)
+        }
         self.csv = CsvTable(staging / "csv" / f"{table}.csv", self.schema)
         self.parquet = ParquetTable(table, staging / "parquet" / f"{table}.parquet", self.schema)
         self.rows: list[Row] = []
@@ -72,7 +75,10 @@ class TableRows:
 
     def to_arrow(self, rows: list[Row]) -> pa.RecordBatch:
         columns: list[Any] = list(zip(*rows, strict=True))
-        arrays = [pa.array(c, type=f.type) for c, f in zip(columns, self.schema, strict=True)]
+        arrays = [
+            enum_array(c, self.enums[f.name]) if f.name in self.enums else pa.array(c, f.type)
+            for c, f in zip(columns, self.schema, strict=True)
+        ]
         return pa.RecordBatch.from_arrays(arrays, schema=self.schema)
 
     def close(self) -> None:
@@ -80,6 +86,16 @@ class TableRows:
             self._write_batch()
         self.csv.close()
         self.parquet.close()
+
+
+def enum_array(values: tuple[str | None, ...], allowed: list[str]) -> pa.DictionaryArray:
+    """An enum column whose dictionary is the allowed values in the schema's order (then any
+    value outside them, kept for validation to report): the same in every batch, so readers
+    see every allowed value as a category, in that order."""
+    dictionary = list(dict.fromkeys([*allowed, *(v for v in values if v is not None)]))
+    index = {value: position for position, value in enumerate(dictionary)}
+    indices = pa.array([None if v is None else index[v] for v in values], pa.int32())
+    return pa.DictionaryArray.from_arrays(indices, pa.array(dictionary, pa.string()))
 
 
 class CsvTable:

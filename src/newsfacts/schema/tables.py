@@ -35,6 +35,10 @@ ARROW_TYPES: dict[str, pa.DataType] = {
     "date": pa.date32(),
 }
 
+# An enum field's type in Parquet: its values stored once, each cell an index into them, which
+# pandas, polars and Arrow read as a categorical (DuckDB and Hugging Face: as strings).
+ENUM_ARROW_TYPE = pa.dictionary(pa.int32(), pa.string())
+
 PANDAS_TYPES: dict[str, str] = {  # what newsfacts.load gives each Frictionless type
     "string": "string",
     "integer": "Int64",
@@ -85,13 +89,22 @@ def is_required(field: dict[str, Any]) -> bool:
     return bool(field.get("constraints", {}).get("required", False))
 
 
+def is_enum(field: dict[str, Any]) -> bool:
+    return "enum" in field.get("constraints", {})
+
+
+def arrow_type(field: dict[str, Any]) -> pa.DataType:
+    """A field's Arrow type: ENUM_ARROW_TYPE for an enum, else its Frictionless type's."""
+    return ENUM_ARROW_TYPE if is_enum(field) else ARROW_TYPES[field["type"]]
+
+
 def arrow_schema(table: str) -> pa.Schema:
     """Arrow schema with the field descriptions kept as field metadata."""
     return pa.schema(
         [
             pa.field(
                 field["name"],
-                ARROW_TYPES[field["type"]],
+                arrow_type(field),
                 nullable=not is_required(field),
                 metadata={"description": field["description"]},
             )

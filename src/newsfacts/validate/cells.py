@@ -52,6 +52,8 @@ def read_column(spec: dict[str, Any], column: pa.Array, constraints: bool = True
     """Cells of one field, from a CSV string column or a Parquet column; without
     `constraints`, only the values (for the checks that compare them)."""
     kind = spec["type"]
+    if pa.types.is_dictionary(column.type):  # an enum written as a dictionary: its values
+        column = column.dictionary_decode()
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
         cells = read_strings(kind, column.cast(pa.string()))
     elif column.type == ARROW_TYPES.get(kind):
