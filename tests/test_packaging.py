@@ -88,3 +88,10 @@ def test_readme_snippets_name_this_repository_and_version() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [h["id"] for h in repo["hooks"]] == [h["id"] for h in hooks]
     assert "pip install newsfacts" in README
+
+
+def test_the_card_says_how_to_install_what_it_imports() -> None:
+    for fmt in ("csv", "parquet"):
+        card = (ROOT / "build" / fmt / "README.md").read_text(encoding="utf-8")
+        line = f"import newsfacts          # pip install newsfacts ({newsfacts.REPOSITORY})\n"
+        assert line in card
