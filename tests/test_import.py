@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsfacts import load
+from newsfacts import REPOSITORY, __version__, load
 from newsfacts.build.run import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
@@ -96,6 +96,30 @@ def test_init_never_overwrites_a_file(repo: Path) -> None:
     with pytest.raises(NewsfactsError, match=r"dataset\.yaml: already exists"):
         init(repo)
     assert tree(repo) == before
+
+
+def test_init_workflow_runs_only_when_the_data_changes_and_uses_the_action(repo: Path) -> None:
+    text = (repo / ".github" / "workflows" / "validate.yml").read_text(encoding="utf-8")
+    spec = yaml.safe_load(text)
+    triggers = spec[True]  # YAML 1.1 reads the key "on" as True
+    paths = ["seeds/**", "dataset/**", "schema/**", "build/**", ".github/workflows/validate.yml"]
+    assert triggers == {"push": {"paths": paths}, "pull_request": {"paths": paths}}
+    assert spec["permissions"] == {"contents": "read"}
+    steps = spec["jobs"]["validate"]["steps"]
+    (action,) = [s for s in steps if s.get("uses", "").startswith("newsfacts/")]
+    assert action == {
+        "uses": f"newsfacts/newsfacts@v{__version__}",
+        "with": {"path": "build", "engine": "fast"},
+    }
+    assert steps[-1]["run"] == "newsfacts build --check"
+    assert "${{" not in text  # nothing from the event is ever written into a command
+
+
+def test_init_readme_shows_the_workflows_status_badge(repo: Path) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    badge = "https://github.com/OWNER/REPO/actions/workflows/validate.yml"
+    assert f"[![validate]({badge}/badge.svg)]({badge})" in readme
+    assert f"[newsfacts]({REPOSITORY})" in readme
 
 
 # -- HTML ---------------------------------------------------------------------------

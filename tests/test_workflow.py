@@ -29,7 +29,13 @@ def test_every_action_is_pinned_by_commit_sha() -> None:
         if "uses" in step
     ]
     assert uses
-    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    remote = [u for u in uses if u != "./"]  # ./ is this repository's own action.yml
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in remote), uses
+
+
+def test_the_repositorys_own_action_runs_on_the_committed_build() -> None:
+    (step,) = [s for s in workflow()["jobs"]["action"]["steps"] if s.get("uses") == "./"]
+    assert step["with"] == {"path": "build", "engine": "frictionless"}
 
 
 def test_least_privilege() -> None:

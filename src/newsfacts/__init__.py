@@ -8,7 +8,10 @@
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "load"]
+# Where newsfacts lives: its GitHub Action is `<owner>/<name>@v<version>` of this URL. The same
+# URL is in pyproject.toml's [project.urls]; tests/test_packaging.py checks they agree.
+REPOSITORY = "https://github.com/newsfacts/newsfacts"
+__all__ = ["REPOSITORY", "__version__", "load"]
 
 
 def __getattr__(name: str) -> Any:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from newsfacts import __version__
+from newsfacts import REPOSITORY, __version__
 from newsfacts.errors import NewsfactsError
 from newsfacts.ingest.write import ARTICLES_HEADER
 
@@ -51,28 +52,49 @@ CORRECTIONS_YAML = """\
 []
 """
 
+# Paths whose change runs the workflow: the data, what it is built from, and the workflow.
+WORKFLOW_PATHS = (
+    "seeds/**",
+    "dataset/**",
+    "schema/**",
+    "build/**",
+    ".github/workflows/validate.yml",
+)
+
 WORKFLOW = """\
-# Builds the dataset and validates both packages on every push and pull request.
+# Validates build/ (problems annotated on the pull request) and checks it is what seeds/ and
+# dataset/ produce, on each push and pull request that changes them.
 name: validate
-on: [push, pull_request]
+on:
+  push:
+    paths: {paths}
+  pull_request:
+    paths: {paths}
+permissions:
+  contents: read
 jobs:
   validate:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      # sets up Python, installs newsfacts {version}, runs `newsfacts validate --format github`
+      - uses: {action}@v{version}
         with:
-          python-version: "3.11"
-      - run: pip install "newsfacts=={version}"
-      - run: newsfacts build --strict
-      - run: newsfacts validate build
+          path: build
+          engine: fast
+      - name: build/ is what seeds/ and dataset/ produce
+        if: success() || failure()
+        run: newsfacts build --check
 """
 
 README = """\
 # My news dataset
 
+<!-- The badge: replace OWNER/REPO with this repository's GitHub owner and name. -->
+[![validate]({badge}/badge.svg)]({badge})
+
 Quotes, actors and statistics extracted from news articles with
-[newsfacts](https://pypi.org/project/newsfacts/).
+[newsfacts]({repository}).
 
 ```sh
 newsfacts import pages/ crawl.jsonl   # articles in: HTML, JSON lines, CSV, WARC
@@ -81,8 +103,26 @@ newsfacts build                       # seeds/ and dataset/ in, build/ out, vali
 
 - `seeds/`: one `<article_id>.txt` per article (written by `newsfacts import`).
 - `dataset/`: what the dataset says about itself and what reviewers know (comments in each file).
-- `build/`: the CSV and Parquet data packages.
+- `build/`: the CSV and Parquet data packages, checked by `.github/workflows/validate.yml`.
 """
+
+
+def github_action() -> str:
+    """`owner/name` of newsfacts' GitHub Action: the path of its repository URL."""
+    return urlsplit(REPOSITORY).path.strip("/")
+
+
+def workflow() -> str:
+    """The dataset repository's workflow, pinned to this version of the newsfacts action."""
+    paths = "[" + ", ".join(f'"{path}"' for path in WORKFLOW_PATHS) + "]"
+    return WORKFLOW.format(paths=paths, action=github_action(), version=__version__)
+
+
+def readme() -> str:
+    """The README stub, with the workflow's status badge."""
+    badge = "https://github.com/OWNER/REPO/actions/workflows/validate.yml"
+    return README.format(badge=badge, repository=REPOSITORY)
+
 
 FILES = {
     "dataset/dataset.yaml": DATASET_YAML,
@@ -90,9 +130,9 @@ FILES = {
     "dataset/actors.yaml": ACTORS_YAML,
     "dataset/corrections.yaml": CORRECTIONS_YAML,
     "seeds/.gitkeep": "",
-    ".github/workflows/validate.yml": WORKFLOW.format(version=__version__),
+    ".github/workflows/validate.yml": workflow(),
     ".gitignore": ".newsfacts-cache/\nimport-report.tsv\n",
-    "README.md": README,
+    "README.md": readme(),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsfacts import schema
+from newsfacts import REPOSITORY, schema
 from newsfacts.package.hub import front_matter
 from newsfacts.schema import docs
 from newsfacts.sources.curated import Curated, Quality
@@ -126,7 +126,7 @@ def _loading(fmt: str) -> str:
     return f"""## How to load
 
 ```python
-import newsfacts          # the package of the repository that published this dataset
+import newsfacts          # pip install newsfacts ({REPOSITORY})
 tables = newsfacts.load("datapackage.json", format="{fmt}")   # checks every file's hash first
 quotes = tables["quotes"]
 ```
