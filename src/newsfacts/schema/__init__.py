@@ -9,6 +9,8 @@ Every other folder imports from here; this folder imports none of them.
 
 from .tables import (
     ARROW_TYPES,
+    CONTRACT_MARKER,
+    CONTRACT_VALUE,
     FALSE_VALUES,
     LIST_SEPARATOR,
     PANDAS_TYPES,
@@ -36,6 +38,8 @@ from .tables import (
 
 __all__ = [
     "ARROW_TYPES",
+    "CONTRACT_MARKER",
+    "CONTRACT_VALUE",
     "FALSE_VALUES",
     "LIST_SEPARATOR",
     "PANDAS_TYPES",
