@@ -65,7 +65,7 @@ jobs:
           python-version: "3.11"
       - run: pip install "newsfacts=={version}"
       - run: newsfacts build --strict
-      - run: newsfacts validate build
+      - run: newsfacts validate build --contract newsfacts
 """
 
 README = """\
