@@ -69,7 +69,9 @@ def test_validate_exit_codes(built: tuple[Path, Path], runner: CliRunner) -> Non
     ).items()
     github = runner.invoke(app, ["validate", str(out), "--format", "github"])
     assert github.exit_code == 1
-    assert "::error title=newsfacts validate::csv:quotes row 3 field text:" in github.output
+    line = next(a for a in github.output.splitlines() if "field text:" in a)
+    assert line.startswith(f"::error file={(out / 'csv' / 'quotes.csv').as_posix()},line=")
+    assert "csv:quotes row 3 field text:" in line
 
 
 def test_validate_a_folder_that_is_not_a_package(tmp_path: Path, runner: CliRunner) -> None:
@@ -171,7 +173,7 @@ def test_unexpected_errors_are_one_line(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(cli, "validate_package", broken)
+    monkeypatch.setattr(cli, "validation", broken)
     monkeypatch.setattr(sys, "argv", ["newsfacts", "validate", "build"])
     monkeypatch.delenv("NEWSFACTS_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:

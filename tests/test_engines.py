@@ -1,6 +1,6 @@
 """The fast engine gives stock Frictionless's verdicts: on the valid seed build, and on a suite
 of broken packages (one per check kind, in CSV and where it can be expressed in Parquet), the
-same set of (table, row, field, error type)."""
+same errors in the same order, message for message (cell value, row, field, error type)."""
 
 from __future__ import annotations
 
@@ -273,8 +273,10 @@ ACCEPTED = {
 DELEGATED = {"semicolon-delimited-file"}
 
 
-def verdicts(problems: list) -> set[tuple[str, int | None, str | None, str]]:  # type: ignore[type-arg]
-    return {(p.table, p.row, p.field or None, p.message.split(":")[0]) for p in problems}
+def verdicts(problems: list) -> list[tuple[str, int | None, str | None, str]]:  # type: ignore[type-arg]
+    """Each error as Frictionless reports it: table, row, field, and the whole message (error
+    type, cell value, row, field, note), in Frictionless's order."""
+    return [(p.table, p.row, p.field or None, p.message) for p in problems]
 
 
 def broken(out: Path, tmp_path: Path, fmt: str, case: Callable[[Path], None]) -> Path:

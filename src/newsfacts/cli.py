@@ -7,7 +7,6 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -40,14 +39,21 @@ from newsfacts.read import review
 from newsfacts.read import summary as stats
 from newsfacts.schema.docs import schema_markdown, update_readme
 from newsfacts.terminal import one_line
-from newsfacts.validate.problems import Problem
-from newsfacts.validate.run import validate as validate_package
+from newsfacts.validate import report as reports
+from newsfacts.validate.run import validation
 
 
 class ReportFormat(StrEnum):
     table = "table"
     json = "json"
     github = "github"
+    junit = "junit"
+
+
+class Contract(StrEnum):
+    auto = "auto"
+    newsfacts = "newsfacts"
+    frictionless = "frictionless"
 
 
 class ImportFormat(StrEnum):
@@ -375,12 +381,19 @@ def import_command(
 @command()
 def validate(
     path: Annotated[
-        Path, typer.Argument(help="A build folder, a package folder or a datapackage.json.")
+        Path,
+        typer.Argument(
+            help="A build folder, a package folder, or a descriptor (datapackage.json or "
+            "another *.json).",
+            exists=True,
+        ),
     ] = Path("build"),
     output: Annotated[
         ReportFormat,
         typer.Option(
-            "--format", help="table for people, json for machines, github for workflow annotations."
+            "--format",
+            help="table for people, json for machines, github for workflow annotations, "
+            "junit for CI dashboards (JUnit XML).",
         ),
     ] = ReportFormat.table,
     engine: Annotated[
@@ -391,38 +404,53 @@ def validate(
             "frictionless: stock frictionless.validate.",
         ),
     ] = Engine.fast,
+    contract: Annotated[
+        Contract,
+        typer.Option(
+            "--contract",
+            help="auto: newsfacts packages (marked by newsfacts build) are checked against "
+            "schema/ too, others by Frictionless's checks only; newsfacts or frictionless: "
+            "decide for every package.",
+        ),
+    ] = Contract.auto,
 ) -> None:
-    """Validate packages: Frictionless, plus spans, hashes and CSV/Parquet equality."""
-    problems = validate_package(path, engine.value)
-    failures = [p for p in problems if p.severity == "error"]
+    """Validate data packages: Frictionless's checks; on newsfacts packages, also the schema/
+    contract, spans, hashes and CSV = Parquet. Exit 0 valid, 1 invalid, 2 usage."""
+    report = validation(path, engine.value, contract=contract.value)
+    failures = [p for p in report.problems if p.severity == "error"]
     if output is ReportFormat.json:
-        report = {
-            "path": str(path),
-            "valid": not failures,
-            "problems": [asdict(p) for p in problems],
-        }
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(json.dumps(reports.as_json(report), indent=2, ensure_ascii=False))
     elif output is ReportFormat.github:
-        for problem in problems:
-            level = "error" if problem.severity == "error" else "notice"
-            print(f"::{level} title=newsfacts validate::{workflow_data(str(problem))}")
+        for line in reports.github_annotations(report, workflow_data):
+            print(line)
+    elif output is ReportFormat.junit:
+        print(reports.junit_xml(report), end="")
     else:
-        for note in [p for p in problems if p.severity == "note"]:
+        for package in report.packages:
+            if package.contract != "newsfacts":
+                console.print(cell(f"{package.descriptor_path}: {FRICTIONLESS_ONLY}"))
+        for note in [p for p in report.problems if p.severity == "note"]:
             console.print(cell(f"note: {note}"))
         if failures:
-            errors.print(problems_table(path, failures))
+            found = [f for f in reports.located(report) if f.problem.severity == "error"]
+            errors.print(problems_table(path, found))
         else:
             console.print(cell(f"{path}: valid"))
     if failures:
         raise typer.Exit(1)
 
 
-def problems_table(path: Path, problems: list[Problem]) -> Table:
-    report = Table(title=cell(f"{path}: {len(problems)} problem(s)"))
-    for column in ("package", "table", "row", "field", "problem"):
+FRICTIONLESS_ONLY = "not a newsfacts package: Frictionless's checks only (--contract newsfacts)"
+
+
+def problems_table(path: Path, found: list[reports.Located]) -> Table:
+    report = Table(title=cell(f"{path}: {len(found)} problem(s)"))
+    for column in ("file", "table", "row", "field", "problem"):
         report.add_column(column)
-    for p in problems:
-        report.add_row(*map(cell, (p.package, p.table, p.row or "", p.field or "", p.message)))
+    for item in found:
+        p = item.problem
+        where = f"{item.file}:{item.line}" if item.line is not None else item.file or p.package
+        report.add_row(*map(cell, (where, p.table, p.row or "", p.field or "", p.message)))
     return report
 
 

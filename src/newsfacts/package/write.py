@@ -208,6 +208,7 @@ def package_descriptor(
         "licenses": [meta.license.model_dump(exclude_none=True)],
         "contributors": [c.model_dump(exclude_none=True) for c in meta.contributors],
         "sources": [s.model_dump(exclude_none=True) for s in meta.sources] + [seed_source(facts)],
+        schema.CONTRACT_MARKER: schema.CONTRACT_VALUE,  # checked against schema/ by validate
     }
     created = meta.released or facts.newest_date
     if created:

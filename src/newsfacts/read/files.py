@@ -86,8 +86,9 @@ def parse_descriptor(data: bytes, where: str) -> dict[str, Any]:
     return descriptor
 
 
-def read_descriptor(folder: Path) -> dict[str, Any]:
-    path = folder / DESCRIPTOR
+def read_descriptor(folder: Path, name: str = DESCRIPTOR) -> dict[str, Any]:
+    """The descriptor `name` (datapackage.json unless another is named) in `folder`."""
+    path = folder / name
     try:
         if not stat.S_ISREG(path.stat().st_mode):  # a FIFO or device would block or never end
             raise NewsfactsError(f"{path}: cannot read the descriptor: not a regular file")

@@ -9,6 +9,8 @@ Every other folder imports from here; this folder imports none of them.
 
 from .tables import (
     ARROW_TYPES,
+    CONTRACT_MARKER,
+    CONTRACT_VALUE,
     ENUM_ARROW_TYPE,
     FALSE_VALUES,
     LIST_SEPARATOR,
@@ -39,6 +41,8 @@ from .tables import (
 
 __all__ = [
     "ARROW_TYPES",
+    "CONTRACT_MARKER",
+    "CONTRACT_VALUE",
     "ENUM_ARROW_TYPE",
     "FALSE_VALUES",
     "LIST_SEPARATOR",

@@ -21,6 +21,10 @@ TABLES = ("articles", "actors", "mentions", "quotes", "statistics", "corrections
 Row = tuple[Any, ...]  # one record: its values in the table's column order
 Rows = dict[str, list[Row]]  # table name -> rows
 
+# The key newsfacts writes at the top of each package's datapackage.json: `validate` checks a
+# package carrying it against the schema/ contract (validate/subjects.py says when else).
+CONTRACT_MARKER = "newsfacts"
+CONTRACT_VALUE = {"contract": "schema/"}
 LIST_SEPARATOR = " | "  # between the values of a list kept in one string column
 
 # Frictionless's default spellings of a boolean in CSV (Table Schema `trueValues`/`falseValues`)

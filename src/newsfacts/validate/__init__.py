@@ -1,6 +1,8 @@
 """Validation of published packages: a registry of checks, and the runner that schedules them.
 
-In: a build folder, a package folder or a datapackage.json.
+In: a build folder, a package folder or a descriptor (datapackage.json or another *.json);
+any Frictionless data package, checked against the schema/ contract too when it is a
+newsfacts one (subjects.py).
 Out: a list of `Problem`s (problems.py), empty when the package is valid.
 - run.py: `validate`, the entry point: the checks on a thread pool, memory given back;
 - schedule.py: which check runs on what, after which, on which thread (from declarations);
@@ -13,5 +15,7 @@ Out: a list of `Problem`s (problems.py), empty when the package is valid.
 - digests.py: a digest of each table's values, so that equal tables are not read twice;
 - spans.py: every span against its article's text;
 - same_rows.py: the CSV and Parquet packages hold the same rows, compared row by row;
-- problems.py: `Problem`, what and where.
+- problems.py: `Problem`, what and where;
+- report.py: the problems for CI: each at its file and line, as JSON, GitHub annotations
+  and JUnit XML.
 """

@@ -41,6 +41,20 @@ class Cells:
     missing: Mask  # no value, and no type error
     type_error: Mask
     violated: dict[str, Mask] = field(default_factory=dict)  # constraint name -> cells
+    column: pa.Array | None = None  # the cells as read, before parsing
+    sources: list[Any] | None = None  # a non-string column's cells as Frictionless reads them
+
+    def source_text(self, index: int) -> str:
+        """A cell as Frictionless names it in an error: str() of the cell as read (a CSV
+        string, or the Python value Frictionless's Parquet reader yields)."""
+        if self.column is None:
+            value = self.values[index].as_py()
+            return "" if value is None else str(value)
+        if pa.types.is_string(self.column.type) or pa.types.is_large_string(self.column.type):
+            return str(self.column[index].as_py())
+        if self.sources is None:  # the whole column: pandas types it by all its values
+            self.sources = python_cells(self.column)
+        return str(self.sources[index])
 
 
 def as_mask(array: pa.Array | pa.ChunkedArray) -> Mask:
@@ -59,9 +73,12 @@ def read_column(spec: dict[str, Any], column: pa.Array, constraints: bool = True
     elif column.type == ARROW_TYPES.get(kind):
         cells = read_native(kind, column)
     else:
-        return read_python(spec, python_cells(column))
+        cells = read_python(spec, python_cells(column))
+        cells.column = column
+        return cells
     if constraints:
         check_constraints(spec, cells)
+    cells.column = column
     return resolve_undecided(spec, column, cells)
 
 

@@ -54,6 +54,8 @@ class Check(ABC, Generic[SubjectT]):
       hold the same values in both (their digests agree) and could be read (TABLES_READ).
     - `inline`: cheap, it runs on the thread that collects the problems, when their turn
       comes, rather than on the pool; it gives nothing.
+    - `contract`: "newsfacts" (the default) runs on newsfacts packages only (subjects.py says
+      how they are recognised); "frictionless" on every package.
     """
 
     scope: ClassVar[Scope]
@@ -62,6 +64,7 @@ class Check(ABC, Generic[SubjectT]):
     reported_only_if: ClassVar[tuple[Input, ...]] = ()
     decided_by_tables: ClassVar[tuple[str, ...]] = ()
     inline: ClassVar[bool] = False
+    contract: ClassVar[str] = "newsfacts"
 
     @property
     def name(self) -> str:

@@ -13,6 +13,7 @@ class Problem:
     field: str | None
     message: str
     severity: str = "error"  # or "note": something that could not be checked
+    check: str = ""  # the check that found it (its class name), set by the runner
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.package, self.table) if p)

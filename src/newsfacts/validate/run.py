@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,11 @@ import pyarrow as pa
 from newsfacts.errors import NewsfactsError
 from newsfacts.read.swap_lock import reading
 from newsfacts.validate import batches as streams
-from newsfacts.validate.check import Check
+from newsfacts.validate.check import Check, Scope
 from newsfacts.validate.checks import CHECKS
 from newsfacts.validate.problems import Problem
-from newsfacts.validate.schedule import dispatched, planned
-from newsfacts.validate.subjects import subjects_at
+from newsfacts.validate.schedule import Task, dispatched, planned
+from newsfacts.validate.subjects import Package, Subjects, subjects_at
 
 ENGINES = ("fast", "frictionless")
 WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
@@ -50,11 +51,62 @@ def returning_freed_memory() -> Iterator[None]:
         pa.set_memory_pool(previous)
 
 
+@dataclass(frozen=True)
+class Report:
+    """A validation: its problems (each naming its check), what was validated, and which
+    checks ran on each package ("" for the build folder's and the pair's)."""
+
+    path: Path
+    problems: list[Problem]
+    subjects: Subjects
+    checks_run: dict[str, list[str]]  # package name ("" the build) -> check names, in order
+
+    @property
+    def packages(self) -> list[Package]:
+        return self.subjects.packages
+
+
+def checks_run(tasks: list[Task]) -> dict[str, list[str]]:
+    ran: dict[str, list[str]] = {}
+    for task in tasks:
+        on_package = task.check.scope in (Scope.TABLE, Scope.PACKAGE)
+        place = task.covers[0].name if on_package else ""
+        names = ran.setdefault(place, [])
+        if task.check.name not in names:
+            names.append(task.check.name)
+    return ran
+
+
+def validation(
+    path: Path,
+    engine: str = "fast",
+    checks: Sequence[Check[Any]] = CHECKS,
+    while_builds_swap: bool = True,
+    contract: str = "auto",
+) -> Report:
+    """The report on the package(s) at `path`; `validate` says what the arguments do."""
+    if engine not in ENGINES:
+        raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
+    streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
+    with reading(path) if while_builds_swap else nullcontext():
+        subjects = subjects_at(path, engine, contract)
+        tasks = planned(subjects, checks)
+        with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
+            dispatched(tasks, pool)
+            problems = [
+                replace(problem, check=task.check.name)
+                for task in tasks
+                for problem in task.reported()
+            ]
+    return Report(path, problems, subjects, checks_run(tasks))
+
+
 def validate(
     path: Path,
     engine: str = "fast",
     checks: Sequence[Check[Any]] = CHECKS,
     while_builds_swap: bool = True,
+    contract: str = "auto",
 ) -> list[Problem]:
     """Every problem with the package(s) at `path`; an empty list means valid.
 
@@ -65,12 +117,7 @@ def validate(
     some of them (a test runs one alone; without FrictionlessTables, which gives the digests,
     CsvEqualsParquet reads every table and each package's spans are checked).
     `while_builds_swap`: hold the swap lock's shared side (read/swap_lock.py) while reading,
-    so that a build swapped into `path` meanwhile waits."""
-    if engine not in ENGINES:
-        raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
-    streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
-    with reading(path) if while_builds_swap else nullcontext():
-        tasks = planned(subjects_at(path, engine), checks)
-        with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
-            dispatched(tasks, pool)
-            return [problem for task in tasks for problem in task.reported()]
+    so that a build swapped into `path` meanwhile waits. `contract`: "auto" checks newsfacts
+    packages against schema/ too, other packages by Frictionless's checks only (subjects.py
+    says how they are told apart); "newsfacts" or "frictionless" decides for every package."""
+    return validation(path, engine, checks, while_builds_swap, contract).problems

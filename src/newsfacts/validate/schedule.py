@@ -74,10 +74,13 @@ class Task:
 
 def tasks_of(subjects: Subjects, checks: Sequence[Check[Any]]) -> list[Task]:
     """One task per check and subject, in report order: each package's table and package
-    checks, then the build folder's, then the pair's; each in the order of `checks`."""
+    checks (only Frictionless's on a package that is not a newsfacts one), then the build
+    folder's, then the pair's; each in the order of `checks`."""
     tasks = []
     for package in subjects.packages:
         for check in checks:
+            if check.contract != "frictionless" and package.contract != "newsfacts":
+                continue  # a newsfacts check, on another package
             if check.scope is Scope.TABLE:
                 tables = [PackageTable(package, resource) for resource in package.resources]
                 tasks.append(Task(check, tables, (package,)))

@@ -14,6 +14,7 @@ import csv
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
-from newsfacts.read.files import resource_path
+from newsfacts.read.files import DESCRIPTOR, resource_path
 from newsfacts.validate import batches as streams
 from newsfacts.validate.cells import Cells, Mask, read_column
 from newsfacts.validate.digests import TableDigest
@@ -48,6 +49,9 @@ ROW_ORDER = {
     "primary-key": 5,
     "foreign-key": 6,
 }
+# In the header: extra labels, then missing ones, then each label's own error by position.
+ROW_ORDER |= {"extra-label": 0, "missing-label": 1}
+ROW_ORDER |= {"blank-label": 2, "duplicate-label": 2, "incorrect-label": 2}
 END_OF_FILE = {"hash-count", "byte-count"}
 LIMIT_ERRORS = 1000  # Frictionless stops a table at this many errors (then skips the end)
 
@@ -100,7 +104,10 @@ TABLE_THREADS = 2  # tables that reference none of each other are checked side b
 
 
 def package_problems(
-    folder: Path, descriptor: dict[str, Any], digests: dict[str, TableDigest] | None = None
+    folder: Path,
+    descriptor: dict[str, Any],
+    digests: dict[str, TableDigest] | None = None,
+    descriptor_name: str = DESCRIPTOR,
 ) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
     engine. Fills `digests`, if given, with the digest of each table read whole with the
@@ -109,11 +116,16 @@ def package_problems(
     The tables are checked round by round, each round's tables referencing only earlier
     rounds' (whose key values are the foreign keys' lookups), side by side; meanwhile
     another thread hashes the CSV files."""
+    package = folder.name if descriptor_name == DESCRIPTOR else descriptor_name
+    for resource in descriptor.get("resources", []):
+        check_compilable(resource)
     rounds = [
-        [opened_table(folder, resource) for resource in resources]
+        [opened_table(folder, resource, package) for resource in resources]
         for resources in referenced_rounds(descriptor.get("resources", []))
     ]
+    order = [id(resource) for resource in descriptor.get("resources", [])]
     tables = [table for tables in rounds for table in tables]
+    tables.sort(key=lambda table: order.index(id(table.resource)))  # reported in this order
     for table in tables:
         table.wants_digest = digests is not None
     lookups: Lookups = {}
@@ -139,7 +151,7 @@ def package_problems(
     return problems
 
 
-def opened_table(folder: Path, resource: dict[str, Any]) -> Table:
+def opened_table(folder: Path, resource: dict[str, Any], package: str) -> Table:
     """A table to check, once its schema, file and CSV dialect are known to be compiled."""
     check_compilable(resource)
     path = resource_path(folder, resource)
@@ -147,7 +159,8 @@ def opened_table(folder: Path, resource: dict[str, Any]) -> Table:
         raise Irregular(f"{path.name}: missing")
     if not streams.is_parquet(path):
         check_dialect(path)
-    return Table(folder.name, resource, path)
+        check_header_row(path)
+    return Table(package, resource, path)
 
 
 def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
@@ -160,6 +173,7 @@ def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
     }
 
 
+COMPILED_SUFFIXES = {".csv", ".parquet"}
 COMPILED_TYPES = {"string", "integer", "number", "boolean", "date"}
 COMPILED_CONSTRAINTS = {"required", "unique", "enum", "pattern", "minimum", "maximum"}
 COMPILED_CONSTRAINTS |= {"minLength", "maxLength"}
@@ -167,9 +181,18 @@ DEFAULT_READING = {"name", "type", "description", "title", "constraints", "examp
 
 
 def check_compilable(resource: dict[str, Any]) -> None:
-    """Raises Irregular for a schema the fast engine does not compile: other types, formats,
-    constraints or reading options (trueValues, missingValues, ...), composite foreign keys."""
-    schema = resource.get("schema", {})
+    """Raises Irregular for a resource the fast engine does not compile: data other than one
+    CSV or Parquet file (JSON lines, a spreadsheet, compressed, inline, in several files),
+    other types, formats, constraints or reading options (trueValues, missingValues, ...),
+    composite foreign keys."""
+    schema = resource.get("schema")
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        raise Irregular(f"{resource.get('name')}: no schema of its own (Frictionless infers one)")
+    path = resource.get("path")
+    if not isinstance(path, str) or Path(path).suffix not in COMPILED_SUFFIXES:
+        raise Irregular(f"{resource.get('name')}: not one CSV or Parquet file")
+    if str(resource.get("format", Path(path).suffix[1:])).lower() != Path(path).suffix[1:]:
+        raise Irregular(f"{resource.get('name')}: a format other than its file's suffix")
     if resource.get("dialect") or str(resource.get("encoding", "utf-8")).lower() != "utf-8":
         raise Irregular(f"{resource.get('name')}: a CSV dialect or encoding of its own")
     if resource.get("extrapaths"):
@@ -183,8 +206,10 @@ def check_compilable(resource: dict[str, Any]) -> None:
             raise Irregular(f"{resource.get('name')}: field {spec.get('name')} is not compiled")
     if set(schema) - {"fields", "primaryKey", "foreignKeys"}:
         raise Irregular(f"{resource.get('name')}: schema options that are not compiled")
-    if any(len(key["fields"]) != 1 for key in schema.get("foreignKeys", [])):
-        raise Irregular(f"{resource.get('name')}: a composite foreign key")
+    for key in schema.get("foreignKeys", []):
+        fields, referenced = key.get("fields"), key.get("reference", {}).get("fields")
+        if not (isinstance(fields, list) and isinstance(referenced, list) and len(fields) == 1):
+            raise Irregular(f"{resource.get('name')}: a composite foreign key, or a string")
 
 
 def references(resource: dict[str, Any]) -> set[str]:
@@ -225,6 +250,26 @@ def check_dialect(path: Path) -> None:
         or guess.skipinitialspace
     ):
         raise Irregular(f"{path.name}: a CSV dialect Frictionless would guess differently")
+
+
+SAMPLE_ROWS = 100  # Frictionless's sample, from which it guesses the dialect and header row
+
+
+def check_header_row(path: Path) -> None:
+    """Frictionless takes for the header the first row of the sample about as wide as the
+    sample's rows on average (passing over comment lines, a title); the fast engine reads the
+    first row as the header, and leaves any other guess to it. (Blank rows counted in the
+    average or not: either guess must be the first row.)"""
+    with path.open(encoding="utf-8", newline="") as handle:
+        sample = list(islice(csv.reader(handle), SAMPLE_ROWS))
+    for rows in (sample, [row for row in sample if row]):
+        widths = [len(row) for row in rows]
+        if not widths:
+            continue
+        width = round(sum(widths) / len(widths))
+        drift = max(round(width * 0.1), 1)
+        if not width - drift <= widths[0] <= width + drift:
+            raise Irregular(f"{path.name}: Frictionless would guess another header row")
 
 
 def check_hash_and_bytes(table: Table, digest: tuple[str, int]) -> None:
@@ -311,7 +356,7 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
         unique={
             f["name"]: KeyIndex() for f in table.expected if f.get("constraints", {}).get("unique")
         },
-        primary=[n for n in schema.get("primaryKey", []) if set(schema["primaryKey"]) <= names],
+        primary=[n for n in primary_key(schema) if set(primary_key(schema)) <= names],
         referenced={name: [] for name in referenced if name in names},
     )
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
@@ -333,6 +378,12 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
     for name, values in keys.referenced.items():
         lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()).combine_chunks())
     report_duplicates(table, keys)
+
+
+def primary_key(schema: dict[str, Any]) -> list[str]:
+    """The schema's primary key fields (a single field may be written as a string)."""
+    key = schema.get("primaryKey", [])
+    return [key] if isinstance(key, str) else list(key)
 
 
 def digested(table: Table) -> bool:
@@ -428,7 +479,10 @@ def report_cells(table: Table, rows: Any, cells: dict[str, Cells], blank: Mask) 
             note = f'type is "{spec["type"]}/{spec.get("format", "default")}"'
             table.add(
                 errors.TypeError(
-                    note=note, row_number=int(rows[index]), cell=cell_text(read, index), **where
+                    note=note,
+                    row_number=int(rows[index]),
+                    cell=read.source_text(int(index)),
+                    **where,
                 )
             )
         for name, violated in read.violated.items():
@@ -437,14 +491,12 @@ def report_cells(table: Table, rows: Any, cells: dict[str, Cells], blank: Mask) 
                 note = f'constraint "{name}" is "{constraint}"'
                 table.add(
                     errors.ConstraintError(
-                        note=note, row_number=int(rows[index]), cell=cell_text(read, index), **where
+                        note=note,
+                        row_number=int(rows[index]),
+                        cell=read.source_text(int(index)),
+                        **where,
                     )
                 )
-
-
-def cell_text(read: Cells, index: Any) -> str:
-    value = read.values[int(index)].as_py()
-    return "" if value is None else str(value)
 
 
 def check_primary_batch(table: Table, rows: Any, key: list[Cells], index: KeyIndex | None) -> None:

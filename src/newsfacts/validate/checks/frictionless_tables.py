@@ -15,7 +15,7 @@ from typing import Any
 import frictionless
 import pyarrow as pa
 
-from newsfacts.read.files import path_problem, read_descriptor
+from newsfacts.read.files import DESCRIPTOR, path_problem, read_descriptor
 from newsfacts.validate import table_checks as compiled
 from newsfacts.validate.check import Input, PackageCheck
 from newsfacts.validate.digests import TableDigest
@@ -49,26 +49,37 @@ def outside_reference(descriptor: dict[str, Any]) -> str | None:
     return None
 
 
-def frictionless_problems(folder: Path) -> list[Problem]:
-    """What stock `frictionless.validate` reports on the package in `folder`; never run on a
-    descriptor that points outside the package (validate reads no URL, fetches nothing)."""
-    reference = outside_reference(read_descriptor(folder))
+def frictionless_problems(folder: Path, descriptor_name: str = DESCRIPTOR) -> list[Problem]:
+    """What stock `frictionless.validate` reports on the package in `folder` (its descriptor
+    `descriptor_name`); never run on a descriptor that points outside the package (validate
+    reads no URL, fetches nothing)."""
+    package = folder.name if descriptor_name == DESCRIPTOR else descriptor_name
+    reference = outside_reference(read_descriptor(folder, descriptor_name))
     if reference:
         message = (
-            f"datapackage.json: {reference} points outside the package; "
+            f"{descriptor_name}: {reference} points outside the package; "
             "validate reads only the package's own files and never fetches a URL"
         )
-        return [Problem(folder.name, "", None, None, message)]
-    report = frictionless.validate(str(folder / "datapackage.json"))
-    problems = [Problem(folder.name, "", None, None, e.message) for e in report.errors]
+        return [Problem(package, "", None, None, message)]
+    report = frictionless.validate(str(folder / descriptor_name))
+    problems = [Problem(package, "", None, None, e.message) for e in report.errors]
     for task in report.tasks:
         for error in task.errors:
             row = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None)
             problems.append(
-                Problem(folder.name, task.name or "", row, field, f"{error.type}: {error.message}")
+                Problem(package, task.name or "", row, field, f"{error.type}: {error.message}")
             )
     return problems
+
+
+def described_validly(folder: Path, descriptor_name: str) -> bool:
+    """Whether the whole descriptor is valid metadata for Frictionless (no data read); never
+    asked of one that points outside the package (Frictionless would fetch its profile)."""
+    descriptor = read_descriptor(folder, descriptor_name)
+    if outside_reference(descriptor):
+        return False  # frictionless_problems refuses it
+    return bool(frictionless.Package.validate_descriptor(descriptor).valid)
 
 
 def table_problems(
@@ -76,19 +87,21 @@ def table_problems(
     descriptor: dict[str, Any],
     engine: str,
     digests: dict[str, TableDigest] | None = None,
+    descriptor_name: str = DESCRIPTOR,
 ) -> list[Problem]:
     """What Frictionless reports: by the compiled checks (which fill `digests`, if given), or
-    by stock Frictionless itself."""
-    if engine == "fast":
+    by stock Frictionless itself. A descriptor Frictionless finds fault with (its metadata,
+    before any data is read) is left to stock Frictionless, which reports it in its words."""
+    if engine == "fast" and described_validly(folder, descriptor_name):
         try:
-            return compiled.package_problems(folder, descriptor, digests)
+            return compiled.package_problems(folder, descriptor, digests, descriptor_name)
         except compiled.Irregular:
             pass  # rows or header of another length: stock Frictionless reports them exactly
         except (OSError, ValueError, pa.ArrowException):
             pass  # a file the fast reader cannot parse: leave the verdict to Frictionless
     if digests is not None:
         digests.clear()
-    return frictionless_problems(folder)
+    return frictionless_problems(folder, descriptor_name)
 
 
 class FrictionlessTables(PackageCheck):
@@ -98,8 +111,13 @@ class FrictionlessTables(PackageCheck):
 
     needs = (Input.DESCRIPTOR, Input.TABLE_FILES)
     gives = (Input.DIGESTS,)
+    contract = "frictionless"
 
     def problems(self, subject: Package) -> Iterator[Problem]:
         yield from table_problems(
-            subject.folder, subject.descriptor, subject.engine, subject.digests
+            subject.folder,
+            subject.descriptor,
+            subject.engine,
+            subject.digests,
+            subject.descriptor_name,
         )
