@@ -234,11 +234,11 @@ def test_a_bad_json_line_names_the_line_and_nothing_is_written(repo: Path, tmp_p
 # -- WARC ----------------------------------------------------------------------------
 
 
-def warc_file(path: Path, truncate: bool = False) -> list[int]:
+def warc_file(path: Path, truncate: bool = False, gzip: bool = True) -> list[int]:
     """A WARC.gz with a request, an HTML response, an image, a 404 page and a second HTML
     response; the offsets of its records. `truncate` cuts the last record short."""
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = WARCWriter(buffer, gzip=gzip)
     offsets = []
 
     def response(url: str, body: bytes, kind: str, status: str = "200 OK") -> None:
@@ -466,7 +466,7 @@ def test_gzip_is_not_mistaken_for_a_warc(tmp_path: Path) -> None:
     init(tmp_path / "repo")
     bogus = tmp_path / "bogus.warc.gz"
     bogus.write_bytes(gzip.compress(b"hello, not a warc"))
-    with pytest.raises(NewsfactsError, match=r"bogus\.warc\.gz@0: truncated or malformed WARC"):
+    with pytest.raises(NewsfactsError, match=r"bogus\.warc\.gz@0: not a WARC file"):
         import_into(tmp_path / "repo", bogus)
 
 
@@ -531,3 +531,198 @@ def test_the_dev_set_as_a_shard_builds_byte_identical_to_importing_it(tmp_path: 
     build(imported / "seeds", imported / "dataset", imported / "build")
     build(sharded / "devset.jsonl", sharded / "dataset", sharded / "build")
     assert tree(imported / "build") == tree(sharded / "build")
+
+
+# -- attacks (a review found each of these) ----------------------------------------------
+
+
+def test_a_text_too_large_or_binary_is_never_imported(repo: Path, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    huge = "word and the " * 400_000  # 5.2 MB: over the seed reader's limit
+    crawl.write_text(
+        json.dumps({"text": huge})
+        + "\n"
+        + json.dumps({"text": STORY.replace("bridge", "bri\x00dge")})
+        + "\n",
+        encoding="utf-8",
+    )
+    counts = import_into(repo, crawl, keep_going=True)
+    assert counts == {"not an article": 1, "error": 1}
+    assert seeds_of(repo) == []
+
+
+@pytest.mark.parametrize(
+    "existing",
+    [
+        "manual-1:\n  title: Kept\n...\n",  # a YAML end-of-document marker
+        "  manual-1:\n    title: Kept\n",  # an indented mapping
+        "{manual-1: {title: Kept}}\n",  # flow style
+        "# a maintainer's note\nmanual-1:\n  title: Kept\n",  # block style: comments kept
+    ],
+)
+def test_articles_yaml_still_loads_after_an_import(
+    repo: Path, tmp_path: Path, existing: str
+) -> None:
+    (repo / "seeds" / "manual-1.txt").write_text(OTHER, encoding="utf-8")
+    (repo / "dataset" / "articles.yaml").write_text(existing, encoding="utf-8")
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(news_please(STORY, "https://a.example/1") + "\n", encoding="utf-8")
+    assert import_into(repo, crawl) == {"imported": 1}
+    entries = articles_yaml(repo)
+    assert entries["manual-1"]["title"] == "Kept" and len(entries) == 2
+    if existing.startswith("#"):
+        assert (repo / "dataset" / "articles.yaml").read_text().startswith(existing)
+    build(repo / "seeds", repo / "dataset", repo / "build")
+
+
+@pytest.mark.slow
+def test_imports_run_at_once_lose_no_entry(repo: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    commands = []
+    for n in range(4):
+        crawl = tmp_path / f"crawl{n}.jsonl"
+        crawl.write_text(
+            "\n".join(
+                news_please(f"{STORY} Part {n}-{k}.", f"https://a.example/{n}/{k}")
+                for k in range(10)
+            )
+            + "\n",
+            encoding="utf-8",
+        )
+        script = "from newsfacts.cli import run; run()"
+        commands.append(
+            [
+                sys.executable,
+                "-c",
+                script,
+                "import",
+                str(crawl),
+                "--seeds",
+                str(repo / "seeds"),
+                "--dataset",
+                str(repo / "dataset"),
+                "--report",
+                str(tmp_path / f"r{n}.tsv"),
+            ]
+        )
+    running = [
+        subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands
+    ]
+    assert all(p.wait() == 0 for p in running)
+    assert len(seeds_of(repo)) == 40 and len(articles_yaml(repo)) == 40
+
+
+@pytest.mark.parametrize("gzipped", [True, False], ids=["warc.gz", "warc"])
+def test_a_warc_cut_anywhere_is_an_error_never_a_silent_loss(
+    repo: Path, tmp_path: Path, gzipped: bool
+) -> None:
+    whole = tmp_path / "whole.warc.gz"
+    offsets = warc_file(whole, gzip=gzipped)
+    data = whole.read_bytes()
+    for cut in range(1, len(data), 23):
+        archive = tmp_path / "cut.warc.gz"
+        archive.write_bytes(data[:cut])
+        if cut in offsets:
+            continue  # a cut between records is a shorter, whole archive
+        with pytest.raises(
+            NewsfactsError,
+            match=r"cut\.warc\.gz@\d+: (truncated or malformed WARC|not a WARC file)",
+        ):
+            import_into(repo, archive)
+    assert seeds_of(repo) == []
+
+
+def test_a_file_that_is_not_a_warc_is_named_as_such(repo: Path, tmp_path: Path) -> None:
+    text = tmp_path / "notes.warc"
+    text.write_text("hello this is not a warc\n" * 10, encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=r"notes\.warc@0: not a WARC file"):
+        import_into(repo, text)
+
+
+def test_a_pipe_and_a_link_in_a_folder_of_pages_are_not_read(repo: Path, tmp_path: Path) -> None:
+    import os
+
+    pages, outside = tmp_path / "pages", tmp_path / "outside.html"
+    pages.mkdir()
+    outside.write_bytes(page(OTHER, "Private"))
+    (pages / "bridge.html").write_bytes(page(STORY))
+    os.mkfifo(pages / "pipe.html")
+    (pages / "leak.html").symlink_to(outside)
+    counts = import_into(repo, pages, keep_going=True)  # a pipe must not hang it
+    assert counts == {"imported": 1, "error": 1, "not an article": 1}
+    assert "Private" not in (repo / "dataset" / "articles.yaml").read_text()
+
+
+def test_json_nested_too_deeply_is_one_error(repo: Path, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=rf"{deep}:1: not valid JSON: nested too deeply"):
+        import_into(repo, deep)
+
+
+def test_a_report_that_cannot_be_written_fails_before_anything_is_imported(
+    repo: Path, tmp_path: Path
+) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"text": STORY}) + "\n", encoding="utf-8")
+    before = tree(repo)
+    for report in (tmp_path, tmp_path / "missing" / "r.tsv"):
+        with pytest.raises(NewsfactsError, match="--report"):
+            import_sources([crawl], repo / "seeds", repo / "dataset", report=report)
+    assert tree(repo) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "mapping", "message"),
+    [
+        ('title,text\nBridge,"' + STORY + '\nMore,"' + OTHER + '"\n', {}, r":2: malformed CSV"),
+        ("text,text\n" + f'"{STORY}","{OTHER}"\n', {}, "column 'text' appears twice"),
+        (
+            "text,headline\n" + f'"{STORY}",Bridge\n',
+            {"title": "nope"},
+            "--map title=nope: no such column",
+        ),
+    ],
+)
+def test_a_malformed_csv_is_named_not_merged(
+    repo: Path, tmp_path: Path, content: str, mapping: dict[str, str], message: str
+) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(content, encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=message):
+        import_into(repo, export, mapping=mapping)
+    assert seeds_of(repo) == []
+
+
+def test_metadata_of_the_wrong_type_and_unsafe_urls_are_dropped(repo: Path, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    rows = [
+        {
+            "text": STORY,
+            "title": {"a": 1},
+            "authors": {"k": "v"},
+            "publisher": [1, 2],
+            "url": "https://user:secret@a.example/bridge",
+        },
+        {"text": OTHER, "url": "https://a.example/\x1b[31m"},
+    ]
+    crawl.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    import_into(repo, crawl)
+    entries = list(articles_yaml(repo).values())
+    assert {e.get("url") for e in entries} == {"https://a.example/bridge", None}
+    assert all("title" not in e and "authors" not in e and "publisher" not in e for e in entries)
+    assert "secret" not in "".join(seeds_of(repo))
+
+
+def test_a_hand_made_seed_with_blank_lines_is_a_duplicate(repo: Path, tmp_path: Path) -> None:
+    (repo / "seeds" / "mine.txt").write_text(STORY.replace("\n", "\n\n") + "\n\n", encoding="utf-8")
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"text": STORY}) + "\n", encoding="utf-8")
+    assert import_into(repo, crawl) == {"duplicate": 1}
+
+
+def test_a_page_declaring_another_language_is_skipped(repo: Path, tmp_path: Path) -> None:
+    (tmp_path / "de.html").write_bytes(page(STORY, lang="de"))
+    assert import_into(repo, tmp_path / "de.html") == {"not English": 1}

@@ -364,9 +364,8 @@ def import_command(
     mapping = _field_map(map_ or [])
     with RecordProgress("importing") as progress:
         summary = import_lib.import_sources(
-            sources, seeds, dataset, format.value, mapping, keep_going, progress
+            sources, seeds, dataset, format.value, mapping, keep_going, progress, report
         )
-    import_lib.write_report(summary, report)
     table = Table(title=cell(f"newsfacts import → {seeds}"))
     table.add_column("records")
     table.add_column("count", justify="right")

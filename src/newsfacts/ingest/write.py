@@ -3,18 +3,22 @@ at once, so a failed import leaves seeds/ and dataset/ as they were."""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.sources.curated import ArticlesFile, load_yaml
-from newsfacts.sources.records import Accepted
+from newsfacts.sources.curated import ArticleMeta, ArticlesFile, load_yaml
+from newsfacts.sources.records import Accepted, seed_bytes
 from newsfacts.sources.seeds import list_seeds
+from newsfacts.sources.yaml_files import StrictLoader
 
 ARTICLES_HEADER = """\
 # Optional metadata per article, keyed by article_id (the seed file's name without .txt).
@@ -24,12 +28,37 @@ ARTICLES_HEADER = """\
 """
 
 
-def existing_seeds(seeds_dir: Path) -> tuple[set[str], set[str]]:
-    """The article ids already in seeds/ and the sha256 of each of their files."""
-    if not seeds_dir.exists():
-        return set(), set()
+STAGING_PREFIX = ".import-"
+
+
+def existing_articles(seeds_dir: Path, dataset_dir: Path) -> tuple[set[str], set[str]]:
+    """The article ids already known (seed files and articles.yaml entries) and the sha256 of
+    each seed as import would write it (so a hand-made seed with blank lines still counts)."""
+    ids = set(load_yaml(dataset_dir / "articles.yaml", ArticlesFile, {}).root)
     paths = list_seeds(seeds_dir)
-    return {p.stem for p in paths}, {hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+    digests = set()
+    for path in paths:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        digests.add(hashlib.sha256(seed_bytes(text)).hexdigest())
+    return ids | {p.stem for p in paths}, digests
+
+
+@contextlib.contextmanager
+def import_lock(seeds_dir: Path) -> Iterator[None]:
+    """One import at a time into a seeds folder: a second waits for the first to finish.
+    Staging folders left by an import that was killed are removed once the lock is held."""
+    try:
+        seeds_dir.mkdir(parents=True, exist_ok=True)
+        folder = os.open(seeds_dir, os.O_RDONLY | os.O_DIRECTORY)  # the lock: no file made
+    except OSError as error:
+        raise NewsfactsError(f"{seeds_dir}: cannot write: {error.strerror or error}") from None
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        for stale in seeds_dir.glob(f"{STAGING_PREFIX}*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        yield
+    finally:
+        os.close(folder)  # releases the lock
 
 
 class Staging:
@@ -38,12 +67,8 @@ class Staging:
 
     def __init__(self, seeds_dir: Path, dataset_dir: Path) -> None:
         self.seeds_dir, self.articles_file = seeds_dir, dataset_dir / "articles.yaml"
-        if not dataset_dir.is_dir():
-            raise NewsfactsError(f"{dataset_dir}: dataset folder not found (newsfacts init)")
-        load_yaml(self.articles_file, ArticlesFile, {})  # fails now, not after the work
         try:
-            seeds_dir.mkdir(parents=True, exist_ok=True)
-            self.folder = Path(tempfile.mkdtemp(prefix=".import-", dir=seeds_dir))
+            self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=seeds_dir))
         except OSError as error:
             raise NewsfactsError(f"{seeds_dir}: cannot write: {error.strerror or error}") from None
         self.entries = (self.folder / "entries.yaml").open("w", encoding="utf-8")
@@ -71,22 +96,33 @@ class Staging:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _write_articles(self, entries: str) -> None:
-        """The new entries after the file's own (comments kept); a file whose mapping is
-        empty (`{}`) or written in flow style is written anew under the usual header."""
+        """The new entries after the file's own, comments kept. When appending would not
+        give exactly the old entries and the new (an empty `{}` mapping, flow style, an
+        indented mapping, a `...` end marker), the file is written anew under the usual
+        header."""
         path = self.articles_file
         old = path.read_text(encoding="utf-8") if path.exists() else ""
         data = load_yaml(path, ArticlesFile, {}).root
-        body = [line for line in old.splitlines() if line.strip() and not line.startswith("#")]
-        if data and not body[0].lstrip().startswith("{"):
-            text = old.rstrip("\n") + "\n" + entries
-        else:
-            existing = yaml.safe_dump(
-                {k: v.model_dump(mode="json", exclude_defaults=True) for k, v in data.items()},
+        merged = {**data, **(load_text(entries, path) or {})}
+        text = old.rstrip("\n") + "\n" + entries
+        if not data or load_text(text, path, strict=False) != merged:
+            text = ARTICLES_HEADER + yaml.safe_dump(
+                {k: v.model_dump(mode="json", exclude_defaults=True) for k, v in merged.items()},
                 allow_unicode=True,
                 sort_keys=False,
                 width=100,
             )
-            text = ARTICLES_HEADER + (existing if data else "") + entries
-        temporary = path.with_name(f".{path.name}.import")
+        temporary = self.folder / path.name
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
+
+
+def load_text(text: str, where: Path, strict: bool = True) -> dict[str, ArticleMeta] | None:
+    """articles.yaml's entries in `text`; None (unless `strict`) when it does not load."""
+    try:
+        data = yaml.load(text, Loader=StrictLoader)
+        return ArticlesFile.model_validate(data or {}).root
+    except (yaml.YAMLError, ValueError, NewsfactsError) as error:
+        if strict:
+            raise NewsfactsError(f"{where}: the new entries do not load: {error}") from None
+        return None

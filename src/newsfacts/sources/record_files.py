@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from newsfacts.errors import NewsfactsError
-from newsfacts.sources.records import Record, Skipped, from_mapping
+from newsfacts.sources.records import FIELD_NAMES, Record, Skipped, from_mapping
 
 FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".parquet": "parquet"}
 PARQUET_BATCH = 1_024
@@ -38,6 +38,9 @@ def read_jsonl(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Rec
             except ValueError as error:
                 yield Skipped(origin, "error", f"not valid JSON: {error}")
                 continue
+            except RecursionError:
+                yield Skipped(origin, "error", "not valid JSON: nested too deeply")
+                continue
             if not isinstance(row, dict):
                 yield Skipped(origin, "error", f"a JSON {type(row).__name__}, expected an object")
                 continue
@@ -47,18 +50,36 @@ def read_jsonl(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Rec
 def read_csv(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Record | Skipped]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than 128 KB at times
     with _open_text(path) as handle:
-        reader = csv.DictReader(handle)
-        columns = reader.fieldnames or []
-        if not any(name in columns for name in names["text"]):
-            raise NewsfactsError(
-                f"{path}: no text column (looked for {', '.join(names['text'])}; "
-                f"the columns are {', '.join(columns) or 'none'}; use --map text=COLUMN)"
-            )
+        reader = csv.reader(handle, strict=True)
+        start = 1
         try:
-            for row in reader:
-                yield _record(row, f"{path}:{reader.line_num}", names)
+            columns = next(reader, [])
+            _check_columns(path, columns, names)
+            start = reader.line_num + 1  # the line where the next row begins
+            for values in reader:
+                if values:
+                    yield _record(
+                        dict(zip(columns, values, strict=False)), f"{path}:{start}", names
+                    )
+                start = reader.line_num + 1
         except csv.Error as error:
-            yield Skipped(f"{path}:{reader.line_num}", "error", f"malformed CSV: {error}")
+            yield Skipped(f"{path}:{start}", "error", f"malformed CSV: {error}")
+
+
+def _check_columns(path: Path, columns: list[str], names: Mapping[str, tuple[str, ...]]) -> None:
+    """A header with a text column, no name twice, and every --map column in it."""
+    shown = ", ".join(c[:40] for c in columns[:12]) or "none"
+    if not any(name in columns for name in names["text"]):
+        raise NewsfactsError(
+            f"{path}: no text column (looked for {', '.join(names['text'])}; "
+            f"the columns are {shown}; use --map text=COLUMN)"
+        )
+    twice = next((c for c in columns if columns.count(c) > 1), None)
+    if twice is not None:
+        raise NewsfactsError(f"{path}: column {twice!r} appears twice in the header")
+    for field, choices in names.items():
+        if len(choices) == 1 and choices[0] not in columns and choices != FIELD_NAMES[field]:
+            raise NewsfactsError(f"{path}: --map {field}={choices[0]}: no such column ({shown})")
 
 
 def read_parquet(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Record | Skipped]:

@@ -47,7 +47,8 @@ MIN_ENGLISH_SHARE = 0.12  # the English test articles: 26-51%; other languages: 
 SLUG_CHARS = 60
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-URL = re.compile(r"^https?://\S+$")
+URL = re.compile(r"^https?://[^\s\x00-\x1f\x7f]+$")
+MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,8 @@ def _as_text(value: Any, origin: str, field: str) -> str:
 
 
 def _optional_text(value: Any) -> str | None:
-    if value is None:
+    """Text, a number or a date as one line; anything else (an object, a list) is no value."""
+    if value is None or isinstance(value, dict | list | tuple | bool):
         return None
     text = " ".join(str(value).split())
     return text or None
@@ -129,10 +131,24 @@ def _optional_text(value: Any) -> str | None:
 
 def _authors(value: Any) -> tuple[str, ...]:
     """A list of names, or one string of names separated by ';' or ','."""
-    if value is None:
+    if isinstance(value, str):
+        items: list[Any] = re.split(r"[;,]", value)
+    elif isinstance(value, list | tuple):
+        items = [item for item in value if isinstance(item, str)]
+    else:
         return ()
-    items = value if isinstance(value, list) else re.split(r"[;,]", str(value))
-    return tuple(name for item in items if (name := " ".join(str(item).split())))
+    return tuple(name for item in items if (name := " ".join(item.split())))
+
+
+def clean_url(url: str | None) -> str | None:
+    """An http(s) URL without control characters, spaces or credentials; else none."""
+    if not url or not URL.match(url):
+        return None
+    parts = urlsplit(url)
+    if parts.username is not None or parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[1]
+        url = parts._replace(netloc=host).geturl()
+    return url
 
 
 def normalised_lines(text: str) -> list[str]:
@@ -192,7 +208,12 @@ class Acceptor:
         self.seeds: set[str] = set(known_seeds or ())  # sha256 of every seed file seen
 
     def accept(self, record: Record) -> Accepted | Skipped:
+        if "\x00" in record.text:
+            return Skipped(record.origin, "error", "the text holds NUL bytes: binary, not text")
         seed = seed_bytes(record.text)
+        if len(seed) > MAX_ARTICLE_BYTES:
+            limit = f"{len(seed):,} bytes of text, over the {MAX_ARTICLE_BYTES:,}-byte limit"
+            return Skipped(record.origin, "not an article", limit)
         words = len(seed.split())
         if words < MIN_WORDS:
             return Skipped(record.origin, "not an article", f"{words} words of text")
@@ -203,7 +224,7 @@ class Acceptor:
         if share < MIN_ENGLISH_SHARE:
             return Skipped(record.origin, "not English", f"{share:.0%} common English words")
         digest = hashlib.sha256(seed).hexdigest()
-        url = record.url if record.url and URL.match(record.url) else None
+        url = clean_url(record.url)
         identifier = article_id(url, seed)
         if digest in self.seeds or identifier in self.ids:
             same = "text" if digest in self.seeds else "URL"

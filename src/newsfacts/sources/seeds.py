@@ -22,10 +22,10 @@ from typing import overload
 
 from newsfacts import schema
 from newsfacts.errors import NewsfactsError
+from newsfacts.sources.records import MAX_ARTICLE_BYTES as MAX_ARTICLE_BYTES
 from newsfacts.sources.records import normalised_lines
 
 log = logging.getLogger(__name__)
-MAX_ARTICLE_BYTES = 5_000_000  # a news article is a few kilobytes; more is not one article
 ARTICLE_ID = re.compile(schema.field("articles", "article_id")["constraints"]["pattern"])
 MAX_ARTICLE_ID_CHARS = 128  # a seed's file name is its article_id
 NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|bin|al|da|del))*"
