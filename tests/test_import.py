@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from click.testing import Result
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -67,6 +68,12 @@ def repo(tmp_path: Path) -> Path:
 def import_into(repo: Path, *sources: Path, **options: object) -> dict[str, int]:
     summary = import_sources(list(sources), repo / "seeds", repo / "dataset", **options)  # type: ignore[arg-type]
     return dict(summary.counts)
+
+
+def run_import(repo: Path, *arguments: str) -> Result:
+    """`newsfacts import ARGUMENTS` into `repo`'s seeds and dataset."""
+    seeds, dataset = str(repo / "seeds"), str(repo / "dataset")
+    return CliRunner().invoke(app, ["import", *arguments, "--seeds", seeds, "--dataset", dataset])
 
 
 def articles_yaml(repo: Path) -> dict[str, dict[str, object]]:
@@ -283,19 +290,7 @@ def test_a_warc_html_responses_are_imported_and_other_records_counted(
 
 
 def import_report(repo: Path, source: Path) -> list[str]:
-    result = CliRunner().invoke(
-        app,
-        [
-            "import",
-            str(source),
-            "--seeds",
-            str(repo / "seeds"),
-            "--dataset",
-            str(repo / "dataset"),
-            "--report",
-            str(repo / "report.tsv"),
-        ],
-    )
+    result = run_import(repo, str(source), "--report", str(repo / "report.tsv"))
     assert result.exit_code == 0, result.output
     return (repo / "report.tsv").read_text(encoding="utf-8").splitlines()[1:]
 
@@ -327,19 +322,7 @@ def test_the_command_prints_a_summary_table_and_writes_a_report(repo: Path, tmp_
         + "\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(
-        app,
-        [
-            "import",
-            str(crawl),
-            "--seeds",
-            str(repo / "seeds"),
-            "--dataset",
-            str(repo / "dataset"),
-            "--report",
-            str(tmp_path / "report.tsv"),
-        ],
-    )
+    result = run_import(repo, str(crawl), "--report", str(tmp_path / "report.tsv"))
     assert result.exit_code == 0, result.output
     assert "imported" in result.output and "duplicate" in result.output
     lines = (tmp_path / "report.tsv").read_text(encoding="utf-8").splitlines()
@@ -352,10 +335,7 @@ def test_the_command_prints_a_summary_table_and_writes_a_report(repo: Path, tmp_
 def test_the_command_fails_in_one_line_on_a_bad_line(repo: Path, tmp_path: Path) -> None:
     crawl = tmp_path / "crawl.jsonl"
     crawl.write_text('["a list"]\n', encoding="utf-8")
-    result = CliRunner().invoke(
-        app,
-        ["import", str(crawl), "--seeds", str(repo / "seeds"), "--dataset", str(repo / "dataset")],
-    )
+    result = run_import(repo, str(crawl))
     assert result.exit_code == 1
     assert result.output.strip() == f"error: {crawl}:1: a JSON list, expected an object"
 
@@ -378,9 +358,7 @@ def test_bad_arguments_are_one_clear_line(
         str(tmp_path / a) if not a.startswith("-") and "=" not in a and a != "body" else a
         for a in arguments
     ]
-    result = CliRunner().invoke(
-        app, ["import", *args, "--seeds", str(repo / "seeds"), "--dataset", str(repo / "dataset")]
-    )
+    result = run_import(repo, *args)
     assert result.exit_code == 1
     assert message in result.output and "Traceback" not in result.output
     assert seeds_of(repo) == []
@@ -394,19 +372,7 @@ def test_progress_is_a_line_per_thousand_records_when_not_on_a_terminal(
         "\n".join(json.dumps({"text": f"Brief {n}."}) for n in range(2_500)) + "\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(
-        app,
-        [
-            "import",
-            str(crawl),
-            "--seeds",
-            str(repo / "seeds"),
-            "--dataset",
-            str(repo / "dataset"),
-            "--report",
-            str(tmp_path / "r.tsv"),
-        ],
-    )
+    result = run_import(repo, str(crawl), "--report", str(tmp_path / "r.tsv"))
     assert result.exit_code == 0, result.output
     assert (
         "importing: 1,000 records" in result.output and "importing: 2,000 records" in result.output

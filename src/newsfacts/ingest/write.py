@@ -18,7 +18,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.sources.curated import ArticleMeta, ArticlesFile, load_yaml
 from newsfacts.sources.records import Accepted, seed_bytes
 from newsfacts.sources.seeds import list_seeds
-from newsfacts.sources.yaml_files import StrictLoader
+from newsfacts.sources.yaml_files import parse_yaml
 
 ARTICLES_HEADER = """\
 # Optional metadata per article, keyed by article_id (the seed file's name without .txt).
@@ -120,9 +120,8 @@ class Staging:
 def load_text(text: str, where: Path, strict: bool = True) -> dict[str, ArticleMeta] | None:
     """articles.yaml's entries in `text`; None (unless `strict`) when it does not load."""
     try:
-        data = yaml.load(text, Loader=StrictLoader)
-        return ArticlesFile.model_validate(data or {}).root
-    except (yaml.YAMLError, ValueError, NewsfactsError) as error:
+        return ArticlesFile.model_validate(parse_yaml(text, where) or {}).root
+    except (ValueError, NewsfactsError) as error:
         if strict:
             raise NewsfactsError(f"{where}: the new entries do not load: {error}") from None
         return None

@@ -68,6 +68,11 @@ def read_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise NewsfactsError(f"{path}: cannot read: {error}") from error
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """`text`'s data, as read_yaml reads a file (`path` names it in errors)."""
     try:
         return yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
