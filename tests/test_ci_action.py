@@ -168,8 +168,7 @@ def test_a_good_build_passes(good: Path, engine: str) -> None:
 def test_a_broken_build_fails_with_annotations(broken: Path) -> None:
     result = run_step(step("Validate"), {"path": str(broken)}, broken.parent)
     assert result.returncode == 1
-    assert "::error title=newsfacts validate::" in result.stdout
-    assert "quotes.csv" in result.stdout
+    assert "::error file=build/csv/quotes.csv,title=newsfacts validate%3A " in result.stdout
 
 
 @pytest.mark.slow
@@ -177,7 +176,7 @@ def test_a_broken_build_fails_with_annotations(broken: Path) -> None:
 def test_a_crafted_path_is_only_ever_a_path(crafted: str, good: Path) -> None:
     canary = good.parent / "pwned"
     result = run_step(step("Validate"), {"path": crafted.format(canary=canary)}, good.parent)
-    assert result.returncode == 1  # no such package; `--help` is a path too, after `--`
+    assert result.returncode == 2  # no such path (usage); `--help` is a path too, after `--`
     assert not canary.exists()
 
 
