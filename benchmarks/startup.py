@@ -66,6 +66,11 @@ def main() -> None:
         "newsfacts validate --help": [newsfacts, "validate", "--help"],
         f"newsfacts validate {options.build}": [newsfacts, "validate", options.build],
         "frictionless --help": [frictionless, "--help"],
+        f"frictionless validate {options.build}/csv/datapackage.json": [
+            frictionless,
+            "validate",
+            f"{options.build}/csv/datapackage.json",
+        ],
         "python -c 'import <what validate needs>'": [sys.executable, "-c", FLOOR],
         "python -c pass": [sys.executable, "-c", "pass"],
     }
