@@ -17,6 +17,7 @@ from typing import Any
 
 import frictionless
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -234,8 +235,6 @@ def arrow_value(value: Any, kind: str) -> Any:
 
 def python_cells(column: pa.Array) -> list[Any]:
     """A Parquet column's cells as Frictionless's Parquet reader yields them (via pandas)."""
-    import pandas as pd  # only on this slow path: importing pandas takes a third of a second
-
     series = pd.Series(column.to_pandas())
     cells = []
     for value in series.tolist():
