@@ -169,11 +169,12 @@ def test_unexpected_errors_are_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import newsfacts.cli as cli
+    import newsfacts.validate.run as validate_run
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(cli, "validation", broken)
+    monkeypatch.setattr(validate_run, "validation", broken)
     monkeypatch.setattr(sys, "argv", ["newsfacts", "validate", "build"])
     monkeypatch.delenv("NEWSFACTS_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:

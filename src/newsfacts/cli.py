@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -25,22 +25,16 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from newsfacts import __version__, schema
-from newsfacts import evaluate as evaluate_lib
-from newsfacts.build import release as release_lib
-from newsfacts.build import run as build_lib
-from newsfacts.build.one_article import extract_records
+from newsfacts import __version__
 from newsfacts.errors import NewsfactsError
-from newsfacts.ingest import run as import_lib
-from newsfacts.ingest import scaffold
-from newsfacts.read import diff as diff_lib
-from newsfacts.read import frames as reader
-from newsfacts.read import review
-from newsfacts.read import summary as stats
-from newsfacts.schema.docs import schema_markdown, update_readme
 from newsfacts.terminal import one_line
-from newsfacts.validate import report as reports
-from newsfacts.validate.run import validation
+
+# The library is imported inside each command, so that `--help`, and each command, loads only
+# what it needs: pandas, pyarrow and Frictionless take most of a second to import.
+if TYPE_CHECKING:
+    from newsfacts import evaluate as evaluate_lib
+    from newsfacts.read import diff as diff_lib
+    from newsfacts.validate import report as reports
 
 
 class ReportFormat(StrEnum):
@@ -231,6 +225,9 @@ def build(
 
     --seeds is a folder of <article_id>.txt files, or one JSON lines or Parquet file holding
     an article a line or row (the fields `newsfacts import` recognises)."""
+    from newsfacts import schema
+    from newsfacts.build import run as build_lib
+
     if check:
         stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
         if stale:
@@ -308,6 +305,8 @@ def init(
 
     Writes dataset/ files with comments on every field, an empty seeds/, a CI workflow that
     builds and validates, and a README stub. Never overwrites a file."""
+    from newsfacts.ingest import scaffold
+
     written = scaffold.init(folder)
     for path in written:
         console.print(cell(f"wrote {path}"))
@@ -361,6 +360,8 @@ def import_command(
     url, date, publisher, authors, where it came from). Duplicates, pages with no article
     and non-English text are skipped and reported. Nothing is written if a record is bad,
     unless --keep-going."""
+    from newsfacts.ingest import run as import_lib
+
     mapping = _field_map(map_ or [])
     with RecordProgress("importing") as progress:
         summary = import_lib.import_sources(
@@ -415,6 +416,9 @@ def validate(
 ) -> None:
     """Validate data packages: Frictionless's checks; on newsfacts packages, also the schema/
     contract, spans, hashes and CSV = Parquet. Exit 0 valid, 1 invalid, 2 usage."""
+    from newsfacts.validate import report as reports
+    from newsfacts.validate.run import validation
+
     report = validation(path, engine.value, contract=contract.value)
     failures = [p for p in report.problems if p.severity == "error"]
     if output is ReportFormat.json:
@@ -459,6 +463,9 @@ def extract(
     dataset: DatasetOption = Path("dataset"),
 ) -> None:
     """Print the records of one article as JSON lines, one row per line, for review."""
+    from newsfacts import schema
+    from newsfacts.build.one_article import extract_records
+
     tables = extract_records(seed_file, dataset)
     for name in schema.TABLES:
         for record in tables[name]:
@@ -472,6 +479,8 @@ def schema_command(
     ] = None,
 ) -> None:
     """Print the tables and their columns (from schema/) as Markdown."""
+    from newsfacts.schema.docs import schema_markdown, update_readme
+
     if readme is None:
         print(schema_markdown(), end="")
         return
@@ -498,6 +507,8 @@ def evaluate(
     ] = 50,
 ) -> None:
     """Score the extractor on annotated articles: precision, recall, F1, speaker accuracy."""
+    from newsfacts import evaluate as evaluate_lib
+
     minimums = evaluate_lib.load_floor(floor) if floor else {}
     with ArticleProgress("evaluating") as progress:
         result = evaluate_lib.evaluate(gold_dir, seeds, on_article=progress)
@@ -563,6 +574,8 @@ def download(
 
     --to must be a new or empty folder (the default, the current folder, only if empty):
     nothing there is ever overwritten, and nothing is saved unless every file verified."""
+    from newsfacts.read import frames as reader
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),
@@ -602,6 +615,8 @@ def release(
     """Publish the build as release <version> (from dataset.yaml): zips, SHA256SUMS, packages.
 
     Seeds are extracted again, no cache: refused unless that build is --build byte for byte."""
+    from newsfacts.build import release as release_lib
+
     with ArticleProgress("extracting again", then="comparing with the build…") as progress:
         target, new = release_lib.release(
             build_dir, to, seeds, dataset, no_text, progress, allow_symlinks
@@ -623,6 +638,8 @@ def diff(
     ] = False,
 ) -> None:
     """Rows added, removed and changed per table (by primary key), with old → new values."""
+    from newsfacts.read import diff as diff_lib
+
     diffs = diff_lib.diff(old, new)
     if as_json:
         print(json.dumps(diff_lib.as_dict(diffs), indent=2, ensure_ascii=False, default=str))
@@ -676,6 +693,9 @@ def stats_command(
     top: Annotated[int, typer.Option("--top", help="How many rows per ranking.")] = 10,
 ) -> None:
     """Summarise the dataset: rows per table, quotes per speaker, top actors, statistics."""
+    from newsfacts.read import frames as reader
+    from newsfacts.read import summary as stats
+
     result = stats.summary(reader.load_newsfacts(str(path)), top)
     if as_json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
@@ -719,6 +739,9 @@ def review_command(
     ] = None,
 ) -> None:
     """Show one article with its quotes, statistics and mentions highlighted and numbered."""
+    from newsfacts.read import frames as reader
+    from newsfacts.read import review
+
     text, items = review.article_items(reader.load_newsfacts(str(package)), article_id)
     if html_out is not None:
         review.write_page(html_out, article_id, text, items)
