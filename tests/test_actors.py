@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from newsfacts import load
 from newsfacts.build.actor_ids import ArticleActorStore, Builder, DatasetActor
 from newsfacts.build.parallel import extractions
@@ -12,7 +14,7 @@ from newsfacts.schema import column
 from newsfacts.sources.curated import load_curated
 from newsfacts.sources.seeds import list_seeds
 
-from .conftest import DATASET, actors_of, run_extract
+from .conftest import DATASET, actors_of, quotes_of, run_extract
 
 
 def test_titles_and_honorifics() -> None:
@@ -233,3 +235,24 @@ def test_a_short_name_is_merged_only_into_a_name_still_standing() -> None:
         finder.found.add(ArticleActor(name, name, "person"), Span(start, start + len(name)), name)
     finder._merge_short_names()
     assert list(finder.found.actors) == ["Stephen", "John Stephen Reed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Interior designer Sasha Bikoff has seen it happen.", "Sasha Bikoff"),
+        ("Casey Okonkwo has seen it happen.", "Casey Okonkwo"),
+    ],
+)
+def test_a_first_name_of_either_gender_starts_a_person(text: str, person: str) -> None:
+    assert actors_of(text).get(person) == "person"
+
+
+@pytest.mark.parametrize("text", ["Fans in San Diego cheered.", "The Red Dust team won."])
+def test_a_place_or_team_led_by_such_a_name_is_not_a_person(text: str) -> None:
+    assert "person" not in actors_of(text).values()
+
+
+def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
+    text = "Interior designer Sasha Bikoff has seen it. “Buy less and buy better,” Sasha says."
+    assert quotes_of(text) == [("direct", "Buy less and buy better", "Sasha Bikoff", "says")]

@@ -459,6 +459,12 @@ class ActorFinder:
             len(core[0]) == 2 and core[0][1] == "."
         ):
             return True
+        if (
+            core[0] in self.lex.given_names
+            and core[0] not in self.lex.not_first_names
+            and core[-1] not in self.lex.given_names
+        ):
+            return True  # "Sasha Bikoff": a name of either gender; not "San Diego", "Red Wolf"
         if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
         after = self.text[span.end : span.end + 40]
@@ -556,17 +562,23 @@ class ActorFinder:
     def _link_single_words(self) -> None:
         """Surnames to people, acronyms to organisations, registered single names."""
         surnames: dict[str, list[ArticleActor]] = {}
+        first_names: dict[str, list[ArticleActor]] = {}
         acronyms: dict[str, list[ArticleActor]] = {}
         for actor in list(self.found.actors.values()):
             if actor.kind == "person" and " " in actor.name:
                 surnames.setdefault(actor.name.split()[-1], []).append(actor)
+                first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
+            first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
             acronym_of = acronyms.get(word, [])
             if len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
+            elif not surname_of and len(first_name_of) == 1:
+                # "Sasha says": the one person of the article whose first name it is
+                self.found.add(first_name_of[0], span, word, possessive)
             elif self._is_first_name_person(span, word):
                 gender = self.lex.given_names[word]
                 self.found.add(
@@ -580,6 +592,9 @@ class ActorFinder:
                 and word not in self.lex.given_names
             ) or (not initial and self._speaks(span, word)):
                 self._add_organization(word, span, possessive, None)
+
+    def _is_given_name(self, word: str) -> bool:
+        return word in self.lex.given_names and word not in self.lex.countries
 
     def _is_first_name_person(self, span: Span, word: str) -> bool:
         """ "Ana, 16, alleged ...": a lone first name with an age or a reporting verb."""

@@ -57,6 +57,7 @@ class Lexicons:
     demonyms: dict[str, str]
     country_names: dict[str, str]  # ISO alpha-3 -> canonical short name
     given_names: dict[str, str]  # given name -> "m" | "f" | "?"
+    not_first_names: frozenset[str]  # given names of either gender that begin place names
     attribution_confidence: dict[str, float]  # "<kind> <attribution>" -> speaker accuracy
 
 
@@ -120,6 +121,7 @@ def load_lexicons() -> Lexicons:
         demonyms=word_table("demonyms.txt"),
         country_names=country_names,
         given_names=_given_names(),
+        not_first_names=word_set("not_first_names.txt"),
         attribution_confidence={
             how: float(value) for how, value in word_table("attribution_confidence.txt").items()
         },
