@@ -256,3 +256,12 @@ def test_a_place_or_team_led_by_such_a_name_is_not_a_person(text: str) -> None:
 def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     text = "Interior designer Sasha Bikoff has seen it. “Buy less and buy better,” Sasha says."
     assert quotes_of(text) == [("direct", "Buy less and buy better", "Sasha Bikoff", "says")]
+
+
+def test_on_ends_a_name_unless_an_organisation_word_comes_first() -> None:
+    found = actors_of(
+        "Mayor Ana Ruiz spoke. Ruiz on Channel Nine News said the bridge would reopen. "
+        "The Commission on Human Rights said it would check."
+    )
+    assert "Commission on Human Rights" in found
+    assert not any(name.startswith("Ruiz on") for name in found)

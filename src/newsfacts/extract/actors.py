@@ -320,10 +320,8 @@ class ActorFinder:
             for i, w in enumerate(words)
             if w in ("and", "&")
             or (w in JOINERS and not whole)
-            or (
-                w == "on" and i + 1 < len(words) and words[i + 1].lower() in self.lex.function_words
-            )
-        ]  # "on Sunday" is a time, not part of a name
+            or (w == "on" and self._splits_at_on(words, i))
+        ]
         if not connectors:
             return [(run, words)]
         parts, start = [], 0
@@ -337,6 +335,15 @@ class ActorFinder:
                 parts.append((run[start:end], words[start:end]))
             start = i + 1
         return parts
+
+    def _splits_at_on(self, words: list[str], index: int) -> bool:
+        """ "Reed on Sunday" (a time) and "Reed on Channel Nine" (a name, then where) are two;
+        "Commission on Human Rights" is one: an organisation word comes before the "on"."""
+        following = words[index + 1] if index + 1 < len(words) else ""
+        return (
+            following.lower() in self.lex.function_words
+            or self.lex.org_words.isdisjoint(words[:index])
+        )
 
     def _is_whole_name(self, words: list[str]) -> bool:
         name = " ".join(words)
