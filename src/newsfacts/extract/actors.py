@@ -340,10 +340,8 @@ class ActorFinder:
         """ "Reed on Sunday" (a time) and "Reed on Channel Nine" (a name, then where) are two;
         "Commission on Human Rights" is one: an organisation word comes before the "on"."""
         following = words[index + 1] if index + 1 < len(words) else ""
-        return (
-            following.lower() in self.lex.function_words
-            or self.lex.org_words.isdisjoint(words[:index])
-        )
+        a_time = following.lower() in self.lex.function_words
+        return a_time or self.lex.org_words.isdisjoint(words[:index])
 
     def _is_whole_name(self, words: list[str]) -> bool:
         name = " ".join(words)
