@@ -85,13 +85,13 @@ def test_places_and_cities_are_not_actors() -> None:
 
 
 def test_surname_linked_to_the_full_name() -> None:
-    text = "Senator Mary Quinn arrived late. Quinn said the vote was close. Mr Quinn disagreed."
+    text = "Senator Mary Quinn arrived late. Quinn said the vote was close. Ms Quinn disagreed."
     _, found = run_extract(text)
     assert list(found.actors.actors) == ["Mary Quinn"]
     assert [m.span.of(text) for m in found.actors.mentions] == [
         "Senator Mary Quinn",
         "Quinn",
-        "Mr Quinn",
+        "Ms Quinn",
     ]
 
 
@@ -265,3 +265,15 @@ def test_on_ends_a_name_unless_an_organisation_word_comes_first() -> None:
     )
     assert "Commission on Human Rights" in found
     assert not any(name.startswith("Ruiz on") for name in found)
+
+
+def test_a_titled_surname_of_the_other_gender_is_another_person() -> None:
+    """ "Mr. Reed" is not "Ana Reed", and neither is a bare "Reed" after him."""
+    text = (
+        "Ana Reed spoke first. Mr. Reed said he would decide soon. Reed said the list was "
+        "short. “It would be incredible to have her,” he said."
+    )
+    _, found = run_extract(text)
+    mentions = {text[m.span.start : m.span.end]: m.key for m in found.actors.mentions}
+    assert mentions["Mr. Reed"] == mentions["Reed"] != mentions["Ana Reed"]
+    assert quotes_of(text)[-1][2] == "Reed"

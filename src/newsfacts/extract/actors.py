@@ -579,7 +579,10 @@ class ActorFinder:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
             acronym_of = acronyms.get(word, [])
-            if len(surname_of) == 1:
+            titled = self.found.actors.get(word)  # "Mr. Trump" kept apart from "Ivanka Trump"
+            if titled is not None and titled.kind == "person":
+                self.found.add(titled, span, word, possessive)
+            elif len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
             elif not surname_of and len(first_name_of) == 1:
                 # "Sasha says": the one person of the article whose first name it is
@@ -627,7 +630,8 @@ class ActorFinder:
         )
 
     def _merge_short_names(self) -> None:
-        """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him."""
+        """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him; not
+        "Ms Ana Reed", whose title says she is someone else of that name."""
         people = [(a, a.name.split()) for a in self.found.actors.values() if a.kind == "person"]
         for short, tokens in people:
             if short.key not in self.found.actors:
@@ -638,9 +642,14 @@ class ActorFinder:
                 if len(words) > len(tokens)
                 and (words[-len(tokens) :] == tokens or words[: len(tokens)] == tokens)
                 and p.key in self.found.actors  # not merged into a longer name already
+                and _same_gender_or_unknown(short, p)
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+def _same_gender_or_unknown(one: ArticleActor, other: ArticleActor) -> bool:
+    return "?" in (one.gender, other.gender) or one.gender == other.gender
 
 
 @cache
