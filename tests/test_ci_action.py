@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
+from .parts import part_file
 
 ACTION = ROOT / "action.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -79,7 +80,7 @@ def good(out: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def broken(good: Path) -> Path:
-    with (good / "csv" / "quotes.csv").open("a", encoding="utf-8") as handle:
+    with (part_file(good / "csv", "quotes")).open("a", encoding="utf-8") as handle:
         handle.write("\n")
     return good
 

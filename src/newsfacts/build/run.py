@@ -117,13 +117,15 @@ def _write_packages(
     no_text: bool,
 ) -> dict[str, int]:
     """Stream every article's rows into both packages, then the actors and corrections;
-    then descriptors, cards, zips and checksums. The rows per table."""
+    then descriptors, cards and checksums. The rows per table."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
         with closing(PackageFacts.in_folder(scratch)) as facts:
             with (
                 closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
-                PackageWriter(staging, facts) as writer,
+                PackageWriter(
+                    staging, facts, curated.meta.part_articles, curated.meta.actor_parts
+                ) as writer,
             ):
                 builder = Builder(store)
                 for extraction in articles:
@@ -137,7 +139,7 @@ def _write_packages(
                 for batch in chunked(actors, ACTOR_BATCH):
                     writer.write({"actors": batch})
                 writer.write({"corrections": log})
-            finish_build(staging, curated, facts)
+            finish_build(staging, curated, facts, writer.part_files())
             return dict(facts.rows)
 
 
