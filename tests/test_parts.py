@@ -165,3 +165,22 @@ def test_adding_an_article_rewrites_only_its_part(parted: Path, tmp_path: Path) 
     assert own in keys
     untouched = [n for n in before if "/part-a" in n and Path(n).stem not in keys]
     assert untouched and all(before[n] == after[n] for n in untouched)
+
+
+def test_a_cached_rebuild_keeps_unchanged_parts_and_equals_a_clean_build(tmp_path: Path) -> None:
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, PART_ARTICLES), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    inodes = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*.*")}
+    write_seeds(seeds, [*IDS, "a010x"])  # rewrites the same files, adds one article
+    build(seeds, meta, out, cache_dir=cache)
+    clean = tmp_path / "clean"
+    build(seeds, meta, clean)
+    assert tree(out) == tree(clean)  # byte for byte a build without the cache
+    after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*.*")}
+    kept = {name for name in inodes.keys() & after.keys() if inodes[name] == after[name]}
+    own = max(k for k in part_keys(IDS) if k <= "part-a010x")  # the new article's part
+    untouched = {n for n in after if "/part-a" in n and own not in n}
+    assert len(untouched) > 8 and untouched <= kept  # the same files, never rewritten
+    changed = {n for n in after if own in n}
+    assert changed and not changed & kept

@@ -24,7 +24,7 @@ from newsfacts.build.parallel import (
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.package.facts import PackageFacts
-from newsfacts.package.staging import check_replaceable, staged_build
+from newsfacts.package.staging import check_replaceable, keep_unchanged, staged_build
 from newsfacts.package.write import PackageWriter, finish_build
 from newsfacts.schema import SPAN_TABLES, Rows, column
 from newsfacts.sources.curated import Curated, load_curated
@@ -76,6 +76,7 @@ def build(
         found = extractions(paths, curated, root, cache, on_article, allow_symlinks)
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(staging, found, curated, corrector, no_text)
+        keep_unchanged(staging, out.resolve())  # unchanged parts: the old files, untouched
         release_free_memory()  # what writing freed, before validation takes its own
         _verify(staging, out)
     return rows
