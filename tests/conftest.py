@@ -29,6 +29,19 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
+@pytest.fixture(scope="session")
+def released(out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed build as `newsfacts release` publishes it: with a zip of each package, and
+    SHA256SUMS of every file (zips included)."""
+    from newsfacts.package.write import write_checksums, write_zips
+
+    target = tmp_path_factory.mktemp("release") / "0.1.0"
+    shutil.copytree(out, target)
+    write_zips(target, "newsfacts-0.1.0")
+    write_checksums(target)
+    return target
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -38,6 +38,8 @@ from newsfacts.read import frames
 from newsfacts.read.files import read_descriptor, resource_path
 from newsfacts.validate.run import validate
 
+from .parts import part_file
+
 Route = bytes | Callable[[http.server.BaseHTTPRequestHandler], None]
 MAX_HANDLER_SECONDS = 20  # no handler here runs longer, whatever the client does
 
@@ -171,8 +173,11 @@ def write_zip(
     return path
 
 
-def zip_of(out: Path, fmt: str = "csv") -> list[tuple[str, bytes]]:
-    return list(members_of(out / f"newsfacts-0.1.0-{fmt}.zip").items())
+QUOTES_MEMBER = "csv/quotes/part-000_68207eccf74b6ec5.csv"
+
+
+def zip_of(released: Path, fmt: str = "csv") -> list[tuple[str, bytes]]:
+    return list(members_of(released / f"newsfacts-0.1.0-{fmt}.zip").items())
 
 
 # 1. download writes only into a new or empty folder, never over anything, only verified files
@@ -197,9 +202,9 @@ def test_download_into_a_folder_with_files_is_refused_and_overwrites_nothing(
 
 
 def test_download_into_a_file_or_a_dangling_symlink_is_refused(
-    web: Web, out: Path, tmp_path: Path, temp: Path
+    released: Path, web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    web.routes["/r.zip"] = (out / "newsfacts-0.1.0-csv.zip").read_bytes()
+    web.routes["/r.zip"] = (released / "newsfacts-0.1.0-csv.zip").read_bytes()
     (tmp_path / "file").write_text("mine", encoding="utf-8")
     (tmp_path / "link").symlink_to(tmp_path / "nowhere")
     for to in ("file", "link"):
@@ -213,14 +218,15 @@ def test_download_into_a_new_or_empty_folder_keeps_only_verified_files(
     web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
     for fmt in ("csv", "parquet"):  # our Parquet resources carry a hash but no bytes
-        for path in (out / fmt).iterdir():
-            web.routes[f"/{fmt}/{path.name}"] = path.read_bytes()
+        for path in (out / fmt).rglob("*.*"):
+            web.routes[f"/{fmt}/{path.relative_to(out / fmt).as_posix()}"] = path.read_bytes()
         empty = tmp_path / f"empty-{fmt}"
         empty.mkdir()
         code, output = download(f"{web.url}/{fmt}/datapackage.json", empty)
         assert code == 0, output
-        listed = {r["path"] for r in read_descriptor(out / fmt)["resources"]}
-        assert {p.name for p in empty.iterdir()} == listed | {"datapackage.json"}  # no card
+        listed = {p for r in read_descriptor(out / fmt)["resources"] for p in r["path"]}
+        got = {p.relative_to(empty).as_posix() for p in empty.rglob("*") if p.is_file()}
+        assert got == listed | {"datapackage.json"}  # no card
         assert load(empty, format=fmt)["quotes"].shape[0] == 9
 
 
@@ -243,7 +249,7 @@ def test_a_resource_without_a_hash_is_refused_not_verified(
 def test_a_malformed_hash_is_refused(
     web: Web, out: Path, tmp_path: Path, temp: Path, hash_: object
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data, hash=hash_))
     web.routes["/statistics.csv"] = data
     with pytest.raises(NewsfactsError, match="no 'sha256:"):
@@ -253,7 +259,7 @@ def test_a_malformed_hash_is_refused(
 def test_a_csv_resource_without_bytes_is_refused(
     web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data, bytes=None))
     web.routes["/statistics.csv"] = data
     code, output = download(f"{web.url}/datapackage.json", tmp_path / "got")
@@ -265,13 +271,15 @@ def test_load_refuses_a_local_package_whose_resource_has_no_hash(out: Path, tmp_
     package = tmp_path / "csv"
     shutil.copytree(out / "csv", package)
     found = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
-    del found["resources"][2]["hash"]
+    del found["resources"][2]["part_hashes"]
     (package / "datapackage.json").write_text(json.dumps(found), encoding="utf-8")
-    with pytest.raises(NewsfactsError, match="resource 'mentions': no 'sha256:") as error:
+    with pytest.raises(
+        NewsfactsError, match=r"resource 'mentions': no 'sha256:.* for mentions/"
+    ) as error:
         load(package, format="csv")
     one_line(error.value)
     problems = [str(p) for p in validate(package)]  # validation does not take it as verified
-    assert any("mentions.csv: no sha256 hash in the descriptor" in p for p in problems)
+    assert any("mentions/part-" in p and "no sha256 hash in the descriptor" in p for p in problems)
 
 
 # 4. a resource path is a plain relative path, checked before any URL is joined or file opened
@@ -295,7 +303,8 @@ BAD_PATHS = [
     "nul\x00.csv",
     "",
     None,
-    ["statistics.csv"],
+    ["../outside.csv"],
+    [],
 ]
 
 
@@ -303,7 +312,7 @@ BAD_PATHS = [
 def test_a_resource_path_that_is_not_plain_is_refused_before_any_fetch(
     web: Web, out: Path, tmp_path: Path, temp: Path, path: Any
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, path, data))
     code, output = download(f"{web.url}/datapackage.json", tmp_path / "got")
     assert code == 1, output
@@ -338,8 +347,9 @@ def test_a_local_package_or_validation_never_opens_a_path_that_is_not_plain(
 def test_a_symlink_out_of_a_local_package_is_refused(out: Path, tmp_path: Path) -> None:
     package = tmp_path / "csv"
     shutil.copytree(out / "csv", package)
-    (package / "statistics.csv").unlink()
-    (package / "statistics.csv").symlink_to("/etc/passwd")
+    part_file(package, "statistics").unlink()
+    part_file_path = package / "statistics" / "part-000_68207eccf74b6ec5.csv"
+    part_file_path.symlink_to("/etc/passwd")
     with pytest.raises(NewsfactsError, match="leaves the package folder"):
         load(package, format="csv")
 
@@ -354,7 +364,7 @@ def test_a_redirect_to_another_scheme_is_refused(
         request.send_header("Content-Length", "0")
         request.end_headers()
 
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data))
     web.routes["/statistics.csv"] = redirect
     with pytest.raises(NewsfactsError, match=r"statistics\.csv: .*[Rr]edirect") as error:
@@ -389,7 +399,7 @@ def dribble(request: http.server.BaseHTTPRequestHandler) -> None:
 def test_an_endless_resource_is_cut_at_its_declared_bytes(
     web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data))
     web.routes["/statistics.csv"] = endless
     code, output = download(f"{web.url}/datapackage.json", tmp_path / "got")
@@ -417,7 +427,7 @@ def test_a_content_length_over_the_limit_is_refused_before_reading(
         request.send_header("Content-Length", str(10 << 30))
         request.end_headers()
 
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data))
     web.routes["/statistics.csv"] = huge
     with pytest.raises(
@@ -429,7 +439,7 @@ def test_a_content_length_over_the_limit_is_refused_before_reading(
 def test_declared_bytes_over_the_package_limit_are_refused_before_fetching(
     web: Web, out: Path, temp: Path
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(
         resource(out, "statistics.csv", data, bytes=remote.MAX_PACKAGE_BYTES + 1)
     )
@@ -511,39 +521,42 @@ def test_a_zip_declaring_gigabytes_is_refused_before_inflating(
     assert not (tmp_path / "got").exists()
 
 
-def test_a_zip_member_longer_than_it_says_is_refused(out: Path, tmp_path: Path, temp: Path) -> None:
-    members = dict(zip_of(out))
-    short = (
-        len(members["csv/statistics.csv"]) - 100
-    )  # descriptor and headers say so; not the stream
+def test_a_zip_member_longer_than_it_says_is_refused(
+    released: Path, out: Path, tmp_path: Path, temp: Path
+) -> None:
+    members = dict(zip_of(released))
+    statistics = "csv/statistics/part-000_68207eccf74b6ec5.csv"
+    short = len(members[statistics]) - 100  # descriptor and headers say so; not the stream
     found = json.loads(members["csv/datapackage.json"])
-    next(r for r in found["resources"] if r["name"] == "statistics")["bytes"] = short
+    next(r for r in found["resources"] if r["name"] == "statistics")["part_bytes"] = [short]
     members["csv/datapackage.json"] = json.dumps(found).encode()
     archive = write_zip(tmp_path / "liar.zip", list(members.items()))
     with zipfile.ZipFile(archive) as zipped:
-        local = zipped.getinfo("csv/statistics.csv").header_offset
+        local = zipped.getinfo(statistics).header_offset
     data = bytearray(archive.read_bytes())
     data[local + 22 : local + 26] = short.to_bytes(4, "little")
     position = 0
     while (position := data.find(b"PK\x01\x02", position + 1)) != -1:
         name_length = int.from_bytes(data[position + 28 : position + 30], "little")
-        if data[position + 46 : position + 46 + name_length] == b"csv/statistics.csv":
+        if data[position + 46 : position + 46 + name_length] == statistics.encode():
             data[position + 24 : position + 28] = short.to_bytes(4, "little")
     archive.write_bytes(bytes(data))
-    with pytest.raises(NewsfactsError, match=r"member 'csv/statistics\.csv': corrupt"):
+    with pytest.raises(NewsfactsError, match=rf"member '{statistics}': corrupt"):
         load(archive, format="csv")
 
 
 def test_the_package_total_is_capped(
-    out: Path, temp: Path, monkeypatch: pytest.MonkeyPatch
+    released: Path, out: Path, temp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(remote, "MAX_PACKAGE_BYTES", 10_000)
     with pytest.raises(NewsfactsError, match="members inflate to more than 10000 bytes"):
-        load(out / "newsfacts-0.1.0-csv.zip", format="csv")
+        load(released / "newsfacts-0.1.0-csv.zip", format="csv")
 
 
-def test_ctrl_c_removes_the_temporary_files(web: Web, out: Path, temp: Path) -> None:
-    web.routes["/r.zip"] = (out / "newsfacts-0.1.0-csv.zip").read_bytes()
+def test_ctrl_c_removes_the_temporary_files(
+    released: Path, web: Web, out: Path, temp: Path
+) -> None:
+    web.routes["/r.zip"] = (released / "newsfacts-0.1.0-csv.zip").read_bytes()
 
     def interrupt(name: str, done: int, total: int | None) -> None:
         assert list(temp.iterdir())  # the download is under way, in the temporary folder
@@ -618,9 +631,11 @@ def test_a_zip_with_no_resources_and_a_payload_is_refused(
 
 
 def test_a_zip_with_an_unlisted_member_is_refused(
-    web: Web, out: Path, tmp_path: Path, temp: Path
+    released: Path, web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    archive = write_zip(tmp_path / "r.zip", [*zip_of(out), ("csv/conftest.py", b"import os\n")])
+    archive = write_zip(
+        tmp_path / "r.zip", [*zip_of(released), ("csv/conftest.py", b"import os\n")]
+    )
     with pytest.raises(
         NewsfactsError, match=r"member 'csv/conftest\.py' is not a file of the package"
     ):
@@ -631,8 +646,10 @@ def test_a_zip_with_an_unlisted_member_is_refused(
     assert not (tmp_path / "got").exists()
 
 
-def test_a_card_that_is_not_text_is_refused(out: Path, tmp_path: Path, temp: Path) -> None:
-    members = [(n, b"\x7fELF\x02\x01" if n == "csv/README.md" else d) for n, d in zip_of(out)]
+def test_a_card_that_is_not_text_is_refused(
+    released: Path, out: Path, tmp_path: Path, temp: Path
+) -> None:
+    members = [(n, b"\x7fELF\x02\x01" if n == "csv/README.md" else d) for n, d in zip_of(released)]
     with pytest.raises(NewsfactsError, match=r"member 'csv/README\.md' is not what its name says"):
         load(write_zip(tmp_path / "r.zip", members), format="csv")
 
@@ -647,11 +664,13 @@ def test_a_card_that_is_not_text_is_refused(out: Path, tmp_path: Path, temp: Pat
     ],
 )
 def test_a_zip_with_a_symlink_or_executable_member_is_refused(
-    web: Web, out: Path, tmp_path: Path, temp: Path, mode: int, message: str
+    released: Path, web: Web, out: Path, tmp_path: Path, temp: Path, mode: int, message: str
 ) -> None:
-    members = zip_of(out)
-    archive = write_zip(tmp_path / "r.zip", members, {"csv/quotes.csv": mode})
-    with pytest.raises(NewsfactsError, match=rf"member 'csv/quotes\.csv' {message}"):
+    members = zip_of(released)
+    archive = write_zip(tmp_path / "r.zip", members, {QUOTES_MEMBER: mode})
+    with pytest.raises(
+        NewsfactsError, match=rf"member 'csv/quotes/part-000_68207eccf74b6ec5\.csv' {message}"
+    ):
         load(archive, format="csv")
     web.routes["/r.zip"] = archive.read_bytes()
     code, output = download(f"{web.url}/r.zip", tmp_path / "got")
@@ -660,13 +679,15 @@ def test_a_zip_with_a_symlink_or_executable_member_is_refused(
 
 
 def test_a_zip_with_a_member_twice_is_refused(
-    web: Web, out: Path, tmp_path: Path, temp: Path
+    released: Path, web: Web, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    members = zip_of(out)
-    genuine = dict(members)["csv/quotes.csv"]
+    members = zip_of(released)
+    genuine = dict(members)[QUOTES_MEMBER]
     forged = genuine.replace(b"direct", b"indirect", 1)
-    archive = write_zip(tmp_path / "r.zip", [("csv/quotes.csv", forged), *members])
-    with pytest.raises(NewsfactsError, match=r"member 'csv/quotes\.csv' appears twice"):
+    archive = write_zip(tmp_path / "r.zip", [(QUOTES_MEMBER, forged), *members])
+    with pytest.raises(
+        NewsfactsError, match=r"member 'csv/quotes/part-000_68207eccf74b6ec5\.csv' appears twice"
+    ):
         load(archive, format="csv")
     web.routes["/r.zip"] = archive.read_bytes()
     code, output = download(f"{web.url}/r.zip", tmp_path / "got")
@@ -694,35 +715,42 @@ def test_a_zip_of_other_shapes_is_refused(
     one_line(error.value)
 
 
-def test_a_zip_with_data_before_it_is_refused(out: Path, tmp_path: Path, temp: Path) -> None:
+def test_a_zip_with_data_before_it_is_refused(
+    released: Path, out: Path, tmp_path: Path, temp: Path
+) -> None:
     archive = tmp_path / "r.zip"
     archive.write_bytes(
-        b"#!/bin/sh\necho owned\nexit\n" + (out / "newsfacts-0.1.0-csv.zip").read_bytes()
+        b"#!/bin/sh\necho owned\nexit\n" + (released / "newsfacts-0.1.0-csv.zip").read_bytes()
     )
     with pytest.raises(NewsfactsError, match="no zip header at the start"):
         load(archive, format="csv")
 
 
 def test_a_resource_missing_from_the_zip_or_of_another_size_is_refused(
-    out: Path, tmp_path: Path, temp: Path
+    released: Path, out: Path, tmp_path: Path, temp: Path
 ) -> None:
-    members = [(n, d) for n, d in zip_of(out) if n != "csv/quotes.csv"]
-    with pytest.raises(NewsfactsError, match=r"csv/quotes\.csv missing from the zip"):
-        load(write_zip(tmp_path / "a.zip", members), format="csv")
-    members = [(n, d + b"\n" if n == "csv/quotes.csv" else d) for n, d in zip_of(out)]
+    members = [(n, d) for n, d in zip_of(released) if n != QUOTES_MEMBER]
     with pytest.raises(
-        NewsfactsError, match=r"member 'csv/quotes\.csv' is \d+ bytes, the descriptor says"
+        NewsfactsError, match=r"csv/quotes/part-000_68207eccf74b6ec5\.csv missing from the zip"
+    ):
+        load(write_zip(tmp_path / "a.zip", members), format="csv")
+    members = [(n, d + b"\n" if n == QUOTES_MEMBER else d) for n, d in zip_of(released)]
+    with pytest.raises(
+        NewsfactsError,
+        match=r"member 'csv/quotes/part-000_68207eccf74b6ec5\.csv' is \d+ bytes, the descriptor says",
     ):
         load(write_zip(tmp_path / "b.zip", members), format="csv")
 
 
-def test_our_own_zips_still_load_and_unpack_only_what_is_listed(out: Path, temp: Path) -> None:
+def test_our_own_zips_still_load_and_unpack_only_what_is_listed(
+    released: Path, out: Path, temp: Path
+) -> None:
     seen: list[set[str]] = []
-    with remote.local_package(out / "newsfacts-0.1.0-parquet.zip", "parquet") as folder:
-        seen.append({p.name for p in folder.iterdir()})
-    listed = {r["path"] for r in read_descriptor(out / "parquet")["resources"]}
+    with remote.local_package(released / "newsfacts-0.1.0-parquet.zip", "parquet") as folder:
+        seen.append({p.relative_to(folder).as_posix() for p in folder.rglob("*.*")})
+    listed = {p for r in read_descriptor(out / "parquet")["resources"] for p in r["path"]}
     assert seen == [listed | {"datapackage.json"}]  # neither the card nor the chart
-    assert load(out / "newsfacts-0.1.0-csv.zip", format="csv")["quotes"].shape[0] == 9
+    assert load(released / "newsfacts-0.1.0-csv.zip", format="csv")["quotes"].shape[0] == 9
 
 
 # 11. crashes become one line naming the file and exit code 1
@@ -756,23 +784,30 @@ def corrupt_deflate(archive: Path, member: str) -> None:
 
 
 def test_a_corrupt_deflate_stream_is_one_line(
-    web: Web, out: Path, tmp_path: Path, temp: Path
+    web: Web, released: Path, tmp_path: Path, temp: Path
 ) -> None:
     archive = tmp_path / "newsfacts-0.1.0-csv.zip"
-    shutil.copy(out / archive.name, archive)
-    corrupt_deflate(archive, "csv/articles.csv")
-    with pytest.raises(NewsfactsError, match=r"member 'csv/articles\.csv': corrupt") as error:
+    shutil.copy(released / archive.name, archive)
+    corrupt_deflate(archive, "csv/articles/part-000_68207eccf74b6ec5.csv")
+    with pytest.raises(
+        NewsfactsError, match=r"member 'csv/articles/part-000_68207eccf74b6ec5\.csv': corrupt"
+    ) as error:
         load(archive, format="csv")
     one_line(error.value)
     web.routes["/r.zip"] = archive.read_bytes()
     code, output = download(f"{web.url}/r.zip", tmp_path / "got")
-    assert code == 1 and "r.zip: member 'csv/articles.csv': corrupt" in output
+    assert (
+        code == 1
+        and "r.zip: member 'csv/articles/part-000_68207eccf74b6ec5.csv': corrupt" in output
+    )
     assert not (tmp_path / "got").exists()
 
 
-def test_a_corrupt_descriptor_member_is_one_line(out: Path, tmp_path: Path, temp: Path) -> None:
+def test_a_corrupt_descriptor_member_is_one_line(
+    released: Path, out: Path, tmp_path: Path, temp: Path
+) -> None:
     archive = tmp_path / "r.zip"
-    shutil.copy(out / "newsfacts-0.1.0-csv.zip", archive)
+    shutil.copy(released / "newsfacts-0.1.0-csv.zip", archive)
     corrupt_deflate(archive, "csv/datapackage.json")
     with pytest.raises(NewsfactsError, match=r"member 'csv/datapackage\.json': corrupt"):
         load(archive, format="csv")
@@ -829,7 +864,7 @@ def test_a_malformed_descriptor_is_one_line(
 def test_a_malformed_resource_is_one_line(
     web: Web, out: Path, tmp_path: Path, temp: Path, change: dict[str, Any], message: str
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data, **change))
     web.routes["/statistics.csv"] = data
     code, output = download(f"{web.url}/datapackage.json", tmp_path / "got")
@@ -846,7 +881,8 @@ def test_a_verified_file_that_is_not_its_table_is_one_line(out: Path, tmp_path: 
     (package / "datapackage.json").write_text(json.dumps(found), encoding="utf-8")
     with pytest.raises(
         NewsfactsError,
-        match=r"statistics\.csv: cannot be read as table 'statistics' \(unknown field type 'geopoint'\)",
+        match=r"statistics/part-000_68207eccf74b6ec5\.csv: cannot be read as table 'statistics' "
+        r"\(unknown field type 'geopoint'\)",
     ):
         load(package, format="csv")
     statistics["schema"]["fields"][0]["type"] = "string"
@@ -859,7 +895,7 @@ def test_a_verified_file_that_is_not_its_table_is_one_line(out: Path, tmp_path: 
 def test_a_tampered_file_is_named_with_the_url_it_came_from(
     web: Web, out: Path, temp: Path
 ) -> None:
-    data = (out / "csv" / "statistics.csv").read_bytes()
+    data = (part_file(out / "csv", "statistics")).read_bytes()
     web.routes["/datapackage.json"] = descriptor(resource(out, "statistics.csv", data))
     web.routes["/statistics.csv"] = data.replace(b"8", b"9")
     with pytest.raises(NewsfactsError) as error:
@@ -873,7 +909,7 @@ def test_a_parquet_resource_without_bytes_is_capped(
     web: Web, out: Path, temp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(remote, "MAX_UNSIZED_BYTES", 1 << 20)
-    data = (out / "parquet" / "statistics.parquet").read_bytes()
+    data = (part_file(out / "parquet", "statistics")).read_bytes()
     unsized = resource(out, "statistics.parquet", data, bytes=None, format="parquet")
     web.routes["/datapackage.json"] = descriptor(unsized)
     web.routes["/statistics.parquet"] = endless
@@ -886,13 +922,16 @@ def test_saving_never_overwrites_a_file_that_appears_meanwhile(
 ) -> None:
     to = tmp_path / "got"
     to.mkdir()
-    (to / "quotes.csv").write_text("mine", encoding="utf-8")  # after the emptiness check
+    clash = to / "quotes" / "part-000_68207eccf74b6ec5.csv"
+    clash.parent.mkdir()
+    clash.write_text("mine", encoding="utf-8")  # after the emptiness check
     monkeypatch.setattr(remote, "is_new_or_empty", lambda folder: True)
     with pytest.raises(NewsfactsError, match="cannot save the download") as error:
         remote.place(out / "csv", to)
     one_line(error.value)
-    assert [p.name for p in to.iterdir()] == ["quotes.csv"]  # what was copied first is gone
-    assert (to / "quotes.csv").read_text(encoding="utf-8") == "mine"
+    left = [p for p in to.rglob("*") if p.is_file()]
+    assert left == [clash]  # what was copied first is gone
+    assert clash.read_text(encoding="utf-8") == "mine"
 
 
 @pytest.mark.parametrize(

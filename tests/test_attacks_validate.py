@@ -84,12 +84,14 @@ def test_validate_sends_no_request(
     assert result.exit_code == 1
 
 
-def test_a_corrupt_zip_member_is_a_problem_not_a_crash(out: Path, tmp_path: Path) -> None:
+def test_a_corrupt_zip_member_is_a_problem_not_a_crash(released: Path, tmp_path: Path) -> None:
     build = tmp_path / "build"
-    shutil.copytree(out, build)
+    shutil.copytree(released, build)
     archive = next(build.glob("*-csv.zip"))
     with zipfile.ZipFile(archive) as zipped:
-        info = next(i for i in zipped.infolist() if i.filename.endswith("quotes.csv"))
+        info = next(
+            i for i in zipped.infolist() if i.filename.endswith("part-000_68207eccf74b6ec5.csv")
+        )
     data = bytearray(archive.read_bytes())
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     for n in range(start + 10, start + 60):
@@ -113,14 +115,16 @@ def test_checksums_that_are_not_text_are_a_problem_not_a_crash(out: Path, tmp_pa
 
 @pytest.mark.parametrize("flag", ["encrypted", "unknown-method"])
 def test_a_zip_member_zipfile_cannot_read_is_a_problem(
-    out: Path, tmp_path: Path, flag: str
+    released: Path, tmp_path: Path, flag: str
 ) -> None:
     build = tmp_path / "build"
-    shutil.copytree(out, build)
+    shutil.copytree(released, build)
     archive = next(build.glob("*-csv.zip"))
     data = bytearray(archive.read_bytes())
     with zipfile.ZipFile(archive) as zipped:
-        info = next(i for i in zipped.infolist() if i.filename.endswith("quotes.csv"))
+        info = next(
+            i for i in zipped.infolist() if i.filename.endswith("part-000_68207eccf74b6ec5.csv")
+        )
     central = data.rfind(info.filename.encode(), 0) - 46  # the central directory entry
     local = info.header_offset
     if flag == "encrypted":

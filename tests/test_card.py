@@ -36,7 +36,7 @@ def test_card_has_license_citation_loading_and_quality(out: Path) -> None:
     curated = load_curated(DATASET)
     assert curated.meta.license.name in card or (curated.meta.license.title or "") in card
     assert "## How to cite" in card and curated.meta.version in card
-    assert 'pd.read_parquet("quotes.parquet")' in card and "DuckDB" in card
+    assert 'pd.read_parquet("quotes")' in card and "DuckDB" in card
     assert "## Extraction quality" in card
     assert curated.quality is not None
     for value in curated.quality.figures.values():

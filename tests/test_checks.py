@@ -13,6 +13,7 @@ from newsfacts.validate import key_index as keys
 from newsfacts.validate import spans as span_checks
 from newsfacts.validate.run import validate
 
+from .parts import part_file
 from .test_engines import CSV_CASES, broken, set_cell
 
 
@@ -53,7 +54,7 @@ def test_a_deleted_parquet_row_is_counted_across_batches(
 
     build = tmp_path / "build"
     shutil.copytree(out, build)
-    path = build / "parquet" / "mentions.parquet"
+    path = part_file(build / "parquet", "mentions")
     table = pq.read_table(path)
     pq.write_table(table.slice(1), path)
     monkeypatch.setattr(streams, "PARQUET_BATCH_ROWS", 4)
@@ -92,11 +93,11 @@ def reference_span_problems(folder: Path) -> list[tuple[str, int, str]]:
     """The span check at its simplest, every article's text in memory: (table, row, message)."""
     import csv
 
-    with (folder / "articles.csv").open(encoding="utf-8", newline="") as handle:
+    with part_file(folder, "articles").open(encoding="utf-8", newline="") as handle:
         texts = {r["article_id"]: r["text"] for r in csv.DictReader(handle)}
     found = []
     for table in schema.SPAN_TABLES:
-        with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        with part_file(folder, table).open(encoding="utf-8", newline="") as handle:
             for row, record in enumerate(csv.DictReader(handle), start=2):
                 article_id, start, end = record["article_id"], record["start"], record["end"]
                 if not (record["text"] and start and end and texts.get(article_id)):
@@ -114,7 +115,7 @@ def reorder(folder: Path, table: str, order: str) -> None:
     import csv
     import random
 
-    path = folder / f"{table}.csv"
+    path = part_file(folder, table)
     with path.open(encoding="utf-8", newline="") as handle:
         header, *rows = list(csv.reader(handle))
     if order == "reversed":

@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from .conftest import ROOT
+from .parts import part_file
 
 ACTION = ROOT / "action.yml"
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
@@ -79,7 +80,7 @@ def good(out: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def broken(good: Path) -> Path:
-    with (good / "csv" / "quotes.csv").open("a", encoding="utf-8") as handle:
+    with (part_file(good / "csv", "quotes")).open("a", encoding="utf-8") as handle:
         handle.write("\n")
     return good
 
@@ -168,7 +169,8 @@ def test_a_good_build_passes(good: Path, engine: str) -> None:
 def test_a_broken_build_fails_with_annotations(broken: Path) -> None:
     result = run_step(step("Validate"), {"path": str(broken)}, broken.parent)
     assert result.returncode == 1
-    assert "::error file=build/csv/quotes.csv,title=newsfacts validate%3A " in result.stdout
+    assert "::error file=build/csv/quotes/part-" in result.stdout
+    assert "title=newsfacts validate%3A FileAsDescribed::" in result.stdout
 
 
 @pytest.mark.slow
@@ -176,7 +178,7 @@ def test_a_broken_build_fails_with_annotations(broken: Path) -> None:
 def test_a_crafted_path_is_only_ever_a_path(crafted: str, good: Path) -> None:
     canary = good.parent / "pwned"
     result = run_step(step("Validate"), {"path": crafted.format(canary=canary)}, good.parent)
-    assert result.returncode == 2  # no such path (usage); `--help` is a path too, after `--`
+    assert result.returncode == 2  # a PATH that does not exist; `--help` too, after `--`
     assert not canary.exists()
 
 
@@ -222,4 +224,4 @@ def test_hook_passes_a_good_build_and_fails_a_broken_one(good: Path) -> None:
         handle.write(" ")
     result = run_hook(repo)
     assert result.returncode == 1
-    assert "build: 2 problem(s)" in result.stderr
+    assert "build: 1 problem(s)" in result.stderr  # SHA256SUMS: the descriptor changed

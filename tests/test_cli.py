@@ -14,6 +14,7 @@ from newsfacts import load
 from newsfacts.cli import app
 
 from .conftest import DATASET, SEED_ARTICLE, SEEDS, tree
+from .parts import part_file
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_build_prints_a_summary_and_the_packages_load(
 def test_validate_exit_codes(built: tuple[Path, Path], runner: CliRunner) -> None:
     _, out = built
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
-    csv = out / "csv" / "quotes.csv"
+    csv = part_file(out / "csv", "quotes")
     text = csv.read_text(encoding="utf-8").replace("in his jails.", "in his jail.")
     csv.write_text(text, encoding="utf-8")
     result = runner.invoke(app, ["validate", str(out), "--format", "json"])
@@ -70,7 +71,7 @@ def test_validate_exit_codes(built: tuple[Path, Path], runner: CliRunner) -> Non
     github = runner.invoke(app, ["validate", str(out), "--format", "github"])
     assert github.exit_code == 1
     line = next(a for a in github.output.splitlines() if "field text:" in a)
-    assert line.startswith(f"::error file={(out / 'csv' / 'quotes.csv').as_posix()},line=")
+    assert line.startswith(f"::error file={csv.as_posix()},line=")
     assert "csv:quotes row 3 field text:" in line
 
 
@@ -139,7 +140,7 @@ def test_check_passes_then_reports_stale_files(built: tuple[Path, Path], runner:
     )
     result = runner.invoke(app, args)
     assert result.exit_code == 1
-    assert "csv/articles.csv: differs" in result.output
+    assert "csv/articles/part-000_68207eccf74b6ec5.csv: differs" in result.output
 
 
 def test_extract_prints_json_lines(runner: CliRunner) -> None:
@@ -207,4 +208,4 @@ def test_a_build_without_a_terminal_prints_progress_lines(tmp_path: Path, make_s
         ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(tmp_path / "b")],
     )
     assert result.exit_code == 0, result.output
-    assert "extracting: 20/20 articles\nwriting zips and validating…" in result.output
+    assert "extracting: 20/20 articles\nwriting and validating…" in result.output

@@ -5,7 +5,6 @@ same errors in the same order, message for message (cell value, row, field, erro
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 import shutil
@@ -21,6 +20,8 @@ from newsfacts.validate import table_checks as checks
 from newsfacts.validate.checks.frictionless_tables import frictionless_problems, table_problems
 from newsfacts.validate.run import validate
 
+from .parts import part_file, rehash
+
 Rows = list[list[str]]
 ARTICLE = "000_68207eccf74b6ec5"
 
@@ -35,20 +36,9 @@ def write_csv(path: Path, rows: Rows) -> None:
     path.write_text(buffer.getvalue(), encoding="utf-8")
 
 
-def rehash(folder: Path) -> None:
-    """The descriptor's hash and bytes made to agree with the edited files."""
-    descriptor = read_descriptor(folder)
-    for resource in descriptor["resources"]:
-        data = (folder / resource["path"]).read_bytes()
-        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
-        if "bytes" in resource:
-            resource["bytes"] = len(data)
-    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
-
-
 def csv_edit(table: str, change: Callable[[Rows], Rows]) -> Callable[[Path], None]:
     def edit(build: Path) -> None:
-        path = build / "csv" / f"{table}.csv"
+        path = part_file(build / "csv", table)
         write_csv(path, change(read_csv(path)))
         rehash(build / "csv")
 
@@ -67,7 +57,7 @@ def set_cell(table: str, row: int, column: str, value: str) -> Callable[[Path], 
 
 def text_edit(table: str, change: Callable[[str], str]) -> Callable[[Path], None]:
     def edit(build: Path) -> None:
-        path = build / "csv" / f"{table}.csv"
+        path = part_file(build / "csv", table)
         path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
         rehash(build / "csv")
 
@@ -76,7 +66,7 @@ def text_edit(table: str, change: Callable[[str], str]) -> Callable[[Path], None
 
 def parquet_edit(table: str, change: Callable[[pa.Table], pa.Table]) -> Callable[[Path], None]:
     def edit(build: Path) -> None:
-        path = build / "parquet" / f"{table}.parquet"
+        path = part_file(build / "parquet", table)
         pq.write_table(change(pq.read_table(path)), path)
         rehash(build / "parquet")
 
@@ -202,12 +192,14 @@ CSV_CASES: dict[str, Callable[[Path], None]] = {
     ),
     "crlf-line-endings": text_edit("actors", lambda text: text.replace("\n", "\r\n")),
     "over-a-thousand-errors-hash-left": lambda build: write_csv(
-        build / "csv" / "mentions.csv",
-        [read_csv(build / "csv" / "mentions.csv")[0]]
-        + [[*r[:4], "x", "-1"] for r in read_csv(build / "csv" / "mentions.csv")[1:]] * 15,
+        part_file(build / "csv", "mentions"),
+        [read_csv(part_file(build / "csv", "mentions"))[0]]
+        + [[*r[:4], "x", "-1"] for r in read_csv(part_file(build / "csv", "mentions"))[1:]] * 15,
     ),
-    "bytes-and-hash-left": lambda build: (build / "csv" / "actors.csv").write_text(
-        (build / "csv" / "actors.csv").read_text(encoding="utf-8").replace("official", "officer"),
+    "bytes-and-hash-left": lambda build: (part_file(build / "csv", "actors")).write_text(
+        (part_file(build / "csv", "actors"))
+        .read_text(encoding="utf-8")
+        .replace("official", "officer"),
         encoding="utf-8",
     ),
 }

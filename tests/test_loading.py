@@ -26,6 +26,7 @@ from newsfacts.package.hub import hub_license, size_category
 from newsfacts.sources.curated import License
 
 from .conftest import DATASET, SEEDS
+from .parts import part_file
 
 ENUMS = [(t, f["name"]) for t in schema.TABLES for f in schema.fields(t) if schema.is_enum(f)]
 DATES = [(t, f["name"]) for t in schema.TABLES for f in schema.fields(t) if f["type"] == "date"]
@@ -33,7 +34,7 @@ CODE_BLOCK = re.compile(r"^```(\w+)\n(.*?)^```$", re.DOTALL | re.MULTILINE)
 
 
 def parquet(out: Path, table: str) -> Path:
-    return out / "parquet" / f"{table}.parquet"
+    return part_file(out / "parquet", table)
 
 
 def test_the_schema_has_enum_and_date_columns() -> None:
@@ -109,7 +110,7 @@ def test_the_card_opens_with_hugging_face_front_matter(out: Path, fmt: str) -> N
     assert matter["pretty_name"].startswith("newsfacts")
     assert matter["size_categories"] == ["n<1K"]  # the seed build: 45 mentions at most
     assert matter["configs"] == [
-        {"config_name": t, "data_files": [{"split": "train", "path": f"{t}.{fmt}"}]}
+        {"config_name": t, "data_files": [{"split": "train", "path": f"{t}/*.{fmt}"}]}
         for t in schema.TABLES
     ]
 

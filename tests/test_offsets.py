@@ -65,8 +65,8 @@ def test_duckdb_substring_gives_every_record(emoji_build: Path) -> None:
     parquet = emoji_build / "parquet"
     for table in ("mentions", "quotes", "statistics"):
         wrong = duckdb.sql(
-            f"""SELECT count(*) FROM '{parquet / table}.parquet' r
-                JOIN '{parquet / "articles.parquet"}' a USING (article_id)
+            f"""SELECT count(*) FROM '{parquet / table}/*.parquet' r
+                JOIN '{parquet / "articles"}/*.parquet' a USING (article_id)
                 WHERE substring(a.text, r.start + 1, r."end" - r.start) <> r.text"""
         ).fetchall()
         assert wrong == [(0,)], table

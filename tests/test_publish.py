@@ -19,9 +19,11 @@ import pytest
 from newsfacts import load, schema
 from newsfacts.build.run import build
 from newsfacts.errors import NewsfactsError
+from newsfacts.read.files import file_hash
 from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEEDS, tree
+from .parts import part_file
 
 
 def tree_bytes(folder: Path) -> dict[str, bytes]:
@@ -49,18 +51,21 @@ def test_layout(out: Path) -> None:
     names = set(tree_bytes(out))
     for fmt in ("csv", "parquet"):
         assert f"{fmt}/datapackage.json" in names
-        for table in ("articles", "actors", "mentions", "quotes", "statistics"):
-            assert f"{fmt}/{table}.{fmt}" in names
-        assert f"newsfacts-0.1.0-{fmt}.zip" in names
+        for table in ("articles", "mentions", "quotes", "statistics"):  # one part: one article
+            assert f"{fmt}/{table}/part-000_68207eccf74b6ec5.{fmt}" in names
+        for table in ("actors", "corrections"):
+            assert f"{fmt}/{table}/part-0.{fmt}" in names
     assert "SHA256SUMS" in names
+    assert not [name for name in names if name.endswith(".zip")]  # zips: newsfacts release
 
 
-def test_zip_holds_the_package(out: Path) -> None:
-    with zipfile.ZipFile(out / "newsfacts-0.1.0-csv.zip") as archive:
+def test_zip_holds_the_package(released: Path, out: Path) -> None:
+    with zipfile.ZipFile(released / "newsfacts-0.1.0-csv.zip") as archive:
         assert sorted(archive.namelist()) == sorted(
-            f"csv/{p.name}" for p in (out / "csv").iterdir()
+            p.relative_to(out).as_posix() for p in (out / "csv").rglob("*") if p.is_file()
         )
-        assert archive.read("csv/quotes.csv") == (out / "csv" / "quotes.csv").read_bytes()
+        quotes = part_file(out / "csv", "quotes")
+        assert archive.read(quotes.relative_to(out).as_posix()) == quotes.read_bytes()
 
 
 def test_descriptor_has_metadata_and_no_clock(out: Path) -> None:
@@ -70,14 +75,16 @@ def test_descriptor_has_metadata_and_no_clock(out: Path) -> None:
     assert descriptor["created"] == "2026-11-28T00:00:00Z"  # dataset.yaml's release date
     seeds = descriptor["sources"][-1]
     assert seeds["path"] == "seeds" and seeds["title"].startswith("1 seed article:")
-    articles = pd.read_csv(out / "csv" / "articles.csv")
+    articles = pd.read_csv(part_file(out / "csv", "articles"))
     assert list(articles["source_file"]) == ["seeds/000_68207eccf74b6ec5.txt"]
     assert list(articles["sha256"]) == [
         hashlib.sha256((SEEDS / "000_68207eccf74b6ec5.txt").read_bytes()).hexdigest()
     ]
     resource = descriptor["resources"][0]
-    assert resource["bytes"] == (out / "csv" / resource["path"]).stat().st_size
-    assert resource["hash"].startswith("sha256:")
+    (path,) = resource["path"]
+    assert resource["part_bytes"] == [(out / "csv" / path).stat().st_size]
+    assert resource["part_hashes"] == ["sha256:" + file_hash(out / "csv" / path)]
+    assert "hash" not in resource and "bytes" not in resource  # one per part, not per resource
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
@@ -98,7 +105,7 @@ def test_our_validation_passes(out: Path) -> None:
 
 @pytest.mark.parametrize("table", schema.TABLES)
 def test_parquet_files_carry_the_contract_schema(out: Path, table: str) -> None:
-    written = pq.read_schema(out / "parquet" / f"{table}.parquet")
+    written = pq.read_schema(part_file(out / "parquet", table))
     assert written.names == schema.column_names(table)
     for field in schema.fields(table):
         assert written.field(field["name"]).type == schema.arrow_type(field)
@@ -109,17 +116,17 @@ def test_parquet_files_carry_the_contract_schema(out: Path, table: str) -> None:
 
 def test_parquet_dtypes_in_pandas(out: Path) -> None:
     frames = {
-        t: pd.read_parquet(out / "parquet" / f"{t}.parquet")
+        t: pd.read_parquet(part_file(out / "parquet", t))
         for t in ("articles", "statistics", "actors")
     }
     assert frames["articles"]["char_count"].dtype == "int64"
     assert frames["statistics"]["value"].dtype == "float64"
     assert frames["actors"]["unnamed"].dtype == "bool"
     assert (
-        str(pq.read_schema(out / "parquet" / "articles.parquet").field("published_date").type)
+        str(pq.read_schema(part_file(out / "parquet", "articles")).field("published_date").type)
         == "date32[day]"
     )
-    field = pq.read_schema(out / "parquet" / "quotes.parquet").field("cue")
+    field = pq.read_schema(part_file(out / "parquet", "quotes")).field("cue")
     assert b"description" in (field.metadata or {})
 
 
@@ -128,14 +135,16 @@ def test_csv_and_parquet_give_the_same_values(out: Path) -> None:
     parquet_tables = load(out, format="parquet")
     for table, frame in csv_tables.items():
         pd.testing.assert_frame_equal(frame, parquet_tables[table])
-    raw = pd.read_csv(out / "csv" / "statistics.csv")
+    raw = pd.read_csv(part_file(out / "csv", "statistics"))
     assert list(raw["value"]) == list(parquet_tables["statistics"]["value"])
 
 
 def test_an_earlier_build_is_replaced_whole(out: Path, tmp_path: Path) -> None:
     target = tmp_path / "build"
     shutil.copytree(out, target)
-    (target / "csv" / "quotes.csv").write_bytes(b"")  # an old build: files, sums, nothing else
+    (part_file(target / "csv", "quotes")).write_bytes(
+        b""
+    )  # an old build: files, sums, nothing else
     from newsfacts.package.write import write_checksums
 
     write_checksums(target)
@@ -172,7 +181,7 @@ def copy_of(out: Path, tmp_path: Path) -> Path:
 
 def test_span_mismatch_is_reported(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
-    path = target / "csv" / "mentions.csv"
+    path = part_file(target / "csv", "mentions")
     path.write_text(
         path.read_text(encoding="utf-8").replace(',"Matthew Lee",', ',"Matthew Lea",'),
         encoding="utf-8",
@@ -184,14 +193,14 @@ def test_span_mismatch_is_reported(out: Path, tmp_path: Path) -> None:
 
 def test_csv_and_parquet_disagreeing_is_reported(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
-    frame = pd.read_parquet(target / "parquet" / "statistics.parquet")
+    frame = pd.read_parquet(part_file(target / "parquet", "statistics"))
     frame.loc[0, "value"] = 1.5
-    table = pq.read_table(target / "parquet" / "statistics.parquet")
+    table = pq.read_table(part_file(target / "parquet", "statistics"))
     import pyarrow as pa
 
     pq.write_table(
         pa.Table.from_pandas(frame, schema=table.schema, preserve_index=False),
-        target / "parquet" / "statistics.parquet",
+        part_file(target / "parquet", "statistics"),
     )
     messages = [str(p) for p in validate(target)]
     assert any("CSV and Parquet values differ" in m for m in messages)
@@ -210,7 +219,7 @@ def test_path_escaping_the_package_is_refused(out: Path, tmp_path: Path) -> None
 
 def test_empty_cells_are_reported_not_crashed_on(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
-    path = target / "csv" / "mentions.csv"
+    path = part_file(target / "csv", "mentions")
     lines = path.read_text(encoding="utf-8").split("\n")
     cells = lines[1].split(",")
     cells[4] = ""  # start
@@ -230,7 +239,7 @@ def test_checksums_must_list_every_file(out: Path, tmp_path: Path) -> None:
 
 def test_booleans_in_any_frictionless_spelling(out: Path, tmp_path: Path) -> None:
     target = copy_of(out, tmp_path)
-    path = target / "csv" / "actors.csv"
+    path = part_file(target / "csv", "actors")
     path.write_text(
         path.read_text(encoding="utf-8").replace(",false,", ",False,"), encoding="utf-8"
     )
@@ -275,14 +284,14 @@ def test_rows_stream_into_parquet_row_groups_without_changing_the_data(
 
     monkeypatch.setattr(write, "DEFAULT_ROW_GROUP_ROWS", 4)
     build(SEEDS, DATASET, tmp_path / "build")
-    mentions = pq.ParquetFile(tmp_path / "build" / "parquet" / "mentions.parquet")
+    mentions = pq.ParquetFile(part_file(tmp_path / "build" / "parquet", "mentions"))
     assert mentions.metadata.num_row_groups == -(-mentions.metadata.num_rows // 4) > 1
     assert [p for p in validate(tmp_path / "build") if p.severity == "error"] == []
     small_groups, one_group = load(tmp_path / "build"), load(out)
     for table in schema.TABLES:
         pd.testing.assert_frame_equal(small_groups[table], one_group[table])
-    assert (tmp_path / "build" / "csv" / "mentions.csv").read_bytes() == (
-        out / "csv" / "mentions.csv"
+    assert (part_file(tmp_path / "build" / "csv", "mentions")).read_bytes() == (
+        part_file(out / "csv", "mentions")
     ).read_bytes()
 
 

@@ -20,6 +20,7 @@ from newsfacts.read.diff import diff
 from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEEDS, tree
+from .parts import part_file
 
 SOURCES = ["--seeds", str(SEEDS), "--dataset", str(DATASET)]
 
@@ -47,12 +48,12 @@ def test_release_is_written_once_and_never_changed(out: Path, tmp_path: Path) ->
 def test_release_command_refuses_an_invalid_build(out: Path, tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     shutil.copytree(out, broken)
-    (broken / "csv" / "quotes.csv").write_text("quote_id\n", encoding="utf-8")
+    (part_file(broken / "csv", "quotes")).write_text("quote_id\n", encoding="utf-8")
     result = CliRunner().invoke(
         app, ["release", "--build", str(broken), "--to", str(tmp_path / "r"), *SOURCES]
     )
     assert result.exit_code == 1
-    assert "nothing released: csv/quotes.csv: differs" in result.output
+    assert "nothing released: csv/quotes/part-000_68207eccf74b6ec5.csv: differs" in result.output
     assert not (tmp_path / "r").exists()
     with pytest.raises(NewsfactsError, match="not valid, nothing released"):
         copy_to_releases(broken, tmp_path / "r")
@@ -66,7 +67,16 @@ def test_release_extracts_again_and_releases_only_the_same_bytes(out: Path, tmp_
         app, ["release", "--build", str(out), "--to", str(tmp_path / "r"), *SOURCES]
     )
     assert result.exit_code == 0, result.output
-    assert tree(tmp_path / "r" / "0.1.0") == tree(out)
+    released, built = tree(tmp_path / "r" / "0.1.0"), tree(out)
+    zips = {"newsfacts-0.1.0-csv.zip", "newsfacts-0.1.0-parquet.zip"}
+    assert released.keys() - built.keys() == zips  # the build's files, and the zips
+    assert {n: h for n, h in released.items() if n not in zips | {"SHA256SUMS"}} == {
+        n: h for n, h in built.items() if n != "SHA256SUMS"
+    }
+    listed = (tmp_path / "r" / "0.1.0" / "SHA256SUMS").read_text(encoding="utf-8")
+    assert {line.split("  ")[1] for line in listed.splitlines()} == released.keys() - {
+        "SHA256SUMS"
+    }  # every part file, and each zip, with its sha256: a user can fetch one part
     extra = tmp_path / "extra"
     shutil.copytree(out, extra)
     (extra / "csv" / "notes.txt").write_text("added by hand\n", encoding="utf-8")
@@ -79,10 +89,14 @@ def test_release_extracts_again_and_releases_only_the_same_bytes(out: Path, tmp_
 
 def test_a_build_without_text_is_released_with_no_text(tmp_path: Path) -> None:
     build(SEEDS, DATASET, tmp_path / "build", no_text=True)
-    with pytest.raises(NewsfactsError, match=r"nothing released: csv/articles.csv: differs"):
+    with pytest.raises(
+        NewsfactsError,
+        match=r"nothing released: csv/articles/part-000_68207eccf74b6ec5.csv: differs",
+    ):
         release_from_seeds(tmp_path / "build", tmp_path / "r", SEEDS, DATASET)
     target, new = release_from_seeds(tmp_path / "build", tmp_path / "r", SEEDS, DATASET, True)
-    assert new and tree(target) == tree(tmp_path / "build")
+    built = {n: d for n, d in tree(tmp_path / "build").items() if n != "SHA256SUMS"}
+    assert new and {n: d for n, d in tree(target).items() if n in built} == built
 
 
 def test_the_first_difference_named_is_a_table() -> None:
@@ -122,8 +136,8 @@ def test_diff_reports_added_removed_and_changed_rows(out: Path, tmp_path: Path, 
     assert "Changed rows" in result.output
 
 
-def test_diff_of_identical_packages_is_empty(out: Path) -> None:
-    zipped = str(out / "newsfacts-0.1.0-parquet.zip")
+def test_diff_of_identical_packages_is_empty(released: Path, out: Path) -> None:
+    zipped = str(released / "newsfacts-0.1.0-parquet.zip")
     assert all(d.unchanged for d in diff(str(out), zipped))
     result = CliRunner().invoke(app, ["diff", str(out), zipped, "--exit-code"])
     assert result.exit_code == 0, result.output

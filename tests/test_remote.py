@@ -18,6 +18,8 @@ from newsfacts import load, schema
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
 
+from .parts import part_file
+
 ZIP = "newsfacts-0.1.0-parquet.zip"
 
 
@@ -39,10 +41,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def served(out: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """A copy of the out served on 127.0.0.1; the test may tamper with the copy."""
+def served(released: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """A copy of the seed release served on 127.0.0.1; the test may tamper with the copy."""
     root = tmp_path / "www"
-    shutil.copytree(out, root)
+    shutil.copytree(released, root)
     handler = functools.partial(Handler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -67,21 +69,26 @@ def test_load_a_zip_url_with_dtypes(served: tuple[str, Path], out: Path) -> None
     pd.testing.assert_frame_equal(tables["statistics"], local["statistics"])
 
 
-def test_load_a_descriptor_url_and_a_local_zip(served: tuple[str, Path], out: Path) -> None:
+def test_load_a_descriptor_url_and_a_local_zip(
+    released: Path, served: tuple[str, Path], out: Path
+) -> None:
     url, _ = served
     remote_csv = load(f"{url}/csv/datapackage.json", format="csv")
-    local_zip = load(out / "newsfacts-0.1.0-csv.zip", format="csv")
+    local_zip = load(released / "newsfacts-0.1.0-csv.zip", format="csv")
     for table, frame in remote_csv.items():
         pd.testing.assert_frame_equal(frame, local_zip[table])
 
 
 def test_tampered_file_is_refused_and_named(served: tuple[str, Path]) -> None:
     url, root = served
-    path = root / "parquet" / "statistics.parquet"
+    path = part_file(root / "parquet", "statistics")
     data = bytearray(path.read_bytes())
     data[100] ^= 0xFF
     path.write_bytes(bytes(data))
-    with pytest.raises(NewsfactsError, match=r"statistics\.parquet: sha256 does not match"):
+    with pytest.raises(
+        NewsfactsError,
+        match=r"statistics/part-000_68207eccf74b6ec5\.parquet: sha256 does not match",
+    ):
         load(f"{url}/parquet/datapackage.json")
 
 
@@ -93,8 +100,10 @@ def test_truncated_download_is_refused(served: tuple[str, Path]) -> None:
 
 def test_missing_file_is_a_404(served: tuple[str, Path]) -> None:
     url, root = served
-    (root / "parquet" / "quotes.parquet").unlink()
-    with pytest.raises(NewsfactsError, match=r"quotes\.parquet: HTTP 404"):
+    (part_file(root / "parquet", "quotes")).unlink()
+    with pytest.raises(
+        NewsfactsError, match=r"quotes/part-000_68207eccf74b6ec5\.parquet: HTTP 404"
+    ):
         load(f"{url}/parquet/datapackage.json")
     with pytest.raises(NewsfactsError, match="HTTP 404"):
         load(f"{url}/newsfacts-9.9.9-parquet.zip")
@@ -126,12 +135,12 @@ def test_download_of_a_tampered_release_keeps_nothing(
     served: tuple[str, Path], tmp_path: Path
 ) -> None:
     url, root = served
-    (root / "csv" / "quotes.csv").write_text("quote_id\n", encoding="utf-8")
+    (part_file(root / "csv", "quotes")).write_text("quote_id\n", encoding="utf-8")
     result = CliRunner().invoke(
         app, ["download", f"{url}/csv/datapackage.json", "--to", str(tmp_path / "got")]
     )
     assert result.exit_code == 1
-    assert "quotes.csv" in result.output
+    assert "quotes/part-000_68207eccf74b6ec5.csv" in result.output
     assert not (tmp_path / "got").exists()
 
 

@@ -5,7 +5,6 @@ careful forger would, so that only the content check under test can catch them."
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import zipfile
@@ -17,6 +16,8 @@ import pytest
 from newsfacts.errors import NewsfactsError
 from newsfacts.package.write import write_checksums, write_zip
 from newsfacts.validate.run import validate
+
+from .parts import part_file, rehash
 
 
 @pytest.fixture
@@ -36,40 +37,36 @@ def edit_csv(path: Path, change) -> None:  # type: ignore[no-untyped-def]
 
 
 def forge(build_dir: Path, fmt: str) -> None:
-    """Make descriptor, SHA256SUMS and zip agree with the package's edited files."""
+    """Make descriptor, SHA256SUMS and zip (if any) agree with the package's edited files."""
     folder = build_dir / fmt
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        data = (folder / resource["path"]).read_bytes()
-        resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
-        if "bytes" in resource:
-            resource["bytes"] = len(data)
-    (folder / "datapackage.json").write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
-    (zip_path,) = build_dir.glob(f"*-{fmt}.zip")
-    zip_path.unlink()
-    write_zip(folder, zip_path)
+    rehash(folder)
+    for zip_path in build_dir.glob(f"*-{fmt}.zip"):
+        zip_path.unlink()
+        write_zip(folder, zip_path)
     write_checksums(build_dir)
 
 
 def test_an_edited_cell(copy: Path) -> None:
     edit_csv(
-        copy / "csv" / "statistics.csv",
+        part_file(copy / "csv", "statistics"),
         lambda lines: [lines[0], lines[1].replace(",83000,", ",93000,"), *lines[2:]],
     )
     found = messages(copy)
-    assert "statistics.csv: sha256 does not match the descriptor's hash" in found
+    assert (
+        "statistics/part-000_68207eccf74b6ec5.csv: sha256 does not match the descriptor's" in found
+    )
     assert "csv/parquet:statistics row 2 field value: CSV and Parquet values differ" in found
 
 
 def test_a_deleted_row(copy: Path) -> None:
-    edit_csv(copy / "csv" / "quotes.csv", lambda lines: [lines[0], *lines[2:]])
+    edit_csv(part_file(copy / "csv", "quotes"), lambda lines: [lines[0], *lines[2:]])
     found = messages(copy)
-    assert "quotes.csv: sha256 does not match" in found
+    assert "quotes/part-000_68207eccf74b6ec5.csv: sha256 does not match" in found
     assert "8 rows in CSV, 9 in Parquet" in found
 
 
 def test_a_duplicated_row(copy: Path) -> None:
-    edit_csv(copy / "csv" / "quotes.csv", lambda lines: [lines[0], lines[1], *lines[1:]])
+    edit_csv(part_file(copy / "csv", "quotes"), lambda lines: [lines[0], lines[1], *lines[1:]])
     forge(copy, "csv")
     found = messages(copy)
     assert "primary-key" in found or "unique" in found
@@ -77,7 +74,7 @@ def test_a_duplicated_row(copy: Path) -> None:
 
 def test_a_span_that_no_longer_matches(copy: Path) -> None:
     edit_csv(
-        copy / "csv" / "quotes.csv",
+        part_file(copy / "csv", "quotes"),
         lambda lines: [lines[0], lines[1].replace(",437,", ",438,"), *lines[2:]],
     )
     forge(copy, "csv")
@@ -88,7 +85,7 @@ def test_a_span_that_no_longer_matches(copy: Path) -> None:
 
 def test_a_foreign_key_to_a_missing_actor(copy: Path) -> None:
     edit_csv(
-        copy / "csv" / "mentions.csv",
+        part_file(copy / "csv", "mentions"),
         lambda lines: [lines[0], lines[1].replace("associated-press", "nobody-at-all"), *lines[2:]],
     )
     forge(copy, "csv")
@@ -96,29 +93,21 @@ def test_a_foreign_key_to_a_missing_actor(copy: Path) -> None:
 
 
 def test_bytes_changed_with_the_hash_left(copy: Path) -> None:
-    path = copy / "parquet" / "actors.parquet"
+    path = part_file(copy / "parquet", "actors")
     data = bytearray(path.read_bytes())
     data[200] ^= 0x01
     path.write_bytes(bytes(data))
-    assert "actors.parquet: sha256 does not match the descriptor's hash" in messages(copy)
+    assert "actors/part-0.parquet: sha256 does not match the descriptor's hash" in messages(copy)
 
 
 def test_a_hash_changed_to_match_while_sha256sums_keeps_the_old_one(copy: Path) -> None:
     edit_csv(
-        copy / "csv" / "actors.csv",
+        part_file(copy / "csv", "actors"),
         lambda lines: [lines[0], lines[1].replace("U.S. official", "U.S. officer"), *lines[2:]],
     )
-    descriptor_path = copy / "csv" / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
-    for resource in descriptor["resources"]:
-        data = (copy / "csv" / resource["path"]).read_bytes()
-        resource["hash"], resource["bytes"] = (
-            "sha256:" + hashlib.sha256(data).hexdigest(),
-            len(data),
-        )
-    descriptor_path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    rehash(copy / "csv")
     found = messages(copy)
-    assert "SHA256SUMS:csv/actors.csv: sha256 does not match" in found
+    assert "SHA256SUMS:csv/actors/part-0.csv: sha256 does not match" in found
     assert "SHA256SUMS:csv/datapackage.json: sha256 does not match" in found
 
 
@@ -138,7 +127,7 @@ def test_an_edited_schema_in_the_descriptor(copy: Path, loosen: str) -> None:
 
 
 def test_csv_and_parquet_that_disagree(copy: Path) -> None:
-    path = copy / "parquet" / "actors.parquet"
+    path = part_file(copy / "parquet", "actors")
     table = pq.read_table(path)
     names = table.column("name").to_pylist()
     names[0] = "Someone Else"
@@ -148,14 +137,16 @@ def test_csv_and_parquet_that_disagree(copy: Path) -> None:
 
 
 @pytest.mark.parametrize("change", ["extra", "missing"])
-def test_a_zip_with_an_extra_or_missing_member(copy: Path, change: str) -> None:
+def test_a_zip_with_an_extra_or_missing_member(released: Path, tmp_path: Path, change: str) -> None:
+    copy = tmp_path / "release"
+    shutil.copytree(released, copy)
     (zip_path,) = copy.glob("*-csv.zip")
     with zipfile.ZipFile(zip_path) as zipped:
         members = {name: zipped.read(name) for name in zipped.namelist()}
     if change == "extra":
         members["csv/notes.txt"] = b"not part of the package"
     else:
-        del members["csv/quotes.csv"]
+        del members["csv/quotes/part-000_68207eccf74b6ec5.csv"]
     with zipfile.ZipFile(zip_path, "w") as zipped:
         for name, data in members.items():
             zipped.writestr(name, data)

@@ -238,7 +238,7 @@ def build(
         console.print(cell(f"{out} is up to date."))
         return
     cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
-    with ArticleProgress("extracting", then="writing zips and validating…") as progress:
+    with ArticleProgress("extracting", then="writing and validating…") as progress:
         rows = build_lib.build(
             seeds,
             dataset,

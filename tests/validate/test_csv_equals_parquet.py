@@ -15,6 +15,7 @@ from newsfacts.validate.checks.csv_equals_parquet import CsvEqualsParquet
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.run import validate
 
+from ..parts import part_file
 from ..test_engines import rehash
 from . import reported
 
@@ -28,7 +29,7 @@ def replace_first(path: Path, column: str, value: object) -> None:
     pq.write_table(
         table.set_column(index, column, pa.array(values, table.schema.field(index).type)), path
     )
-    rehash(path.parent)
+    rehash(path.parent.parent)
 
 
 def test_a_valid_build_holds_the_same_rows(out: Path) -> None:
@@ -36,14 +37,14 @@ def test_a_valid_build_holds_the_same_rows(out: Path) -> None:
 
 
 def test_a_changed_value_is_reported_at_its_row(copy: Path) -> None:
-    replace_first(copy / "parquet" / "actors.parquet", "name", "Someone Else")
+    replace_first(part_file(copy / "parquet", "actors"), "name", "Someone Else")
     assert reported(copy, CsvEqualsParquet()) == [
         "csv/parquet:actors row 2 field name: CSV and Parquet values differ"
     ]
 
 
 def test_a_deleted_row_is_reported_by_count(copy: Path) -> None:
-    path = copy / "parquet" / "quotes.parquet"
+    path = part_file(copy / "parquet", "quotes")
     table = pq.read_table(path)
     pq.write_table(table.slice(1), path)
     rows = table.num_rows
@@ -55,7 +56,7 @@ def test_a_deleted_row_is_reported_by_count(copy: Path) -> None:
 def test_tables_whose_digests_agree_are_not_read_again(
     copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    replace_first(copy / "parquet" / "actors.parquet", "name", "Someone Else")
+    replace_first(part_file(copy / "parquet", "actors"), "name", "Someone Else")
     compared: list[str] = []
     compare_table = same_rows.compare_table
 
@@ -72,7 +73,7 @@ def test_tables_whose_digests_agree_are_not_read_again(
 
 
 def test_left_out_when_the_span_check_cannot_read_a_package(copy: Path) -> None:
-    path = copy / "parquet" / "quotes.parquet"
+    path = part_file(copy / "parquet", "quotes")
     path.write_bytes(path.read_bytes()[:100])
     messages = [str(p) for p in validate(copy, "fast", CHECKS)]
     assert any(m.startswith("parquet: cannot read the tables") for m in messages)
@@ -81,7 +82,7 @@ def test_left_out_when_the_span_check_cannot_read_a_package(copy: Path) -> None:
 
 
 def test_a_changed_enum_value_is_reported_at_its_row(copy: Path) -> None:
-    path = copy / "parquet" / "quotes.parquet"
+    path = part_file(copy / "parquet", "quotes")
     first = pq.read_table(path).column("kind")[0].as_py()
     assert pa.types.is_dictionary(pq.read_schema(path).field("kind").type)
     replace_first(path, "kind", "indirect" if first == "direct" else "direct")
@@ -93,7 +94,7 @@ def test_a_changed_enum_value_is_reported_at_its_row(copy: Path) -> None:
 
 def test_enums_written_as_plain_strings_hold_the_same_rows(copy: Path) -> None:
     """The values are compared, not how Parquet encodes them."""
-    path = copy / "parquet" / "quotes.parquet"
+    path = part_file(copy / "parquet", "quotes")
     table = pq.read_table(path)
     index = table.schema.get_field_index("kind")
     pq.write_table(table.set_column(index, "kind", table.column("kind").cast(pa.string())), path)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from newsfacts.validate.checks.file_as_described import FileAsDescribed
 
+from ..parts import part_file
 from . import reported
 
 
@@ -14,27 +15,28 @@ def test_a_valid_build_has_its_files_as_described(out: Path) -> None:
 
 
 def test_a_changed_file_is_reported_by_size_and_hash(copy: Path) -> None:
-    path = copy / "csv" / "actors.csv"
+    path = part_file(copy / "csv", "actors")
     size = path.stat().st_size
     path.write_bytes(path.read_bytes() + b"\n")
     assert reported(copy, FileAsDescribed()) == [
-        f"csv:actors: actors.csv: {size + 1} bytes, descriptor says {size}",
-        "csv:actors: actors.csv: sha256 does not match the descriptor's hash",
+        f"csv:actors: actors/part-0.csv: {size + 1} bytes, descriptor says {size}",
+        "csv:actors: actors/part-0.csv: sha256 does not match the descriptor's hash",
     ]
 
 
 def test_a_flipped_byte_in_a_parquet_file_is_reported_by_hash(copy: Path) -> None:
-    path = copy / "parquet" / "mentions.parquet"
+    path = part_file(copy / "parquet", "mentions")
     data = bytearray(path.read_bytes())
     data[100] ^= 0x01
     path.write_bytes(bytes(data))
     assert reported(copy, FileAsDescribed()) == [
-        "parquet:mentions: mentions.parquet: sha256 does not match the descriptor's hash"
+        "parquet:mentions: mentions/part-000_68207eccf74b6ec5.parquet: sha256 does not match "
+        "the descriptor's hash"
     ]
 
 
 def test_a_missing_file_is_reported(copy: Path) -> None:
-    (copy / "parquet" / "corrections.parquet").unlink()
+    (part_file(copy / "parquet", "corrections")).unlink()
     assert reported(copy, FileAsDescribed()) == [
-        "parquet:corrections: corrections.parquet: file missing"
+        "parquet:corrections: corrections/part-0.parquet: file missing"
     ]

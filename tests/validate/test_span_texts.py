@@ -8,6 +8,7 @@ from typing import Any
 from newsfacts.validate.checks.span_texts import SpanTexts
 from newsfacts.validate.subjects import subjects_at
 
+from ..parts import part_file
 from ..test_engines import set_cell
 from . import edit_descriptor, reported
 
@@ -24,7 +25,7 @@ def test_a_shifted_span_is_reported(copy: Path) -> None:
 
 
 def test_tables_it_cannot_read_are_reported_once(copy: Path) -> None:
-    path = copy / "parquet" / "articles.parquet"
+    path = part_file(copy / "parquet", "articles")
     path.write_bytes(path.read_bytes()[:100])
     (package,) = subjects_at(copy / "parquet", "fast").packages
     (problem,) = map(str, SpanTexts().problems(package))
@@ -37,5 +38,5 @@ def test_a_package_without_the_articles_table_has_nothing_to_check(copy: Path) -
         descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "articles"]
 
     edit_descriptor(copy / "csv", drop)
-    (copy / "csv" / "articles.csv").unlink()
+    (part_file(copy / "csv", "articles")).unlink()
     assert reported(copy / "csv", SpanTexts()) == []

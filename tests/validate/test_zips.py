@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from newsfacts.validate.checks.zips import Zips
 
@@ -21,21 +24,33 @@ def members_of(path: Path) -> dict[str, bytes]:
         return {name: zipped.read(name) for name in zipped.namelist()}
 
 
-def test_a_valid_build_has_its_zips(out: Path) -> None:
-    assert reported(out, Zips()) == []
+QUOTES = "csv/quotes/part-000_68207eccf74b6ec5.csv"
+
+
+@pytest.fixture
+def copy(released: Path, tmp_path: Path) -> Path:
+    """A copy of the seed release: a build with its zips."""
+    target = tmp_path / "release"
+    shutil.copytree(released, target)
+    return target
+
+
+def test_a_valid_release_has_its_zips_and_a_build_none(out: Path, released: Path) -> None:
+    assert reported(released, Zips()) == []
+    assert not list(out.glob("*.zip"))  # zips are made by `newsfacts release`
 
 
 def test_an_extra_a_missing_and_a_changed_member_are_reported(copy: Path) -> None:
     (path,) = copy.glob("*-csv.zip")
     members = members_of(path)
     members["csv/notes.txt"] = b"not part of the package"
-    del members["csv/quotes.csv"]
-    members["csv/actors.csv"] += b"\n"
+    del members[QUOTES]
+    members["csv/actors/part-0.csv"] += b"\n"
     rewrite_zip(path, members)
     assert reported(copy, Zips()) == [
         f"{path.name}:csv/notes.txt: member not in the package folder",
-        f"{path.name}:csv/quotes.csv: package file missing from the zip",
-        f"{path.name}:csv/actors.csv: differs from the package folder",
+        f"{path.name}:{QUOTES}: package file missing from the zip",
+        f"{path.name}:csv/actors/part-0.csv: differs from the package folder",
     ]
 
 

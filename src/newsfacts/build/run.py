@@ -24,7 +24,7 @@ from newsfacts.build.parallel import (
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.package.facts import PackageFacts
-from newsfacts.package.staging import check_replaceable, staged_build
+from newsfacts.package.staging import check_replaceable, keep_unchanged, staged_build
 from newsfacts.package.write import PackageWriter, finish_build
 from newsfacts.schema import SPAN_TABLES, Rows, column
 from newsfacts.sources.curated import Curated, load_curated
@@ -76,6 +76,7 @@ def build(
         found = extractions(paths, curated, root, cache, on_article, allow_symlinks)
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(staging, found, curated, corrector, no_text)
+        keep_unchanged(staging, out.resolve())  # unchanged parts: the old files, untouched
         release_free_memory()  # what writing freed, before validation takes its own
         _verify(staging, out)
     return rows
@@ -117,13 +118,15 @@ def _write_packages(
     no_text: bool,
 ) -> dict[str, int]:
     """Stream every article's rows into both packages, then the actors and corrections;
-    then descriptors, cards, zips and checksums. The rows per table."""
+    then descriptors, cards and checksums. The rows per table."""
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
         with closing(PackageFacts.in_folder(scratch)) as facts:
             with (
                 closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
-                PackageWriter(staging, facts) as writer,
+                PackageWriter(
+                    staging, facts, curated.meta.part_articles, curated.meta.actor_parts
+                ) as writer,
             ):
                 builder = Builder(store)
                 for extraction in articles:
@@ -137,7 +140,7 @@ def _write_packages(
                 for batch in chunked(actors, ACTOR_BATCH):
                     writer.write({"actors": batch})
                 writer.write({"corrections": log})
-            finish_build(staging, curated, facts)
+            finish_build(staging, curated, facts, writer.part_files())
             return dict(facts.rows)
 
 

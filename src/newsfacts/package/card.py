@@ -105,25 +105,36 @@ def _enum_columns(table: str) -> list[str]:
 
 
 def _pandas_example(fmt: str) -> str:
-    """Parquet carries its types; CSV is told which columns are categorical."""
-    path = f"{EXAMPLE_TABLE}.{fmt}"
+    """Parquet carries its types (pandas reads a folder of parts); CSV parts are read one by
+    one, and told which columns are categorical."""
     if fmt == "parquet":
-        return f'quotes = pd.read_parquet("{path}")'
+        return f'quotes = pd.read_parquet("{EXAMPLE_TABLE}")   # the folder of its parts'
     dtypes = ", ".join(f'"{name}": "category"' for name in _enum_columns(EXAMPLE_TABLE))
-    return f'quotes = pd.read_csv("{path}", dtype={{{dtypes}}})'
+    return (
+        "from pathlib import Path\n"
+        f'parts = sorted(Path("{EXAMPLE_TABLE}").glob("*.csv"))\n'
+        "quotes = pd.concat([pd.read_csv(p) for p in parts], ignore_index=True)\n"
+        f"quotes = quotes.astype({{{dtypes}}})"
+    )
 
 
 def _polars_example(fmt: str) -> str:
-    path = f"{EXAMPLE_TABLE}.{fmt}"
+    path = f"{EXAMPLE_TABLE}/*.{fmt}"
     if fmt == "parquet":
         return f'quotes = pl.read_parquet("{path}")'
     overrides = ", ".join(f'"{name}": pl.Categorical' for name in _enum_columns(EXAMPLE_TABLE))
-    return f'quotes = pl.read_csv("{path}", schema_overrides={{{overrides}}})'
+    return f'quotes = pl.scan_csv("{path}", schema_overrides={{{overrides}}}).collect()'
 
 
 def _loading(fmt: str) -> str:
-    path = f"{EXAMPLE_TABLE}.{fmt}"
+    path = f"{EXAMPLE_TABLE}/*.{fmt}"
+    part = f"{FORMAT_NAMES[fmt]} file" + (" with its header" if fmt == "csv" else "")
     return f"""## How to load
+
+Each table is a folder of part files (`{EXAMPLE_TABLE}/part-<key>.{fmt}`, a Frictionless multipart
+resource): the article tables are split by ranges of articles (part `<key>` of every one of them
+covers the same articles, from the article `<key>` on), the actors table by actor id. Read a
+table's folder, or its parts one by one: each part is a whole {part}.
 
 ```python
 import newsfacts          # pip install newsfacts ({REPOSITORY})
@@ -156,7 +167,20 @@ quotes = load_dataset(str(Path.cwd()), "quotes", split="train")   # the package'
 frictionless validate datapackage.json
 ```
 
-{_dtypes(fmt)}"""
+{_stock_frictionless(fmt)}{_dtypes(fmt)}"""
+
+
+def _stock_frictionless(fmt: str) -> str:
+    """What stock Frictionless checks of a package in parts."""
+    if fmt == "csv":
+        return (
+            "Stock Frictionless reads every part of a CSV table as one table (keys are checked "
+            "across parts); each part's sha256 is in `part_hashes` and in SHA256SUMS.\n\n"
+        )
+    return (
+        "Stock Frictionless reads only the first part of a multipart Parquet table: "
+        "`newsfacts validate` checks every part (and each part's sha256, in `part_hashes`).\n\n"
+    )
 
 
 def _dtypes(fmt: str) -> str:

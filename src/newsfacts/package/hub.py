@@ -73,13 +73,13 @@ def size_category(rows: int) -> str:
 
 def front_matter(license_: License, title: str, rows: Mapping[str, int], fmt: str) -> str:
     """The YAML block between `---` lines that opens the card: the size is the largest
-    table's, and each table is a config whose one split, train, is its file."""
+    table's, and each table is a config whose one split, train, is its part files."""
     metadata: dict[str, Any] = {
         **hub_license(license_),
         "pretty_name": title,
         "size_categories": [size_category(max(rows.values(), default=0))],
         "configs": [
-            {"config_name": table, "data_files": [{"split": "train", "path": f"{table}.{fmt}"}]}
+            {"config_name": table, "data_files": [{"split": "train", "path": f"{table}/*.{fmt}"}]}
             for table in schema.TABLES
         ],
     }

@@ -159,6 +159,30 @@ def _changed(out: Path, listed: dict[str, str]) -> str | None:
     return None
 
 
+def keep_unchanged(staging: Path, out: Path) -> int:
+    """Files of the new build byte for byte those of the build in `out` (same sha256 in both
+    SHA256SUMS) become links to the old files, so that a rebuild leaves an unchanged part file
+    as it was (its inode and time: tools that sync or back up see it untouched). `out` was
+    checked against its SHA256SUMS before the build (check_replaceable), and is again before
+    the swap. The number of files kept."""
+    old, new = listed_files(out), listed_files(staging)
+    if not old or not new:
+        return 0
+    kept = 0
+    for name, digest in new.items():
+        previous, fresh = out / name, staging / name
+        if old.get(name) != digest or previous.is_symlink() or not previous.is_file():
+            continue
+        temporary = fresh.with_name(fresh.name + ".kept")
+        try:
+            os.link(previous, temporary)
+            temporary.replace(fresh)
+            kept += 1
+        except OSError:
+            temporary.unlink(missing_ok=True)  # another file system: the new copy stays
+    return kept
+
+
 def swap_in(staging: Path, out: Path) -> None:
     """Put `staging` in place of `out` in one atomic step; the old build ends up in `staging`
     (removed by the caller)."""

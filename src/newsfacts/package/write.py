@@ -1,4 +1,4 @@
-"""Writing the CSV and Parquet data packages, their zips and SHA256SUMS, reproducibly.
+"""Writing the CSV and Parquet data packages in parts, and SHA256SUMS, reproducibly.
 
 Rows stream into both packages as they come (Parquet in row groups), so memory does not
 grow with the corpus.
@@ -6,6 +6,7 @@ grow with the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zipfile
@@ -23,7 +24,7 @@ from newsfacts.package import chart as charts
 from newsfacts.package.facts import PackageFacts
 from newsfacts.read.files import file_hash
 from newsfacts.schema import Row, Rows
-from newsfacts.sources.curated import Curated
+from newsfacts.sources.curated import DEFAULT_PART_ARTICLES, Curated
 
 FORMATS = ("csv", "parquet")
 
@@ -53,13 +54,13 @@ class TableRows:
     """One table's rows on their way into both packages: gathered as Python tuples, made
     into Arrow batches, and each batch written to the CSV file and the Parquet file."""
 
-    def __init__(self, table: str, staging: Path) -> None:
+    def __init__(self, table: str, staging: Path, key: str) -> None:
         self.schema = schema.arrow_schema(table)
         self.enums = {
             f["name"]: f["constraints"]["enum"] for f in schema.fields(table) if schema.is_enum(f)
         }
-        self.csv = CsvTable(staging / "csv" / f"{table}.csv", self.schema)
-        self.parquet = ParquetTable(table, staging / "parquet" / f"{table}.parquet", self.schema)
+        self.csv = CsvTable(part_path(staging, "csv", table, key), self.schema)
+        self.parquet = ParquetTable(table, part_path(staging, "parquet", table, key), self.schema)
         self.rows: list[Row] = []
 
     def write(self, rows: list[Row]) -> None:
@@ -144,24 +145,136 @@ class ParquetTable:
         self.writer.close()
 
 
-class PackageWriter:
-    """Streams rows into the table files of both packages under a staging folder."""
+FIRST_PART = "part-0"  # the key of a table's only part when nothing else names it
 
-    def __init__(self, staging: Path, facts: PackageFacts) -> None:
+
+def is_boundary(article_id: str, part_articles: int) -> bool:
+    """Whether a part ends after this article: 1 in `part_articles` ids, chosen by a stable
+    hash of the id alone, so that adding or removing an article moves no other boundary."""
+    return stable_hash(article_id) % part_articles == 0
+
+
+def stable_hash(key: str) -> int:
+    """The first 8 bytes of the key's sha256, as an integer (the same on every machine)."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big")
+
+
+def actor_part(actor_id: str, actor_parts: int) -> str:
+    """The part of the actors table an actor is in: by hash of its id."""
+    return FIRST_PART if actor_parts == 1 else f"part-{stable_hash(actor_id) % actor_parts}"
+
+
+ARTICLE_TABLES = ("articles", *schema.SPAN_TABLES)  # parted by ranges of articles
+ACTOR_ID = schema.column("actors", "actor_id")
+
+
+class TableParts:
+    """One table's part files as they are written: the open parts by key, and every part's
+    files (CSV and Parquet) in the order of the resource's `path`."""
+
+    def __init__(self, table: str, staging: Path) -> None:
+        self.table = table
+        self.staging = staging
+        self.open: dict[str, TableRows] = {}
+        self.keys: list[str] = []
+
+    def part(self, key: str) -> TableRows:
+        if key not in self.open:
+            self.open[key] = TableRows(self.table, self.staging, key)
+            self.keys.append(key)
+        return self.open[key]
+
+    def close(self, key: str) -> None:
+        self.open.pop(key).close()
+
+    def close_all(self) -> None:
+        if not self.keys:
+            self.part(FIRST_PART)  # an empty table still has one (header-only) part
+        for key in list(self.open):
+            self.close(key)
+
+
+def part_path(staging: Path, fmt: str, table: str, key: str) -> Path:
+    return staging / fmt / table / f"{key}.{fmt}"
+
+
+class PackageWriter:
+    """Streams rows into the part files of both packages under a staging folder. Articles
+    come in article_id order, each with its rows; a part of every article-scoped table ends
+    after an article that is_boundary; actors are split by hash of actor_id."""
+
+    def __init__(
+        self,
+        staging: Path,
+        facts: PackageFacts,
+        part_articles: int = DEFAULT_PART_ARTICLES,
+        actor_parts: int = 1,
+    ) -> None:
         self.staging = staging
         self.facts = facts
+        self.part_articles = part_articles
+        self.actor_parts = actor_parts
         for fmt in FORMATS:
-            (staging / fmt).mkdir(parents=True)
-        self.tables = {table: TableRows(table, staging) for table in schema.TABLES}
+            for table in schema.TABLES:
+                (staging / fmt / table).mkdir(parents=True)
+        self.tables = {table: TableParts(table, staging) for table in schema.TABLES}
+        self.current: str | None = None  # the key of the open article part
 
     def write(self, rows: Rows) -> None:
+        """One article's rows (of the article-scoped tables), or rows of actors or
+        corrections."""
+        if rows.get("articles"):
+            self._write_article(rows)
+            return
         for table, table_rows in rows.items():
-            self.tables[table].write(table_rows)
+            if table == "actors":
+                self._write_actors(table_rows)
+            elif table_rows:
+                self.tables[table].part(FIRST_PART).write(table_rows)
             self.facts.add(table, table_rows)
 
+    def _write_article(self, rows: Rows) -> None:
+        article_id = str(rows["articles"][0][schema.column("articles", "article_id")])
+        if self.current is None:
+            self.current = f"part-{article_id}"
+        for table, table_rows in rows.items():
+            if table_rows:
+                self.tables[table].part(self.current).write(table_rows)
+            self.facts.add(table, table_rows)
+        if is_boundary(article_id, self.part_articles):
+            self._end_article_part()
+
+    def _end_article_part(self) -> None:
+        if self.current is None:
+            return
+        for table in ARTICLE_TABLES:
+            self.tables[table].part(self.current)  # every article table has every part
+            self.tables[table].close(self.current)
+        self.current = None
+
+    def _write_actors(self, rows: list[Row]) -> None:
+        by_part: dict[str, list[Row]] = {}
+        for row in rows:
+            by_part.setdefault(actor_part(str(row[ACTOR_ID]), self.actor_parts), []).append(row)
+        for key in sorted(by_part):
+            self.tables["actors"].part(key).write(by_part[key])
+
+    def part_files(self) -> PartFiles:
+        """Every table's part files in each format, in the order of its resource's `path`."""
+        return {
+            fmt: {
+                name: [part_path(self.staging, fmt, name, key) for key in table.keys]
+                for name, table in self.tables.items()
+            }
+            for fmt in FORMATS
+        }
+
     def close(self) -> None:
+        self._end_article_part()
         for table in self.tables.values():
-            table.close()
+            table.close_all()
+        actors = self.tables["actors"]
+        actors.keys.sort(key=lambda key: int(key.rsplit("-", 1)[1]))
 
     def __enter__(self) -> PackageWriter:
         return self
@@ -175,21 +288,27 @@ class PackageWriter:
         self.close()
 
 
-def resource(table: str, fmt: str, path: Path, hashes: dict[Path, str]) -> dict[str, Any]:
-    """The table's resource in the descriptor; its file's sha256 is kept in `hashes`."""
+def resource(
+    table: str, fmt: str, folder: Path, parts: list[Path], hashes: dict[Path, str]
+) -> dict[str, Any]:
+    """The table's resource in the descriptor: `path` lists its part files (a Frictionless
+    multipart resource), and `part_bytes` and `part_hashes` give each part's size and sha256
+    in the same order (Frictionless checks one `hash` per resource, which a multipart resource
+    cannot have: newsfacts checks these). The sha256s are kept in `hashes`."""
+    for path in parts:
+        hashes[path] = file_hash(path)
     descriptor: dict[str, Any] = {
         "name": table,
         "type": "table",
-        "path": path.name,
+        "path": [path.relative_to(folder).as_posix() for path in parts],
         "format": fmt,
         "mediatype": MEDIA_TYPES[fmt],
         "description": schema.table_schema(table)["description"],
     }
     if fmt == "csv":
         descriptor["encoding"] = "utf-8"
-        descriptor["bytes"] = path.stat().st_size  # frictionless cannot count Parquet bytes
-    hashes[path] = file_hash(path)
-    descriptor["hash"] = f"sha256:{hashes[path]}"
+    descriptor["part_bytes"] = [path.stat().st_size for path in parts]
+    descriptor["part_hashes"] = [f"sha256:{hashes[path]}" for path in parts]
     descriptor["schema"] = schema.resource_schema(table)
     return descriptor
 
@@ -230,17 +349,21 @@ def seed_source(facts: PackageFacts) -> dict[str, str]:
     return source
 
 
+PartFiles = dict[str, dict[str, list[Path]]]  # format -> table -> its part files, in order
+
+
 def finish_package(
     curated: Curated,
     facts: PackageFacts,
     fmt: str,
     folder: Path,
     chart: Path,
+    parts: dict[str, list[Path]],
     hashes: dict[Path, str],
 ) -> None:
     """The descriptor, card and chart (a copy of `chart`, drawn once for both packages) of a
-    package whose tables are written; the tables' sha256 go into `hashes`."""
-    resources = [resource(t, fmt, folder / f"{t}.{fmt}", hashes) for t in schema.TABLES]
+    package whose table parts are written; their sha256 go into `hashes`."""
+    resources = [resource(t, fmt, folder, parts[t], hashes) for t in schema.TABLES]
     descriptor = package_descriptor(curated, resources, facts)
     (folder / "README.md").write_text(card.render(curated, facts, fmt), encoding="utf-8")
     if chart != folder / charts.CHART:
@@ -250,23 +373,33 @@ def finish_package(
     )
 
 
-def finish_build(staging: Path, curated: Curated, facts: PackageFacts) -> None:
-    """Descriptors, cards, charts, zips and SHA256SUMS of a build whose tables are written."""
+def finish_build(staging: Path, curated: Curated, facts: PackageFacts, parts: PartFiles) -> None:
+    """Descriptors, cards, charts and SHA256SUMS of a build whose table parts are written
+    (zips are made by `newsfacts release`)."""
     chart = staging / FORMATS[0] / charts.CHART
     charts.chart(facts.chart_ranking(), chart)
-    hashes: dict[Path, str] = {}  # the tables' sha256, for the descriptors and SHA256SUMS
+    hashes: dict[Path, str] = {}  # the parts' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
-        finish_package(curated, facts, fmt, staging / fmt, chart, hashes)
-        write_zip(staging / fmt, staging / f"{curated.meta.name}-{curated.meta.version}-{fmt}.zip")
+        finish_package(curated, facts, fmt, staging / fmt, chart, parts[fmt], hashes)
     write_checksums(staging, hashes)
+
+
+def write_zips(build: Path, stem: str) -> list[Path]:
+    """`<stem>-csv.zip` and `<stem>-parquet.zip` of a build's packages, beside them (made by
+    `newsfacts release`: a build keeps only the package folders and SHA256SUMS)."""
+    zips = [build / f"{stem}-{fmt}.zip" for fmt in FORMATS]
+    for fmt, target in zip(FORMATS, zips, strict=True):
+        write_zip(build / fmt, target)
+    return zips
 
 
 def write_zip(folder: Path, target: Path) -> None:
     """A zip whose bytes depend only on the files' names and contents; files that are
     compressed already are stored."""
     with zipfile.ZipFile(target, "w") as archive:
-        for path in sorted(folder.iterdir()):
-            info = zipfile.ZipInfo(f"{folder.name}/{path.name}", date_time=ZIP_TIME)
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            name = path.relative_to(folder.parent).as_posix()
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
             info.compress_type = (
                 zipfile.ZIP_STORED if path.suffix in STORED else zipfile.ZIP_DEFLATED

@@ -42,6 +42,7 @@ from newsfacts.read.files import (
     checked_resources,
     parse_descriptor,
     path_problem,
+    resource_parts,
 )
 from newsfacts.read.swap_lock import reading
 
@@ -405,7 +406,11 @@ def extract_zip(archive: Path, target: Path, limits: Session | None = None) -> P
                 raise NewsfactsError(f"{archive.name}: {descriptors[0]} too large; refused")
             where = f"{archive.name}: {descriptors[0]}"
             descriptor = parse_descriptor(read_member(archive, zipped, info, None, limits), where)
-            resources = {prefix + r["path"]: r for r in checked_resources(descriptor, where)}
+            resources = {
+                prefix + str(part.path): part
+                for r in checked_resources(descriptor, where)
+                for part in resource_parts(r)
+            }
             extras = {prefix + name for name in EXTRAS}
             for name, info in members.items():
                 if name == descriptors[0]:
@@ -415,12 +420,12 @@ def extract_zip(archive: Path, target: Path, limits: Session | None = None) -> P
                         raise NewsfactsError(f"{archive.name}: member {name!r} too large")
                     check_extra(archive, name, read_member(archive, zipped, info, None, limits))
                     continue
-                resource = resources.get(name)
-                if resource is None:
+                part = resources.get(name)
+                if part is None:
                     raise NewsfactsError(
                         f"{archive.name}: member {name!r} is not a file of the package; refused"
                     )
-                declared = resource.get("bytes", info.file_size)
+                declared = info.file_size if part.bytes is None else part.bytes
                 if info.file_size != declared:
                     raise NewsfactsError(
                         f"{archive.name}: member {name!r} is {info.file_size} bytes, "
@@ -453,15 +458,15 @@ def download_package(
         url, target / DESCRIPTOR, limits, MAX_DESCRIPTOR_BYTES, on_bytes=on_bytes
     )
     descriptor = parse_descriptor(descriptor_path.read_bytes(), url)
-    resources = checked_resources(descriptor, url)
-    declared = sum(r.get("bytes", 0) for r in resources)
+    parts = [part for r in checked_resources(descriptor, url) for part in resource_parts(r)]
+    declared = sum(part.bytes or 0 for part in parts)
     if declared > MAX_PACKAGE_BYTES:
         raise NewsfactsError(f"{url}: resources of {declared} bytes; more than {MAX_PACKAGE_BYTES}")
-    for resource in resources:
-        relative = resource["path"]
+    for part in parts:
+        relative = str(part.path)
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        size = resource.get("bytes")
+        size = part.bytes
         fetch_url(
             urllib.parse.urljoin(url, relative),
             path,

@@ -13,6 +13,7 @@ import json
 import re
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,30 @@ MAX_DEPTH = 32  # ours nest 7 deep
 SAFE_PATH = re.compile(r"[A-Za-z0-9._-]+(?:/[A-Za-z0-9._-]+)*")
 SHA256 = re.compile(r"sha256:[0-9a-f]{64}")
 UNSIZED_SUFFIX = ".parquet"  # Frictionless 5 cannot count a Parquet file's bytes: ours have none
+
+
+@dataclass(frozen=True)
+class Part:
+    """One file of a resource: its relative path, and the sha256 (`sha256:<hex>`) and size in
+    bytes its descriptor declares (None when it declares none)."""
+
+    path: Any
+    hash: Any
+    bytes: Any
+
+
+def resource_parts(resource: dict[str, Any]) -> list[Part]:
+    """The files of a resource: its `path` (one file, with `hash` and `bytes`), or each file
+    of a multipart resource, whose `path` is a list (with newsfacts's `part_hashes` and
+    `part_bytes` in the same order). Nothing is checked here (see checked_resources)."""
+    path = resource.get("path")
+    if not isinstance(path, list):
+        return [Part(path, resource.get("hash"), resource.get("bytes"))]
+    hashes, sizes = resource.get("part_hashes"), resource.get("part_bytes")
+    count = len(path)
+    hashes = hashes if isinstance(hashes, list) and len(hashes) == count else [None] * count
+    sizes = sizes if isinstance(sizes, list) and len(sizes) == count else [None] * count
+    return [Part(*values) for values in zip(path, hashes, sizes, strict=True)]
 
 
 def file_hash(path: Path) -> str:
@@ -101,14 +126,15 @@ def read_descriptor(folder: Path, name: str = DESCRIPTOR) -> dict[str, Any]:
 
 def checked_resources(descriptor: dict[str, Any], where: str) -> list[dict[str, Any]]:
     """The resources of a descriptor that load() and download may fetch or read: at least one;
-    each with a name, a plain relative path, a schema with fields, a sha256 `hash`, and a
-    `bytes` count (a Parquet file may go without: Frictionless cannot count its bytes, and its
-    size is capped by the zip member or by MAX_UNSIZED_BYTES). The first problem is raised."""
+    each with a name, a schema with fields, and files (resource_parts) each with a plain
+    relative path, a sha256 hash, and a byte count (a Parquet file may go without: Frictionless
+    cannot count its bytes, and its size is capped by the zip member or by MAX_UNSIZED_BYTES).
+    The first problem is raised."""
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         raise NewsfactsError(f"{where}: the descriptor lists no resources")
     names: set[str] = set()
-    paths: set[str] = set()
+    paths: set[str] = {DESCRIPTOR}
     for number, resource in enumerate(resources):
         name = resource.get("name") if isinstance(resource, dict) else None
         if not isinstance(name, str) or not name:
@@ -117,18 +143,17 @@ def checked_resources(descriptor: dict[str, Any], where: str) -> list[dict[str, 
         problem = _resource_problem(resource)
         if problem:
             raise NewsfactsError(f"{label}: {problem}")
-        if name in names or resource["path"] in paths or resource["path"] == DESCRIPTOR:
-            raise NewsfactsError(f"{label}: name or path {resource['path']!r} listed twice")
+        if name in names:
+            raise NewsfactsError(f"{label}: name listed twice")
         names.add(name)
-        paths.add(resource["path"])
+        for part in resource_parts(resource):
+            if part.path in paths:
+                raise NewsfactsError(f"{label}: path {part.path!r} listed twice")
+            paths.add(part.path)
     return resources
 
 
 def _resource_problem(resource: dict[str, Any]) -> str | None:
-    relative = resource.get("path")
-    problem = path_problem(relative)
-    if problem:
-        return f"path {relative!r} {problem}"
     fields = (
         resource.get("schema", {}).get("fields")
         if isinstance(resource.get("schema"), dict)
@@ -143,20 +168,31 @@ def _resource_problem(resource: dict[str, Any]) -> str | None:
             and isinstance(field.get("type"), str)
         ):
             return f"field {field!r} has no name or type"
-    if not isinstance(resource.get("hash"), str) or not SHA256.fullmatch(resource["hash"]):
-        return "no 'sha256:<64 hex digits>' hash: it cannot be verified"
-    size = resource.get("bytes")
-    if size is None and not str(relative).endswith(UNSIZED_SUFFIX):
-        return "no 'bytes' count: only a Parquet file may go without"
-    if size is not None and (type(size) is not int or size < 0):
-        return f"'bytes' {size!r} is not a count of bytes"
+    parts = resource_parts(resource)
+    if not parts:
+        return "path [] lists no file"
+    multipart = isinstance(resource.get("path"), list)
+    return next(filter(None, (_part_problem(p, multipart) for p in parts)), None)
+
+
+def _part_problem(part: Part, multipart: bool) -> str | None:
+    problem = path_problem(part.path)
+    if problem:
+        return f"path {part.path!r} {problem}"
+    where = f" for {part.path}" if multipart else ""
+    if not isinstance(part.hash, str) or not SHA256.fullmatch(part.hash):
+        return f"no 'sha256:<64 hex digits>' hash{where}: it cannot be verified"
+    if part.bytes is None and not str(part.path).endswith(UNSIZED_SUFFIX):
+        return f"no 'bytes' count{where}: only a Parquet file may go without"
+    if part.bytes is not None and (type(part.bytes) is not int or part.bytes < 0):
+        return f"'bytes' {part.bytes!r}{where} is not a count of bytes"
     return None
 
 
-def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
-    """The resource's file; a path that is not plain and relative, or that leaves the package
-    folder (through a symlink too), is refused, never opened."""
-    relative = resource.get("path", "")
+def resource_path(folder: Path, resource: dict[str, Any], relative: Any = None) -> Path:
+    """The resource's file (or its part `relative`); a path that is not plain and relative,
+    or that leaves the package folder (through a symlink too), is refused, never opened."""
+    relative = resource.get("path", "") if relative is None else relative
     problem = path_problem(relative)
     target = folder if problem else (folder / str(relative)).resolve()
     if not problem and not target.is_relative_to(folder.resolve()):
@@ -168,21 +204,28 @@ def resource_path(folder: Path, resource: dict[str, Any]) -> Path:
     return target
 
 
+def resource_paths(folder: Path, resource: dict[str, Any]) -> list[Path]:
+    """Every file of the resource, in order (each checked as resource_path checks it)."""
+    return [resource_path(folder, resource, part.path) for part in resource_parts(resource)]
+
+
 def resource_file_problems(
     folder: Path, resource: dict[str, Any], hasher: Callable[[Path], str] = file_hash
 ) -> list[str]:
-    """Problems with a resource's file: missing, not a regular file, bytes/hash not as the
+    """Problems with a resource's files: missing, not a regular file, bytes/hash not as the
     descriptor says, or no sha256 hash to check it against (never taken as verified)."""
-    path = resource_path(folder, resource)
-    if not path.is_file():
-        return [f"{path.name}: file missing"]
-    size = path.stat().st_size
     problems = []
-    if "bytes" in resource and resource["bytes"] != size:
-        problems.append(f"{path.name}: {size} bytes, descriptor says {resource['bytes']}")
-    expected = resource.get("hash")
-    if not isinstance(expected, str) or not SHA256.fullmatch(expected):
-        problems.append(f"{path.name}: no sha256 hash in the descriptor; cannot be verified")
-    elif expected.removeprefix("sha256:") != hasher(path):
-        problems.append(f"{path.name}: sha256 does not match the descriptor's hash")
+    for part in resource_parts(resource):
+        path = resource_path(folder, resource, part.path)
+        name = str(part.path)
+        if not path.is_file():
+            problems.append(f"{name}: file missing")
+            continue
+        size = path.stat().st_size
+        if part.bytes is not None and part.bytes != size:
+            problems.append(f"{name}: {size} bytes, descriptor says {part.bytes}")
+        if not isinstance(part.hash, str) or not SHA256.fullmatch(part.hash):
+            problems.append(f"{name}: no sha256 hash in the descriptor; cannot be verified")
+        elif part.hash.removeprefix("sha256:") != hasher(path):
+            problems.append(f"{name}: sha256 does not match the descriptor's hash")
     return problems

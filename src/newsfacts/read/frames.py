@@ -18,7 +18,8 @@ from newsfacts.read.files import (
     checked_resources,
     read_descriptor,
     resource_file_problems,
-    resource_path,
+    resource_parts,
+    resource_paths,
 )
 from newsfacts.schema import FALSE_VALUES, PANDAS_TYPES, TRUE_VALUES
 
@@ -36,9 +37,15 @@ BOOLEANS = {value: True for value in TRUE_VALUES} | {value: False for value in F
 
 
 def read_table(folder: Path, resource: dict[str, Any]) -> pd.DataFrame:
-    """One resource as a DataFrame with the dtypes its schema gives; a file that does not
-    read as the table its schema describes is one error naming the file."""
-    path = resource_path(folder, resource)
+    """One resource (all its parts, in order) as a DataFrame with the dtypes its schema gives;
+    a file that does not read as the table its schema describes is one error naming it."""
+    fields = resource.get("schema", {}).get("fields", [])
+    frames = [read_part(path, resource) for path in resource_paths(folder, resource)]
+    frame = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return pd.DataFrame({f["name"]: frame[f["name"]] for f in fields})
+
+
+def read_part(path: Path, resource: dict[str, Any]) -> pd.DataFrame:
     try:
         fields = resource["schema"]["fields"]
         if resource.get("format") == "parquet" or path.suffix == ".parquet":
@@ -127,7 +134,11 @@ PACKAGE_FORMATS = ("csv", "parquet")
 
 def _check_format(folder: Path, resources: list[dict[str, Any]], wanted: str) -> None:
     """A package of the other format is an error, never silently returned instead."""
-    formats = {Path(r["path"]).suffix.lstrip(".").lower() for r in resources}
+    formats = {
+        Path(str(part.path)).suffix.lstrip(".").lower()
+        for r in resources
+        for part in resource_parts(r)
+    }
     if formats != {wanted}:
         held = " and ".join(sorted(formats))
         raise NewsfactsError(f"{folder}: holds {held} files, not {wanted} (format={held!r})")

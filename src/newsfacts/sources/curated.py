@@ -39,6 +39,9 @@ class Source(Strict):
     path: str | None = None
 
 
+DEFAULT_PART_ARTICLES = 4_096
+
+
 class DatasetMeta(Strict):
     name: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*$")
     title: str
@@ -48,6 +51,11 @@ class DatasetMeta(Strict):
     released: dt.date | None = None  # the release date; the package's `created`
     contributors: list[Contributor] = []
     sources: list[Source] = []
+    # Tables are published in parts: a part of the article tables ends after an article whose
+    # id hash is 0 modulo part_articles (4,096 articles on average: tens of MB of text); the
+    # actors table is split by hash of actor_id into actor_parts parts.
+    part_articles: int = Field(default=DEFAULT_PART_ARTICLES, ge=1)
+    actor_parts: int = Field(default=1, ge=1, le=4_096)
 
 
 class Reliability(Strict):

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from newsfacts.read.files import resource_path
+from newsfacts.read.files import resource_paths
 from newsfacts.schema import ARROW_TYPES, FALSE_VALUES, TRUE_VALUES
 from newsfacts.validate import batches as streams
 
@@ -250,13 +250,13 @@ def typed_batches(
     folder: Path, resource: dict[str, Any], names: tuple[str, ...] | None = None
 ) -> Iterator[dict[str, pa.Array]]:
     """Batches of a table's columns in their field types (a value that does not parse: null)."""
-    path = resource_path(folder, resource)
     fields = resource["schema"]["fields"]
     wanted = [f for f in fields if names is None or f["name"] in names]
     all_names = [f["name"] for f in fields]
     reading = None if names is None else [f["name"] for f in wanted]
-    for batch in streams.table_batches(path, all_names, reading):
-        yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
+    for path in resource_paths(folder, resource):
+        for batch in streams.table_batches(path, all_names, reading):
+            yield {f["name"]: read_column(f, batch.column(f["name"]), False).values for f in wanted}
 
 
 def length(batch: dict[str, pa.Array] | None) -> int:

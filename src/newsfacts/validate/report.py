@@ -69,6 +69,8 @@ def csv_lines(path: Path, rows: Iterable[int]) -> dict[int, int]:
 def resource_file(package: Package, table: str) -> Path | None:
     resource = package.tables.get(table)
     relative = resource.get("path") if resource else None
+    if isinstance(relative, list):  # a multipart resource: rows are numbered across its parts
+        relative = relative[0] if len(relative) == 1 else None
     return package.folder / relative if isinstance(relative, str) and relative else None
 
 

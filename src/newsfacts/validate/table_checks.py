@@ -24,7 +24,7 @@ from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
 
-from newsfacts.read.files import DESCRIPTOR, resource_path
+from newsfacts.read.files import DESCRIPTOR, resource_paths
 from newsfacts.validate import batches as streams
 from newsfacts.validate.cells import Cells, Mask, read_column
 from newsfacts.validate.digests import TableDigest
@@ -60,7 +60,7 @@ LIMIT_ERRORS = 1000  # Frictionless stops a table at this many errors (then skip
 class Table:
     package: str
     resource: dict[str, Any]
-    path: Path
+    paths: list[Path]  # the table's files: one, or the parts of a multipart resource
     found: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
     expected: list[dict[str, Any]] = field(default_factory=list)  # one field per label
     irregular: bool = False  # some record is not as long as the header: Python's reader
@@ -71,6 +71,11 @@ class Table:
     @property
     def name(self) -> str:
         return str(self.resource["name"])
+
+    @property
+    def path(self) -> Path:
+        """The first file, whose header is the table's."""
+        return self.paths[0]
 
     @property
     def fields(self) -> list[dict[str, Any]]:
@@ -131,8 +136,7 @@ def package_problems(
     lookups: Lookups = {}
     with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
         hashes = [
-            hasher.submit(streams.digest, t.path) if not streams.is_parquet(t.path) else None
-            for t in tables
+            hasher.submit(streams.digest, t.path) if hashed_whole(t) else None for t in tables
         ]
         for round_ in rounds:
             work = [
@@ -151,16 +155,26 @@ def package_problems(
     return problems
 
 
+def hashed_whole(table: Table) -> bool:
+    """Whether Frictionless checks the table's hash and bytes: a CSV resource of one file
+    (a multipart resource's parts are checked against newsfacts's part_hashes instead)."""
+    return len(table.paths) == 1 and not streams.is_parquet(table.path)
+
+
 def opened_table(folder: Path, resource: dict[str, Any], package: str) -> Table:
-    """A table to check, once its schema, file and CSV dialect are known to be compiled."""
+    """A table to check, once its schema, files and CSV dialect are known to be compiled, and
+    every part has the first one's header (Frictionless drops later parts' first lines)."""
     check_compilable(resource)
-    path = resource_path(folder, resource)
-    if not path.is_file():
-        raise Irregular(f"{path.name}: missing")
-    if not streams.is_parquet(path):
-        check_dialect(path)
-        check_header_row(path)
-    return Table(package, resource, path)
+    paths = resource_paths(folder, resource)
+    for path in paths:
+        if not path.is_file():
+            raise Irregular(f"{path.name}: missing")
+        if not streams.is_parquet(path):
+            check_dialect(path)
+            check_header_row(path)
+    if any(streams.labels(path) != streams.labels(paths[0]) for path in paths[1:]):
+        raise Irregular(f"{resource.get('name')}: parts with different headers")
+    return Table(package, resource, paths)
 
 
 def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
@@ -188,11 +202,14 @@ def check_compilable(resource: dict[str, Any]) -> None:
     schema = resource.get("schema")
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
         raise Irregular(f"{resource.get('name')}: no schema of its own (Frictionless infers one)")
-    path = resource.get("path")
-    if not isinstance(path, str) or Path(path).suffix not in COMPILED_SUFFIXES:
-        raise Irregular(f"{resource.get('name')}: not one CSV or Parquet file")
-    if str(resource.get("format", Path(path).suffix[1:])).lower() != Path(path).suffix[1:]:
-        raise Irregular(f"{resource.get('name')}: a format other than its file's suffix")
+    paths = resource.get("path")
+    paths = paths if isinstance(paths, list) and paths else [paths]
+    suffixes = {Path(p).suffix if isinstance(p, str) else None for p in paths}
+    if len(suffixes) != 1 or not suffixes <= COMPILED_SUFFIXES:
+        raise Irregular(f"{resource.get('name')}: not CSV or Parquet files of one format")
+    suffix = str(suffixes.pop())
+    if str(resource.get("format", suffix[1:])).lower() != suffix[1:]:
+        raise Irregular(f"{resource.get('name')}: a format other than its files' suffix")
     if resource.get("dialect") or str(resource.get("encoding", "utf-8")).lower() != "utf-8":
         raise Irregular(f"{resource.get('name')}: a CSV dialect or encoding of its own")
     if resource.get("extrapaths"):
@@ -433,11 +450,12 @@ def read_batches(table: Table) -> Iterator[tuple[int, dict[str, Cells], Any]]:
 
 
 def raw_batches(table: Table, names: list[str]) -> Iterator[tuple[pa.RecordBatch, Any]]:
-    if table.irregular:
-        yield from streams.python_csv_batches(table.path, names)
-    else:
-        for batch in streams.table_batches(table.path, names):
-            yield batch, None
+    for path in table.paths:  # the parts' rows numbered on, as in Frictionless's multipart
+        if table.irregular:
+            yield from streams.python_csv_batches(path, names)
+        else:
+            for batch in streams.table_batches(path, names):
+                yield batch, None
 
 
 def check_batch(

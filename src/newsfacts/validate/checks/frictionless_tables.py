@@ -7,13 +7,17 @@ read whole, for the CSV = Parquet check (Package.digests).
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import frictionless
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from newsfacts.read.files import DESCRIPTOR, path_problem, read_descriptor
 from newsfacts.validate import table_checks as compiled
@@ -61,7 +65,8 @@ def frictionless_problems(folder: Path, descriptor_name: str = DESCRIPTOR) -> li
             "validate reads only the package's own files and never fetches a URL"
         )
         return [Problem(package, "", None, None, message)]
-    report = frictionless.validate(str(folder / descriptor_name))
+    with parquet_parts_joined(folder, descriptor_name) as (readable, name):
+        report = frictionless.validate(str(readable / name))
     problems = [Problem(package, "", None, None, e.message) for e in report.errors]
     for task in report.tasks:
         for error in task.errors:
@@ -71,6 +76,62 @@ def frictionless_problems(folder: Path, descriptor_name: str = DESCRIPTOR) -> li
                 Problem(package, task.name or "", row, field, f"{error.type}: {error.message}")
             )
     return problems
+
+
+@contextmanager
+def parquet_parts_joined(folder: Path, descriptor_name: str) -> Iterator[tuple[Path, str]]:
+    """The package as stock Frictionless reads every part of it: it reads only the first part
+    of a multipart Parquet resource, so such parts are joined into one file (row group by row
+    group) in a temporary copy, beside links to the package's other files."""
+    descriptor = read_descriptor(folder, descriptor_name)
+    resources = [r for r in descriptor.get("resources", []) if isinstance(r, dict)]
+    parted = [r for r in resources if is_multipart_parquet(r)]
+    if not parted:
+        yield folder, descriptor_name
+        return
+    with tempfile.TemporaryDirectory(prefix="newsfacts-validate-") as temporary:
+        copy = Path(temporary)
+        for resource in resources:
+            paths = resource.get("path")
+            for relative in paths if isinstance(paths, list) else [paths]:
+                if isinstance(relative, str) and (folder / relative).is_file():
+                    (copy / relative).parent.mkdir(parents=True, exist_ok=True)
+                    (copy / relative).symlink_to((folder / relative).resolve())
+        for number, resource in enumerate(parted):
+            joined = f"joined-{number}.parquet"
+            join_parquet([folder / p for p in resource["path"]], copy / joined)
+            resource["path"] = joined
+        (copy / descriptor_name).write_text(json.dumps(descriptor), encoding="utf-8")
+        yield copy, descriptor_name
+
+
+def is_multipart_parquet(resource: dict[str, Any]) -> bool:
+    paths = resource.get("path")
+    return (
+        isinstance(paths, list)
+        and len(paths) > 1
+        and all(isinstance(p, str) and p.endswith(".parquet") for p in paths)
+    )
+
+
+def join_parquet(parts: list[Path], target: Path) -> None:
+    """One Parquet file holding the parts' rows in order (each part's schema must be the
+    first's, or the join stops there: Frictionless then reports the rows it has)."""
+    writer = None
+    try:
+        for part in parts:
+            if not part.is_file():
+                continue
+            source = pq.ParquetFile(part)
+            if writer is None:
+                writer = pq.ParquetWriter(target, source.schema_arrow)
+            if source.schema_arrow != writer.schema:
+                break
+            for group in range(source.num_row_groups):
+                writer.write_table(source.read_row_group(group))
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def described_validly(folder: Path, descriptor_name: str) -> bool:

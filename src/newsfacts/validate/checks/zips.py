@@ -30,11 +30,12 @@ def same_bytes(zipped: zipfile.ZipFile, name: str, path: Path) -> bool:
 
 
 def package_files(build: Path, fmt: str) -> dict[str, Path]:
-    """The files the zip of the `fmt` package must hold: "<fmt>/<name>" -> the file."""
+    """The files the zip of the `fmt` package must hold: "<fmt>/<path>" -> the file (part
+    files in their table's folder)."""
     folder = build / fmt
     if not folder.is_dir():
         return {}
-    return {f"{fmt}/{p.name}": p for p in folder.iterdir() if p.is_file()}
+    return {p.relative_to(build).as_posix(): p for p in folder.rglob("*") if p.is_file()}
 
 
 def zip_problems(archive: Path, expected: dict[str, Path]) -> Iterator[Problem]:
