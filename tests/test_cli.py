@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -208,4 +209,5 @@ def test_a_build_without_a_terminal_prints_progress_lines(tmp_path: Path, make_s
         ["build", "--seeds", str(seeds), "--dataset", str(DATASET), "--out", str(tmp_path / "b")],
     )
     assert result.exit_code == 0, result.output
-    assert "extracting: 20/20 articles\nwriting and validating…" in result.output
+    assert "extracting: 20/20 articles\nwriting and validating…\n" in result.output
+    assert re.search(r"validating: \d+ checks done", result.output)

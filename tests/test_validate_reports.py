@@ -223,3 +223,14 @@ def test_bad_input_is_one_line_naming_the_file(
     lines = [line for line in result.output.splitlines() if wording in line]
     assert len(lines) == 1
     assert "others/" in lines[0]
+
+
+def test_each_check_is_reported_as_it_finishes(out: Path) -> None:
+    """What the progress bars of `validate` and `build` show: every check, in report order."""
+    from newsfacts.validate.run import validate
+
+    seen: list[tuple[str, int, int]] = []
+    assert validate(out, on_check=lambda *step: seen.append(step)) == []
+    total = seen[0][2]
+    assert [done for _, done, _ in seen] == list(range(1, total + 1))
+    assert {"FrictionlessTables", "CsvEqualsParquet"} <= {name for name, _, _ in seen}

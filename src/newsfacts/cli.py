@@ -120,8 +120,9 @@ def command(name: str | None = None) -> Callable[[Command], Command]:
 
 
 class ArticleProgress:
-    """Progress on stderr, called after each article: a bar on a terminal for runs of 20
-    articles or more; otherwise (CI logs) a line per 1,000 articles and at the end."""
+    """Progress on stderr, called after each article (and, with `check`, after each
+    validation check): bars on a terminal for runs of 20 articles or more; otherwise (CI logs)
+    a line per 1,000 articles and at the end of each stage."""
 
     LINE_EVERY = 1_000
     SHOWN_FROM = 20  # articles: a shorter run ends before progress would help
@@ -130,35 +131,76 @@ class ArticleProgress:
         self.label = label
         self.then = then  # shown once every article is done, while the work goes on
         self.bar: Progress | None = None
-        self.task: TaskID | None = None
+        self.tasks: dict[str, TaskID] = {}
         self.done = 0
+        self.total = 0
 
     def __call__(self, article_id: str, total: int) -> None:
+        self.total = total
         if total < self.SHOWN_FROM:
             return
+        self.done += 1
         if not errors.is_terminal:
-            self.done += 1
             if self.done % self.LINE_EVERY == 0 or self.done == total:
                 errors.print(f"{self.label}: {self.done:,}/{total:,} articles")
                 if self.done == total and self.then:
                     errors.print(self.then)
             return
+        description = self.then if self.done == total and self.then else article_id
+        self._advance(self.label, total, description)
+
+    def check(self, name: str, done: int, total: int) -> None:
+        """After each validation check of the new build."""
+        if self.total < self.SHOWN_FROM:
+            return
+        if not errors.is_terminal:
+            if done == total:
+                errors.print(f"validating: {total} checks done")
+            return
+        self._advance("validating", total, name)
+
+    def _advance(self, stage: str, total: int, description: str) -> None:
         if self.bar is None:
             columns = (
-                TextColumn(self.label),
+                TextColumn("{task.fields[stage]}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.description}"),
             )
             self.bar = Progress(*columns, console=errors, transient=True)
             self.bar.start()
-            self.task = self.bar.add_task("", total=total)
-        if self.bar is not None and self.task is not None:
-            self.bar.update(self.task, advance=1, description=article_id)
-            if self.bar.tasks[0].completed == total and self.then:
-                self.bar.update(self.task, description=self.then)
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task("", total=total, stage=stage)
+        self.bar.update(self.tasks[stage], advance=1, description=description)
 
     def __enter__(self) -> ArticleProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+class CheckProgress:
+    """A bar of the checks done, on a terminal only: elsewhere the report follows at once."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+
+    def __call__(self, name: str, done: int, total: int) -> None:
+        if not errors.is_terminal:
+            return
+        if self.bar is None:
+            columns = (TextColumn("validating"), BarColumn(), MofNCompleteColumn())
+            description = TextColumn("{task.description}")
+            self.bar = Progress(*columns, description, console=errors, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("", total=total)
+        if self.task is not None:
+            self.bar.update(self.task, completed=done, description=name)
+
+    def __enter__(self) -> CheckProgress:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -248,6 +290,7 @@ def build(
             cache_dir=cache_dir,
             allow_symlinks=allow_symlinks,
             strict=strict,
+            on_check=progress.check,
         )
     summary = Table(title=cell(f"newsfacts build → {out}"))
     summary.add_column("table")
@@ -419,7 +462,8 @@ def validate(
     from newsfacts.validate import report as reports
     from newsfacts.validate.run import validation
 
-    report = validation(path, engine.value, contract=contract.value)
+    with CheckProgress() as progress:
+        report = validation(path, engine.value, contract=contract.value, on_check=progress)
     failures = [p for p in report.problems if p.severity == "error"]
     if output is ReportFormat.json:
         print(json.dumps(reports.as_json(report), indent=2, ensure_ascii=False))

@@ -30,12 +30,13 @@ from newsfacts.schema import SPAN_TABLES, Rows, column
 from newsfacts.sources.curated import Curated, load_curated
 from newsfacts.sources.seeds import list_seeds
 from newsfacts.sources.shards import is_shard, read_shard
-from newsfacts.validate.run import validate
+from newsfacts.validate.run import OnCheck, validate
 
 
-def _verify(staging: Path, out: Path) -> None:
+def _verify(staging: Path, out: Path, on_check: OnCheck | None = None) -> None:
     # its own staging folder: nothing swaps it, so no lock (and no lock file beside it)
-    problems = [p for p in validate(staging, while_builds_swap=False) if p.severity == "error"]
+    found = validate(staging, while_builds_swap=False, on_check=on_check)
+    problems = [p for p in found if p.severity == "error"]
     if problems:
         raise NewsfactsError(f"the new build is invalid, {out} left as it was: {problems[0]}")
 
@@ -49,6 +50,7 @@ def build(
     cache_dir: Path | None = None,
     allow_symlinks: bool = False,
     strict: bool = False,
+    on_check: OnCheck | None = None,
 ) -> dict[str, int]:
     """Extract every seed, stream the rows into both packages, validate them, then replace
     `out`; the rows per table.
@@ -78,7 +80,7 @@ def build(
         rows = _write_packages(staging, found, curated, corrector, no_text)
         keep_unchanged(staging, out.resolve())  # unchanged parts: the old files, untouched
         release_free_memory()  # what writing freed, before validation takes its own
-        _verify(staging, out)
+        _verify(staging, out, on_check)
     return rows
 
 

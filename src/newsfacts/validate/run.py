@@ -8,7 +8,7 @@ registry's order (schedule.py): each package's, then the build folder's, then CS
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
@@ -29,6 +29,9 @@ from newsfacts.validate.subjects import Package, Subjects, subjects_at
 ENGINES = ("fast", "frictionless")
 WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
 RETURN_AFTER_MS = 1000
+
+
+OnCheck = Callable[[str, int, int], None]  # (check name, checks done, checks in all)
 
 
 @contextmanager
@@ -83,8 +86,10 @@ def validation(
     checks: Sequence[Check[Any]] = CHECKS,
     while_builds_swap: bool = True,
     contract: str = "auto",
+    on_check: OnCheck | None = None,
 ) -> Report:
-    """The report on the package(s) at `path`; `validate` says what the arguments do."""
+    """The report on the package(s) at `path`; `validate` says what the arguments do.
+    `on_check(name, done, total)` is called as each check's problems are collected."""
     if engine not in ENGINES:
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
@@ -93,11 +98,11 @@ def validation(
         tasks = planned(subjects, checks)
         with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
             dispatched(tasks, pool)
-            problems = [
-                replace(problem, check=task.check.name)
-                for task in tasks
-                for problem in task.reported()
-            ]
+            problems = []
+            for done, task in enumerate(tasks, 1):
+                problems += [replace(p, check=task.check.name) for p in task.reported()]
+                if on_check:
+                    on_check(task.check.name, done, len(tasks))
     return Report(path, problems, subjects, checks_run(tasks))
 
 
@@ -107,6 +112,7 @@ def validate(
     checks: Sequence[Check[Any]] = CHECKS,
     while_builds_swap: bool = True,
     contract: str = "auto",
+    on_check: OnCheck | None = None,
 ) -> list[Problem]:
     """Every problem with the package(s) at `path`; an empty list means valid.
 
@@ -120,4 +126,4 @@ def validate(
     so that a build swapped into `path` meanwhile waits. `contract`: "auto" checks newsfacts
     packages against schema/ too, other packages by Frictionless's checks only (subjects.py
     says how they are told apart); "newsfacts" or "frictionless" decides for every package."""
-    return validation(path, engine, checks, while_builds_swap, contract).problems
+    return validation(path, engine, checks, while_builds_swap, contract, on_check).problems
