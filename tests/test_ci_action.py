@@ -99,12 +99,13 @@ def fake_python(tmp_path: Path) -> Path:
 # -- the action's shape -----------------------------------------------------------------------
 
 
-def test_action_is_composite_with_inputs_path_engine_version() -> None:
+def test_action_is_composite_with_inputs_path_engine_version_contract() -> None:
     spec = action()
     assert spec["runs"]["using"] == "composite"
-    assert set(spec["inputs"]) == {"path", "engine", "version"}
+    assert set(spec["inputs"]) == {"path", "engine", "version", "contract"}
     assert spec["inputs"]["path"]["default"] == "build"
     assert spec["inputs"]["engine"]["default"] == "fast"
+    assert spec["inputs"]["contract"]["default"] == "auto"
 
 
 def test_no_expression_is_ever_written_into_a_run_block() -> None:
@@ -116,6 +117,7 @@ def test_no_expression_is_ever_written_into_a_run_block() -> None:
         "NEWSFACTS_VERSION": "${{ inputs.version }}",
         "NEWSFACTS_PATH": "${{ inputs.path }}",
         "NEWSFACTS_ENGINE": "${{ inputs.engine }}",
+        "NEWSFACTS_CONTRACT": "${{ inputs.contract }}",
     }
 
 
@@ -225,3 +227,11 @@ def test_hook_passes_a_good_build_and_fails_a_broken_one(good: Path) -> None:
     result = run_hook(repo)
     assert result.returncode == 1
     assert "build: 1 problem(s)" in result.stderr  # SHA256SUMS: the descriptor changed
+
+
+@pytest.mark.slow
+def test_a_crafted_contract_runs_nothing(good: Path) -> None:
+    canary = good.parent / "pwned"
+    result = run_step(step("Validate"), {"contract": f"$(touch {canary})"}, good.parent)
+    assert result.returncode == 2  # typer: not one of auto, newsfacts, frictionless
+    assert not canary.exists()

@@ -164,3 +164,24 @@ def test_no_corrections_file_means_an_empty_corrections_table(
 ) -> None:
     build(SEEDS, dataset_copy, tmp_path / "build")
     assert load(tmp_path / "build")["corrections"].empty
+
+
+def test_a_fix_of_a_quotes_kind_gives_the_confidence_of_that_kind(
+    tmp_path: Path, dataset_copy: Path
+) -> None:
+    from newsfacts.extract.lexicons import load_lexicons
+
+    text = "We can send them, and he will put them in his jails."
+    entry = f"""
+- id: kind-fix
+  action: fix
+  article: {ARTICLE}
+  table: quotes
+  text: {text}
+  set: {{kind: indirect}}
+"""
+    quote = build_with(tmp_path, dataset_copy, entry)["quotes"].set_index("text").loc[text]
+    assert (quote["kind"], quote["attribution"]) == ("indirect", "name_before_cue")
+    confidence = load_lexicons().attribution_confidence
+    expected = confidence["indirect name_before_cue"]
+    assert quote["attribution_confidence"] == expected != confidence["direct name_before_cue"]

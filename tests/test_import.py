@@ -116,7 +116,7 @@ def test_init_workflow_runs_only_when_the_data_changes_and_uses_the_action(repo:
     (action,) = [s for s in steps if s.get("uses", "").startswith("newsfacts/")]
     assert action == {
         "uses": f"newsfacts/newsfacts@v{__version__}",
-        "with": {"path": "build", "engine": "fast"},
+        "with": {"path": "build", "engine": "fast", "contract": "newsfacts"},
     }
     assert steps[-1]["run"] == "newsfacts build --check"
     assert "${{" not in text  # nothing from the event is ever written into a command
@@ -692,3 +692,34 @@ def test_a_hand_made_seed_with_blank_lines_is_a_duplicate(repo: Path, tmp_path: 
 def test_a_page_declaring_another_language_is_skipped(repo: Path, tmp_path: Path) -> None:
     (tmp_path / "de.html").write_bytes(page(STORY, lang="de"))
     assert import_into(repo, tmp_path / "de.html") == {"not English": 1}
+
+
+def test_a_line_that_is_not_utf8_is_named_and_the_others_kept(repo: Path, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    good = [news_please(t, f"https://a.example/{n}").encode() for n, t in enumerate((STORY, OTHER))]
+    crawl.write_bytes(good[0] + b"\n" + b'{"text": "\xff"}\n' + good[1] + b"\n")
+    with pytest.raises(NewsfactsError, match=rf"{crawl}:2: not UTF-8"):
+        import_into(repo, crawl)
+    assert import_into(repo, crawl, keep_going=True) == {"imported": 2, "error": 1}
+
+
+def test_a_csv_row_with_more_values_than_columns_is_named(repo: Path, tmp_path: Path) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(f'title,text\nBridge,"{STORY}",extra\n', encoding="utf-8")
+    with pytest.raises(
+        NewsfactsError, match=r"export\.csv:2: malformed CSV: 3 values in a row of 2"
+    ):
+        import_into(repo, export)
+
+
+def test_a_whole_plain_warc_is_imported(repo: Path, tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc"
+    warc_file(archive, gzip=False)
+    assert import_into(repo, archive) == {"imported": 2, "not an article": 3}
+
+
+def test_a_url_that_cannot_be_parsed_is_dropped_not_a_crash(repo: Path, tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    crawl.write_text(json.dumps({"text": STORY, "url": "http://[abc/x"}) + "\n", encoding="utf-8")
+    assert import_into(repo, crawl) == {"imported": 1}
+    assert seeds_of(repo)[0].startswith("text-")

@@ -19,6 +19,7 @@ from pydantic import Field, RootModel
 from newsfacts import schema
 from newsfacts.build.rows import MENTION_ACTOR, QUOTE_SPEAKER
 from newsfacts.errors import NewsfactsError
+from newsfacts.extract.lexicons import load_lexicons
 from newsfacts.schema import LIST_SEPARATOR, SPAN_TABLES, Row, Rows, column, models
 from newsfacts.schema.models import ActorKind, SpanTable
 from newsfacts.sources.curated import Strict, load_yaml
@@ -315,6 +316,8 @@ class ArticleCorrector:
         index = self.find(entry)
         changes = self.checked_fields(entry, entry.set)
         record = self.tables[entry.table][index]
+        if entry.table == "quotes":
+            changes |= _confidence_for_new_kind(record, changes)
         detail = "; ".join(f"{k}: {record[k]!r} -> {v!r}" for k, v in changes.items())
         fixed = self.corrector.validated(entry, entry.table, {**record, **changes})
         self.tables[entry.table][index] = fixed
@@ -391,6 +394,15 @@ class ArticleCorrector:
             fields["attribution"] = "reviewed" if reviewed else None
             fields["attribution_confidence"] = 1.0 if reviewed else None
         return fields
+
+
+def _confidence_for_new_kind(quote: RecordValues, changes: RecordValues) -> RecordValues:
+    """A fix of a quote's kind alone: the confidence of its speaker for that kind."""
+    how = quote["attribution"]
+    if "kind" not in changes or "speaker_actor_id" in changes or how in (None, "reviewed"):
+        return {}
+    confidence = load_lexicons().attribution_confidence[f"{changes['kind']} {how}"]
+    return {"attribution_confidence": confidence}
 
 
 def _columns(table: str) -> list[str]:

@@ -469,7 +469,7 @@ class ActorFinder:
             and core[0] not in self.lex.not_first_names
             and core[-1] not in self.lex.given_names
         ):
-            return True  # "Sasha Bikoff": a name of either gender; not "San Diego", "Red Wolf"
+            return True  # "Jamie Okafor": a name of either gender; not "San Jose", "Red Arrows"
         if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
         after = self.text[span.end : span.end + 40]
@@ -585,7 +585,7 @@ class ActorFinder:
             elif len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
             elif not surname_of and len(first_name_of) == 1:
-                # "Sasha says": the one person of the article whose first name it is
+                # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
             elif self._is_first_name_person(span, word):
                 gender = self.lex.given_names[word]

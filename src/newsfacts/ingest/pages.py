@@ -79,8 +79,7 @@ def html_files(path: Path) -> Iterator[Path | Skipped]:
         problems.append(Skipped(str(error.filename), "error", f"cannot read: {error.strerror}"))
 
     found: list[Path] = []
-    for folder, subfolders, files in os.walk(path, onerror=unreadable):
-        subfolders.sort()
+    for folder, _, files in os.walk(path, onerror=unreadable):
         found += [Path(folder, name) for name in files if name.lower().endswith(PAGE_SUFFIXES)]
     yield from problems
     yield from sorted(found)
@@ -93,16 +92,17 @@ def read_html(path: Path) -> Iterator[Record | Skipped]:
             continue
         try:
             data = _read_page(page, follow_links=page == path)
+        except LinkNotFollowed as link:
+            yield Skipped(str(page), "not an article", str(link))
+            continue
         except NewsfactsError as error:
-            yield Skipped(str(page), *_skip_reason(str(error)))
+            yield Skipped(str(page), "error", str(error))
             continue
         yield page_record(data, str(page), language=declared_language(data))
 
 
-def _skip_reason(problem: str) -> tuple[str, str]:
-    if problem == "a symbolic link, not followed":
-        return "not an article", problem
-    return "error", problem
+class LinkNotFollowed(NewsfactsError):
+    """A symbolic link inside a folder of pages: never followed (it could lead anywhere)."""
 
 
 def _read_page(page: Path, follow_links: bool) -> bytes:
@@ -116,7 +116,7 @@ def _read_page(page: Path, follow_links: bool) -> bytes:
             return handle.read(MAX_PAGE_BYTES + 1)
     except OSError as error:
         if error.errno == errno.ELOOP and not follow_links:
-            raise NewsfactsError("a symbolic link, not followed") from None
+            raise LinkNotFollowed("a symbolic link, not followed") from None
         raise NewsfactsError(f"cannot read: {error.strerror or error}") from None
 
 
@@ -159,11 +159,8 @@ def read_warc(path: Path) -> Iterator[Record | Skipped]:
                 offset = records.get_record_offset()
                 next_offset = offset + records.get_record_length()
                 yield replace(outcome, origin=f"{path}@{offset}")
-            if problem:  # warcio stopped quietly at the cut-off member
+            if problem:  # warcio stopped quietly at the cut-off member or record
                 yield Skipped(f"{path}@{problem[0]}", "error", problem[1])
-            elif next_offset < os.fstat(stream.fileno()).st_size:  # stopped at a cut header
-                detail = "truncated or malformed WARC: the file ends inside a record"
-                yield Skipped(f"{path}@{next_offset}", "error", detail)
         except Exception as error:  # warcio fails in many ways on a damaged archive
             if problem:  # the cut-off member found beforehand says it best
                 yield Skipped(f"{path}@{problem[0]}", "error", problem[1])

@@ -78,7 +78,7 @@ def import_sources(
         raise NewsfactsError(f"{dataset_dir}: dataset folder not found (newsfacts init makes one)")
     if report is not None:
         check_report_path(report)
-    with import_lock(seeds_dir):
+    with import_lock(seeds_dir, dataset_dir):
         acceptor = Acceptor(*existing_articles(seeds_dir, dataset_dir))
         summary = ImportSummary()
         staging = Staging(seeds_dir, dataset_dir)

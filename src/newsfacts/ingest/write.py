@@ -44,21 +44,31 @@ def existing_articles(seeds_dir: Path, dataset_dir: Path) -> tuple[set[str], set
 
 
 @contextlib.contextmanager
-def import_lock(seeds_dir: Path) -> Iterator[None]:
-    """One import at a time into a seeds folder: a second waits for the first to finish.
-    Staging folders left by an import that was killed are removed once the lock is held."""
+def import_lock(seeds_dir: Path, dataset_dir: Path) -> Iterator[None]:
+    """One import at a time into a seeds folder and a dataset folder: a second waits for the
+    first to finish (locks on the two folders, taken in one order: no file is made).
+    Staging folders left by an import that was killed are removed once the locks are held."""
     try:
         seeds_dir.mkdir(parents=True, exist_ok=True)
-        folder = os.open(seeds_dir, os.O_RDONLY | os.O_DIRECTORY)  # the lock: no file made
     except OSError as error:
         raise NewsfactsError(f"{seeds_dir}: cannot write: {error.strerror or error}") from None
-    try:
-        fcntl.flock(folder, fcntl.LOCK_EX)
+    with _folder_lock(dataset_dir), _folder_lock(seeds_dir):
         for stale in seeds_dir.glob(f"{STAGING_PREFIX}*"):
             shutil.rmtree(stale, ignore_errors=True)
         yield
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise NewsfactsError(f"{folder}: cannot open: {error.strerror or error}") from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
     finally:
-        os.close(folder)  # releases the lock
+        os.close(handle)  # releases the lock
 
 
 class Staging:

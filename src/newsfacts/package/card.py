@@ -223,7 +223,7 @@ def _quality(curated: Curated) -> str:
 
 def _reliability(quality: Quality) -> str:
     """How far `quotes.attribution_confidence` can be trusted, measured on unseen news."""
-    rows = quality.unseen.reliability if quality.unseen else []
+    rows = [r for r in quality.unseen.reliability if r.quotes] if quality.unseen else []
     if not rows:
         return ""
     lines = [f"| {r.min_confidence:.1f} | {r.quotes} | {r.speaker_accuracy:.3f} |" for r in rows]

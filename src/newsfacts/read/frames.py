@@ -125,15 +125,17 @@ def load(
         unpacked = remote.is_url(str(source)) or str(source).endswith(".zip")
         resources = verify(folder, read_descriptor(folder), source if unpacked else None)
         if format:
-            _check_format(folder, resources, format)
+            local = not unpacked
+            _check_format(folder if local else Path(str(source)), resources, format)
         return {r["name"]: categorical(read_table(folder, r), r) for r in resources}
 
 
 PACKAGE_FORMATS = ("csv", "parquet")
 
 
-def _check_format(folder: Path, resources: list[dict[str, Any]], wanted: str) -> None:
-    """A package of the other format is an error, never silently returned instead."""
+def _check_format(where: Path, resources: list[dict[str, Any]], wanted: str) -> None:
+    """A package of the other format is an error, never silently returned instead; `where`
+    is what the user named (a zip or URL, not the temporary folder it was unpacked in)."""
     formats = {
         Path(str(part.path)).suffix.lstrip(".").lower()
         for r in resources
@@ -141,7 +143,8 @@ def _check_format(folder: Path, resources: list[dict[str, Any]], wanted: str) ->
     }
     if formats != {wanted}:
         held = " and ".join(sorted(formats))
-        raise NewsfactsError(f"{folder}: holds {held} files, not {wanted} (format={held!r})")
+        hint = f" (format={held!r})" if len(formats) == 1 else ""
+        raise NewsfactsError(f"{where}: holds {held} files, not {wanted}{hint}")
 
 
 def download(source: str, to: Path, on_bytes: OnBytes | None = None) -> Path:

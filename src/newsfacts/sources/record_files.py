@@ -28,42 +28,75 @@ def read_records(
 
 
 def read_jsonl(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Record | Skipped]:
-    with _open_text(path) as lines:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{number}"
-            try:
-                row = json.loads(line)
-            except ValueError as error:
-                yield Skipped(origin, "error", f"not valid JSON: {error}")
-                continue
-            except RecursionError:
-                yield Skipped(origin, "error", "not valid JSON: nested too deeply")
-                continue
-            if not isinstance(row, dict):
-                yield Skipped(origin, "error", f"a JSON {type(row).__name__}, expected an object")
-                continue
+    for number, line in _binary_lines(path):
+        origin = f"{path}:{number}"
+        try:
+            text = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            yield Skipped(origin, "error", f"not UTF-8 (invalid byte at column {error.start + 1})")
+            continue
+        yield from _json_line(text, origin, names)
+
+
+def _binary_lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    try:
+        handle = path.open("rb")
+    except OSError as error:
+        raise NewsfactsError(f"{path}: cannot read: {error.strerror or error}") from None
+    with handle:
+        yield from enumerate(handle, 1)
+
+
+def _json_line(
+    line: str, origin: str, names: Mapping[str, tuple[str, ...]]
+) -> Iterator[Record | Skipped]:
+    """The record of one JSON line; nothing for a blank line."""
+    if not line.strip():
+        return
+    try:
+        row = json.loads(line)
+    except ValueError as error:
+        yield Skipped(origin, "error", f"not valid JSON: {error}")
+    except RecursionError:
+        yield Skipped(origin, "error", "not valid JSON: nested too deeply")
+    else:
+        if isinstance(row, dict):
             yield _record(row, origin, names)
+        else:
+            yield Skipped(origin, "error", f"a JSON {type(row).__name__}, expected an object")
 
 
 def read_csv(path: Path, names: Mapping[str, tuple[str, ...]]) -> Iterator[Record | Skipped]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # an article is longer than 128 KB at times
-    with _open_text(path) as handle:
-        reader = csv.reader(handle, strict=True)
-        start = 1
+    undecodable: list[int] = []  # the line that is not UTF-8, where reading stopped
+    reader = csv.reader(_decoded(path, undecodable), strict=True)
+    start = 1
+    try:
+        columns = next(reader, [])
+        _check_columns(path, columns, names)
+        start = reader.line_num + 1  # the line where the next row begins
+        for values in reader:
+            if len(values) > len(columns):
+                problem = f"{len(values)} values in a row of {len(columns)} columns"
+                yield Skipped(f"{path}:{start}", "error", f"malformed CSV: {problem}")
+            elif values:
+                yield _record(dict(zip(columns, values, strict=False)), f"{path}:{start}", names)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        yield Skipped(f"{path}:{start}", "error", f"malformed CSV: {error}")
+    if undecodable:
+        yield Skipped(f"{path}:{undecodable[0]}", "error", "not UTF-8; the lines after it unread")
+
+
+def _decoded(path: Path, undecodable: list[int]) -> Iterator[str]:
+    """The file's lines as text (a BOM dropped); at a line that is not UTF-8, its number is
+    put in `undecodable` and the lines stop."""
+    for number, line in _binary_lines(path):
         try:
-            columns = next(reader, [])
-            _check_columns(path, columns, names)
-            start = reader.line_num + 1  # the line where the next row begins
-            for values in reader:
-                if values:
-                    yield _record(
-                        dict(zip(columns, values, strict=False)), f"{path}:{start}", names
-                    )
-                start = reader.line_num + 1
-        except csv.Error as error:
-            yield Skipped(f"{path}:{start}", "error", f"malformed CSV: {error}")
+            yield line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError:
+            undecodable.append(number)
+            return
 
 
 def _check_columns(path: Path, columns: list[str], names: Mapping[str, tuple[str, ...]]) -> None:
@@ -104,26 +137,3 @@ def _record(
         return from_mapping(row, origin, names)
     except NewsfactsError as error:
         return Skipped(origin, "error", str(error).removeprefix(f"{origin}: "))
-
-
-class _open_text:
-    """A UTF-8 text file (BOM dropped), with one clear error when it cannot be opened."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-
-    def __enter__(self) -> Iterator[str]:
-        try:
-            self.handle = self.path.open(encoding="utf-8-sig", newline="")
-        except OSError as error:
-            raise NewsfactsError(f"{self.path}: cannot read: {error.strerror or error}") from None
-        return self._lines()
-
-    def _lines(self) -> Iterator[str]:
-        try:
-            yield from self.handle
-        except UnicodeDecodeError as error:
-            raise NewsfactsError(f"{self.path}: not UTF-8 ({error.reason})") from None
-
-    def __exit__(self, *exc: object) -> None:
-        self.handle.close()

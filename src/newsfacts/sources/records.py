@@ -144,7 +144,11 @@ def clean_url(url: str | None) -> str | None:
     """An http(s) URL without control characters, spaces or credentials; else none."""
     if not url or not URL.match(url):
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+    except ValueError:  # "http://[abc/x": not a URL one can use
+        return None
     if parts.username is not None or parts.password is not None:
         host = parts.netloc.rsplit("@", 1)[1]
         url = parts._replace(netloc=host).geturl()

@@ -80,12 +80,16 @@ def list_seeds(seeds_dir: Path, allow_symlinks: bool = False, strict: bool = Fal
     allowed) a seed is a symbolic link, which could lead anywhere on the disk. Other entries
     (subfolders, other extensions) are not articles: listed in a warning, or an error when
     `strict`. Hidden files (.gitkeep) are ignored. No seeds at all is an empty dataset."""
+    if seeds_dir.is_file():
+        raise NewsfactsError(f"{seeds_dir}: a file, not a seeds folder or a .jsonl/.parquet shard")
     if not seeds_dir.is_dir():
         raise NewsfactsError(f"{seeds_dir}: seeds folder not found")
     with os.scandir(seeds_dir) as entries:
         visible = [e for e in entries if not e.name.startswith(".")]
     seeds = [e for e in visible if e.name.endswith(".txt") and not e.is_dir(follow_symlinks=False)]
-    _report_not_articles(seeds_dir, sorted(e.name for e in visible if e not in seeds), strict)
+    seed_names = {e.name for e in seeds}
+    others = sorted(e.name for e in visible if e.name not in seed_names)
+    _report_not_articles(seeds_dir, others, strict)
     link = next((e for e in seeds if e.is_symlink()), None)
     if link is not None and not allow_symlinks:
         raise NewsfactsError(f"{seeds_dir / link.name}: a symbolic link; {SYMLINK_HINT}")
