@@ -171,7 +171,9 @@ def opened_table(
     every part has the first one's header (Frictionless drops later parts' first lines). The
     dialect and header row of a CSV file are guessed from its bytes alone, so a file in
     `kept_files` (the bytes of a part newsfacts wrote, in standard CSV, and validated) is
-    not sniffed again: at a few milliseconds a file, the largest cost of an unchanged part."""
+    not sniffed again: at a few milliseconds a file, the largest cost of an unchanged part.
+    The guess only decides which engine reads a file; its cells and keys are checked all
+    the same."""
     check_compilable(resource)
     paths = resource_paths(folder, resource)
     for path in paths:

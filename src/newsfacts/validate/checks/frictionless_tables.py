@@ -153,8 +153,8 @@ def table_problems(
 ) -> list[Problem]:
     """What Frictionless reports: by the compiled checks (which fill `digests`, if given;
     `kept_files` are not sniffed again: table_checks.opened_table), or by stock Frictionless
-    itself. A descriptor Frictionless finds fault with (its metadata,
-    before any data is read) is left to stock Frictionless, which reports it in its words."""
+    itself. A descriptor Frictionless finds fault with (its metadata, before any data is
+    read) is left to stock Frictionless, which reports it in its words."""
     if engine == "fast" and described_validly(folder, descriptor_name):
         try:
             return compiled.package_problems(
