@@ -21,6 +21,7 @@ from newsfacts import load, schema
 from newsfacts.build.run import build
 from newsfacts.package.write import ARTICLE_TABLES, actor_part, is_boundary
 from newsfacts.read.files import read_descriptor
+from newsfacts.validate import table_checks
 from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEED_ARTICLE, tree
@@ -184,3 +185,49 @@ def test_a_cached_rebuild_keeps_unchanged_parts_and_equals_a_clean_build(tmp_pat
     assert len(untouched) > 8 and untouched <= kept  # the same files, never rewritten
     changed = {n for n in after if own in n}
     assert changed and not changed & kept
+
+
+def test_a_rebuild_sniffs_only_the_csv_parts_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, PART_ARTICLES), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    before = tree(out / "csv")
+    sniffed: list[str] = []
+    sniff = table_checks.check_dialect
+
+    def recorded(path: Path) -> None:
+        sniffed.append(f"{path.parent.name}/{path.name}")
+        sniff(path)
+
+    monkeypatch.setattr(table_checks, "check_dialect", recorded)
+    write_seeds(seeds, [*IDS, "a010x"])
+    build(seeds, meta, out, cache_dir=cache)
+    after = tree(out / "csv")
+    written = [n for n in after if n.endswith(".csv") and before.get(n) != after[n]]
+    assert any("/part-a" in n for n in written)  # the new article's parts
+    assert sorted(sniffed) == sorted(written)  # the kept parts are not sniffed again
+
+
+def test_kept_parts_are_still_checked_cell_by_cell_and_for_keys(
+    parted: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "build"
+    shutil.copytree(parted, copy)
+    first, second = (copy / "csv" / p for p in paths(copy / "csv", "articles")[:2])
+    kept = frozenset({first, second})
+    assert [p for p in validate(copy, kept_files=kept) if p.severity == "error"] == []
+    header, row, *rest = list(csv.reader(io.StringIO(first.read_text(encoding="utf-8"))))
+    with second.open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(row)  # a key of a kept part, again
+    rehash(copy / "csv")
+    found = [str(p) for p in validate(copy / "csv", kept_files=kept)]
+    assert any("primary-key" in p for p in found), found
+    shutil.copyfile(parted / "csv" / second.relative_to(copy / "csv"), second)
+    row[header.index("word_count")] = "many"  # a tampered kept part: a cell of a wrong type
+    with first.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, row, *rest])
+    rehash(copy / "csv")
+    found = [str(p) for p in validate(copy / "csv", kept_files=kept)]
+    assert any("type-error" in p and "word_count" in p for p in found), found

@@ -33,9 +33,12 @@ from newsfacts.sources.shards import is_shard, read_shard
 from newsfacts.validate.run import OnCheck, validate
 
 
-def _verify(staging: Path, out: Path, on_check: OnCheck | None = None) -> None:
+def _verify(
+    staging: Path, out: Path, on_check: OnCheck | None = None, kept: tuple[str, ...] = ()
+) -> None:
     # its own staging folder: nothing swaps it, so no lock (and no lock file beside it)
-    found = validate(staging, while_builds_swap=False, on_check=on_check)
+    kept_files = frozenset(staging / name for name in kept)
+    found = validate(staging, while_builds_swap=False, on_check=on_check, kept_files=kept_files)
     problems = [p for p in found if p.severity == "error"]
     if problems:
         raise NewsfactsError(f"the new build is invalid, {out} left as it was: {problems[0]}")
@@ -78,9 +81,9 @@ def build(
         found = extractions(paths, curated, root, cache, on_article, allow_symlinks)
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(staging, found, curated, corrector, no_text)
-        keep_unchanged(staging, out.resolve())  # unchanged parts: the old files, untouched
+        kept = keep_unchanged(staging, out.resolve())  # unchanged parts: the old files
         release_free_memory()  # what writing freed, before validation takes its own
-        _verify(staging, out, on_check)
+        _verify(staging, out, on_check, tuple(kept))
     return rows
 
 

@@ -159,16 +159,16 @@ def _changed(out: Path, listed: dict[str, str]) -> str | None:
     return None
 
 
-def keep_unchanged(staging: Path, out: Path) -> int:
+def keep_unchanged(staging: Path, out: Path) -> list[str]:
     """Files of the new build byte for byte those of the build in `out` (same sha256 in both
     SHA256SUMS) become links to the old files, so that a rebuild leaves an unchanged part file
     as it was (its inode and time: tools that sync or back up see it untouched). `out` was
     checked against its SHA256SUMS before the build (check_replaceable), and is again before
-    the swap. The number of files kept."""
+    the swap. The files kept, by their names in SHA256SUMS."""
     old, new = listed_files(out), listed_files(staging)
     if not old or not new:
-        return 0
-    kept = 0
+        return []
+    kept = []
     for name, digest in new.items():
         previous, fresh = out / name, staging / name
         if old.get(name) != digest or previous.is_symlink() or not previous.is_file():
@@ -177,7 +177,7 @@ def keep_unchanged(staging: Path, out: Path) -> int:
         try:
             os.link(previous, temporary)
             temporary.replace(fresh)
-            kept += 1
+            kept.append(name)
         except OSError:
             temporary.unlink(missing_ok=True)  # another file system: the new copy stays
     return kept

@@ -87,6 +87,7 @@ def validation(
     while_builds_swap: bool = True,
     contract: str = "auto",
     on_check: OnCheck | None = None,
+    kept_files: frozenset[Path] = frozenset(),
 ) -> Report:
     """The report on the package(s) at `path`; `validate` says what the arguments do.
     `on_check(name, done, total)` is called as each check's problems are collected."""
@@ -94,7 +95,7 @@ def validation(
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
     with reading(path) if while_builds_swap else nullcontext():
-        subjects = subjects_at(path, engine, contract)
+        subjects = subjects_at(path, engine, contract, kept_files)
         tasks = planned(subjects, checks)
         with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
             dispatched(tasks, pool)
@@ -113,6 +114,7 @@ def validate(
     while_builds_swap: bool = True,
     contract: str = "auto",
     on_check: OnCheck | None = None,
+    kept_files: frozenset[Path] = frozenset(),
 ) -> list[Problem]:
     """Every problem with the package(s) at `path`; an empty list means valid.
 
@@ -125,5 +127,10 @@ def validate(
     `while_builds_swap`: hold the swap lock's shared side (read/swap_lock.py) while reading,
     so that a build swapped into `path` meanwhile waits. `contract`: "auto" checks newsfacts
     packages against schema/ too, other packages by Frictionless's checks only (subjects.py
-    says how they are told apart); "newsfacts" or "frictionless" decides for every package."""
-    return validation(path, engine, checks, while_builds_swap, contract, on_check).problems
+    says how they are told apart); "newsfacts" or "frictionless" decides for every package.
+    `kept_files`: table files a rebuild kept from the previous build, which newsfacts wrote
+    and validated (package/staging.py keep_unchanged): the fast engine does not guess their
+    CSV dialect and header row again (a guess that depends on a file's bytes alone); every
+    other check reads them as before."""
+    report = validation(path, engine, checks, while_builds_swap, contract, on_check, kept_files)
+    return report.problems

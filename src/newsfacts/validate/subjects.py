@@ -38,6 +38,7 @@ class Package:
     descriptor_name: str = DESCRIPTOR  # the descriptor's file name in `folder`
     digests: dict[str, TableDigest] = field(default_factory=dict)
     tables_read: bool = True
+    kept_files: frozenset[Path] = frozenset()  # files a rebuild kept (validate says which)
 
     @property
     def name(self) -> str:
@@ -152,7 +153,9 @@ def is_newsfacts_package(descriptor: dict[str, Any]) -> bool:
     return sorted(map(str, names)) == sorted(schema.TABLES)
 
 
-def package_at(descriptor_file: Path, engine: str, contract: str) -> Package:
+def package_at(
+    descriptor_file: Path, engine: str, contract: str, kept_files: frozenset[Path] = frozenset()
+) -> Package:
     """The package a descriptor describes. Only the newsfacts contract's checks need its
     resources well formed (well_formed_resources); Frictionless's take any descriptor."""
     folder, name = descriptor_file.parent, descriptor_file.name
@@ -162,16 +165,20 @@ def package_at(descriptor_file: Path, engine: str, contract: str) -> Package:
     resources = descriptor.get("resources", [])
     if contract == "newsfacts":
         resources = well_formed_resources(folder, name)
-    return Package(folder, {"resources": resources}, engine, contract, name)
+    package = Package(folder, {"resources": resources}, engine, contract, name)
+    package.kept_files = frozenset(path.resolve() for path in kept_files)
+    return package
 
 
-def subjects_at(path: Path, engine: str, contract: str = "auto") -> Subjects:
+def subjects_at(
+    path: Path, engine: str, contract: str = "auto", kept_files: frozenset[Path] = frozenset()
+) -> Subjects:
     """The packages at `path`, and the build and pair when `path` is a build folder of
     newsfacts packages. `contract`: "auto" (recognised, as this module's docstring says),
     "newsfacts" or "frictionless" (for every package)."""
     if contract not in CONTRACTS:
         raise NewsfactsError(f"unknown contract {contract!r} (auto, newsfacts or frictionless)")
-    packages = [package_at(d, engine, contract) for d in descriptors_in(path)]
+    packages = [package_at(d, engine, contract, kept_files) for d in descriptors_in(path)]
     is_build = path.is_dir() and not (path / DESCRIPTOR).exists()
     if not is_build or any(p.contract != "newsfacts" for p in packages):
         return Subjects(packages, None, None)

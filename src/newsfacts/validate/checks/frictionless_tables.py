@@ -149,13 +149,17 @@ def table_problems(
     engine: str,
     digests: dict[str, TableDigest] | None = None,
     descriptor_name: str = DESCRIPTOR,
+    kept_files: frozenset[Path] = frozenset(),
 ) -> list[Problem]:
-    """What Frictionless reports: by the compiled checks (which fill `digests`, if given), or
-    by stock Frictionless itself. A descriptor Frictionless finds fault with (its metadata,
-    before any data is read) is left to stock Frictionless, which reports it in its words."""
+    """What Frictionless reports: by the compiled checks (which fill `digests`, if given;
+    `kept_files` are not sniffed again: table_checks.opened_table), or by stock Frictionless
+    itself. A descriptor Frictionless finds fault with (its metadata, before any data is
+    read) is left to stock Frictionless, which reports it in its words."""
     if engine == "fast" and described_validly(folder, descriptor_name):
         try:
-            return compiled.package_problems(folder, descriptor, digests, descriptor_name)
+            return compiled.package_problems(
+                folder, descriptor, digests, descriptor_name, kept_files
+            )
         except compiled.Irregular:
             pass  # rows or header of another length: stock Frictionless reports them exactly
         except (OSError, ValueError, pa.ArrowException):
@@ -181,4 +185,5 @@ class FrictionlessTables(PackageCheck):
             subject.engine,
             subject.digests,
             subject.descriptor_name,
+            subject.kept_files,
         )
