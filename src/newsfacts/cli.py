@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
 
 import typer
 from rich.console import Console
@@ -119,7 +119,37 @@ def command(name: str | None = None) -> Callable[[Command], Command]:
     return register
 
 
-class ArticleProgress:
+class ProgressBars:
+    """Transient rich progress bars on stderr, one task per stage, started when first used;
+    the subclasses decide when to show what (a bar on a terminal, lines in CI logs)."""
+
+    def __init__(self) -> None:
+        self.bar: Progress | None = None
+        self.tasks: dict[str, TaskID] = {}
+
+    def _update(self, stage: str, total: int | None, **progress: Any) -> None:
+        if self.bar is None:
+            columns = (
+                TextColumn("{task.fields[stage]}"),
+                BarColumn(),
+                MofNCompleteColumn() if total else TextColumn("{task.completed:,} records"),
+                TextColumn("{task.description}"),
+            )
+            self.bar = Progress(*columns, console=errors, transient=True)
+            self.bar.start()
+        if stage not in self.tasks:
+            self.tasks[stage] = self.bar.add_task("", total=total, stage=stage)
+        self.bar.update(self.tasks[stage], **progress)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+class ArticleProgress(ProgressBars):
     """Progress on stderr, called after each article (and, with `check`, after each
     validation check): bars on a terminal for runs of 20 articles or more; otherwise (CI logs)
     a line per 1,000 articles and at the end of each stage."""
@@ -128,10 +158,9 @@ class ArticleProgress:
     SHOWN_FROM = 20  # articles: a shorter run ends before progress would help
 
     def __init__(self, label: str, then: str = "") -> None:
+        super().__init__()
         self.label = label
         self.then = then  # shown once every article is done, while the work goes on
-        self.bar: Progress | None = None
-        self.tasks: dict[str, TaskID] = {}
         self.done = 0
         self.total = 0
 
@@ -147,7 +176,7 @@ class ArticleProgress:
                     errors.print(self.then)
             return
         description = self.then if self.done == total and self.then else article_id
-        self._advance(self.label, total, description)
+        self._update(self.label, total, advance=1, description=description)
 
     def check(self, name: str, done: int, total: int) -> None:
         """After each validation check of the new build."""
@@ -157,55 +186,15 @@ class ArticleProgress:
             if done == total:
                 errors.print(f"validating: {total} checks done")
             return
-        self._advance("validating", total, name)
-
-    def _advance(self, stage: str, total: int, description: str) -> None:
-        if self.bar is None:
-            columns = (
-                TextColumn("{task.fields[stage]}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-            )
-            self.bar = Progress(*columns, console=errors, transient=True)
-            self.bar.start()
-        if stage not in self.tasks:
-            self.tasks[stage] = self.bar.add_task("", total=total, stage=stage)
-        self.bar.update(self.tasks[stage], advance=1, description=description)
-
-    def __enter__(self) -> ArticleProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        self._update("validating", total, completed=done, description=name)
 
 
-class CheckProgress:
+class CheckProgress(ProgressBars):
     """A bar of the checks done, on a terminal only: elsewhere the report follows at once."""
 
-    def __init__(self) -> None:
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
-
     def __call__(self, name: str, done: int, total: int) -> None:
-        if not errors.is_terminal:
-            return
-        if self.bar is None:
-            columns = (TextColumn("validating"), BarColumn(), MofNCompleteColumn())
-            description = TextColumn("{task.description}")
-            self.bar = Progress(*columns, description, console=errors, transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("", total=total)
-        if self.task is not None:
-            self.bar.update(self.task, completed=done, description=name)
-
-    def __enter__(self) -> CheckProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        if errors.is_terminal:
+            self._update("validating", total, completed=done, description=name)
 
 
 def version_callback(value: bool) -> None:
@@ -302,40 +291,21 @@ def build(
     console.print(cell(f"{packages}; checksums in {out / 'SHA256SUMS'}"))
 
 
-class RecordProgress:
+class RecordProgress(ProgressBars):
     """Records read so far: a live counter on a terminal, a line per 1,000 records otherwise
     (CI logs)."""
 
     EVERY = 1_000
 
     def __init__(self, label: str) -> None:
+        super().__init__()
         self.label = label
-        self.bar: Progress | None = None
-        self.task: TaskID | None = None
 
     def __call__(self, records: int) -> None:
-        if not errors.is_terminal:
-            if records % self.EVERY == 0:
-                errors.print(f"{self.label}: {records:,} records")
-            return
-        if self.bar is None:
-            columns = (
-                TextColumn(self.label),
-                BarColumn(),
-                TextColumn("{task.completed:,} records"),
-            )
-            self.bar = Progress(*columns, console=errors, transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("", total=None)
-        if self.task is not None:
-            self.bar.update(self.task, completed=records)
-
-    def __enter__(self) -> RecordProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.bar is not None:
-            self.bar.stop()
+        if errors.is_terminal:
+            self._update(self.label, None, completed=records)
+        elif records % self.EVERY == 0:
+            errors.print(f"{self.label}: {records:,} records")
 
 
 @command()
