@@ -86,9 +86,7 @@ class Staging:
 
     def add(self, article: Accepted) -> None:
         (self.folder / f"{article.article_id}.txt").write_bytes(article.seed)
-        meta = article.meta.model_dump(mode="json", exclude_defaults=True)
-        entry = {article.article_id: meta}
-        self.entries.write(yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, width=100))
+        self.entries.write(entries_yaml({article.article_id: article.meta}))
         self.ids.append(article.article_id)
 
     def commit(self) -> None:
@@ -116,15 +114,18 @@ class Staging:
         merged = {**data, **(load_text(entries, path) or {})}
         text = old.rstrip("\n") + "\n" + entries
         if not data or load_text(text, path, strict=False) != merged:
-            text = ARTICLES_HEADER + yaml.safe_dump(
-                {k: v.model_dump(mode="json", exclude_defaults=True) for k, v in merged.items()},
-                allow_unicode=True,
-                sort_keys=False,
-                width=100,
-            )
+            text = ARTICLES_HEADER + entries_yaml(merged)
         temporary = self.folder / path.name
         temporary.write_text(text, encoding="utf-8")
         os.replace(temporary, path)
+
+
+def entries_yaml(entries: dict[str, ArticleMeta]) -> str:
+    """articles.yaml entries as YAML, in the given order, without the fields left at default."""
+    data = {
+        key: meta.model_dump(mode="json", exclude_defaults=True) for key, meta in entries.items()
+    }
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
 def load_text(text: str, where: Path, strict: bool = True) -> dict[str, ArticleMeta] | None:

@@ -17,7 +17,6 @@ from pathlib import Path
 from newsfacts.errors import NewsfactsError
 from newsfacts.sources.record_files import FORMATS, read_records
 from newsfacts.sources.records import Accepted, Acceptor, Skipped, field_map
-from newsfacts.sources.seeds import Seed, seed_from_bytes
 
 log = logging.getLogger(__name__)
 SHARD_FORMATS = ("jsonl", "parquet")
@@ -50,7 +49,3 @@ def read_shard(path: Path) -> list[Accepted]:
 def shard_seed_path(shard: Path, article_id: str) -> Path:
     """Where `newsfacts import` would write the article: seeds/ beside the shard."""
     return shard.parent / "seeds" / f"{article_id}.txt"
-
-
-def shard_seed(shard: Path, article: Accepted) -> Seed:
-    return seed_from_bytes(shard_seed_path(shard, article.article_id), article.seed)
