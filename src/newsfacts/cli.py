@@ -78,7 +78,14 @@ SeedsOption = Annotated[
 DatasetOption = Annotated[
     Path, typer.Option("--dataset", help="Folder of curated YAML (dataset.yaml, ...).")
 ]
-OutOption = Annotated[Path, typer.Option("--out", help="Where the packages are written.")]
+OutOption = Annotated[
+    str,
+    typer.Option(
+        "--out",
+        help="Where the packages are written: a folder, or an fsspec URL (s3://…, gs://…, "
+        "file://…; built and validated locally, then only changed files uploaded).",
+    ),
+]
 
 
 def fail(error: NewsfactsError) -> typer.Exit:
@@ -219,7 +226,7 @@ def main(
 def build(
     seeds: SeedsOption = Path("seeds"),
     dataset: DatasetOption = Path("dataset"),
-    out: OutOption = Path("build"),
+    out_target: OutOption = "build",
     no_text: Annotated[
         bool,
         typer.Option(
@@ -256,9 +263,15 @@ def build(
 
     --seeds is a folder of <article_id>.txt files, or one JSON lines or Parquet file holding
     an article a line or row (the fields `newsfacts import` recognises)."""
-    from newsfacts import schema
     from newsfacts.build import run as build_lib
+    from newsfacts.package.remote import is_url
 
+    if is_url(out_target):
+        if check:
+            raise fail(NewsfactsError(f"{out_target}: --check compares a local folder only"))
+        _build_to_url(seeds, dataset, out_target, no_text, cache, allow_symlinks, strict)
+        return
+    out = Path(out_target)
     if check:
         stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
         if stale:
@@ -281,14 +294,48 @@ def build(
             strict=strict,
             on_check=progress.check,
         )
-    summary = Table(title=cell(f"newsfacts build → {out}"))
+    _print_rows(str(out), rows)
+    packages = f"Packages: {out / 'csv'}, {out / 'parquet'} (validated)"
+    console.print(cell(f"{packages}; checksums in {out / 'SHA256SUMS'}"))
+
+
+def _build_to_url(
+    seeds: Path,
+    dataset: Path,
+    url: str,
+    no_text: bool,
+    cache: Path | None,
+    allow_symlinks: bool,
+    strict: bool,
+) -> None:
+    """A build published to an fsspec URL; the cache only where --cache names one."""
+    from newsfacts.build.to_url import build_to_url
+
+    with ArticleProgress("extracting", then="writing, validating and uploading…") as progress:
+        rows = build_to_url(
+            seeds,
+            dataset,
+            url,
+            on_article=progress,
+            no_text=no_text,
+            cache_dir=cache,
+            allow_symlinks=allow_symlinks,
+            strict=strict,
+            on_check=progress.check,
+        )
+    _print_rows(url, rows)
+    console.print(cell(f"Packages: {url}/csv, {url}/parquet (validated, then uploaded)"))
+
+
+def _print_rows(target: str, rows: dict[str, int]) -> None:
+    from newsfacts import schema
+
+    summary = Table(title=cell(f"newsfacts build → {target}"))
     summary.add_column("table")
     summary.add_column("rows", justify="right")
     for name in schema.TABLES:
         summary.add_row(name, f"{rows.get(name, 0):,}")
     console.print(summary)
-    packages = f"Packages: {out / 'csv'}, {out / 'parquet'} (validated)"
-    console.print(cell(f"{packages}; checksums in {out / 'SHA256SUMS'}"))
 
 
 class RecordProgress(ProgressBars):
