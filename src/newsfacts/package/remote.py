@@ -31,8 +31,12 @@ def is_url(target: str) -> bool:
 def open_url(url: str) -> tuple[AbstractFileSystem, str]:
     """The file system and the path in it that `url` names; one clear error when the protocol
     is unknown or its package (s3fs, gcsfs, …) is not installed."""
-    import fsspec
-
+    try:
+        import fsspec
+    except ImportError:
+        raise NewsfactsError(
+            f"{url}: a URL as --out needs fsspec: pip install 'newsfacts[dask]'"
+        ) from None
     try:
         fs, root = fsspec.core.url_to_fs(url)
     except (ImportError, ValueError) as error:
