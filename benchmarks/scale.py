@@ -1,0 +1,129 @@
+"""How the build scales: a clean build and an add-one-article rebuild per corpus size, with the
+peak RSS of the main process and of the largest worker, each size in its own process.
+
+    python benchmarks/scale.py --sizes 10000 100000 1000000 [--workers 2] [--budget 1800]
+        [--json benchmarks/scale_results.json]
+
+Corpora come from benchmarks/bench.py's generator (real paragraphs recombined, fixed random
+seed). A size whose clean build does not end within --budget seconds is stopped and reported
+as such: the issue asks for the largest size that fits in 30 minutes, and the slope.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench import ROOT, make_corpus
+
+MB = 1024  # ru_maxrss is in KiB on Linux
+
+
+def timed_build(seeds: Path, out: Path, cache: Path, workers: int | None) -> float:
+    from newsfacts.build.run import build
+
+    options: dict[str, Any] = {"cache_dir": cache}
+    if workers:
+        options["workers"] = workers
+    start = time.perf_counter()
+    build(seeds, ROOT / "dataset", out, **options)
+    return time.perf_counter() - start
+
+
+def measure(size: int, workdir: Path, workers: int | None) -> dict[str, Any]:
+    seeds, out, cache = workdir / "seeds", workdir / "build", workdir / "cache"
+    seeds.mkdir()
+    start = time.perf_counter()
+    words = make_corpus(size, seeds)
+    generate = time.perf_counter() - start
+    clean = timed_build(seeds, out, cache, workers)
+    clean_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
+    make_corpus(1, seeds, first=size)
+    rebuild = timed_build(seeds, out, cache, workers)
+    return {
+        "articles": size,
+        "words": words,
+        "workers": workers or "in-process",
+        "generate_s": round(generate, 1),
+        "clean_s": round(clean, 1),
+        "rebuild_s": round(rebuild, 1),
+        "rebuild_share": round(rebuild / clean, 3),
+        "peak_rss_mb": round(clean_rss),
+        "peak_rss_with_rebuild_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / MB),
+        "build_bytes": sum(p.stat().st_size for p in out.rglob("*") if p.is_file()),
+    }
+
+
+def run_one(size: int, workers: int | None, budget: float) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--one", str(size)]
+    if workers:
+        command += ["--workers", str(workers)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=budget)
+    except subprocess.TimeoutExpired:
+        return {"articles": size, "workers": workers or "in-process", "stopped_after_s": budget}
+    if done.returncode != 0:
+        sys.exit(f"size {size} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    head = ["articles", "workers", "clean s", "rebuild s", "rebuild %", "peak RSS MB",
+            "worker RSS MB", "words/s"]  # fmt: skip
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        if "stopped_after_s" in r:
+            cells = [f"{r['articles']:,}", str(r["workers"]), f"> {r['stopped_after_s']:.0f}"]
+            cells += ["not run"] * (len(head) - len(cells))
+        else:
+            cells = [
+                f"{r['articles']:,}",
+                str(r["workers"]),
+                f"{r['clean_s']:.1f}",
+                f"{r['rebuild_s']:.1f}",
+                f"{100 * r['rebuild_share']:.1f}%",
+                str(r["peak_rss_with_rebuild_mb"]),
+                str(r["worker_peak_rss_mb"]),
+                f"{r['words'] / r['clean_s']:,.0f}",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--workers", type=int, help="build on a local Dask cluster")
+    parser.add_argument("--budget", type=float, default=1800.0, help="seconds per size")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, print JSON
+    args = parser.parse_args()
+    if args.one:
+        workdir = Path(tempfile.mkdtemp(prefix="newsfacts-scale-"))
+        try:
+            print(json.dumps(measure(args.one, workdir, args.workers)))
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        return
+    results = []
+    for size in args.sizes:
+        results.append(run_one(size, args.workers, args.budget))
+        print(json.dumps(results[-1]), file=sys.stderr, flush=True)
+    print(table(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
