@@ -65,7 +65,7 @@ from .quote_rules import (
     cue_words,
 )
 from .rules import Rule
-from .speaker_scoring import CARRIED, MAX_RANK, PRONOUN, Candidate, Choice, best
+from .speaker_scoring import CARRIED, CUE_NAME, MAX_RANK, PRONOUN, Candidate, Choice, best
 from .text import Span, alternation, ends_sentence
 
 # -- shortcuts (fast.py): the rules above, searched quicker ------------------------------
@@ -322,9 +322,78 @@ class QuoteFinder:
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
-        if best:
-            return Speaker(best.key, True, best.span.start, "name_before_cue")
-        return self._clause_subject(position, limit)
+        rule = (
+            Speaker(best.key, True, best.span.start, "name_before_cue")
+            if best
+            else self._clause_subject(position, limit)
+        )
+        if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
+            return rule
+        return self._scored_before_cue(rule, position, limit)
+
+    def _scored_before_cue(self, rule: Speaker, position: int, limit: int) -> Speaker:
+        """Among the names before a cue, the best scoring; `rule` is the rules' choice (a
+        feature): "Ana Ruiz, seated next to Tom Reed, told reporters" is Ruiz's."""
+        mentions = [
+            m
+            for m in self.actors.between(limit, position)
+            if not m.possessive and m.span.end <= position and m.key in self.actors.actors
+        ]
+        if len({m.key for m in mentions}) < 2:
+            return rule
+        candidates = []
+        seen: set[str] = set()
+        for rank, mention in enumerate(reversed(mentions)):
+            if mention.key in seen:
+                continue
+            seen.add(mention.key)
+            features = self._before_cue_features(mention, mentions, position, limit)
+            features += [("rank", float(min(rank, MAX_RANK)))]
+            if mention.key == rule.key:
+                features.append(("rule_choice", 1.0))
+            candidates.append(Candidate(mention.key, tuple(features)))
+        chosen = best(candidates, CUE_NAME, self.weights)
+        choice = Choice(CUE_NAME, tuple(candidates))
+        if chosen is None or chosen[0].key == rule.key:
+            return replace(rule, choice=choice)
+        start = next(m.span.start for m in reversed(mentions) if m.key == chosen[0].key)
+        return Speaker(chosen[0].key, True, start, "name_before_cue", choice)
+
+    def _before_cue_features(
+        self, mention: MentionSpan, mentions: list[MentionSpan], position: int, limit: int
+    ) -> list[tuple[str, float]]:
+        """What the text around a name before a cue says about it."""
+        actor = self.actors.actors[mention.key]
+        gap = self.text[mention.span.end : position]
+        adjacent = SPEAKER_GAP.pattern.match(gap)
+        earlier_person = any(
+            m.span.end <= mention.span.start
+            and self.actors.actors[m.key].kind == "person"
+            and self.text[m.span.end : mention.span.start].lstrip().startswith(",")
+            for m in mentions
+        )
+        flags = {
+            "adjacent": bool(adjacent) and not gap.lstrip().startswith(","),
+            "before_appositive": bool(APPOSITIVE.pattern.match(gap)),
+            "before_comma": bool(adjacent) and gap.lstrip().startswith(","),
+            "first_in_clause": mention is mentions[0],
+            "after_preposition": self._after_preposition(mention.span.start, limit),
+            "after_person_and_comma": earlier_person,
+            "person": actor.kind == "person",
+            "organization": actor.kind == "organization",
+            "country": actor.kind == "country",
+            "group": actor.kind == "group",
+        }
+        features = [(name, 1.0) for name, on in flags.items() if on]
+        features.append(("words_to_cue", math.log1p(len(gap.split()))))
+        return features
+
+    def _after_preposition(self, start: int, limit: int) -> bool:
+        """Whether a preposition (and perhaps "the") comes right before `start`."""
+        words = self.text[max(limit, start - 24) : start].split()
+        if words and words[-1].lower() == "the":
+            words.pop()
+        return bool(words) and words[-1].lower() in self.lex.prepositions_before_a_name
 
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
         """ "the president said": the nearest person named before whose title ends in that

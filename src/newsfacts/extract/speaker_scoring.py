@@ -21,6 +21,7 @@ from dataclasses import dataclass
 # The decisions scored, each with its own weights.
 PRONOUN = "pronoun"  # "she said": which earlier actor "she" is
 CARRIED = "carried"  # a quote with no cue: whose words it continues
+CUE_NAME = "cue_name"  # several names before a cue ("X, seated next to Y, said"): which speaks
 
 # Rank among the candidates (nearest first) beyond which candidates count as equally far.
 MAX_RANK = 4
