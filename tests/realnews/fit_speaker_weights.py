@@ -159,34 +159,39 @@ def lines(decision: str, decisions: list[list[Example]], weights: dict[str, floa
     return result
 
 
-def main() -> int:
-    # A candidate's features depend on the speakers chosen before it ("last_speaker"), so the
-    # fit starts from the rules' choices (the nearest candidate, a neighbour's speaker, the name the
-    # rules pick before a cue) and is redone on the speakers its own weights choose, ROUNDS
-    # times: the result depends on the data only.
+def fitted_text() -> str:
+    """The lexicon the fit gives, as text. A candidate's features depend on the speakers
+    chosen before it ("last_speaker"), so the fit starts from the rules' choices (the nearest
+    candidate, a neighbour's speaker, the name the rules pick before a cue) and is redone on the
+    speakers its own weights choose, ROUNDS times: the result depends on the data only. The
+    weights in use are restored afterwards."""
     in_use = load_lexicons().speaker_weights
+    saved = dict(in_use)
     in_use.clear()
     in_use[f"{CUE_NAME} rule_choice"] = 1.0
-    for _ in range(ROUNDS):
-        found = defaultdict(list)
-        for gold_dir, seeds_dir in TRAINING:
-            for decision, made in examples(gold_dir, seeds_dir).items():
-                found[decision] += made
-        fitted = {decision: fit(found[decision]) for decision in DECISIONS}
+    try:
+        for _ in range(ROUNDS):
+            found: dict[str, list[list[Example]]] = defaultdict(list)
+            for gold_dir, seeds_dir in TRAINING:
+                for decision, made in examples(gold_dir, seeds_dir).items():
+                    found[decision] += made
+            fitted = {decision: fit(found[decision]) for decision in DECISIONS}
+            in_use.clear()
+            in_use.update(
+                {f"{d} {name}": round(w, 2) for d, ws in fitted.items() for name, w in ws.items()}
+            )
+    finally:
         in_use.clear()
-        in_use.update(
-            {
-                f"{d} {name}": round(w, 2)
-                for d, weights in fitted.items()
-                for name, w in weights.items()
-            }
-        )
+        in_use.update(saved)
     text = [HEADER.format(penalty=PENALTY)]
     for decision in DECISIONS:
         text += lines(decision, found[decision], fitted[decision])
-    LEXICON.write_text("".join(text), encoding="utf-8")
-    sizes = ", ".join(f"{len(found[d])} {d}" for d in DECISIONS)
-    print(f"wrote {LEXICON} from {sizes} decisions")
+    return "".join(text)
+
+
+def main() -> int:
+    LEXICON.write_text(fitted_text(), encoding="utf-8")
+    print(f"wrote {LEXICON}")
     return 0
 
 
