@@ -100,3 +100,10 @@ def test_the_weights_lexicon_is_what_the_fit_command_writes(annotated_articles: 
     before = dict(load_lexicons().speaker_weights)
     assert fitted_text() == LEXICON.read_text(encoding="utf-8")
     assert load_lexicons().speaker_weights == before  # the weights in use are restored
+
+
+def test_an_unnamed_source_named_right_after_the_cue_is_that_person() -> None:
+    text = "“The talks will resume on Monday,” said a Norwegian negotiator, Lars Berg."
+    assert quotes_of(text) == [("direct", "The talks will resume on Monday", "Lars Berg", "said")]
+    unnamed = "“The talks will resume on Monday,” said a Norwegian negotiator."
+    assert quotes_of(unnamed)[0][2] == "Norwegian negotiator"

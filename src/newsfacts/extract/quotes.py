@@ -593,8 +593,27 @@ class QuoteFinder:
         return None
 
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
+        """The unnamed source at `start`, or the person it names right after ("said a Norwegian
+        negotiator, Lars Berg")."""
         match = self.unnamed_pattern.match(self.text, start, limit)
-        return self._unnamed_actor(match) if match else None
+        if not match:
+            return None
+        named = self._person_in_apposition(match.end(), limit)
+        return named or self._unnamed_actor(match)
+
+    def _person_in_apposition(self, position: int, limit: int) -> Speaker | None:
+        """A person named between commas (or before the end) right after `position`."""
+        if not self.text.startswith(", ", position):
+            return None
+        for mention in self.actors.between(position + 2, position + 3):
+            after = self.text[mention.span.end : mention.span.end + 1]
+            if (
+                not mention.possessive
+                and self.actors.actors[mention.key].kind == "person"
+                and (mention.span.end >= limit or after in ",.;")
+            ):
+                return Speaker(mention.key, True, mention.span.start, "name_after_cue")
+        return None
 
     def _unnamed_before(self, position: int, limit: int) -> Speaker | None:
         match = self._unnamed_match_before(position, limit)
