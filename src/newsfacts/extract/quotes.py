@@ -337,7 +337,7 @@ class QuoteFinder:
         mentions = [
             m
             for m in self.actors.between(limit, position)
-            if not m.possessive and m.span.end <= position and m.key in self.actors.actors
+            if not m.possessive and m.span.end <= position
         ]
         if len({m.key for m in mentions}) < 2:
             return rule
@@ -580,7 +580,7 @@ class QuoteFinder:
     def _opens_sentence(self, position: int) -> bool:
         """Whether a mention is the first words of its sentence ("The" aside)."""
         head = self.text[max(0, position - 12) : position].removesuffix("The ").rstrip()
-        return not head or head[-1] in '.!?:\n"”'
+        return not head or head[-1] in '.!?:"”'
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
@@ -1026,11 +1026,9 @@ class QuoteFinder:
                 extra.setdefault(key, []).append((name, 1.0))
         window = self._window_start(position, CARRIED_PARAGRAPHS_BACK)
         candidates = self._mentioned_candidates(window, position, _may_speak, extra)
-        if self._after_colon(position):
-            candidates = [
-                _with(c, ("after_colon", 1.0), *(("colon_nearest", 1.0),) * (i == 0))
-                for i, c in enumerate(candidates)
-            ]
+        if candidates and self._after_colon(position):  # "X answered the critics: “...”"
+            candidates = [_with(c, ("after_colon", 1.0)) for c in candidates]
+            candidates[0] = _with(candidates[0], ("colon_nearest", 1.0))
         chosen = best(candidates, CARRIED, self.weights)
         # Next to other quotes, the quote is one of theirs; alone, only a likely speaker speaks.
         likely = chosen is not None and (chosen[1] > 0 or any(neighbours.values()))
