@@ -59,6 +59,8 @@ class Lexicons:
     given_names: dict[str, str]  # given name -> "m" | "f" | "?"
     not_first_names: frozenset[str]  # given names of either gender that begin place names
     attribution_confidence: dict[str, float]  # "<kind> <attribution>" -> speaker accuracy
+    prepositions_before_a_name: frozenset[str]
+    speaker_weights: dict[str, float]  # "<decision> <feature>" -> weight (speaker_scoring.py)
 
 
 def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
@@ -124,5 +126,9 @@ def load_lexicons() -> Lexicons:
         not_first_names=word_set("not_first_names.txt"),
         attribution_confidence={
             how: float(value) for how, value in word_table("attribution_confidence.txt").items()
+        },
+        prepositions_before_a_name=word_set("prepositions_before_a_name.txt"),
+        speaker_weights={
+            feature: float(weight) for feature, weight in word_table("speaker_weights.txt").items()
         },
     )

@@ -13,10 +13,11 @@ fast.py's shortcuts search them quicker.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
@@ -64,6 +65,7 @@ from .quote_rules import (
     cue_words,
 )
 from .rules import Rule
+from .speaker_scoring import CARRIED, CUE_NAME, MAX_RANK, PRONOUN, Candidate, Choice, best
 from .text import Span, alternation, ends_sentence
 
 # -- shortcuts (fast.py): the rules above, searched quicker ------------------------------
@@ -97,6 +99,11 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 
 
 # -- the finder's helpers ----------------------------------------------------------------
+
+# How many paragraphs before the current one hold the candidates for a pronoun's antecedent
+# and for the speaker of a quote with no cue.
+PRONOUN_PARAGRAPHS_BACK = 2
+CARRIED_PARAGRAPHS_BACK = 1
 
 
 @cache
@@ -174,6 +181,8 @@ class QuoteSpan:
     cue: str | None
     attribution: str | None = None  # how the speaker was found (quotes.attribution's enum)
     confidence: float | None = None  # how likely the speaker is right, from the kind and how
+    # the scored candidates the speaker was chosen from, if it was (for fitting the weights)
+    choice: Choice | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -182,6 +191,7 @@ class Speaker:
     found: bool  # False when nothing near the cue names a source
     start: int = -1  # where the speaker's words begin in the text, when known
     how: str | None = None  # quotes.attribution: which rule found the speaker
+    choice: Choice | None = None  # the scored candidates it was chosen from, if it was
 
 
 def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
@@ -233,6 +243,15 @@ class QuoteFinder:
         self.title_nouns = frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
         self.cues = cue_finder(lex)
         self.paragraph_cues = MatchesInRange([])  # set by find() for each paragraph
+        self.weights = lex.speaker_weights
+        # What find() has read so far, for scoring speaker candidates: where each paragraph
+        # starts, the sentences of the current one, the quotations' (open, close) marks, and
+        # (where, who) for each quote given a speaker.
+        self.paragraph_starts: list[int] = []
+        self.sentences: list[Span] = []
+        self.quoted: list[tuple[int, int]] = []
+        self.spoken: list[tuple[int, str]] = []
+        self.previous_unclosed = False  # the previous paragraph ends inside a quotation
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
         return self.unnamed.search(self.text, self.lowered, start, end)
@@ -303,9 +322,78 @@ class QuoteFinder:
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
-        if best:
-            return Speaker(best.key, True, best.span.start, "name_before_cue")
-        return self._clause_subject(position, limit)
+        rule = (
+            Speaker(best.key, True, best.span.start, "name_before_cue")
+            if best
+            else self._clause_subject(position, limit)
+        )
+        if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
+            return rule
+        return self._scored_before_cue(rule, position, limit)
+
+    def _scored_before_cue(self, rule: Speaker, position: int, limit: int) -> Speaker:
+        """Among the names before a cue, the best scoring; `rule` is the rules' choice (a
+        feature): "Ana Ruiz, seated next to Tom Reed, told reporters" is Ruiz's."""
+        mentions = [
+            m
+            for m in self.actors.between(limit, position)
+            if not m.possessive and m.span.end <= position
+        ]
+        if len({m.key for m in mentions}) < 2:
+            return rule
+        candidates = []
+        seen: set[str] = set()
+        for rank, mention in enumerate(reversed(mentions)):
+            if mention.key in seen:
+                continue
+            seen.add(mention.key)
+            features = self._before_cue_features(mention, mentions, position, limit)
+            features += [("rank", float(min(rank, MAX_RANK)))]
+            if mention.key == rule.key:
+                features.append(("rule_choice", 1.0))
+            candidates.append(Candidate(mention.key, tuple(features)))
+        chosen = best(candidates, CUE_NAME, self.weights)
+        choice = Choice(CUE_NAME, tuple(candidates))
+        if chosen is None or chosen[0].key == rule.key:
+            return replace(rule, choice=choice)
+        start = next(m.span.start for m in reversed(mentions) if m.key == chosen[0].key)
+        return Speaker(chosen[0].key, True, start, "name_before_cue", choice)
+
+    def _before_cue_features(
+        self, mention: MentionSpan, mentions: list[MentionSpan], position: int, limit: int
+    ) -> list[tuple[str, float]]:
+        """What the text around a name before a cue says about it."""
+        actor = self.actors.actors[mention.key]
+        gap = self.text[mention.span.end : position]
+        adjacent = SPEAKER_GAP.pattern.match(gap)
+        earlier_person = any(
+            m.span.end <= mention.span.start
+            and self.actors.actors[m.key].kind == "person"
+            and self.text[m.span.end : mention.span.start].lstrip().startswith(",")
+            for m in mentions
+        )
+        flags = {
+            "adjacent": bool(adjacent) and not gap.lstrip().startswith(","),
+            "before_appositive": bool(APPOSITIVE.pattern.match(gap)),
+            "before_comma": bool(adjacent) and gap.lstrip().startswith(","),
+            "first_in_clause": mention is mentions[0],
+            "after_preposition": self._after_preposition(mention.span.start, limit),
+            "after_person_and_comma": earlier_person,
+            "person": actor.kind == "person",
+            "organization": actor.kind == "organization",
+            "country": actor.kind == "country",
+            "group": actor.kind == "group",
+        }
+        features = [(name, 1.0) for name, on in flags.items() if on]
+        features.append(("words_to_cue", math.log1p(len(gap.split()))))
+        return features
+
+    def _after_preposition(self, start: int, limit: int) -> bool:
+        """Whether a preposition (and perhaps "the") comes right before `start`."""
+        words = self.text[max(limit, start - 24) : start].split()
+        if words and words[-1].lower() == "the":
+            words.pop()
+        return bool(words) and words[-1].lower() in self.lex.prepositions_before_a_name
 
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
         """ "the president said": the nearest person named before whose title ends in that
@@ -375,15 +463,124 @@ class QuoteFinder:
             return Speaker(None, False, position)
         wanted_kinds = PRONOUN_KINDS[pronoun]
         gender = PRONOUN_GENDER.get(pronoun)
+
+        def compatible(actor: ArticleActor) -> bool:
+            return actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?"))
+
+        window = self._window_start(position, PRONOUN_PARAGRAPHS_BACK)
+        candidates = self._mentioned_candidates(window, position, compatible, {})
+        if not candidates:
+            return Speaker(
+                self._nearest_compatible(position, compatible), True, position, "pronoun"
+            )
+        for index, candidate in enumerate(candidates):
+            actor = self.actors.actors[candidate.key]
+            if gender is not None and actor.gender == gender:
+                candidates[index] = _with(candidate, ("gender_agrees", 1.0))
+        chosen = best(candidates, PRONOUN, self.weights)
+        choice = Choice(PRONOUN, tuple(candidates))
+        key = chosen[0].key if chosen else None
+        return Speaker(key, True, position, "pronoun", choice)
+
+    def _nearest_compatible(
+        self, position: int, compatible: Callable[[ArticleActor], bool]
+    ) -> str | None:
+        """The nearest earlier compatible actor, a named one first (beyond the window)."""
         chosen = None
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
-            if actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?")):
+            if compatible(actor):
                 chosen = chosen or actor
                 if not actor.unnamed:
-                    chosen = actor  # a named antecedent first
-                    break
-        return Speaker(chosen.key if chosen else None, True, position, "pronoun")
+                    return actor.key  # a named antecedent first
+        return chosen.key if chosen else None
+
+    # -- speaker candidates --------------------------------------------------------
+
+    def _window_start(self, position: int, paragraphs_back: int) -> int:
+        """Where the paragraph `paragraphs_back` before the one holding `position` starts."""
+        index = bisect_right(self.paragraph_starts, position) - 1
+        if index < 0:
+            return 0
+        return self.paragraph_starts[max(0, index - paragraphs_back)]
+
+    def _mentioned_candidates(
+        self,
+        start: int,
+        position: int,
+        eligible: Callable[[ArticleActor], bool],
+        extra: dict[str, list[tuple[str, float]]],
+    ) -> list[Candidate]:
+        """The eligible actors mentioned in [start, position), nearest first, each with the
+        features of its mentions there; `extra` adds features by key (and actors not
+        mentioned there, after them)."""
+        by_key: dict[str, list[MentionSpan]] = {}
+        for mention in reversed(self.actors.between(start, position)):
+            if mention.span.end > position:
+                continue
+            mentions = by_key.get(mention.key)
+            if mentions is not None:
+                mentions.append(mention)
+            elif eligible(self.actors.actors[mention.key]):
+                by_key[mention.key] = [mention]
+        candidates = []
+        for rank, (key, mentions) in enumerate(by_key.items()):
+            features = self._mention_features(key, mentions, rank, position)
+            candidates.append(Candidate(key, (*features, *extra.get(key, ()))))
+        for key, features in extra.items():
+            if key not in by_key:
+                candidates.append(
+                    Candidate(key, (*self._speaker_features(key, position), *features))
+                )
+        return candidates
+
+    def _mention_features(
+        self, key: str, mentions: list[MentionSpan], rank: int, position: int
+    ) -> list[tuple[str, float]]:
+        """What a candidate's mentions before `position` (nearest first) say about it."""
+        nearest = mentions[0].span.start
+        actor = self.actors.actors[key]
+        sentence = _containing(self.sentences, position)
+        quoted = [self._in_quotation(m.span.start) for m in mentions]
+        flags = {
+            "mentioned": True,
+            "nearest": rank == 0,
+            "same_sentence": sentence is not None and nearest >= sentence.start,
+            "same_paragraph": nearest >= self._window_start(position, 0),
+            "in_quote": quoted[0],
+            "only_in_quotes": all(quoted),
+            "opens_sentence": any(self._opens_sentence(m.span.start) for m in mentions),
+            "possessive": mentions[0].possessive,
+            "in_parentheses": self._in_parentheses(nearest, self._window_start(nearest, 0)),
+            "person": actor.kind == "person",
+            "unnamed": actor.unnamed,
+        }
+        features = [(name, 1.0) for name, on in flags.items() if on]
+        features.append(("rank", float(min(rank, MAX_RANK))))
+        features.append(("mentions", math.log1p(len(mentions))))
+        return features + self._speaker_features(key, position)
+
+    def _speaker_features(self, key: str, position: int) -> list[tuple[str, float]]:
+        """Whether the actor spoke the last quote before `position`, or any earlier one."""
+        index = bisect_left(self.spoken, position, key=_spoken_at)
+        if index and self.spoken[index - 1][1] == key:
+            return [("last_speaker", 1.0), ("was_speaker", 1.0)]
+        if any(who == key for _, who in self.spoken[:index]):
+            return [("was_speaker", 1.0)]
+        return []
+
+    def _in_quotation(self, position: int) -> bool:
+        index = bisect_right(self.quoted, position, key=_opening) - 1
+        return index >= 0 and position < self.quoted[index][1]
+
+    def _in_parentheses(self, position: int, floor: int) -> bool:
+        opening = self.text.rfind("(", floor, position)
+        return opening >= 0 and self.text.find(")", opening, position) < 0
+
+    def _opens_sentence(self, position: int) -> bool:
+        """Whether a mention is the first words of its sentence ("The" aside)."""
+        head = self.text[max(0, position - 12) : position].removesuffix("The ").rstrip()
+        return not head or head[-1] in '.!?:"”'
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end."""
@@ -396,8 +593,27 @@ class QuoteFinder:
         return None
 
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
+        """The unnamed source at `start`, or the person it names right after ("said a Norwegian
+        negotiator, Lars Berg")."""
         match = self.unnamed_pattern.match(self.text, start, limit)
-        return self._unnamed_actor(match) if match else None
+        if not match:
+            return None
+        named = self._person_in_apposition(match.end(), limit)
+        return named or self._unnamed_actor(match)
+
+    def _person_in_apposition(self, position: int, limit: int) -> Speaker | None:
+        """A person named between commas (or before the end) right after `position`."""
+        if not self.text.startswith(", ", position):
+            return None
+        for mention in self.actors.between(position + 2, position + 3):
+            after = self.text[mention.span.end : mention.span.end + 1]
+            if (
+                not mention.possessive
+                and self.actors.actors[mention.key].kind == "person"
+                and (mention.span.end >= limit or after in ",.;")
+            ):
+                return Speaker(mention.key, True, mention.span.start, "name_after_cue")
+        return None
 
     def _unnamed_before(self, position: int, limit: int) -> Speaker | None:
         match = self._unnamed_match_before(position, limit)
@@ -432,9 +648,12 @@ class QuoteFinder:
 
     # -- direct quotes -------------------------------------------------------------
 
-    def direct(self, paragraph: Span, sentences: list[Span]) -> list[QuoteSpan]:
+    def direct(
+        self, paragraph: Span, sentences: list[Span], marks: list[tuple[int, int, bool]]
+    ) -> list[QuoteSpan]:
+        """The paragraph's quotations (`marks`: _marks()) that are quotes, with speakers."""
         quotes = []
-        for open_at, close_at, closed in _marks(self.text, paragraph):
+        for open_at, close_at, closed in marks:
             content = self._trim(Span(open_at + 1, close_at))
             if content.end <= content.start:
                 continue
@@ -445,6 +664,8 @@ class QuoteFinder:
             if not self._is_quotation(content, cue is not None or speaker is not None):
                 continue
             quotes.append(_quote(content, "direct", speaker, cue))
+            if speaker is not None and speaker.key is not None:
+                self.spoken.append((content.start, speaker.key))
         return quotes
 
     def _trim(self, span: Span) -> Span:
@@ -740,12 +961,20 @@ class QuoteFinder:
         for paragraph, sentences in paragraphs:
             cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
             self.paragraph_cues = MatchesInRange(cues)
-            directs = self.direct(paragraph, sentences)
+            self.paragraph_starts.append(paragraph.start)
+            self.sentences = sentences
+            marks = _marks(self.text, paragraph)
+            self.quoted.extend((open_at, close_at) for open_at, close_at, _ in marks)
+            spoken_before = len(self.spoken)
+            directs = self.direct(paragraph, sentences, marks)
             indirects = [q for s in sentences if (q := self.indirect(s, directs))]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
+            del self.spoken[spoken_before:]
+            self.spoken.extend((q.span.start, q.speaker) for q in here if q.speaker)
             found.extend(self._with_confidence(q) for q in here)
             previous_paragraph = here
+            self.previous_unclosed = bool(marks) and not marks[-1][2]
         return found
 
     def _with_confidence(self, quote: QuoteSpan) -> QuoteSpan:
@@ -765,24 +994,76 @@ class QuoteFinder:
         result = []
         for i, quote in enumerate(quotes):
             if quote.speaker is None and quote.cue is None:
-                speaker = last_before[i] or first_after[i]
-                speaker = speaker or (before_paragraph if opens_paragraph else None)
-                quote = QuoteSpan(quote.span, quote.kind, speaker, None, _carried(speaker))
+                neighbours = {
+                    "previous_quote": last_before[i],
+                    "next_quote": first_after[i],
+                    "previous_paragraph_quote": before_paragraph,
+                    "previous_paragraph_quote_opening": before_paragraph
+                    if opens_paragraph
+                    else None,
+                    "continues_quotation": before_paragraph
+                    if opens_paragraph and self.previous_unclosed
+                    else None,
+                }
+                speaker, choice = self._carried_speaker(quote.span.start, neighbours)
+                quote = QuoteSpan(
+                    quote.span, quote.kind, speaker, None, _carried(speaker), choice=choice
+                )
             elif quote.speaker is None and quote.kind == "indirect":
                 speaker = last_before[i] or before_paragraph
                 quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue, _carried(speaker))
             result.append(quote)
         return result
 
+    def _carried_speaker(
+        self, position: int, neighbours: dict[str, str | None]
+    ) -> tuple[str | None, Choice]:
+        """The best scoring speaker for a quote with no cue at `position`: the speakers of the
+        quotes around it (`neighbours`: feature -> key) and the actors named before it."""
+        extra: dict[str, list[tuple[str, float]]] = {}
+        for name, key in neighbours.items():
+            if key is not None:
+                extra.setdefault(key, []).append((name, 1.0))
+        window = self._window_start(position, CARRIED_PARAGRAPHS_BACK)
+        candidates = self._mentioned_candidates(window, position, _may_speak, extra)
+        if candidates and self._after_colon(position):  # "X answered the critics: “...”"
+            candidates = [_with(c, ("after_colon", 1.0)) for c in candidates]
+            candidates[0] = _with(candidates[0], ("colon_nearest", 1.0))
+        chosen = best(candidates, CARRIED, self.weights)
+        # Next to other quotes, the quote is one of theirs; alone, only a likely speaker speaks.
+        likely = chosen is not None and (chosen[1] > 0 or any(neighbours.values()))
+        speaker = chosen[0].key if chosen and likely else None
+        return speaker, Choice(CARRIED, tuple(candidates))
+
+    def _after_colon(self, position: int) -> bool:
+        """Whether the quote at `position` follows a colon ("X said the following: “...”")."""
+        return self.text[max(0, position - 6) : position].rstrip(' \n“"‘«').endswith(":")
+
+
+def _may_speak(actor: ArticleActor) -> bool:
+    return actor.kind != "country"
+
 
 def _quote(span: Span, kind: str, speaker: Speaker | None, cue: str | None) -> QuoteSpan:
     if speaker is None or speaker.key is None:
         return QuoteSpan(span, kind, None, cue)
-    return QuoteSpan(span, kind, speaker.key, cue, speaker.how)
+    return QuoteSpan(span, kind, speaker.key, cue, speaker.how, choice=speaker.choice)
 
 
 def _carried(speaker: str | None) -> str | None:
     return "carried_over" if speaker else None
+
+
+def _with(candidate: Candidate, *features: tuple[str, float]) -> Candidate:
+    return Candidate(candidate.key, (*candidate.features, *features))
+
+
+def _spoken_at(spoken: tuple[int, str]) -> int:
+    return spoken[0]
+
+
+def _opening(quotation: tuple[int, int]) -> int:
+    return quotation[0]
 
 
 def _next_word(text: str, position: int) -> int:

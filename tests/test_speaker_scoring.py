@@ -1,0 +1,109 @@
+"""Speakers chosen among scored candidates (extract/speaker_scoring.py), with weights fitted by
+tests/realnews/fit_speaker_weights.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfacts.extract.lexicons import load_lexicons
+from newsfacts.extract.speaker_scoring import Candidate, best, score
+
+from .conftest import quotes_of, run_extract
+
+ROOT = Path(__file__).resolve().parents[1]
+REALNEWS = ROOT / "tests" / "realnews"
+
+
+def test_a_score_is_the_bias_plus_each_feature_times_its_weight() -> None:
+    weights = {"pronoun bias": -1.0, "pronoun nearest": 2.0, "pronoun rank": -0.5}
+    candidate = Candidate("a", (("nearest", 1.0), ("rank", 2.0), ("unweighted", 5.0)))
+    assert score(candidate, "pronoun", weights) == -1.0 + 2.0 - 1.0
+    assert score(candidate, "carried", weights) == 0.0  # another decision's weights
+
+
+def test_the_best_candidate_wins_and_a_tie_goes_to_the_nearer() -> None:
+    weights = {"pronoun last_speaker": 1.0}
+    near = Candidate("near", ())
+    spoke = Candidate("spoke", (("last_speaker", 1.0),))
+    assert best([near, spoke], "pronoun", weights) == (spoke, 1.0)
+    assert best([near, Candidate("far", ())], "pronoun", weights) == (near, 0.0)
+    assert best([], "pronoun", weights) is None
+
+
+def test_a_quote_after_a_colon_is_the_person_introducing_it() -> None:
+    text = "The captain, Ana Ruiz, answered the critics on Sunday:\n“We never stopped believing.”"
+    assert quotes_of(text) == [("direct", "We never stopped believing.", "Ana Ruiz", None)]
+
+
+def test_a_pronoun_passes_over_a_name_said_inside_a_quotation() -> None:
+    text = (
+        "Tom Reed answered questions after the match: “Nobody works harder than Carl Moss.”\n"
+        "“We will be back next year,” he said."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Tom Reed", "Tom Reed"]
+
+
+def test_a_name_in_an_appositive_before_the_cue_does_not_speak() -> None:
+    text = "Jane Morrow, seated beside Tom Reed in the Council Chamber, told reporters that the budget would pass."
+    assert quotes_of(text) == [
+        ("indirect", "the budget would pass", "Jane Morrow", "told"),
+    ]
+
+
+def test_an_organisation_after_a_person_and_her_role_does_not_speak() -> None:
+    text = "Lena Voss, director of the Harbour Trust said the river was cleaner than for years."
+    assert quotes_of(text) == [
+        ("indirect", "the river was cleaner than for years", "Lena Voss", "said"),
+    ]
+
+
+def test_the_scored_candidates_are_kept_with_the_quote() -> None:
+    text = "Ana Ruiz spoke to reporters. “The bridge will reopen in May,” she said."
+    _, found = run_extract(text)
+    (quote,) = found.quotes
+    assert quote.choice is not None and quote.choice.decision == "pronoun"
+    assert [c.key for c in quote.choice.candidates] == [quote.speaker]
+    assert ("gender_agrees", 1.0) in quote.choice.candidates[0].features
+
+
+def test_every_weight_names_a_decision_and_a_feature() -> None:
+    weights = load_lexicons().speaker_weights
+    assert weights
+    assert {name.split()[0] for name in weights} == {"pronoun", "carried", "cue_name"}
+    assert all(len(name.split()) == 2 for name in weights)
+
+
+def test_the_fit_learns_which_feature_marks_the_speaker() -> None:
+    sys.path.insert(0, str(REALNEWS))
+    from fit_speaker_weights import fit  # tests/realnews/fit_speaker_weights.py
+
+    decision = [({"last_speaker": 1.0}, True), ({"in_quote": 1.0}, False)]
+    weights = fit([decision] * 20)
+    assert weights["last_speaker"] > 0 > weights["in_quote"]
+
+
+@pytest.fixture(scope="module")
+def annotated_articles() -> None:
+    for fetch in (REALNEWS / "fetch.py", ROOT / "tests" / "devset" / "fetch.py"):
+        subprocess.run([sys.executable, str(fetch)], check=True)
+
+
+@pytest.mark.slow
+def test_the_weights_lexicon_is_what_the_fit_command_writes(annotated_articles: None) -> None:
+    sys.path.insert(0, str(REALNEWS))
+    from fit_speaker_weights import LEXICON, fitted_text  # tests/realnews/
+
+    before = dict(load_lexicons().speaker_weights)
+    assert fitted_text() == LEXICON.read_text(encoding="utf-8")
+    assert load_lexicons().speaker_weights == before  # the weights in use are restored
+
+
+def test_an_unnamed_source_named_right_after_the_cue_is_that_person() -> None:
+    text = "“The talks will resume on Monday,” said a Norwegian negotiator, Lars Berg."
+    assert quotes_of(text) == [("direct", "The talks will resume on Monday", "Lars Berg", "said")]
+    unnamed = "“The talks will resume on Monday,” said a Norwegian negotiator."
+    assert quotes_of(unnamed)[0][2] == "Norwegian negotiator"
