@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Self, TypeVar
@@ -33,6 +34,7 @@ from newsfacts.terminal import one_line
 # what it needs: pandas, pyarrow and Frictionless take most of a second to import.
 if TYPE_CHECKING:
     from newsfacts import evaluate as evaluate_lib
+    from newsfacts.build.parallel import Cluster
     from newsfacts.read import diff as diff_lib
     from newsfacts.validate import report as reports
 
@@ -258,6 +260,25 @@ def build(
         bool,
         typer.Option("--strict", help="Fail when the seeds folder holds files that are not seeds."),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Extract on a local Dask cluster of N worker processes, one task per part "
+            "(needs newsfacts[dask]).",
+            show_default=False,
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:port); "
+            "seeds are sent to its workers, which need no shared disk.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Extract every seed article, validate, and publish CSV and Parquet data packages.
 
@@ -266,10 +287,15 @@ def build(
     from newsfacts.build import run as build_lib
     from newsfacts.package.remote import is_url
 
+    if workers and scheduler:
+        raise fail(NewsfactsError("--workers and --scheduler: choose one"))
     if is_url(out_target):
         if check:
             raise fail(NewsfactsError(f"{out_target}: --check compares a local folder only"))
-        _build_to_url(seeds, dataset, out_target, no_text, cache, allow_symlinks, strict)
+        with _cluster(workers, scheduler) as cluster:
+            _build_to_url(
+                seeds, dataset, out_target, no_text, cache, allow_symlinks, strict, cluster
+            )
         return
     out = Path(out_target)
     if check:
@@ -282,7 +308,10 @@ def build(
         console.print(cell(f"{out} is up to date."))
         return
     cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
-    with ArticleProgress("extracting", then="writing and validating…") as progress:
+    with (
+        _cluster(workers, scheduler) as cluster,
+        ArticleProgress("extracting", then="writing and validating…") as progress,
+    ):
         rows = build_lib.build(
             seeds,
             dataset,
@@ -293,6 +322,7 @@ def build(
             allow_symlinks=allow_symlinks,
             strict=strict,
             on_check=progress.check,
+            cluster=cluster,
         )
     _print_rows(str(out), rows)
     packages = f"Packages: {out / 'csv'}, {out / 'parquet'} (validated)"
@@ -307,6 +337,7 @@ def _build_to_url(
     cache: Path | None,
     allow_symlinks: bool,
     strict: bool,
+    cluster: Cluster | None,
 ) -> None:
     """A build published to an fsspec URL; the cache only where --cache names one."""
     from newsfacts.build.to_url import build_to_url
@@ -322,9 +353,19 @@ def _build_to_url(
             allow_symlinks=allow_symlinks,
             strict=strict,
             on_check=progress.check,
+            cluster=cluster,
         )
     _print_rows(url, rows)
     console.print(cell(f"Packages: {url}/csv, {url}/parquet (validated, then uploaded)"))
+
+
+def _cluster(workers: int | None, scheduler: str | None) -> AbstractContextManager[Cluster | None]:
+    """The Dask cluster --workers or --scheduler asks for; none (this machine's cores) else."""
+    if not workers and not scheduler:
+        return nullcontext()
+    from newsfacts.build.cluster import dask_cluster
+
+    return dask_cluster(workers, scheduler)
 
 
 def _print_rows(target: str, rows: dict[str, int]) -> None:

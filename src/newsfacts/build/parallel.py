@@ -6,7 +6,7 @@ import logging
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -18,9 +18,10 @@ from newsfacts.build.cache import log as cache_log
 from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, known_actors
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
+from newsfacts.package.write import is_boundary
 from newsfacts.sources.curated import ArticleMeta, Curated
 from newsfacts.sources.records import Accepted
-from newsfacts.sources.seeds import read_seed, seed_from_bytes
+from newsfacts.sources.seeds import read_seed, read_seed_bytes, seed_from_bytes
 from newsfacts.sources.shards import shard_seed_path
 
 T = TypeVar("T")
@@ -33,6 +34,17 @@ BATCH = 8  # seeds per task sent to a worker process
 
 
 BATCHES_IN_FLIGHT_PER_WORKER = 4  # bounded read-ahead: memory stays flat however many seeds
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """Where extraction runs when not on this machine's cores: a cluster's executor (see
+    build.cluster), how many tasks it runs at once, and whether its workers share no disk with
+    this machine (then seeds are sent as bytes, and the cache is not used by them)."""
+
+    executor: Executor
+    slots: int
+    remote: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,13 +92,14 @@ def extractions(
     cache: ExtractionCache | None = None,
     on_article: OnArticle | None = None,
     allow_symlinks: bool = False,
+    cluster: Cluster | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Every seed's extraction in the order of `paths`: from the cache when the seed, its
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
     # jobs are made as they are needed
     jobs = (_job(path, curated, root, allow_symlinks) for path in paths)
-    return run_jobs(jobs, len(paths), curated, cache, on_article)
+    return run_jobs(jobs, len(paths), curated, cache, on_article, cluster)
 
 
 def shard_extractions(
@@ -95,6 +108,7 @@ def shard_extractions(
     curated: Curated,
     cache: ExtractionCache | None = None,
     on_article: OnArticle | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[ArticleExtraction]:
     """The extractions of a shard file's articles, as if each were imported into seeds/
     beside the shard: the same paths, metadata (dataset/articles.yaml laid over the
@@ -109,7 +123,7 @@ def shard_extractions(
         )
         for article in articles
     )
-    return run_jobs(jobs, len(articles), curated, cache, on_article)
+    return run_jobs(jobs, len(articles), curated, cache, on_article, cluster)
 
 
 def _laid_over(meta: ArticleMeta, curated: ArticleMeta | None) -> ArticleMeta:
@@ -122,12 +136,17 @@ def run_jobs(
     curated: Curated,
     cache: ExtractionCache | None = None,
     on_article: OnArticle | None = None,
+    cluster: Cluster | None = None,
 ) -> Iterator[ArticleExtraction]:
     registry = known_actors(curated)
     parallel = total >= PARALLEL_FROM and (os.cpu_count() or 1) > 1
     _init_worker(registry, cache)
-    if not parallel:
-        results: Iterable[ArticleExtraction] = map(_cached_or_run, jobs)
+    if cluster:
+        results: Iterable[ArticleExtraction] = _on_cluster(
+            jobs, registry, cache, cluster, curated.meta.part_articles
+        )
+    elif not parallel:
+        results = map(_cached_or_run, jobs)
     else:
         results = _in_order(jobs, registry, cache)
     for extraction in results:
@@ -158,6 +177,56 @@ def _in_order(
                 yield from _results(pending.popleft())
         while pending:
             yield from _results(pending.popleft())
+
+
+def _on_cluster(
+    jobs: Iterable[SeedJob],
+    registry: dict[str, RegistryEntry],
+    cache: ExtractionCache | None,
+    cluster: Cluster,
+    part_articles: int,
+) -> Iterator[ArticleExtraction]:
+    """One task per part of the article tables (the parts the packages are written in),
+    results in job order, two tasks in flight per slot. A task carries all it needs, so any
+    worker can run it again when another dies."""
+    cache = None if cluster.remote else cache
+    pending: deque[Future[Batch]] = deque()
+    for part in parts_of(jobs, part_articles):
+        if cluster.remote:
+            part = [with_seed_bytes(job) for job in part]
+        pending.append(cluster.executor.submit(extract_part, part, registry, cache))
+        while len(pending) > 2 * cluster.slots:
+            yield from _results(pending.popleft())
+    while pending:
+        yield from _results(pending.popleft())
+
+
+def parts_of(jobs: Iterable[SeedJob], part_articles: int) -> Iterator[list[SeedJob]]:
+    """The jobs in the parts the article tables are written in (package.write.is_boundary)."""
+    part: list[SeedJob] = []
+    for job in jobs:
+        part.append(job)
+        if is_boundary(job.path.stem, part_articles):
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def with_seed_bytes(job: SeedJob) -> SeedJob:
+    """The job with its seed's bytes, for a worker that cannot read this machine's files."""
+    if job.data is not None:
+        return job
+    data = read_seed_bytes(job.path, job.allow_symlinks)
+    return SeedJob(job.path, job.meta, job.source_file, job.allow_symlinks, data)
+
+
+def extract_part(
+    jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+) -> Batch:
+    """A cluster task: a part's extractions (from the cache a local cluster shares)."""
+    _init_worker(registry, cache)
+    return [_cached_or_run(job) for job in jobs], []
 
 
 Batch = tuple[list[ArticleExtraction], list[str]]  # a batch's results and the cache's warnings

@@ -16,6 +16,7 @@ from newsfacts.build import corrections
 from newsfacts.build.actor_ids import ArticleActorStore, Builder
 from newsfacts.build.cache import ExtractionCache
 from newsfacts.build.parallel import (
+    Cluster,
     check_articles_have_seeds,
     chunked,
     extractions,
@@ -54,6 +55,7 @@ def build(
     allow_symlinks: bool = False,
     strict: bool = False,
     on_check: OnCheck | None = None,
+    cluster: Cluster | None = None,
 ) -> dict[str, int]:
     """Extract every seed, stream the rows into both packages, validate them, then replace
     `out`; the rows per table.
@@ -63,7 +65,8 @@ def build(
     publishers whose text cannot be redistributed): spans are checked against the seeds first.
     A seed that is a symbolic link is refused unless `allow_symlinks`. `seeds_dir` may be a
     shard file (JSON lines or Parquet); with `strict`, a file in the seeds folder that is not
-    a seed is an error, not a warning."""
+    a seed is an error, not a warning. With `cluster` (build.cluster), extraction runs there,
+    one task per part."""
     check_replaceable(out.resolve())
     curated = load_curated(dataset_dir)
     corrector = corrections.load_corrector(dataset_dir)
@@ -73,12 +76,12 @@ def build(
     if is_shard(seeds_dir):
         articles = read_shard(seeds_dir)
         check_articles_have_seeds(curated, {a.article_id for a in articles})
-        found = shard_extractions(seeds_dir, articles, curated, cache, on_article)
+        found = shard_extractions(seeds_dir, articles, curated, cache, on_article, cluster)
     else:
         paths = list_seeds(seeds_dir, allow_symlinks, strict)
         check_articles_have_seeds(curated, {p.stem for p in paths})
         root = seeds_dir.resolve().parent
-        found = extractions(paths, curated, root, cache, on_article, allow_symlinks)
+        found = extractions(paths, curated, root, cache, on_article, allow_symlinks, cluster)
     with fewer_collections(), staged_build(out) as staging:
         rows = _write_packages(staging, found, curated, corrector, no_text)
         kept = keep_unchanged(staging, out.resolve())  # unchanged parts: the old files

@@ -201,3 +201,8 @@ def parse_byline(line: str) -> tuple[str | None, tuple[str, ...]]:
 def _split_authors(authors: str) -> tuple[str, ...]:
     names = [n.strip() for n in re.split(r",|\band\b|&", authors) if n.strip()]
     return tuple(n.title() if n.isupper() else n for n in names)
+
+
+def read_seed_bytes(path: Path, allow_symlinks: bool = False) -> bytes:
+    """A seed file's bytes, read and checked as read_seed reads them (for a worker elsewhere)."""
+    return _read_bytes(path, allow_symlinks)

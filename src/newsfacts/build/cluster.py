@@ -1,0 +1,131 @@
+"""The build past one machine: its tasks on a dask.distributed cluster, through the standard
+`concurrent.futures.Executor` interface, so that the build's code is the same in-process, on
+local worker processes and on a cluster.
+
+A local cluster (`--workers N`) listens on 127.0.0.1 only, on ports the system chooses. A
+cluster given by address (`--scheduler tcp://…`) must run the same newsfacts: each worker's
+extractor version is compared with this one's before any task is sent. A task whose worker
+dies is run again on another one (Dask's scheduler does that, up to its `allowed-failures`, 3
+by default); a task that raises is retried twice, then the build stops with its error.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, Future
+from contextlib import ExitStack, contextmanager
+from typing import Any
+
+from newsfacts.build.cache import extractor_version
+from newsfacts.build.parallel import Cluster
+from newsfacts.errors import NewsfactsError
+
+TASK_RETRIES = 2  # a task that raised is run again this many times before the build stops
+CONNECT_TIMEOUT = "20s"
+# the scheduler's HTTP endpoint (health, metrics): loopback, a free port (not a fixed 8787)
+LOOPBACK_ANY_PORT = "127.0.0.1:0"
+DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+
+
+@contextmanager
+def dask_cluster(workers: int | None = None, scheduler: str | None = None) -> Iterator[Cluster]:
+    """A local cluster of `workers` processes (one thread each), or the cluster whose
+    scheduler is at `scheduler` (its workers may share no disk with this machine)."""
+    client_class, cluster_class = _distributed()
+    with ExitStack() as stack, _quiet_dask():
+        if scheduler:
+            client = stack.enter_context(_connect(client_class, scheduler))
+        else:
+            cluster = stack.enter_context(
+                cluster_class(
+                    n_workers=workers or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    host="127.0.0.1",
+                    dashboard_address=None,
+                    scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
+                    silence_logs=logging.ERROR,
+                )
+            )
+            client = stack.enter_context(client_class(cluster))
+        slots = check_same_extractor(client, scheduler or "the local cluster")
+        executor = OneLineErrors(client.get_executor(retries=TASK_RETRIES, pure=False))
+        yield Cluster(executor, slots, remote=scheduler is not None)
+
+
+class OneLineErrors(Executor):
+    """A task's failure as one clear error: the build's own errors as they are, anything
+    else (a worker that died on every attempt: KilledWorker) named as the cluster's."""
+
+    def __init__(self, inner: Executor) -> None:
+        self.inner = inner
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        outcome: Future[Any] = Future()
+        self.inner.submit(fn, *args, **kwargs).add_done_callback(
+            lambda done: _copy_outcome(done, outcome)
+        )
+        return outcome
+
+
+def _copy_outcome(done: Future[Any], outcome: Future[Any]) -> None:
+    error = done.exception()
+    if error is None:
+        outcome.set_result(done.result())
+    elif isinstance(error, NewsfactsError):
+        outcome.set_exception(error)
+    else:
+        why = f"{type(error).__name__}: {error}"
+        outcome.set_exception(NewsfactsError(f"a task failed on the Dask cluster ({why})"))
+
+
+def _distributed() -> tuple[Any, Any]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise NewsfactsError(
+            "--workers and --scheduler need dask.distributed: pip install 'newsfacts[dask]'"
+        ) from None
+    return Client, LocalCluster
+
+
+@contextmanager
+def _connect(client_class: Any, scheduler: str) -> Iterator[Any]:
+    try:
+        client = client_class(scheduler, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise NewsfactsError(f"{scheduler}: cannot reach the Dask scheduler ({error})") from error
+    with client:
+        yield client
+
+
+def check_same_extractor(client: Any, where: str) -> int:
+    """Every worker runs this extractor (same code, lexicons and data versions), so that the
+    output does not depend on which worker ran a part; the number of workers."""
+    ours = extractor_version()
+    versions: dict[str, str] = client.run(extractor_version)
+    if not versions:
+        raise NewsfactsError(f"{where}: the Dask cluster has no workers")
+    for worker, theirs in sorted(versions.items()):
+        if theirs != ours:
+            raise NewsfactsError(
+                f"{worker}: this Dask worker runs extractor version {theirs}, this build "
+                f"{ours}; install the same newsfacts on every worker"
+            )
+    return len(versions)
+
+
+@contextmanager
+def _quiet_dask() -> Iterator[None]:
+    """Dask's informational logging (workers starting, closing) is noise for a build: only
+    errors reach the terminal."""
+    loggers = [logging.getLogger(name) for name in DASK_LOGGERS]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
