@@ -14,11 +14,14 @@ from typer.testing import CliRunner
 
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
-from newsfacts.package.remote import is_url, publish
+from newsfacts.ingest.scaffold import init
+from newsfacts.package.remote import publish
 from newsfacts.package.staging import listed_files
 from newsfacts.package.write import write_checksums
+from newsfacts.sources.remote import is_url
 
-from .conftest import DATASET, SEEDS
+from .conftest import DATASET, SEEDS, tree
+from .test_import import OTHER, STORY, news_please
 
 
 @pytest.fixture
@@ -110,3 +113,34 @@ def test_build_check_of_a_url_is_refused_in_one_line(runner: CliRunner, memory_u
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert "--check compares a local folder only" in result.output
+
+
+def test_seeds_from_a_shard_at_a_url_build_like_the_local_shard(
+    runner: CliRunner, memory_url: str, tmp_path: Path
+) -> None:
+    lines = [news_please(STORY, "https://a.example/1"), news_please(OTHER, "https://a.example/2")]
+    init(tmp_path / "repo")
+    shard = tmp_path / "repo" / "crawl.jsonl"
+    shard.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fsspec.filesystem("memory").pipe_file(f"{memory_url}/crawl.jsonl", shard.read_bytes())
+    meta = str(tmp_path / "repo" / "dataset")
+    for seeds, out in ((str(shard), "local"), (f"{memory_url}/crawl.jsonl", "remote")):
+        args = ["build", "--seeds", seeds, "--dataset", meta, "--out", str(tmp_path / out)]
+        result = runner.invoke(app, [*args, "--no-cache"])
+        assert result.exit_code == 0, result.output
+    assert tree(tmp_path / "remote") == tree(tmp_path / "local")
+
+
+def test_seeds_at_a_url_must_be_a_shard_file(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["build", "--seeds", "memory://somewhere/seeds", "--out", str(tmp_path / "o")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "memory://somewhere/seeds: seeds at a URL must be one shard file" in result.output
+
+
+def test_missing_seeds_at_a_url_are_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    args = ["build", "--seeds", "memory://nowhere/crawl.jsonl", "--out", str(tmp_path / "o")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "memory://nowhere/crawl.jsonl: cannot read the seeds" in result.output
+    assert not (tmp_path / "o").exists()

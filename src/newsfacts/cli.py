@@ -226,7 +226,14 @@ def main(
 
 @command()
 def build(
-    seeds: SeedsOption = Path("seeds"),
+    seeds_source: Annotated[
+        str,
+        typer.Option(
+            "--seeds",
+            help="Folder of seed articles (<article_id>.txt), or one shard file (.jsonl, "
+            ".parquet), also at an fsspec URL (s3://…, gs://…).",
+        ),
+    ] = "seeds",
     dataset: DatasetOption = Path("dataset"),
     out_target: OutOption = "build",
     no_text: Annotated[
@@ -283,35 +290,56 @@ def build(
     """Extract every seed article, validate, and publish CSV and Parquet data packages.
 
     --seeds is a folder of <article_id>.txt files, or one JSON lines or Parquet file holding
-    an article a line or row (the fields `newsfacts import` recognises)."""
-    from newsfacts.build import run as build_lib
-    from newsfacts.package.remote import is_url
+    an article a line or row (the fields `newsfacts import` recognises), there or at a URL."""
+    from newsfacts.sources.remote import is_url, local_seeds
 
     if workers and scheduler:
         raise fail(NewsfactsError("--workers and --scheduler: choose one"))
-    if is_url(out_target):
+    if check and is_url(out_target):
+        raise fail(NewsfactsError(f"{out_target}: --check compares a local folder only"))
+    with local_seeds(seeds_source) as seeds:
         if check:
-            raise fail(NewsfactsError(f"{out_target}: --check compares a local folder only"))
+            _check_build(seeds, dataset, Path(out_target), no_text, allow_symlinks)
+            return
         with _cluster(workers, scheduler) as cluster:
-            _build_to_url(
-                seeds, dataset, out_target, no_text, cache, allow_symlinks, strict, cluster
-            )
-        return
-    out = Path(out_target)
-    if check:
-        stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
-        if stale:
-            errors.print(Text.assemble((f"{one_line(str(out))} is stale", "bold red"), ":"))
-            for line in stale:
-                errors.print(cell(f"  {line}"))
-            raise typer.Exit(1)
-        console.print(cell(f"{out} is up to date."))
-        return
-    cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
-    with (
-        _cluster(workers, scheduler) as cluster,
-        ArticleProgress("extracting", then="writing and validating…") as progress,
-    ):
+            if is_url(out_target):
+                _build_to_url(
+                    seeds, dataset, out_target, no_text, cache, allow_symlinks, strict, cluster
+                )
+                return
+            out = Path(out_target)
+            cache_dir = None if no_cache else cache or out.resolve().parent / ".newsfacts-cache"
+            _build_folder(seeds, dataset, out, no_text, cache_dir, allow_symlinks, strict, cluster)
+
+
+def _check_build(
+    seeds: Path, dataset: Path, out: Path, no_text: bool, allow_symlinks: bool
+) -> None:
+    """`build --check`: exit 1, listing the files, when `out` is not what a build makes."""
+    from newsfacts.build import run as build_lib
+
+    stale = build_lib.stale_files(seeds, dataset, out, no_text, allow_symlinks)
+    if stale:
+        errors.print(Text.assemble((f"{one_line(str(out))} is stale", "bold red"), ":"))
+        for line in stale:
+            errors.print(cell(f"  {line}"))
+        raise typer.Exit(1)
+    console.print(cell(f"{out} is up to date."))
+
+
+def _build_folder(
+    seeds: Path,
+    dataset: Path,
+    out: Path,
+    no_text: bool,
+    cache_dir: Path | None,
+    allow_symlinks: bool,
+    strict: bool,
+    cluster: Cluster | None,
+) -> None:
+    from newsfacts.build import run as build_lib
+
+    with ArticleProgress("extracting", then="writing and validating…") as progress:
         rows = build_lib.build(
             seeds,
             dataset,

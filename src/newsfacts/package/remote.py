@@ -16,27 +16,16 @@ from typing import TYPE_CHECKING
 
 from newsfacts.errors import NewsfactsError
 from newsfacts.package.staging import CHECKSUM_LINE, listed_files
+from newsfacts.sources.remote import fsspec_module
 
 if TYPE_CHECKING:
     from fsspec import AbstractFileSystem
-
-URL_MARK = "://"
-
-
-def is_url(target: str) -> bool:
-    """Whether `--out` names an fsspec URL rather than a local folder."""
-    return URL_MARK in target
 
 
 def open_url(url: str) -> tuple[AbstractFileSystem, str]:
     """The file system and the path in it that `url` names; one clear error when the protocol
     is unknown or its package (s3fs, gcsfs, …) is not installed."""
-    try:
-        import fsspec
-    except ImportError:
-        raise NewsfactsError(
-            f"{url}: a URL as --out needs fsspec: pip install 'newsfacts[dask]'"
-        ) from None
+    fsspec = fsspec_module(url)
     try:
         fs, root = fsspec.core.url_to_fs(url)
     except (ImportError, ValueError) as error:
