@@ -286,3 +286,45 @@ def test_every_word_kept_from_first_names_is_a_given_name_of_either_gender() -> 
     lex = load_lexicons()
     assert lex.not_first_names
     assert all(lex.given_names.get(word) == "?" for word in lex.not_first_names)
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations"),
+    [
+        (
+            "Companies like Norvex, Daltrop and Kellun have cut prices.",
+            {"Norvex", "Daltrop", "Kellun"},
+        ),
+        ("Shares of the cable operator Brightwave rose.", {"Brightwave"}),
+        ("An insider told Quillo about the deal.", {"Quillo"}),
+        ("Norvex has cut prices. Later, Norvex raised them again.", {"Norvex"}),
+        ("Norvex's network failed twice. Engineers fixed Norvex's network.", {"Norvex"}),
+        (
+            "Northwind Systems said it would hire. Harbour Labs agreed.",
+            {"Northwind Systems", "Harbour Labs"},
+        ),
+    ],
+)
+def test_organizations_known_by_what_the_article_says_of_them(
+    text: str, organizations: set[str]
+) -> None:
+    found = actors_of(text)
+    assert {name for name, kind in found.items() if kind == "organization"} == organizations
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Riots broke out in Torvik, police said. Torvik has a port. Torvik was calm.",
+        "Snow fell overnight. Snow has closed roads, and more snow is due.",
+        "Norvex has cut prices.",  # once, and only acting: not enough
+        "The Y2K bug has faded. Y2K was feared.",
+    ],
+)
+def test_places_common_words_and_codes_that_act_are_not_organizations(text: str) -> None:
+    assert "organization" not in actors_of(text).values()
+
+
+def test_a_capital_the_inside_a_sentence_is_an_alias_of_the_organization() -> None:
+    _, found = run_extract("She wrote an opinion piece in The Harbour Times last week.")
+    assert found.actors.actors["Harbour Times"].aliases == {"The Harbour Times"}

@@ -120,6 +120,72 @@ AFTER_PLACE_WORD = Rule(
     rejects=("in the ", "into "),
 )
 
+# -- what tells an organisation named in one word ---------------------------------------
+
+ACTION_VERBS = word_set("action_verbs.txt")
+_ORGANIZATION_NOUNS = alternation(word_set("organization_nouns.txt"))
+_ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence
+# a name in a list: capitalised words joined by spaces; names joined by commas, "and", "or"
+_LISTED_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"
+ORGANIZATION_NOUN_BEFORE = Rule(
+    "organization_noun_before",
+    "A noun for organisations just before a name, or before the list it is in: 'the cable"
+    " operator Norvex', 'companies like Daltrop, Norvex'.",
+    re.compile(
+        rf"\b{_ORGANIZATION_NOUNS}\s$"
+        rf"|\b{_ORGANIZATION_NOUNS_ANY_CASE},?\s(?:like|such\sas|including)\s"
+        rf"(?:{_LISTED_NAME}(?:,?\s(?:and|or)\s|,\s))*$"
+    ),
+    matches=(
+        "the cable operator ",
+        "companies like ",
+        "firms such as Daltrop, ",
+        "20 companies, including Daltrop, Kellun Motors and ",
+        "Companies like ",
+    ),
+    rejects=("the operator said ", "companies in ", "like "),
+)
+TOLD_BEFORE = Rule(
+    "told_before",
+    "'told' or 'reported' just before a single name: the name is who was told or reports.",
+    re.compile(r"\b(?:told|tells|reported)\s$"),
+    matches=("an insider told ", "as first reported "),
+    rejects=("told the ", "untold "),
+)
+POSSESSIVE_OF_A_THING = Rule(
+    "possessive_of_a_thing",
+    "A lower-case word after a possessive name: what the named one has ('Norvex’s network').",
+    re.compile(r"\s[a-z]"),
+    matches=(" network", " chief"),
+    rejects=(" Network", ", and"),
+    how="match",
+)
+IN_A_PLACE = Rule(
+    "in_a_place",
+    "A preposition of place before a single name, then punctuation or a small word after it:"
+    " the name is a place ('in Torvik, police said').",
+    re.compile(rf"\b{alternation(word_set('place_prepositions_strict.txt'))}\s$"),
+    matches=("riots in ", "walked into "),
+    rejects=("within ", "in the "),
+)
+PUNCTUATION_OR_SMALL_WORD = Rule(
+    "punctuation_or_small_word",
+    "What follows a place: punctuation, the end, or a lower-case word of two or three letters.",
+    re.compile(r"[^\w\s]|\s*$|\s[a-z]{1,3}\b"),
+    matches=(", police said", ".", " on Monday", ""),
+    rejects=(" catalogs", " Hotel"),
+    how="match",
+)
+
+THE_IN_A_NAME = Rule(
+    "the_in_a_name",
+    "A capital 'The' inside a sentence, just before an organisation's name: part of the name"
+    " ('an op-ed in The Harbour Times').",
+    re.compile(r"[\w,;:—–-]\sThe\s$"),
+    matches=("op-ed in The ", "— The "),
+    rejects=("ended. The ", "in the ", "The "),
+)
+
 # -- ids -------------------------------------------------------------------------------
 
 INNER_PERIOD_OR_QUOTE = Rule(

@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .actor_rules import (
+    ACTION_VERBS,
     AFTER_CUE,
     AFTER_PLACE_WORD,
     AGE_AFTER,
@@ -33,12 +34,18 @@ from .actor_rules import (
     DESCRIBES,
     GOVERNMENT,
     GOVERNMENT_WORDS,
+    IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
     NOT_ALPHANUMERIC,
+    ORGANIZATION_NOUN_BEFORE,
     PARTICLES,
     POSSESSIVE_ENDINGS,
+    POSSESSIVE_OF_A_THING,
+    PUNCTUATION_OR_SMALL_WORD,
+    THE_IN_A_NAME,
     TOKEN,
+    TOLD_BEFORE,
     VERB_AFTER_NAME,
     VERB_AFTER_WORD,
     WEEKDAYS,
@@ -540,6 +547,7 @@ class ActorFinder:
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._link_single_words()
         self._merge_short_names()
+        self._names_with_the()
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
         return self.found
@@ -561,6 +569,16 @@ class ActorFinder:
                 actor = ArticleActor(name, name, "organization", country_code=code)
                 self.found.add(actor, Span(match.start(), match.end()), name)
 
+    def _names_with_the(self) -> None:
+        """ "in The Harbour Times": an organisation's name that the article gives with a
+        capital "The" inside a sentence has that form as an alias too."""
+        for mention in self.found.mentions:
+            start = mention.span.start
+            if THE_IN_A_NAME.pattern.search(self.text, max(0, start - 6), start):
+                actor = self.found.actors[mention.key]
+                if actor.kind == "organization":
+                    actor.aliases.add(f"The {self.text[start : mention.span.end]}")
+
     def _after_quote(self, start: int) -> bool:
         return start > 0 and self.text[start - 1] in '“"‘'
 
@@ -575,6 +593,7 @@ class ActorFinder:
                 first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
+        organizations = self._single_word_organizations()
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
@@ -595,11 +614,101 @@ class ActorFinder:
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
-                _is_acronym(word)
-                and word not in self.lex.not_organizations
-                and word not in self.lex.given_names
-            ) or (not initial and self._speaks(span, word)):
+                (
+                    _is_acronym(word)
+                    and word not in self.lex.not_organizations
+                    and word not in self.lex.given_names
+                )
+                or (not initial and self._speaks(span, word))
+                or word in organizations
+            ):
                 self._add_organization(word, span, possessive, None)
+
+    def _single_word_organizations(self) -> set[str]:
+        """Unknown single names the article shows to be organisations: named after a noun
+        for one ("the cable operator Norvex", "companies like Norvex"), told something or
+        reporting ("told Norvex"), or named twice or more and once acting or owning
+        ("Norvex has ...", "Norvex's network"); never a word used as a place ("in Torvik,")."""
+        occurrences: dict[str, list[tuple[Span, bool]]] = {}
+        for span, word, possessive, _ in self.single_words:
+            occurrences.setdefault(word, []).append((span, possessive))
+        found = set()
+        for word, spans in occurrences.items():
+            if not self._may_name_an_organization(word) or any(
+                self._is_a_place_at(span) for span, _ in spans
+            ):
+                continue
+            if any(self._named_as_organization(span) for span, _ in spans) or (
+                len(spans) >= 2
+                and self._may_be_a_name_that_acts(word)
+                and any(self._acts_or_owns(span, possessive) for span, possessive in spans)
+            ):
+                found.add(word)
+        return found
+
+    def _may_be_a_name_that_acts(self, word: str) -> bool:
+        """Not a code ("Y2K"), a plural of capitals ("ISPs"), or a common noun that opens a
+        sentence ("Snow", when the article writes "snow" too)."""
+        if any(c.isdigit() for c in word) or (word.endswith("s") and word[:-1].isupper()):
+            return False
+        return not self._written_in_lower_case(word)
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether the article also writes `word` in lower case, as a whole word."""
+        lower, text = word.lower(), self.text
+        at = text.find(lower)
+        while at >= 0:
+            end = at + len(lower)
+            whole = (at == 0 or not text[at - 1].isalnum()) and (
+                end == len(text) or not text[end].isalnum()
+            )
+            if whole:
+                return True
+            at = text.find(lower, end)
+        return False
+
+    def _may_name_an_organization(self, word: str) -> bool:
+        """Not a word of the language, a title, a given name, a nationality, a country, a
+        date or a place word; not "I'm"."""
+        lex = self.lex
+        return not (
+            len(word) < 2
+            or not word[0].isupper()
+            or "'" in word
+            or "’" in word
+            or word.lower() in lex.function_words
+            or word in lex.titles
+            or word in lex.given_names
+            or word in lex.demonyms
+            or word.removesuffix("s") in lex.demonyms
+            or word in lex.countries
+            or word in lex.not_organizations
+            or word in lex.place_words
+            or word.lower() in WEEKDAYS
+            or word.lower() in lex.unnamed_sources
+        )
+
+    def _is_a_place_at(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 12) : span.start]
+        if not IN_A_PLACE.pattern.search(before):
+            return False
+        return bool(PUNCTUATION_OR_SMALL_WORD.pattern.match(self.text, span.end, span.end + 5))
+
+    def _named_as_organization(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 120) : span.start]
+        return bool(
+            ORGANIZATION_NOUN_BEFORE.pattern.search(before) or TOLD_BEFORE.pattern.search(before)
+        )
+
+    def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
+        if possessive:
+            end = self.text.find(" ", span.end, span.end + 4)  # past the possessive ending
+            return end >= 0 and bool(POSSESSIVE_OF_A_THING.pattern.match(self.text, end))
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 25])
+        if not following:
+            return False
+        verb = following.group(1)
+        return verb in ACTION_VERBS or verb in self.lex.reporting_verbs
 
     def _is_given_name(self, word: str) -> bool:
         return word in self.lex.given_names and word not in self.lex.countries
