@@ -328,3 +328,36 @@ def test_places_common_words_and_codes_that_act_are_not_organizations(text: str)
 def test_a_capital_the_inside_a_sentence_is_an_alias_of_the_organization() -> None:
     _, found = run_extract("She wrote an opinion piece in The Harbour Times last week.")
     assert found.actors.actors["Harbour Times"].aliases == {"The Harbour Times"}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Mara Lind grieves. Their son Tobias has helped her.", {"Mara Lind", "Tobias"}),
+        ("She lives with her two daughters, Edith and Greta.", {"Edith", "Greta"}),
+        ("Tobias has joined the team.", {"Tobias"}),
+    ],
+)
+def test_lone_given_names_of_family_or_that_act_are_people(text: str, people: set[str]) -> None:
+    found = actors_of(text)
+    assert {name for name, kind in found.items() if kind == "person"} == people
+
+
+def test_a_month_that_acts_is_no_person() -> None:
+    assert actors_of("His win in March was contested.") == {}
+
+
+def test_names_signing_a_quoted_post_are_actors() -> None:
+    found = actors_of("Great news for the valley. — Quillo Daily (@quillodaily) May 3, 2016")
+    assert found == {"Quillo Daily": "organization"}
+
+
+def test_a_name_without_its_middle_initial_is_the_same_person() -> None:
+    _, found = run_extract("Jane K. Morrow spoke first. Later Jane Morrow said Morrow would stay.")
+    assert list(found.actors.actors) == ["Jane K. Morrow"]
+    assert {"Jane Morrow", "Morrow"} <= found.actors.actors["Jane K. Morrow"].aliases
+
+
+def test_a_place_named_with_a_noun_of_place_is_no_organization() -> None:
+    text = "The suburb of Torvik is quiet. Torvik has a port."
+    assert "organization" not in actors_of(text).values()

@@ -28,6 +28,7 @@ TOKEN = Rule(
     how="match",
 )
 PARTICLES = word_set("name_particles.txt")
+MONTHS = word_set("months.txt")  # a month is no given name that acts ("in March was")
 WEEKDAYS = word_set("weekdays.txt")  # a day after a name is not part of it
 CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
@@ -162,11 +163,15 @@ POSSESSIVE_OF_A_THING = Rule(
 )
 IN_A_PLACE = Rule(
     "in_a_place",
-    "A preposition of place before a single name, then punctuation or a small word after it:"
-    " the name is a place ('in Torvik, police said').",
-    re.compile(rf"\b{alternation(word_set('place_prepositions_strict.txt'))}\s$"),
-    matches=("riots in ", "walked into "),
-    rejects=("within ", "in the "),
+    "A preposition of place ('in', 'in the') or a noun of place with 'of' before a single name,"
+    " then punctuation or a small word after it: the name is a place ('in Torvik, police"
+    " said', 'the suburb of Torvik is').",
+    re.compile(
+        rf"\b{alternation(word_set('place_prepositions_strict.txt'))}\s(?:the\s)?$"
+        rf"|\b{alternation(word_set('place_nouns.txt'))}\sof\s$"
+    ),
+    matches=("riots in ", "walked into ", "fires in the ", "the suburb of "),
+    rejects=("within ", "in a "),
 )
 PUNCTUATION_OR_SMALL_WORD = Rule(
     "punctuation_or_small_word",
@@ -177,6 +182,25 @@ PUNCTUATION_OR_SMALL_WORD = Rule(
     how="match",
 )
 
+KINSHIP_BEFORE = Rule(
+    "kinship_before",
+    "A noun of family just before a given name, or before a list of given names: the name is"
+    " a person's ('their son Lev', 'two daughters, Ana and').",
+    re.compile(
+        rf"\b{alternation(word_set('kinship_nouns.txt'))},?\s(?:[A-Z][\w'’-]*(?:,?\s(?:and\s)?|,\s))*$"
+    ),
+    matches=("their son ", "two daughters, Ana and ", "her father, "),
+    rejects=("the sonar ", "sons of "),
+)
+ACCOUNT_AFTER = Rule(
+    "account_after",
+    "An account's handle in brackets after a name, as a quoted post signs it: '— Lena Voss"
+    " (@lenavoss)'; the name is an actor's.",
+    re.compile(r"\s\(@\w+\)"),
+    matches=(" (@lenavoss) May 2", " (@Harbour_Times)"),
+    rejects=(" (lenavoss)", "(@lenavoss)"),
+    how="match",
+)
 THE_IN_A_NAME = Rule(
     "the_in_a_name",
     "A capital 'The' inside a sentence, just before an organisation's name: part of the name"

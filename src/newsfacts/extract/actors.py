@@ -24,6 +24,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .actor_rules import (
+    ACCOUNT_AFTER,
     ACTION_VERBS,
     AFTER_CUE,
     AFTER_PLACE_WORD,
@@ -37,6 +38,8 @@ from .actor_rules import (
     IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
+    KINSHIP_BEFORE,
+    MONTHS,
     NOT_ALPHANUMERIC,
     ORGANIZATION_NOUN_BEFORE,
     PARTICLES,
@@ -428,6 +431,8 @@ class ActorFinder:
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )
+        elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
+            self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive, name.initial))
 
@@ -545,6 +550,7 @@ class ActorFinder:
             starts = {s.start for s in sentences}
             for run in _runs(self.text, paragraph):
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
+        self._merge_middle_initials()
         self._link_single_words()
         self._merge_short_names()
         self._names_with_the()
@@ -620,7 +626,7 @@ class ActorFinder:
                     and word not in self.lex.given_names
                 )
                 or (not initial and self._speaks(span, word))
-                or word in organizations
+                or (word in organizations and not surname_of)
             ):
                 self._add_organization(word, span, possessive, None)
 
@@ -659,9 +665,7 @@ class ActorFinder:
         at = text.find(lower)
         while at >= 0:
             end = at + len(lower)
-            whole = (at == 0 or not text[at - 1].isalnum()) and (
-                end == len(text) or not text[end].isalnum()
-            )
+            whole = (at == 0 or text[at - 1].isspace()) and not _continues_a_word(text, end)
             if whole:
                 return True
             at = text.find(lower, end)
@@ -695,9 +699,13 @@ class ActorFinder:
         return bool(PUNCTUATION_OR_SMALL_WORD.pattern.match(self.text, span.end, span.end + 5))
 
     def _named_as_organization(self, span: Span) -> bool:
+        """After a noun for organisations ("the operator Norvex", "firms like Norvex"),
+        after "told", or signing a quoted post with an account's handle."""
         before = self.text[max(0, span.start - 120) : span.start]
         return bool(
-            ORGANIZATION_NOUN_BEFORE.pattern.search(before) or TOLD_BEFORE.pattern.search(before)
+            ORGANIZATION_NOUN_BEFORE.pattern.search(before)
+            or TOLD_BEFORE.pattern.search(before)
+            or ACCOUNT_AFTER.pattern.match(self.text, span.end)
         )
 
     def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
@@ -714,13 +722,18 @@ class ActorFinder:
         return word in self.lex.given_names and word not in self.lex.countries
 
     def _is_first_name_person(self, span: Span, word: str) -> bool:
-        """ "Ana, 16, alleged ...": a lone first name with an age or a reporting verb."""
+        """ "Ana, 16, alleged ...": a lone first name with an age, after a noun of family, or
+        before a reporting verb or a verb of acting."""
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
         if AGE_AFTER.pattern.match(after):
             return True
+        if KINSHIP_BEFORE.pattern.search(self.text, max(0, span.start - 60), span.start):
+            return True  # "their son Lev"
         following = WORD_AFTER.pattern.match(after)
+        if following and following.group(1) in ACTION_VERBS and word.lower() not in MONTHS:
+            return True  # "Lev has helped"
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
@@ -737,6 +750,22 @@ class ActorFinder:
             and word not in self.lex.titles
             and not (word in self.lex.given_names or word in self.lex.demonyms)
         )
+
+    def _merge_middle_initials(self) -> None:
+        """ "Jane Morrow" is "Jane K. Morrow" when the article names both: the name without
+        its middle initials is merged into the name with them."""
+        with_initials: dict[tuple[str, str], list[ArticleActor]] = {}
+        for actor in self.found.actors.values():
+            words = actor.name.split()
+            if actor.kind == "person" and len(words) >= 3 and all(map(_is_initial, words[1:-1])):
+                with_initials.setdefault((words[0], words[-1]), []).append(actor)
+        for actor in list(self.found.actors.values()):
+            words = actor.name.split()
+            if actor.kind != "person" or len(words) != 2:
+                continue
+            fuller = with_initials.get((words[0], words[-1]), [])
+            if len(fuller) == 1 and _same_gender_or_unknown(actor, fuller[0]):
+                self.found.merge(actor.key, fuller[0].key)
 
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him; not
@@ -755,6 +784,20 @@ class ActorFinder:
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+def _is_initial(word: str) -> bool:
+    """ "J." or "J"."""
+    return word[0].isupper() and word[1:] in ("", ".")
+
+
+def _continues_a_word(text: str, end: int) -> bool:
+    """Whether a letter, a digit, or a period or @ then one comes at `end` ("norvex.com")."""
+    if end == len(text):
+        return False
+    if text[end].isalnum():
+        return True
+    return text[end] in ".@/" and end + 1 < len(text) and text[end + 1].isalnum()
 
 
 def _same_gender_or_unknown(one: ArticleActor, other: ArticleActor) -> bool:
