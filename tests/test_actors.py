@@ -361,3 +361,23 @@ def test_a_name_without_its_middle_initial_is_the_same_person() -> None:
 def test_a_place_named_with_a_noun_of_place_is_no_organization() -> None:
     text = "The suburb of Torvik is quiet. Torvik has a port."
     assert "organization" not in actors_of(text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workers fixing the Lindsay Park fountain found a vault.",
+        "The office at 28 Tobias Drive was closed.",
+        "She watched the Rust Belt turn red.",
+        "He WAS a good father, and he was kind.",
+        "Cold War II is not here. Videos stream at HD quality.",
+        "Police in Linden, N.J., said the roads were shut.",
+    ],
+)
+def test_places_capitals_numerals_and_formats_are_not_actors(text: str) -> None:
+    found = actors_of(text)
+    assert "person" not in found.values() and "organization" not in found.values(), found
+
+
+def test_a_given_name_then_a_place_word_that_is_a_surname_is_a_person() -> None:
+    assert actors_of("Ellen Park said the plan would work.") == {"Ellen Park": "person"}

@@ -210,6 +210,26 @@ THE_IN_A_NAME = Rule(
     rejects=("ended. The ", "in the ", "The "),
 )
 
+# -- what tells a place -----------------------------------------------------------------
+
+PLACE_WORDS_IN_SURNAMES = word_set("place_words_in_surnames.txt")
+THE_OR_NUMBER_BEFORE = Rule(
+    "the_or_number_before",
+    "A lower-case 'the' or a number just before a name: a place or thing, not a person"
+    " ('the Lindsay Park complex', '28 Elm Street').",
+    re.compile(r"(?:\bthe|\d)\s$"),
+    matches=("under the ", "at 28 "),
+    rejects=("The ", "bathe ", "said "),
+)
+ROMAN_NUMERAL = Rule(
+    "roman_numeral",
+    "A Roman numeral of two or more letters: no acronym ('World War II').",
+    re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})"),
+    matches=("II", "XIV", "VIII"),
+    rejects=("I", "IVF", "VIP", "XL"),
+    how="fullmatch",
+)
+
 # -- ids -------------------------------------------------------------------------------
 
 INNER_PERIOD_OR_QUOTE = Rule(

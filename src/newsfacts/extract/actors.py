@@ -43,10 +43,13 @@ from .actor_rules import (
     NOT_ALPHANUMERIC,
     ORGANIZATION_NOUN_BEFORE,
     PARTICLES,
+    PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
     PUNCTUATION_OR_SMALL_WORD,
+    ROMAN_NUMERAL,
     THE_IN_A_NAME,
+    THE_OR_NUMBER_BEFORE,
     TOKEN,
     TOLD_BEFORE,
     VERB_AFTER_NAME,
@@ -413,7 +416,7 @@ class ActorFinder:
             core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
-        if not core or self._is_place(core):
+        if not core or self._is_place(core, core_span):
             return
         possessive = name.possessive
         if core_text in self.registry:
@@ -458,11 +461,16 @@ class ActorFinder:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
         return _split_title(self.lex, tuple(words))
 
-    def _is_place(self, core: list[str]) -> bool:
-        """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
+    def _is_place(self, core: list[str], span: Span) -> bool:
+        """ "Suez Canal", "Gaza Strip", "the Lindsay Park complex"; but "Ellen Park" is a
+        person."""
         if self.lex.place_words.isdisjoint(core):
             return False
-        return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
+        if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
+            return True
+        if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):
+            return True
+        return self.lex.given_names.get(core[0], "?") == "?"
 
     def _is_organization(self, core: list[str]) -> bool:
         if not self.lex.org_words.isdisjoint(core):
@@ -620,15 +628,23 @@ class ActorFinder:
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
-                (
-                    _is_acronym(word)
-                    and word not in self.lex.not_organizations
-                    and word not in self.lex.given_names
-                )
+                (_is_acronym(word) and self._may_be_an_acronym(word))
                 or (not initial and self._speaks(span, word))
                 or (word in organizations and not surname_of)
             ):
                 self._add_organization(word, span, possessive, None)
+
+    def _may_be_an_acronym(self, word: str) -> bool:
+        """Not a listed abbreviation ("DVD", "N.J." as "NJ"), a given name, a Roman numeral,
+        or a word set in capitals that the article also writes in lower case ("WAS")."""
+        letters = word.replace(".", "")
+        return not (
+            word in self.lex.not_organizations
+            or letters in self.lex.not_organizations
+            or word in self.lex.given_names
+            or ROMAN_NUMERAL.pattern.fullmatch(word)
+            or (len(letters) > 2 and self._written_in_lower_case(word))
+        )
 
     def _single_word_organizations(self) -> set[str]:
         """Unknown single names the article shows to be organisations: named after a noun
