@@ -381,3 +381,26 @@ def test_places_capitals_numerals_and_formats_are_not_actors(text: str) -> None:
 
 def test_a_given_name_then_a_place_word_that_is_a_surname_is_a_person() -> None:
     assert actors_of("Ellen Park said the plan would work.") == {"Ellen Park": "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Staff at the Bureau of Fisheries and Coastal Affairs agreed.",
+            {"Bureau of Fisheries and Coastal Affairs": "organization"},
+        ),
+        (
+            "The Ministry of Health and Jane Morrow agreed.",
+            {"Ministry of Health": "organization", "Jane Morrow": "person"},
+        ),
+        (
+            "Capt. Ana Ruiz of the Torvik Police Department spoke.",
+            {"Ana Ruiz": "person", "Torvik Police Department": "organization"},
+        ),
+    ],
+)
+def test_and_inside_an_organization_s_name_and_a_person_of_an_organization(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected

@@ -331,9 +331,10 @@ class ActorFinder:
         connectors = [
             i
             for i, w in enumerate(words)
-            if w in ("and", "&")
+            if (w in ("and", "&") and not self._joins_one_organization(words, i))
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
+            or (w == "of" and self._person_of_organization(words, i))
         ]
         if not connectors:
             return [(run, words)]
@@ -348,6 +349,26 @@ class ActorFinder:
                 parts.append((run[start:end], words[start:end]))
             start = i + 1
         return parts
+
+    def _joins_one_organization(self, words: list[str], index: int) -> bool:
+        """ "Bureau of Fisheries and Coastal Affairs": the "and" inside one organisation's name
+        (an organisation word and "of" before it, none after, nor a given name); not "Morrow
+        and Reed", "Kenya and Ghana", "Ministry of Health and Jane Morrow"."""
+        before, after = words[:index], words[index + 1 :]
+        org_words = self.lex.org_words
+        if not after or " ".join(after) in self.lex.countries:
+            return False
+        org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
+        return org_then_of and org_words.isdisjoint(after) and after[0] not in self.lex.given_names
+
+    def _person_of_organization(self, words: list[str], index: int) -> bool:
+        """ "Capt. Ana Ruiz of the Harbour Police": a titled person, then the organisation."""
+        before, after = words[:index], words[index + 1 :]
+        org_words = self.lex.org_words
+        if not org_words.isdisjoint(before) or org_words.isdisjoint(after):
+            return False
+        _, title, _, core = self._title(before)
+        return bool(title) and bool(core)
 
     def _splits_at_on(self, words: list[str], index: int) -> bool:
         """ "Reed on Sunday" (a time) and "Reed on Channel Nine" (a name, then where) are two;
