@@ -290,3 +290,29 @@ def test_durations(sentence: str, text: str, value: float, unit: str) -> None:
 )
 def test_more_numbers_that_are_no_statistics(sentence: str) -> None:
     assert statistics_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "qualifier"),
+    [
+        ("“The 2°C limit is gone,” she said.", "2°C limit", 2, "degrees Celsius", "exact"),
+        ("The ridge road is 40km of gravel.", "40km", 40, "km", "exact"),
+        ("The dam took 3 1/2 years to fill.", "3 1/2 years", 3.5, "years", "exact"),
+        ("At least one ferry was lost.", "At least one ferry", 1, None, "at_least"),
+    ],
+)
+def test_glued_units_mixed_fractions_and_qualified_one(
+    sentence: str, text: str, value: float, unit: str | None, qualifier: str
+) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert (stat.span.of(sentence), stat.value, stat.unit, stat.qualifier) == (
+        text,
+        value,
+        unit,
+        qualifier,
+    )
+
+
+def test_a_count_in_brackets_after_a_name_is_no_statistic() -> None:
+    assert statistics_of("Sources: Harbour News (2), Quillo Daily (3).") == []

@@ -41,7 +41,7 @@ SHORT_SCALE = r"(?:bn|m|(?-i:k))\b"  # $2bn, $5m, $5k ("4K" is a screen, not tho
 AND_WORD_NUMBER = rf"(?:\sand\s{numbers.WORD_NUMBER}\b(?![\s-]{numbers.SCALE}))?"
 NUMBER = (
     rf"(?P<currency>{CURRENCY})?\s?"
-    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:{numbers.MIXED_FRACTION})?(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
     rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE}\b)+{AND_WORD_NUMBER}"
     rf"|{numbers.WORD_NUMBER}\b)"
     r"(?P<cents>(?-i:c)\b)?"
@@ -219,6 +219,17 @@ FRACTION_OBJECT = Rule(
     rejects=(" 86", " Voters"),
     how="match",
 )
+_GLUED_UNITS = sorted(
+    (u for u in MEASURE_UNITS if u[0] == "°" or len(u) <= 2), key=len, reverse=True
+)
+GLUED_UNIT = Rule(
+    "glued_unit",
+    "A unit of measure written right after the number: '2°C', '40km'.",
+    re.compile(rf"(?:{'|'.join(map(re.escape, _GLUED_UNITS))})(?![^\W\d_])"),
+    matches=("°C warming", "km of road"),
+    rejects=("kmh", " km", "kilometres"),
+    how="match",
+)
 CURRENCY_WORDS = word_table("currency_words.txt")  # phrase -> ISO 4217 code
 CURRENCY_AFTER = Rule(
     "currency_after",
@@ -334,6 +345,13 @@ NAME_BEFORE = Rule(
     re.compile(r"[A-Z][\w-]*\s$"),
     matches=("Route ", "the Apollo "),
     rejects=("route ", "Route"),
+)
+NAME_THEN_BRACKET = Rule(
+    "name_then_bracket",
+    "A capitalised word, then an opening bracket, just before a number: 'Harbour News (2)'.",
+    re.compile(r"[A-Z][\w-]*\s\($"),
+    matches=("Harbour News (",),
+    rejects=("news (", "Harbour News ("[:-1]),
 )
 RELATIVE_AFTER = Rule(
     "relative_after",

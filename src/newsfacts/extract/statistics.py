@@ -34,6 +34,7 @@ from .statistic_rules import (
     FRACTION,
     FRACTION_OBJECT,
     GLUED_CAPITAL,
+    GLUED_UNIT,
     HALF_AS_MUCH,
     LEADING_CURRENCY,
     LENGTH_IN_M,
@@ -45,6 +46,7 @@ from .statistic_rules import (
     MONTH_AFTER,
     MONTH_BEFORE,
     NAME_BEFORE,
+    NAME_THEN_BRACKET,
     NEXT_WORD,
     NOT_A_YEAR_AFTER,
     OF,
@@ -180,8 +182,14 @@ def _is_in_a_name(c: Context) -> bool:
     in_a_name = c.number[0].isdigit() or c.number[0].isupper()
     if not (in_a_name and NAME_BEFORE.pattern.search(c.before)) or c.starts_sentence:
         return False
-    word = c.before.split()[-1]
+    word = c.before.split()[-1].lstrip("“‘\"'(")  # “The 2°C limit”: "the", not a name
     return word.lower() not in c.lex.function_words and not _is_title_case_qualifier(word)
+
+
+def _is_counted_in_brackets(c: Context) -> bool:
+    """ "Harbour News (2)": a count of items after a name, in brackets, as a list of sources
+    gives it."""
+    return bool(NAME_THEN_BRACKET.pattern.search(c.before)) and c.after.startswith(")")
 
 
 def _is_relative_time(c: Context) -> bool:
@@ -190,6 +198,8 @@ def _is_relative_time(c: Context) -> bool:
 
 def _is_pronoun_like(c: Context) -> bool:
     """ "one man", "one of", "the two agreed"; but "one dose a week", "the two men"."""
+    if c.number.lower() == "one" and _qualifier(c.match) not in ("exact", "approximate"):
+        return False  # "at least one officer", "more than one"
     if c.number.lower() in ("one", "a", "an"):
         qualified = _qualifier(c.match) != "exact" or c.before.endswith(("for ", "For "))
         if qualified and ONE_UNIT_AFTER.pattern.match(c.after):
@@ -219,6 +229,7 @@ EXCLUSIONS: tuple[Callable[[Context], bool], ...] = (
     _is_time_or_ordinal,
     _is_score,
     _is_in_a_name,
+    _is_counted_in_brackets,
     _is_relative_time,
     _is_pronoun_like,
 )
@@ -356,16 +367,22 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
         if percent or match.group("currency")
         else CURRENCY_AFTER.pattern.match(text, match.end())
     )
-    object_start = currency.end() if currency else match.end()
+    glued = None if percent or currency else GLUED_UNIT.pattern.match(text, match.end())
+    object_start = currency.end() if currency else glued.end() if glued else match.end()
     object_, end = (None, match.end()) if percent else _object(text, object_start, lex)
     rate = RATE.pattern.match(text, end)
     if rate and object_:
         end = rate.end()
     end = max(end, object_start)
-    unit = CURRENCY_WORDS[currency.group(1)] if currency else _unit(match, object_)
-    return StatisticSpan(
-        Span(match.start(), end), value, value_max, object_, unit, _qualifier(match)
+    unit = (
+        CURRENCY_WORDS[currency.group(1)]
+        if currency
+        else MEASURE_UNITS[glued.group(0)]
+        if glued
+        else _unit(match, object_)
     )
+    start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+    return StatisticSpan(Span(start, end), value, value_max, object_, unit, _qualifier(match))
 
 
 def _currency_differs(match: re.Match[str]) -> bool:
