@@ -314,5 +314,10 @@ def test_glued_units_mixed_fractions_and_qualified_one(
     )
 
 
+def test_degrees_written_onto_the_number_and_an_address_after_at() -> None:
+    assert statistics_of("Temperatures reached 35C.") == [("35C", 35, "exact")]
+    assert statistics_of("The gala at 30 Quay Plaza drew crowds.") == []
+
+
 def test_a_count_in_brackets_after_a_name_is_no_statistic() -> None:
     assert statistics_of("Sources: Harbour News (2), Quillo Daily (3).") == []

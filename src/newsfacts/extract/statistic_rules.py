@@ -466,6 +466,21 @@ ADDRESS_AFTER = Rule(
     rejects=(" Elm trees", " streets", " Democrats"),
     how="match",
 )
+AT_A_NAME = Rule(
+    "at_a_name",
+    "'at' before digits that a capitalised name follows: an address ('at 30 Quay Plaza').",
+    re.compile(r"\b[Aa]t\s$"),
+    matches=("met at ", "At "),
+    rejects=("that ", "at"),
+)
+NAME_AFTER = Rule(
+    "name_after",
+    "A capitalised word right after a number: with 'at' before it, an address.",
+    re.compile(r"\s[A-Z]"),
+    matches=(" Quay Plaza",),
+    rejects=(" people", "Quay"),
+    how="match",
+)
 ZERO_DESCRIBES = Rule(
     "zero_describes",
     "'zero' before a singular word or hyphened to one describes it ('zero tolerance',"

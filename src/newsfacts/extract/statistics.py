@@ -20,6 +20,7 @@ from .statistic_rules import (
     A_OR_AN,
     ADDRESS_AFTER,
     AGE,
+    AT_A_NAME,
     CLOCK_AFTER,
     CODE,
     COMPOUND,
@@ -45,6 +46,7 @@ from .statistic_rules import (
     MEASURE_WORDS,
     MONTH_AFTER,
     MONTH_BEFORE,
+    NAME_AFTER,
     NAME_BEFORE,
     NAME_THEN_BRACKET,
     NEXT_WORD,
@@ -154,10 +156,14 @@ def _is_list_number(c: Context) -> bool:
 
 
 def _is_model_or_address(c: Context) -> bool:
-    """ "5G", "4K" (a capital right after the digits); "12 Elm Street", "the 400 block of"."""
+    """ "5G", "4K" (a capital right after the digits, but "35C" is degrees); "12 Elm Street",
+    "the 400 block of", "at 30 Quay Plaza"."""
     if not c.number[0].isdigit():
         return False
-    return bool(GLUED_CAPITAL.pattern.match(c.after) or ADDRESS_AFTER.pattern.match(c.after))
+    if GLUED_CAPITAL.pattern.match(c.after) and not GLUED_UNIT.pattern.match(c.after):
+        return True
+    at_a_name = AT_A_NAME.pattern.search(c.before) and NAME_AFTER.pattern.match(c.after)
+    return bool(ADDRESS_AFTER.pattern.match(c.after) or at_a_name)
 
 
 def _is_zero_describing(c: Context) -> bool:
