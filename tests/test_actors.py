@@ -404,3 +404,23 @@ def test_and_inside_an_organization_s_name_and_a_person_of_an_organization(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norvex gunmen breached the fence. Talks with Norvex stalled.", {"Norvex": "group"}),
+        ("Aid may help Quellan, the outlawed separatist group.", {"Quellan": "group"}),
+        ("Dravos, a political party, agreed.", {"Dravos": "organization"}),
+        ("An official told the Courier about it.", {"Courier": "organization"}),
+        ("Jane Morrow, a member of the party, spoke.", {"Jane Morrow": "person"}),
+    ],
+)
+def test_groups_by_their_members_and_appositives_that_name_an_organization(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
+def test_the_end_of_a_longer_name_is_not_an_organization_alone() -> None:
+    assert "Silence" not in actors_of("Keeping the Silence, a group of veterans, met.")

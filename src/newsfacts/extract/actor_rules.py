@@ -149,9 +149,39 @@ ORGANIZATION_NOUN_BEFORE = Rule(
 TOLD_BEFORE = Rule(
     "told_before",
     "'told' or 'reported' just before a single name: the name is who was told or reports.",
-    re.compile(r"\b(?:told|tells|reported)\s$"),
-    matches=("an insider told ", "as first reported "),
-    rejects=("told the ", "untold "),
+    re.compile(r"\b(?:told|tells|reported)\s(?:the\s)?$"),
+    matches=("an insider told ", "as first reported ", "told the "),
+    rejects=("told a ", "untold "),
+)
+END_OF_A_LONGER_NAME = Rule(
+    "end_of_a_longer_name",
+    "A capitalised word then a connector just before a single name: the name ends a longer"
+    " one ('Breaking the Silence'), so what follows it tells nothing of the single word.",
+    re.compile(r"[A-Z][\w'’-]*\s(?:the|of|for|on)\s$"),
+    matches=("Breaking the ", "Friends of "),
+    rejects=("breaking the ", "of "),
+)
+GROUP_MEMBERS_AFTER = Rule(
+    "group_members_after",
+    "A noun for a group's members right after a single name: a named group ('Norvex gunmen').",
+    re.compile(rf"\s{alternation(word_set('group_member_nouns.txt'))}\b"),
+    matches=(" gunmen breached", " fighters"),
+    rejects=(" gunman", "gunmen"),
+    how="match",
+)
+GROUP_NOUNS = frozenset({"group", "groups", "movement"})  # an appositive noun for a group
+_APPOSITIVE_NOUNS = alternation(word_set("organization_nouns.txt") | {"party", "movement"})
+ORGANIZATION_APPOSITIVE = Rule(
+    "organization_appositive",
+    "An appositive after a name that calls it an organisation or a group: 'Norvex, the"
+    " outlawed separatist group', 'Norvex, a political party'.",
+    re.compile(
+        rf",\s(?:a|an|the)\s(?:(?!of\b)[a-z][\w-]*\s){{0,3}}"
+        rf"(?P<noun>{_APPOSITIVE_NOUNS})\b(?!['’])"
+    ),
+    matches=(", the outlawed separatist group", ", a political party that", ", a firm"),
+    rejects=(", a member of the party", ", the firm's chief", " the group"),
+    how="match",
 )
 POSSESSIVE_OF_A_THING = Rule(
     "possessive_of_a_thing",

@@ -33,14 +33,18 @@ from .actor_rules import (
     ARABIC_PREFIX,
     CONNECTORS,
     DESCRIBES,
+    END_OF_A_LONGER_NAME,
     GOVERNMENT,
     GOVERNMENT_WORDS,
+    GROUP_MEMBERS_AFTER,
+    GROUP_NOUNS,
     IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
     KINSHIP_BEFORE,
     MONTHS,
     NOT_ALPHANUMERIC,
+    ORGANIZATION_APPOSITIVE,
     ORGANIZATION_NOUN_BEFORE,
     PARTICLES,
     PLACE_WORDS_IN_SURNAMES,
@@ -457,6 +461,11 @@ class ActorFinder:
             )
         elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
             self._add_organization(core_text, core_span, possessive, title.country_code)
+        elif len(core) >= 2 and (
+            appositive := ORGANIZATION_APPOSITIVE.pattern.match(self.text, core_span.end)
+        ):
+            kind = "group" if appositive.group("noun") in GROUP_NOUNS else "organization"
+            self._add_organization(core_text, core_span, possessive, title.country_code, kind)
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive, name.initial))
 
@@ -543,9 +552,14 @@ class ActorFinder:
                 return
 
     def _add_organization(
-        self, name: str, span: Span, possessive: bool, country_code: str | None
+        self,
+        name: str,
+        span: Span,
+        possessive: bool,
+        country_code: str | None,
+        kind: str = "organization",
     ) -> None:
-        actor = ArticleActor(name, name, "organization", country_code=country_code)
+        actor = ArticleActor(name, name, kind, country_code=country_code)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
 
     def _add_person(
@@ -629,6 +643,7 @@ class ActorFinder:
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
         organizations = self._single_word_organizations()
+        groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
@@ -653,7 +668,8 @@ class ActorFinder:
                 or (not initial and self._speaks(span, word))
                 or (word in organizations and not surname_of)
             ):
-                self._add_organization(word, span, possessive, None)
+                kind = "group" if word in groups else "organization"
+                self._add_organization(word, span, possessive, None, kind)
 
     def _may_be_an_acronym(self, word: str) -> bool:
         """Not a listed abbreviation ("DVD", "N.J." as "NJ"), a given name, a Roman numeral,
@@ -666,6 +682,20 @@ class ActorFinder:
             or ROMAN_NUMERAL.pattern.fullmatch(word)
             or (len(letters) > 2 and self._written_in_lower_case(word))
         )
+
+    def _single_word_groups(self, organizations: set[str]) -> set[str]:
+        """Of those, the named groups: "Norvex gunmen", "Norvex, the separatist group"."""
+        groups = set()
+        for span, word, _, _ in self.single_words:
+            if word in organizations and self._named_as_group(span):
+                groups.add(word)
+        return groups
+
+    def _named_as_group(self, span: Span) -> bool:
+        if GROUP_MEMBERS_AFTER.pattern.match(self.text, span.end):
+            return True
+        appositive = ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
+        return appositive is not None and appositive.group("noun") in GROUP_NOUNS
 
     def _single_word_organizations(self) -> set[str]:
         """Unknown single names the article shows to be organisations: named after a noun
@@ -681,6 +711,7 @@ class ActorFinder:
                 self._is_a_place_at(span) for span, _ in spans
             ):
                 continue
+            spans = [(span, p) for span, p in spans if not self._ends_a_longer_name(span)]
             if any(self._named_as_organization(span) for span, _ in spans) or (
                 len(spans) >= 2
                 and self._may_be_a_name_that_acts(word)
@@ -707,6 +738,10 @@ class ActorFinder:
                 return True
             at = text.find(lower, end)
         return False
+
+    def _ends_a_longer_name(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 30) : span.start]
+        return bool(END_OF_A_LONGER_NAME.pattern.search(before))
 
     def _may_name_an_organization(self, word: str) -> bool:
         """Not a word of the language, a title, a given name, a nationality, a country, a
@@ -737,12 +772,15 @@ class ActorFinder:
 
     def _named_as_organization(self, span: Span) -> bool:
         """After a noun for organisations ("the operator Norvex", "firms like Norvex"),
-        after "told", or signing a quoted post with an account's handle."""
+        after "told", signing a quoted post with an account's handle, before its members
+        ("Norvex gunmen") or an appositive that calls it one ("Norvex, the group")."""
         before = self.text[max(0, span.start - 120) : span.start]
         return bool(
             ORGANIZATION_NOUN_BEFORE.pattern.search(before)
             or TOLD_BEFORE.pattern.search(before)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
+            or self._named_as_group(span)
+            or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
         )
 
     def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
