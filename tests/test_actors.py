@@ -424,3 +424,8 @@ def test_groups_by_their_members_and_appositives_that_name_an_organization(
 
 def test_the_end_of_a_longer_name_is_not_an_organization_alone() -> None:
     assert "Silence" not in actors_of("Keeping the Silence, a group of veterans, met.")
+
+
+def test_a_dateline_s_place_is_no_acronym_and_its_agency_is_an_organization() -> None:
+    text = "DELMAR, Feb 12 (Quillwire) - Truck makers cut jobs.\nTORVIK — A fire spread."
+    assert actors_of(text) == {"Quillwire": "organization"}

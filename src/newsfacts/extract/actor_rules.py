@@ -240,6 +240,25 @@ THE_IN_A_NAME = Rule(
     rejects=("ended. The ", "in the ", "The "),
 )
 
+DATELINE_AFTER = Rule(
+    "dateline_after",
+    "A comma or a dash after a word in capitals that opens a paragraph: a dateline's place"
+    " ('TORVIK, Ore. (AP) —', 'TORVIK —'), not an acronym.",
+    re.compile(r",|\s[—–-]\s"),
+    matches=(", Ore. (AP)", " — A fire"),
+    rejects=(" said", "-based"),
+    how="match",
+)
+AGENCY_IN_A_DATELINE = Rule(
+    "agency_in_a_dateline",
+    "A bracket closed then a dash after a single name in brackets: the agency of a dateline"
+    " ('TORVIK, May 2 (Norvex) -').",
+    re.compile(r"\)\s[—–-]\s"),
+    matches=(") - Electric", ") — A fire"),
+    rejects=(") said", ")"),
+    how="match",
+)
+
 # -- what tells a place -----------------------------------------------------------------
 
 PLACE_WORDS_IN_SURNAMES = word_set("place_words_in_surnames.txt")

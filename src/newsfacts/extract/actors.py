@@ -29,9 +29,11 @@ from .actor_rules import (
     AFTER_CUE,
     AFTER_PLACE_WORD,
     AGE_AFTER,
+    AGENCY_IN_A_DATELINE,
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
     CONNECTORS,
+    DATELINE_AFTER,
     DESCRIBES,
     END_OF_A_LONGER_NAME,
     GOVERNMENT,
@@ -664,12 +666,21 @@ class ActorFinder:
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
-                (_is_acronym(word) and self._may_be_an_acronym(word))
+                (
+                    _is_acronym(word)
+                    and self._may_be_an_acronym(word)
+                    and not self._opens_a_dateline(span)
+                )
                 or (not initial and self._speaks(span, word))
                 or (word in organizations and not surname_of)
             ):
                 kind = "group" if word in groups else "organization"
                 self._add_organization(word, span, possessive, None, kind)
+
+    def _opens_a_dateline(self, span: Span) -> bool:
+        """ "TORVIK, Ore. (AP) —": the place in capitals that opens a paragraph."""
+        opens = span.start == 0 or self.text[span.start - 1] == "\n"
+        return opens and bool(DATELINE_AFTER.pattern.match(self.text, span.end))
 
     def _may_be_an_acronym(self, word: str) -> bool:
         """Not a listed abbreviation ("DVD", "N.J." as "NJ"), a given name, a Roman numeral,
@@ -780,6 +791,7 @@ class ActorFinder:
             or TOLD_BEFORE.pattern.search(before)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
             or self._named_as_group(span)
+            or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
             or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
         )
 
