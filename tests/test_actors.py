@@ -429,3 +429,8 @@ def test_the_end_of_a_longer_name_is_not_an_organization_alone() -> None:
 def test_a_dateline_s_place_is_no_acronym_and_its_agency_is_an_organization() -> None:
     text = "DELMAR, Feb 12 (Quillwire) - Truck makers cut jobs.\nTORVIK — A fire spread."
     assert actors_of(text) == {"Quillwire": "organization"}
+
+
+def test_countries_joined_by_a_hyphen_are_each_a_country() -> None:
+    found = actors_of("Troops massed along the Kenya-Uganda border. Aid reached Bosnia.")
+    assert found == {"Kenya": "country", "Uganda": "country", "Bosnia and Herzegovina": "country"}

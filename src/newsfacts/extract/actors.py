@@ -418,7 +418,18 @@ class ActorFinder:
         elif len(name.words) == 1 and _is_acronym(name.text):
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
         else:
+            return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
+        return True
+
+    def _add_hyphened_countries(self, name: Name) -> bool:
+        """ "the Iraq-Iran border": countries joined by a hyphen are each a country."""
+        parts = name.text.split("-")
+        if len(parts) < 2 or not all(part in self.lex.countries for part in parts):
             return False
+        start = name.span.start
+        for part in parts:
+            self._add_country(part, Span(start, start + len(part)), False)
+            start += len(part) + 1
         return True
 
     def _add_named_organization(self, name: Name, title: Title) -> bool:
