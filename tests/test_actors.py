@@ -434,3 +434,12 @@ def test_a_dateline_s_place_is_no_acronym_and_its_agency_is_an_organization() ->
 def test_countries_joined_by_a_hyphen_are_each_a_country() -> None:
     found = actors_of("Troops massed along the Kenya-Uganda border. Aid reached Bosnia.")
     assert found == {"Kenya": "country", "Uganda": "country", "Bosnia and Herzegovina": "country"}
+
+
+def test_a_short_form_links_to_the_one_organization_of_that_name() -> None:
+    _, found = run_extract(
+        "The Coastal Fisheries Commission proposed a levy. The Commission said it would act."
+    )
+    actor = found.actors.actors["Coastal Fisheries Commission"]
+    assert actor.aliases == {"Commission"}
+    assert len([m for m in found.actors.mentions if m.key == actor.key]) == 2

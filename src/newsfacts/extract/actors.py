@@ -292,6 +292,7 @@ class ActorFinder:
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
+        self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -441,7 +442,9 @@ class ActorFinder:
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions:
-            return True  # "the Government", "Police": which one is not named
+            # "the Commission": the one organisation of the article so named, if there is one
+            self.short_forms.append((name.span, words[0], name.possessive))
+            return True
         self._add_organization(name.text, name.span, name.possessive, self._country_prefix(words))
         return True
 
@@ -608,6 +611,7 @@ class ActorFinder:
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._merge_middle_initials()
         self._link_single_words()
+        self._link_short_forms()
         self._merge_short_names()
         self._names_with_the()
         for paragraph, _ in paragraphs:
@@ -630,6 +634,18 @@ class ActorFinder:
                 name = match.group(0)
                 actor = ArticleActor(name, name, "organization", country_code=code)
                 self.found.add(actor, Span(match.start(), match.end()), name)
+
+    def _link_short_forms(self) -> None:
+        """ "the Commission" is the "European Commission" when it is the article's one
+        organisation with that word in its name."""
+        for span, word, possessive in self.short_forms:
+            named = [
+                actor
+                for actor in self.found.actors.values()
+                if actor.kind == "organization" and word in actor.name.split()
+            ]
+            if len(named) == 1:
+                self.found.add(named[0], span, word, possessive)
 
     def _names_with_the(self) -> None:
         """ "in The Harbour Times": an organisation's name that the article gives with a
