@@ -443,3 +443,21 @@ def test_a_short_form_links_to_the_one_organization_of_that_name() -> None:
     actor = found.actors.actors["Coastal Fisheries Commission"]
     assert actor.aliases == {"Commission"}
     assert len([m for m in found.actors.mentions if m.key == actor.key]) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Talks stalled, Dravic said. Dravic said she would stay.", {"Dravic": "person"}),
+        ("Talks stalled, Norvex said. Norvex said it would stay.", {"Norvex": "organization"}),
+        (
+            "The Democrats said no, and Congress agreed.",
+            {"Democrats": "group", "Congress": "organization"},
+        ),
+        ("Great news. — Lena Dravic (@lenadravic) May 3, 2016", {"Lena Dravic": "person"}),
+    ],
+)
+def test_kinds_from_pronouns_plural_parties_and_signed_posts(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected

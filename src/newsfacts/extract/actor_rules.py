@@ -259,6 +259,15 @@ AGENCY_IN_A_DATELINE = Rule(
     how="match",
 )
 
+PRONOUN_AFTER = Rule(
+    "pronoun_after",
+    "The first pronoun after a name that reports speech: 'he' or 'she' tells a person, 'it'"
+    " an organisation ('Norvex said it would ...').",
+    re.compile(r"\b(?:(?P<person>he|she|his|him|her)|(?P<thing>it|its))\b"),
+    matches=(" said it would", " says she was"),
+    rejects=(" said item", " says the"),
+)
+
 # -- what tells a place -----------------------------------------------------------------
 
 PLACE_WORDS_IN_SURNAMES = word_set("place_words_in_surnames.txt")

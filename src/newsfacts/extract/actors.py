@@ -52,6 +52,7 @@ from .actor_rules import (
     PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
+    PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
     ROMAN_NUMERAL,
     THE_IN_A_NAME,
@@ -445,7 +446,11 @@ class ActorFinder:
             # "the Commission": the one organisation of the article so named, if there is one
             self.short_forms.append((name.span, words[0], name.possessive))
             return True
-        self._add_organization(name.text, name.span, name.possessive, self._country_prefix(words))
+        plural = words[0].endswith("s") and not words[0].endswith("ss")  # not "Congress"
+        kind = "group" if len(words) == 1 and plural else "organization"
+        self._add_organization(
+            name.text, name.span, name.possessive, self._country_prefix(words), kind
+        )
         return True
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
@@ -476,7 +481,9 @@ class ActorFinder:
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )
         elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
-            self._add_organization(core_text, core_span, possessive, title.country_code)
+            person = core[0] in self.lex.given_names or _is_initial(core[0])
+            kind = "person" if person else "organization"
+            self._add_organization(core_text, core_span, possessive, title.country_code, kind)
         elif len(core) >= 2 and (
             appositive := ORGANIZATION_APPOSITIVE.pattern.match(self.text, core_span.end)
         ):
@@ -673,6 +680,7 @@ class ActorFinder:
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
+        people = self._single_names_of_people()
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
@@ -701,7 +709,7 @@ class ActorFinder:
                 or (not initial and self._speaks(span, word))
                 or (word in organizations and not surname_of)
             ):
-                kind = "group" if word in groups else "organization"
+                kind = "group" if word in groups else "person" if word in people else "organization"
                 self._add_organization(word, span, possessive, None, kind)
 
     def _opens_a_dateline(self, span: Span) -> bool:
@@ -720,6 +728,25 @@ class ActorFinder:
             or ROMAN_NUMERAL.pattern.fullmatch(word)
             or (len(letters) > 2 and self._written_in_lower_case(word))
         )
+
+    def _single_names_of_people(self) -> set[str]:
+        """Lone unknown names that "he" or "she" refers back to more often than "it" ("Voss
+        said she ..."), and nothing names as an organisation: a person's surname."""
+        votes: dict[str, int] = {}
+        named: set[str] = set()  # "told Norvex": an organisation, whatever pronoun follows
+        for span, word, _, _ in self.single_words:
+            if not _is_acronym(word):
+                votes[word] = votes.get(word, 0) + self._pronoun_vote(span)
+                if self._named_as_organization(span):
+                    named.add(word)
+        return {word for word, vote in votes.items() if vote > 0 and word not in named}
+
+    def _pronoun_vote(self, span: Span) -> int:
+        """+1 when the first pronoun after a mention is a person's, -1 when it is "it"."""
+        pronoun = PRONOUN_AFTER.pattern.search(self.text, span.end, span.end + 150)
+        if pronoun is None:
+            return 0
+        return 1 if pronoun.group("person") else -1
 
     def _single_word_groups(self, organizations: set[str]) -> set[str]:
         """Of those, the named groups: "Norvex gunmen", "Norvex, the separatist group"."""
