@@ -286,6 +286,8 @@ def test_durations(sentence: str, text: str, value: float, unit: str) -> None:
         "The bell rang just before 7 in the morning.",
         "He was a billionaire.",
         "Posted 5 min ago.",
+        "See page 5 of the report; season 3 starts soon.",
+        "The iPhone 7 was popular in the ’90s revival.",
     ],
 )
 def test_more_numbers_that_are_no_statistics(sentence: str) -> None:

@@ -353,6 +353,24 @@ NAME_THEN_BRACKET = Rule(
     matches=("Harbour News (",),
     rejects=("news (", "Harbour News ("[:-1]),
 )
+LABEL_BEFORE = Rule(
+    "label_before",
+    "A noun that labels, or a word with a capital inside ('iPhone'), just before digits: the"
+    " digits name something ('page 5', 'season 3', 'iOS 10').",
+    re.compile(
+        rf"(?:\b{alternation(word_set('label_nouns.txt'))}|(?-i:\b[a-z]+[A-Z][\w-]*))\s$",
+        re.IGNORECASE,
+    ),
+    matches=("on page ", "in season ", "the iPhone ", "Room "),
+    rejects=("pages of ", "roomy ", "seasoned ", "sold "),
+)
+DECADE_AFTER_APOSTROPHE = Rule(
+    "decade_after_apostrophe",
+    "An apostrophe just before two digits: a decade or a year ('the ’90s', 'class of ’98').",
+    re.compile(r"['’]$"),
+    matches=("the ’", "of '"),
+    rejects=("the ", "’s "),
+)
 RELATIVE_AFTER = Rule(
     "relative_after",
     "A unit of time then 'later', 'ago' and the like: a relative time.",

@@ -29,6 +29,7 @@ from .statistic_rules import (
     CURRENCY_AFTER,
     CURRENCY_AT,
     CURRENCY_WORDS,
+    DECADE_AFTER_APOSTROPHE,
     DURATION,
     ERA_AFTER,
     FOR_BEFORE,
@@ -37,6 +38,7 @@ from .statistic_rules import (
     GLUED_CAPITAL,
     GLUED_UNIT,
     HALF_AS_MUCH,
+    LABEL_BEFORE,
     LEADING_CURRENCY,
     LENGTH_IN_M,
     LIST_NUMBER,
@@ -198,6 +200,15 @@ def _is_counted_in_brackets(c: Context) -> bool:
     return bool(NAME_THEN_BRACKET.pattern.search(c.before)) and c.after.startswith(")")
 
 
+def _is_a_label(c: Context) -> bool:
+    """ "page 5", "season 3", "iOS 10", "the ’90s"."""
+    if not c.number[0].isdigit():
+        return False
+    return bool(
+        LABEL_BEFORE.pattern.search(c.before) or DECADE_AFTER_APOSTROPHE.pattern.search(c.before)
+    )
+
+
 def _is_relative_time(c: Context) -> bool:
     return bool(RELATIVE_AFTER.pattern.match(c.after))
 
@@ -236,6 +247,7 @@ EXCLUSIONS: tuple[Callable[[Context], bool], ...] = (
     _is_score,
     _is_in_a_name,
     _is_counted_in_brackets,
+    _is_a_label,
     _is_relative_time,
     _is_pronoun_like,
 )
