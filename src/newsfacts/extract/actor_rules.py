@@ -124,7 +124,8 @@ AFTER_PLACE_WORD = Rule(
 # -- what tells an organisation named in one word ---------------------------------------
 
 ACTION_VERBS = word_set("action_verbs.txt")
-_ORGANIZATION_NOUNS = alternation(word_set("organization_nouns.txt"))
+ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
+_ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
 _ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence
 # a name in a list: capitalised words joined by spaces; names joined by commas, "and", "or"
 _LISTED_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"

@@ -48,6 +48,7 @@ from .actor_rules import (
     NOT_ALPHANUMERIC,
     ORGANIZATION_APPOSITIVE,
     ORGANIZATION_NOUN_BEFORE,
+    ORGANIZATION_NOUNS,
     PARTICLES,
     PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
@@ -164,6 +165,8 @@ class ArticleActors:
         return self.mentions[low:high]
 
 
+# What must be in the text before a name for ORGANIZATION_NOUN_BEFORE's list to match
+LIST_OPENERS = (" like ", " such as ", " including ")
 _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
@@ -294,6 +297,7 @@ class ActorFinder:
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
         self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
+        self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -680,7 +684,6 @@ class ActorFinder:
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
-        people = self._single_names_of_people()
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
@@ -709,7 +712,13 @@ class ActorFinder:
                 or (not initial and self._speaks(span, word))
                 or (word in organizations and not surname_of)
             ):
-                kind = "group" if word in groups else "person" if word in people else "organization"
+                kind = (
+                    "group"
+                    if word in groups
+                    else "person"
+                    if not _is_acronym(word) and self._names_a_person(word)
+                    else "organization"
+                )
                 self._add_organization(word, span, possessive, None, kind)
 
     def _opens_a_dateline(self, span: Span) -> bool:
@@ -729,17 +738,13 @@ class ActorFinder:
             or (len(letters) > 2 and self._written_in_lower_case(word))
         )
 
-    def _single_names_of_people(self) -> set[str]:
-        """Lone unknown names that "he" or "she" refers back to more often than "it" ("Voss
-        said she ..."), and nothing names as an organisation: a person's surname."""
-        votes: dict[str, int] = {}
-        named: set[str] = set()  # "told Norvex": an organisation, whatever pronoun follows
-        for span, word, _, _ in self.single_words:
-            if not _is_acronym(word):
-                votes[word] = votes.get(word, 0) + self._pronoun_vote(span)
-                if self._named_as_organization(span):
-                    named.add(word)
-        return {word for word, vote in votes.items() if vote > 0 and word not in named}
+    def _names_a_person(self, word: str) -> bool:
+        """Whether "he" or "she" refers back to a lone unknown name more often than "it"
+        ("Voss said she ..."), and nothing names it as an organisation: a person's surname."""
+        spans = [span for span, other, _, _ in self.single_words if other == word]
+        if sum(self._pronoun_vote(span) for span in spans) <= 0:
+            return False
+        return not any(self._named_as_organization(span) for span in spans)
 
     def _pronoun_vote(self, span: Span) -> int:
         """+1 when the first pronoun after a mention is a person's, -1 when it is "it"."""
@@ -839,15 +844,31 @@ class ActorFinder:
         """After a noun for organisations ("the operator Norvex", "firms like Norvex"),
         after "told", signing a quoted post with an account's handle, before its members
         ("Norvex gunmen") or an appositive that calls it one ("Norvex, the group")."""
+        named = self.named_as_organization.get(span)
+        if named is None:
+            named = self._named_as_organization_at(span)
+            self.named_as_organization[span] = named
+        return named
+
+    def _named_as_organization_at(self, span: Span) -> bool:
         before = self.text[max(0, span.start - 120) : span.start]
         return bool(
-            ORGANIZATION_NOUN_BEFORE.pattern.search(before)
+            self._after_an_organization_noun(before)
             or TOLD_BEFORE.pattern.search(before)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
             or self._named_as_group(span)
             or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
             or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
         )
+
+    def _after_an_organization_noun(self, before: str) -> bool:
+        """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list
+        may be open (quicker: most names have neither)."""
+        words = before[-40:].split()
+        last = words[-1].lower() if words else ""
+        if last not in ORGANIZATION_NOUNS and not any(w in before for w in LIST_OPENERS):
+            return False
+        return bool(ORGANIZATION_NOUN_BEFORE.pattern.search(before))
 
     def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
         if possessive:
