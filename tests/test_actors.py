@@ -461,3 +461,8 @@ def test_kinds_from_pronouns_plural_parties_and_signed_posts(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
+
+
+def test_a_plural_title_then_for_is_not_a_title_of_the_name_after_it() -> None:
+    text = "Lena K. Voss said she would go. Representatives for Ms. Voss did not reply."
+    assert actors_of(text) == {"Lena K. Voss": "person"}

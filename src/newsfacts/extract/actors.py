@@ -1004,6 +1004,8 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
                 continue
             end = portfolio + size
             if end < len(rest) - 2 and rest[end] in ("for", "of"):
+                if candidate != title:
+                    continue  # "Representatives for Ms. Voss": people who act for her
                 end = _portfolio_end(lex, rest, end)
             gender = lex.title_genders.get(title, "?")
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
