@@ -4,8 +4,11 @@ A run of capitalised words is split into an optional title (with a country
 before it) and a name, then classified: a known actor from the registry, a
 country (pycountry and its short forms), an organisation (organisation words,
 acronyms), or a person (a title, a known given name, or a name that reports
-speech). Surnames, acronyms and country short forms are linked to the full
-names given elsewhere in the article.
+speech). Surnames, acronyms, country short forms and short forms of organisations
+("the Commission") are linked to the full names given elsewhere in the article. A single
+unknown name becomes an organisation or a group only on what the article says of it
+("companies like Norvex", "told Norvex", "Norvex gunmen", "Norvex has ..." twice), never
+where it is used as a place.
 
 The patterns and word lists are actor_rules.py's and the lexicons'; this module holds how
 they combine.

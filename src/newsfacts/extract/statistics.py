@@ -1,7 +1,9 @@
 """Statistics: numbers that quantify something, with qualifier, unit and counted object.
 
-Years, dates, clock times, ordinals, scores, numbers inside names and relative
-times ("one day after") are not statistics. The patterns are statistic_rules.py's; each
+Besides numbers: fractions, ratios ("one in four"), durations ("half an hour") and vague
+counts ("tens of thousands"). Years, dates, clock times, ordinals, scores, numbers inside
+names, labels ("page 5"), addresses, list item numbers and relative times ("one day after")
+are not statistics. The patterns are statistic_rules.py's; each
 finder runs only where a paragraph holds a part that every one of its matches has.
 """
 
