@@ -169,3 +169,157 @@ def test_a_full_lower_end_keeps_its_own_value() -> None:
     _, extraction = run_extract("Estimates range from 200,000 to as many as 5 million people.")
     (stat,) = extraction.statistics
     assert (stat.value, stat.value_max) == (200_000, 5_000_000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "value_max", "unit", "qualifier"),
+    [
+        ("The dam cost 1.4 billion euros.", "1.4 billion euros", 1.4e9, None, "EUR", "exact"),
+        ("Aid came to 600 Canadian dollars.", "600 Canadian dollars", 600, None, "CAD", "exact"),
+        (
+            "Turnout was between 40 and 55 percent.",
+            "between 40 and 55 percent",
+            40,
+            55,
+            "percent",
+            "exact",
+        ),
+        (
+            "They raised an estimated two hundred to four hundred million dollars in pledges.",
+            "an estimated two hundred to four hundred million dollars",
+            2e8,
+            4e8,
+            "USD",
+            "approximate",
+        ),
+        (
+            "The key is six hundred and forty-two bits long.",
+            "six hundred and forty-two bits",
+            642,
+            None,
+            None,
+            "exact",
+        ),
+        (
+            "The lab wants between twenty and a hundred sensors.",
+            "between twenty and a hundred sensors",
+            20,
+            100,
+            None,
+            "exact",
+        ),
+        ("Half a million ducks flew south.", "Half a million ducks", 500_000, None, None, "exact"),
+    ],
+)
+def test_currencies_named_after_an_amount_ranges_and_numbers_in_words(
+    sentence: str,
+    text: str,
+    value: float,
+    value_max: float | None,
+    unit: str | None,
+    qualifier: str,
+) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert stat.span.of(sentence) == text
+    assert (stat.value, stat.value_max, stat.unit, stat.qualifier) == (
+        pytest.approx(value),
+        value_max,
+        unit,
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "qualifier"),
+    [
+        ("The town pays one-eighth of the bill.", "one-eighth of the bill", 1 / 8, "exact"),
+        (
+            "Growers sell about two-thirds of the crop.",
+            "about two-thirds of the crop",
+            2 / 3,
+            "approximate",
+        ),
+        ("Nearly half stayed home.", "Nearly half", 0.5, "approximate"),
+        ("The river carries half as much silt now.", "half", 0.5, "exact"),
+        ("Roughly one in five riders paid.", "Roughly one in five riders", 0.2, "approximate"),
+        ("Seven out of 10 stalls closed.", "Seven out of 10 stalls", 7, "exact"),
+    ],
+)
+def test_fractions_and_ratios(sentence: str, text: str, value: float, qualifier: str) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert stat.span.of(sentence) == text
+    assert (stat.value, stat.qualifier) == (pytest.approx(value), qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The ferry ride took half an hour.", "half an hour", 0.5, "hours"),
+        ("The vote lasted an hour and a half.", "an hour and a half", 1.5, "hours"),
+        ("The crossing took roughly one hour.", "roughly one hour", 1, "hours"),
+        ("The mill stood idle for nearly a decade.", "nearly a decade", 1, "decades"),
+        ("The feud ran for over half a century.", "over half a century", 50, "years"),
+        ("The tide rose for at least 40 minutes on Friday.", "at least 40 minutes", 40, "minutes"),
+    ],
+)
+def test_durations(sentence: str, text: str, value: float, unit: str) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert (stat.span.of(sentence), stat.value, stat.unit) == (text, value, unit)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting was a day later and twice a week.",
+        "He was half asleep.",
+        "2. The plan stalled in committee.",
+        "Carriers are building 5G networks.",
+        "The office is at 40 Harbour Street.",
+        "Shots were fired in the 1200 block of Elm Drive.",
+        "The mill dates to 3,100 BC.",
+        "By 2009 the mill was closed. 2012 is over.",
+        "Rivals tolerate zero-rated apps and zero tolerance.",
+        "She wrote for Page Six last year.",
+        "The bell rang just before 7 in the morning.",
+        "He was a billionaire.",
+        "Posted 5 min ago.",
+        "See page 5 of the report; season 3 starts soon.",
+        "The iPhone 7 was popular in the ’90s revival.",
+    ],
+)
+def test_more_numbers_that_are_no_statistics(sentence: str) -> None:
+    assert statistics_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "qualifier"),
+    [
+        ("“The 2°C limit is gone,” she said.", "2°C limit", 2, "degrees Celsius", "exact"),
+        ("The ridge road is 40km of gravel.", "40km", 40, "km", "exact"),
+        ("The dam took 3 1/2 years to fill.", "3 1/2 years", 3.5, "years", "exact"),
+        ("At least one ferry was lost.", "At least one ferry", 1, None, "at_least"),
+    ],
+)
+def test_glued_units_mixed_fractions_and_qualified_one(
+    sentence: str, text: str, value: float, unit: str | None, qualifier: str
+) -> None:
+    _, extraction = run_extract(sentence)
+    (stat,) = extraction.statistics
+    assert (stat.span.of(sentence), stat.value, stat.unit, stat.qualifier) == (
+        text,
+        value,
+        unit,
+        qualifier,
+    )
+
+
+def test_degrees_written_onto_the_number_and_an_address_after_at() -> None:
+    assert statistics_of("Temperatures reached 35C.") == [("35C", 35, "exact")]
+    assert statistics_of("The gala at 30 Quay Plaza drew crowds.") == []
+
+
+def test_a_count_in_brackets_after_a_name_is_no_statistic() -> None:
+    assert statistics_of("Sources: Harbour News (2), Quillo Daily (3).") == []

@@ -28,6 +28,7 @@ TOKEN = Rule(
     how="match",
 )
 PARTICLES = word_set("name_particles.txt")
+MONTHS = word_set("months.txt")  # a month is no given name that acts ("in March was")
 WEEKDAYS = word_set("weekdays.txt")  # a day after a name is not part of it
 CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
@@ -118,6 +119,174 @@ AFTER_PLACE_WORD = Rule(
     re.compile(rf"\b{alternation(word_set('place_prepositions.txt'))}\s$"),
     matches=("riots in ", "the road to "),
     rejects=("in the ", "into "),
+)
+
+# -- what tells an organisation named in one word ---------------------------------------
+
+ACTION_VERBS = word_set("action_verbs.txt")
+ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
+_ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
+_ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence
+# a name in a list: capitalised words joined by spaces; names joined by commas, "and", "or"
+_LISTED_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"
+ORGANIZATION_NOUN_BEFORE = Rule(
+    "organization_noun_before",
+    "A noun for organisations just before a name, or before the list it is in: 'the cable"
+    " operator Norvex', 'companies like Daltrop, Norvex'.",
+    re.compile(
+        rf"\b{_ORGANIZATION_NOUNS}\s$"
+        rf"|\b{_ORGANIZATION_NOUNS_ANY_CASE},?\s(?:like|such\sas|including)\s"
+        rf"(?:{_LISTED_NAME}(?:,?\s(?:and|or)\s|,\s))*$"
+    ),
+    matches=(
+        "the cable operator ",
+        "companies like ",
+        "firms such as Daltrop, ",
+        "20 companies, including Daltrop, Kellun Motors and ",
+        "Companies like ",
+    ),
+    rejects=("the operator said ", "companies in ", "like "),
+)
+TOLD_BEFORE = Rule(
+    "told_before",
+    "'told' or 'reported' just before a single name: the name is who was told or reports.",
+    re.compile(r"\b(?:told|tells|reported)\s(?:the\s)?$"),
+    matches=("an insider told ", "as first reported ", "told the "),
+    rejects=("told a ", "untold "),
+)
+END_OF_A_LONGER_NAME = Rule(
+    "end_of_a_longer_name",
+    "A capitalised word then a connector just before a single name: the name ends a longer"
+    " one ('Breaking the Silence'), so what follows it tells nothing of the single word.",
+    re.compile(r"[A-Z][\w'’-]*\s(?:the|of|for|on)\s$"),
+    matches=("Breaking the ", "Friends of "),
+    rejects=("breaking the ", "of "),
+)
+GROUP_MEMBERS_AFTER = Rule(
+    "group_members_after",
+    "A noun for a group's members right after a single name: a named group ('Norvex gunmen').",
+    re.compile(rf"\s{alternation(word_set('group_member_nouns.txt'))}\b"),
+    matches=(" gunmen breached", " fighters"),
+    rejects=(" gunman", "gunmen"),
+    how="match",
+)
+GROUP_NOUNS = frozenset({"group", "groups", "movement"})  # an appositive noun for a group
+_APPOSITIVE_NOUNS = alternation(word_set("organization_nouns.txt") | {"party", "movement"})
+ORGANIZATION_APPOSITIVE = Rule(
+    "organization_appositive",
+    "An appositive after a name that calls it an organisation or a group: 'Norvex, the"
+    " outlawed separatist group', 'Norvex, a political party'.",
+    re.compile(
+        rf",\s(?:a|an|the)\s(?:(?!of\b)[a-z][\w-]*\s){{0,3}}"
+        rf"(?P<noun>{_APPOSITIVE_NOUNS})\b(?!['’])"
+    ),
+    matches=(", the outlawed separatist group", ", a political party that", ", a firm"),
+    rejects=(", a member of the party", ", the firm's chief", " the group"),
+    how="match",
+)
+POSSESSIVE_OF_A_THING = Rule(
+    "possessive_of_a_thing",
+    "A lower-case word after a possessive name: what the named one has ('Norvex’s network').",
+    re.compile(r"\s[a-z]"),
+    matches=(" network", " chief"),
+    rejects=(" Network", ", and"),
+    how="match",
+)
+IN_A_PLACE = Rule(
+    "in_a_place",
+    "A preposition of place ('in', 'in the') or a noun of place with 'of' before a single name,"
+    " then punctuation or a small word after it: the name is a place ('in Torvik, police"
+    " said', 'the suburb of Torvik is').",
+    re.compile(
+        rf"\b{alternation(word_set('place_prepositions_strict.txt'))}\s(?:the\s)?$"
+        rf"|\b{alternation(word_set('place_nouns.txt'))}\sof\s$"
+    ),
+    matches=("riots in ", "walked into ", "fires in the ", "the suburb of "),
+    rejects=("within ", "in a "),
+)
+PUNCTUATION_OR_SMALL_WORD = Rule(
+    "punctuation_or_small_word",
+    "What follows a place: punctuation, the end, or a lower-case word of two or three letters.",
+    re.compile(r"[^\w\s]|\s*$|\s[a-z]{1,3}\b"),
+    matches=(", police said", ".", " on Monday", ""),
+    rejects=(" catalogs", " Hotel"),
+    how="match",
+)
+
+KINSHIP_BEFORE = Rule(
+    "kinship_before",
+    "A noun of family just before a given name, or before a list of given names: the name is"
+    " a person's ('their son Lev', 'two daughters, Ana and').",
+    re.compile(
+        rf"\b{alternation(word_set('kinship_nouns.txt'))},?\s(?:[A-Z][\w'’-]*(?:,?\s(?:and\s)?|,\s))*$"
+    ),
+    matches=("their son ", "two daughters, Ana and ", "her father, "),
+    rejects=("the sonar ", "sons of "),
+)
+ACCOUNT_AFTER = Rule(
+    "account_after",
+    "An account's handle in brackets after a name, as a quoted post signs it: '— Lena Voss"
+    " (@lenavoss)'; the name is an actor's.",
+    re.compile(r"\s\(@\w+\)"),
+    matches=(" (@lenavoss) May 2", " (@Harbour_Times)"),
+    rejects=(" (lenavoss)", "(@lenavoss)"),
+    how="match",
+)
+THE_IN_A_NAME = Rule(
+    "the_in_a_name",
+    "A capital 'The' inside a sentence, just before an organisation's name: part of the name"
+    " ('an op-ed in The Harbour Times').",
+    re.compile(r"[\w,;:—–-]\sThe\s$"),
+    matches=("op-ed in The ", "— The "),
+    rejects=("ended. The ", "in the ", "The "),
+)
+
+DATELINE_AFTER = Rule(
+    "dateline_after",
+    "A comma or a dash after a word in capitals that opens a paragraph: a dateline's place"
+    " ('TORVIK, Ore. (AP) —', 'TORVIK —'), not an acronym.",
+    re.compile(r",|\s[—–-]\s"),
+    matches=(", Ore. (AP)", " — A fire"),
+    rejects=(" said", "-based"),
+    how="match",
+)
+AGENCY_IN_A_DATELINE = Rule(
+    "agency_in_a_dateline",
+    "A bracket closed then a dash after a single name in brackets: the agency of a dateline"
+    " ('TORVIK, May 2 (Norvex) -').",
+    re.compile(r"\)\s[—–-]\s"),
+    matches=(") - Electric", ") — A fire"),
+    rejects=(") said", ")"),
+    how="match",
+)
+
+PRONOUN_AFTER = Rule(
+    "pronoun_after",
+    "The first pronoun after a name that reports speech: 'he' or 'she' tells a person, 'it'"
+    " an organisation ('Norvex said it would ...').",
+    re.compile(r"\b(?:(?P<person>he|she|his|him|her)|(?P<thing>it|its))\b"),
+    matches=(" said it would", " says she was"),
+    rejects=(" said item", " says the"),
+)
+
+# -- what tells a place -----------------------------------------------------------------
+
+PLACE_WORDS_IN_SURNAMES = word_set("place_words_in_surnames.txt")
+THE_OR_NUMBER_BEFORE = Rule(
+    "the_or_number_before",
+    "A lower-case 'the' or a number just before a name: a place or thing, not a person"
+    " ('the Lindsay Park complex', '28 Elm Street').",
+    re.compile(r"(?:\bthe|\d)\s$"),
+    matches=("under the ", "at 28 "),
+    rejects=("The ", "bathe ", "said "),
+)
+ROMAN_NUMERAL = Rule(
+    "roman_numeral",
+    "A Roman numeral of two or more letters: no acronym ('World War II').",
+    re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})"),
+    matches=("II", "XIV", "VIII"),
+    rejects=("I", "IVF", "VIP", "XL"),
+    how="fullmatch",
 )
 
 # -- ids -------------------------------------------------------------------------------

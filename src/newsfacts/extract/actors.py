@@ -4,8 +4,11 @@ A run of capitalised words is split into an optional title (with a country
 before it) and a name, then classified: a known actor from the registry, a
 country (pycountry and its short forms), an organisation (organisation words,
 acronyms), or a person (a title, a known given name, or a name that reports
-speech). Surnames, acronyms and country short forms are linked to the full
-names given elsewhere in the article.
+speech). Surnames, acronyms, country short forms and short forms of organisations
+("the Commission") are linked to the full names given elsewhere in the article. A single
+unknown name becomes an organisation or a group only on what the article says of it
+("companies like Norvex", "told Norvex", "Norvex gunmen", "Norvex has ..." twice), never
+where it is used as a place.
 
 The patterns and word lists are actor_rules.py's and the lexicons'; this module holds how
 they combine.
@@ -24,21 +27,42 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .actor_rules import (
+    ACCOUNT_AFTER,
+    ACTION_VERBS,
     AFTER_CUE,
     AFTER_PLACE_WORD,
     AGE_AFTER,
+    AGENCY_IN_A_DATELINE,
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
     CONNECTORS,
+    DATELINE_AFTER,
     DESCRIBES,
+    END_OF_A_LONGER_NAME,
     GOVERNMENT,
     GOVERNMENT_WORDS,
+    GROUP_MEMBERS_AFTER,
+    GROUP_NOUNS,
+    IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
+    KINSHIP_BEFORE,
+    MONTHS,
     NOT_ALPHANUMERIC,
+    ORGANIZATION_APPOSITIVE,
+    ORGANIZATION_NOUN_BEFORE,
+    ORGANIZATION_NOUNS,
     PARTICLES,
+    PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
+    POSSESSIVE_OF_A_THING,
+    PRONOUN_AFTER,
+    PUNCTUATION_OR_SMALL_WORD,
+    ROMAN_NUMERAL,
+    THE_IN_A_NAME,
+    THE_OR_NUMBER_BEFORE,
     TOKEN,
+    TOLD_BEFORE,
     VERB_AFTER_NAME,
     VERB_AFTER_WORD,
     WEEKDAYS,
@@ -144,6 +168,8 @@ class ArticleActors:
         return self.mentions[low:high]
 
 
+# What must be in the text before a name for ORGANIZATION_NOUN_BEFORE's list to match
+LIST_OPENERS = (" like ", " such as ", " including ")
 _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
@@ -273,6 +299,8 @@ class ActorFinder:
         self.single_words: list[
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
+        self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
+        self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -318,9 +346,10 @@ class ActorFinder:
         connectors = [
             i
             for i, w in enumerate(words)
-            if w in ("and", "&")
+            if (w in ("and", "&") and not self._joins_one_organization(words, i))
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
+            or (w == "of" and self._person_of_organization(words, i))
         ]
         if not connectors:
             return [(run, words)]
@@ -335,6 +364,26 @@ class ActorFinder:
                 parts.append((run[start:end], words[start:end]))
             start = i + 1
         return parts
+
+    def _joins_one_organization(self, words: list[str], index: int) -> bool:
+        """ "Bureau of Fisheries and Coastal Affairs": the "and" inside one organisation's name
+        (an organisation word and "of" before it, none after, nor a given name); not "Morrow
+        and Reed", "Kenya and Ghana", "Ministry of Health and Jane Morrow"."""
+        before, after = words[:index], words[index + 1 :]
+        org_words = self.lex.org_words
+        if not after or " ".join(after) in self.lex.countries:
+            return False
+        org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
+        return org_then_of and org_words.isdisjoint(after) and after[0] not in self.lex.given_names
+
+    def _person_of_organization(self, words: list[str], index: int) -> bool:
+        """ "Capt. Ana Ruiz of the Harbour Police": a titled person, then the organisation."""
+        before, after = words[:index], words[index + 1 :]
+        org_words = self.lex.org_words
+        if not org_words.isdisjoint(before) or org_words.isdisjoint(after):
+            return False
+        _, title, _, core = self._title(before)
+        return bool(title) and bool(core)
 
     def _splits_at_on(self, words: list[str], index: int) -> bool:
         """ "Reed on Sunday" (a time) and "Reed on Channel Nine" (a name, then where) are two;
@@ -378,7 +427,18 @@ class ActorFinder:
         elif len(name.words) == 1 and _is_acronym(name.text):
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
         else:
+            return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
+        return True
+
+    def _add_hyphened_countries(self, name: Name) -> bool:
+        """ "the Iraq-Iran border": countries joined by a hyphen are each a country."""
+        parts = name.text.split("-")
+        if len(parts) < 2 or not all(part in self.lex.countries for part in parts):
             return False
+        start = name.span.start
+        for part in parts:
+            self._add_country(part, Span(start, start + len(part)), False)
+            start += len(part) + 1
         return True
 
     def _add_named_organization(self, name: Name, title: Title) -> bool:
@@ -390,8 +450,14 @@ class ActorFinder:
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions:
-            return True  # "the Government", "Police": which one is not named
-        self._add_organization(name.text, name.span, name.possessive, self._country_prefix(words))
+            # "the Commission": the one organisation of the article so named, if there is one
+            self.short_forms.append((name.span, words[0], name.possessive))
+            return True
+        plural = words[0].endswith("s") and not words[0].endswith("ss")  # not "Congress"
+        kind = "group" if len(words) == 1 and plural else "organization"
+        self._add_organization(
+            name.text, name.span, name.possessive, self._country_prefix(words), kind
+        )
         return True
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
@@ -403,7 +469,7 @@ class ActorFinder:
             core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
-        if not core or self._is_place(core):
+        if not core or self._is_place(core, core_span):
             return
         possessive = name.possessive
         if core_text in self.registry:
@@ -421,6 +487,15 @@ class ActorFinder:
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )
+        elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
+            person = core[0] in self.lex.given_names or _is_initial(core[0])
+            kind = "person" if person else "organization"
+            self._add_organization(core_text, core_span, possessive, title.country_code, kind)
+        elif len(core) >= 2 and (
+            appositive := ORGANIZATION_APPOSITIVE.pattern.match(self.text, core_span.end)
+        ):
+            kind = "group" if appositive.group("noun") in GROUP_NOUNS else "organization"
+            self._add_organization(core_text, core_span, possessive, title.country_code, kind)
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive, name.initial))
 
@@ -446,11 +521,16 @@ class ActorFinder:
         """Split "U.S. Secretary of State Jane Morrow" into (USA, title, gender, name words)."""
         return _split_title(self.lex, tuple(words))
 
-    def _is_place(self, core: list[str]) -> bool:
-        """ "Suez Canal", "Gaza Strip"; but "Ellen Park" is a person."""
+    def _is_place(self, core: list[str], span: Span) -> bool:
+        """ "Suez Canal", "Gaza Strip", "the Lindsay Park complex"; but "Ellen Park" is a
+        person."""
         if self.lex.place_words.isdisjoint(core):
             return False
-        return len(core) != 2 or self.lex.given_names.get(core[0], "?") == "?"
+        if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
+            return True
+        if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):
+            return True
+        return self.lex.given_names.get(core[0], "?") == "?"
 
     def _is_organization(self, core: list[str]) -> bool:
         if not self.lex.org_words.isdisjoint(core):
@@ -502,9 +582,14 @@ class ActorFinder:
                 return
 
     def _add_organization(
-        self, name: str, span: Span, possessive: bool, country_code: str | None
+        self,
+        name: str,
+        span: Span,
+        possessive: bool,
+        country_code: str | None,
+        kind: str = "organization",
     ) -> None:
-        actor = ArticleActor(name, name, "organization", country_code=country_code)
+        actor = ArticleActor(name, name, kind, country_code=country_code)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
 
     def _add_person(
@@ -538,8 +623,11 @@ class ActorFinder:
             starts = {s.start for s in sentences}
             for run in _runs(self.text, paragraph):
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
+        self._merge_middle_initials()
         self._link_single_words()
+        self._link_short_forms()
         self._merge_short_names()
+        self._names_with_the()
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
         return self.found
@@ -561,6 +649,28 @@ class ActorFinder:
                 actor = ArticleActor(name, name, "organization", country_code=code)
                 self.found.add(actor, Span(match.start(), match.end()), name)
 
+    def _link_short_forms(self) -> None:
+        """ "the Commission" is the "European Commission" when it is the article's one
+        organisation with that word in its name."""
+        for span, word, possessive in self.short_forms:
+            named = [
+                actor
+                for actor in self.found.actors.values()
+                if actor.kind == "organization" and word in actor.name.split()
+            ]
+            if len(named) == 1:
+                self.found.add(named[0], span, word, possessive)
+
+    def _names_with_the(self) -> None:
+        """ "in The Harbour Times": an organisation's name that the article gives with a
+        capital "The" inside a sentence has that form as an alias too."""
+        for mention in self.found.mentions:
+            start = mention.span.start
+            if THE_IN_A_NAME.pattern.search(self.text, max(0, start - 6), start):
+                actor = self.found.actors[mention.key]
+                if actor.kind == "organization":
+                    actor.aliases.add(f"The {self.text[start : mention.span.end]}")
+
     def _after_quote(self, start: int) -> bool:
         return start > 0 and self.text[start - 1] in '“"‘'
 
@@ -575,6 +685,8 @@ class ActorFinder:
                 first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
+        organizations = self._single_word_organizations()
+        groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
             surname_of = surnames.get(word, [])
             first_name_of = first_names.get(word, []) if self._is_given_name(word) else []
@@ -595,23 +707,198 @@ class ActorFinder:
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
             elif (
-                _is_acronym(word)
-                and word not in self.lex.not_organizations
-                and word not in self.lex.given_names
-            ) or (not initial and self._speaks(span, word)):
-                self._add_organization(word, span, possessive, None)
+                (
+                    _is_acronym(word)
+                    and self._may_be_an_acronym(word)
+                    and not self._opens_a_dateline(span)
+                )
+                or (not initial and self._speaks(span, word))
+                or (word in organizations and not surname_of)
+            ):
+                kind = (
+                    "group"
+                    if word in groups
+                    else "person"
+                    if not _is_acronym(word) and self._names_a_person(word)
+                    else "organization"
+                )
+                self._add_organization(word, span, possessive, None, kind)
+
+    def _opens_a_dateline(self, span: Span) -> bool:
+        """ "TORVIK, Ore. (AP) —": the place in capitals that opens a paragraph."""
+        opens = span.start == 0 or self.text[span.start - 1] == "\n"
+        return opens and bool(DATELINE_AFTER.pattern.match(self.text, span.end))
+
+    def _may_be_an_acronym(self, word: str) -> bool:
+        """Not a listed abbreviation ("DVD", "N.J." as "NJ"), a given name, a Roman numeral,
+        or a word set in capitals that the article also writes in lower case ("WAS")."""
+        letters = word.replace(".", "")
+        return not (
+            word in self.lex.not_organizations
+            or letters in self.lex.not_organizations
+            or word in self.lex.given_names
+            or ROMAN_NUMERAL.pattern.fullmatch(word)
+            or (len(letters) > 2 and self._written_in_lower_case(word))
+        )
+
+    def _names_a_person(self, word: str) -> bool:
+        """Whether "he" or "she" refers back to a lone unknown name more often than "it"
+        ("Voss said she ..."), and nothing names it as an organisation: a person's surname."""
+        spans = [span for span, other, _, _ in self.single_words if other == word]
+        if sum(self._pronoun_vote(span) for span in spans) <= 0:
+            return False
+        return not any(self._named_as_organization(span) for span in spans)
+
+    def _pronoun_vote(self, span: Span) -> int:
+        """+1 when the first pronoun after a mention is a person's, -1 when it is "it"."""
+        pronoun = PRONOUN_AFTER.pattern.search(self.text, span.end, span.end + 150)
+        if pronoun is None:
+            return 0
+        return 1 if pronoun.group("person") else -1
+
+    def _single_word_groups(self, organizations: set[str]) -> set[str]:
+        """Of those, the named groups: "Norvex gunmen", "Norvex, the separatist group"."""
+        groups = set()
+        for span, word, _, _ in self.single_words:
+            if word in organizations and self._named_as_group(span):
+                groups.add(word)
+        return groups
+
+    def _named_as_group(self, span: Span) -> bool:
+        if GROUP_MEMBERS_AFTER.pattern.match(self.text, span.end):
+            return True
+        appositive = ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
+        return appositive is not None and appositive.group("noun") in GROUP_NOUNS
+
+    def _single_word_organizations(self) -> set[str]:
+        """Unknown single names the article shows to be organisations: named after a noun
+        for one ("the cable operator Norvex", "companies like Norvex"), told something or
+        reporting ("told Norvex"), or named twice or more and once acting or owning
+        ("Norvex has ...", "Norvex's network"); never a word used as a place ("in Torvik,")."""
+        occurrences: dict[str, list[tuple[Span, bool]]] = {}
+        for span, word, possessive, _ in self.single_words:
+            occurrences.setdefault(word, []).append((span, possessive))
+        found = set()
+        for word, spans in occurrences.items():
+            if not self._may_name_an_organization(word) or any(
+                self._is_a_place_at(span) for span, _ in spans
+            ):
+                continue
+            spans = [(span, p) for span, p in spans if not self._ends_a_longer_name(span)]
+            if any(self._named_as_organization(span) for span, _ in spans) or (
+                len(spans) >= 2
+                and self._may_be_a_name_that_acts(word)
+                and any(self._acts_or_owns(span, possessive) for span, possessive in spans)
+            ):
+                found.add(word)
+        return found
+
+    def _may_be_a_name_that_acts(self, word: str) -> bool:
+        """Not a code ("Y2K"), a plural of capitals ("ISPs"), or a common noun that opens a
+        sentence ("Snow", when the article writes "snow" too)."""
+        if any(c.isdigit() for c in word) or (word.endswith("s") and word[:-1].isupper()):
+            return False
+        return not self._written_in_lower_case(word)
+
+    def _written_in_lower_case(self, word: str) -> bool:
+        """Whether the article also writes `word` in lower case, as a whole word."""
+        lower, text = word.lower(), self.text
+        at = text.find(lower)
+        while at >= 0:
+            end = at + len(lower)
+            whole = (at == 0 or text[at - 1].isspace()) and not _continues_a_word(text, end)
+            if whole:
+                return True
+            at = text.find(lower, end)
+        return False
+
+    def _ends_a_longer_name(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 30) : span.start]
+        return bool(END_OF_A_LONGER_NAME.pattern.search(before))
+
+    def _may_name_an_organization(self, word: str) -> bool:
+        """Not a word of the language, a title, a given name, a nationality, a country, a
+        date or a place word; not "I'm"."""
+        lex = self.lex
+        return not (
+            len(word) < 2
+            or not word[0].isupper()
+            or "'" in word
+            or "’" in word
+            or word.lower() in lex.function_words
+            or word in lex.titles
+            or word in lex.given_names
+            or word in lex.demonyms
+            or word.removesuffix("s") in lex.demonyms
+            or word in lex.countries
+            or word in lex.not_organizations
+            or word in lex.place_words
+            or word.lower() in WEEKDAYS
+            or word.lower() in lex.unnamed_sources
+        )
+
+    def _is_a_place_at(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 12) : span.start]
+        if not IN_A_PLACE.pattern.search(before):
+            return False
+        return bool(PUNCTUATION_OR_SMALL_WORD.pattern.match(self.text, span.end, span.end + 5))
+
+    def _named_as_organization(self, span: Span) -> bool:
+        """After a noun for organisations ("the operator Norvex", "firms like Norvex"),
+        after "told", signing a quoted post with an account's handle, before its members
+        ("Norvex gunmen") or an appositive that calls it one ("Norvex, the group")."""
+        named = self.named_as_organization.get(span)
+        if named is None:
+            named = self._named_as_organization_at(span)
+            self.named_as_organization[span] = named
+        return named
+
+    def _named_as_organization_at(self, span: Span) -> bool:
+        before = self.text[max(0, span.start - 120) : span.start]
+        return bool(
+            self._after_an_organization_noun(before)
+            or TOLD_BEFORE.pattern.search(before)
+            or ACCOUNT_AFTER.pattern.match(self.text, span.end)
+            or self._named_as_group(span)
+            or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
+            or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
+        )
+
+    def _after_an_organization_noun(self, before: str) -> bool:
+        """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list
+        may be open (quicker: most names have neither)."""
+        words = before[-40:].split()
+        last = words[-1].lower() if words else ""
+        if last not in ORGANIZATION_NOUNS and not any(w in before for w in LIST_OPENERS):
+            return False
+        return bool(ORGANIZATION_NOUN_BEFORE.pattern.search(before))
+
+    def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
+        if possessive:
+            end = self.text.find(" ", span.end, span.end + 4)  # past the possessive ending
+            return end >= 0 and bool(POSSESSIVE_OF_A_THING.pattern.match(self.text, end))
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 25])
+        if not following:
+            return False
+        verb = following.group(1)
+        return verb in ACTION_VERBS or verb in self.lex.reporting_verbs
 
     def _is_given_name(self, word: str) -> bool:
         return word in self.lex.given_names and word not in self.lex.countries
 
     def _is_first_name_person(self, span: Span, word: str) -> bool:
-        """ "Ana, 16, alleged ...": a lone first name with an age or a reporting verb."""
+        """ "Ana, 16, alleged ...": a lone first name with an age, after a noun of family, or
+        before a reporting verb or a verb of acting."""
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
         after = self.text[span.end : span.end + 20]
         if AGE_AFTER.pattern.match(after):
             return True
+        if KINSHIP_BEFORE.pattern.search(self.text, max(0, span.start - 60), span.start):
+            return True  # "their son Lev"
         following = WORD_AFTER.pattern.match(after)
+        if following and following.group(1) in ACTION_VERBS and word.lower() not in MONTHS:
+            return True  # "Lev has helped"
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 
@@ -628,6 +915,22 @@ class ActorFinder:
             and word not in self.lex.titles
             and not (word in self.lex.given_names or word in self.lex.demonyms)
         )
+
+    def _merge_middle_initials(self) -> None:
+        """ "Jane Morrow" is "Jane K. Morrow" when the article names both: the name without
+        its middle initials is merged into the name with them."""
+        with_initials: dict[tuple[str, str], list[ArticleActor]] = {}
+        for actor in self.found.actors.values():
+            words = actor.name.split()
+            if actor.kind == "person" and len(words) >= 3 and all(map(_is_initial, words[1:-1])):
+                with_initials.setdefault((words[0], words[-1]), []).append(actor)
+        for actor in list(self.found.actors.values()):
+            words = actor.name.split()
+            if actor.kind != "person" or len(words) != 2:
+                continue
+            fuller = with_initials.get((words[0], words[-1]), [])
+            if len(fuller) == 1 and _same_gender_or_unknown(actor, fuller[0]):
+                self.found.merge(actor.key, fuller[0].key)
 
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him; not
@@ -646,6 +949,20 @@ class ActorFinder:
             ]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+def _is_initial(word: str) -> bool:
+    """ "J." or "J"."""
+    return word[0].isupper() and word[1:] in ("", ".")
+
+
+def _continues_a_word(text: str, end: int) -> bool:
+    """Whether a letter, a digit, or a period or @ then one comes at `end` ("norvex.com")."""
+    if end == len(text):
+        return False
+    if text[end].isalnum():
+        return True
+    return text[end] in ".@/" and end + 1 < len(text) and text[end + 1].isalnum()
 
 
 def _same_gender_or_unknown(one: ArticleActor, other: ArticleActor) -> bool:
@@ -690,6 +1007,8 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
                 continue
             end = portfolio + size
             if end < len(rest) - 2 and rest[end] in ("for", "of"):
+                if candidate != title:
+                    continue  # "Representatives for Ms. Voss": people who act for her
                 end = _portfolio_end(lex, rest, end)
             gender = lex.title_genders.get(title, "?")
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])

@@ -26,6 +26,9 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SCALE = alternation(SCALE_WORDS)
 WORD_SEPARATOR = re.compile(r"[\s-]+")
 LEADING_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# "3 1/2": a whole number then a fraction in digits
+MIXED_FRACTION = r"\s[1-9]/[1-9]\d?(?![\d/])"
+DIGIT_FRACTION = re.compile(r"\s?([1-9])/([1-9]\d?)")
 LETTERS = re.compile(r"[a-z]+")
 
 
@@ -54,7 +57,10 @@ def parse(number: str) -> float:
     if not digits:
         return word_value(number)
     value = float(digits.group(0).replace(",", ""))
-    rest = number[digits.end() :].strip().lower()
+    fraction = DIGIT_FRACTION.match(number, digits.end())
+    if fraction:  # "3 1/2"
+        value += int(fraction.group(1)) / int(fraction.group(2))
+    rest = number[fraction.end() if fraction else digits.end() :].strip().lower()
     for word in LETTERS.findall(rest):
         if word in SCALES:
             value *= SCALES[word]

@@ -1026,12 +1026,14 @@ class QuoteFinder:
                 extra.setdefault(key, []).append((name, 1.0))
         window = self._window_start(position, CARRIED_PARAGRAPHS_BACK)
         candidates = self._mentioned_candidates(window, position, _may_speak, extra)
-        if candidates and self._after_colon(position):  # "X answered the critics: “...”"
+        introduced = bool(candidates) and self._after_colon(position)
+        if introduced:  # "X answered the critics: “...”"
             candidates = [_with(c, ("after_colon", 1.0)) for c in candidates]
             candidates[0] = _with(candidates[0], ("colon_nearest", 1.0))
         chosen = best(candidates, CARRIED, self.weights)
-        # Next to other quotes, the quote is one of theirs; alone, only a likely speaker speaks.
-        likely = chosen is not None and (chosen[1] > 0 or any(neighbours.values()))
+        # Next to other quotes, or introduced by a colon, the quote is someone's: the best
+        # candidate's; alone, only a likely speaker speaks.
+        likely = chosen is not None and (chosen[1] > 0 or introduced or any(neighbours.values()))
         speaker = chosen[0].key if chosen and likely else None
         return speaker, Choice(CARRIED, tuple(candidates))
 

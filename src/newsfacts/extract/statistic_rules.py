@@ -30,22 +30,27 @@ ONE_WORD_QUALIFIERS = frozenset(phrase for phrase in _QUALIFIER_OF if " " not in
 CURRENCIES = word_table("currencies.txt")  # sign -> ISO 4217 code
 CURRENCY = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 MONTHS = alternation(word_set("months.txt"))
-TIME_UNIT = alternation(word_set("time_units.txt"))
+TIME_UNIT_WORDS = word_set("time_units.txt")
+TIME_UNIT = alternation(TIME_UNIT_WORDS)
 TIME_UNITS = rf"(?:{TIME_UNIT}s?|centuries)"
 MEASURE_UNITS = word_table("measure_units.txt")  # form -> the unit recorded
 
 SHORT_SCALE = r"(?:bn|m|(?-i:k))\b"  # $2bn, $5m, $5k ("4K" is a screen, not thousands)
+# "seven hundred and sixty-eight": "and" joins a number in words after a scale (not the range
+# "between fifty and two hundred": no scale may follow)
+AND_WORD_NUMBER = rf"(?:\sand\s{numbers.WORD_NUMBER}\b(?![\s-]{numbers.SCALE}))?"
 NUMBER = (
     rf"(?P<currency>{CURRENCY})?\s?"
-    rf"(?P<number>(?:{numbers.DIGITS})(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
-    rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE})+"
+    rf"(?P<number>(?:{numbers.DIGITS})(?:{numbers.MIXED_FRACTION})?(?:\s?{numbers.SCALE}\b|{SHORT_SCALE})*"
+    rf"|(?:{numbers.WORD_NUMBER}|a|an)(?:[\s-]{numbers.SCALE}\b)+{AND_WORD_NUMBER}"
     rf"|{numbers.WORD_NUMBER}\b)"
     r"(?P<cents>(?-i:c)\b)?"
     r"(?P<percent>\s?%|\s?per ?cent\b|\s?percentage points?\b)?"
 )
 UPPER = (
-    rf"(?P<upper>(?:{CURRENCY})?\s?(?:(?:{numbers.DIGITS})(?:{SHORT_SCALE})?|{numbers.WORD_NUMBER}\b)"
-    rf"(?P<upper_scale>\s{numbers.SCALE}\b)?)"
+    rf"(?P<upper>(?:{CURRENCY})?\s?(?:(?:{numbers.DIGITS})(?:{SHORT_SCALE})?"
+    rf"|{numbers.WORD_NUMBER}\b|an?(?=\s{numbers.SCALE}\b))"
+    rf"(?P<upper_scale>(?:\s{numbers.SCALE}\b)+)?)"
     r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
 )
 # "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $870 million")
@@ -73,15 +78,46 @@ ONE_NUMBER = Rule(  # STATISTIC without a range: a bound that cannot be one
 )
 FRACTION = Rule(
     "fraction",
-    "A fraction in words: 'a third of', 'two-thirds', 'half the'.",
+    "A fraction in words: 'a third of', 'two-thirds', 'half the', 'nearly half' (after a"
+    " qualifier), 'half a billion'.",
     re.compile(
         rf"\b(?P<numerator>a|an|one|{numbers.WORD_NUMBER})[\s-]"
         rf"(?P<denominator>{alternation(numbers.FRACTIONS)})\b"
-        r"|\b(?P<half>half)\s+(?=of\b|the\b)",
+        rf"|\b(?P<half>half)(?:\s+an?\s+(?P<half_scale>{numbers.SCALE})\b"
+        r"|\s+(?=of\b|the\b)|(?<=\w\shalf)(?=[\s,.;]))",
         re.IGNORECASE,
     ),
-    matches=("a third of voters", "two-thirds", "half the seats"),
-    rejects=("halfway there", "the third round", "half time"),
+    matches=(
+        "a third of voters",
+        "two-thirds",
+        "half the seats",
+        "nearly half are",
+        "half a billion",
+        "one-eighth of the costs",
+    ),
+    rejects=("halfway there", "the third round", "half time", "the fifth day"),
+)
+HALF_AS_MUCH = Rule(
+    "half_as_much",
+    "'as much' or 'as many' after a bare 'half': a fraction ('half as much coal').",
+    re.compile(r"\sas\s(?:much|many)\b"),
+    matches=(" as much coal", " as many"),
+    rejects=(" as well", "as much"),
+    how="match",
+)
+QUALIFIER_BEFORE = Rule(
+    "qualifier_before",
+    "A qualifier just before a fraction, ratio or duration: 'about' two-thirds.",
+    re.compile(rf"(?<![\w-])(?:{QUALIFIER})\s+$", re.IGNORECASE),
+    matches=("imports about ", "Nearly ", "at least "),
+    rejects=("about", "roundabout ", "about the "),
+)
+FOR_BEFORE = Rule(
+    "for_before",
+    "'for' just before 'a' and a unit of time: a duration ('for a decade').",
+    re.compile(r"\bfor\s$", re.IGNORECASE),
+    matches=("waited for ", "For "),
+    rejects=("for", "before "),
 )
 MEASURE_WORDS = alternation(word_set("measure_words.txt"))
 A_MEASURE = rf"\ban?\s(?P<unit>{MEASURE_WORDS})\b"
@@ -94,6 +130,19 @@ MEASURE = Rule(
 )
 COMPOUND_UNIT = (
     rf"-(?P<unit>{alternation(word_set('time_units.txt') | word_set('compound_units.txt'))})\b"
+)
+DURATION = Rule(
+    "duration",
+    "'a' or 'an' counting a unit of time, with a half or not: a duration when qualified, after"
+    " 'for', or with the half ('half an hour', 'an hour and a half'; not 'a day later').",
+    re.compile(
+        rf"(?P<half_before>half\s)?\ban?\s(?P<half_inside>half\s)?(?P<unit>{TIME_UNIT})\b"
+        r"(?P<and_a_half>\sand\sa\shalf\b)?"
+        r"(?!\s(?:later|earlier|ago|after|before|from now|since)\b)",
+        re.IGNORECASE,
+    ),
+    matches=("half an hour", "an hour and a half", "a half century", "a decade"),
+    rejects=("a day later", "a year ago", "an hourly"),
 )
 COMPOUND = Rule(
     "compound",
@@ -123,6 +172,18 @@ A_OR_AN = Rule(
     matches=("a", "An"),
     rejects=("any", "one"),
     how="fullmatch",
+)
+
+RATIO = Rule(
+    "ratio",
+    "One number in another: 'one in four patients' is a quarter; 'nine out of 10' counts nine.",
+    re.compile(
+        rf"\b(?P<part>\d+|{numbers.WORD_NUMBER})"
+        rf"\s(?:in|(?P<out_of>out\sof))\s(?:the\s)?(?P<whole>\d{{1,3}}(?:,\d{{3}})*|{numbers.WORD_NUMBER})\b(?![.,]?\d)",
+        re.IGNORECASE,
+    ),
+    matches=("one in four patients", "Three in four families", "nine out of the 10 toys"),
+    rejects=("one in the morning", "four in 2019", "ten of them", "one in 2.5"),
 )
 
 # -- the counted object and the unit ------------------------------------------------------
@@ -156,6 +217,28 @@ FRACTION_OBJECT = Rule(
     re.compile(r"\s?(?:of\s)?(?:the\s|its\s|their\s)?([a-z][a-z-]*)"),
     matches=(" of the voters", " their seats"),
     rejects=(" 86", " Voters"),
+    how="match",
+)
+_GLUED_UNITS = sorted(
+    (u for u in MEASURE_UNITS if u[0] == "°" or len(u) <= 2), key=len, reverse=True
+)
+GLUED_UNIT = Rule(
+    "glued_unit",
+    "A unit of measure written right after the number: '2°C', '40km'.",
+    re.compile(rf"(?:{'|'.join(map(re.escape, _GLUED_UNITS))})(?![^\W\d_])"),
+    matches=("°C warming", "km of road"),
+    rejects=("kmh", " km", "kilometres"),
+    how="match",
+)
+CURRENCY_WORDS = word_table("currency_words.txt")  # phrase -> ISO 4217 code
+CURRENCY_AFTER = Rule(
+    "currency_after",
+    "A currency named after an amount: '800 million euros', '300 Australian dollars'.",
+    re.compile(
+        rf"\s({'|'.join(re.escape(c) for c in sorted(CURRENCY_WORDS, key=len, reverse=True))})\b"
+    ),
+    matches=(" euros", " Australian dollars of aid", " dollars"),
+    rejects=(" Euros", " dollarisation", "euros"),
     how="match",
 )
 RATE = Rule(
@@ -209,9 +292,9 @@ YEAR = Rule(
 NOT_A_YEAR_AFTER = Rule(
     "not_a_year_after",
     "After four digits, a unit or a plural noun: '1900km', '2000 people' are counts.",
-    re.compile(r"[a-z°]|\s(?:people|[a-z]+s)\b"),
+    re.compile(r"[a-z°]|\s(?:people|(?!thanks\b)[a-z]{3,}s)\b"),
     matches=("km of road", " people", " ships sank"),
-    rejects=(" in", ", when"),
+    rejects=(" in", ", when", " is over", " was a year", " thanks to"),
     how="match",
 )
 CODE = Rule(
@@ -240,8 +323,11 @@ MONTH_AFTER = Rule(
 CLOCK_AFTER = Rule(
     "clock_after",
     "Minutes or a.m./p.m. after a number: a clock time.",
-    re.compile(r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock)", re.IGNORECASE),
-    matches=(":49", " pm", "a.m.", " o'clock"),
+    re.compile(
+        r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock|\sin\sthe\s(?:morning|afternoon|evening)\b)",
+        re.IGNORECASE,
+    ),
+    matches=(":49", " pm", "a.m.", " o'clock", " in the morning"),
     rejects=(" people", " apples"),
     how="match",
 )
@@ -260,15 +346,41 @@ NAME_BEFORE = Rule(
     matches=("Route ", "the Apollo "),
     rejects=("route ", "Route"),
 )
+NAME_THEN_BRACKET = Rule(
+    "name_then_bracket",
+    "A capitalised word, then an opening bracket, just before a number: 'Harbour News (2)'.",
+    re.compile(r"[A-Z][\w-]*\s\($"),
+    matches=("Harbour News (",),
+    rejects=("news (", "Harbour News ("[:-1]),
+)
+LABEL_BEFORE = Rule(
+    "label_before",
+    "A noun that labels, or a word with a capital inside ('iPhone'), just before digits: the"
+    " digits name something ('page 5', 'season 3', 'iOS 10').",
+    re.compile(
+        rf"(?:\b{alternation(word_set('label_nouns.txt'))}|(?-i:\b[a-z]+[A-Z][\w-]*))\s$",
+        re.IGNORECASE,
+    ),
+    matches=("on page ", "in season ", "the iPhone ", "Room "),
+    rejects=("pages of ", "roomy ", "seasoned ", "sold "),
+)
+DECADE_AFTER_APOSTROPHE = Rule(
+    "decade_after_apostrophe",
+    "An apostrophe just before two digits: a decade or a year ('the ’90s', 'class of ’98').",
+    re.compile(r"['’]$"),
+    matches=("the ’", "of '"),
+    rejects=("the ", "’s "),
+)
 RELATIVE_AFTER = Rule(
     "relative_after",
     "A unit of time then 'later', 'ago' and the like: a relative time.",
     re.compile(
-        rf"\s{TIME_UNITS}\s(?:later|earlier|ago|after|before|from now|since|on)\b",
+        rf"\s(?:{TIME_UNITS}|mins?|hrs?|secs?)\s"
+        r"(?:(?:later|earlier|ago|after|before|from now|since)\b|on(?=[,.;]))",
         re.IGNORECASE,
     ),
-    matches=(" days later", " years ago", " centuries on"),
-    rejects=(" days of rain", " days laterally"),
+    matches=(" days later", " years ago", " centuries on,", " min ago"),
+    rejects=(" days of rain", " days laterally", " minutes on Tuesday"),
     how="match",
 )
 RATE_AFTER = Rule(
@@ -278,6 +390,22 @@ RATE_AFTER = Rule(
     matches=(" dose a week", " visit per month"),
     rejects=(" dose weekly", " of them"),
     how="match",
+)
+ONE_UNIT_AFTER = Rule(
+    "one_unit_after",
+    "A unit of time or measure after 'one': 'roughly one hour' counts, once qualified.",
+    re.compile(rf"\s(?:{TIME_UNIT}|{alternation(MEASURE_UNITS)})\b", re.IGNORECASE),
+    matches=(" hour", " mile of road"),
+    rejects=(" man", " hours"),
+    how="match",
+)
+TIME_UNIT_WORD = Rule(
+    "time_unit_word",
+    "A unit of time, singular or plural: the unit of the number before it.",
+    re.compile(TIME_UNITS),
+    matches=("hour", "centuries", "years"),
+    rejects=("hourly", "yearn"),
+    how="fullmatch",
 )
 THE_BEFORE = Rule(
     "the_before",
@@ -316,4 +444,67 @@ SCORE = Rule(
     matches=("22-13", "22–26"),
     rejects=("22 to 13", "22-"),
     how="fullmatch",
+)
+_ERA_MARKS = "|".join(
+    re.escape(w) for w in sorted(word_set("era_marks.txt"), key=len, reverse=True)
+)
+ERA_AFTER = Rule(
+    "era_after",
+    "An era after a number: a year ('500 BC', '1200 A.D.').",
+    re.compile(rf"\s(?:{_ERA_MARKS})(?!\w)"),
+    matches=(" BC", " B.C. at the latest", " AD,"),
+    rejects=(" BCx", " bc", "BC"),
+    how="match",
+)
+LIST_NUMBER = Rule(
+    "list_number",
+    "Digits that open a paragraph, then a period or bracket: an item's number in a list.",
+    re.compile(r"[.)]\s"),
+    matches=(". The drawing", ") Next"),
+    rejects=(".5 million", " people"),
+    how="match",
+)
+GLUED_CAPITAL = Rule(
+    "glued_capital",
+    "One capital letter right after digits: a name or model ('5G', '4K', '3D'), not a count.",
+    re.compile(r"[A-Z](?![A-Za-z])"),
+    matches=("G networks", "D printer", "P/comet"),
+    rejects=("GB of data", "km", " G"),
+    how="match",
+)
+_STREET_WORDS = sorted(word_set("street_words.txt"), key=len, reverse=True)
+ADDRESS_AFTER = Rule(
+    "address_after",
+    "A street's name, or 'block of', after a number: an address ('at 12 Elm Street').",
+    re.compile(
+        rf"\s(?:[A-Z][\w'’-]*\s){{1,3}}(?:{'|'.join(re.escape(w) for w in _STREET_WORDS)})(?!\w)"
+        r"|\sblock\sof\b"
+    ),
+    matches=(" Elm Street", " New York Avenue", " block of Elm Drive"),
+    rejects=(" Elm trees", " streets", " Democrats"),
+    how="match",
+)
+AT_A_NAME = Rule(
+    "at_a_name",
+    "'at' before digits that a capitalised name follows: an address ('at 30 Quay Plaza').",
+    re.compile(r"\b[Aa]t\s$"),
+    matches=("met at ", "At "),
+    rejects=("that ", "at"),
+)
+NAME_AFTER = Rule(
+    "name_after",
+    "A capitalised word right after a number: with 'at' before it, an address.",
+    re.compile(r"\s[A-Z]"),
+    matches=(" Quay Plaza",),
+    rejects=(" people", "Quay"),
+    how="match",
+)
+ZERO_DESCRIBES = Rule(
+    "zero_describes",
+    "'zero' before a singular word or hyphened to one describes it ('zero tolerance',"
+    " 'zero-rated'): a count of none takes a plural ('zero deaths').",
+    re.compile(r"(?:-|\s)(?!(?:people|children|men|women)\b)[a-z]+(?<!s)\b"),
+    matches=("-rated offers", " tolerance", " rating"),
+    rejects=(" deaths", " people", ", and"),
+    how="match",
 )

@@ -1,7 +1,9 @@
 """Statistics: numbers that quantify something, with qualifier, unit and counted object.
 
-Years, dates, clock times, ordinals, scores, numbers inside names and relative
-times ("one day after") are not statistics. The patterns are statistic_rules.py's; each
+Besides numbers: fractions, ratios ("one in four"), durations ("half an hour") and vague
+counts ("tens of thousands"). Years, dates, clock times, ordinals, scores, numbers inside
+names, labels ("page 5"), addresses, list item numbers and relative times ("one day after")
+are not statistics. The patterns are statistic_rules.py's; each
 finder runs only where a paragraph holds a part that every one of its matches has.
 """
 
@@ -18,34 +20,52 @@ from .lexicons import Lexicons
 from .statistic_rules import (
     A_MEASURE,
     A_OR_AN,
+    ADDRESS_AFTER,
     AGE,
+    AT_A_NAME,
     CLOCK_AFTER,
     CODE,
     COMPOUND,
     COMPOUND_UNIT,
     CURRENCIES,
+    CURRENCY_AFTER,
     CURRENCY_AT,
+    CURRENCY_WORDS,
+    DECADE_AFTER_APOSTROPHE,
+    DURATION,
+    ERA_AFTER,
+    FOR_BEFORE,
     FRACTION,
     FRACTION_OBJECT,
+    GLUED_CAPITAL,
+    GLUED_UNIT,
+    HALF_AS_MUCH,
+    LABEL_BEFORE,
     LEADING_CURRENCY,
     LENGTH_IN_M,
+    LIST_NUMBER,
     MAY_BEGIN,
     MEASURE,
     MEASURE_UNITS,
     MEASURE_WORDS,
     MONTH_AFTER,
     MONTH_BEFORE,
+    NAME_AFTER,
     NAME_BEFORE,
+    NAME_THEN_BRACKET,
     NEXT_WORD,
     NOT_A_YEAR_AFTER,
     OF,
     ONE_NUMBER,
+    ONE_UNIT_AFTER,
     ONE_WORD_QUALIFIERS,
     ORDINAL_AFTER,
     PLURAL_AFTER,
+    QUALIFIER_BEFORE,
     QUALIFIERS,
     RATE,
     RATE_AFTER,
+    RATIO,
     RELATIVE_AFTER,
     SCALE_WORD,
     SCALED,
@@ -54,8 +74,11 @@ from .statistic_rules import (
     SCORE_BEFORE,
     STATISTIC,
     THE_BEFORE,
+    TIME_UNIT_WORD,
+    TIME_UNIT_WORDS,
     VAGUE,
     YEAR,
+    ZERO_DESCRIBES,
 )
 from .text import Span, alternation
 
@@ -64,6 +87,8 @@ from .text import Span, alternation
 AGE_CLUES = ("-year-old", "aged ")  # every AGE match holds one
 FRACTION_CLUES = tuple(numbers.FRACTIONS)  # every FRACTION match holds one, in any case
 VAGUE_CLUES = ("tens of ", "hundreds of ")  # every VAGUE match holds one, in any case
+DURATION_CLUES = tuple(TIME_UNIT_WORDS)  # every DURATION match holds one, in any case
+LOWER_DURATION = re.compile(DURATION.pattern.pattern)  # in lower-cased text: quicker
 HAS_COMPOUND = re.compile(COMPOUND_UNIT, re.IGNORECASE)  # COMPOUND without its number
 # MEASURE without its qualifier; in lower-cased text without IGNORECASE, and a letter first
 # ("a" that begins a word) where the search skips ahead.
@@ -79,6 +104,8 @@ HAS_MEASURE = CaseTwins(
 NUMBER_WORDS = [*numbers.UNITS, *numbers.TENS, *numbers.SCALE_WORDS]
 FIRST_CHARS = rf"[\d{''.join(sorted({word[0] for word in NUMBER_WORDS}))}]"  # a quick first test
 A_NUMBER = rf"(?={FIRST_CHARS})(?:\d|{alternation(NUMBER_WORDS)})"
+# RATIO in lower-cased text, tried only where a number begins: quicker
+LOWER_RATIO = WordStartPattern(re.compile(RATIO.pattern.pattern), A_NUMBER)
 WORD_CURRENCIES = [c for c in CURRENCIES if c[-1].isalnum()]  # "$US": no word boundary after
 LOWER_WORD_CURRENCIES = tuple(c.lower() for c in WORD_CURRENCIES)
 NUMBER_START = WordStartPattern(re.compile(rf"\b{A_NUMBER}", re.IGNORECASE), A_NUMBER)
@@ -117,11 +144,35 @@ class Context(NamedTuple):
 
 
 def _is_year(c: Context) -> bool:
-    """1789, 2023, the 1980s; but "1900km" and "2000 people" are counts."""
+    """1789, 2023, the 1980s, 500 BC; but "1900km" and "2000 people" are counts."""
+    if c.number[0].isdigit() and ERA_AFTER.pattern.match(c.after):
+        return True
     decade = c.after.startswith(("s ", "s,", "s.", "’s", "'s"))
     return bool(YEAR.pattern.fullmatch(c.number)) and (
         decade or not NOT_A_YEAR_AFTER.pattern.match(c.after)
     )
+
+
+def _is_list_number(c: Context) -> bool:
+    """ "3. The drawing ...": digits that open a paragraph number an item of a list."""
+    opens_paragraph = c.match.start() == 0 or c.before.endswith("\n")
+    return opens_paragraph and bool(LIST_NUMBER.pattern.match(c.after))
+
+
+def _is_model_or_address(c: Context) -> bool:
+    """ "5G", "4K" (a capital right after the digits, but "35C" is degrees); "12 Elm Street",
+    "the 400 block of", "at 30 Quay Plaza"."""
+    if not c.number[0].isdigit():
+        return False
+    if GLUED_CAPITAL.pattern.match(c.after) and not GLUED_UNIT.pattern.match(c.after):
+        return True
+    at_a_name = AT_A_NAME.pattern.search(c.before) and NAME_AFTER.pattern.match(c.after)
+    return bool(ADDRESS_AFTER.pattern.match(c.after) or at_a_name)
+
+
+def _is_zero_describing(c: Context) -> bool:
+    """ "zero tolerance", "zero-rated": not a count."""
+    return c.number.lower() == "zero" and bool(ZERO_DESCRIBES.pattern.match(c.after))
 
 
 def _is_code(c: Context) -> bool:
@@ -137,11 +188,27 @@ def _is_time_or_ordinal(c: Context) -> bool:
 
 
 def _is_in_a_name(c: Context) -> bool:
-    """Apollo 11, Route 77 (a capitalised word just before, inside a sentence)."""
-    if not (c.number[0].isdigit() and NAME_BEFORE.pattern.search(c.before)) or c.starts_sentence:
+    """Apollo 11, Route 77, Page Six (a capitalised word just before, inside a sentence)."""
+    in_a_name = c.number[0].isdigit() or c.number[0].isupper()
+    if not (in_a_name and NAME_BEFORE.pattern.search(c.before)) or c.starts_sentence:
         return False
-    word = c.before.split()[-1]
+    word = c.before.split()[-1].lstrip("“‘\"'(")  # “The 2°C limit”: "the", not a name
     return word.lower() not in c.lex.function_words and not _is_title_case_qualifier(word)
+
+
+def _is_counted_in_brackets(c: Context) -> bool:
+    """ "Harbour News (2)": a count of items after a name, in brackets, as a list of sources
+    gives it."""
+    return bool(NAME_THEN_BRACKET.pattern.search(c.before)) and c.after.startswith(")")
+
+
+def _is_a_label(c: Context) -> bool:
+    """ "page 5", "season 3", "iOS 10", "the ’90s"."""
+    if not c.number[0].isdigit():
+        return False
+    return bool(
+        LABEL_BEFORE.pattern.search(c.before) or DECADE_AFTER_APOSTROPHE.pattern.search(c.before)
+    )
 
 
 def _is_relative_time(c: Context) -> bool:
@@ -150,7 +217,12 @@ def _is_relative_time(c: Context) -> bool:
 
 def _is_pronoun_like(c: Context) -> bool:
     """ "one man", "one of", "the two agreed"; but "one dose a week", "the two men"."""
+    if c.number.lower() == "one" and _qualifier(c.match) not in ("exact", "approximate"):
+        return False  # "at least one officer", "more than one"
     if c.number.lower() in ("one", "a", "an"):
+        qualified = _qualifier(c.match) != "exact" or c.before.endswith(("for ", "For "))
+        if qualified and ONE_UNIT_AFTER.pattern.match(c.after):
+            return False  # "roughly one hour", "for one mile"
         return not RATE_AFTER.pattern.match(c.after)
     if c.number[0].isalpha() and THE_BEFORE.pattern.search(c.before):
         return not PLURAL_AFTER.pattern.match(c.after)
@@ -168,11 +240,16 @@ def _is_score(c: Context) -> bool:
 # What a number may be instead of a statistic; any one of them excludes it.
 EXCLUSIONS: tuple[Callable[[Context], bool], ...] = (
     _is_year,
+    _is_list_number,
+    _is_model_or_address,
+    _is_zero_describing,
     _is_code,
     _is_date,
     _is_time_or_ordinal,
     _is_score,
     _is_in_a_name,
+    _is_counted_in_brackets,
+    _is_a_label,
     _is_relative_time,
     _is_pronoun_like,
 )
@@ -239,7 +316,16 @@ def _unit(match: re.Match[str], object_: str | None) -> str | None:
         return "cents"
     if object_ and object_.split()[0] in MEASURE_UNITS:
         return MEASURE_UNITS[object_.split()[0]]
+    if object_ and TIME_UNIT_WORD.pattern.fullmatch(object_.split()[0]):
+        return _plural_time_unit(object_.split()[0])
     return None
+
+
+def _plural_time_unit(word: str) -> str:
+    """ "hour" and "hours" -> "hours", "century" -> "centuries"."""
+    if word.endswith(("s", "ies")):
+        return word
+    return "centuries" if word == "century" else f"{word}s"
 
 
 def _qualifier(match: re.Match[str]) -> str:
@@ -269,8 +355,15 @@ def _bounds(match: re.Match[str]) -> tuple[float, float | None]:
         upper = upper.rstrip("mbn")  # as the first number
     value_max = numbers.parse(upper)
     upper_scale = match.group("upper_scale")
-    if upper_scale and not SCALE_WORD.pattern.search(number) and value < 1000:
-        value = numbers.parse(f"{number}{upper_scale}")  # "6 to 8 million"
+    if upper_scale and value < 1000:  # "6 to 8 million", "three hundred to five hundred billion"
+        last_scale = upper_scale.split()[-1].lower()
+        scaled = (
+            numbers.parse(f"{number} {last_scale}")
+            if not SCALE_WORD.pattern.search(number)
+            else value * numbers.SCALES[last_scale]
+        )
+        if scaled <= value_max:  # not "fifty and a hundred"
+            value = scaled
     if value_max < value or _currency_differs(match):
         return value, None
     return value, value_max
@@ -288,23 +381,28 @@ def _numbers_of(text: str, match: re.Match[str], paragraph: Span) -> list[re.Mat
 
 def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
     value, value_max = _bounds(match)
-    object_, end = (
-        (None, match.end())
-        if match.group("percent") or _optional(match, "upper_percent")
-        else _object(text, match.end(), lex)
+    percent = match.group("percent") or _optional(match, "upper_percent")
+    currency = (
+        None
+        if percent or match.group("currency")
+        else CURRENCY_AFTER.pattern.match(text, match.end())
     )
+    glued = None if percent or currency else GLUED_UNIT.pattern.match(text, match.end())
+    object_start = currency.end() if currency else glued.end() if glued else match.end()
+    object_, end = (None, match.end()) if percent else _object(text, object_start, lex)
     rate = RATE.pattern.match(text, end)
     if rate and object_:
         end = rate.end()
-    end = match.end() if end <= match.end() else end
-    return StatisticSpan(
-        Span(match.start(), end),
-        value,
-        value_max,
-        object_,
-        _unit(match, object_),
-        _qualifier(match),
+    end = max(end, object_start)
+    unit = (
+        CURRENCY_WORDS[currency.group(1)]
+        if currency
+        else MEASURE_UNITS[glued.group(0)]
+        if glued
+        else _unit(match, object_)
     )
+    start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+    return StatisticSpan(Span(start, end), value, value_max, object_, unit, _qualifier(match))
 
 
 def _currency_differs(match: re.Match[str]) -> bool:
@@ -329,12 +427,75 @@ def _vague(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Statistic
 def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
     found = []
     for match in FRACTION.pattern.finditer(text, span.start, span.end):
-        if match.group("half"):
-            value = 0.5
+        bare = False
+        if match.group("half_scale"):  # "half a billion": a number, then what it counts
+            value = numbers.SCALES[match.group("half_scale").lower()] / 2
+            object_, end = _object(text, match.end(), lex)
         else:
-            value = numbers.fraction_value(match.group("numerator"), match.group("denominator"))
-        object_, end = _object_after_of(text, match.end())
-        found.append(StatisticSpan(Span(match.start(), end), value, None, object_, None, "exact"))
+            if match.group("half"):
+                value = 0.5
+            else:
+                value = numbers.fraction_value(match.group("numerator"), match.group("denominator"))
+            # "nearly half": no "of" or "the" after it (which its match would end with)
+            bare = bool(match.group("half")) and not match.group(0)[-1].isspace()
+            object_, end = (None, match.end()) if bare else _object_after_of(text, match.end())
+        start, qualifier = _qualified_start(text, match.start(), span.start)
+        if bare and qualifier == "exact" and not HALF_AS_MUCH.pattern.match(text, match.end()):
+            continue  # "half" alone, unqualified, is no statistic ("half asleep")
+        found.append(StatisticSpan(Span(start, end), value, None, object_, None, qualifier))
+    return found
+
+
+def _qualified_start(text: str, start: int, floor: int) -> tuple[int, str]:
+    """Where a fraction, ratio or duration begins with the qualifier just before it, if any
+    ("about two-thirds"), and the qualifier recorded."""
+    before = QUALIFIER_BEFORE.pattern.search(text, max(floor, start - LONGEST_QUALIFIER - 3), start)
+    return (before.start(), _qualifier(before)) if before else (start, "exact")
+
+
+def _ratios(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
+    """ "one in four patients" is a quarter; "nine out of 10" counts nine."""
+    if clues.lowered is None:
+        matches = list(RATIO.pattern.finditer(text, span.start, span.end))
+    else:
+        matches = LOWER_RATIO.find_all(clues.lowered, span.start, span.end)
+    found = []
+    for match in matches:
+        part, whole = (numbers.parse(match.group(g)) for g in ("part", "whole"))
+        if not 0 < part <= whole:
+            continue
+        value = part if match.group("out_of") else part / whole  # "nine out of 10": nine
+        object_, end = _object(text, match.end(), lex)
+        start, qualifier = _qualified_start(text, match.start(), span.start)
+        found.append(StatisticSpan(Span(start, end), value, None, object_, None, qualifier))
+    return found
+
+
+# A fraction of these units is given in years: "half a century" is 50 years.
+YEARS_IN = {"century": 100, "decade": 10}
+
+
+def _durations(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
+    """ "for nearly a decade" (one decade), "half an hour", "an hour and a half"; a unit of
+    time counted by "a" is a duration only so qualified, after "for", or with a half."""
+    searched, pattern = (
+        (text, DURATION.pattern) if clues.lowered is None else (clues.lowered, LOWER_DURATION)
+    )
+    found = []
+    for match in pattern.finditer(searched, span.start, span.end):
+        start, qualifier = _qualified_start(text, match.start(), span.start)
+        half = match.group("half_before") or match.group("half_inside")
+        after_for = FOR_BEFORE.pattern.search(text, max(span.start, start - 4), start)
+        if not (half or match.group("and_a_half") or after_for or qualifier != "exact"):
+            continue
+        unit = match.group("unit").lower()
+        value = (0.5 if half else 1.0) + (0.5 if match.group("and_a_half") else 0.0)
+        if value != 1 and unit in YEARS_IN:
+            value, unit = value * YEARS_IN[unit], "year"
+        stat = StatisticSpan(
+            Span(start, match.end()), value, None, "time", _plural_time_unit(unit), qualifier
+        )
+        found.append(stat)
     return found
 
 
@@ -417,7 +578,9 @@ class Finder(NamedTuple):
 # of two with the same span, the one found first.
 FINDERS = (
     Finder(_ages, lambda clues: clues.has(*AGE_CLUES)),
+    Finder(_durations, lambda clues: clues.may_have(*DURATION_CLUES)),
     Finder(_fractions, lambda clues: clues.may_have(*FRACTION_CLUES)),
+    Finder(_ratios, None),
     Finder(_vague, lambda clues: clues.may_have(*VAGUE_CLUES)),
     Finder(_a_measure, lambda clues: clues.finds(HAS_MEASURE)),
     Finder(_compounds, lambda clues: clues.searches(HAS_COMPOUND)),
