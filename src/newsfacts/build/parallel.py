@@ -89,6 +89,29 @@ def extractions(
     return run_jobs(jobs, len(paths), curated, cache, on_article)
 
 
+def seed_jobs(
+    paths: Sequence[Path], curated: Curated, root: Path, allow_symlinks: bool = False
+) -> list[SeedJob]:
+    """A job for each seed file, in the order of `paths`."""
+    return [_job(path, curated, root, allow_symlinks) for path in paths]
+
+
+def shard_jobs(shard: Path, articles: Sequence[Accepted], curated: Curated) -> list[SeedJob]:
+    """A job for each of a shard file's articles, as if each were imported into seeds/
+    beside the shard: the same paths, metadata (dataset/articles.yaml laid over the
+    record's) and so the same rows."""
+    root = shard.resolve().parent
+    return [
+        SeedJob(
+            path := shard_seed_path(shard, article.article_id),
+            _laid_over(article.meta, curated.articles.get(article.article_id)),
+            relative_path(path, root),
+            data=article.seed,
+        )
+        for article in articles
+    ]
+
+
 def shard_extractions(
     shard: Path,
     articles: Sequence[Accepted],

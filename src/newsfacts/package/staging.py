@@ -173,6 +173,9 @@ def keep_unchanged(staging: Path, out: Path) -> list[str]:
         previous, fresh = out / name, staging / name
         if old.get(name) != digest or previous.is_symlink() or not previous.is_file():
             continue
+        if os.path.samefile(previous, fresh):  # linked already (a part kept whole)
+            kept.append(name)
+            continue
         temporary = fresh.with_name(fresh.name + ".kept")
         try:
             os.link(previous, temporary)

@@ -28,6 +28,12 @@ class Tally(Mapping[str, int]):
         if len(self.pending) >= IN_MEMORY:
             self._add_pending()
 
+    def add(self, counts: Mapping[str, int]) -> None:
+        """Add counts made elsewhere (a part's)."""
+        self.pending.update(counts)
+        if len(self.pending) >= IN_MEMORY:
+            self._add_pending()
+
     def _add_pending(self) -> None:
         if not self.pending:
             return

@@ -1,0 +1,219 @@
+"""The part as the unit of a build: which seeds each part holds, a fingerprint of everything
+its files depend on, and the summary a build keeps of each part it published, so that a
+rebuild keeps a part whose fingerprint and actor ids did not change without extracting,
+encoding or hashing it again.
+
+A summary is data, never code: one JSON file per part, named after the part's fingerprint,
+in a `parts/` folder of the extraction cache (so its version folder: a changed extractor
+starts without summaries). It is written only once the build that made it passed validation,
+and it is checked when read: its sha256 (the file's first line), its fields and their types,
+its fingerprint and part key; and the previous build's files must be the ones it names (by
+their sha256 in that build's SHA256SUMS). A summary that fails a check is not used: the part
+is built again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from newsfacts.build.cache import Rejected, _read_entry, _write_private, extractor_version
+from newsfacts.build.corrections import ArticleEntry, Corrector
+from newsfacts.build.parallel import SeedJob
+from newsfacts.build.part_actors import Claim
+from newsfacts.package.write import ARTICLE_TABLES, FORMATS, is_boundary
+from newsfacts.schema import schema_dir
+from newsfacts.sources.seeds import seed_sha256
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1  # the summary format, written into each summary
+PACKAGE = Path(__file__).resolve().parents[1]  # src/newsfacts
+# The code that turns a part's extractions into its files (the extractor is extractor_version's)
+PART_CODE = (
+    "build/actor_ids.py",
+    "build/corrections.py",
+    "build/part_actors.py",
+    "build/part_rows.py",
+    "build/parts.py",
+    "package/facts.py",
+    "package/write.py",
+)
+WRITER_PACKAGES = ("pyarrow",)  # its version decides the bytes of CSV and Parquet files
+
+
+@dataclass(frozen=True)
+class PartPlan:
+    """A part of the article tables: its key, its seeds in article order, and its fingerprint
+    ("" in a build without a cache: nothing is compared)."""
+
+    key: str
+    jobs: Sequence[SeedJob]
+    fingerprint: str = ""
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [article_id(job) for job in self.jobs]
+
+
+def article_id(job: SeedJob) -> str:
+    return job.path.stem
+
+
+def planned_parts(jobs: Iterable[SeedJob], part_articles: int) -> list[list[SeedJob]]:
+    """The seeds (in article order) in parts: a part ends after an article that is_boundary."""
+    parts: list[list[SeedJob]] = []
+    current: list[SeedJob] = []
+    for job in jobs:
+        current.append(job)
+        if is_boundary(article_id(job), part_articles):
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return parts
+
+
+def part_key(jobs: Sequence[SeedJob]) -> str:
+    return f"part-{article_id(jobs[0])}"
+
+
+def build_digest(registry_digest: str, no_text: bool, corrector: Corrector) -> str:
+    """What every part's files depend on besides its own seeds: the extractor, the code that
+    writes parts, the schema, the actor registry, build options, the merges of actors."""
+    digest = hashlib.sha256(f"parts {FORMAT}\0{extractor_version()}\0".encode())
+    for pattern in PART_CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted(schema_dir().glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in WRITER_PACKAGES:
+        digest.update(f"{package}=={metadata.version(package)}\0".encode())
+    digest.update(f"registry {registry_digest}\0no_text {no_text}\0".encode())
+    digest.update(json.dumps(sorted(corrector.merged_into.items())).encode())
+    return digest.hexdigest()
+
+
+def fingerprint(
+    common: str, jobs: Sequence[SeedJob], entries: dict[str, list[ArticleEntry]]
+) -> str:
+    """The sha256 of everything a part's files depend on, but the actor ids of other parts:
+    `common` (build_digest), and each article's id, seed sha256, source path, metadata and
+    corrections."""
+    digest = hashlib.sha256(common.encode())
+    for job in jobs:
+        sha256 = (
+            hashlib.sha256(job.data).hexdigest()
+            if job.data is not None
+            else seed_sha256(job.path, job.allow_symlinks)
+        )
+        values = [article_id(job), sha256, job.source_file, job.meta.model_dump_json()]
+        values += [entry.model_dump_json() for entry in entries.get(article_id(job), [])]
+        digest.update("\0".join(values).encode() + b"\1")
+    return digest.hexdigest()
+
+
+# An article's own actor, as the actors table has it but its mention count:
+# actor_id, name, kind, title, country_code, unnamed, article_id, registered, aliases
+OwnActor = tuple[str, str, str, str | None, str | None, bool, str | None, bool, list[str]]
+LogRow = tuple[str, str, str, str, str | None, str]  # a corrections row (corrections.note)
+Reference = tuple[str, str, str]  # a correction's entry id, its key, the actor id it names
+
+
+class PartSummary(BaseModel):
+    """What a build needs of a part it keeps: the actors it claims and the ids they got,
+    its own actors, its tallies, its corrections rows, and its files' sha256."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    format: Literal[1]
+    key: str
+    fingerprint: str
+    claims: list[Claim]
+    ids: list[str]  # each claim's resolved actor id
+    own_actors: list[OwnActor]
+    rows: dict[str, int]  # rows per article table
+    seed_folders: list[str]
+    newest_date: dt.date | None
+    without_text: int
+    mention_counts: dict[str, int]  # per actor id
+    quote_counts: dict[str, int]  # per speaker's actor id
+    log: list[LogRow]
+    references: list[Reference]
+    files: dict[str, str]  # the part's files, by their names in SHA256SUMS -> sha256
+
+
+def part_files(key: str) -> list[str]:
+    """A part's files, by their names in SHA256SUMS."""
+    return [f"{fmt}/{table}/{key}.{fmt}" for fmt in FORMATS for table in ARTICLE_TABLES]
+
+
+class PartStore:
+    """The summaries of the parts of the last builds, in a folder of the cache."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, fingerprint: str) -> Path:
+        return self.folder / f"{fingerprint}.json"
+
+    def load(self, part: PartPlan, previous: dict[str, str]) -> PartSummary | None:
+        """The part's summary when every check passes and the previous build (`previous`:
+        its SHA256SUMS) holds the part's files; else None (a damaged one with a warning)."""
+        path = self.path(part.fingerprint)
+        try:
+            data = _read_entry(path)
+            if data is None:
+                return None
+            summary = _checked(data, part)
+        except Rejected as why:
+            log.warning(
+                "warning: %s: part summary not used (%s); %s is built again", path, why, part.key
+            )
+            return None
+        files = summary.files
+        if any(previous.get(name) != files.get(name) for name in part_files(part.key)):
+            return None  # the previous build does not hold these files (built elsewhere?)
+        return summary
+
+    def save(self, summary: PartSummary) -> None:
+        """Write a summary atomically (the cache only saves time: a failure is ignored)."""
+        document = summary.model_dump_json().encode()
+        data = hashlib.sha256(document).hexdigest().encode() + b"\n" + document
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_private(self.folder, f"{summary.fingerprint}.json", data)
+        except OSError:
+            pass
+
+    def keep_only(self, fingerprints: set[str]) -> None:
+        """Remove the summaries of parts the last build did not have."""
+        if not self.folder.is_dir() or self.folder.is_symlink():
+            return
+        for path in self.folder.glob("*.json"):
+            if path.stem not in fingerprints:
+                path.unlink(missing_ok=True)
+
+
+def _checked(data: bytes, part: PartPlan) -> PartSummary:
+    digest, _, document = data.partition(b"\n")
+    if hashlib.sha256(document).hexdigest().encode() != digest:
+        raise Rejected("its sha256 does not match")
+    try:
+        summary = PartSummary.model_validate_json(document)
+    except ValidationError as error:
+        raise Rejected(f"not a part summary: {str(error).splitlines()[0]}") from None
+    if summary.fingerprint != part.fingerprint or summary.key != part.key:
+        raise Rejected("not this part's summary")
+    if len(summary.ids) != len(summary.claims) or set(summary.files) != set(part_files(part.key)):
+        raise Rejected("its ids or files do not match")
+    return summary

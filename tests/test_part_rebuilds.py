@@ -1,0 +1,222 @@
+"""Rebuilds part by part: a part whose inputs and actor ids did not change is kept whole (not
+extracted, not encoded: its files are the previous build's), and the result is byte for byte
+a clean build's, whatever changed: an article added, edited or removed, in parts of any size,
+an actor id that moves to another part (Georgia the country, Georgia a person); a damaged part
+summary or a tampered kept part is built again."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsfacts.build import parallel, parts
+from newsfacts.build.run import build
+from newsfacts.package import write
+
+from .conftest import DATASET, tree
+from .test_parts import dataset, write_seeds
+
+IDS = [f"a{n:03d}" for n in range(12)]
+
+
+class Spy:
+    """The articles a build runs an extraction job for (from the cache or not), and the
+    parts whose files it writes."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.jobs: list[str] = []
+        self.written: set[str] = set()
+        monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)  # jobs run in this process
+        run_job: Callable[[parallel.SeedJob], Any] = parallel._cached_or_run
+        table_rows: Callable[..., None] = write.TableRows.__init__
+
+        def counted_job(job: parallel.SeedJob) -> Any:
+            self.jobs.append(job.path.stem)
+            return run_job(job)
+
+        def counted_rows(rows: write.TableRows, table: str, staging: Path, key: str) -> None:
+            if table in write.ARTICLE_TABLES:
+                self.written.add(key)
+            table_rows(rows, table, staging, key)
+
+        monkeypatch.setattr(parallel, "_cached_or_run", counted_job)
+        monkeypatch.setattr(write.TableRows, "__init__", counted_rows)
+
+    def clear(self) -> None:
+        self.jobs.clear()
+        self.written.clear()
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*.*")}
+
+
+def clean_tree(tmp_path: Path, seeds: Path, meta: Path) -> dict[str, str]:
+    build(seeds, meta, tmp_path / "clean")
+    return tree(tmp_path / "clean")
+
+
+def parts_of(ids: list[str], part_articles: int) -> dict[str, set[str]]:
+    """Each part's key -> its articles (as is_boundary cuts them)."""
+    found: dict[str, set[str]] = {}
+    key, starts = "", True
+    for article_id in sorted(ids):
+        if starts:
+            key = f"part-{article_id}"
+        found.setdefault(key, set()).add(article_id)
+        starts = write.is_boundary(article_id, part_articles)
+    return found
+
+
+CHANGES = ("added", "edited", "removed")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("part_articles", [1, 3, 4_096])
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_one_change_equals_a_clean_build_and_keeps_the_other_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, part_articles: int, change: str
+) -> None:
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, part_articles), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    before = inodes(out)
+    spy = Spy(monkeypatch)
+    if change == "added":
+        write_texts(seeds, {"a005x": (seeds / "a000.txt").read_text(encoding="utf-8")})
+        ids = [*IDS, "a005x"]
+    elif change == "edited":
+        text = (seeds / "a005.txt").read_text(encoding="utf-8")
+        (seeds / "a005.txt").write_text(text + "The mayor said 12 roads would close.\n")
+        ids = IDS
+    else:
+        (seeds / "a005.txt").unlink()
+        ids = [i for i in IDS if i != "a005"]
+    build(seeds, meta, out, cache_dir=cache)
+    written, jobs = set(spy.written), sorted(spy.jobs)
+    assert tree(out) == clean_tree(tmp_path, seeds, meta)
+    old, new = parts_of(IDS, part_articles), parts_of(ids, part_articles)
+    edited = {"a005"} if change == "edited" else set()
+    changed = {k for k, articles in new.items() if old.get(k) != articles or edited & articles}
+    assert written == changed  # only the changed part is encoded (none: a part removed)
+    assert jobs == sorted(a for k in changed for a in new[k])  # and extracted
+    after = inodes(out)
+    others = [n for n in after if "/part-a" in n and Path(n).stem not in changed]
+    assert all(after[n] == before[n] for n in others)  # kept: the very same files
+    assert len(others) == 8 * (len(new) - len(changed))
+
+
+GEORGIA = {
+    "b1": "Georgia said the border would stay open.",  # the country
+    "b3": "Senator Georgia said the bill would pass.",  # a person: georgia-person
+    "b5": "Georgia said the talks would resume.",
+    "b7": "The mayor said 40 schools would close.",
+}
+
+
+def write_texts(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for article_id, text in texts.items():
+        (folder / f"{article_id}.txt").write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.slow
+def test_an_actor_id_that_changes_in_an_unchanged_part_rebuilds_that_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the first Georgia (the country), the person gets the plain slug: b3's part,
+    unchanged itself, uses another id, so it is written again, and so is b5's (the country,
+    now georgia-country); b7's is kept. A person first again changes no id but its own."""
+    seeds = write_texts(tmp_path / "seeds", GEORGIA)
+    meta, out, cache = dataset(tmp_path, 1), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    assert "georgia-person" in (out / "csv" / "mentions" / "part-b3.csv").read_text()
+    spy = Spy(monkeypatch)
+    (seeds / "b1.txt").unlink()
+    build(seeds, meta, out, cache_dir=cache)
+    assert spy.written == {"part-b3", "part-b5"}
+    assert spy.jobs == ["b3", "b5"]
+    assert tree(out) == clean_tree(tmp_path, seeds, meta)
+    assert "georgia-country" in (out / "csv" / "mentions" / "part-b5.csv").read_text()
+    spy.clear()
+    write_texts(seeds, {"b0": GEORGIA["b3"]})
+    build(seeds, meta, out, cache_dir=cache)
+    assert spy.written == {"part-b0"} and spy.jobs == ["b0"]
+    assert tree(out) == clean_tree(tmp_path / "again", seeds, meta)
+
+
+def summaries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*/parts/*.json"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: data[: len(data) // 2],
+        lambda data: data.replace(b'"without_text":0', b'"without_text":7'),
+        lambda data: b"0" * 64 + data[64:],
+        lambda data: b"",
+    ],
+    ids=["truncated", "a count edited", "its sha256 edited", "empty"],
+)
+def test_a_damaged_part_summary_builds_the_part_again(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    damage: Callable[[bytes], bytes],
+) -> None:
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    before = tree(out)
+    damaged = summaries(cache)[1]
+    damaged.write_bytes(damage(damaged.read_bytes()))
+    spy = Spy(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger=parts.__name__):
+        build(seeds, meta, out, cache_dir=cache)
+    assert tree(out) == before
+    assert len(spy.written) == 1 and len(caplog.messages) == 1
+    assert str(damaged) in caplog.messages[0] and "built again" in caplog.messages[0]
+    assert len(summaries(cache)) == len(parts_of(IDS, 3))  # written again
+
+
+@pytest.mark.slow
+def test_a_tampered_kept_part_is_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A part file changed since its build, SHA256SUMS made to agree: its sha256 is not the
+    one the part's summary names, so the part is not kept but written again."""
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    before = tree(out)
+    tampered = sorted((out / "csv" / "statistics").glob("part-*.csv"))[1]
+    tampered.write_bytes(tampered.read_bytes() + b"\n")
+    sums = out / "SHA256SUMS"
+    name = tampered.relative_to(out).as_posix()
+    sums.write_text(sums.read_text().replace(before[name], tree(out)[name]))
+    spy = Spy(monkeypatch)
+    build(seeds, meta, out, cache_dir=cache)
+    assert tree(out) == before
+    assert spy.written == {tampered.stem}
+
+
+def test_the_seed_build_keeps_its_one_part(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dataset_copy: Path
+) -> None:
+    seeds = write_texts(tmp_path / "seeds", {"a1": GEORGIA["b3"]})
+    out, cache = tmp_path / "build", tmp_path / "cache"
+    build(seeds, DATASET, out, cache_dir=cache)
+    before = tree(out)
+    spy = Spy(monkeypatch)
+    build(seeds, DATASET, out, cache_dir=cache)
+    assert tree(out) == before and spy.written == set() and spy.jobs == []
+    (dataset_copy / "articles.yaml").write_text("a1: {publisher: The Daily Planet}\n")
+    build(seeds, dataset_copy, out, cache_dir=cache)  # metadata is in the fingerprint
+    assert spy.written == {"part-a1"} and spy.jobs == ["a1"]
