@@ -6,6 +6,8 @@ summary or a tampered kept part is built again."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +17,11 @@ import pytest
 
 from newsfacts.build import parallel, parts
 from newsfacts.build.run import build
+from newsfacts.errors import NewsfactsError
 from newsfacts.package import write
+from newsfacts.package.write import FORMATS
+from newsfacts.validate import table_checks
+from newsfacts.validate.run import validate
 
 from .conftest import DATASET, tree
 from .test_parts import dataset, write_seeds
@@ -220,3 +226,113 @@ def test_the_seed_build_keeps_its_one_part(
     (dataset_copy / "articles.yaml").write_text("a1: {publisher: The Daily Planet}\n")
     build(seeds, dataset_copy, out, cache_dir=cache)  # metadata is in the fingerprint
     assert spy.written == {"part-a1"} and spy.jobs == ["a1"]
+
+
+@pytest.mark.slow
+def test_corrections_of_a_kept_part_stay_applied_and_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seed article, corrected (records, actors, a merge, a split), in a part of its
+    own: kept when another article is added; written again when its corrections change."""
+    from .conftest import SEED_ARTICLE
+    from .test_corrections import ARTICLE, CORRECTIONS
+
+    seeds = write_seeds(tmp_path / "seeds", ["b000", "b001"])
+    (seeds / f"{ARTICLE}.txt").write_bytes(SEED_ARTICLE.read_bytes())
+    meta, out, cache = dataset(tmp_path, 1), tmp_path / "build", tmp_path / "cache"
+    (meta / "corrections.yaml").write_text(CORRECTIONS, encoding="utf-8")
+    build(seeds, meta, out, cache_dir=cache)
+    spy = Spy(monkeypatch)
+    write_texts(seeds, {"b002": (seeds / "b000.txt").read_text(encoding="utf-8")})
+    build(seeds, meta, out, cache_dir=cache)
+    assert spy.written == {"part-b002"}
+    assert tree(out) == clean_tree(tmp_path, seeds, meta)
+    assert "no-musk-quote" in (out / "csv" / "corrections" / "part-0.csv").read_text()
+    spy.clear()
+    first, rest = CORRECTIONS.split("- id: meal-object")
+    (meta / "corrections.yaml").write_text("- id: meal-object" + rest, encoding="utf-8")
+    build(seeds, meta, out, cache_dir=cache)
+    assert spy.written == {f"part-{ARTICLE}"}  # its entries changed
+    assert tree(out) == clean_tree(tmp_path / "again", seeds, meta)
+    spy.clear()
+    (meta / "corrections.yaml").write_text(first, encoding="utf-8")  # no merge of actors now
+    build(seeds, meta, out, cache_dir=cache)
+    assert len(spy.written) == 4  # a merge may repoint any part's mentions: all written
+    assert tree(out) == clean_tree(tmp_path / "third", seeds, meta)
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The table files validation reads rows of, as "<table>/<file>"."""
+    found: list[str] = []
+    original = table_checks.opened_table
+
+    def recorded(folder: Path, resource: dict[str, Any], *args: Any) -> Any:
+        table = original(folder, resource, *args)
+        found.extend(f"{path.parent.name}/{path.name}" for path in table.paths)
+        return table
+
+    monkeypatch.setattr(table_checks, "opened_table", recorded)
+    return found
+
+
+@pytest.mark.slow
+def test_a_rebuild_validates_only_the_parts_it_wrote(tmp_path: Path, opened: list[str]) -> None:
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    every = set(opened)
+    opened.clear()
+    write_texts(seeds, {"a005x": (seeds / "a000.txt").read_text(encoding="utf-8")})
+    build(seeds, meta, out, cache_dir=cache)
+    own = next(k for k, v in parts_of([*IDS, "a005x"], 3).items() if "a005x" in v)
+    article_parts = {n for n in opened if n.split("/")[0] in write.ARTICLE_TABLES}
+    assert article_parts == {f"{t}/{own}.{f}" for t in write.ARTICLE_TABLES for f in FORMATS}
+    assert {n for n in opened if n.startswith(("actors/", "corrections/"))} == {
+        n for n in every if n.startswith(("actors/", "corrections/"))
+    }
+    assert validate(out) == []  # and the whole build is valid, read whole
+
+
+@pytest.mark.slow
+def test_a_kept_part_changed_before_validation_is_caught(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes of a kept part are checked against the sha256 of its verdict."""
+    from newsfacts.build import run
+
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    before = tree(out)
+    keep = run.keep_unchanged
+
+    def tampering(staging: Path, previous: Path) -> list[str]:
+        kept = keep(staging, previous)
+        part = sorted((staging / "csv" / "quotes").glob("part-*.csv"))[0]
+        with part.open("ab") as handle:  # a link to the old build's file: that one too
+            handle.write(b"\n")
+        return kept
+
+    monkeypatch.setattr(run, "keep_unchanged", tampering)
+    write_texts(seeds, {"a011x": (seeds / "a000.txt").read_text(encoding="utf-8")})
+    with pytest.raises(NewsfactsError, match=r"the new build is invalid.*quotes"):
+        build(seeds, meta, out, cache_dir=cache)
+    changed = [n for n in before if tree(out).get(n) != before[n]]
+    assert len(changed) == 1 and changed[0].startswith("csv/quotes/")  # the linked file
+
+
+@pytest.mark.slow
+def test_a_kept_part_naming_an_actor_no_longer_there_fails_the_build(tmp_path: Path) -> None:
+    """Foreign keys of kept parts into the actors table are checked from their summaries."""
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    path = summaries(cache)[0]
+    summary = json.loads(path.read_bytes().partition(b"\n")[2])
+    summary["mention_counts"]["nobody-at-all"] = 1
+    document = json.dumps(summary, separators=(",", ":")).encode()
+    path.write_bytes(hashlib.sha256(document).hexdigest().encode() + b"\n" + document)
+    write_texts(seeds, {"a011x": (seeds / "a000.txt").read_text(encoding="utf-8")})
+    with pytest.raises(NewsfactsError, match="actor 'nobody-at-all' is not in the actors table"):
+        build(seeds, meta, out, cache_dir=cache)

@@ -40,7 +40,7 @@ from newsfacts.build.parts import (
     planned_parts,
 )
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
-from newsfacts.errors import NewsfactsError
+from newsfacts.build.verify import KeptParts, verify
 from newsfacts.package.facts import PackageFacts, PartFacts
 from newsfacts.package.staging import (
     check_replaceable,
@@ -52,18 +52,7 @@ from newsfacts.package.write import PackageWriter, finish_build
 from newsfacts.sources.curated import Curated, load_curated
 from newsfacts.sources.seeds import list_seeds
 from newsfacts.sources.shards import is_shard, read_shard
-from newsfacts.validate.run import OnCheck, validate
-
-
-def _verify(
-    staging: Path, out: Path, on_check: OnCheck | None = None, kept: tuple[str, ...] = ()
-) -> None:
-    # its own staging folder: nothing swaps it, so no lock (and no lock file beside it)
-    kept_files = frozenset(staging / name for name in kept)
-    found = validate(staging, while_builds_swap=False, on_check=on_check, kept_files=kept_files)
-    problems = [p for p in found if p.severity == "error"]
-    if problems:
-        raise NewsfactsError(f"the new build is invalid, {out} left as it was: {problems[0]}")
+from newsfacts.validate.run import OnCheck
 
 
 def build(
@@ -108,7 +97,7 @@ def build(
         rows = run.write_packages(staging, out.resolve(), store)
         kept = keep_unchanged(staging, out.resolve())  # unchanged files: the old files
         release_free_memory()  # what writing freed, before validation takes its own
-        _verify(staging, out, on_check, tuple(kept))
+        verify(staging, out, on_check, kept, run.kept_parts(), run.actor_ids)
     if store:  # validated and in place: what a rebuild may keep
         run.save_summaries(store)
     return rows
@@ -164,6 +153,7 @@ class PartsRun:
         self.built: set[str] = set()  # keys of the parts built (not kept)
         self.kept_candidates: set[str] = set()  # parts with a usable summary
         self.previous = Path()  # the build being replaced
+        self.actor_ids: set[str] = set()  # of the actors table written
 
     def write_packages(
         self, staging: Path, previous: Path, store: PartStore | None
@@ -280,6 +270,7 @@ class PartsRun:
         counts = facts.mention_counts
         actors, log = self.corrector.finish(lambda: self.named.actor_rows(own, counts), counts)
         for batch in chunked(actors, ACTOR_BATCH):
+            self.actor_ids.update(str(row[0]) for row in batch)
             writer.write({"actors": batch})
         writer.write({"corrections": log})
 
@@ -302,6 +293,19 @@ class PartsRun:
             else s.model_copy(update={"files": {n: hashes[staging / n] for n in part_files(s.key)}})
             for s in self.summaries
         ]
+
+    def kept_parts(self) -> KeptParts | None:
+        """What validation needs to know of the parts kept (None: none was)."""
+        kept = [s for s in self.summaries if s.key not in self.built]
+        if not kept:
+            return None
+        plans = {part.key: part for part in self.parts}
+        return KeptParts(
+            written=set(self.built),
+            first_part=self.parts[0].key,
+            articles=[a for s in kept for a in plans[s.key].article_ids],
+            actor_ids={s.key: {*s.mention_counts, *s.quote_counts} for s in kept},
+        )
 
     def save_summaries(self, store: PartStore) -> None:
         """Each part's summary, for the next build (the build's files are in place)."""
