@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import pytest
 from newsfacts.build import parallel, parts
 from newsfacts.build.run import build
 from newsfacts.errors import NewsfactsError
+from newsfacts.package import chart as charts
 from newsfacts.package import write
 from newsfacts.package.write import FORMATS
 from newsfacts.validate import table_checks
@@ -221,8 +223,16 @@ def test_the_seed_build_keeps_its_one_part(
     build(seeds, DATASET, out, cache_dir=cache)
     before = tree(out)
     spy = Spy(monkeypatch)
+    drawn: list[object] = []
+    draw = charts.chart
+    monkeypatch.setattr(charts, "chart", lambda *args: drawn.append(draw(*args)))
     build(seeds, DATASET, out, cache_dir=cache)
     assert tree(out) == before and spy.written == set() and spy.jobs == []
+    assert drawn == []  # the same ranking: the previous build's chart
+    (record,) = cache.glob("*/parts/chart.record")
+    record.write_text("{}")
+    build(seeds, DATASET, out, cache_dir=cache)
+    assert tree(out) == before and len(drawn) == 1
     (dataset_copy / "articles.yaml").write_text("a1: {publisher: The Daily Planet}\n")
     build(seeds, dataset_copy, out, cache_dir=cache)  # metadata is in the fingerprint
     assert spy.written == {"part-a1"} and spy.jobs == ["a1"]
@@ -336,3 +346,37 @@ def test_a_kept_part_naming_an_actor_no_longer_there_fails_the_build(tmp_path: P
     write_texts(seeds, {"a011x": (seeds / "a000.txt").read_text(encoding="utf-8")})
     with pytest.raises(NewsfactsError, match="actor 'nobody-at-all' is not in the actors table"):
         build(seeds, meta, out, cache_dir=cache)
+
+
+@pytest.mark.slow
+def test_seeds_are_read_again_only_when_their_stat_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild fingerprints unchanged seeds from their remembered sha256; a seed rewritten
+    with its size and modification time kept has a new change time: read and built again."""
+    monkeypatch.setattr(parts.SeedHashes, "RECENT_SECONDS", 0)
+    read: list[str] = []
+    hashed = parts.seed_sha256
+
+    def counted(path: Path, allow_symlinks: bool = False) -> str:
+        read.append(path.stem)
+        return hashed(path, allow_symlinks)
+
+    monkeypatch.setattr(parts, "seed_sha256", counted)
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    assert sorted(read) == IDS
+    read.clear()
+    build(seeds, meta, out, cache_dir=cache)
+    assert read == []
+    seed = seeds / "a005.txt"
+    status = seed.stat()
+    text = seed.read_text(encoding="utf-8")
+    assert text[0] != "Z"
+    seed.write_text("Z" + text[1:], encoding="utf-8")  # other bytes, the same size
+    os.utime(seed, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert seed.stat().st_size == status.st_size and seed.stat().st_mtime_ns == status.st_mtime_ns
+    build(seeds, meta, out, cache_dir=cache)
+    assert read == ["a005"]
+    assert tree(out) == clean_tree(tmp_path, seeds, meta)

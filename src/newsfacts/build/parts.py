@@ -18,11 +18,15 @@ import datetime as dt
 import hashlib
 import json
 import logging
+import os
+import re
+import stat
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -104,22 +108,92 @@ def build_digest(registry_digest: str, no_text: bool, corrector: Corrector) -> s
 
 
 def fingerprint(
-    common: str, jobs: Sequence[SeedJob], entries: dict[str, list[ArticleEntry]]
+    common: str,
+    jobs: Sequence[SeedJob],
+    entries: dict[str, list[ArticleEntry]],
+    seeds: SeedHashes,
 ) -> str:
     """The sha256 of everything a part's files depend on, but the actor ids of other parts:
     `common` (build_digest), and each article's id, seed sha256, source path, metadata and
     corrections."""
     digest = hashlib.sha256(common.encode())
     for job in jobs:
-        sha256 = (
-            hashlib.sha256(job.data).hexdigest()
-            if job.data is not None
-            else seed_sha256(job.path, job.allow_symlinks)
-        )
-        values = [article_id(job), sha256, job.source_file, job.meta.model_dump_json()]
+        values = [article_id(job), seeds.sha256(job), job.source_file, job.meta.model_dump_json()]
         values += [entry.model_dump_json() for entry in entries.get(article_id(job), [])]
         digest.update("\0".join(values).encode() + b"\1")
     return digest.hexdigest()
+
+
+class SeedHashes:
+    """Each seed file's sha256, remembered with its size, modification and change times and
+    inode (`os.stat`), so that a rebuild reads only the seeds that changed to fingerprint
+    the parts. A file's change time (ctime) moves on any write and cannot be set back, so a
+    file with the same stat holds the same bytes; one changed in the last RECENT_SECONDS
+    before the list was written is not remembered (it could change again within the same
+    tick of the clock)."""
+
+    RECENT_SECONDS = 2
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.known: dict[str, list[Any]] = {}
+        self.seen: dict[str, list[Any]] = {}
+        if path is not None:
+            self.known = _remembered(path)
+
+    def sha256(self, job: SeedJob) -> str:
+        if job.data is not None:
+            return hashlib.sha256(job.data).hexdigest()
+        name = os.path.abspath(job.path)
+        try:
+            found = os.stat(name, follow_symlinks=job.allow_symlinks)
+        except OSError:
+            found = None
+        if found is None or not stat.S_ISREG(found.st_mode):
+            return seed_sha256(job.path, job.allow_symlinks)  # it says what is wrong
+        status = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
+        remembered = self.known.get(name)
+        if remembered and remembered[:4] == status:
+            sha256 = str(remembered[4])
+        else:
+            sha256 = seed_sha256(job.path, job.allow_symlinks)
+        self.seen[name] = [*status, sha256]
+        return sha256
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        settled = time.time_ns() - self.RECENT_SECONDS * 10**9
+        kept = {n: v for n, v in self.seen.items() if v[2] < settled}
+        try:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            data = json.dumps(kept, separators=(",", ":")).encode()
+            _write_private(self.path.parent, self.path.name, data)
+        except OSError:
+            pass
+
+
+def _remembered(path: Path) -> dict[str, list[Any]]:
+    """The list a build wrote, when it is one: path -> [size, mtime, ctime, inode, sha256]."""
+    try:
+        data = _read_entry(path)
+        found = json.loads(data) if data else {}
+    except (Rejected, ValueError, RecursionError):
+        return {}
+    if not isinstance(found, dict):
+        return {}
+    return {
+        name: value
+        for name, value in found.items()
+        if isinstance(value, list)
+        and len(value) == 5
+        and all(type(v) is int for v in value[:4])
+        and isinstance(value[4], str)
+        and SHA256.fullmatch(value[4])
+    }
+
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 # An article's own actor, as the actors table has it but its mention count:
@@ -195,6 +269,27 @@ class PartStore:
         except OSError:
             pass
 
+    def chart_drawn(self, ranking: list[tuple[str, int]]) -> str | None:
+        """The sha256 of the chart a build drew of this ranking (None: not the last one)."""
+        try:
+            data = _read_entry(self.folder / CHART_RECORD)
+            record = json.loads(data) if data else None
+        except (Rejected, ValueError, RecursionError):
+            return None
+        if not isinstance(record, dict) or set(record) != {"drawn", "sha256"}:
+            return None
+        sha256 = record["sha256"]
+        same = record["drawn"] == _drawing(ranking)
+        return sha256 if same and isinstance(sha256, str) and SHA256.fullmatch(sha256) else None
+
+    def save_chart(self, ranking: list[tuple[str, int]], sha256: str) -> None:
+        record = {"drawn": _drawing(ranking), "sha256": sha256}
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _write_private(self.folder, CHART_RECORD, json.dumps(record).encode())
+        except OSError:
+            pass
+
     def keep_only(self, fingerprints: set[str]) -> None:
         """Remove the summaries of parts the last build did not have."""
         if not self.folder.is_dir() or self.folder.is_symlink():
@@ -202,6 +297,14 @@ class PartStore:
         for path in self.folder.glob("*.json"):
             if path.stem not in fingerprints:
                 path.unlink(missing_ok=True)
+
+
+CHART_RECORD = "chart.record"  # the ranking of the last chart drawn, and its sha256
+
+
+def _drawing(ranking: list[tuple[str, int]]) -> list[Any]:
+    """What a chart's bytes depend on: its ranking and the library that draws it."""
+    return [f"matplotlib=={metadata.version('matplotlib')}", [list(row) for row in ranking]]
 
 
 def _checked(data: bytes, part: PartPlan) -> PartSummary:

@@ -33,6 +33,7 @@ from newsfacts.build.parts import (
     PartPlan,
     PartStore,
     PartSummary,
+    SeedHashes,
     build_digest,
     fingerprint,
     part_files,
@@ -41,6 +42,7 @@ from newsfacts.build.parts import (
 )
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
 from newsfacts.build.verify import KeptParts, verify
+from newsfacts.package import chart as charts
 from newsfacts.package.facts import PackageFacts, PartFacts
 from newsfacts.package.staging import (
     check_replaceable,
@@ -49,6 +51,7 @@ from newsfacts.package.staging import (
     staged_build,
 )
 from newsfacts.package.write import PackageWriter, finish_build
+from newsfacts.read.files import file_hash
 from newsfacts.sources.curated import Curated, load_curated
 from newsfacts.sources.seeds import list_seeds
 from newsfacts.sources.shards import is_shard, read_shard
@@ -116,9 +119,13 @@ def _plan(
         return [PartPlan(part_key(group), group) for group in groups]
     common = build_digest(cache.registry_digest, no_text, corrector)
     entries = {a: corrector.entries_of(a) for a in curated_articles(corrector)}
-    return [
-        PartPlan(part_key(group), group, fingerprint(common, group, entries)) for group in groups
+    seeds = SeedHashes(cache.folder / "parts" / SEED_HASHES)
+    parts = [
+        PartPlan(part_key(group), group, fingerprint(common, group, entries, seeds))
+        for group in groups
     ]
+    seeds.save()
+    return parts
 
 
 def curated_articles(corrector: corrections.Corrector) -> list[str]:
@@ -154,13 +161,15 @@ class PartsRun:
         self.kept_candidates: set[str] = set()  # parts with a usable summary
         self.previous = Path()  # the build being replaced
         self.actor_ids: set[str] = set()  # of the actors table written
+        self.store: PartStore | None = None
+        self.chart: tuple[list[tuple[str, int]], str] | None = None  # drawn: for the next
 
     def write_packages(
         self, staging: Path, previous: Path, store: PartStore | None
     ) -> dict[str, int]:
         """Every part into both packages, then the actors and corrections; then descriptors,
         cards and checksums. The rows per table."""
-        self.previous = previous
+        self.previous, self.store = previous, store
         listed = listed_files(previous) or {}
         stored = {}
         if store and listed:
@@ -179,7 +188,8 @@ class PartsRun:
                         self._add(summary, facts, own)
                     self._write_actors_and_corrections(writer, facts, own)
                 known = self._kept_hashes(staging, stored)
-                hashes = finish_build(staging, self.curated, facts, writer.part_files(), known)
+                parts = writer.part_files()
+                hashes = finish_build(staging, self.curated, facts, parts, known, self._draw)
                 self._note_files(staging, hashes)
                 return dict(facts.rows)
 
@@ -242,6 +252,19 @@ class PartsRun:
             references=references,
             files={},  # known once the files are hashed (_note_files)
         )
+
+    def _draw(self, ranking: list[tuple[str, int]], path: Path) -> None:
+        """The chart: the previous build's when it drew the same ranking (matplotlib, slow to
+        load, is not needed), else drawn."""
+        drawn = self.store.chart_drawn(ranking) if self.store else None
+        previous = self.previous / path.parent.name / path.name
+        listed = listed_files(self.previous) or {}
+        if drawn and listed.get(f"{path.parent.name}/{path.name}") == drawn:
+            link_or_copy(previous, path)
+            return
+        charts.chart(ranking, path)
+        if self.store:
+            self.chart = (ranking, file_hash(path))
 
     def _progress(self, part: PartPlan) -> None:
         if self.on_article:
@@ -313,6 +336,8 @@ class PartsRun:
             if summary.key in self.built:
                 store.save(summary)
         store.keep_only({s.fingerprint for s in self.summaries})
+        if self.chart:
+            store.save_chart(*self.chart)
 
 
 def link_or_copy(source: Path, target: Path) -> None:
@@ -323,6 +348,7 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
+SEED_HASHES = "seeds.list"  # SeedHashes, beside the parts' summaries
 ACTOR_BATCH = 4_096  # actor rows written at a time
 YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
 

@@ -10,6 +10,7 @@ import hashlib
 import json
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -393,12 +394,14 @@ def finish_build(
     facts: PackageFacts,
     parts: PartFiles,
     known: dict[Path, str] | None = None,
+    draw: Callable[[list[tuple[str, int]], Path], None] = charts.chart,
 ) -> dict[Path, str]:
     """Descriptors, cards, charts and SHA256SUMS of a build whose table parts are written
     (zips are made by `newsfacts release`); `known`: sha256s of part files known already
-    (kept from the previous build). Every file's sha256."""
+    (kept from the previous build); `draw` makes the chart (charts.chart, or a copy of the
+    same chart drawn before). Every file's sha256."""
     chart = staging / FORMATS[0] / charts.CHART
-    charts.chart(facts.chart_ranking(), chart)
+    draw(facts.chart_ranking(), chart)
     hashes = dict(known or {})  # the parts' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
         finish_package(curated, facts, fmt, staging / fmt, chart, parts[fmt], hashes)
