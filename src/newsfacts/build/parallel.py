@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from collections import deque
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from newsfacts.build.cache import ExtractionCache
 from newsfacts.build.cache import log as cache_log
@@ -20,7 +21,7 @@ from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
 from newsfacts.sources.curated import ArticleMeta, Curated
 from newsfacts.sources.records import Accepted
-from newsfacts.sources.seeds import read_seed, seed_from_bytes
+from newsfacts.sources.seeds import SeedFiles, read_seed, seed_from_bytes
 from newsfacts.sources.shards import shard_seed_path
 
 T = TypeVar("T")
@@ -89,11 +90,54 @@ def extractions(
     return run_jobs(jobs, len(paths), curated, cache, on_article)
 
 
+class SeedJobs(Sequence[SeedJob]):
+    """A job for each seed file of a folder, in the order of its names, each made when it is
+    needed (a Path object per seed held for the whole build would grow with the corpus)."""
+
+    def __init__(
+        self,
+        files: SeedFiles,
+        articles: dict[str, ArticleMeta],
+        root: Path,
+        allow_symlinks: bool = False,
+    ) -> None:
+        self.files = files
+        self.articles = articles
+        self.prefix = _prefix_from_root(files.folder, root)  # the folder's path from root
+        self.allow_symlinks = allow_symlinks
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @overload
+    def __getitem__(self, index: int) -> SeedJob: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SeedJobs: ...
+
+    def __getitem__(self, index: int | slice) -> SeedJob | SeedJobs:
+        if isinstance(index, slice):
+            jobs = copy.copy(self)
+            jobs.files = self.files[index]
+            return jobs
+        name = self.files.names[index]
+        meta = self.articles.get(name[: -len(".txt")], ArticleMeta())
+        source_file = name if self.prefix is None else self.prefix + name
+        return SeedJob(self.files.folder / name, meta, source_file, self.allow_symlinks)
+
+    def __iter__(self) -> Iterator[SeedJob]:
+        return (self[n] for n in range(len(self)))
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [name[: -len(".txt")] for name in self.files.names]
+
+
 def seed_jobs(
-    paths: Sequence[Path], curated: Curated, root: Path, allow_symlinks: bool = False
-) -> list[SeedJob]:
-    """A job for each seed file, in the order of `paths`."""
-    return [_job(path, curated, root, allow_symlinks) for path in paths]
+    files: SeedFiles, curated: Curated, root: Path, allow_symlinks: bool = False
+) -> SeedJobs:
+    """A job for each seed file, in the order of `files`."""
+    return SeedJobs(files, curated.articles, root, allow_symlinks)
 
 
 def shard_jobs(shard: Path, articles: Sequence[Accepted], curated: Curated) -> list[SeedJob]:

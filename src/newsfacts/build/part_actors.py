@@ -14,13 +14,14 @@ claims of every part gives the same actors as merging every article's actors in 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from newsfacts.build.actor_ids import ArticleActorStore, DatasetActor
 from newsfacts.build.rows import ArticleExtraction
 from newsfacts.extract.actors import ArticleActor, slug
+from newsfacts.package.tally import Tally
 from newsfacts.schema import Row
 
 NONE = -1  # a claim's position of a title or country it never has
@@ -211,13 +212,16 @@ class NamedActors:
             ):
                 actor.country_code = claim.country_code
 
-    def actor_rows(
-        self, own: ArticleActorStore, mention_counts: Mapping[str, int]
-    ) -> Iterator[Row]:
+    def actor_rows(self, own: ArticleActorStore, mention_counts: Tally) -> Iterator[Row]:
         """Every actor's row, named and own, sorted by actor_id (a new iterator each call)."""
         named = (actor for _, actor in sorted(self.actors.items()))
         every = heapq.merge(named, own.sorted(), key=lambda actor: actor.actor_id)
-        return (actor.row(mention_counts.get(actor.actor_id, 0)) for actor in every)
+        counts = mention_counts.sorted_counts()  # in the same order: joined as they come
+        counted, count = next(counts, (None, 0))
+        for actor in every:
+            while counted is not None and counted < actor.actor_id:
+                counted, count = next(counts, (None, 0))
+            yield actor.row(count if counted == actor.actor_id else 0)
 
 
 def _earlier(position: tuple[int, int], taken: dict[str, tuple[int, int]], actor_id: str) -> bool:

@@ -22,7 +22,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from newsfacts.build.cache import Rejected, _read_entry, _write_private, extractor_version
 from newsfacts.build.corrections import ArticleEntry, Corrector
-from newsfacts.build.parallel import SeedJob
+from newsfacts.build.parallel import SeedJob, SeedJobs
 from newsfacts.build.part_actors import Claim
 from newsfacts.package.write import ARTICLE_TABLES, FORMATS, is_boundary
 from newsfacts.schema import schema_dir
@@ -60,35 +60,28 @@ class PartPlan:
     """A part of the article tables: its key, its seeds in article order, and its fingerprint
     ("" in a build without a cache: nothing is compared)."""
 
-    key: str
     jobs: Sequence[SeedJob]
+    article_ids: Sequence[str]
     fingerprint: str = ""
 
     @property
-    def article_ids(self) -> list[str]:
-        return [article_id(job) for job in self.jobs]
+    def key(self) -> str:
+        return f"part-{self.article_ids[0]}"
 
 
 def article_id(job: SeedJob) -> str:
     return job.path.stem
 
 
-def planned_parts(jobs: Iterable[SeedJob], part_articles: int) -> list[list[SeedJob]]:
+def planned_parts(jobs: Sequence[SeedJob], part_articles: int) -> list[PartPlan]:
     """The seeds (in article order) in parts: a part ends after an article that is_boundary."""
-    parts: list[list[SeedJob]] = []
-    current: list[SeedJob] = []
-    for job in jobs:
-        current.append(job)
-        if is_boundary(article_id(job), part_articles):
-            parts.append(current)
-            current = []
-    if current:
-        parts.append(current)
+    ids = jobs.article_ids if isinstance(jobs, SeedJobs) else [article_id(j) for j in jobs]
+    parts, start = [], 0
+    for end, found in enumerate(ids, 1):
+        if is_boundary(found, part_articles) or end == len(ids):
+            parts.append(PartPlan(jobs[start:end], ids[start:end]))
+            start = end
     return parts
-
-
-def part_key(jobs: Sequence[SeedJob]) -> str:
-    return f"part-{article_id(jobs[0])}"
 
 
 def build_digest(registry_digest: str, no_text: bool, corrector: Corrector) -> str:
@@ -108,18 +101,15 @@ def build_digest(registry_digest: str, no_text: bool, corrector: Corrector) -> s
 
 
 def fingerprint(
-    common: str,
-    jobs: Sequence[SeedJob],
-    entries: dict[str, list[ArticleEntry]],
-    seeds: SeedHashes,
+    common: str, part: PartPlan, entries: dict[str, list[ArticleEntry]], seeds: SeedHashes
 ) -> str:
     """The sha256 of everything a part's files depend on, but the actor ids of other parts:
     `common` (build_digest), and each article's id, seed sha256, source path, metadata and
     corrections."""
     digest = hashlib.sha256(common.encode())
-    for job in jobs:
-        values = [article_id(job), seeds.sha256(job), job.source_file, job.meta.model_dump_json()]
-        values += [entry.model_dump_json() for entry in entries.get(article_id(job), [])]
+    for job, found in zip(part.jobs, part.article_ids, strict=True):
+        values = [found, seeds.sha256(job), job.source_file, job.meta.model_dump_json()]
+        values += [entry.model_dump_json() for entry in entries.get(found, [])]
         digest.update("\0".join(values).encode() + b"\1")
     return digest.hexdigest()
 

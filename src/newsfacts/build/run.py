@@ -9,8 +9,9 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 
@@ -37,7 +38,6 @@ from newsfacts.build.parts import (
     build_digest,
     fingerprint,
     part_files,
-    part_key,
     planned_parts,
 )
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
@@ -85,14 +85,15 @@ def build(
     cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
     if cache:
         cache.open()
+    jobs: Sequence[SeedJob]
     if is_shard(seeds_dir):
         articles = read_shard(seeds_dir)
         check_articles_have_seeds(curated, {a.article_id for a in articles})
         jobs = shard_jobs(seeds_dir, articles, curated)
     else:
         paths = list_seeds(seeds_dir, allow_symlinks, strict)
-        check_articles_have_seeds(curated, {p.stem for p in paths})
         jobs = seed_jobs(paths, curated, seeds_dir.resolve().parent, allow_symlinks)
+        check_articles_have_seeds(curated, set(jobs.article_ids))
     store = PartStore(cache.folder / "parts") if cache and cache.usable else None
     parts = _plan(jobs, curated, corrector, no_text, cache if store else None)
     run = PartsRun(parts, curated, corrector, cache, no_text, on_article)
@@ -107,23 +108,20 @@ def build(
 
 
 def _plan(
-    jobs: list[SeedJob],
+    jobs: Sequence[SeedJob],
     curated: Curated,
     corrector: corrections.Corrector,
     no_text: bool,
     cache: ExtractionCache | None,
 ) -> list[PartPlan]:
     """The parts, each with its fingerprint when summaries are kept (a cache is used)."""
-    groups = planned_parts(jobs, curated.meta.part_articles)
+    parts = planned_parts(jobs, curated.meta.part_articles)
     if cache is None:
-        return [PartPlan(part_key(group), group) for group in groups]
+        return parts
     common = build_digest(cache.registry_digest, no_text, corrector)
     entries = {a: corrector.entries_of(a) for a in curated_articles(corrector)}
     seeds = SeedHashes(cache.folder / "parts" / SEED_HASHES)
-    parts = [
-        PartPlan(part_key(group), group, fingerprint(common, group, entries, seeds))
-        for group in groups
-    ]
+    parts = [replace(p, fingerprint=fingerprint(common, p, entries, seeds)) for p in parts]
     seeds.save()
     return parts
 
@@ -198,8 +196,13 @@ class PartsRun:
         return PackageWriter(staging, facts, meta.part_articles, meta.actor_parts)
 
     def _extractions(self, parts: list[PartPlan]) -> Iterator[ArticleExtraction]:
+        """The parts' extractions, in order (each reported to on_article as it comes)."""
         jobs = [job for part in parts for job in part.jobs]
-        return run_jobs(jobs, len(jobs), self.curated, self.cache)
+        return run_jobs(jobs, len(jobs), self.curated, self.cache, self._extracted)
+
+    def _extracted(self, article_id: str, _: int) -> None:
+        if self.on_article:
+            self.on_article(article_id, self.total)
 
     def _kept(
         self, number: int, part: PartPlan, summary: PartSummary | None, writer: PackageWriter
@@ -232,7 +235,6 @@ class PartsRun:
         facts = PartFacts()
         for rows in part_rows(extractions, actors, ids, corrector, facts, self.no_text):
             writer.write_article(rows)
-        self._progress(part)
         self.built.add(part.key)
         log, references = corrections_of(corrector)
         return PartSummary(
@@ -267,9 +269,9 @@ class PartsRun:
             self.chart = (ranking, file_hash(path))
 
     def _progress(self, part: PartPlan) -> None:
-        if self.on_article:
-            for article_id in part.article_ids:
-                self.on_article(article_id, self.total)
+        """A kept part's articles, for on_article."""
+        for article_id in part.article_ids:
+            self._extracted(article_id, self.total)
 
     def _add(self, summary: PartSummary, facts: PackageFacts, own: ArticleActorStore) -> None:
         """What the part adds to the package's facts, own actors and corrections."""

@@ -54,6 +54,12 @@ class Tally(Mapping[str, int]):
         self._add_pending()
         return (actor_id for (actor_id,) in self.db.execute("SELECT id FROM counts ORDER BY id"))
 
+    def sorted_counts(self) -> Iterator[tuple[str, int]]:
+        """(id, count) in id order (SQLite compares text as UTF-8 bytes: Python's order)."""
+        self._add_pending()
+        query = "SELECT id, n FROM counts ORDER BY id"
+        return ((str(actor_id), int(n)) for actor_id, n in self.db.execute(query))
+
     def __len__(self) -> int:
         self._add_pending()
         return int(self.db.execute("SELECT count(*) FROM counts").fetchone()[0])
