@@ -121,9 +121,19 @@ class SeedJobs(Sequence[SeedJob]):
             jobs.files = self.files[index]
             return jobs
         name = self.files.names[index]
-        meta = self.articles.get(name[: -len(".txt")], ArticleMeta())
+        meta = self.articles.get(name[: -len(".txt")], NO_META)
         source_file = name if self.prefix is None else self.prefix + name
         return SeedJob(self.files.folder / name, meta, source_file, self.allow_symlinks)
+
+    def described(self) -> Iterator[tuple[str, str, str, ArticleMeta]]:
+        """Each seed's article_id, absolute path, source path and metadata, without making
+        its job (quicker, for fingerprints)."""
+        folder = os.path.abspath(self.files.folder)
+        for name in self.files.names:
+            source_file = name if self.prefix is None else self.prefix + name
+            article_id = name[: -len(".txt")]
+            meta = self.articles.get(article_id, NO_META)
+            yield article_id, f"{folder}/{name}", source_file, meta
 
     def __iter__(self) -> Iterator[SeedJob]:
         return (self[n] for n in range(len(self)))
@@ -203,8 +213,11 @@ def run_jobs(
         yield extraction
 
 
+NO_META = ArticleMeta()  # a seed without an entry in dataset/articles.yaml
+
+
 def _job(path: Path, curated: Curated, root: Path, allow_symlinks: bool) -> SeedJob:
-    meta = curated.articles.get(path.stem, ArticleMeta())
+    meta = curated.articles.get(path.stem, NO_META)
     return SeedJob(path, meta, relative_path(path, root), allow_symlinks)
 
 

@@ -22,7 +22,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -32,10 +32,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from newsfacts.build.cache import Rejected, _read_entry, _write_private, extractor_version
 from newsfacts.build.corrections import ArticleEntry, Corrector
-from newsfacts.build.parallel import SeedJob, SeedJobs
+from newsfacts.build.parallel import NO_META, SeedJob, SeedJobs
 from newsfacts.build.part_actors import Claim
 from newsfacts.package.write import ARTICLE_TABLES, FORMATS, is_boundary
 from newsfacts.schema import schema_dir
+from newsfacts.sources.curated import ArticleMeta
 from newsfacts.sources.seeds import seed_sha256
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ PART_CODE = (
     "build/part_actors.py",
     "build/part_rows.py",
     "build/parts.py",
+    "build/run.py",
     "package/facts.py",
     "package/write.py",
 )
@@ -107,11 +109,25 @@ def fingerprint(
     `common` (build_digest), and each article's id, seed sha256, source path, metadata and
     corrections."""
     digest = hashlib.sha256(common.encode())
-    for job, found in zip(part.jobs, part.article_ids, strict=True):
-        values = [found, seeds.sha256(job), job.source_file, job.meta.model_dump_json()]
+    no_meta = NO_META.model_dump_json()
+    for found, sha256, source_file, meta in described(part.jobs, seeds):
+        meta_json = no_meta if meta is NO_META else meta.model_dump_json()
+        values = [found, sha256, source_file, meta_json]
         values += [entry.model_dump_json() for entry in entries.get(found, [])]
         digest.update("\0".join(values).encode() + b"\1")
     return digest.hexdigest()
+
+
+def described(
+    jobs: Sequence[SeedJob], seeds: SeedHashes
+) -> Iterator[tuple[str, str, str, ArticleMeta]]:
+    """Each seed's article_id, sha256, source path and metadata."""
+    if isinstance(jobs, SeedJobs):
+        for found, path, source_file, meta in jobs.described():
+            yield found, seeds.file_sha256(path, jobs.allow_symlinks), source_file, meta
+        return
+    for job in jobs:
+        yield article_id(job), seeds.sha256(job), job.source_file, job.meta
 
 
 class SeedHashes:
@@ -134,19 +150,22 @@ class SeedHashes:
     def sha256(self, job: SeedJob) -> str:
         if job.data is not None:
             return hashlib.sha256(job.data).hexdigest()
-        name = os.path.abspath(job.path)
+        return self.file_sha256(os.path.abspath(job.path), job.allow_symlinks)
+
+    def file_sha256(self, name: str, allow_symlinks: bool) -> str:
+        """The sha256 of the seed file at the absolute path `name`."""
         try:
-            found = os.stat(name, follow_symlinks=job.allow_symlinks)
+            found = os.stat(name, follow_symlinks=allow_symlinks)
         except OSError:
             found = None
         if found is None or not stat.S_ISREG(found.st_mode):
-            return seed_sha256(job.path, job.allow_symlinks)  # it says what is wrong
+            return seed_sha256(Path(name), allow_symlinks)  # it says what is wrong
         status = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
         remembered = self.known.get(name)
         if remembered and remembered[:4] == status:
             sha256 = str(remembered[4])
         else:
-            sha256 = seed_sha256(job.path, job.allow_symlinks)
+            sha256 = seed_sha256(Path(name), allow_symlinks)
         self.seen[name] = [*status, sha256]
         return sha256
 
