@@ -169,9 +169,6 @@ class Corrector:
         entries += [e for e in self.entries if isinstance(e, Merge)]
         return Corrector(entries, self.source)
 
-    def entries_of(self, article_id: str) -> list[ArticleEntry]:
-        return self.by_article.get(article_id, [])
-
     def add_part(self, log: Iterable[Row], references: Iterable[tuple[str, str, str]]) -> None:
         """What a part's corrector (for_articles) logged, in part order."""
         by_id = {entry.id: entry for entry in self.entries}

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -41,7 +41,7 @@ from newsfacts.sources.seeds import seed_sha256
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # the summary format, written into each summary
+FORMAT: Final = 1  # the summary format, written into each summary
 PACKAGE = Path(__file__).resolve().parents[1]  # src/newsfacts
 # The code that turns a part's extractions into its files (the extractor is extractor_version's)
 PART_CODE = (

@@ -30,6 +30,7 @@ from newsfacts.build.parallel import (
 )
 from newsfacts.build.part_actors import NamedActors, part_actors
 from newsfacts.build.part_rows import corrections_of, own_actor, own_actor_values, part_rows
+from newsfacts.build.parts import FORMAT as SUMMARY_FORMAT
 from newsfacts.build.parts import (
     PartPlan,
     PartStore,
@@ -119,15 +120,11 @@ def _plan(
     if cache is None:
         return parts
     common = build_digest(cache.registry_digest, no_text, corrector)
-    entries = {a: corrector.entries_of(a) for a in curated_articles(corrector)}
+    entries = {article: list(found) for article, found in corrector.by_article.items()}
     seeds = SeedHashes(cache.folder / "parts" / SEED_HASHES)
     parts = [replace(p, fingerprint=fingerprint(common, p, entries, seeds)) for p in parts]
     seeds.save()
     return parts
-
-
-def curated_articles(corrector: corrections.Corrector) -> list[str]:
-    return list(corrector.by_article)
 
 
 class PartsRun:
@@ -238,7 +235,7 @@ class PartsRun:
         self.built.add(part.key)
         log, references = corrections_of(corrector)
         return PartSummary(
-            format=1,
+            format=SUMMARY_FORMAT,
             key=part.key,
             fingerprint=part.fingerprint,
             claims=actors.claims,
