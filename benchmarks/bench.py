@@ -105,7 +105,10 @@ def instrument() -> Stopwatch:
     from newsfacts.package import chart, write
 
     watch = Stopwatch()
-    watch.wrap_iterator(build, "extractions", "extract")
+    # the extractions a build waits for (before part-by-part builds: build.extractions)
+    watch.wrap_iterator(
+        build, "run_jobs" if hasattr(build, "run_jobs") else "extractions", "extract"
+    )
     for method in ("write", "close"):
         watch.wrap(write.CsvTable, method, "write_csv")
         watch.wrap(write.ParquetTable, method, "write_parquet")
@@ -113,7 +116,7 @@ def instrument() -> Stopwatch:
     watch.wrap(write, "finish_package", "finish")
     watch.wrap(chart, "chart", "finish")
     watch.wrap(write, "write_zip", "zip")
-    watch.wrap(build, "_verify", "validate")
+    watch.wrap(build, "verify" if hasattr(build, "verify") else "_verify", "validate")
     return watch
 
 

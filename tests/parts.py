@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 from newsfacts.read.files import read_descriptor
@@ -32,3 +33,10 @@ def rehash(folder: Path) -> None:
         if "bytes" in resource:
             resource["bytes"] = len(data_)
     (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+
+
+def forget_parts(store: Path) -> None:
+    """Remove the parts' summaries from a cache, so that a rebuild reads every entry again
+    (with them, it keeps each unchanged part whole: tests/test_part_rebuilds.py)."""
+    for parts in store.glob("*/parts"):
+        shutil.rmtree(parts)

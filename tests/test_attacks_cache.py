@@ -40,6 +40,7 @@ from newsfacts.sources.seeds import list_seeds, read_seed
 from newsfacts.validate.run import validate
 
 from .conftest import DATASET, SEEDS, tree
+from .parts import forget_parts
 
 Entry = dict[str, Any]
 SOURCES = ["--seeds", str(SEEDS), "--dataset", str(DATASET)]
@@ -87,6 +88,7 @@ def cached(tmp_path: Path, filled: Path) -> Path:
     build in tmp_path/build."""
     for name in ("cache", "build"):
         shutil.copytree(filled / name, tmp_path / name, symlinks=True)
+    forget_parts(tmp_path / "cache")
     return tmp_path / "cache"
 
 

@@ -288,9 +288,9 @@ def test_a_file_put_into_out_during_a_build_is_kept(
     build(seeds, DATASET, out)
     original = run.finish_build
 
-    def meanwhile(*args: object, **kwargs: object) -> None:
+    def meanwhile(*args: object, **kwargs: object) -> dict[Path, str]:
         (out / "notes.txt").write_text("written while the build ran", encoding="utf-8")
-        original(*args, **kwargs)  # type: ignore[arg-type]
+        return original(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(run, "finish_build", meanwhile)
     with pytest.raises(NewsfactsError, match=r"holds notes\.txt, which no build wrote"):

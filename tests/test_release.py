@@ -162,7 +162,7 @@ def test_published_without_text(tmp_path: Path) -> None:
 def test_spans_are_checked_against_the_seeds_before_text_is_dropped() -> None:
     from newsfacts.build.actor_ids import Builder
     from newsfacts.build.parallel import extractions
-    from newsfacts.build.run import check_spans
+    from newsfacts.build.part_rows import check_spans
     from newsfacts.schema import column
     from newsfacts.sources.curated import load_curated
 

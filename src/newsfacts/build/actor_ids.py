@@ -37,12 +37,14 @@ class DatasetActor:
         self.country_code = self.country_code or actor.country_code
 
     def row(self, mention_count: int) -> Row:
-        values = {
-            **{k: v for k, v in vars(self).items() if k != "aliases"},
-            "aliases": LIST_SEPARATOR.join(sorted(self.aliases - {self.name})) or None,
-            "mention_count": mention_count,
-        }
-        return tuple(values[c] for c in column_names("actors"))
+        aliases = LIST_SEPARATOR.join(sorted(self.aliases - {self.name})) or None
+        return tuple(
+            aliases if c == "aliases" else mention_count if c == COUNT else getattr(self, c)
+            for c in ACTOR_COLUMNS
+        )
+
+
+ACTOR_COLUMNS, COUNT = tuple(column_names("actors")), "mention_count"
 
 
 class Builder:

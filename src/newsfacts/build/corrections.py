@@ -10,7 +10,7 @@ touches is listed in the corrections table.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -158,6 +158,23 @@ class Corrector:
     ) -> None:
         row = (entry.id, entry.action, table, record_id, article, detail)
         self.log.append((self.order[id(entry)], len(self.log), row))
+
+    # -- part by part ------------------------------------------------------------
+
+    def for_articles(self, article_ids: Iterable[str]) -> Corrector:
+        """A corrector of these articles alone (its entries for them and the merges), whose
+        log and actor references are the part's; the articles are done with here."""
+        entries: list[Entry] = [e for a in article_ids for e in self.by_article.pop(a, [])]
+        entries.sort(key=lambda e: self.order[id(e)])
+        entries += [e for e in self.entries if isinstance(e, Merge)]
+        return Corrector(entries, self.source)
+
+    def add_part(self, log: Iterable[Row], references: Iterable[tuple[str, str, str]]) -> None:
+        """What a part's corrector (for_articles) logged, in part order."""
+        by_id = {entry.id: entry for entry in self.entries}
+        for row in log:
+            self.log.append((self.order[id(by_id[str(row[0])])], len(self.log), tuple(row)))
+        self.actor_references += [(by_id[e], key, actor) for e, key, actor in references]
 
     # -- while articles stream by ---------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 from collections import deque
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from newsfacts.build.cache import ExtractionCache
 from newsfacts.build.cache import log as cache_log
@@ -21,7 +22,7 @@ from newsfacts.extract import RegistryEntry
 from newsfacts.package.write import is_boundary
 from newsfacts.sources.curated import ArticleMeta, Curated
 from newsfacts.sources.records import Accepted
-from newsfacts.sources.seeds import read_seed, read_seed_bytes, seed_from_bytes
+from newsfacts.sources.seeds import SeedFiles, read_seed, read_seed_bytes, seed_from_bytes
 from newsfacts.sources.shards import shard_seed_path
 
 T = TypeVar("T")
@@ -102,6 +103,82 @@ def extractions(
     return run_jobs(jobs, len(paths), curated, cache, on_article, cluster)
 
 
+class SeedJobs(Sequence[SeedJob]):
+    """A job for each seed file of a folder, in the order of its names, each made when it is
+    needed (a Path object per seed held for the whole build would grow with the corpus)."""
+
+    def __init__(
+        self,
+        files: SeedFiles,
+        articles: dict[str, ArticleMeta],
+        root: Path,
+        allow_symlinks: bool = False,
+    ) -> None:
+        self.files = files
+        self.articles = articles
+        self.prefix = _prefix_from_root(files.folder, root)  # the folder's path from root
+        self.allow_symlinks = allow_symlinks
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @overload
+    def __getitem__(self, index: int) -> SeedJob: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> SeedJobs: ...
+
+    def __getitem__(self, index: int | slice) -> SeedJob | SeedJobs:
+        if isinstance(index, slice):
+            jobs = copy.copy(self)
+            jobs.files = self.files[index]
+            return jobs
+        name = self.files.names[index]
+        meta = self.articles.get(name[: -len(".txt")], NO_META)
+        source_file = name if self.prefix is None else self.prefix + name
+        return SeedJob(self.files.folder / name, meta, source_file, self.allow_symlinks)
+
+    def described(self) -> Iterator[tuple[str, str, str, ArticleMeta]]:
+        """Each seed's article_id, absolute path, source path and metadata, without making
+        its job (quicker, for fingerprints)."""
+        folder = os.path.abspath(self.files.folder)
+        for name in self.files.names:
+            source_file = name if self.prefix is None else self.prefix + name
+            article_id = name[: -len(".txt")]
+            meta = self.articles.get(article_id, NO_META)
+            yield article_id, f"{folder}/{name}", source_file, meta
+
+    def __iter__(self) -> Iterator[SeedJob]:
+        return (self[n] for n in range(len(self)))
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [name[: -len(".txt")] for name in self.files.names]
+
+
+def seed_jobs(
+    files: SeedFiles, curated: Curated, root: Path, allow_symlinks: bool = False
+) -> SeedJobs:
+    """A job for each seed file, in the order of `files`."""
+    return SeedJobs(files, curated.articles, root, allow_symlinks)
+
+
+def shard_jobs(shard: Path, articles: Sequence[Accepted], curated: Curated) -> list[SeedJob]:
+    """A job for each of a shard file's articles, as if each were imported into seeds/
+    beside the shard: the same paths, metadata (dataset/articles.yaml laid over the
+    record's) and so the same rows."""
+    root = shard.resolve().parent
+    return [
+        SeedJob(
+            path := shard_seed_path(shard, article.article_id),
+            _laid_over(article.meta, curated.articles.get(article.article_id)),
+            relative_path(path, root),
+            data=article.seed,
+        )
+        for article in articles
+    ]
+
+
 def shard_extractions(
     shard: Path,
     articles: Sequence[Accepted],
@@ -155,8 +232,11 @@ def run_jobs(
         yield extraction
 
 
+NO_META = ArticleMeta()  # a seed without an entry in dataset/articles.yaml
+
+
 def _job(path: Path, curated: Curated, root: Path, allow_symlinks: bool) -> SeedJob:
-    meta = curated.articles.get(path.stem, ArticleMeta())
+    meta = curated.articles.get(path.stem, NO_META)
     return SeedJob(path, meta, relative_path(path, root), allow_symlinks)
 
 

@@ -5,44 +5,59 @@ from __future__ import annotations
 import ctypes
 import filecmp
 import gc
+import os
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
+from dataclasses import replace
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
 
 from newsfacts.build import corrections
-from newsfacts.build.actor_ids import ArticleActorStore, Builder
+from newsfacts.build.actor_ids import ArticleActorStore
 from newsfacts.build.cache import ExtractionCache
 from newsfacts.build.parallel import (
     Cluster,
+    SeedJob,
     check_articles_have_seeds,
     chunked,
-    extractions,
-    shard_extractions,
+    run_jobs,
+    seed_jobs,
+    shard_jobs,
+)
+from newsfacts.build.part_actors import NamedActors, part_actors
+from newsfacts.build.part_rows import corrections_of, own_actor, own_actor_values, part_rows
+from newsfacts.build.parts import FORMAT as SUMMARY_FORMAT
+from newsfacts.build.parts import (
+    PartPlan,
+    PartStore,
+    PartSummary,
+    SeedHashes,
+    build_digest,
+    fingerprint,
+    part_files,
+    planned_parts,
 )
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
-from newsfacts.errors import NewsfactsError
-from newsfacts.package.facts import PackageFacts
-from newsfacts.package.staging import check_replaceable, keep_unchanged, staged_build
+from newsfacts.build.verify import KeptParts, verify
+from newsfacts.package import chart as charts
+from newsfacts.package.facts import PackageFacts, PartFacts
+from newsfacts.package.staging import (
+    check_replaceable,
+    keep_unchanged,
+    listed_files,
+    staged_build,
+)
 from newsfacts.package.write import PackageWriter, finish_build
-from newsfacts.schema import SPAN_TABLES, Rows, column
+from newsfacts.read.files import file_hash
 from newsfacts.sources.curated import Curated, load_curated
 from newsfacts.sources.seeds import list_seeds
 from newsfacts.sources.shards import is_shard, read_shard
-from newsfacts.validate.run import OnCheck, validate
-
-
-def _verify(
-    staging: Path, out: Path, on_check: OnCheck | None = None, kept: tuple[str, ...] = ()
-) -> None:
-    # its own staging folder: nothing swaps it, so no lock (and no lock file beside it)
-    kept_files = frozenset(staging / name for name in kept)
-    found = validate(staging, while_builds_swap=False, on_check=on_check, kept_files=kept_files)
-    problems = [p for p in found if p.severity == "error"]
-    if problems:
-        raise NewsfactsError(f"the new build is invalid, {out} left as it was: {problems[0]}")
+from newsfacts.validate.run import OnCheck
 
 
 def build(
@@ -57,39 +72,287 @@ def build(
     on_check: OnCheck | None = None,
     cluster: Cluster | None = None,
 ) -> dict[str, int]:
-    """Extract every seed, stream the rows into both packages, validate them, then replace
-    `out`; the rows per table.
+    """Extract every seed, write the rows into both packages part by part, validate them,
+    then replace `out`; the rows per table.
 
-    With `cache_dir`, each seed's extraction is cached there, so that a rebuild only extracts
-    new or changed seeds. With `no_text`, articles are published without their text (for
-    publishers whose text cannot be redistributed): spans are checked against the seeds first.
-    A seed that is a symbolic link is refused unless `allow_symlinks`. `seeds_dir` may be a
-    shard file (JSON lines or Parquet); with `strict`, a file in the seeds folder that is not
-    a seed is an error, not a warning. With `cluster` (build.cluster), extraction runs there,
-    one task per part."""
+    With `cache_dir`, each seed's extraction is cached there, and a summary of each part
+    (build/parts.py): a rebuild extracts only new or changed seeds, and keeps the parts of
+    `out` whose inputs and actor ids did not change as they are. With `no_text`, articles are
+    published without their text (for publishers whose text cannot be redistributed): spans
+    are checked against the seeds first. A seed that is a symbolic link is refused unless
+    `allow_symlinks`. `seeds_dir` may be a shard file (JSON lines or Parquet); with `strict`,
+    a file in the seeds folder that is not a seed is an error, not a warning. With `cluster`
+    (build.cluster), the parts to build are extracted there, one task per part."""
     check_replaceable(out.resolve())
     curated = load_curated(dataset_dir)
     corrector = corrections.load_corrector(dataset_dir)
     cache = ExtractionCache(cache_dir, known_actors(curated)) if cache_dir else None
     if cache:
         cache.open()
+    jobs: Sequence[SeedJob]
     if is_shard(seeds_dir):
         articles = read_shard(seeds_dir)
         check_articles_have_seeds(curated, {a.article_id for a in articles})
-        found = shard_extractions(seeds_dir, articles, curated, cache, on_article, cluster)
+        jobs = shard_jobs(seeds_dir, articles, curated)
     else:
         paths = list_seeds(seeds_dir, allow_symlinks, strict)
-        check_articles_have_seeds(curated, {p.stem for p in paths})
-        root = seeds_dir.resolve().parent
-        found = extractions(paths, curated, root, cache, on_article, allow_symlinks, cluster)
+        jobs = seed_jobs(paths, curated, seeds_dir.resolve().parent, allow_symlinks)
+        check_articles_have_seeds(curated, set(jobs.article_ids))
+    store = PartStore(cache.folder / "parts") if cache and cache.usable else None
+    parts = _plan(jobs, curated, corrector, no_text, cache if store else None)
+    run = PartsRun(parts, curated, corrector, cache, no_text, on_article, cluster)
     with fewer_collections(), staged_build(out) as staging:
-        rows = _write_packages(staging, found, curated, corrector, no_text)
-        kept = keep_unchanged(staging, out.resolve())  # unchanged parts: the old files
+        rows = run.write_packages(staging, out.resolve(), store)
+        kept = keep_unchanged(staging, out.resolve())  # unchanged files: the old files
         release_free_memory()  # what writing freed, before validation takes its own
-        _verify(staging, out, on_check, tuple(kept))
+        verify(staging, out, on_check, kept, run.kept_parts(), run.actor_ids)
+    if store:  # validated and in place: what a rebuild may keep
+        run.save_summaries(store)
     return rows
 
 
+def _plan(
+    jobs: Sequence[SeedJob],
+    curated: Curated,
+    corrector: corrections.Corrector,
+    no_text: bool,
+    cache: ExtractionCache | None,
+) -> list[PartPlan]:
+    """The parts, each with its fingerprint when summaries are kept (a cache is used)."""
+    parts = planned_parts(jobs, curated.meta.part_articles)
+    if cache is None:
+        return parts
+    common = build_digest(cache.registry_digest, no_text, corrector)
+    entries = {article: list(found) for article, found in corrector.by_article.items()}
+    seeds = SeedHashes(cache.folder / "parts" / SEED_HASHES)
+    parts = [replace(p, fingerprint=fingerprint(common, p, entries, seeds)) for p in parts]
+    seeds.save()
+    return parts
+
+
+class PartsRun:
+    """One build, part after part in article order: each part kept from the previous build
+    (its summary's fingerprint and actor ids unchanged, its files there) or built: extracted
+    (via the cache), given actor ids, corrected and written. Then the actors and corrections
+    tables, reduced from every part's summary."""
+
+    def __init__(
+        self,
+        parts: list[PartPlan],
+        curated: Curated,
+        corrector: corrections.Corrector,
+        cache: ExtractionCache | None,
+        no_text: bool,
+        on_article: OnArticle | None,
+        cluster: Cluster | None = None,
+    ) -> None:
+        self.parts = parts
+        self.cluster = cluster
+        self.curated = curated
+        self.corrector = corrector
+        self.cache = cache
+        self.no_text = no_text
+        self.on_article = on_article
+        self.total = sum(len(part.jobs) for part in parts)
+        self.done = 0
+        self.named = NamedActors()
+        self.summaries: list[PartSummary] = []
+        self.built: set[str] = set()  # keys of the parts built (not kept)
+        self.kept_candidates: set[str] = set()  # parts with a usable summary
+        self.previous = Path()  # the build being replaced
+        self.actor_ids: set[str] = set()  # of the actors table written
+        self.store: PartStore | None = None
+        self.chart: tuple[list[tuple[str, int]], str] | None = None  # drawn: for the next
+
+    def write_packages(
+        self, staging: Path, previous: Path, store: PartStore | None
+    ) -> dict[str, int]:
+        """Every part into both packages, then the actors and corrections; then descriptors,
+        cards and checksums. The rows per table."""
+        self.previous, self.store = previous, store
+        listed = listed_files(previous) or {}
+        stored = {}
+        if store and listed:
+            stored = {p.key: s for p in self.parts if (s := store.load(p, listed))}
+        self.kept_candidates = set(stored)
+        with tempfile.TemporaryDirectory() as folder:
+            scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
+            with closing(PackageFacts.in_folder(scratch)) as facts:
+                own = ArticleActorStore(scratch / "article-actors.sqlite")
+                with closing(own), self._writer(staging, facts) as writer:
+                    fresh = self._extractions([p for p in self.parts if p.key not in stored])
+                    for number, part in enumerate(self.parts):
+                        summary = self._kept(number, part, stored.get(part.key), writer)
+                        if summary is None:
+                            summary = self._built(number, part, fresh, writer)
+                        self._add(summary, facts, own)
+                    self._write_actors_and_corrections(writer, facts, own)
+                known = self._kept_hashes(staging, stored)
+                parts = writer.part_files()
+                hashes = finish_build(staging, self.curated, facts, parts, known, self._draw)
+                self._note_files(staging, hashes)
+                return dict(facts.rows)
+
+    def _writer(self, staging: Path, facts: PackageFacts) -> PackageWriter:
+        meta = self.curated.meta
+        return PackageWriter(staging, facts, meta.part_articles, meta.actor_parts)
+
+    def _extractions(self, parts: list[PartPlan]) -> Iterator[ArticleExtraction]:
+        """The parts' extractions, in order (each reported to on_article as it comes)."""
+        jobs = [job for part in parts for job in part.jobs]
+        return run_jobs(jobs, len(jobs), self.curated, self.cache, self._extracted, self.cluster)
+
+    def _extracted(self, article_id: str, _: int) -> None:
+        if self.on_article:
+            self.on_article(article_id, self.total)
+
+    def _kept(
+        self, number: int, part: PartPlan, summary: PartSummary | None, writer: PackageWriter
+    ) -> PartSummary | None:
+        """The part's summary when the part is kept: its files linked from the previous
+        build; None when it must be built."""
+        if summary is None or self.named.resolve(summary.claims) != summary.ids:
+            return None
+        self.named.add(number, summary.claims, summary.ids)
+        self.corrector.for_articles(part.article_ids)  # done with: nothing to apply again
+        writer.keep_part(part.key)
+        self._progress(part)
+        return summary
+
+    def _built(
+        self,
+        number: int,
+        part: PartPlan,
+        fresh: Iterator[ArticleExtraction],
+        writer: PackageWriter,
+    ) -> PartSummary:
+        if part.key in self.kept_candidates:
+            extractions = list(self._extractions([part]))  # ids changed: extracted again
+        else:
+            extractions = list(islice(fresh, len(part.jobs)))
+        actors = part_actors(extractions)
+        ids = self.named.resolve(actors.claims)
+        self.named.add(number, actors.claims, ids)
+        corrector = self.corrector.for_articles(part.article_ids)
+        facts = PartFacts()
+        for rows in part_rows(extractions, actors, ids, corrector, facts, self.no_text):
+            writer.write_article(rows)
+        self.built.add(part.key)
+        log, references = corrections_of(corrector)
+        return PartSummary(
+            format=SUMMARY_FORMAT,
+            key=part.key,
+            fingerprint=part.fingerprint,
+            claims=actors.claims,
+            ids=ids,
+            own_actors=[own_actor_values(a) for a in actors.own],
+            rows=facts.rows,
+            seed_folders=sorted(facts.seed_folders),
+            newest_date=facts.newest_date,
+            without_text=facts.without_text,
+            mention_counts=dict(facts.mention_counts),
+            quote_counts=dict(facts.quote_counts),
+            log=log,
+            references=references,
+            files={},  # known once the files are hashed (_note_files)
+        )
+
+    def _draw(self, ranking: list[tuple[str, int]], path: Path) -> None:
+        """The chart: the previous build's when it drew the same ranking (matplotlib, slow to
+        load, is not needed), else drawn."""
+        drawn = self.store.chart_drawn(ranking) if self.store else None
+        previous = self.previous / path.parent.name / path.name
+        listed = listed_files(self.previous) or {}
+        if drawn and listed.get(f"{path.parent.name}/{path.name}") == drawn:
+            link_or_copy(previous, path)
+            return
+        charts.chart(ranking, path)
+        if self.store:
+            self.chart = (ranking, file_hash(path))
+
+    def _progress(self, part: PartPlan) -> None:
+        """A kept part's articles, for on_article."""
+        for article_id in part.article_ids:
+            self._extracted(article_id, self.total)
+
+    def _add(self, summary: PartSummary, facts: PackageFacts, own: ArticleActorStore) -> None:
+        """What the part adds to the package's facts, own actors and corrections."""
+        facts.add_part(
+            PartFacts(
+                summary.rows,
+                set(summary.seed_folders),
+                summary.newest_date,
+                summary.without_text,
+                Counter(summary.mention_counts),
+                Counter(summary.quote_counts),
+            )
+        )
+        own.add(own_actor(values) for values in summary.own_actors)
+        self.corrector.add_part(summary.log, summary.references)
+        self.summaries.append(summary)
+
+    def _write_actors_and_corrections(
+        self, writer: PackageWriter, facts: PackageFacts, own: ArticleActorStore
+    ) -> None:
+        counts = facts.mention_counts
+        actors, log = self.corrector.finish(lambda: self.named.actor_rows(own, counts), counts)
+        for batch in chunked(actors, ACTOR_BATCH):
+            self.actor_ids.update(str(row[0]) for row in batch)
+            writer.write({"actors": batch})
+        writer.write({"corrections": log})
+
+    def _kept_hashes(self, staging: Path, stored: dict[str, PartSummary]) -> dict[Path, str]:
+        """The kept parts' files, linked from the previous build, with their sha256 (as that
+        build's SHA256SUMS lists them: checked before the build began)."""
+        known = {}
+        for summary in self.summaries:
+            if summary.key in self.built:
+                continue
+            for name, digest in summary.files.items():
+                link_or_copy(self.previous / name, staging / name)
+                known[staging / name] = digest
+        return known
+
+    def _note_files(self, staging: Path, hashes: dict[Path, str]) -> None:
+        self.summaries = [
+            s
+            if s.files
+            else s.model_copy(update={"files": {n: hashes[staging / n] for n in part_files(s.key)}})
+            for s in self.summaries
+        ]
+
+    def kept_parts(self) -> KeptParts | None:
+        """What validation needs to know of the parts kept (None: none was)."""
+        kept = [s for s in self.summaries if s.key not in self.built]
+        if not kept:
+            return None
+        plans = {part.key: part for part in self.parts}
+        return KeptParts(
+            written=set(self.built),
+            first_part=self.parts[0].key,
+            articles=[a for s in kept for a in plans[s.key].article_ids],
+            actor_ids={s.key: {*s.mention_counts, *s.quote_counts} for s in kept},
+        )
+
+    def save_summaries(self, store: PartStore) -> None:
+        """Each part's summary, for the next build (the build's files are in place)."""
+        for summary in self.summaries:
+            if summary.key in self.built:
+                store.save(summary)
+        store.keep_only({s.fingerprint for s in self.summaries})
+        if self.chart:
+            store.save_chart(*self.chart)
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """`target` as a hard link to `source` (so the file is left as it was), else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+SEED_HASHES = "seeds.list"  # SeedHashes, beside the parts' summaries
 ACTOR_BATCH = 4_096  # actor rows written at a time
 YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
 
@@ -116,60 +379,6 @@ def fewer_collections() -> Iterator[None]:
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
-
-
-def _write_packages(
-    staging: Path,
-    articles: Iterator[ArticleExtraction],
-    curated: Curated,
-    corrector: corrections.Corrector,
-    no_text: bool,
-) -> dict[str, int]:
-    """Stream every article's rows into both packages, then the actors and corrections;
-    then descriptors, cards and checksums. The rows per table."""
-    with tempfile.TemporaryDirectory() as folder:
-        scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
-        with closing(PackageFacts.in_folder(scratch)) as facts:
-            with (
-                closing(ArticleActorStore(scratch / "article-actors.sqlite")) as store,
-                PackageWriter(
-                    staging, facts, curated.meta.part_articles, curated.meta.actor_parts
-                ) as writer,
-            ):
-                builder = Builder(store)
-                for extraction in articles:
-                    rows = corrector.article(builder.add(extraction))
-                    if no_text:
-                        check_spans(rows)
-                        rows = without_text(rows)
-                    writer.write(rows)
-                counts = facts.mention_counts
-                actors, log = corrector.finish(lambda: builder.actor_rows(counts), counts)
-                for batch in chunked(actors, ACTOR_BATCH):
-                    writer.write({"actors": batch})
-                writer.write({"corrections": log})
-            finish_build(staging, curated, facts, writer.part_files())
-            return dict(facts.rows)
-
-
-def check_spans(rows: Rows) -> None:
-    """Every record's text is its article's text[start:end] (as validate checks a package)."""
-    texts = {r[ARTICLE_ID]: r[ARTICLE_TEXT] or "" for r in rows["articles"]}
-    for table in SPAN_TABLES:
-        columns = [column(table, c) for c in ("article_id", "start", "end", "text")]
-        for row in rows[table]:
-            article_id, start, end, value = (row[i] for i in columns)
-            if texts[article_id][start:end] != value:
-                where = f"{article_id} [{start}:{end}]"
-                raise NewsfactsError(f"{table}: {where}: span does not match the article text")
-
-
-def without_text(rows: Rows) -> Rows:
-    articles = [(*r[:ARTICLE_TEXT], None, *r[ARTICLE_TEXT + 1 :]) for r in rows["articles"]]
-    return {**rows, "articles": articles}
-
-
-ARTICLE_ID, ARTICLE_TEXT = column("articles", "article_id"), column("articles", "text")
 
 
 def stale_files(

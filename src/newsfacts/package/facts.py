@@ -11,7 +11,33 @@ from pathlib import Path
 
 from newsfacts.package.tally import Tally
 from newsfacts.read import summary as stats
-from newsfacts.schema import Row, column
+from newsfacts.schema import Row, Rows, column
+
+
+@dataclass
+class PartFacts:
+    """What one part of the article tables adds to the package's facts (plain data)."""
+
+    rows: dict[str, int] = field(default_factory=dict)
+    seed_folders: set[str] = field(default_factory=set)
+    newest_date: dt.date | None = None
+    without_text: int = 0
+    mention_counts: Counter[str] = field(default_factory=Counter)
+    quote_counts: Counter[str] = field(default_factory=Counter)
+
+    def add(self, rows: Rows) -> None:
+        """One article's rows."""
+        for table, table_rows in rows.items():
+            self.rows[table] = self.rows.get(table, 0) + len(table_rows)
+        self.mention_counts.update(r[MENTION_ACTOR] for r in rows["mentions"])
+        self.quote_counts.update(r[QUOTE_SPEAKER] for r in rows["quotes"] if r[QUOTE_SPEAKER])
+        for row in rows["articles"]:
+            folder, _, _ = row[SOURCE_FILE].rpartition("/")  # relative POSIX paths, or names
+            self.seed_folders.add(folder or ".")
+            date = row[ARTICLE_DATE]
+            if date and (self.newest_date is None or date > self.newest_date):
+                self.newest_date = date
+            self.without_text += row[ARTICLE_TEXT] is None
 
 
 @dataclass
@@ -39,6 +65,17 @@ class PackageFacts:
         elif table == "actors":  # written last: the quote counts are complete
             charted = self.charted
             self.actor_names.update((r[0], r[ACTOR_NAME]) for r in rows if r[0] in charted)
+
+    def add_part(self, part: PartFacts) -> None:
+        """What a part of the article tables adds (in article order, as rows would)."""
+        for table, count in part.rows.items():
+            self.rows[table] += count
+        self.mention_counts.add(part.mention_counts)
+        self.quote_counts.add(part.quote_counts)
+        self.seed_folders |= part.seed_folders
+        if part.newest_date and (self.newest_date is None or part.newest_date > self.newest_date):
+            self.newest_date = part.newest_date
+        self.without_text += part.without_text
 
     def _add_article(self, row: Row) -> None:
         folder, _, _ = row[SOURCE_FILE].rpartition("/")  # relative POSIX paths, or names

@@ -154,9 +154,26 @@ def _changed(out: Path, listed: dict[str, str]) -> str | None:
         path = out / name
         if not path.is_file():
             return f"{name} is missing, so it is not a whole build"
-        if file_hash(path) != digest:
+        if _hash_once(path) != digest:
             return f"{name} was changed after the build"
     return None
+
+
+_hashed: dict[str, tuple[tuple[int, ...], str]] = {}  # path -> (its stat, its sha256)
+
+
+def _hash_once(path: Path) -> str:
+    """The file's sha256, hashed again only when its stat changed: a build checks the old
+    build three times (before it starts, under its lock, and at the swap); a write moves
+    the file's change time, which nothing can set back."""
+    found = path.stat()
+    status = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+    known = _hashed.get(str(path))
+    if known and known[0] == status:
+        return known[1]
+    digest = file_hash(path)
+    _hashed[str(path)] = (status, digest)
+    return digest
 
 
 def keep_unchanged(staging: Path, out: Path) -> list[str]:
@@ -172,6 +189,9 @@ def keep_unchanged(staging: Path, out: Path) -> list[str]:
     for name, digest in new.items():
         previous, fresh = out / name, staging / name
         if old.get(name) != digest or previous.is_symlink() or not previous.is_file():
+            continue
+        if os.path.samefile(previous, fresh):  # linked already (a part kept whole)
+            kept.append(name)
             continue
         temporary = fresh.with_name(fresh.name + ".kept")
         try:

@@ -28,6 +28,12 @@ class Tally(Mapping[str, int]):
         if len(self.pending) >= IN_MEMORY:
             self._add_pending()
 
+    def add(self, counts: Mapping[str, int]) -> None:
+        """Add counts made elsewhere (a part's)."""
+        self.pending.update(counts)
+        if len(self.pending) >= IN_MEMORY:
+            self._add_pending()
+
     def _add_pending(self) -> None:
         if not self.pending:
             return
@@ -47,6 +53,12 @@ class Tally(Mapping[str, int]):
     def __iter__(self) -> Iterator[str]:
         self._add_pending()
         return (actor_id for (actor_id,) in self.db.execute("SELECT id FROM counts ORDER BY id"))
+
+    def sorted_counts(self) -> Iterator[tuple[str, int]]:
+        """(id, count) in id order (SQLite compares text as UTF-8 bytes: Python's order)."""
+        self._add_pending()
+        query = "SELECT id, n FROM counts ORDER BY id"
+        return ((str(actor_id), int(n)) for actor_id, n in self.db.execute(query))
 
     def __len__(self) -> int:
         self._add_pending()

@@ -10,6 +10,7 @@ import hashlib
 import json
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -234,15 +235,28 @@ class PackageWriter:
             self.facts.add(table, table_rows)
 
     def _write_article(self, rows: Rows) -> None:
+        self.write_article(rows)
+        for table, table_rows in rows.items():
+            self.facts.add(table, table_rows)
+
+    def write_article(self, rows: Rows) -> None:
+        """One article's rows, into the files of its part (the facts are the caller's)."""
         article_id = str(rows["articles"][0][schema.column("articles", "article_id")])
         if self.current is None:
             self.current = f"part-{article_id}"
         for table, table_rows in rows.items():
             if table_rows:
                 self.tables[table].part(self.current).write(table_rows)
-            self.facts.add(table, table_rows)
         if is_boundary(article_id, self.part_articles):
             self._end_article_part()
+
+    def keep_part(self, key: str) -> None:
+        """A part of the article tables whose files the caller puts in place, in the order
+        of the parts (after a part that ended at a boundary)."""
+        if self.current is not None:
+            raise ValueError(f"{key}: kept while {self.current} is open")
+        for table in ARTICLE_TABLES:
+            self.tables[table].keys.append(key)
 
     def _end_article_part(self) -> None:
         if self.current is None:
@@ -296,7 +310,8 @@ def resource(
     in the same order (Frictionless checks one `hash` per resource, which a multipart resource
     cannot have: newsfacts checks these). The sha256s are kept in `hashes`."""
     for path in parts:
-        hashes[path] = file_hash(path)
+        if path not in hashes:
+            hashes[path] = file_hash(path)
     descriptor: dict[str, Any] = {
         "name": table,
         "type": "table",
@@ -373,15 +388,25 @@ def finish_package(
     )
 
 
-def finish_build(staging: Path, curated: Curated, facts: PackageFacts, parts: PartFiles) -> None:
+def finish_build(
+    staging: Path,
+    curated: Curated,
+    facts: PackageFacts,
+    parts: PartFiles,
+    known: dict[Path, str] | None = None,
+    draw: Callable[[list[tuple[str, int]], Path], None] = charts.chart,
+) -> dict[Path, str]:
     """Descriptors, cards, charts and SHA256SUMS of a build whose table parts are written
-    (zips are made by `newsfacts release`)."""
+    (zips are made by `newsfacts release`); `known`: sha256s of part files known already
+    (kept from the previous build); `draw` makes the chart (charts.chart, or a copy of the
+    same chart drawn before). Every file's sha256."""
     chart = staging / FORMATS[0] / charts.CHART
-    charts.chart(facts.chart_ranking(), chart)
-    hashes: dict[Path, str] = {}  # the parts' sha256, for the descriptors and SHA256SUMS
+    draw(facts.chart_ranking(), chart)
+    hashes = dict(known or {})  # the parts' sha256, for the descriptors and SHA256SUMS
     for fmt in FORMATS:
         finish_package(curated, facts, fmt, staging / fmt, chart, parts[fmt], hashes)
     write_checksums(staging, hashes)
+    return hashes
 
 
 def write_zips(build: Path, stem: str) -> list[Path]:

@@ -128,6 +128,11 @@ def read_seed(path: Path, allow_symlinks: bool = False) -> Seed:
     return seed_from_bytes(path, _read_bytes(path, allow_symlinks))
 
 
+def seed_sha256(path: Path, allow_symlinks: bool = False) -> str:
+    """The sha256 of a seed file's bytes (a seed's `sha256`), read as read_seed reads it."""
+    return hashlib.sha256(_read_bytes(path, allow_symlinks)).hexdigest()
+
+
 def seed_from_bytes(path: Path, data: bytes) -> Seed:
     """The seed whose file, at `path`, holds `data`."""
     lines = normalised_lines(decode(path, data))

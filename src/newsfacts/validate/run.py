@@ -24,7 +24,7 @@ from newsfacts.validate.check import Check, Scope
 from newsfacts.validate.checks import CHECKS
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.schedule import Task, dispatched, planned
-from newsfacts.validate.subjects import Package, Subjects, subjects_at
+from newsfacts.validate.subjects import KnownKeys, Package, Subjects, subjects_at
 
 ENGINES = ("fast", "frictionless")
 WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory
@@ -88,6 +88,7 @@ def validation(
     contract: str = "auto",
     on_check: OnCheck | None = None,
     kept_files: frozenset[Path] = frozenset(),
+    known_keys: KnownKeys | None = None,
 ) -> Report:
     """The report on the package(s) at `path`; `validate` says what the arguments do.
     `on_check(name, done, total)` is called as each check's problems are collected."""
@@ -95,7 +96,7 @@ def validation(
         raise NewsfactsError(f"unknown validation engine {engine!r} (fast or frictionless)")
     streams.cached_digest.cache_clear()  # a file edited since, in the same clock tick: hash again
     with reading(path) if while_builds_swap else nullcontext():
-        subjects = subjects_at(path, engine, contract, kept_files)
+        subjects = subjects_at(path, engine, contract, kept_files, known_keys)
         tasks = planned(subjects, checks)
         with returning_freed_memory(), ThreadPoolExecutor(max_workers=WORKERS) as pool:
             dispatched(tasks, pool)
@@ -115,6 +116,7 @@ def validate(
     contract: str = "auto",
     on_check: OnCheck | None = None,
     kept_files: frozenset[Path] = frozenset(),
+    known_keys: KnownKeys | None = None,
 ) -> list[Problem]:
     """Every problem with the package(s) at `path`; an empty list means valid.
 
@@ -131,6 +133,10 @@ def validate(
     `kept_files`: table files a rebuild kept from the previous build, which newsfacts wrote
     and validated (package/staging.py keep_unchanged): the fast engine does not guess their
     CSV dialect and header row again (a guess that depends on a file's bytes alone); every
-    other check reads them as before."""
-    report = validation(path, engine, checks, while_builds_swap, contract, on_check, kept_files)
+    other check reads them as before. `known_keys`: (table, field) -> values that foreign
+    keys may reference besides the rows of the package(s) at `path` (a rebuild validates the
+    parts it wrote, whose rows may reference the articles of the parts it kept)."""
+    report = validation(
+        path, engine, checks, while_builds_swap, contract, on_check, kept_files, known_keys
+    )
     return report.problems

@@ -14,7 +14,7 @@ package gets Frictionless's checks only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +24,8 @@ from newsfacts import schema
 from newsfacts.errors import NewsfactsError
 from newsfacts.read.files import DESCRIPTOR, read_descriptor
 from newsfacts.validate.digests import TableDigest
+
+KnownKeys = Mapping[tuple[str, str], Sequence[str]]  # (table, field) -> values held elsewhere
 
 
 @dataclass(eq=False)
@@ -39,6 +41,7 @@ class Package:
     digests: dict[str, TableDigest] = field(default_factory=dict)
     tables_read: bool = True
     kept_files: frozenset[Path] = frozenset()  # files a rebuild kept (validate says which)
+    known_keys: KnownKeys = field(default_factory=dict)  # values held by rows not here
 
     @property
     def name(self) -> str:
@@ -154,7 +157,11 @@ def is_newsfacts_package(descriptor: dict[str, Any]) -> bool:
 
 
 def package_at(
-    descriptor_file: Path, engine: str, contract: str, kept_files: frozenset[Path] = frozenset()
+    descriptor_file: Path,
+    engine: str,
+    contract: str,
+    kept_files: frozenset[Path] = frozenset(),
+    known_keys: KnownKeys | None = None,
 ) -> Package:
     """The package a descriptor describes. Only the newsfacts contract's checks need its
     resources well formed (well_formed_resources); Frictionless's take any descriptor."""
@@ -167,18 +174,25 @@ def package_at(
         resources = well_formed_resources(folder, name)
     package = Package(folder, {"resources": resources}, engine, contract, name)
     package.kept_files = frozenset(path.resolve() for path in kept_files)
+    package.known_keys = known_keys or {}
     return package
 
 
 def subjects_at(
-    path: Path, engine: str, contract: str = "auto", kept_files: frozenset[Path] = frozenset()
+    path: Path,
+    engine: str,
+    contract: str = "auto",
+    kept_files: frozenset[Path] = frozenset(),
+    known_keys: KnownKeys | None = None,
 ) -> Subjects:
     """The packages at `path`, and the build and pair when `path` is a build folder of
     newsfacts packages. `contract`: "auto" (recognised, as this module's docstring says),
     "newsfacts" or "frictionless" (for every package)."""
     if contract not in CONTRACTS:
         raise NewsfactsError(f"unknown contract {contract!r} (auto, newsfacts or frictionless)")
-    packages = [package_at(d, engine, contract, kept_files) for d in descriptors_in(path)]
+    packages = [
+        package_at(d, engine, contract, kept_files, known_keys) for d in descriptors_in(path)
+    ]
     is_build = path.is_dir() and not (path / DESCRIPTOR).exists()
     if not is_build or any(p.contract != "newsfacts" for p in packages):
         return Subjects(packages, None, None)

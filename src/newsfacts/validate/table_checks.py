@@ -11,7 +11,7 @@ is left to stock Frictionless (checks/frictionless_tables.py).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -32,6 +32,7 @@ from newsfacts.validate.key_index import KeyIndex, Lookup, duplicates, row_hashe
 from newsfacts.validate.problems import Problem
 
 Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
+KnownKeys = Mapping[tuple[str, str], Sequence[str]]  # (table, field) -> values held elsewhere
 
 
 class Irregular(Exception):
@@ -67,6 +68,7 @@ class Table:
     last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
     wants_digest: bool = False  # for the CSV = Parquet check
     digest: TableDigest | None = None  # of every row's typed values, when read to the end
+    known: dict[str, list[str]] = field(default_factory=dict)  # referenced values not read
 
     @property
     def name(self) -> str:
@@ -114,12 +116,15 @@ def package_problems(
     digests: dict[str, TableDigest] | None = None,
     descriptor_name: str = DESCRIPTOR,
     kept_files: frozenset[Path] = frozenset(),
+    known_keys: KnownKeys | None = None,
 ) -> list[Problem]:
     """Frictionless's problems with one package; raises Irregular to leave it to the stock
     engine. Fills `digests`, if given, with the digest of each table read whole with the
     schema's own header (for the CSV = Parquet check). `kept_files` (resolved paths) are
     files a rebuild kept from a build newsfacts wrote and validated: their dialect and
-    header row are not guessed again (opened_table).
+    header row are not guessed again (opened_table). `known_keys`: (table, field) -> values
+    that foreign keys may also reference, held by rows not in this package (the parts a
+    rebuild kept, validated before: build/run.py).
 
     The tables are checked round by round, each round's tables referencing only earlier
     rounds' (whose key values are the foreign keys' lookups), side by side; meanwhile
@@ -136,6 +141,7 @@ def package_problems(
     tables.sort(key=lambda table: order.index(id(table.resource)))  # reported in this order
     for table in tables:
         table.wants_digest = digests is not None
+        table.known = {f: list(v) for (t, f), v in (known_keys or {}).items() if t == table.name}
     lookups: Lookups = {}
     with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
         hashes = [
@@ -403,6 +409,7 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
             break  # as Frictionless stops (a referenced table is read on for its keys)
     table.digest = digest
     for name, values in keys.referenced.items():
+        values.append(pa.array(table.known.get(name, []), pa.string()))
         lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()).combine_chunks())
     report_duplicates(table, keys)
 

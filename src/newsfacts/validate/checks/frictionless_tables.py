@@ -150,15 +150,18 @@ def table_problems(
     digests: dict[str, TableDigest] | None = None,
     descriptor_name: str = DESCRIPTOR,
     kept_files: frozenset[Path] = frozenset(),
+    known_keys: compiled.KnownKeys | None = None,
 ) -> list[Problem]:
     """What Frictionless reports: by the compiled checks (which fill `digests`, if given;
     `kept_files` are not sniffed again: table_checks.opened_table), or by stock Frictionless
-    itself. A descriptor Frictionless finds fault with (its metadata, before any data is
-    read) is left to stock Frictionless, which reports it in its words."""
+    itself; `known_keys`: values foreign keys may reference besides the package's rows
+    (table_checks.package_problems). A descriptor Frictionless finds fault with (its
+    metadata, before any data is read) is left to stock Frictionless, which reports it in
+    its words."""
     if engine == "fast" and described_validly(folder, descriptor_name):
         try:
             return compiled.package_problems(
-                folder, descriptor, digests, descriptor_name, kept_files
+                folder, descriptor, digests, descriptor_name, kept_files, known_keys
             )
         except compiled.Irregular:
             pass  # rows or header of another length: stock Frictionless reports them exactly
@@ -186,4 +189,5 @@ class FrictionlessTables(PackageCheck):
             subject.digests,
             subject.descriptor_name,
             subject.kept_files,
+            subject.known_keys,
         )
