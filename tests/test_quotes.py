@@ -134,6 +134,43 @@ def test_police_as_a_source() -> None:
     assert found == [("the driver had fled the scene", "Police", "said")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Neighbours said the house had been empty for a year.", "Neighbours"),
+        ("Some accounts said the fire began in the kitchen.", "Some accounts"),
+        ("People familiar with the talks said the deal was close.", "People"),
+    ],
+)
+def test_groups_and_accounts_as_sources(sentence: str, speaker: str) -> None:
+    [(_, found, _)] = indirects(sentence)
+    assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Analysts stress that the harbour will need dredging.", "stress"),
+        (
+            "The engineer Ana Diaz pointed out that the bridge had never been inspected.",
+            "pointed out",
+        ),
+        ("Witnesses tell us that the car had no lights on.", "tell"),
+    ],
+)
+def test_more_reporting_verbs(sentence: str, cue: str) -> None:
+    [(_, _, found)] = indirects(sentence)
+    assert found == cue
+
+
+def test_a_cue_inside_a_quotation_reports_nothing() -> None:
+    text = (
+        "“The maps are old. Basically, they tell us that the river has moved east,” "
+        "Mayor Ben Ortiz said."
+    )
+    assert indirects(text) == []
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -742,7 +742,12 @@ class QuoteFinder:
     def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
         """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one."""
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = self._cues_in(sentence.start, sentence.end)
+        # a cue inside a quotation is the quoted speaker's words, not the article's report
+        cues = [
+            c
+            for c in self._cues_in(sentence.start, sentence.end)
+            if not self._in_quotation(c.start())
+        ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
                 return quote
