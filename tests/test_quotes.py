@@ -171,6 +171,42 @@ def test_a_cue_inside_a_quotation_reports_nothing() -> None:
     assert indirects(text) == []
 
 
+def test_reported_clause_ending_in_a_short_quoted_phrase() -> None:
+    text = "The new fleet will consist of “a handful of buses,” spokeswoman Ana Diaz said."
+    assert indirects(text) == [
+        ("The new fleet will consist of “a handful of buses", "Ana Diaz", "said")
+    ]
+
+
+def test_a_full_quote_before_a_trailing_cue_is_no_reported_clause() -> None:
+    text = "“The depot is old. We cannot keep the buses running much longer,” Ana Diaz said."
+    assert indirects(text) == []
+
+
+def test_trailing_cue_with_the_source_after_it() -> None:
+    text = "The Harbour Trust opened in May. The ferry will stop for a month, reported the Harbour Trust."
+    assert indirects(text) == [("The ferry will stop for a month", "Harbour Trust", "reported")]
+
+
+def test_trailing_cue_with_a_date() -> None:
+    text = "The permits keep the roads safe, the Transport Agency said in a statement on Dec. 13."
+    assert indirects(text) == [("The permits keep the roads safe", "Transport Agency", "said")]
+
+
+def test_the_report_speaks_for_the_organisation_that_spoke_last() -> None:
+    text = (
+        "The Ocean Council said the reefs were in danger.\n"
+        "Half of the reefs have bleached, the report said."
+    )
+    speakers = [s for _, s, _ in indirects(text)]
+    assert speakers == ["Ocean Council", "Ocean Council"]
+
+
+def test_the_paper_with_no_organisation_before_is_a_source_of_its_own() -> None:
+    text = "Ana Diaz led the work. Most forests are managed by their owners, the paper states."
+    assert indirects(text) == [("Most forests are managed by their owners", "paper", "states")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

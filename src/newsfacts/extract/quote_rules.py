@@ -120,7 +120,7 @@ def _adjuncts(how: str) -> str:
 ADJUNCT = (
     rf"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|{_adjuncts('alone')}"
     rf"|{_adjuncts('before_a_word')}\s\w+|in\s(?:a|an|the)\s\w+"
-    rf"|on\s(?:{_adjuncts('after_on')}|[A-Z]\w*)),?)"
+    rf"|on\s(?:{_adjuncts('after_on')}|[A-Z]\w*(?:\.?\s\d{{1,2}}\b)?)),?)"
 )
 CUE_OBJECT = alternation(word_set("cue_objects.txt"))
 OBJECT_CLAUSE_START = alternation(word_set("object_clause_starts.txt"))
@@ -149,15 +149,20 @@ TIME_ONLY = Rule(
     "time_only",
     "What may follow a trailing cue and still end the attribution: only times.",
     re.compile(rf"{ADJUNCT}*\s*[.!?]?"),
-    matches=(" on Friday.", " last week", " again, on radio"),
+    matches=(" on Friday.", " last week", " again, on radio", " in a statement on Dec. 13."),
     rejects=(" the plan", " Ana Ruiz"),
     how="fullmatch",
 )
 TRAILING = Rule(
     "trailing",
-    "A comma, then a short tail that may hold a trailing cue ('..., officials said.').",
-    re.compile(r",\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)"),
-    matches=("The road will reopen, officials said.", "It will close, she said, for a week"),
+    "A comma (perhaps closing a quoted end), then a short tail that may hold a trailing cue "
+    "('..., officials said.').",
+    re.compile(r",[”\"’]?\s(?P<tail>[^,]{2,80}?)(?=,\s|[.!?]?$)"),
+    matches=(
+        "The road will reopen, officials said.",
+        "It will close, she said, for a week",
+        "It will need “a few weeks,” officials said.",
+    ),
     rejects=("The road will reopen soon.", "It will, x"),
 )
 CONJUNCTION = Rule(

@@ -100,6 +100,11 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 
 # -- the finder's helpers ----------------------------------------------------------------
 
+# A quotation closing a reported clause ("... will consist of “a few cars,” she said") is a
+# phrase inside it only when it is at most this many words long.
+SHORT_QUOTED_WORDS = 8
+CLOSING_QUOTE_MARKS = frozenset('”"’')
+
 # How many paragraphs before the current one hold the candidates for a pronoun's antecedent
 # and for the speaker of a quote with no cue.
 PRONOUN_PARAGRAPHS_BACK = 2
@@ -305,6 +310,10 @@ class QuoteFinder:
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
                 return Speaker(mention.key, True, start, "name_after_cue")
+        if self.text.startswith("the ", start):  # "reported the Harbour Gazette"
+            for mention in self.actors.between(start + 4, start + 5):
+                if not mention.possessive and self.actors.actors[mention.key].kind != "person":
+                    return Speaker(mention.key, True, start + 4, "name_after_cue")
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
@@ -321,7 +330,14 @@ class QuoteFinder:
             return role
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
-            return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
+            speaker = self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
+            if speaker.found or not unnamed.group(0).lower().startswith("the "):
+                return speaker
+            # "the report said": the organisation that spoke last, else the report itself
+            earlier = self._last_organization_speaker(unnamed.start())
+            if earlier:
+                return Speaker(earlier, True, unnamed.start(), "role_noun")
+            return self._unnamed_actor(unnamed, of_its_own=True)
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
             if best
@@ -628,13 +644,24 @@ class QuoteFinder:
                 found = match
         return found
 
-    def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
+    def _last_organization_speaker(self, position: int) -> str | None:
+        """The last named organisation to speak before `position`."""
+        index = bisect_left(self.spoken, position, key=_spoken_at)
+        for _, key in reversed(self.spoken[:index]):
+            actor = self.actors.actors[key]
+            if actor.kind == "organization" and not actor.unnamed:
+                return key
+        return None
+
+    def _unnamed_actor(self, match: re.Match[str], of_its_own: bool = False) -> Speaker:
+        """The unnamed source `match` found; a document is its owner's ("UNHCR data"), or,
+        with "the" or "its" and not `of_its_own`, no one's (the last source's)."""
         noun = match.group("noun").lower()
         if noun in self.lex.documents:
             owner = self._owner(match.start(), match.end() + 120)
             if owner:
                 return owner  # "UNHCR data", "a report published by the Met Office"
-            if match.group(0).lower().startswith(("the ", "its ", "their ")):
+            if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
         name = DETERMINER.pattern.sub("", phrase)
@@ -874,6 +901,8 @@ class QuoteFinder:
         if TIME_ONLY.pattern.fullmatch(rest):
             return True
         start = cue_end + len(rest) - len(rest.lstrip())
+        if self.text.startswith("the ", start):  # "..., reported the Harbour Gazette."
+            start += len("the ")
         return bool(self.actors.between(start, start + 1)) or bool(
             self.unnamed_pattern.match(self.text, start, tail_end)
         )
@@ -919,6 +948,10 @@ class QuoteFinder:
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
+            if self._in_quotation(clause.start) or not self._short_quoted_end(
+                clause, sentence.start + match.start()
+            ):
+                continue  # the clause is someone's quoted words, not the article's report
             if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING_MARKS:
                 continue  # "..., Reed stated, “...”": the cue introduces a direct quote
             if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
@@ -937,6 +970,18 @@ class QuoteFinder:
                 if len(clause.of(self.text).split()) >= 3:
                     return _quote(clause, "indirect", speaker, cues[0].group(0))
         return None
+
+    def _short_quoted_end(self, clause: Span, comma: int) -> bool:
+        """For a clause whose comma closes a quotation ("... of “a few cars,” she said"):
+        whether that quotation is a short phrase inside the clause, not a quote of its own."""
+        if self.text[comma + 1 : comma + 2] not in CLOSING_QUOTE_MARKS:
+            return True
+        opening = next((o for o, c in reversed(self.quoted) if c == comma + 1), None)
+        if opening is None or opening <= clause.start:
+            return False
+        words = len(self.text[opening:comma].split())
+        lead = self.text[clause.start : opening].rstrip(' “"‘')
+        return words <= SHORT_QUOTED_WORDS and not lead.endswith(":")
 
     # The forms of reported speech, tried in turn on each sentence: the first that finds one
     # gives the sentence's indirect quote.
