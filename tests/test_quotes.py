@@ -207,6 +207,44 @@ def test_the_paper_with_no_organisation_before_is_a_source_of_its_own() -> None:
     assert indirects(text) == [("Most forests are managed by their owners", "paper", "states")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clause", "cue"),
+    [
+        (
+            "Mayor Ana Ruiz urged residents on Sunday to leave the coast before the storm.",
+            "to leave the coast before the storm",
+            "urged",
+        ),
+        (
+            "The Harbour Trust called on the council to reopen the ferry terminal.",
+            "to reopen the ferry terminal",
+            "called on",
+        ),
+    ],
+)
+def test_urged_to(sentence: str, clause: str, cue: str) -> None:
+    [(found, _, found_cue)] = indirects(sentence)
+    assert (found, found_cue) == (clause, cue)
+
+
+def test_urged_names_no_speaker_after_it() -> None:
+    [(_, speaker, _)] = indirects("Mayor Ana Ruiz urged Tom Reed to stay in office for a year.")
+    assert speaker == "Ana Ruiz"
+
+
+def test_the_spokesperson_named_before() -> None:
+    text = (
+        "“We act fast,” said Ana Diaz, the agency spokesperson.\n"
+        "Later the spokesperson said the city had decided to send the alert."
+    )
+    assert indirects(text) == [("the city had decided to send the alert", "Ana Diaz", "said")]
+
+
+def test_a_direct_quote_relayed_by_according_to_is_no_reported_clause() -> None:
+    text = "“The plan will work,” the mayor said in a statement, according to the Harbour Times."
+    assert indirects(text) == []
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

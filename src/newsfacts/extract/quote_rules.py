@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .lexicons import Lexicons, word_set, word_table
+from .lexicons import Lexicons, word_list, word_set, word_table
 from .rules import LexiconRule, Rule
 from .text import alternation
 
@@ -145,6 +145,15 @@ BARE_CLAUSE = Rule(
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
+URGING_VERBS = word_list("urging_verbs.txt")
+URGED_TO = Rule(
+    "urged_to",
+    "After a verb of urging: whom it urges (no clause of its own), then 'to' and a verb.",
+    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100}?)\s(?=to\s(?:not\s)?[a-z]{2,}\b)"),
+    matches=(" the council to act now", " Ruiz on Sunday to stay in office"),
+    rejects=(" that the council should act", " to act now"),
+    how="match",
+)
 TIME_ONLY = Rule(
     "time_only",
     "What may follow a trailing cue and still end the attribution: only times.",
@@ -275,6 +284,14 @@ ROLE_BEFORE_NAME = Rule(
         "Norvo’s chief engineer Lena Voss",
     ),
     rejects=("Ana Ruiz", "the director"),
+    how="match",
+)
+ROLE_AFTER_NAME = Rule(
+    "role_after_name",
+    "A role said of a person right after the name: ', the agency spokesperson'.",
+    re.compile(r",\s(?:the|a|an|its|their|his|her)\s(?P<role>[^,.;:()]{1,60})"),
+    matches=(", the agency spokesperson", ", a spokeswoman for the Harbour Trust"),
+    rejects=(" met the spokesperson", ", who met the spokesperson"),
     how="match",
 )
 PRONOUN_KINDS = {

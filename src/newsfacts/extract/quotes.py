@@ -51,6 +51,7 @@ from .quote_rules import (
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
     PRONOUN_KINDS,
+    ROLE_AFTER_NAME,
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
@@ -61,6 +62,8 @@ from .quote_rules import (
     TITLE_SMALL_WORDS,
     TRAILING,
     UNNAMED_SOURCE,
+    URGED_TO,
+    URGING_VERBS,
     WORDS_BEFORE_SOURCE_NOUN,
     cue_words,
 )
@@ -104,6 +107,9 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 # phrase inside it only when it is at most this many words long.
 SHORT_QUOTED_WORDS = 8
 CLOSING_QUOTE_MARKS = frozenset('”"’')
+# The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
+# "the spokeswoman" may refer back to.
+ROLE_WORDS = 5
 
 # How many paragraphs before the current one hold the candidates for a pronoun's antecedent
 # and for the speaker of a quote with no cue.
@@ -644,6 +650,22 @@ class QuoteFinder:
                 found = match
         return found
 
+    def _person_with_role(self, noun: str, position: int) -> str | None:
+        """The nearest person named before `position` with the role `noun`, said of them
+        before the name ("spokeswoman Ana Diaz") or after it ("Ana Diaz, the spokeswoman")."""
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind != "person" or actor.unnamed or mention.span.end > position:
+                continue
+            start, end = mention.span.start, mention.span.end
+            before = self.text[max(0, start - len(noun) - 1) : start].lower()
+            if before == f"{noun} ":
+                return actor.key
+            role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
+            if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
+                return actor.key
+        return None
+
     def _last_organization_speaker(self, position: int) -> str | None:
         """The last named organisation to speak before `position`."""
         index = bisect_left(self.spoken, position, key=_spoken_at)
@@ -664,6 +686,10 @@ class QuoteFinder:
             if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
+        if phrase.lower().startswith("the ") and noun not in COLLECTIVE_SOURCES:
+            person = self._person_with_role(noun, match.start())
+            if person:  # "the spokesperson said", after "Ana Diaz, the agency spokesperson"
+                return Speaker(person, True, match.start(), "role_noun")
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
@@ -800,6 +826,8 @@ class QuoteFinder:
         )
         if clause.end <= clause.start:  # ", according to X" after a line break: no words
             return None
+        if form is not ACCORDING_FRONT and self._opens_with_quote(clause):
+            return None  # "“...,” she said, according to X": a direct quote, relayed
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
         speaker = self._source_speaker(source)
         cue = "According to" if form is ACCORDING_FRONT else "according to"
@@ -876,7 +904,8 @@ class QuoteFinder:
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
             bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
-            match = that or bare
+            urged = verb in URGING_VERBS and not that and URGED_TO.pattern.match(rest)
+            match = that or bare or urged
             if not match:
                 continue
             clause = self._clause(Span(cue.end() + match.end(), sentence.end))
@@ -884,7 +913,8 @@ class QuoteFinder:
             if (
                 len(words) < 3
                 or self._opens_with_quote(clause)
-                or (not that and not _is_clause(words, self.lex))
+                or (bare and not that and not _is_clause(words, self.lex))
+                or (urged and self._cues_in(cue.end(), clause.start))
                 or self._introduces_quote(clause, inside)
             ):
                 continue
