@@ -245,6 +245,28 @@ def test_a_direct_quote_relayed_by_according_to_is_no_reported_clause() -> None:
     assert indirects(text) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        (
+            "Mayor Ana Ruiz said around 400 households could be eligible.",
+            "around 400 households could be eligible",
+        ),
+        (
+            "Mayor Ana Ruiz said £2m of new funding would pay for ten clinics.",
+            "£2m of new funding would pay for ten clinics",
+        ),
+    ],
+)
+def test_bare_clause_opening_with_a_number(sentence: str, clause: str) -> None:
+    assert indirects(sentence) == [(clause, "Ana Ruiz", "said")]
+
+
+def test_a_surname_no_rule_made_a_name_is_the_person_of_that_name() -> None:
+    text = "Analyst Jun Park spoke first. Park said he expected more firms to merge."
+    assert indirects(text) == [("he expected more firms to merge", "Jun Park", "said")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -139,9 +139,14 @@ BARE_CLAUSE = Rule(
         rf"{ADJUNCT}{{0,2}}"
         rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"
         rf"(?=\s(?:that\s)?{OBJECT_CLAUSE_START}\b))?"
-        r"\s(?:that\s)?(?=[a-zA-Z\d])"
+        r"\s(?:that\s)?(?=[a-zA-Z\d$£€])"
     ),
-    matches=(" reporters the vote was close", " on Monday the vote was close", " it rained"),
+    matches=(
+        " reporters the vote was close",
+        " on Monday the vote was close",
+        " it rained",
+        " £2m would be spent",
+    ),
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
@@ -246,6 +251,13 @@ SPEAKER_GAP = Rule(
     matches=(" ", " has also ", " on Tuesday ", " of the Harbour Trust ", " quickly "),
     rejects=(" and her sister ", ", a teacher, "),
     how="match",
+)
+SURNAME_BEFORE = Rule(
+    "surname_before",
+    "A capitalised word, perhaps after an honorific, right before a cue ('Park said').",
+    re.compile(r"(?:^|(?<=\s))(?:[A-Z][a-z]{1,3}\.?\s)?([A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$"),
+    matches=("Park ", "Ms Rowe ", "and Park quickly "),
+    rejects=("park ", "the Park, "),
 )
 DEFINITE_ROLE = Rule(
     "definite_role",

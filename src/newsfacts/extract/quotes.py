@@ -57,6 +57,7 @@ from .quote_rules import (
     SENTENCE_END,
     SOURCE_NOUN,
     SPEAKER_GAP,
+    SURNAME_BEFORE,
     THAT_CLAUSE,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
@@ -347,7 +348,7 @@ class QuoteFinder:
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
             if best
-            else self._clause_subject(position, limit)
+            else self._clause_subject(position, limit) or self._surname_before(position, limit)
         )
         if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
             return rule
@@ -435,6 +436,22 @@ class QuoteFinder:
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
                 return Speaker(mention.key, True, found.start("role"), "role_noun")
         return None
+
+    def _surname_before(self, position: int, limit: int) -> Speaker | None:
+        """A capitalised word right before a cue that no rule made a name but that is the last
+        word of one person's name in the article ("Park said", after "Jun Park")."""
+        word = SURNAME_BEFORE.pattern.search(self.text, max(limit, position - 40), position)
+        if word is None:
+            return None
+        surname = word.group(1)
+        people = {
+            actor.key
+            for actor in self.actors.actors.values()
+            if actor.kind == "person" and not actor.unnamed and actor.name.split()[-1] == surname
+        }
+        if len(people) != 1:
+            return None
+        return Speaker(people.pop(), True, word.start(1), "name_before_cue")
 
     def _mention_before(self, position: int, limit: int) -> MentionSpan | None:
         """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
