@@ -267,6 +267,21 @@ def test_a_surname_no_rule_made_a_name_is_the_person_of_that_name() -> None:
     assert indirects(text) == [("he expected more firms to merge", "Jun Park", "said")]
 
 
+def test_a_second_cue_joined_by_but_reports_a_second_clause() -> None:
+    text = "Minister Dan Kosta said the fund was open but warned that it would not be cheap."
+    assert indirects(text) == [
+        ("the fund was open", "Dan Kosta", "said"),
+        ("it would not be cheap", "Dan Kosta", "warned"),
+    ]
+
+
+def test_and_that_keeps_one_clause() -> None:
+    text = "Ana Ruiz said the road was closed, and that the bridge would stay shut."
+    assert indirects(text) == [
+        ("the road was closed, and that the bridge would stay shut", "Ana Ruiz", "said")
+    ]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

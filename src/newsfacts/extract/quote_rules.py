@@ -159,6 +159,17 @@ URGED_TO = Rule(
     rejects=(" that the council should act", " to act now"),
     how="match",
 )
+JOINED_CLAUSE = Rule(
+    "joined_clause",
+    "Inside a reported clause, a second one of the same speaker after a second cue: "
+    "'but warned that ...', 'and added that ...'.",
+    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed)\sthat\s"),
+    matches=("was open but warned that it would cost", "is closed, and added that it would"),
+    rejects=(
+        "the road is closed, and that the bridge is too",
+        "was open but that was all",
+    ),
+)
 TIME_ONLY = Rule(
     "time_only",
     "What may follow a trailing cue and still end the attribution: only times.",

@@ -38,6 +38,7 @@ from .quote_rules import (
     DEFINITE_ROLE,
     DETERMINER,
     ENDS_WITH_COLON,
+    JOINED_CLAUSE,
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
@@ -809,8 +810,9 @@ class QuoteFinder:
 
     # -- indirect quotes -----------------------------------------------------------
 
-    def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
-        """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one."""
+    def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> list[QuoteSpan]:
+        """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one: one
+        clause, or two joined by "and that" or "but warned that"."""
         inside = _spans_inside(directs, sentence) if directs else []
         # a cue inside a quotation is the quoted speaker's words, not the article's report
         cues = [
@@ -820,8 +822,24 @@ class QuoteFinder:
         ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
-                return quote
-        return None
+                return self._split_joined(quote)
+        return []
+
+    def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
+        """ "X said A but warned that B": two reported clauses of one speaker, each its own
+        quote (", and that B" stays one clause)."""
+        clause = quote.span
+        joint = JOINED_CLAUSE.pattern.search(self.text, clause.start, clause.end)
+        if joint is None:
+            return [quote]
+        first = self._clause(Span(clause.start, joint.start()))
+        second = self._clause(Span(joint.end(), clause.end))
+        if min(len(first.of(self.text).split()), len(second.of(self.text).split())) < 3:
+            return [quote]
+        cue = joint["cue"]
+        if self.lex.reporting_verbs.get(cue) not in ("bare", "that"):
+            return [quote]
+        return [replace(quote, span=first), replace(quote, span=second, cue=cue)]
 
     def _any_bare(self, cues: list[re.Match[str]]) -> bool:
         """Whether a cue may be followed by a clause without "that"."""
@@ -1064,7 +1082,7 @@ class QuoteFinder:
             self.quoted.extend((open_at, close_at) for open_at, close_at, _ in marks)
             spoken_before = len(self.spoken)
             directs = self.direct(paragraph, sentences, marks)
-            indirects = [q for s in sentences if (q := self.indirect(s, directs))]
+            indirects = [q for s in sentences for q in self.indirect(s, directs)]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
             del self.spoken[spoken_before:]
