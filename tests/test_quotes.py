@@ -295,6 +295,29 @@ def test_adding_that_reports_a_second_clause() -> None:
     ]
 
 
+def test_according_to_a_source_then_an_appositive() -> None:
+    text = (
+        "Sales fell by a third last year, according to Ana Diaz, a professor at the Harbour "
+        "College. According to Tom Reed, deputy director at the Harbour Trust, the ferry was "
+        "never insured."
+    )
+    assert indirects(text) == [
+        ("Sales fell by a third last year", "Ana Diaz", "according to"),
+        ("the ferry was never insured", "Tom Reed", "According to"),
+    ]
+
+
+def test_according_to_keeps_a_subject_with_its_own_comma() -> None:
+    text = "According to police, the driver, who was 30, fled the scene."
+    [(clause, _, _)] = indirects(text)
+    assert clause == "the driver, who was 30, fled the scene"
+
+
+def test_according_to_a_role_named_in_apposition() -> None:
+    text = "Ana Diaz wrote a novel. Its sales have doubled, according to her publisher, the Harbour Trust."
+    assert indirects(text) == [("Its sales have doubled", "Harbour Trust", "according to")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -26,6 +26,7 @@ from .lexicons import Lexicons
 from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
+    ACCORDING_MIDDLE,
     APPOSITIVE,
     AUXILIARY_AT,
     BARE_CLAUSE,
@@ -111,6 +112,8 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 # phrase inside it only when it is at most this many words long.
 SHORT_QUOTED_WORDS = 8
 CLOSING_QUOTE_MARKS = frozenset('”"’')
+# The most words of an appositive after "According to X," ("Deputy Director at the Trust")
+APPOSITIVE_WORDS = 8
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
 # "the spokeswoman" may refer back to.
 ROLE_WORDS = 5
@@ -892,10 +895,50 @@ class QuoteFinder:
             return None
         if form is not ACCORDING_FRONT and self._opens_with_quote(clause):
             return None  # "“...,” she said, according to X": a direct quote, relayed
+        appositive = self._past_appositive(clause, form, match, sentence.start)
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
         speaker = self._source_speaker(source)
+        if appositive.start < clause.start and not self.actors.between(source.start, source.end):
+            # "according to her publisher, Harbour Books": the appositive names the source
+            speaker = self._name_at(clause.start) or speaker
+        clause = appositive
         cue = "According to" if form is ACCORDING_FRONT else "according to"
         return _quote(clause, "indirect", speaker, cue)
+
+    def _past_appositive(self, clause: Span, form: Rule, match: re.Match[str], offset: int) -> Span:
+        """The reported clause, not the appositive that describes the source: "..., according
+        to Ana Diaz, a professor of law." reports what comes before; "According to Ana Diaz,
+        head of the unit, the road ..." what comes after the appositive."""
+        if form is ACCORDING_MIDDLE and not _is_clause(clause.of(self.text).split(), self.lex):
+            lead = self._clause(Span(offset + match.start("lead"), offset + match.end("lead")))
+            if len(lead.of(self.text).split()) >= 3:
+                return lead
+        if form is ACCORDING_FRONT:
+            comma = self.text.find(", ", clause.start, clause.end)
+            head = self.text[clause.start : comma].split() if comma > 0 else []
+            rest = self._clause(Span(comma + 2, clause.end)) if comma > 0 else clause
+            if (
+                head
+                and len(head) <= APPOSITIVE_WORDS
+                and (
+                    head[0].lower() in ("a", "an", "the")
+                    or head[0].lower() not in self.lex.function_words
+                )
+                and not _is_clause(head, self.lex)
+                and len(rest.of(self.text).split()) >= 3
+                and _is_clause(rest.of(self.text).split(), self.lex)
+            ):
+                return rest
+        return clause
+
+    def _name_at(self, position: int) -> Speaker | None:
+        """The actor named right at `position` ("the" aside), if one is."""
+        if self.text.startswith("the ", position):
+            position += len("the ")
+        for mention in self.actors.between(position, position + 1):
+            if not mention.possessive:
+                return Speaker(mention.key, True, position, "according_to")
+        return None
 
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
