@@ -318,6 +318,21 @@ def test_according_to_a_role_named_in_apposition() -> None:
     assert indirects(text) == [("Its sales have doubled", "Harbour Trust", "according to")]
 
 
+def test_a_cue_in_a_relative_clause_reports_nothing() -> None:
+    text = "Ana Ruiz, who told Tom Reed about it, said the plan would fail."
+    assert indirects(text) == [("the plan would fail", "Ana Ruiz", "said")]
+
+
+def test_group_sources_keep_what_kind_they_are() -> None:
+    text = "Later, state officials said the road would reopen."
+    assert [s for _, s, _ in indirects(text)] == ["state officials"]
+
+
+def test_trailing_cue_after_a_spokesman_and_his_name() -> None:
+    text = "The road would reopen, a spokesman for the Harbour Trust, Tom Reed, said."
+    assert indirects(text) == [("The road would reopen", "Tom Reed", "said")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -112,6 +112,8 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 # phrase inside it only when it is at most this many words long.
 SHORT_QUOTED_WORDS = 8
 CLOSING_QUOTE_MARKS = frozenset('”"’')
+# How many comma-parted phrases before a trailing cue may hold its speaker
+TAILS_BACK = 2
 # The most words of an appositive after "According to X," ("Deputy Director at the Trust")
 APPOSITIVE_WORDS = 8
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
@@ -850,6 +852,17 @@ class QuoteFinder:
             return []
         return [replace(quote, span=clause, cue=cue)]
 
+    def _main_cue_inside(self, clause: Span, cues: list[re.Match[str]]) -> bool:
+        """ "Ruiz, who told Reed about it, said ...": the clause after "told" holds the main
+        clause's cue, after a comma; the cue in the relative clause reports nothing."""
+        return any(
+            clause.start < c.start() < clause.end
+            and not c.group(0).endswith("ing")  # "..., adding that ...": a second clause
+            and self.lex.reporting_verbs.get(c.group(0).lower()) in ("bare", "that")
+            and self.text[clause.start : c.start()].rstrip().endswith(",")
+            for c in cues
+        )
+
     def _without_tail(self, clause: Span) -> Span:
         """A reported clause without the article's own comment after it (", taking ...")."""
         tail = CLAUSE_TAIL.pattern.search(self.text, clause.start, clause.end)
@@ -1022,6 +1035,7 @@ class QuoteFinder:
                 or self._opens_with_quote(clause)
                 or (bare and not that and not _is_clause(words, self.lex))
                 or (urged and self._cues_in(cue.end(), clause.start))
+                or self._main_cue_inside(clause, cues)
                 or self._introduces_quote(clause, inside)
             ):
                 continue
@@ -1072,7 +1086,9 @@ class QuoteFinder:
         if not self._any_bare(cues):
             return None
         body = self.text[sentence.start : sentence.end]
+        commas: list[int] = []  # where the tails before this one begin
         for match in TRAILING.pattern.finditer(body):
+            commas.append(sentence.start + match.start())
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
             if CONJUNCTION.pattern.match(match.group("tail")):
                 continue  # "..., and the council approved it": a clause of its own
@@ -1093,10 +1109,13 @@ class QuoteFinder:
                 continue  # "..., Reed stated, “...”": the cue introduces a direct quote
             if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
                 continue  # the clause is a direct quote: its attribution, not reported speech
-            window = Span(sentence.start + match.start(), tail.end)
-            speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), window)
+            cue = Span(cues[0].start(), cues[0].end())
+            speaker = self.speaker_near_cue(cue, Span(commas[-1], tail.end))
+            first_comma = None
+            if not speaker.found and cue.start == tail.start:
+                speaker, first_comma = self._speaker_tails_back(cue, commas)
             if speaker.found:
-                end = self.text.rfind(
+                end = first_comma or self.text.rfind(
                     ",",
                     sentence.start,
                     min(speaker.start, tail.start) if speaker.start >= 0 else tail.start,
@@ -1107,6 +1126,16 @@ class QuoteFinder:
                 if len(clause.of(self.text).split()) >= 3:
                     return _quote(clause, "indirect", speaker, cues[0].group(0))
         return None
+
+    def _speaker_tails_back(self, cue: Span, commas: list[int]) -> tuple[Speaker, int | None]:
+        """ "..., a spokesman for the Trust, Tom Reed, said.": the speaker is in the one or two
+        comma-parted phrases before a cue that opens its own (the farthest first, so that the
+        clause keeps none of them); with the comma they begin at."""
+        for comma in commas[-1 - TAILS_BACK : -1]:
+            speaker = self.speaker_near_cue(cue, Span(comma, cue.start))
+            if speaker.found:
+                return speaker, comma
+        return Speaker(None, False), None
 
     def _short_quoted_end(self, clause: Span, comma: int) -> bool:
         """For a clause whose comma closes a quotation ("... of “a few cars,” she said"):
