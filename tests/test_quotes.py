@@ -333,6 +333,16 @@ def test_trailing_cue_after_a_spokesman_and_his_name() -> None:
     assert indirects(text) == [("The road would reopen", "Tom Reed", "said")]
 
 
+def test_suggested_and_announced_take_a_bare_clause() -> None:
+    text = "Mayor Ana Ruiz suggested she would not run again. The Harbour Trust announced it would close."
+    assert [c for _, _, c in indirects(text)] == ["suggested", "announced"]
+
+
+def test_a_trailing_cue_in_a_relative_clause_is_no_attribution() -> None:
+    text = "The ferries carry few people, five for example, in a boat that the Harbour Trust announced last year."
+    assert indirects(text) == []
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -206,6 +206,13 @@ TRAILING = Rule(
     ),
     rejects=("The road will reopen soon.", "It will, x"),
 )
+RELATIVE_PRONOUN = Rule(
+    "relative_pronoun",
+    "A relative pronoun before a trailing cue: the cue is in a relative clause.",
+    re.compile(r"\b(?:that|which|who|whom)\b"),
+    matches=("in a system that the agency", "a plan which Ruiz"),
+    rejects=("officials", "the mayor"),
+)
 CONJUNCTION = Rule(
     "conjunction",
     "A tail that opens a clause of its own ('..., and the council agreed').",

@@ -55,6 +55,7 @@ from .quote_rules import (
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
     PRONOUN_KINDS,
+    RELATIVE_PRONOUN,
     ROLE_AFTER_NAME,
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
@@ -1097,7 +1098,8 @@ class QuoteFinder:
                 for c in self._cues_in(tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
-            ]
+                and not RELATIVE_PRONOUN.pattern.search(self.text, tail.start, c.start())
+            ]  # "..., in a system that the agency announced last year": no attribution
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
