@@ -343,6 +343,24 @@ def test_a_trailing_cue_in_a_relative_clause_is_no_attribution() -> None:
     assert indirects(text) == []
 
 
+def test_a_hyphened_role_before_a_name_after_the_cue() -> None:
+    text = "“It has huge consequences,” says study co-author Ana Ruiz, a biophysicist."
+    assert directs(text) == [("It has huge consequences", "Ana Ruiz", "says")]
+
+
+def test_a_source_after_the_cue_followed_by_a_verb_is_what_is_reported() -> None:
+    text = "Director Tom Reed said investigators were working “to understand his network.”"
+    assert directs(text) == [("to understand his network.", "Tom Reed", "said")]
+
+
+def test_a_study_by_a_person_is_that_person_s() -> None:
+    text = (
+        "According to a 2012 study by Ana Ruiz, a professor of education, boys play with "
+        "more complex puzzles."
+    )
+    assert indirects(text) == [("boys play with more complex puzzles", "Ana Ruiz", "According to")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

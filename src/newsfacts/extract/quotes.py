@@ -317,7 +317,7 @@ class QuoteFinder:
         lead = LEADING_SPACE.pattern.match(rest)
         start = position + (lead.end() if lead else 0)
         role = ROLE_BEFORE_NAME.pattern.match(self.text[start:limit])
-        if role and role.group(0).split()[-1] not in self.role_nouns:
+        if role and not self._is_role(role.group(0).split()[-1]):
             role = None  # "said the Morrow chief of staff": not a role before a name
         for mention in self.actors.between(start, limit):
             if mention.possessive:
@@ -340,6 +340,10 @@ class QuoteFinder:
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
         return self._unnamed_at(start, limit)
+
+    def _is_role(self, word: str) -> bool:
+        """Whether a word names a role before a name ("director", "co-author")."""
+        return word in self.role_nouns or word.rsplit("-", 1)[-1] in self.role_nouns
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
@@ -646,12 +650,21 @@ class QuoteFinder:
                 return Speaker(mention.key, True, mention.span.start, "document_owner")
         return None
 
+    def _author(self, position: int) -> Speaker | None:
+        """The person named right after a document, by " by " ("a 2012 study by Ana Ruiz")."""
+        if not self.text.startswith(" by ", position):
+            return None
+        for mention in self.actors.between(position + 4, position + 5):
+            if self.actors.actors[mention.key].kind == "person" and not mention.possessive:
+                return Speaker(mention.key, True, mention.span.start, "document_owner")
+        return None
+
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
         """The unnamed source at `start`, or the person it names right after ("said a Norwegian
         negotiator, Lars Berg")."""
         match = self.unnamed_pattern.match(self.text, start, limit)
-        if not match:
-            return None
+        if not match or AUXILIARY_AT.pattern.match(self.text, match.end(), limit):
+            return None  # "said investigators were ...": what is reported, not who reports
         named = self._person_in_apposition(match.end(), limit)
         return named or self._unnamed_actor(match)
 
@@ -712,7 +725,7 @@ class QuoteFinder:
         with "the" or "its" and not `of_its_own`, no one's (the last source's)."""
         noun = match.group("noun").lower()
         if noun in self.lex.documents:
-            owner = self._owner(match.start(), match.end() + 120)
+            owner = self._owner(match.start(), match.end() + 120) or self._author(match.end())
             if owner:
                 return owner  # "UNHCR data", "a report published by the Met Office"
             if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
@@ -940,7 +953,7 @@ class QuoteFinder:
                 )
                 and not _is_clause(head, self.lex)
                 and len(rest.of(self.text).split()) >= 3
-                and _is_clause(rest.of(self.text).split(), self.lex)
+                and self._opens_clause(rest.of(self.text).split()[0])
             ):
                 return rest
         return clause
@@ -953,6 +966,11 @@ class QuoteFinder:
             if not mention.possessive:
                 return Speaker(mention.key, True, position, "according_to")
         return None
+
+    def _opens_clause(self, word: str) -> bool:
+        """Whether a word may open a clause: not "who" or "of", but "the" or "boys"."""
+        word = word.lower()
+        return word not in self.lex.function_words or word in self.lex.clause_starts
 
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
