@@ -466,3 +466,12 @@ def test_kinds_from_pronouns_plural_parties_and_signed_posts(
 def test_a_plural_title_then_for_is_not_a_title_of_the_name_after_it() -> None:
     text = "Lena K. Voss said she would go. Representatives for Ms. Voss did not reply."
     assert actors_of(text) == {"Lena K. Voss": "person"}
+
+
+def test_a_headline_after_a_group_noun_is_no_person() -> None:
+    text = (
+        "People Are Sharing This Photo Of Ana Ruiz For Good Reasons\n"
+        "The photo was posted on Monday. Ana Ruiz said she liked it."
+    )
+    assert actors_of(text) == {"Ana Ruiz": "person"}
+    assert actors_of("Economist Ana Ruiz said the rate would rise.") == {"Ana Ruiz": "person"}

@@ -134,6 +134,233 @@ def test_police_as_a_source() -> None:
     assert found == [("the driver had fled the scene", "Police", "said")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Neighbours said the house had been empty for a year.", "Neighbours"),
+        ("Some accounts said the fire began in the kitchen.", "Some accounts"),
+        ("People familiar with the talks said the deal was close.", "People"),
+    ],
+)
+def test_groups_and_accounts_as_sources(sentence: str, speaker: str) -> None:
+    [(_, found, _)] = indirects(sentence)
+    assert found == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("Analysts stress that the harbour will need dredging.", "stress"),
+        (
+            "The engineer Ana Diaz pointed out that the bridge had never been inspected.",
+            "pointed out",
+        ),
+        ("Witnesses tell us that the car had no lights on.", "tell"),
+    ],
+)
+def test_more_reporting_verbs(sentence: str, cue: str) -> None:
+    [(_, _, found)] = indirects(sentence)
+    assert found == cue
+
+
+def test_a_cue_inside_a_quotation_reports_nothing() -> None:
+    text = (
+        "“The maps are old. Basically, they tell us that the river has moved east,” "
+        "Mayor Ben Ortiz said."
+    )
+    assert indirects(text) == []
+
+
+def test_reported_clause_ending_in_a_short_quoted_phrase() -> None:
+    text = "The new fleet will consist of “a handful of buses,” spokeswoman Ana Diaz said."
+    assert indirects(text) == [
+        ("The new fleet will consist of “a handful of buses", "Ana Diaz", "said")
+    ]
+
+
+def test_a_full_quote_before_a_trailing_cue_is_no_reported_clause() -> None:
+    text = "“The depot is old. We cannot keep the buses running much longer,” Ana Diaz said."
+    assert indirects(text) == []
+
+
+def test_trailing_cue_with_the_source_after_it() -> None:
+    text = "The Harbour Trust opened in May. The ferry will stop for a month, reported the Harbour Trust."
+    assert indirects(text) == [("The ferry will stop for a month", "Harbour Trust", "reported")]
+
+
+def test_trailing_cue_with_a_date() -> None:
+    text = "The permits keep the roads safe, the Transport Agency said in a statement on Dec. 13."
+    assert indirects(text) == [("The permits keep the roads safe", "Transport Agency", "said")]
+
+
+def test_the_report_speaks_for_the_organisation_that_spoke_last() -> None:
+    text = (
+        "The Ocean Council said the reefs were in danger.\n"
+        "Half of the reefs have bleached, the report said."
+    )
+    speakers = [s for _, s, _ in indirects(text)]
+    assert speakers == ["Ocean Council", "Ocean Council"]
+
+
+def test_the_paper_with_no_organisation_before_is_a_source_of_its_own() -> None:
+    text = "Ana Diaz led the work. Most forests are managed by their owners, the paper states."
+    assert indirects(text) == [("Most forests are managed by their owners", "paper", "states")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause", "cue"),
+    [
+        (
+            "Mayor Ana Ruiz urged residents on Sunday to leave the coast before the storm.",
+            "to leave the coast before the storm",
+            "urged",
+        ),
+        (
+            "The Harbour Trust called on the council to reopen the ferry terminal.",
+            "to reopen the ferry terminal",
+            "called on",
+        ),
+    ],
+)
+def test_urged_to(sentence: str, clause: str, cue: str) -> None:
+    [(found, _, found_cue)] = indirects(sentence)
+    assert (found, found_cue) == (clause, cue)
+
+
+def test_urged_names_no_speaker_after_it() -> None:
+    [(_, speaker, _)] = indirects("Mayor Ana Ruiz urged Tom Reed to stay in office for a year.")
+    assert speaker == "Ana Ruiz"
+
+
+def test_the_spokesperson_named_before() -> None:
+    text = (
+        "“We act fast,” said Ana Diaz, the agency spokesperson.\n"
+        "Later the spokesperson said the city had decided to send the alert."
+    )
+    assert indirects(text) == [("the city had decided to send the alert", "Ana Diaz", "said")]
+
+
+def test_a_direct_quote_relayed_by_according_to_is_no_reported_clause() -> None:
+    text = "“The plan will work,” the mayor said in a statement, according to the Harbour Times."
+    assert indirects(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        (
+            "Mayor Ana Ruiz said around 400 households could be eligible.",
+            "around 400 households could be eligible",
+        ),
+        (
+            "Mayor Ana Ruiz said £2m of new funding would pay for ten clinics.",
+            "£2m of new funding would pay for ten clinics",
+        ),
+    ],
+)
+def test_bare_clause_opening_with_a_number(sentence: str, clause: str) -> None:
+    assert indirects(sentence) == [(clause, "Ana Ruiz", "said")]
+
+
+def test_a_surname_no_rule_made_a_name_is_the_person_of_that_name() -> None:
+    text = "Analyst Jun Park spoke first. Park said he expected more firms to merge."
+    assert indirects(text) == [("he expected more firms to merge", "Jun Park", "said")]
+
+
+def test_a_second_cue_joined_by_but_reports_a_second_clause() -> None:
+    text = "Minister Dan Kosta said the fund was open but warned that it would not be cheap."
+    assert indirects(text) == [
+        ("the fund was open", "Dan Kosta", "said"),
+        ("it would not be cheap", "Dan Kosta", "warned"),
+    ]
+
+
+def test_and_that_keeps_one_clause() -> None:
+    text = "Ana Ruiz said the road was closed, and that the bridge would stay shut."
+    assert indirects(text) == [
+        ("the road was closed, and that the bridge would stay shut", "Ana Ruiz", "said")
+    ]
+
+
+def test_a_participle_after_the_clause_is_the_article_s_comment() -> None:
+    text = "The Harbour Trust said it would cut 40 jobs, taking the total this year to 90."
+    assert indirects(text) == [("it would cut 40 jobs", "Harbour Trust", "said")]
+
+
+def test_adding_that_reports_a_second_clause() -> None:
+    text = "Analyst Jun Park said he expected more firms to merge, adding that investors had lost patience."
+    assert indirects(text) == [
+        ("he expected more firms to merge", "Jun Park", "said"),
+        ("investors had lost patience", "Jun Park", "adding"),
+    ]
+
+
+def test_according_to_a_source_then_an_appositive() -> None:
+    text = (
+        "Sales fell by a third last year, according to Ana Diaz, a professor at the Harbour "
+        "College. According to Tom Reed, deputy director at the Harbour Trust, the ferry was "
+        "never insured."
+    )
+    assert indirects(text) == [
+        ("Sales fell by a third last year", "Ana Diaz", "according to"),
+        ("the ferry was never insured", "Tom Reed", "According to"),
+    ]
+
+
+def test_according_to_keeps_a_subject_with_its_own_comma() -> None:
+    text = "According to police, the driver, who was 30, fled the scene."
+    [(clause, _, _)] = indirects(text)
+    assert clause == "the driver, who was 30, fled the scene"
+
+
+def test_according_to_a_role_named_in_apposition() -> None:
+    text = "Ana Diaz wrote a novel. Its sales have doubled, according to her publisher, the Harbour Trust."
+    assert indirects(text) == [("Its sales have doubled", "Harbour Trust", "according to")]
+
+
+def test_a_cue_in_a_relative_clause_reports_nothing() -> None:
+    text = "Ana Ruiz, who told Tom Reed about it, said the plan would fail."
+    assert indirects(text) == [("the plan would fail", "Ana Ruiz", "said")]
+
+
+def test_group_sources_keep_what_kind_they_are() -> None:
+    text = "Later, state officials said the road would reopen."
+    assert [s for _, s, _ in indirects(text)] == ["state officials"]
+
+
+def test_trailing_cue_after_a_spokesman_and_his_name() -> None:
+    text = "The road would reopen, a spokesman for the Harbour Trust, Tom Reed, said."
+    assert indirects(text) == [("The road would reopen", "Tom Reed", "said")]
+
+
+def test_suggested_and_announced_take_a_bare_clause() -> None:
+    text = "Mayor Ana Ruiz suggested she would not run again. The Harbour Trust announced it would close."
+    assert [c for _, _, c in indirects(text)] == ["suggested", "announced"]
+
+
+def test_a_trailing_cue_in_a_relative_clause_is_no_attribution() -> None:
+    text = "The ferries carry few people, five for example, in a boat that the Harbour Trust announced last year."
+    assert indirects(text) == []
+
+
+def test_a_hyphened_role_before_a_name_after_the_cue() -> None:
+    text = "“It has huge consequences,” says study co-author Ana Ruiz, a biophysicist."
+    assert directs(text) == [("It has huge consequences", "Ana Ruiz", "says")]
+
+
+def test_a_source_after_the_cue_followed_by_a_verb_is_what_is_reported() -> None:
+    text = "Director Tom Reed said investigators were working “to understand his network.”"
+    assert directs(text) == [("to understand his network.", "Tom Reed", "said")]
+
+
+def test_a_study_by_a_person_is_that_person_s() -> None:
+    text = (
+        "According to a 2012 study by Ana Ruiz, a professor of education, boys play with "
+        "more complex puzzles."
+    )
+    assert indirects(text) == [("boys play with more complex puzzles", "Ana Ruiz", "According to")]
+
+
 def test_no_quote_without_a_cue() -> None:
     assert quotes_of("The bridge was closed after the storm damaged its supports.") == []
 

@@ -170,6 +170,9 @@ class ArticleActors:
 
 # What must be in the text before a name for ORGANIZATION_NOUN_BEFORE's list to match
 LIST_OPENERS = (" like ", " such as ", " including ")
+# A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
+# longer capitalised run after "People" is a headline, not a person)
+MAX_NAME_WORDS = 4
 _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
@@ -1014,7 +1017,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
     if country_code and not rest:
         return Title(country_code, None, "?", [])
-    if len(rest) >= 3 and rest[0].lower() in lex.unnamed_sources:
+    if 3 <= len(rest) <= MAX_NAME_WORDS + 1 and rest[0].lower() in lex.unnamed_sources:
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
     return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
 

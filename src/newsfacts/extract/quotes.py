@@ -26,10 +26,12 @@ from .lexicons import Lexicons
 from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
+    ACCORDING_MIDDLE,
     APPOSITIVE,
     AUXILIARY_AT,
     BARE_CLAUSE,
     CLAUSE_STOP,
+    CLAUSE_TAIL,
     CLOSING_FOR,
     CLOSING_MARK,
     COLLECTIVE_SOURCES,
@@ -38,6 +40,7 @@ from .quote_rules import (
     DEFINITE_ROLE,
     DETERMINER,
     ENDS_WITH_COLON,
+    JOINED_CLAUSE,
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
@@ -47,20 +50,26 @@ from .quote_rules import (
     OPENING_MARK,
     OPENING_MARKS,
     PARENTHETICAL,
+    PARTICIPLE_CUE,
     PRONOUN_AT,
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
     PRONOUN_KINDS,
+    RELATIVE_PRONOUN,
+    ROLE_AFTER_NAME,
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
     SOURCE_NOUN,
     SPEAKER_GAP,
+    SURNAME_BEFORE,
     THAT_CLAUSE,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
     TRAILING,
     UNNAMED_SOURCE,
+    URGED_TO,
+    URGING_VERBS,
     WORDS_BEFORE_SOURCE_NOUN,
     cue_words,
 )
@@ -100,6 +109,18 @@ def cue_finder(lex: Lexicons) -> WordStartPattern:
 
 # -- the finder's helpers ----------------------------------------------------------------
 
+# A quotation closing a reported clause ("... will consist of “a few cars,” she said") is a
+# phrase inside it only when it is at most this many words long.
+SHORT_QUOTED_WORDS = 8
+CLOSING_QUOTE_MARKS = frozenset('”"’')
+# How many comma-parted phrases before a trailing cue may hold its speaker
+TAILS_BACK = 2
+# The most words of an appositive after "According to X," ("Deputy Director at the Trust")
+APPOSITIVE_WORDS = 8
+# The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
+# "the spokeswoman" may refer back to.
+ROLE_WORDS = 5
+
 # How many paragraphs before the current one hold the candidates for a pronoun's antecedent
 # and for the speaker of a quote with no cue.
 PRONOUN_PARAGRAPHS_BACK = 2
@@ -110,6 +131,12 @@ CARRIED_PARAGRAPHS_BACK = 1
 def _role_nouns(lex: Lexicons) -> frozenset[str]:
     """Words that name a role before a name: "said lead author Ana Ruiz"."""
     return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
+
+
+@cache
+def _title_nouns(lex: Lexicons) -> frozenset[str]:
+    """The last word of each title, lower-cased: the role of "the minister said"."""
+    return frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
 
 
 @lru_cache(maxsize=4096)
@@ -240,7 +267,7 @@ class QuoteFinder:
         self.unnamed = unnamed_source_search(lex)
         self.lowered = lowered(text) if lower_text is None else lower_text
         self.role_nouns = _role_nouns(lex)
-        self.title_nouns = frozenset(t.lower().rstrip(".").split()[-1] for t in lex.titles)
+        self.title_nouns = _title_nouns(lex)
         self.cues = cue_finder(lex)
         self.paragraph_cues = MatchesInRange([])  # set by find() for each paragraph
         self.weights = lex.speaker_weights
@@ -290,7 +317,7 @@ class QuoteFinder:
         lead = LEADING_SPACE.pattern.match(rest)
         start = position + (lead.end() if lead else 0)
         role = ROLE_BEFORE_NAME.pattern.match(self.text[start:limit])
-        if role and role.group(0).split()[-1] not in self.role_nouns:
+        if role and not self._is_role(role.group(0).split()[-1]):
             role = None  # "said the Morrow chief of staff": not a role before a name
         for mention in self.actors.between(start, limit):
             if mention.possessive:
@@ -305,10 +332,18 @@ class QuoteFinder:
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
                 return Speaker(mention.key, True, start, "name_after_cue")
+        if self.text.startswith("the ", start):  # "reported the Harbour Gazette"
+            for mention in self.actors.between(start + 4, start + 5):
+                if not mention.possessive and self.actors.actors[mention.key].kind != "person":
+                    return Speaker(mention.key, True, start + 4, "name_after_cue")
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
         return self._unnamed_at(start, limit)
+
+    def _is_role(self, word: str) -> bool:
+        """Whether a word names a role before a name ("director", "co-author")."""
+        return word in self.role_nouns or word.rsplit("-", 1)[-1] in self.role_nouns
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
@@ -321,11 +356,18 @@ class QuoteFinder:
             return role
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
-            return self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
+            speaker = self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
+            if speaker.found or not unnamed.group(0).lower().startswith("the "):
+                return speaker
+            # "the report said": the organisation that spoke last, else the report itself
+            earlier = self._last_organization_speaker(unnamed.start())
+            if earlier:
+                return Speaker(earlier, True, unnamed.start(), "role_noun")
+            return self._unnamed_actor(unnamed, of_its_own=True)
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
             if best
-            else self._clause_subject(position, limit)
+            else self._clause_subject(position, limit) or self._surname_before(position, limit)
         )
         if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
             return rule
@@ -413,6 +455,22 @@ class QuoteFinder:
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
                 return Speaker(mention.key, True, found.start("role"), "role_noun")
         return None
+
+    def _surname_before(self, position: int, limit: int) -> Speaker | None:
+        """A capitalised word right before a cue that no rule made a name but that is the last
+        word of one person's name in the article ("Park said", after "Jun Park")."""
+        word = SURNAME_BEFORE.pattern.search(self.text, max(limit, position - 40), position)
+        if word is None:
+            return None
+        surname = word.group(1)
+        people = {
+            actor.key
+            for actor in self.actors.actors.values()
+            if actor.kind == "person" and not actor.unnamed and actor.name.split()[-1] == surname
+        }
+        if len(people) != 1:
+            return None
+        return Speaker(people.pop(), True, word.start(1), "name_before_cue")
 
     def _mention_before(self, position: int, limit: int) -> MentionSpan | None:
         """Right before the cue ("Reed said"), else before an appositive ("Morrow, the
@@ -592,12 +650,21 @@ class QuoteFinder:
                 return Speaker(mention.key, True, mention.span.start, "document_owner")
         return None
 
+    def _author(self, position: int) -> Speaker | None:
+        """The person named right after a document, by " by " ("a 2012 study by Ana Ruiz")."""
+        if not self.text.startswith(" by ", position):
+            return None
+        for mention in self.actors.between(position + 4, position + 5):
+            if self.actors.actors[mention.key].kind == "person" and not mention.possessive:
+                return Speaker(mention.key, True, mention.span.start, "document_owner")
+        return None
+
     def _unnamed_at(self, start: int, limit: int) -> Speaker | None:
         """The unnamed source at `start`, or the person it names right after ("said a Norwegian
         negotiator, Lars Berg")."""
         match = self.unnamed_pattern.match(self.text, start, limit)
-        if not match:
-            return None
+        if not match or AUXILIARY_AT.pattern.match(self.text, match.end(), limit):
+            return None  # "said investigators were ...": what is reported, not who reports
         named = self._person_in_apposition(match.end(), limit)
         return named or self._unnamed_actor(match)
 
@@ -628,15 +695,46 @@ class QuoteFinder:
                 found = match
         return found
 
-    def _unnamed_actor(self, match: re.Match[str]) -> Speaker:
+    def _person_with_role(self, noun: str, position: int) -> str | None:
+        """The nearest person named before `position` with the role `noun`, said of them
+        before the name ("spokeswoman Ana Diaz") or after it ("Ana Diaz, the spokeswoman")."""
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind != "person" or actor.unnamed or mention.span.end > position:
+                continue
+            start, end = mention.span.start, mention.span.end
+            before = self.text[max(0, start - len(noun) - 1) : start].lower()
+            if before == f"{noun} ":
+                return actor.key
+            role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
+            if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
+                return actor.key
+        return None
+
+    def _last_organization_speaker(self, position: int) -> str | None:
+        """The last named organisation to speak before `position`."""
+        index = bisect_left(self.spoken, position, key=_spoken_at)
+        for _, key in reversed(self.spoken[:index]):
+            actor = self.actors.actors[key]
+            if actor.kind == "organization" and not actor.unnamed:
+                return key
+        return None
+
+    def _unnamed_actor(self, match: re.Match[str], of_its_own: bool = False) -> Speaker:
+        """The unnamed source `match` found; a document is its owner's ("UNHCR data"), or,
+        with "the" or "its" and not `of_its_own`, no one's (the last source's)."""
         noun = match.group("noun").lower()
         if noun in self.lex.documents:
-            owner = self._owner(match.start(), match.end() + 120)
+            owner = self._owner(match.start(), match.end() + 120) or self._author(match.end())
             if owner:
                 return owner  # "UNHCR data", "a report published by the Met Office"
-            if match.group(0).lower().startswith(("the ", "its ", "their ")):
+            if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
+        if phrase.lower().startswith("the ") and noun not in COLLECTIVE_SOURCES:
+            person = self._person_with_role(noun, match.start())
+            if person:  # "the spokesperson said", after "Ana Diaz, the agency spokesperson"
+                return Speaker(person, True, match.start(), "role_noun")
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
@@ -739,14 +837,68 @@ class QuoteFinder:
 
     # -- indirect quotes -----------------------------------------------------------
 
-    def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> QuoteSpan | None:
-        """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one."""
+    def indirect(self, sentence: Span, directs: list[QuoteSpan]) -> list[QuoteSpan]:
+        """The sentence's reported speech, by the first of INDIRECT_FORMS that finds one: one
+        clause, or two joined by "and that" or "but warned that"."""
         inside = _spans_inside(directs, sentence) if directs else []
-        cues = self._cues_in(sentence.start, sentence.end)
+        # a cue inside a quotation is the quoted speaker's words, not the article's report
+        cues = [
+            c
+            for c in self._cues_in(sentence.start, sentence.end)
+            if not self._in_quotation(c.start())
+        ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
-                return quote
-        return None
+                return self._split_joined(quote) + self._participle_after(quote, sentence)
+        return []
+
+    def _participle_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
+        """ "X said A, adding that B": B is a second reported clause of X's."""
+        participle = PARTICIPLE_CUE.pattern.match(self.text, quote.span.end, sentence.end)
+        if participle is None or quote.kind != "indirect":
+            return []
+        cue = participle["cue"]
+        if self.lex.reporting_verbs.get(cue) not in ("bare", "that"):
+            return []
+        clause = self._without_tail(self._clause(Span(participle.end(), sentence.end)))
+        words = clause.of(self.text).split()
+        if len(words) < 3 or not (participle["that"] or _is_clause(words, self.lex)):
+            return []
+        return [replace(quote, span=clause, cue=cue)]
+
+    def _main_cue_inside(self, clause: Span, cues: list[re.Match[str]]) -> bool:
+        """ "Ruiz, who told Reed about it, said ...": the clause after "told" holds the main
+        clause's cue, after a comma; the cue in the relative clause reports nothing."""
+        return any(
+            clause.start < c.start() < clause.end
+            and not c.group(0).endswith("ing")  # "..., adding that ...": a second clause
+            and self.lex.reporting_verbs.get(c.group(0).lower()) in ("bare", "that")
+            and self.text[clause.start : c.start()].rstrip().endswith(",")
+            for c in cues
+        )
+
+    def _without_tail(self, clause: Span) -> Span:
+        """A reported clause without the article's own comment after it (", taking ...")."""
+        tail = CLAUSE_TAIL.pattern.search(self.text, clause.start, clause.end)
+        if tail is None or len(self.text[clause.start : tail.start()].split()) < 3:
+            return clause
+        return Span(clause.start, tail.start())
+
+    def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
+        """ "X said A but warned that B": two reported clauses of one speaker, each its own
+        quote (", and that B" stays one clause)."""
+        clause = quote.span
+        joint = JOINED_CLAUSE.pattern.search(self.text, clause.start, clause.end)
+        if joint is None:
+            return [quote]
+        first = self._clause(Span(clause.start, joint.start()))
+        second = self._clause(Span(joint.end(), clause.end))
+        if min(len(first.of(self.text).split()), len(second.of(self.text).split())) < 3:
+            return [quote]
+        cue = joint["cue"]
+        if self.lex.reporting_verbs.get(cue) not in ("bare", "that"):
+            return [quote]
+        return [replace(quote, span=first), replace(quote, span=second, cue=cue)]
 
     def _any_bare(self, cues: list[re.Match[str]]) -> bool:
         """Whether a cue may be followed by a clause without "that"."""
@@ -768,10 +920,57 @@ class QuoteFinder:
         )
         if clause.end <= clause.start:  # ", according to X" after a line break: no words
             return None
+        if form is not ACCORDING_FRONT and self._opens_with_quote(clause):
+            return None  # "“...,” she said, according to X": a direct quote, relayed
+        appositive = self._past_appositive(clause, form, match, sentence.start)
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
         speaker = self._source_speaker(source)
+        if appositive.start < clause.start and not self.actors.between(source.start, source.end):
+            # "according to her publisher, Harbour Books": the appositive names the source
+            speaker = self._name_at(clause.start) or speaker
+        clause = appositive
         cue = "According to" if form is ACCORDING_FRONT else "according to"
         return _quote(clause, "indirect", speaker, cue)
+
+    def _past_appositive(self, clause: Span, form: Rule, match: re.Match[str], offset: int) -> Span:
+        """The reported clause, not the appositive that describes the source: "..., according
+        to Ana Diaz, a professor of law." reports what comes before; "According to Ana Diaz,
+        head of the unit, the road ..." what comes after the appositive."""
+        if form is ACCORDING_MIDDLE and not _is_clause(clause.of(self.text).split(), self.lex):
+            lead = self._clause(Span(offset + match.start("lead"), offset + match.end("lead")))
+            if len(lead.of(self.text).split()) >= 3:
+                return lead
+        if form is ACCORDING_FRONT:
+            comma = self.text.find(", ", clause.start, clause.end)
+            head = self.text[clause.start : comma].split() if comma > 0 else []
+            rest = self._clause(Span(comma + 2, clause.end)) if comma > 0 else clause
+            if (
+                head
+                and len(head) <= APPOSITIVE_WORDS
+                and (
+                    head[0].lower() in ("a", "an", "the")
+                    or head[0].lower() not in self.lex.function_words
+                )
+                and not _is_clause(head, self.lex)
+                and len(rest.of(self.text).split()) >= 3
+                and self._opens_clause(rest.of(self.text).split()[0])
+            ):
+                return rest
+        return clause
+
+    def _name_at(self, position: int) -> Speaker | None:
+        """The actor named right at `position` ("the" aside), if one is."""
+        if self.text.startswith("the ", position):
+            position += len("the ")
+        for mention in self.actors.between(position, position + 1):
+            if not mention.possessive:
+                return Speaker(mention.key, True, position, "according_to")
+        return None
+
+    def _opens_clause(self, word: str) -> bool:
+        """Whether a word may open a clause: not "who" or "of", but "the" or "boys"."""
+        word = word.lower()
+        return word not in self.lex.function_words or word in self.lex.clause_starts
 
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
@@ -844,15 +1043,18 @@ class QuoteFinder:
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
             bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
-            match = that or bare
+            urged = verb in URGING_VERBS and not that and URGED_TO.pattern.match(rest)
+            match = that or bare or urged
             if not match:
                 continue
-            clause = self._clause(Span(cue.end() + match.end(), sentence.end))
+            clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
             words = clause.of(self.text).split()
             if (
                 len(words) < 3
                 or self._opens_with_quote(clause)
-                or (not that and not _is_clause(words, self.lex))
+                or (bare and not that and not _is_clause(words, self.lex))
+                or (urged and self._cues_in(cue.end(), clause.start))
+                or self._main_cue_inside(clause, cues)
                 or self._introduces_quote(clause, inside)
             ):
                 continue
@@ -869,6 +1071,8 @@ class QuoteFinder:
         if TIME_ONLY.pattern.fullmatch(rest):
             return True
         start = cue_end + len(rest) - len(rest.lstrip())
+        if self.text.startswith("the ", start):  # "..., reported the Harbour Gazette."
+            start += len("the ")
         return bool(self.actors.between(start, start + 1)) or bool(
             self.unnamed_pattern.match(self.text, start, tail_end)
         )
@@ -901,7 +1105,9 @@ class QuoteFinder:
         if not self._any_bare(cues):
             return None
         body = self.text[sentence.start : sentence.end]
+        commas: list[int] = []  # where the tails before this one begin
         for match in TRAILING.pattern.finditer(body):
+            commas.append(sentence.start + match.start())
             tail = Span(sentence.start + match.start("tail"), sentence.start + match.end("tail"))
             if CONJUNCTION.pattern.match(match.group("tail")):
                 continue  # "..., and the council approved it": a clause of its own
@@ -910,18 +1116,26 @@ class QuoteFinder:
                 for c in self._cues_in(tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
                 and self._ends_attribution(c.end(), tail.end)
-            ]
+                and not RELATIVE_PRONOUN.pattern.search(self.text, tail.start, c.start())
+            ]  # "..., in a system that the agency announced last year": no attribution
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
+            if self._in_quotation(clause.start) or not self._short_quoted_end(
+                clause, sentence.start + match.start()
+            ):
+                continue  # the clause is someone's quoted words, not the article's report
             if self.text[tail.end : tail.end + 3].lstrip(", ")[:1] in OPENING_MARKS:
                 continue  # "..., Reed stated, “...”": the cue introduces a direct quote
             if self._overlaps(clause, inside) and clause.start >= min(o.start for o in inside) - 1:
                 continue  # the clause is a direct quote: its attribution, not reported speech
-            window = Span(sentence.start + match.start(), tail.end)
-            speaker = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), window)
+            cue = Span(cues[0].start(), cues[0].end())
+            speaker = self.speaker_near_cue(cue, Span(commas[-1], tail.end))
+            first_comma = None
+            if not speaker.found and cue.start == tail.start:
+                speaker, first_comma = self._speaker_tails_back(cue, commas)
             if speaker.found:
-                end = self.text.rfind(
+                end = first_comma or self.text.rfind(
                     ",",
                     sentence.start,
                     min(speaker.start, tail.start) if speaker.start >= 0 else tail.start,
@@ -932,6 +1146,28 @@ class QuoteFinder:
                 if len(clause.of(self.text).split()) >= 3:
                     return _quote(clause, "indirect", speaker, cues[0].group(0))
         return None
+
+    def _speaker_tails_back(self, cue: Span, commas: list[int]) -> tuple[Speaker, int | None]:
+        """ "..., a spokesman for the Trust, Tom Reed, said.": the speaker is in the one or two
+        comma-parted phrases before a cue that opens its own (the farthest first, so that the
+        clause keeps none of them); with the comma they begin at."""
+        for comma in commas[-1 - TAILS_BACK : -1]:
+            speaker = self.speaker_near_cue(cue, Span(comma, cue.start))
+            if speaker.found:
+                return speaker, comma
+        return Speaker(None, False), None
+
+    def _short_quoted_end(self, clause: Span, comma: int) -> bool:
+        """For a clause whose comma closes a quotation ("... of “a few cars,” she said"):
+        whether that quotation is a short phrase inside the clause, not a quote of its own."""
+        if self.text[comma + 1 : comma + 2] not in CLOSING_QUOTE_MARKS:
+            return True
+        opening = next((o for o, c in reversed(self.quoted) if c == comma + 1), None)
+        if opening is None or opening <= clause.start:
+            return False
+        words = len(self.text[opening:comma].split())
+        lead = self.text[clause.start : opening].rstrip(' “"‘')
+        return words <= SHORT_QUOTED_WORDS and not lead.endswith(":")
 
     # The forms of reported speech, tried in turn on each sentence: the first that finds one
     # gives the sentence's indirect quote.
@@ -967,7 +1203,7 @@ class QuoteFinder:
             self.quoted.extend((open_at, close_at) for open_at, close_at, _ in marks)
             spoken_before = len(self.spoken)
             directs = self.direct(paragraph, sentences, marks)
-            indirects = [q for s in sentences if (q := self.indirect(s, directs))]
+            indirects = [q for s in sentences for q in self.indirect(s, directs)]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
             del self.spoken[spoken_before:]
