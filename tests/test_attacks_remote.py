@@ -1,0 +1,121 @@
+"""Attacks on a build published to an fsspec URL: a remote build whose SHA256SUMS names files
+outside it or itself, a release, a folder holding other files or links, a SHA256SUMS that
+cannot be read, a file of the previous build already gone."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import fsspec
+import pytest
+from typer.testing import CliRunner
+
+from newsfacts.cli import app
+from newsfacts.errors import NewsfactsError
+from newsfacts.package.remote import publish
+from newsfacts.package.staging import RELEASES_MARK
+
+from .conftest import DATASET, SEEDS
+from .test_fsspec_out import local_files, remote_files
+
+ANY_DIGEST = "0" * 64
+
+
+@pytest.fixture
+def memory_url() -> Iterator[str]:
+    url = f"memory://newsfacts-{uuid.uuid4().hex}/build"
+    yield url
+    fs = fsspec.filesystem("memory")
+    bucket = url.removeprefix("memory://").split("/")[0]
+    if fs.exists(f"/{bucket}"):
+        fs.rm(f"/{bucket}", recursive=True)
+
+
+def checksums(*names: str) -> bytes:
+    return "".join(f"{ANY_DIGEST}  {name}\n" for name in names).encode()
+
+
+@pytest.mark.parametrize("name", ["../keep.txt", "csv/../../keep.txt", "/keep.txt", "./x"])
+def test_a_listed_name_outside_the_build_is_refused_and_nothing_removed(
+    out: Path, tmp_path: Path, name: str
+) -> None:
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "SHA256SUMS").write_bytes(checksums(name))
+    keep = tmp_path / "keep.txt"
+    keep.write_text("someone's file", encoding="utf-8")
+    with pytest.raises(NewsfactsError, match=r"SHA256SUMS: lists .*, which no build writes"):
+        publish(out, f"file://{target}")
+    assert keep.read_text(encoding="utf-8") == "someone's file"
+    assert sorted(p.name for p in target.iterdir()) == ["SHA256SUMS"]
+
+
+def test_a_checksum_list_that_lists_itself_is_refused(out: Path, memory_url: str) -> None:
+    fs, root = fsspec.core.url_to_fs(memory_url)
+    fs.pipe_file(f"{root}/SHA256SUMS", checksums("SHA256SUMS"))
+    with pytest.raises(NewsfactsError, match=r"SHA256SUMS: lists SHA256SUMS"):
+        publish(out, memory_url)
+
+
+def test_a_release_is_never_replaced_through_a_file_url(
+    runner: CliRunner, out: Path, tmp_path: Path
+) -> None:
+    release = tmp_path / "releases" / "0.1.0"
+    publish(out, f"file://{release}")
+    (release.parent / RELEASES_MARK).touch()
+    before = local_files(release)
+    args = ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--no-cache"]
+    result = runner.invoke(app, [*args, "--out", f"file://{release}"])
+    assert result.exit_code == 1
+    assert "is a release, and releases are never replaced" in result.output
+    assert local_files(release) == before
+
+
+def test_a_folder_with_files_its_checksum_list_does_not_name_is_refused(
+    out: Path, memory_url: str
+) -> None:
+    publish(out, memory_url)
+    fs, root = fsspec.core.url_to_fs(memory_url)
+    fs.pipe_file(f"{root}/notes.txt", b"someone's notes")
+    with pytest.raises(NewsfactsError, match=r"holds notes.txt, which no build wrote"):
+        publish(out, memory_url)
+
+
+def test_a_link_in_the_remote_build_is_refused(out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    publish(out, f"file://{target}")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (target / "parquet").rename(tmp_path / "moved")
+    (target / "parquet").symlink_to(elsewhere)
+    with pytest.raises(NewsfactsError, match=r"holds a link, parquet"):
+        publish(out, f"file://{target}")
+    assert not any(elsewhere.iterdir())
+
+
+def test_an_unreadable_checksum_list_is_one_clear_error(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    (target / "SHA256SUMS").mkdir(parents=True)
+    args = ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--no-cache"]
+    result = runner.invoke(app, [*args, "--out", f"file://{target}"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: file://")
+    assert "cannot be read" in result.output
+
+
+def test_a_file_of_the_previous_build_already_gone_is_uploaded_again(
+    out: Path, memory_url: str
+) -> None:
+    publish(out, memory_url)
+    fs, root = fsspec.core.url_to_fs(memory_url)
+    fs.rm_file(f"{root}/csv/README.md")
+    uploaded = publish(out, memory_url)
+    assert uploaded == ["csv/README.md"]
+    assert remote_files(memory_url) == local_files(out)
+
+
+def test_the_root_of_a_file_system_is_refused(out: Path) -> None:
+    with pytest.raises(NewsfactsError, match=r"memory://: names the root"):
+        publish(out, "memory://")
