@@ -1,9 +1,13 @@
 """Attacks on a build published to an fsspec URL: a remote build whose SHA256SUMS names files
 outside it or itself, a release, a folder holding other files or links, a SHA256SUMS that
-cannot be read, a file of the previous build already gone."""
+cannot be read, a file of the previous build already gone; SIGTERM during a URL build."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,11 +18,13 @@ from typer.testing import CliRunner
 
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
+from newsfacts.ingest.scaffold import init
 from newsfacts.package.remote import publish
 from newsfacts.package.staging import RELEASES_MARK
 
 from .conftest import DATASET, SEEDS
 from .test_fsspec_out import local_files, remote_files
+from .test_import import STORY, news_please
 
 ANY_DIGEST = "0" * 64
 
@@ -119,3 +125,34 @@ def test_a_file_of_the_previous_build_already_gone_is_uploaded_again(
 def test_the_root_of_a_file_system_is_refused(out: Path) -> None:
     with pytest.raises(NewsfactsError, match=r"memory://: names the root"):
         publish(out, "memory://")
+
+
+# the driver: the CLI, with SIGTERM sent to itself as the upload begins (the staged build and
+# the copied seeds are then in the temporary folder)
+SIGTERM_AT_UPLOAD = """
+import os, signal, sys
+from newsfacts.build import to_url
+from newsfacts.cli import app
+
+def terminated(build, url):
+    os.kill(os.getpid(), signal.SIGTERM)
+
+to_url.publish = terminated
+app(sys.argv[1:])
+"""
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_url_build_leaves_no_temporary_files(tmp_path: Path) -> None:
+    temp = tmp_path / "system-temp"
+    temp.mkdir()
+    shard = tmp_path / "crawl.jsonl"
+    shard.write_text(news_please(STORY, "https://a.example/1") + "\n", encoding="utf-8")
+    init(tmp_path / "repo")
+    args = ["build", "--seeds", f"file://{shard}", "--dataset", str(tmp_path / "repo" / "dataset")]
+    command = [sys.executable, "-c", SIGTERM_AT_UPLOAD, *args, "--out", f"file://{tmp_path}/o"]
+    environment = {**os.environ, "TMPDIR": str(temp)}
+    result = subprocess.run(command, env=environment, capture_output=True, timeout=120)
+    assert result.returncode == -signal.SIGTERM, result.stderr
+    assert not list(temp.iterdir()), "temporary files left behind"
+    assert not (tmp_path / "o").exists()
