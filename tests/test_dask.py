@@ -5,6 +5,7 @@ seed file), a killed worker's part run again, and clear errors."""
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
@@ -131,6 +132,25 @@ def test_a_bad_seed_on_a_worker_is_the_build_s_own_error(
     with dask_cluster(workers=1) as cluster, pytest.raises(NewsfactsError, match=r"d005\.txt"):
         build(bad, meta, tmp_path / "out", cluster=cluster)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_seed_on_local_workers_is_one_error_line_from_the_cli(
+    corpus: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """Run as a command: the workers' own logs go to the terminal's stderr, not the runner's."""
+    seeds, meta, _ = corpus
+    bad = tmp_path / "seeds"
+    bad.mkdir()
+    for path in seeds.iterdir():
+        (bad / path.name).write_bytes(path.read_bytes())
+    (bad / "d005.txt").write_bytes(b"\xff\xfe not UTF-8")
+    args = ["build", "--seeds", str(bad), "--dataset", str(meta), "--no-cache", "--workers", "1"]
+    command = [sys.executable, "-m", "newsfacts", *args, "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: ") and "d005.txt: not UTF-8" in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_the_cli_builds_on_local_workers(

@@ -26,6 +26,9 @@ CONNECT_TIMEOUT = "20s"
 # the scheduler's HTTP endpoint (health, metrics): loopback, a free port (not a fixed 8787)
 LOOPBACK_ANY_PORT = "127.0.0.1:0"
 DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+# Dask logs a task's failure, and a worker's lost heartbeat as the cluster closes, as errors
+# with tracebacks; the build reports a failure itself, in one line
+QUIET = logging.CRITICAL
 
 
 @contextmanager
@@ -45,7 +48,7 @@ def dask_cluster(workers: int | None = None, scheduler: str | None = None) -> It
                     host="127.0.0.1",
                     dashboard_address=None,
                     scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
-                    silence_logs=logging.ERROR,
+                    silence_logs=QUIET,
                 )
             )
             client = stack.enter_context(client_class(cluster))
@@ -70,6 +73,9 @@ class OneLineErrors(Executor):
 
 
 def _copy_outcome(done: Future[Any], outcome: Future[Any]) -> None:
+    if done.cancelled():  # the build stopped (an error, Ctrl-C) and the cluster is closing
+        outcome.cancel()
+        return
     error = done.exception()
     if error is None:
         outcome.set_result(done.result())
@@ -118,12 +124,12 @@ def check_same_extractor(client: Any, where: str) -> int:
 
 @contextmanager
 def _quiet_dask() -> Iterator[None]:
-    """Dask's informational logging (workers starting, closing) is noise for a build: only
-    errors reach the terminal."""
+    """Dask's logging (workers starting and closing, a task's failure) is noise for a build,
+    which reports a failure itself, in one line."""
     loggers = [logging.getLogger(name) for name in DASK_LOGGERS]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
-        logger.setLevel(logging.ERROR)
+        logger.setLevel(QUIET)
     try:
         yield
     finally:
