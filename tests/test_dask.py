@@ -18,7 +18,7 @@ from distributed import LocalCluster
 from typer.testing import CliRunner
 
 from newsfacts.build import parallel
-from newsfacts.build.cluster import LOOPBACK_ANY_PORT, dask_cluster
+from newsfacts.build.cluster import LOOPBACK_ANY_PORT, check_same_extractor, dask_cluster
 from newsfacts.build.parallel import Cluster
 from newsfacts.build.run import build
 from newsfacts.cli import app
@@ -172,6 +172,18 @@ def test_an_unreachable_scheduler_is_one_clear_error(
     assert result.exit_code == 1
     assert "tcp://127.0.0.1:9: cannot reach the Dask scheduler" in result.output
     assert "Traceback" not in result.output
+
+
+class WorkersWithoutNewsfacts:
+    """A client whose workers cannot import newsfacts: Dask raises their error here."""
+
+    def run(self, function: Callable[..., Any]) -> dict[str, str]:
+        raise Exception(ModuleNotFoundError("No module named 'newsfacts.build'"))
+
+
+def test_workers_without_newsfacts_are_one_clear_error() -> None:
+    with pytest.raises(NewsfactsError, match=r"tcp://x:1: cannot run newsfacts on the Dask work"):
+        check_same_extractor(WorkersWithoutNewsfacts(), "tcp://x:1")
 
 
 def test_workers_and_scheduler_together_are_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -110,7 +110,13 @@ def check_same_extractor(client: Any, where: str) -> int:
     """Every worker runs this extractor (same code, lexicons and data versions), so that the
     output does not depend on which worker ran a part; the number of workers."""
     ours = extractor_version()
-    versions: dict[str, str] = client.run(extractor_version)
+    try:
+        versions: dict[str, str] = client.run(extractor_version)
+    except Exception as error:  # raised on a worker (no newsfacts there), re-raised by Dask
+        raise NewsfactsError(
+            f"{where}: cannot run newsfacts on the Dask workers ({error}); "
+            "install the same newsfacts on every worker"
+        ) from error
     if not versions:
         raise NewsfactsError(f"{where}: the Dask cluster has no workers")
     for worker, theirs in sorted(versions.items()):
