@@ -305,8 +305,9 @@ def build(
             return
         with _cluster(workers, scheduler) as cluster:
             if is_url(out_target):
+                url_cache = None if no_cache else cache
                 _build_to_url(
-                    seeds, dataset, out_target, no_text, cache, allow_symlinks, strict, cluster
+                    seeds, dataset, out_target, no_text, url_cache, allow_symlinks, strict, cluster
                 )
                 return
             out = Path(out_target)
