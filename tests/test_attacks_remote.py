@@ -1,6 +1,6 @@
 """Attacks on a build published to an fsspec URL: a remote build whose SHA256SUMS names files
 outside it or itself, a release, a folder holding other files or links, a SHA256SUMS that
-cannot be read, a file of the previous build already gone; SIGTERM during a URL build."""
+cannot be read, a file of the previous build already gone; SIGTERM during a URL build; two builds' tasks on one worker."""
 
 from __future__ import annotations
 
@@ -11,20 +11,25 @@ import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import fsspec
 import pytest
 from typer.testing import CliRunner
 
+from newsfacts.build import parallel
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
+from newsfacts.extract import RegistryEntry
 from newsfacts.ingest.scaffold import init
 from newsfacts.package.remote import publish
 from newsfacts.package.staging import RELEASES_MARK
+from newsfacts.sources.curated import ArticleMeta
 
 from .conftest import DATASET, SEEDS
 from .test_fsspec_out import local_files, remote_files
 from .test_import import STORY, news_please
+from .test_parts import write_seeds
 
 ANY_DIGEST = "0" * 64
 
@@ -156,3 +161,29 @@ def test_sigterm_during_a_url_build_leaves_no_temporary_files(tmp_path: Path) ->
     assert result.returncode == -signal.SIGTERM, result.stderr
     assert not list(temp.iterdir()), "temporary files left behind"
     assert not (tmp_path / "o").exists()
+
+
+def test_a_cluster_task_uses_its_own_registry_while_another_build_s_task_starts(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A worker of a shared cluster runs tasks of several builds at once on its threads: one
+    task starting (with its build's actor registry) must not change another's registry."""
+    seeds = write_seeds(tmp_path / "seeds", ["p001", "p002"])
+    ours: dict[str, RegistryEntry] = {
+        "Ours": RegistryEntry("ours", "Ours", "person", None, None, ())
+    }
+    theirs: dict[str, RegistryEntry] = {
+        "Theirs": RegistryEntry("theirs", "Theirs", "person", None, None, ())
+    }
+    registries: list[dict[str, RegistryEntry]] = []
+    real = parallel.extract_article
+
+    def another_task_starts(seed: Any, meta: Any, registry: Any, source: str) -> Any:
+        registries.append(registry)
+        parallel.extract_part([], theirs, None)  # on another thread, at this moment
+        return real(seed, meta, registry, source)
+
+    monkeypatch.setattr(parallel, "extract_article", another_task_starts)
+    jobs = [parallel.SeedJob(path, ArticleMeta(), path.name) for path in sorted(seeds.iterdir())]
+    parallel.extract_part(jobs, ours, None)
+    assert registries == [ours, ours]

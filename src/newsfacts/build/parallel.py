@@ -68,20 +68,27 @@ def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | No
 
 
 def _cached_or_run(job: SeedJob) -> ArticleExtraction:
+    """The seed's extraction with this process's registry and cache (_init_worker)."""
+    return _extraction(job, _registry, _cache)
+
+
+def _extraction(
+    job: SeedJob, registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+) -> ArticleExtraction:
     """The seed's extraction: its cache entry once the entry passed every check, else
     extracted (and cached)."""
     if job.data is None:
         seed = read_seed(job.path, job.allow_symlinks)
     else:
         seed = seed_from_bytes(job.path, job.data)
-    key = _cache.key(seed.sha256, job.meta, job.source_file) if _cache else None
-    if _cache and key:
-        found = _cache.get(key, seed, job.meta, job.source_file)
+    key = cache.key(seed.sha256, job.meta, job.source_file) if cache else None
+    if cache and key:
+        found = cache.get(key, seed, job.meta, job.source_file)
         if found:
             return found
-    extraction = extract_article(seed, job.meta, _registry, job.source_file)
-    if _cache and key:
-        _cache.put(key, extraction, seed, job.meta, job.source_file)
+    extraction = extract_article(seed, job.meta, registry, job.source_file)
+    if cache and key:
+        cache.put(key, extraction, seed, job.meta, job.source_file)
     return extraction
 
 
@@ -224,9 +231,10 @@ def with_seed_bytes(job: SeedJob) -> SeedJob:
 def extract_part(
     jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
 ) -> Batch:
-    """A cluster task: a part's extractions (from the cache a local cluster shares)."""
-    _init_worker(registry, cache)
-    return [_cached_or_run(job) for job in jobs], []
+    """A cluster task: a part's extractions (from the cache a local cluster shares). The
+    registry and cache are this task's own, not the process's: a worker may run tasks of
+    several builds at once, on its threads."""
+    return [_extraction(job, registry, cache) for job in jobs], []
 
 
 Batch = tuple[list[ArticleExtraction], list[str]]  # a batch's results and the cache's warnings
