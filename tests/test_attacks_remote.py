@@ -1,6 +1,6 @@
 """Attacks on a build published to an fsspec URL: a remote build whose SHA256SUMS names files
 outside it or itself, a release, a folder holding other files or links, a SHA256SUMS that
-cannot be read, a file of the previous build already gone; SIGTERM during a URL build; two builds' tasks on one worker."""
+cannot be read, a file of the previous build already gone; SIGTERM during a URL build; two builds' tasks on one worker, a worker of another version."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsfacts.build import parallel
+from newsfacts.build.cache import extractor_version
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
@@ -32,6 +33,7 @@ from .test_import import STORY, news_please
 from .test_parts import write_seeds
 
 ANY_DIGEST = "0" * 64
+VERSION = extractor_version()
 
 
 @pytest.fixture
@@ -180,10 +182,17 @@ def test_a_cluster_task_uses_its_own_registry_while_another_build_s_task_starts(
 
     def another_task_starts(seed: Any, meta: Any, registry: Any, source: str) -> Any:
         registries.append(registry)
-        parallel.extract_part([], theirs, None)  # on another thread, at this moment
+        parallel.extract_part([], theirs, None, VERSION)  # on another thread, now
         return real(seed, meta, registry, source)
 
     monkeypatch.setattr(parallel, "extract_article", another_task_starts)
     jobs = [parallel.SeedJob(path, ArticleMeta(), path.name) for path in sorted(seeds.iterdir())]
-    parallel.extract_part(jobs, ours, None)
+    parallel.extract_part(jobs, ours, None, VERSION)
     assert registries == [ours, ours]
+
+
+def test_a_worker_that_joined_with_another_extractor_runs_no_task(tmp_path: Path) -> None:
+    seeds = write_seeds(tmp_path / "seeds", ["p001"])
+    jobs = [parallel.SeedJob(path, ArticleMeta(), path.name) for path in seeds.iterdir()]
+    with pytest.raises(NewsfactsError, match=r"a Dask worker runs extractor version \w+, this"):
+        parallel.extract_part(jobs, {}, None, "0123456789abcdef")

@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
-from newsfacts.build.cache import ExtractionCache
+from newsfacts.build.cache import ExtractionCache, extractor_version
 from newsfacts.build.cache import log as cache_log
 from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, known_actors
 from newsfacts.errors import NewsfactsError
@@ -201,7 +201,8 @@ def _on_cluster(
     for part in parts_of(jobs, part_articles):
         if cluster.remote:
             part = [with_seed_bytes(job) for job in part]
-        pending.append(cluster.executor.submit(extract_part, part, registry, cache))
+        version = extractor_version()
+        pending.append(cluster.executor.submit(extract_part, part, registry, cache, version))
         while len(pending) > 2 * cluster.slots:
             yield from _results(pending.popleft())
     while pending:
@@ -229,11 +230,20 @@ def with_seed_bytes(job: SeedJob) -> SeedJob:
 
 
 def extract_part(
-    jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+    jobs: list[SeedJob],
+    registry: dict[str, RegistryEntry],
+    cache: ExtractionCache | None,
+    version: str,
 ) -> Batch:
-    """A cluster task: a part's extractions (from the cache a local cluster shares). The
-    registry and cache are this task's own, not the process's: a worker may run tasks of
-    several builds at once, on its threads."""
+    """A cluster task: a part's extractions (from the cache a local cluster shares), by a
+    worker that runs the build's extractor `version` (one may have joined the cluster after
+    the build checked them all). The registry and cache are this task's own, not the
+    process's: a worker may run tasks of several builds at once, on its threads."""
+    if extractor_version() != version:
+        raise NewsfactsError(
+            f"a Dask worker runs extractor version {extractor_version()}, this build "
+            f"{version}; install the same newsfacts on every worker"
+        )
     return [_extraction(job, registry, cache) for job in jobs], []
 
 
