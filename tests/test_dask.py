@@ -17,6 +17,7 @@ import pytest
 from distributed import LocalCluster
 from typer.testing import CliRunner
 
+from newsfacts.build import cluster as cluster_module
 from newsfacts.build import parallel
 from newsfacts.build.cluster import LOOPBACK_ANY_PORT, check_same_extractor, dask_cluster
 from newsfacts.build.parallel import Cluster
@@ -118,6 +119,28 @@ def test_a_worker_that_dies_every_time_stops_the_build_with_one_clear_error(
         with pytest.raises(NewsfactsError, match=r"a task failed on the Dask cluster \(Killed"):
             build(seeds, meta, previous, cluster=dying)
     assert tree(previous) == before  # the previous build is intact
+
+
+def test_a_cluster_left_without_workers_stops_the_build_instead_of_hanging(
+    corpus: tuple[Path, Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seeds, meta, _ = corpus
+    monkeypatch.setattr(cluster_module, "NO_WORKERS_GRACE", 1.0)
+    monkeypatch.setattr(cluster_module, "WATCH_EVERY", 0.2)
+    with (
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
+        ) as shrinking,
+        dask_cluster(scheduler=shrinking.scheduler_address) as cluster,
+    ):
+        emptying = Cluster(EmptyTheCluster(cluster.executor, shrinking), cluster.slots, True)
+        with pytest.raises(NewsfactsError, match=r"the Dask cluster has had no workers for 1 s"):
+            build(seeds, meta, tmp_path / "out", cluster=emptying)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_bad_seed_on_a_worker_is_the_build_s_own_error(
@@ -229,6 +252,21 @@ class KillOnce(Wrapped):
 
     def task(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, ...]:
         return (_die_once_then, str(self.marker), fn, *args)
+
+
+class EmptyTheCluster(Wrapped):
+    """Its first task is sent to a cluster whose only worker is then retired (none comes
+    back: no nanny restarts a retired worker)."""
+
+    def __init__(self, inner: Executor, cluster: LocalCluster) -> None:
+        super().__init__(inner)
+        self.cluster: LocalCluster | None = cluster
+
+    def task(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, ...]:
+        if self.cluster:
+            self.cluster.scale(0)
+            self.cluster = None
+        return (fn, *args)
 
 
 class KillAlways(Wrapped):
