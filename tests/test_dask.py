@@ -4,6 +4,7 @@ seed file), a killed worker's part run again, and clear errors."""
 
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
@@ -288,3 +289,11 @@ def _die_once_then(marker: str, fn: Callable[..., Any], *args: Any) -> Any:
 
 def _die() -> None:
     os._exit(1)
+
+
+def test_dask_s_warnings_are_not_logged_during_a_build() -> None:
+    """Seen when a worker dies mid-build: "Couldn't gather 1 keys, rescheduling", from
+    loggers that Dask's logging config gives levels of their own."""
+    with cluster_module._quiet_dask():
+        for name in ("distributed.client", "distributed.worker", "tornado.application"):
+            assert not logging.getLogger(name).isEnabledFor(logging.WARNING), name

@@ -29,7 +29,8 @@ NO_WORKERS_GRACE = 60.0  # seconds a cluster may have no worker (one restarting)
 WATCH_EVERY = 2.0  # seconds between two looks at the cluster's workers
 # the scheduler's HTTP endpoint (health, metrics): loopback, a free port (not a fixed 8787)
 LOOPBACK_ANY_PORT = "127.0.0.1:0"
-DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+# (distributed.client and tornado.application have levels of their own in Dask's logging config)
+DASK_LOGGERS = ("distributed", "distributed.client", "tornado", "tornado.application", "bokeh")
 # Dask logs a task's failure, and a worker's lost heartbeat as the cluster closes, as errors
 # with tracebacks; the build reports a failure itself, in one line
 QUIET = logging.CRITICAL
