@@ -17,12 +17,14 @@ import fsspec
 import pytest
 from typer.testing import CliRunner
 
-from newsfacts.build import parallel
+from newsfacts.build import parallel, to_url
 from newsfacts.build.cache import extractor_version
+from newsfacts.build.run import build
 from newsfacts.cli import app
 from newsfacts.errors import NewsfactsError
 from newsfacts.extract import RegistryEntry
 from newsfacts.ingest.scaffold import init
+from newsfacts.package import remote
 from newsfacts.package.remote import publish
 from newsfacts.package.staging import RELEASES_MARK
 from newsfacts.sources.curated import ArticleMeta
@@ -196,3 +198,49 @@ def test_a_worker_that_joined_with_another_extractor_runs_no_task(tmp_path: Path
     jobs = [parallel.SeedJob(path, ArticleMeta(), path.name) for path in seeds.iterdir()]
     with pytest.raises(NewsfactsError, match=r"a Dask worker runs extractor version \w+, this"):
         parallel.extract_part(jobs, {}, None, "0123456789abcdef")
+
+
+class FailingUploads:
+    """A file system whose uploads fail after `allowed` files (a lost connection)."""
+
+    def __init__(self, fs: Any, allowed: int) -> None:
+        self.fs, self.allowed = fs, allowed
+
+    def put_file(self, local: str, remote: str) -> None:
+        if self.allowed == 0:
+            raise ConnectionResetError("connection lost")
+        self.allowed -= 1
+        self.fs.put_file(local, remote)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.fs, name)
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first publish", "republish"])
+def test_a_publish_cut_short_is_completed_by_the_next(
+    out: Path, memory_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, first: bool
+) -> None:
+    if not first:  # an earlier build, of fewer articles: the new one has part files it lacks
+        earlier = tmp_path / "earlier"
+        seeds = write_seeds(tmp_path / "seeds", ["p001"])
+        build(seeds, DATASET, earlier)
+        publish(earlier, memory_url)
+    opened = remote.open_url(memory_url)
+    monkeypatch.setattr(remote, "open_url", lambda url: (FailingUploads(opened[0], 3), opened[1]))
+    with pytest.raises(NewsfactsError, match="uploading the build failed"):
+        publish(out, memory_url)
+    monkeypatch.undo()
+    publish(out, memory_url)
+    assert remote_files(memory_url) == local_files(out)
+
+
+def test_a_url_holding_other_files_is_refused_before_any_extraction(
+    runner: CliRunner, memory_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fs, root = fsspec.core.url_to_fs(memory_url)
+    fs.pipe_file(f"{root}/notes.txt", b"someone's notes")
+    monkeypatch.setattr(to_url, "build", lambda *args, **kwargs: pytest.fail("extracted"))
+    args = ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--out", memory_url]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert "is not a newsfacts build (no SHA256SUMS)" in result.output

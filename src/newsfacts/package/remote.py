@@ -11,11 +11,13 @@ sha256 of a part no longer matches its descriptor).
 What is at the URL is checked first, as a local --out is: only an earlier build (every file
 named in its SHA256SUMS, by a plain relative path inside it), or nothing, is replaced; never
 a release, a folder with other files or links, or one whose SHA256SUMS names a file outside
-it. A file of the earlier build that is gone is uploaded again.
+it. A file of the earlier build that is gone is uploaded again, and a publish cut short
+(files of the new build there, not yet in SHA256SUMS) is completed by the next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -43,38 +45,61 @@ def open_url(url: str) -> tuple[AbstractFileSystem, str]:
     return fs, root
 
 
-def remote_listing(fs: AbstractFileSystem, root: str, url: str) -> dict[str, str] | None:
+def remote_listing(
+    fs: AbstractFileSystem, root: str, url: str, ours: Collection[str] | None = None
+) -> dict[str, str] | None:
     """The files of the build at `root` (listed in its SHA256SUMS, and there), with their
     sha256; None when nothing is there. Anything else is refused, as a local --out is: files
-    or links its SHA256SUMS does not name, a name outside it, a release."""
+    or links its SHA256SUMS does not name, a name outside it, a release. But files by names
+    the new build writes (`ours`) may be there unlisted, even with no SHA256SUMS: a publish
+    cut short left them, and this one replaces them (`ours` None: any file may, as before
+    the build, whose names are not known yet)."""
     try:
-        return _build_files(fs, root, url)
+        return _build_files(fs, root, url, ours)
     except OSError as error:
         raise NewsfactsError(f"{url}: cannot be read ({error}); refusing to replace it") from error
 
 
-def _build_files(fs: AbstractFileSystem, root: str, url: str) -> dict[str, str] | None:
+def _build_files(
+    fs: AbstractFileSystem, root: str, url: str, ours: Collection[str] | None
+) -> dict[str, str] | None:
     if not fs.exists(root):
         return None
     if fs.exists(f"{PurePosixPath(root).parent}/{RELEASES_MARK}"):
         raise NewsfactsError(
             f"{url}: is a release, and releases are never replaced; refusing to replace it"
         )
+    present = _files_under(fs, root, url)
     sums = f"{root}/SHA256SUMS"
     if not fs.exists(sums):
-        if fs.isdir(root) and not fs.ls(root):
+        if not _not_ours(present, ours):
             return None
         raise NewsfactsError(
             f"{url}: is not a newsfacts build (no SHA256SUMS); refusing to replace it"
         )
     listed = _checksum_list(fs.cat_file(sums), url)
-    present = _files_under(fs, root, url)
-    for name in sorted(present):
-        if name != "SHA256SUMS" and name not in listed:
-            raise NewsfactsError(
-                f"{url}: holds {name}, which no build wrote; refusing to replace it"
-            )
+    stranger = _not_ours(present - set(listed) - {"SHA256SUMS"}, ours)
+    if stranger:
+        raise NewsfactsError(
+            f"{url}: holds {stranger}, which no build wrote; refusing to replace it"
+        )
     return {name: digest for name, digest in listed.items() if name in present}
+
+
+BUILD_FOLDERS = ("csv/", "parquet/")  # a build's files are in its two packages
+
+
+def _not_ours(names: Collection[str], ours: Collection[str] | None) -> str | None:
+    """The first of `names` the new build does not write (`ours`), or, before the build
+    (`ours` None), that no build writes; None when a publish may replace them all (left by
+    one cut short)."""
+    for name in sorted(names):
+        if ours is None:
+            if path_problem(name) or not name.startswith(BUILD_FOLDERS):
+                return name
+        elif name not in ours:
+            return name
+    return None
 
 
 def _checksum_list(data: bytes, url: str) -> dict[str, str]:
@@ -109,10 +134,10 @@ def publish(build: Path, url: str) -> list[str]:
     """Upload the local build `build` to `url`, replacing the build there; the files uploaded
     (the others were already there with the same sha256)."""
     fs, root = open_url(url)
-    old = remote_listing(fs, root, url) or {}
     new = listed_files(build)
     if new is None:
         raise NewsfactsError(f"{build}: not a build (no SHA256SUMS)")
+    old = remote_listing(fs, root, url, ours=set(new)) or {}
     changed = [name for name, digest in new.items() if old.get(name) != digest]
     try:
         for name in sorted(changed, key=_upload_order):
