@@ -4,7 +4,9 @@ seed file), a killed worker's part run again, and clear errors."""
 
 from __future__ import annotations
 
+import logging
 import os
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
@@ -16,8 +18,9 @@ import pytest
 from distributed import LocalCluster
 from typer.testing import CliRunner
 
+from newsfacts.build import cluster as cluster_module
 from newsfacts.build import parallel
-from newsfacts.build.cluster import LOOPBACK_ANY_PORT, dask_cluster
+from newsfacts.build.cluster import LOOPBACK_ANY_PORT, check_same_extractor, dask_cluster
 from newsfacts.build.parallel import Cluster
 from newsfacts.build.run import build
 from newsfacts.cli import app
@@ -119,6 +122,28 @@ def test_a_worker_that_dies_every_time_stops_the_build_with_one_clear_error(
     assert tree(previous) == before  # the previous build is intact
 
 
+def test_a_cluster_left_without_workers_stops_the_build_instead_of_hanging(
+    corpus: tuple[Path, Path, dict[str, str]], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    seeds, meta, _ = corpus
+    monkeypatch.setattr(cluster_module, "NO_WORKERS_GRACE", 1.0)
+    monkeypatch.setattr(cluster_module, "WATCH_EVERY", 0.2)
+    with (
+        LocalCluster(
+            n_workers=1,
+            threads_per_worker=1,
+            host="127.0.0.1",
+            dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
+        ) as shrinking,
+        dask_cluster(scheduler=shrinking.scheduler_address) as cluster,
+    ):
+        emptying = Cluster(EmptyTheCluster(cluster.executor, shrinking), cluster.slots, True)
+        with pytest.raises(NewsfactsError, match=r"the Dask cluster has had no workers for 1 s"):
+            build(seeds, meta, tmp_path / "out", cluster=emptying)
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_bad_seed_on_a_worker_is_the_build_s_own_error(
     corpus: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:
@@ -131,6 +156,25 @@ def test_a_bad_seed_on_a_worker_is_the_build_s_own_error(
     with dask_cluster(workers=1) as cluster, pytest.raises(NewsfactsError, match=r"d005\.txt"):
         build(bad, meta, tmp_path / "out", cluster=cluster)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_seed_on_local_workers_is_one_error_line_from_the_cli(
+    corpus: tuple[Path, Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """Run as a command: the workers' own logs go to the terminal's stderr, not the runner's."""
+    seeds, meta, _ = corpus
+    bad = tmp_path / "seeds"
+    bad.mkdir()
+    for path in seeds.iterdir():
+        (bad / path.name).write_bytes(path.read_bytes())
+    (bad / "d005.txt").write_bytes(b"\xff\xfe not UTF-8")
+    args = ["build", "--seeds", str(bad), "--dataset", str(meta), "--no-cache", "--workers", "1"]
+    command = [sys.executable, "-m", "newsfacts", *args, "--out", str(tmp_path / "out")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: ") and "d005.txt: not UTF-8" in result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_the_cli_builds_on_local_workers(
@@ -152,6 +196,18 @@ def test_an_unreachable_scheduler_is_one_clear_error(
     assert result.exit_code == 1
     assert "tcp://127.0.0.1:9: cannot reach the Dask scheduler" in result.output
     assert "Traceback" not in result.output
+
+
+class WorkersWithoutNewsfacts:
+    """A client whose workers cannot import newsfacts: Dask raises their error here."""
+
+    def run(self, function: Callable[..., Any]) -> dict[str, str]:
+        raise Exception(ModuleNotFoundError("No module named 'newsfacts.build'"))
+
+
+def test_workers_without_newsfacts_are_one_clear_error() -> None:
+    with pytest.raises(NewsfactsError, match=r"tcp://x:1: cannot run newsfacts on the Dask work"):
+        check_same_extractor(WorkersWithoutNewsfacts(), "tcp://x:1")
 
 
 def test_workers_and_scheduler_together_are_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -199,6 +255,21 @@ class KillOnce(Wrapped):
         return (_die_once_then, str(self.marker), fn, *args)
 
 
+class EmptyTheCluster(Wrapped):
+    """Its first task is sent to a cluster whose only worker is then retired (none comes
+    back: no nanny restarts a retired worker)."""
+
+    def __init__(self, inner: Executor, cluster: LocalCluster) -> None:
+        super().__init__(inner)
+        self.cluster: LocalCluster | None = cluster
+
+    def task(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, ...]:
+        if self.cluster:
+            self.cluster.scale(0)
+            self.cluster = None
+        return (fn, *args)
+
+
 class KillAlways(Wrapped):
     def task(self, fn: Callable[..., Any], *args: Any) -> tuple[Any, ...]:
         return (_die,)
@@ -218,3 +289,11 @@ def _die_once_then(marker: str, fn: Callable[..., Any], *args: Any) -> Any:
 
 def _die() -> None:
     os._exit(1)
+
+
+def test_dask_s_warnings_are_not_logged_during_a_build() -> None:
+    """Seen when a worker dies mid-build: "Couldn't gather 1 keys, rescheduling", from
+    loggers that Dask's logging config gives levels of their own."""
+    with cluster_module._quiet_dask():
+        for name in ("distributed.client", "distributed.worker", "tornado.application"):
+            assert not logging.getLogger(name).isEnabledFor(logging.WARNING), name

@@ -144,3 +144,12 @@ def test_missing_seeds_at_a_url_are_one_clear_error(runner: CliRunner, tmp_path:
     assert result.exit_code == 1
     assert "memory://nowhere/crawl.jsonl: cannot read the seeds" in result.output
     assert not (tmp_path / "o").exists()
+
+
+def test_no_cache_wins_over_cache_for_a_url(
+    runner: CliRunner, memory_url: str, tmp_path: Path
+) -> None:
+    args = ["build", "--seeds", str(SEEDS), "--dataset", str(DATASET), "--out", memory_url]
+    result = runner.invoke(app, [*args, "--cache", str(tmp_path / "cache"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "cache").exists()

@@ -291,20 +291,23 @@ def build(
 
     --seeds is a folder of <article_id>.txt files, or one JSON lines or Parquet file holding
     an article a line or row (the fields `newsfacts import` recognises), there or at a URL."""
+    from newsfacts.read.download import sigterm_cleans_up
     from newsfacts.sources.remote import is_url, local_seeds
 
     if workers and scheduler:
         raise fail(NewsfactsError("--workers and --scheduler: choose one"))
     if check and is_url(out_target):
         raise fail(NewsfactsError(f"{out_target}: --check compares a local folder only"))
-    with local_seeds(seeds_source) as seeds:
+    # SIGTERM unwinds like Ctrl-C: the staged build and copied seeds are removed
+    with sigterm_cleans_up(), local_seeds(seeds_source) as seeds:
         if check:
             _check_build(seeds, dataset, Path(out_target), no_text, allow_symlinks)
             return
         with _cluster(workers, scheduler) as cluster:
             if is_url(out_target):
+                url_cache = None if no_cache else cache
                 _build_to_url(
-                    seeds, dataset, out_target, no_text, cache, allow_symlinks, strict, cluster
+                    seeds, dataset, out_target, no_text, url_cache, allow_symlinks, strict, cluster
                 )
                 return
             out = Path(out_target)

@@ -12,8 +12,10 @@ by default); a task that raises is retried twice, then the build stops with its 
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, InvalidStateError
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
@@ -23,9 +25,15 @@ from newsfacts.errors import NewsfactsError
 
 TASK_RETRIES = 2  # a task that raised is run again this many times before the build stops
 CONNECT_TIMEOUT = "20s"
+NO_WORKERS_GRACE = 60.0  # seconds a cluster may have no worker (one restarting) mid-build
+WATCH_EVERY = 2.0  # seconds between two looks at the cluster's workers
 # the scheduler's HTTP endpoint (health, metrics): loopback, a free port (not a fixed 8787)
 LOOPBACK_ANY_PORT = "127.0.0.1:0"
-DASK_LOGGERS = ("distributed", "tornado", "bokeh")
+# (distributed.client and tornado.application have levels of their own in Dask's logging config)
+DASK_LOGGERS = ("distributed", "distributed.client", "tornado", "tornado.application", "bokeh")
+# Dask logs a task's failure, and a worker's lost heartbeat as the cluster closes, as errors
+# with tracebacks; the build reports a failure itself, in one line
+QUIET = logging.CRITICAL
 
 
 @contextmanager
@@ -45,13 +53,15 @@ def dask_cluster(workers: int | None = None, scheduler: str | None = None) -> It
                     host="127.0.0.1",
                     dashboard_address=None,
                     scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
-                    silence_logs=logging.ERROR,
+                    silence_logs=QUIET,
                 )
             )
             client = stack.enter_context(client_class(cluster))
-        slots = check_same_extractor(client, scheduler or "the local cluster")
+        where = scheduler or "the local cluster"
+        slots = check_same_extractor(client, where)
         executor = OneLineErrors(client.get_executor(retries=TASK_RETRIES, pure=False))
-        yield Cluster(executor, slots, remote=scheduler is not None)
+        with _stop_without_workers(client, executor, where):
+            yield Cluster(executor, slots, remote=scheduler is not None)
 
 
 class OneLineErrors(Executor):
@@ -60,24 +70,89 @@ class OneLineErrors(Executor):
 
     def __init__(self, inner: Executor) -> None:
         self.inner = inner
+        self.waiting: set[Future[Any]] = set()
+        self.lock = threading.Lock()
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         outcome: Future[Any] = Future()
+        with self.lock:
+            self.waiting.add(outcome)
+        outcome.add_done_callback(self._settled)
         self.inner.submit(fn, *args, **kwargs).add_done_callback(
             lambda done: _copy_outcome(done, outcome)
         )
         return outcome
 
+    def _settled(self, outcome: Future[Any]) -> None:
+        with self.lock:
+            self.waiting.discard(outcome)
+
+    def fail_waiting(self, error: NewsfactsError) -> None:
+        """Every task not yet done fails with `error` (the build stops at the next result)."""
+        with self.lock:
+            waiting = list(self.waiting)
+        for outcome in waiting:
+            _settle(outcome, error)
+
 
 def _copy_outcome(done: Future[Any], outcome: Future[Any]) -> None:
+    if done.cancelled():  # the build stopped (an error, Ctrl-C) and the cluster is closing
+        outcome.cancel()
+        return
     error = done.exception()
     if error is None:
-        outcome.set_result(done.result())
+        _settle(outcome, result=done.result())
     elif isinstance(error, NewsfactsError):
-        outcome.set_exception(error)
+        _settle(outcome, error)
     else:
         why = f"{type(error).__name__}: {error}"
-        outcome.set_exception(NewsfactsError(f"a task failed on the Dask cluster ({why})"))
+        _settle(outcome, NewsfactsError(f"a task failed on the Dask cluster ({why})"))
+
+
+def _settle(outcome: Future[Any], error: BaseException | None = None, result: Any = None) -> None:
+    """The outcome's result or error, unless it has one already (failed by fail_waiting)."""
+    try:
+        if error is None:
+            outcome.set_result(result)
+        else:
+            outcome.set_exception(error)
+    except InvalidStateError:
+        pass
+
+
+@contextmanager
+def _stop_without_workers(client: Any, executor: OneLineErrors, where: str) -> Iterator[None]:
+    """While inside, a cluster left with no worker for NO_WORKERS_GRACE seconds (all of them
+    gone, none restarted) fails the tasks not yet done: the scheduler would keep them waiting
+    for a worker, and the build would hang."""
+    stop = threading.Event()
+
+    def watch() -> None:
+        alone_since: float | None = None
+        while not stop.wait(WATCH_EVERY):
+            try:
+                workers = client.scheduler_info().get("workers")
+            except Exception:  # the scheduler is gone: the tasks fail on their own
+                continue
+            if workers:
+                alone_since = None
+                continue
+            alone_since = alone_since or time.monotonic()
+            if time.monotonic() - alone_since >= NO_WORKERS_GRACE:
+                executor.fail_waiting(
+                    NewsfactsError(
+                        f"{where}: the Dask cluster has had no workers for "
+                        f"{NO_WORKERS_GRACE:g} s; the build stopped"
+                    )
+                )
+
+    watcher = threading.Thread(target=watch, name="newsfacts-dask-workers", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        watcher.join()
 
 
 def _distributed() -> tuple[Any, Any]:
@@ -104,7 +179,13 @@ def check_same_extractor(client: Any, where: str) -> int:
     """Every worker runs this extractor (same code, lexicons and data versions), so that the
     output does not depend on which worker ran a part; the number of workers."""
     ours = extractor_version()
-    versions: dict[str, str] = client.run(extractor_version)
+    try:
+        versions: dict[str, str] = client.run(extractor_version)
+    except Exception as error:  # raised on a worker (no newsfacts there), re-raised by Dask
+        raise NewsfactsError(
+            f"{where}: cannot run newsfacts on the Dask workers ({error}); "
+            "install the same newsfacts on every worker"
+        ) from error
     if not versions:
         raise NewsfactsError(f"{where}: the Dask cluster has no workers")
     for worker, theirs in sorted(versions.items()):
@@ -118,12 +199,12 @@ def check_same_extractor(client: Any, where: str) -> int:
 
 @contextmanager
 def _quiet_dask() -> Iterator[None]:
-    """Dask's informational logging (workers starting, closing) is noise for a build: only
-    errors reach the terminal."""
+    """Dask's logging (workers starting and closing, a task's failure) is noise for a build,
+    which reports a failure itself, in one line."""
     loggers = [logging.getLogger(name) for name in DASK_LOGGERS]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
-        logger.setLevel(logging.ERROR)
+        logger.setLevel(QUIET)
     try:
         yield
     finally:

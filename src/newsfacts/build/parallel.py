@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TypeVar, overload
 
-from newsfacts.build.cache import ExtractionCache
+from newsfacts.build.cache import ExtractionCache, extractor_version
 from newsfacts.build.cache import log as cache_log
 from newsfacts.build.rows import ArticleExtraction, OnArticle, extract_article, known_actors
 from newsfacts.errors import NewsfactsError
@@ -69,20 +69,27 @@ def _init_worker(registry: dict[str, RegistryEntry], cache: ExtractionCache | No
 
 
 def _cached_or_run(job: SeedJob) -> ArticleExtraction:
+    """The seed's extraction with this process's registry and cache (_init_worker)."""
+    return _extraction(job, _registry, _cache)
+
+
+def _extraction(
+    job: SeedJob, registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+) -> ArticleExtraction:
     """The seed's extraction: its cache entry once the entry passed every check, else
     extracted (and cached)."""
     if job.data is None:
         seed = read_seed(job.path, job.allow_symlinks)
     else:
         seed = seed_from_bytes(job.path, job.data)
-    key = _cache.key(seed.sha256, job.meta, job.source_file) if _cache else None
-    if _cache and key:
-        found = _cache.get(key, seed, job.meta, job.source_file)
+    key = cache.key(seed.sha256, job.meta, job.source_file) if cache else None
+    if cache and key:
+        found = cache.get(key, seed, job.meta, job.source_file)
         if found:
             return found
-    extraction = extract_article(seed, job.meta, _registry, job.source_file)
-    if _cache and key:
-        _cache.put(key, extraction, seed, job.meta, job.source_file)
+    extraction = extract_article(seed, job.meta, registry, job.source_file)
+    if cache and key:
+        cache.put(key, extraction, seed, job.meta, job.source_file)
     return extraction
 
 
@@ -274,7 +281,8 @@ def _on_cluster(
     for part in parts_of(jobs, part_articles):
         if cluster.remote:
             part = [with_seed_bytes(job) for job in part]
-        pending.append(cluster.executor.submit(extract_part, part, registry, cache))
+        version = extractor_version()
+        pending.append(cluster.executor.submit(extract_part, part, registry, cache, version))
         while len(pending) > 2 * cluster.slots:
             yield from _results(pending.popleft())
     while pending:
@@ -302,11 +310,21 @@ def with_seed_bytes(job: SeedJob) -> SeedJob:
 
 
 def extract_part(
-    jobs: list[SeedJob], registry: dict[str, RegistryEntry], cache: ExtractionCache | None
+    jobs: list[SeedJob],
+    registry: dict[str, RegistryEntry],
+    cache: ExtractionCache | None,
+    version: str,
 ) -> Batch:
-    """A cluster task: a part's extractions (from the cache a local cluster shares)."""
-    _init_worker(registry, cache)
-    return [_cached_or_run(job) for job in jobs], []
+    """A cluster task: a part's extractions (from the cache a local cluster shares), by a
+    worker that runs the build's extractor `version` (one may have joined the cluster after
+    the build checked them all). The registry and cache are this task's own, not the
+    process's: a worker may run tasks of several builds at once, on its threads."""
+    if extractor_version() != version:
+        raise NewsfactsError(
+            f"a Dask worker runs extractor version {extractor_version()}, this build "
+            f"{version}; install the same newsfacts on every worker"
+        )
+    return [_extraction(job, registry, cache) for job in jobs], []
 
 
 Batch = tuple[list[ArticleExtraction], list[str]]  # a batch's results and the cache's warnings
