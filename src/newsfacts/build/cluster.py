@@ -54,6 +54,7 @@ def dask_cluster(workers: int | None = None, scheduler: str | None = None) -> It
                     dashboard_address=None,
                     scheduler_kwargs={"dashboard_address": LOOPBACK_ANY_PORT},
                     silence_logs=QUIET,
+                    security=True,  # mutual TLS, keys made for this cluster: no other client
                 )
             )
             client = stack.enter_context(client_class(cluster))
