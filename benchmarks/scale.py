@@ -30,13 +30,15 @@ MB = 1024  # ru_maxrss is in KiB on Linux
 
 
 def timed_build(seeds: Path, out: Path, cache: Path, workers: int | None) -> float:
+    """Seconds for one build (on a local Dask cluster of `workers`, its start included)."""
+    from contextlib import nullcontext
+
+    from newsfacts.build.cluster import dask_cluster
     from newsfacts.build.run import build
 
-    options: dict[str, Any] = {"cache_dir": cache}
-    if workers:
-        options["workers"] = workers
     start = time.perf_counter()
-    build(seeds, ROOT / "dataset", out, **options)
+    with dask_cluster(workers) if workers else nullcontext() as cluster:
+        build(seeds, ROOT / "dataset", out, cache_dir=cache, cluster=cluster)
     return time.perf_counter() - start
 
 
