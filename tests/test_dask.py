@@ -148,11 +148,7 @@ def test_a_bad_seed_on_a_worker_is_the_build_s_own_error(
     corpus: tuple[Path, Path, dict[str, str]], tmp_path: Path
 ) -> None:
     seeds, meta, _ = corpus
-    bad = tmp_path / "seeds"
-    bad.mkdir()
-    for path in seeds.iterdir():
-        (bad / path.name).write_bytes(path.read_bytes())
-    (bad / "d005.txt").write_bytes(b"\xff\xfe not UTF-8")
+    bad = with_a_bad_seed(seeds, tmp_path / "seeds")
     with dask_cluster(workers=1) as cluster, pytest.raises(NewsfactsError, match=r"d005\.txt"):
         build(bad, meta, tmp_path / "out", cluster=cluster)
     assert not (tmp_path / "out").exists()
@@ -163,11 +159,7 @@ def test_a_bad_seed_on_local_workers_is_one_error_line_from_the_cli(
 ) -> None:
     """Run as a command: the workers' own logs go to the terminal's stderr, not the runner's."""
     seeds, meta, _ = corpus
-    bad = tmp_path / "seeds"
-    bad.mkdir()
-    for path in seeds.iterdir():
-        (bad / path.name).write_bytes(path.read_bytes())
-    (bad / "d005.txt").write_bytes(b"\xff\xfe not UTF-8")
+    bad = with_a_bad_seed(seeds, tmp_path / "seeds")
     args = ["build", "--seeds", str(bad), "--dataset", str(meta), "--no-cache", "--workers", "1"]
     command = [sys.executable, "-m", "newsfacts", *args, "--out", str(tmp_path / "out")]
     result = subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -215,6 +207,15 @@ def test_workers_and_scheduler_together_are_refused(runner: CliRunner, tmp_path:
     result = runner.invoke(app, args)
     assert result.exit_code == 1
     assert "--workers and --scheduler: choose one" in result.output
+
+
+def with_a_bad_seed(seeds: Path, folder: Path) -> Path:
+    """A copy of the seeds in which d005.txt is not UTF-8."""
+    folder.mkdir()
+    for path in seeds.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    (folder / "d005.txt").write_bytes(b"\xff\xfe not UTF-8")
+    return folder
 
 
 class Wrapped(Executor):
