@@ -77,7 +77,7 @@ def test_one_task_per_part(corpus: tuple[Path, Path, dict[str, str]], tmp_path: 
     assert sorted(a for task in tasks for a in task) == IDS  # every article in exactly one task
     assert len(tasks) > 1
     for part in tasks:  # a task is one part: only its last article ends a part
-        ends = [parallel.is_boundary(article_id, PART_ARTICLES) for article_id in part]
+        ends = [parallel.is_boundary(a, PART_ARTICLES, n) for n, a in enumerate(part, 1)]
         assert not any(ends[:-1])
 
 

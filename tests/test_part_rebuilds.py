@@ -76,7 +76,7 @@ def parts_of(ids: list[str], part_articles: int) -> dict[str, set[str]]:
         if starts:
             key = f"part-{article_id}"
         found.setdefault(key, set()).add(article_id)
-        starts = write.is_boundary(article_id, part_articles)
+        starts = write.is_boundary(article_id, part_articles, len(found[key]))
     return found
 
 

@@ -294,7 +294,7 @@ def parts_of(jobs: Iterable[SeedJob], part_articles: int) -> Iterator[list[SeedJ
     part: list[SeedJob] = []
     for job in jobs:
         part.append(job)
-        if is_boundary(job.path.stem, part_articles):
+        if is_boundary(job.path.stem, part_articles, len(part)):
             yield part
             part = []
     if part:

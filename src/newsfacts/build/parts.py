@@ -80,7 +80,7 @@ def planned_parts(jobs: Sequence[SeedJob], part_articles: int) -> list[PartPlan]
     ids = jobs.article_ids if isinstance(jobs, SeedJobs) else [article_id(j) for j in jobs]
     parts, start = [], 0
     for end, found in enumerate(ids, 1):
-        if is_boundary(found, part_articles) or end == len(ids):
+        if is_boundary(found, part_articles, end - start) or end == len(ids):
             parts.append(PartPlan(jobs[start:end], ids[start:end]))
             start = end
     return parts

@@ -149,10 +149,23 @@ class ParquetTable:
 FIRST_PART = "part-0"  # the key of a table's only part when nothing else names it
 
 
-def is_boundary(article_id: str, part_articles: int) -> bool:
-    """Whether a part ends after this article: 1 in `part_articles` ids, chosen by a stable
-    hash of the id alone, so that adding or removing an article moves no other boundary."""
-    return stable_hash(article_id) % part_articles == 0
+LONG_PART = 2  # a part this many times part_articles long ends sooner (is_boundary)
+LONG_PART_ODDS = 16  # ... at a condition this many times likelier
+
+
+def is_boundary(article_id: str, part_articles: int, articles_in_part: int = 0) -> bool:
+    """Whether a part ends after this article (the part's `articles_in_part`-th): 1 in
+    `part_articles` ids, chosen by a stable hash of the id alone, so that adding or removing
+    an article moves no other boundary. Such boundaries leave parts of geometric sizes (the
+    longest of 25 parts about six times the mean), so a part that already holds
+    LONG_PART × `part_articles` articles also ends after an article whose hash meets a
+    LONG_PART_ODDS times likelier condition: still chosen by the ids, the rest of the corpus
+    unmoved, parts at most about 2.2 × part_articles long."""
+    digest = stable_hash(article_id)
+    if digest % part_articles == 0:
+        return True
+    long_part = articles_in_part >= LONG_PART * part_articles
+    return long_part and digest % max(2, part_articles // LONG_PART_ODDS) == 0
 
 
 def stable_hash(key: str) -> int:
@@ -220,6 +233,7 @@ class PackageWriter:
                 (staging / fmt / table).mkdir(parents=True)
         self.tables = {table: TableParts(table, staging) for table in schema.TABLES}
         self.current: str | None = None  # the key of the open article part
+        self.articles_in_part = 0  # written into it so far
 
     def write(self, rows: Rows) -> None:
         """One article's rows (of the article-scoped tables), or rows of actors or
@@ -247,7 +261,8 @@ class PackageWriter:
         for table, table_rows in rows.items():
             if table_rows:
                 self.tables[table].part(self.current).write(table_rows)
-        if is_boundary(article_id, self.part_articles):
+        self.articles_in_part += 1
+        if is_boundary(article_id, self.part_articles, self.articles_in_part):
             self._end_article_part()
 
     def keep_part(self, key: str) -> None:
@@ -265,6 +280,7 @@ class PackageWriter:
             self.tables[table].part(self.current)  # every article table has every part
             self.tables[table].close(self.current)
         self.current = None
+        self.articles_in_part = 0
 
     def _write_actors(self, rows: list[Row]) -> None:
         by_part: dict[str, list[Row]] = {}
