@@ -47,6 +47,20 @@ class DatasetActor:
 ACTOR_COLUMNS, COUNT = tuple(column_names("actors")), "mention_count"
 
 
+def new_actor(actor_id: str, actor: ArticleActor, article_id: str) -> DatasetActor:
+    """The dataset's actor first seen as `actor` in article `article_id`."""
+    return DatasetActor(
+        actor_id,
+        actor.name,
+        actor.kind,
+        actor.title,
+        actor.country_code,
+        actor.unnamed,
+        article_id if actor.unnamed else None,
+        actor.registry_id is not None,
+    )
+
+
 class Builder:
     """Dataset-wide actor ids for each article's rows, in the order articles are added.
 
@@ -90,16 +104,7 @@ class Builder:
                 actor_id = f"{actor_id}-{actor.kind}"  # Georgia the country, Georgia a person
         found = own if actor.unnamed and not actor.registry_id else self.actors
         if actor_id not in found:
-            found[actor_id] = DatasetActor(
-                actor_id,
-                actor.name,
-                actor.kind,
-                actor.title,
-                actor.country_code,
-                actor.unnamed,
-                article_id if actor.unnamed else None,
-                actor.registry_id is not None,
-            )
+            found[actor_id] = new_actor(actor_id, actor, article_id)
         found[actor_id].merge(actor)
         return actor_id
 

@@ -100,14 +100,13 @@ def extractions(
     cache: ExtractionCache | None = None,
     on_article: OnArticle | None = None,
     allow_symlinks: bool = False,
-    cluster: Cluster | None = None,
 ) -> Iterator[ArticleExtraction]:
     """Every seed's extraction in the order of `paths`: from the cache when the seed, its
     metadata, the registry and the extractor are unchanged, else extracted (on every core
     when there are many seeds)."""
     # jobs are made as they are needed
     jobs = (_job(path, curated, root, allow_symlinks) for path in paths)
-    return run_jobs(jobs, len(paths), curated, cache, on_article, cluster)
+    return run_jobs(jobs, len(paths), curated, cache, on_article)
 
 
 class SeedJobs(Sequence[SeedJob]):
@@ -184,30 +183,6 @@ def shard_jobs(shard: Path, articles: Sequence[Accepted], curated: Curated) -> l
         )
         for article in articles
     ]
-
-
-def shard_extractions(
-    shard: Path,
-    articles: Sequence[Accepted],
-    curated: Curated,
-    cache: ExtractionCache | None = None,
-    on_article: OnArticle | None = None,
-    cluster: Cluster | None = None,
-) -> Iterator[ArticleExtraction]:
-    """The extractions of a shard file's articles, as if each were imported into seeds/
-    beside the shard: the same paths, metadata (dataset/articles.yaml laid over the
-    record's) and so the same rows."""
-    root = shard.resolve().parent
-    jobs = (
-        SeedJob(
-            path := shard_seed_path(shard, article.article_id),
-            _laid_over(article.meta, curated.articles.get(article.article_id)),
-            relative_path(path, root),
-            data=article.seed,
-        )
-        for article in articles
-    )
-    return run_jobs(jobs, len(articles), curated, cache, on_article, cluster)
 
 
 def _laid_over(meta: ArticleMeta, curated: ArticleMeta | None) -> ArticleMeta:

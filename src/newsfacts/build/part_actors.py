@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from newsfacts.build.actor_ids import ArticleActorStore, DatasetActor
+from newsfacts.build.actor_ids import ArticleActorStore, DatasetActor, new_actor
 from newsfacts.build.rows import ArticleExtraction
 from newsfacts.extract.actors import ArticleActor, slug
 from newsfacts.package.tally import Tally
@@ -83,19 +83,6 @@ def _own(actor: ArticleActor, article_id: str, mine: dict[str, DatasetActor]) ->
         mine[actor_id] = new_actor(actor_id, actor, article_id)
     mine[actor_id].merge(actor)
     return actor_id
-
-
-def new_actor(actor_id: str, actor: ArticleActor, article_id: str) -> DatasetActor:
-    return DatasetActor(
-        actor_id,
-        actor.name,
-        actor.kind,
-        actor.title,
-        actor.country_code,
-        actor.unnamed,
-        article_id if actor.unnamed else None,
-        actor.registry_id is not None,
-    )
 
 
 @dataclass
