@@ -10,7 +10,9 @@ import hashlib
 import json
 import logging
 import os
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -379,4 +381,42 @@ def test_seeds_are_read_again_only_when_their_stat_changed(
     assert seed.stat().st_size == status.st_size and seed.stat().st_mtime_ns == status.st_mtime_ns
     build(seeds, meta, out, cache_dir=cache)
     assert read == ["a005"]
+    assert tree(out) == clean_tree(tmp_path, seeds, meta)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"not a database at all",
+        "sha256 not one",
+    ],
+)
+def test_a_damaged_list_of_seed_hashes_is_a_list_of_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: bytes | str
+) -> None:
+    """The remembered sha256 of each seed is data: a list that is not SQLite, or a row whose
+    sha256 is not one, is not used; every seed is read again and the rebuild is still a
+    clean build."""
+    monkeypatch.setattr(parts.SeedHashes, "RECENT_SECONDS", 0)
+    read: list[str] = []
+    hashed = parts.seed_sha256
+
+    def counted(path: Path, allow_symlinks: bool = False) -> str:
+        read.append(path.stem)
+        return hashed(path, allow_symlinks)
+
+    monkeypatch.setattr(parts, "seed_sha256", counted)
+    seeds = write_seeds(tmp_path / "seeds", IDS)
+    meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
+    build(seeds, meta, out, cache_dir=cache)
+    (listed,) = cache.rglob("seeds.sqlite")
+    if isinstance(damage, bytes):
+        listed.write_bytes(damage)
+    else:
+        with closing(sqlite3.connect(listed)) as db, db:
+            db.execute("UPDATE seeds SET sha256 = ?", (damage,))
+    read.clear()
+    write_texts(seeds, {"a011x": (seeds / "a000.txt").read_text(encoding="utf-8")})
+    build(seeds, meta, out, cache_dir=cache)
+    assert sorted(read) == sorted([*IDS, "a011x"])
     assert tree(out) == clean_tree(tmp_path, seeds, meta)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import copy
 import logging
 import os
+from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,8 +159,40 @@ class SeedJobs(Sequence[SeedJob]):
         return (self[n] for n in range(len(self)))
 
     @property
-    def article_ids(self) -> list[str]:
-        return [name[: -len(".txt")] for name in self.files.names]
+    def article_ids(self) -> ArticleIds:
+        return ArticleIds(self.files.names)
+
+
+def _stem(name: str) -> str:
+    return name[: -len(".txt")]
+
+
+class ArticleIds(Sequence[str]):
+    """The article ids of seed files' names sorted by article id, each made when asked for
+    (a list of a million ids would take about 60 MB for the whole build)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> ArticleIds: ...
+
+    def __getitem__(self, index: int | slice) -> str | ArticleIds:
+        if isinstance(index, slice):
+            return ArticleIds(self.names[index])
+        return _stem(self.names[index])
+
+    def __contains__(self, found: object) -> bool:
+        if not isinstance(found, str):
+            return False
+        at = bisect_left(self.names, found, key=_stem)
+        return at < len(self.names) and _stem(self.names[at]) == found
 
 
 def seed_jobs(
@@ -364,8 +397,8 @@ def _prefix_from_root(folder: Path, root: Path) -> str | None:
     return "" if relative == Path() else f"{relative.as_posix()}/"
 
 
-def check_articles_have_seeds(curated: Curated, seen: set[str]) -> None:
-    stale = sorted(set(curated.articles) - seen)
+def check_articles_have_seeds(curated: Curated, seen: Container[str]) -> None:
+    stale = sorted(article for article in curated.articles if article not in seen)
     if stale:
         articles_file = Path(curated.folder) / "articles.yaml"
         raise NewsfactsError(f"{articles_file}: {stale[0]}: no seed file for this article_id")

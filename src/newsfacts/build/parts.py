@@ -20,6 +20,7 @@ import json
 import logging
 import os
 import re
+import sqlite3
 import stat
 import time
 from collections.abc import Iterator, Sequence
@@ -136,16 +137,20 @@ class SeedHashes:
     the parts. A file's change time (ctime) moves on any write and cannot be set back, so a
     file with the same stat holds the same bytes; one changed in the last RECENT_SECONDS
     before the list was written is not remembered (it could change again within the same
-    tick of the clock)."""
+    tick of the clock).
+
+    The list is an SQLite file (plain columns, checked when read), looked up a seed at a
+    time and written as the seeds are seen: a dictionary of a million seeds would take
+    about 500 MB. A list that cannot be read is a list of nothing."""
 
     RECENT_SECONDS = 2
+    BATCH = 4_096  # seeds written at a time
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.known: dict[str, list[Any]] = {}
-        self.seen: dict[str, list[Any]] = {}
-        if path is not None:
-            self.known = _remembered(path)
+        self.known = _open_list(path) if path else None
+        self.new: sqlite3.Connection | None = None
+        self.seen: list[tuple[str, int, int, int, int, str]] = []
 
     def sha256(self, job: SeedJob) -> str:
         if job.data is not None:
@@ -160,46 +165,91 @@ class SeedHashes:
             found = None
         if found is None or not stat.S_ISREG(found.st_mode):
             return seed_sha256(Path(name), allow_symlinks)  # it says what is wrong
-        status = [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino]
-        remembered = self.known.get(name)
+        status = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+        remembered = self._remembered(name)
         if remembered and remembered[:4] == status:
-            sha256 = str(remembered[4])
+            sha256 = remembered[4]
         else:
             sha256 = seed_sha256(Path(name), allow_symlinks)
-        self.seen[name] = [*status, sha256]
+        self._note((name, *status, sha256))
         return sha256
 
-    def save(self) -> None:
+    def _remembered(self, name: str) -> tuple[int, int, int, int, str] | None:
+        if self.known is None:
+            return None
+        try:
+            row = self.known.execute(f"SELECT {STATUS} FROM seeds WHERE name = ?", (name,))
+            found = row.fetchone()
+        except sqlite3.Error:
+            self.known = None
+            return None
+        if found and all(type(v) is int for v in found[:4]) and _is_sha256(found[4]):
+            return tuple(found)
+        return None
+
+    def _note(self, seen: tuple[str, int, int, int, int, str]) -> None:
         if self.path is None:
             return
-        settled = time.time_ns() - self.RECENT_SECONDS * 10**9
-        kept = {n: v for n, v in self.seen.items() if v[2] < settled}
+        self.seen.append(seen)
+        if len(self.seen) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
         try:
-            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            data = json.dumps(kept, separators=(",", ":")).encode()
-            _write_private(self.path.parent, self.path.name, data)
-        except OSError:
+            if self.new is None and self.path is not None:
+                self.new = _new_list(self.path.with_name(self.path.name + ".new"))
+            if self.new is not None:
+                self.new.executemany("INSERT OR REPLACE INTO seeds VALUES (?,?,?,?,?,?)", self.seen)
+        except (OSError, sqlite3.Error):
+            self.path = None  # the cache only saves time: nothing is remembered
+        self.seen.clear()
+
+    def save(self) -> None:
+        """Replace the list with the seeds seen (but those changed a moment ago)."""
+        self._flush()
+        if self.known is not None:
+            self.known.close()
+        if self.path is None or self.new is None:
+            return
+        settled = time.time_ns() - self.RECENT_SECONDS * 10**9
+        try:
+            self.new.execute("DELETE FROM seeds WHERE ctime >= ?", (settled,))
+            self.new.commit()
+            self.new.close()
+            os.replace(self.path.with_name(self.path.name + ".new"), self.path)
+        except (OSError, sqlite3.Error):
             pass
 
 
-def _remembered(path: Path) -> dict[str, list[Any]]:
-    """The list a build wrote, when it is one: path -> [size, mtime, ctime, inode, sha256]."""
+STATUS = "size, mtime, ctime, inode, sha256"
+
+
+def _open_list(path: Path) -> sqlite3.Connection | None:
+    """The list a build wrote, read only, when it is a file."""
+    if path.is_symlink() or not path.is_file():
+        return None
     try:
-        data = _read_entry(path)
-        found = json.loads(data) if data else {}
-    except (Rejected, ValueError, RecursionError):
-        return {}
-    if not isinstance(found, dict):
-        return {}
-    return {
-        name: value
-        for name, value in found.items()
-        if isinstance(value, list)
-        and len(value) == 5
-        and all(type(v) is int for v in value[:4])
-        and isinstance(value[4], str)
-        and SHA256.fullmatch(value[4])
-    }
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+
+
+def _new_list(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))  # private, as the cache
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode = OFF")  # written whole, then moved into place
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute(
+        "CREATE TABLE seeds (name TEXT PRIMARY KEY, size INTEGER, mtime INTEGER,"
+        " ctime INTEGER, inode INTEGER, sha256 TEXT)"
+    )
+    return db
+
+
+def _is_sha256(value: object) -> bool:
+    return isinstance(value, str) and SHA256.fullmatch(value) is not None
 
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -248,6 +298,10 @@ class PartStore:
 
     def path(self, fingerprint: str) -> Path:
         return self.folder / f"{fingerprint}.json"
+
+    def has(self, part: PartPlan) -> bool:
+        """Whether a summary of the part may be here (it is read, and checked, by load)."""
+        return self.path(part.fingerprint).is_file()
 
     def load(self, part: PartPlan, previous: dict[str, str]) -> PartSummary | None:
         """The part's summary when every check passes and the previous build (`previous`:

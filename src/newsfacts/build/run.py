@@ -11,8 +11,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager, suppress
-from dataclasses import replace
-from itertools import islice
+from dataclasses import dataclass, replace
+from itertools import chain, islice
 from pathlib import Path
 
 import pyarrow as pa
@@ -43,7 +43,8 @@ from newsfacts.build.parts import (
     planned_parts,
 )
 from newsfacts.build.rows import ArticleExtraction, OnArticle, known_actors
-from newsfacts.build.verify import KeptParts, verify
+from newsfacts.build.verify import IdSet, KeptParts, verify
+from newsfacts.errors import NewsfactsError
 from newsfacts.package import chart as charts
 from newsfacts.package.facts import PackageFacts, PartFacts
 from newsfacts.package.staging import (
@@ -97,17 +98,19 @@ def build(
     else:
         paths = list_seeds(seeds_dir, allow_symlinks, strict)
         jobs = seed_jobs(paths, curated, seeds_dir.resolve().parent, allow_symlinks)
-        check_articles_have_seeds(curated, set(jobs.article_ids))
+        check_articles_have_seeds(curated, jobs.article_ids)
     store = PartStore(cache.folder / "parts") if cache and cache.usable else None
     parts = _plan(jobs, curated, corrector, no_text, cache if store else None)
     run = PartsRun(parts, curated, corrector, cache, no_text, on_article, cluster)
-    with fewer_collections(), staged_build(out) as staging:
-        rows = run.write_packages(staging, out.resolve(), store)
-        kept = keep_unchanged(staging, out.resolve())  # unchanged files: the old files
-        release_free_memory()  # what writing freed, before validation takes its own
-        verify(staging, out, on_check, kept, run.kept_parts(), run.actor_ids)
-    if store:  # validated and in place: what a rebuild may keep
-        run.save_summaries(store)
+    # scratch: files that keep memory flat (actors, counts per actor, parts' summaries)
+    with tempfile.TemporaryDirectory(prefix="newsfacts-") as scratch, fewer_collections():
+        with staged_build(out) as staging:
+            rows = run.write_packages(staging, out.resolve(), store, Path(scratch))
+            kept = keep_unchanged(staging, out.resolve())  # unchanged files: the old files
+            release_free_memory()  # what writing freed, before validation takes its own
+            verify(staging, out, on_check, kept, run.kept_parts(), run.actor_ids)
+        if store:  # validated and in place: what a rebuild may keep
+            run.save_summaries(store)
     return rows
 
 
@@ -128,6 +131,17 @@ def _plan(
     parts = [replace(p, fingerprint=fingerprint(common, p, entries, seeds)) for p in parts]
     seeds.save()
     return parts
+
+
+@dataclass
+class PartDone:
+    """A part once written or kept: what the rest of the build needs of it (its summary is
+    in the store, or, built now, in the run's scratch folder: no summary is held in memory)."""
+
+    key: str
+    fingerprint: str
+    built: bool
+    files: dict[str, str]  # its files' names in SHA256SUMS -> sha256 (a built part's: hashed)
 
 
 class PartsRun:
@@ -154,63 +168,66 @@ class PartsRun:
         self.no_text = no_text
         self.on_article = on_article
         self.total = sum(len(part.jobs) for part in parts)
-        self.done = 0
         self.named = NamedActors()
-        self.summaries: list[PartSummary] = []
-        self.built: set[str] = set()  # keys of the parts built (not kept)
-        self.kept_candidates: set[str] = set()  # parts with a usable summary
+        self.finished: list[PartDone] = []
+        self.kept_candidates: set[str] = set()  # parts with a summary in the store
         self.previous = Path()  # the build being replaced
-        self.actor_ids: set[str] = set()  # of the actors table written
+        self.listed: dict[str, str] = {}  # its SHA256SUMS
+        self.actor_ids = IdSet()  # of the actors table written
         self.store: PartStore | None = None
+        self.scratch = Path()  # built parts' summaries until they are saved (with a store)
         self.chart: tuple[list[tuple[str, int]], str] | None = None  # drawn: for the next
 
     def write_packages(
-        self, staging: Path, previous: Path, store: PartStore | None
+        self, staging: Path, previous: Path, store: PartStore | None, scratch: Path
     ) -> dict[str, int]:
         """Every part into both packages, then the actors and corrections; then descriptors,
         cards and checksums. The rows per table."""
-        self.previous, self.store = previous, store
-        listed = listed_files(previous) or {}
-        stored = {}
-        if store and listed:
-            stored = {p.key: s for p in self.parts if (s := store.load(p, listed))}
-        self.kept_candidates = set(stored)
-        with tempfile.TemporaryDirectory() as folder:
-            scratch = Path(folder)  # files that keep memory flat: actors and counts per actor
-            with closing(PackageFacts.in_folder(scratch)) as facts:
-                own = ArticleActorStore(scratch / "article-actors.sqlite")
-                with closing(own), self._writer(staging, facts) as writer:
-                    fresh = self._extractions([p for p in self.parts if p.key not in stored])
-                    for number, part in enumerate(self.parts):
-                        summary = self._kept(number, part, stored.get(part.key), writer)
-                        if summary is None:
-                            summary = self._built(number, part, fresh, writer)
-                        self._add(summary, facts, own)
-                    self._write_actors_and_corrections(writer, facts, own)
-                known = self._kept_hashes(staging, stored)
-                parts = writer.part_files()
-                hashes = finish_build(staging, self.curated, facts, parts, known, self._draw)
-                self._note_files(staging, hashes)
-                return dict(facts.rows)
+        self.previous, self.store, self.scratch = previous, store, scratch
+        self.listed = listed_files(previous) or {}
+        if store and self.listed:
+            self.kept_candidates = {p.key for p in self.parts if store.has(p)}
+        with closing(PackageFacts.in_folder(scratch)) as facts:
+            own = ArticleActorStore(scratch / "article-actors.sqlite")
+            with closing(own), self._writer(staging, facts) as writer:
+                fresh = self._extractions([p for p in self.parts if not self._candidate(p)])
+                for number, part in enumerate(self.parts):
+                    summary = self._kept(number, part, writer)
+                    built = summary is None
+                    if summary is None:
+                        summary = self._built(number, part, fresh, writer)
+                    self._add(summary, facts, own, built)
+                self._write_actors_and_corrections(writer, facts, own)
+            known = self._kept_hashes(staging)
+            parts = writer.part_files()
+            hashes = finish_build(staging, self.curated, facts, parts, known, self._draw)
+            self._note_files(staging, hashes)
+            return dict(facts.rows)
+
+    def _candidate(self, part: PartPlan) -> bool:
+        return part.key in self.kept_candidates
 
     def _writer(self, staging: Path, facts: PackageFacts) -> PackageWriter:
         meta = self.curated.meta
         return PackageWriter(staging, facts, meta.part_articles, meta.actor_parts)
 
     def _extractions(self, parts: list[PartPlan]) -> Iterator[ArticleExtraction]:
-        """The parts' extractions, in order (each reported to on_article as it comes)."""
-        jobs = [job for part in parts for job in part.jobs]
-        return run_jobs(jobs, len(jobs), self.curated, self.cache, self._extracted, self.cluster)
+        """The parts' extractions, in order (each reported to on_article as it comes); each
+        job made when it is needed."""
+        jobs = chain.from_iterable(part.jobs for part in parts)
+        total = sum(len(part.jobs) for part in parts)
+        return run_jobs(jobs, total, self.curated, self.cache, self._extracted, self.cluster)
 
     def _extracted(self, article_id: str, _: int) -> None:
         if self.on_article:
             self.on_article(article_id, self.total)
 
-    def _kept(
-        self, number: int, part: PartPlan, summary: PartSummary | None, writer: PackageWriter
-    ) -> PartSummary | None:
+    def _kept(self, number: int, part: PartPlan, writer: PackageWriter) -> PartSummary | None:
         """The part's summary when the part is kept: its files linked from the previous
         build; None when it must be built."""
+        summary = None
+        if self.store and self._candidate(part):
+            summary = self.store.load(part, self.listed)
         if summary is None or self.named.resolve(summary.claims) != summary.ids:
             return None
         self.named.add(number, summary.claims, summary.ids)
@@ -226,8 +243,8 @@ class PartsRun:
         fresh: Iterator[ArticleExtraction],
         writer: PackageWriter,
     ) -> PartSummary:
-        if part.key in self.kept_candidates:
-            extractions = list(self._extractions([part]))  # ids changed: extracted again
+        if self._candidate(part):
+            extractions = list(self._extractions([part]))  # not kept after all: extracted
         else:
             extractions = list(islice(fresh, len(part.jobs)))
         actors = part_actors(extractions)
@@ -237,7 +254,6 @@ class PartsRun:
         facts = PartFacts()
         for rows in part_rows(extractions, actors, ids, corrector, facts, self.no_text):
             writer.write_article(rows)
-        self.built.add(part.key)
         log, references = corrections_of(corrector)
         return PartSummary(
             format=SUMMARY_FORMAT,
@@ -275,8 +291,11 @@ class PartsRun:
         for article_id in part.article_ids:
             self._extracted(article_id, self.total)
 
-    def _add(self, summary: PartSummary, facts: PackageFacts, own: ArticleActorStore) -> None:
-        """What the part adds to the package's facts, own actors and corrections."""
+    def _add(
+        self, summary: PartSummary, facts: PackageFacts, own: ArticleActorStore, built: bool
+    ) -> None:
+        """What the part adds to the package's facts, own actors and corrections; a built
+        part's summary kept in the scratch folder until it is saved."""
         facts.add_part(
             PartFacts(
                 summary.rows,
@@ -289,7 +308,9 @@ class PartsRun:
         )
         own.add(own_actor(values) for values in summary.own_actors)
         self.corrector.add_part(summary.log, summary.references)
-        self.summaries.append(summary)
+        self.finished.append(PartDone(summary.key, summary.fingerprint, built, dict(summary.files)))
+        if built and self.store:
+            (self.scratch / f"{summary.key}.json").write_text(summary.model_dump_json())
 
     def _write_actors_and_corrections(
         self, writer: PackageWriter, facts: PackageFacts, own: ArticleActorStore
@@ -301,45 +322,53 @@ class PartsRun:
             writer.write({"actors": batch})
         writer.write({"corrections": log})
 
-    def _kept_hashes(self, staging: Path, stored: dict[str, PartSummary]) -> dict[Path, str]:
+    def _kept_hashes(self, staging: Path) -> dict[Path, str]:
         """The kept parts' files, linked from the previous build, with their sha256 (as that
         build's SHA256SUMS lists them: checked before the build began)."""
         known = {}
-        for summary in self.summaries:
-            if summary.key in self.built:
+        for part in self.finished:
+            if part.built:
                 continue
-            for name, digest in summary.files.items():
+            for name, digest in part.files.items():
                 link_or_copy(self.previous / name, staging / name)
                 known[staging / name] = digest
         return known
 
     def _note_files(self, staging: Path, hashes: dict[Path, str]) -> None:
-        self.summaries = [
-            s
-            if s.files
-            else s.model_copy(update={"files": {n: hashes[staging / n] for n in part_files(s.key)}})
-            for s in self.summaries
-        ]
+        for part in self.finished:
+            if part.built:
+                part.files = {name: hashes[staging / name] for name in part_files(part.key)}
 
     def kept_parts(self) -> KeptParts | None:
         """What validation needs to know of the parts kept (None: none was)."""
-        kept = [s for s in self.summaries if s.key not in self.built]
+        kept = {part.key for part in self.finished if not part.built}
         if not kept:
             return None
-        plans = {part.key: part for part in self.parts}
+        plans = [part for part in self.parts if part.key in kept]
         return KeptParts(
-            written=set(self.built),
+            written={part.key for part in self.finished if part.built},
             first_part=self.parts[0].key,
-            articles=[a for s in kept for a in plans[s.key].article_ids],
-            actor_ids={s.key: {*s.mention_counts, *s.quote_counts} for s in kept},
+            articles=[a for part in plans for a in part.article_ids],
+            actor_ids=lambda: self._kept_actor_ids(plans),
         )
+
+    def _kept_actor_ids(self, plans: list[PartPlan]) -> Iterator[tuple[str, set[str]]]:
+        """Each kept part's key and the actor ids its rows name, from its summary (read
+        again, one at a time)."""
+        for part in plans:
+            summary = self.store.load(part, self.listed) if self.store else None
+            if summary is None:
+                raise NewsfactsError(f"{part.key}: its part summary changed during the build")
+            yield part.key, {*summary.mention_counts, *summary.quote_counts}
 
     def save_summaries(self, store: PartStore) -> None:
         """Each part's summary, for the next build (the build's files are in place)."""
-        for summary in self.summaries:
-            if summary.key in self.built:
-                store.save(summary)
-        store.keep_only({s.fingerprint for s in self.summaries})
+        for part in self.finished:
+            if part.built:
+                document = (self.scratch / f"{part.key}.json").read_bytes()
+                summary = PartSummary.model_validate_json(document)
+                store.save(summary.model_copy(update={"files": part.files}))
+        store.keep_only({part.fingerprint for part in self.finished})
         if self.chart:
             store.save_chart(*self.chart)
 
@@ -352,7 +381,7 @@ def link_or_copy(source: Path, target: Path) -> None:
         shutil.copyfile(source, target)
 
 
-SEED_HASHES = "seeds.list"  # SeedHashes, beside the parts' summaries
+SEED_HASHES = "seeds.sqlite"  # SeedHashes, beside the parts' summaries
 ACTOR_BATCH = 4_096  # actor rows written at a time
 YOUNG_OBJECTS_PER_COLLECTION = 100_000  # Python's default is 700
 
