@@ -45,35 +45,39 @@ class Claim(NamedTuple):
     first: int  # where the first of these actors came
 
 
-class PartActors(NamedTuple):
-    """A part's actors: its claims, each article's actor keys -> claim number, and the
-    actors that belong to one article (unnamed), with each article's keys -> their id."""
+class PartActors:
+    """A part's actors as its articles come in article order: named actors merged into
+    claims, each claim's id resolved when the claim first comes (as NamedActors.resolve
+    resolves a whole part's: from the parts before and the claims before it), and the
+    actors that belong to one article (unnamed). No article is held: a part's rows are
+    written as they come."""
 
-    claims: list[Claim]
-    claim_of: list[dict[str, int]]  # per article: actor key -> index into claims
-    own_id: list[dict[str, str]]  # per article: actor key -> the article's own actor's id
-    own: list[DatasetActor]
+    def __init__(self, named: NamedActors) -> None:
+        self.named = named
+        self.grouping = _Grouping()
+        self.ids: list[str] = []  # each claim's id
+        self.created: dict[str, tuple[str, bool]] = {}  # ids the part creates: kind, registered
+        self.own: list[DatasetActor] = []
 
-
-def part_actors(extractions: Sequence[ArticleExtraction]) -> PartActors:
-    """The actors of a part's articles (in article order), as claims and own actors."""
-    grouping = _Grouping()
-    claim_of: list[dict[str, int]] = []
-    own_id: list[dict[str, str]] = []
-    own: list[DatasetActor] = []
-    for extraction in extractions:
-        keys: dict[str, int] = {}
+    def article(self, extraction: ArticleExtraction) -> dict[str, str]:
+        """The next article's actor keys -> their dataset-wide ids."""
         ids: dict[str, str] = {}
+        own: dict[str, str] = {}
         mine: dict[str, DatasetActor] = {}
         for actor in extraction.actors:
             if actor.unnamed and not actor.registry_id:
-                ids[actor.key] = _own(actor, extraction.article_id, mine)
-            else:
-                keys[actor.key] = grouping.add(actor, extraction.article_id)
-        claim_of.append(keys)
-        own_id.append(ids)
-        own += mine.values()
-    return PartActors(grouping.claims(), claim_of, own_id, own)
+                own[actor.key] = _own(actor, extraction.article_id, mine)
+                continue
+            claim = self.grouping.add(actor, extraction.article_id)
+            if claim == len(self.ids):  # a new claim
+                base, kind, registered, *_ = self.grouping.order[claim]
+                self.ids.append(self.named.resolve_one(base, kind, registered, self.created))
+            ids[actor.key] = self.ids[claim]
+        self.own += mine.values()
+        return ids | own
+
+    def claims(self) -> list[Claim]:
+        return self.grouping.claims()
 
 
 def _own(actor: ArticleActor, article_id: str, mine: dict[str, DatasetActor]) -> str:
@@ -114,6 +118,7 @@ class _Grouping:
 
     def __init__(self) -> None:
         self.drafts: dict[ClaimKey, _Draft] = {}
+        self.order: list[ClaimKey] = []  # the claims' keys by number
         self.position = 0
 
     def add(self, actor: ArticleActor, article_id: str) -> int:
@@ -126,6 +131,7 @@ class _Grouping:
             draft = self.drafts[key] = _Draft(
                 len(self.drafts), actor.name, actor.title, actor.country_code, self.position
             )
+            self.order.append(key)
         draft.merge(actor, self.position)
         self.position += 1
         return draft.number
@@ -157,18 +163,22 @@ class NamedActors:
     def resolve(self, claims: Sequence[Claim]) -> list[str]:
         """The id of each claim of the next part, given the parts added so far (nothing is
         added: `add` does)."""
-        created: dict[str, tuple[str, bool]] = {}  # ids the part itself creates: kind, registered
-        ids = []
-        for claim in claims:
-            actor_id = claim.base
-            if not claim.registered:
-                known = created.get(actor_id) or self._kind_of(actor_id)
-                if known and known[0] != claim.kind and not known[1]:
-                    actor_id = f"{actor_id}-{claim.kind}"  # Georgia the country, Georgia a person
-            if actor_id not in self.actors:
-                created.setdefault(actor_id, (claim.kind, claim.registered))
-            ids.append(actor_id)
-        return ids
+        created: dict[str, tuple[str, bool]] = {}
+        return [self.resolve_one(c.base, c.kind, c.registered, created) for c in claims]
+
+    def resolve_one(
+        self, base: str, kind: str, registered: bool, created: dict[str, tuple[str, bool]]
+    ) -> str:
+        """The id of the next claim of a part, given the parts added so far and the ids the
+        part's claims before it created (`created`: id -> kind, registered; updated)."""
+        actor_id = base
+        if not registered:
+            known = created.get(actor_id) or self._kind_of(actor_id)
+            if known and known[0] != kind and not known[1]:
+                actor_id = f"{actor_id}-{kind}"  # Georgia the country, Georgia a person
+        if actor_id not in self.actors:
+            created.setdefault(actor_id, (kind, registered))
+        return actor_id
 
     def _kind_of(self, actor_id: str) -> tuple[str, bool] | None:
         known = self.actors.get(actor_id)

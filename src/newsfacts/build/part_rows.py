@@ -4,11 +4,8 @@ package's facts and to the corrections table. Plain data in and out: nothing sha
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-
 from newsfacts.build.actor_ids import DatasetActor
 from newsfacts.build.corrections import Corrector
-from newsfacts.build.part_actors import PartActors
 from newsfacts.build.parts import LogRow, OwnActor, Reference
 from newsfacts.build.rows import MENTION_ACTOR, QUOTE_SPEAKER, ArticleExtraction
 from newsfacts.errors import NewsfactsError
@@ -16,25 +13,21 @@ from newsfacts.package.facts import PartFacts
 from newsfacts.schema import SPAN_TABLES, Row, Rows, column
 
 
-def part_rows(
-    extractions: Sequence[ArticleExtraction],
-    actors: PartActors,
-    ids: Sequence[str],
+def article_rows(
+    extraction: ArticleExtraction,
+    ids: dict[str, str],
     corrector: Corrector,
     facts: PartFacts,
     no_text: bool,
-) -> Iterator[Rows]:
-    """Each article's rows, ready to write; `facts` tallies them and `corrector` (this part's:
-    Corrector.for_articles) logs the corrections it applies."""
-    for number, extraction in enumerate(extractions):
-        named, own = actors.claim_of[number], actors.own_id[number]
-        keys = {key: ids[claim] for key, claim in named.items()} | own
-        rows = corrector.article(with_actor_ids(extraction.rows, keys))
-        if no_text:
-            check_spans(rows)
-            rows = without_text(rows)
-        facts.add(rows)
-        yield rows
+) -> Rows:
+    """An article's rows, ready to write, given its actor keys' ids; `facts` tallies them and
+    `corrector` (its part's: Corrector.for_articles) logs the corrections it applies."""
+    rows = corrector.article(with_actor_ids(extraction.rows, ids))
+    if no_text:
+        check_spans(rows)
+        rows = without_text(rows)
+    facts.add(rows)
+    return rows
 
 
 def with_actor_ids(rows: Rows, ids: dict[str, str]) -> Rows:

@@ -29,8 +29,8 @@ from newsfacts.build.parallel import (
     seed_jobs,
     shard_jobs,
 )
-from newsfacts.build.part_actors import NamedActors, part_actors
-from newsfacts.build.part_rows import corrections_of, own_actor, own_actor_values, part_rows
+from newsfacts.build.part_actors import NamedActors, PartActors
+from newsfacts.build.part_rows import article_rows, corrections_of, own_actor, own_actor_values
 from newsfacts.build.parts import FORMAT as SUMMARY_FORMAT
 from newsfacts.build.parts import (
     PartPlan,
@@ -244,22 +244,23 @@ class PartsRun:
         writer: PackageWriter,
     ) -> PartSummary:
         if self._candidate(part):
-            extractions = list(self._extractions([part]))  # not kept after all: extracted
+            extractions = self._extractions([part])  # not kept after all: extracted
         else:
-            extractions = list(islice(fresh, len(part.jobs)))
-        actors = part_actors(extractions)
-        ids = self.named.resolve(actors.claims)
-        self.named.add(number, actors.claims, ids)
+            extractions = islice(fresh, len(part.jobs))
+        actors = PartActors(self.named)
         corrector = self.corrector.for_articles(part.article_ids)
         facts = PartFacts()
-        for rows in part_rows(extractions, actors, ids, corrector, facts, self.no_text):
-            writer.write_article(rows)
+        for extraction in extractions:  # written as they come: no part is held whole
+            keys = actors.article(extraction)
+            writer.write_article(article_rows(extraction, keys, corrector, facts, self.no_text))
+        claims, ids = actors.claims(), actors.ids
+        self.named.add(number, claims, ids)
         log, references = corrections_of(corrector)
         return PartSummary(
             format=SUMMARY_FORMAT,
             key=part.key,
             fingerprint=part.fingerprint,
-            claims=actors.claims,
+            claims=claims,
             ids=ids,
             own_actors=[own_actor_values(a) for a in actors.own],
             rows=facts.rows,
