@@ -311,7 +311,7 @@ class PartsRun:
         self.corrector.add_part(summary.log, summary.references)
         self.finished.append(PartDone(summary.key, summary.fingerprint, built, dict(summary.files)))
         if built and self.store:
-            (self.scratch / f"{summary.key}.json").write_text(summary.model_dump_json())
+            (self.scratch / f"{summary.key}.json").write_bytes(summary.model_dump_json().encode())
 
     def _write_actors_and_corrections(
         self, writer: PackageWriter, facts: PackageFacts, own: ArticleActorStore
