@@ -112,8 +112,25 @@ def test_file_names_that_cannot_be_ids(tmp_path: Path, name: str) -> None:
         list_seeds(tmp_path)
 
 
-def test_ids_that_differ_only_in_case(tmp_path: Path) -> None:
-    (tmp_path / "Story.txt").write_text("One.", encoding="utf-8")
-    (tmp_path / "story.txt").write_text("Two.", encoding="utf-8")
-    with pytest.raises(NewsfactsError, match="duplicate article_id"):
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Story", "story"), ("StOry", "sTory"), ("a-B", "a-b"), ("X9", "x9")],
+)
+def test_ids_that_differ_only_in_case(tmp_path: Path, first: str, second: str) -> None:
+    """Whether one id is all lower case or both hold capitals; the later in article order is
+    named, beside the earlier."""
+    for name in ["a", "story-2", "Zeta", first, second]:
+        (tmp_path / f"{name}.txt").write_text("Text.", encoding="utf-8")
+    with pytest.raises(NewsfactsError) as raised:
         list_seeds(tmp_path)
+    later, earlier = sorted([first, second], reverse=True)
+    assert str(raised.value) == (
+        f"{tmp_path / later}.txt: duplicate article_id (differs from {earlier}.txt only in case)"
+    )
+
+
+def test_ids_in_many_cases_that_do_not_clash(tmp_path: Path) -> None:
+    names = ["AB1", "ab2", "Ab3", "aB4", "ab-5", "AB-6", "a", "B"]
+    for name in names:
+        (tmp_path / f"{name}.txt").write_text("Text.", encoding="utf-8")
+    assert list(list_seeds(tmp_path).names) == [f"{n}.txt" for n in sorted(names)]
