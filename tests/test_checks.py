@@ -252,6 +252,26 @@ def test_a_key_hashes_the_same_in_any_batch() -> None:
     assert alone[0] != keys.row_hashes([pa.array(["marco-rubio "])])[0]
 
 
+def test_strings_hash_the_same_in_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long column is hashed HASH_ROWS strings at a time (memory stays bounded): the
+    hashes are those of the column hashed whole, nulls and a long string included."""
+    import pyarrow as pa
+
+    values = [f"actor-{n}" * (1 + n % 5) for n in range(1_000)] + [None, "y" * 300]
+    whole = keys.string_hashes(pa.array(values))
+    padded: list[int] = []
+    rpad = keys.pc.utf8_rpad
+
+    def counted(column: pa.Array, **options: object) -> pa.Array:
+        padded.append(len(column))
+        return rpad(column, **options)
+
+    monkeypatch.setattr(keys, "HASH_ROWS", 7)
+    monkeypatch.setattr(keys.pc, "utf8_rpad", counted)
+    assert keys.string_hashes(pa.array(values)).tolist() == whole.tolist()
+    assert max(padded) == 7 and sum(padded) == len(values)
+
+
 def test_table_digests_agree_across_formats_and_batch_sizes(
     out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
