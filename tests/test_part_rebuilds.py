@@ -350,12 +350,9 @@ def test_a_kept_part_naming_an_actor_no_longer_there_fails_the_build(tmp_path: P
         build(seeds, meta, out, cache_dir=cache)
 
 
-@pytest.mark.slow
-def test_seeds_are_read_again_only_when_their_stat_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A rebuild fingerprints unchanged seeds from their remembered sha256; a seed rewritten
-    with its size and modification time kept has a new change time: read and built again."""
+def seeds_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The article ids of the seeds whose bytes are read to fingerprint them, as builds go
+    (every stat remembered at once: none is too recent)."""
     monkeypatch.setattr(parts.SeedHashes, "RECENT_SECONDS", 0)
     read: list[str] = []
     hashed = parts.seed_sha256
@@ -365,6 +362,16 @@ def test_seeds_are_read_again_only_when_their_stat_changed(
         return hashed(path, allow_symlinks)
 
     monkeypatch.setattr(parts, "seed_sha256", counted)
+    return read
+
+
+@pytest.mark.slow
+def test_seeds_are_read_again_only_when_their_stat_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild fingerprints unchanged seeds from their remembered sha256; a seed rewritten
+    with its size and modification time kept has a new change time: read and built again."""
+    read = seeds_read(monkeypatch)
     seeds = write_seeds(tmp_path / "seeds", IDS)
     meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
     build(seeds, meta, out, cache_dir=cache)
@@ -397,15 +404,7 @@ def test_a_damaged_list_of_seed_hashes_is_a_list_of_nothing(
     """The remembered sha256 of each seed is data: a list that is not SQLite, or a row whose
     sha256 is not one, is not used; every seed is read again and the rebuild is still a
     clean build."""
-    monkeypatch.setattr(parts.SeedHashes, "RECENT_SECONDS", 0)
-    read: list[str] = []
-    hashed = parts.seed_sha256
-
-    def counted(path: Path, allow_symlinks: bool = False) -> str:
-        read.append(path.stem)
-        return hashed(path, allow_symlinks)
-
-    monkeypatch.setattr(parts, "seed_sha256", counted)
+    read = seeds_read(monkeypatch)
     seeds = write_seeds(tmp_path / "seeds", IDS)
     meta, out, cache = dataset(tmp_path, 3), tmp_path / "build", tmp_path / "cache"
     build(seeds, meta, out, cache_dir=cache)

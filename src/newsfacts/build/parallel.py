@@ -23,7 +23,13 @@ from newsfacts.extract import RegistryEntry
 from newsfacts.package.write import is_boundary
 from newsfacts.sources.curated import ArticleMeta, Curated
 from newsfacts.sources.records import Accepted
-from newsfacts.sources.seeds import SeedFiles, read_seed, read_seed_bytes, seed_from_bytes
+from newsfacts.sources.seeds import (
+    SeedFiles,
+    read_seed,
+    read_seed_bytes,
+    seed_from_bytes,
+    seed_stem,
+)
 from newsfacts.sources.shards import shard_seed_path
 
 T = TypeVar("T")
@@ -163,10 +169,6 @@ class SeedJobs(Sequence[SeedJob]):
         return ArticleIds(self.files.names)
 
 
-def _stem(name: str) -> str:
-    return name[: -len(".txt")]
-
-
 class ArticleIds(Sequence[str]):
     """The article ids of seed files' names sorted by article id, each made when asked for
     (a list of a million ids would take about 60 MB for the whole build)."""
@@ -186,13 +188,13 @@ class ArticleIds(Sequence[str]):
     def __getitem__(self, index: int | slice) -> str | ArticleIds:
         if isinstance(index, slice):
             return ArticleIds(self.names[index])
-        return _stem(self.names[index])
+        return seed_stem(self.names[index])
 
     def __contains__(self, found: object) -> bool:
         if not isinstance(found, str):
             return False
-        at = bisect_left(self.names, found, key=_stem)
-        return at < len(self.names) and _stem(self.names[at]) == found
+        at = bisect_left(self.names, found, key=seed_stem)
+        return at < len(self.names) and seed_stem(self.names[at]) == found
 
 
 def seed_jobs(

@@ -89,9 +89,9 @@ def list_seeds(seeds_dir: Path, allow_symlinks: bool = False, strict: bool = Fal
     _report_not_articles(seeds_dir, others, strict)
     if link is not None and not allow_symlinks:
         raise NewsfactsError(f"{seeds_dir / link}: a symbolic link; {SYMLINK_HINT}")
-    names.sort(key=_stem)  # article_id order: the order of every table
+    names.sort(key=seed_stem)  # article_id order: the order of every table
     for name in names:
-        stem = _stem(name)
+        stem = seed_stem(name)
         if not ARTICLE_ID.fullmatch(stem) or len(stem) > MAX_ARTICLE_ID_CHARS:
             raise NewsfactsError(
                 f"{seeds_dir / name}: file name cannot be an article_id (use letters, digits, "
@@ -121,7 +121,8 @@ def _listed(seeds_dir: Path) -> tuple[list[str], list[str], str | None]:
     return names, sorted(others), link
 
 
-def _stem(name: str) -> str:
+def seed_stem(name: str) -> str:
+    """The article id of a seed file's name."""
     return name[: -len(".txt")]
 
 
@@ -131,15 +132,15 @@ def _check_case_clashes(seeds_dir: Path, names: list[str]) -> None:
     sorted by article id)."""
     seen: dict[str, str] = {}
     for name in names:
-        stem = _stem(name)
+        stem = seed_stem(name)
         if stem == stem.lower():
             continue
         lower = stem.lower()
-        at = bisect_left(names, lower, key=_stem)
-        clash = names[at] if at < len(names) and _stem(names[at]) == lower else None
+        at = bisect_left(names, lower, key=seed_stem)
+        clash = names[at] if at < len(names) and seed_stem(names[at]) == lower else None
         clash = clash or seen.setdefault(lower, name)
         if clash != name:
-            first, second = sorted([clash, name], key=_stem)
+            first, second = sorted([clash, name], key=seed_stem)
             raise NewsfactsError(
                 f"{seeds_dir / second}: duplicate article_id (differs from {first} only in case)"
             )
