@@ -1,5 +1,6 @@
 """How the build scales: a clean build and an add-one-article rebuild per corpus size, with the
-peak RSS of the main process and of the largest worker, each size in its own process.
+peak RSS of the main process and of the largest worker. Each build runs in a process of its
+own, as `newsfacts build` does (the rebuild's peak is not the clean build's leftovers).
 
     python benchmarks/scale.py --sizes 10000 100000 1000000 [--workers 2] [--budget 1800]
         [--json benchmarks/scale_results.json]
@@ -42,27 +43,47 @@ def timed_build(seeds: Path, out: Path, cache: Path, workers: int | None) -> flo
     return time.perf_counter() - start
 
 
-def measure(size: int, workdir: Path, workers: int | None) -> dict[str, Any]:
+def build_in_own_process(workdir: Path, workers: int | None) -> dict[str, Any]:
+    """One build in a process of its own, as `newsfacts build` runs: its seconds, and its
+    peak RSS and its largest worker's, not those of the builds before it."""
+    command = [sys.executable, __file__, "--build", str(workdir)]
+    command += ["--workers", str(workers)] if workers else []
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"the build in {workdir} failed:\n{done.stderr}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def one_build(workdir: Path, workers: int | None) -> dict[str, Any]:
     seeds, out, cache = workdir / "seeds", workdir / "build", workdir / "cache"
+    seconds = timed_build(seeds, out, cache, workers)
+    return {
+        "seconds": round(seconds, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / MB),
+    }
+
+
+def measure(size: int, workdir: Path, workers: int | None) -> dict[str, Any]:
+    seeds, out = workdir / "seeds", workdir / "build"
     seeds.mkdir()
     start = time.perf_counter()
     words = make_corpus(size, seeds)
     generate = time.perf_counter() - start
-    clean = timed_build(seeds, out, cache, workers)
-    clean_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB
+    clean = build_in_own_process(workdir, workers)
     make_corpus(1, seeds, first=size)
-    rebuild = timed_build(seeds, out, cache, workers)
+    rebuild = build_in_own_process(workdir, workers)
     return {
         "articles": size,
         "words": words,
         "workers": workers or "in-process",
         "generate_s": round(generate, 1),
-        "clean_s": round(clean, 1),
-        "rebuild_s": round(rebuild, 1),
-        "rebuild_share": round(rebuild / clean, 3),
-        "peak_rss_mb": round(clean_rss),
-        "peak_rss_with_rebuild_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / MB),
-        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / MB),
+        "clean_s": clean["seconds"],
+        "rebuild_s": rebuild["seconds"],
+        "rebuild_share": round(rebuild["seconds"] / clean["seconds"], 3),
+        "peak_rss_mb": clean["peak_rss_mb"],
+        "rebuild_peak_rss_mb": rebuild["peak_rss_mb"],
+        "worker_peak_rss_mb": max(clean["worker_peak_rss_mb"], rebuild["worker_peak_rss_mb"]),
         "build_bytes": sum(p.stat().st_size for p in out.rglob("*") if p.is_file()),
     }
 
@@ -81,8 +102,8 @@ def run_one(size: int, workers: int | None, budget: float) -> dict[str, Any]:
 
 
 def table(results: list[dict[str, Any]]) -> str:
-    head = ["articles", "workers", "clean s", "rebuild s", "rebuild %", "peak RSS MB",
-            "worker RSS MB", "words/s"]  # fmt: skip
+    head = ["articles", "workers", "clean s", "rebuild s", "rebuild %", "peak RSS MiB",
+            "rebuild peak RSS MiB", "worker RSS MiB", "words/s"]  # fmt: skip
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for r in results:
         if "stopped_after_s" in r:
@@ -95,7 +116,8 @@ def table(results: list[dict[str, Any]]) -> str:
                 f"{r['clean_s']:.1f}",
                 f"{r['rebuild_s']:.1f}",
                 f"{100 * r['rebuild_share']:.1f}%",
-                str(r["peak_rss_with_rebuild_mb"]),
+                str(r["peak_rss_mb"]),
+                str(r["rebuild_peak_rss_mb"]),
                 str(r["worker_peak_rss_mb"]),
                 f"{r['words'] / r['clean_s']:,.0f}",
             ]
@@ -110,7 +132,11 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=1800.0, help="seconds per size")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # one size, print JSON
+    parser.add_argument("--build", type=Path, help=argparse.SUPPRESS)  # one build, print JSON
     args = parser.parse_args()
+    if args.build:
+        print(json.dumps(one_build(args.build, args.workers)))
+        return
     if args.one:
         workdir = Path(tempfile.mkdtemp(prefix="newsfacts-scale-"))
         try:

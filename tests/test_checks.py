@@ -240,6 +240,23 @@ def test_a_foreign_key_lookup_never_finds_a_value_by_its_hash_alone(
     assert found.tolist() == [True, False, False, True, True, False, False, False, False]
 
 
+def test_a_lookup_in_chunks_finds_exactly_its_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Distinct values read in several chunks (kept as read, reached by row number), tested
+    values sharing their hashes: found only when equal."""
+    import numpy as np
+    import pyarrow as pa
+
+    def by_length(column: pa.Array) -> np.ndarray:  # type: ignore[type-arg]
+        return np.array([len(v or "") for v in column.to_pylist()], np.uint64)
+
+    monkeypatch.setattr(keys, "string_hashes", by_length)
+    lookup = keys.Lookup(pa.chunked_array([["cccc", "a"], [], ["bb"]]))
+    assert lookup.distinct
+    tested = pa.array(["bb", "x", "a", None, "zz", "cccc", "dddd", "eeeee", "a"])
+    found = lookup.contains(tested)
+    assert found.tolist() == [True, False, True, False, False, True, False, False, True]
+
+
 def test_a_key_hashes_the_same_in_any_batch() -> None:
     """A value's hash does not depend on the other values of its batch (longer, non-ASCII):
     a duplicate across two batches is a candidate."""

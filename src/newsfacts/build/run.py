@@ -349,7 +349,7 @@ class PartsRun:
         return KeptParts(
             written={part.key for part in self.finished if part.built},
             first_part=self.parts[0].key,
-            articles=[a for part in plans for a in part.article_ids],
+            articles=pa.chunked_array([pa.array(part.article_ids) for part in plans], pa.string()),
             actor_ids=lambda: self._kept_actor_ids(plans),
         )
 

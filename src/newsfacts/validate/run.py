@@ -22,9 +22,10 @@ from newsfacts.read.swap_lock import reading
 from newsfacts.validate import batches as streams
 from newsfacts.validate.check import Check, Scope
 from newsfacts.validate.checks import CHECKS
+from newsfacts.validate.key_index import KnownKeys
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.schedule import Task, dispatched, planned
-from newsfacts.validate.subjects import KnownKeys, Package, Subjects, subjects_at
+from newsfacts.validate.subjects import Package, Subjects, subjects_at
 
 ENGINES = ("fast", "frictionless")
 WORKERS = min(2, os.cpu_count() or 2)  # checks at once: each holds a few batches of memory

@@ -14,7 +14,7 @@ package gets Frictionless's checks only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,8 +24,7 @@ from newsfacts import schema
 from newsfacts.errors import NewsfactsError
 from newsfacts.read.files import DESCRIPTOR, read_descriptor
 from newsfacts.validate.digests import TableDigest
-
-KnownKeys = Mapping[tuple[str, str], Sequence[str]]  # (table, field) -> values held elsewhere
+from newsfacts.validate.key_index import KnownKeys
 
 
 @dataclass(eq=False)

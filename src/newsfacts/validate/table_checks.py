@@ -11,7 +11,7 @@ is left to stock Frictionless (checks/frictionless_tables.py).
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
@@ -28,11 +28,10 @@ from newsfacts.read.files import DESCRIPTOR, resource_paths
 from newsfacts.validate import batches as streams
 from newsfacts.validate.cells import Cells, Mask, read_column
 from newsfacts.validate.digests import TableDigest
-from newsfacts.validate.key_index import KeyIndex, Lookup, duplicates, row_hashes
+from newsfacts.validate.key_index import KeyIndex, KnownKeys, Lookup, duplicates, row_hashes
 from newsfacts.validate.problems import Problem
 
 Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
-KnownKeys = Mapping[tuple[str, str], Sequence[str]]  # (table, field) -> values held elsewhere
 
 
 class Irregular(Exception):
@@ -68,7 +67,7 @@ class Table:
     last_row: int | None = None  # LIMIT_ERRORS reached by here: later rows' errors are cut
     wants_digest: bool = False  # for the CSV = Parquet check
     digest: TableDigest | None = None  # of every row's typed values, when read to the end
-    known: dict[str, list[str]] = field(default_factory=dict)  # referenced values not read
+    known: dict[str, pa.ChunkedArray] = field(default_factory=dict)  # referenced, not read
 
     @property
     def name(self) -> str:
@@ -141,7 +140,7 @@ def package_problems(
     tables.sort(key=lambda table: order.index(id(table.resource)))  # reported in this order
     for table in tables:
         table.wants_digest = digests is not None
-        table.known = {f: list(v) for (t, f), v in (known_keys or {}).items() if t == table.name}
+        table.known = {f: v for (t, f), v in (known_keys or {}).items() if t == table.name}
     lookups: Lookups = {}
     with ThreadPoolExecutor(1) as hasher, ThreadPoolExecutor(TABLE_THREADS) as checker:
         hashes = [
@@ -409,8 +408,8 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
             break  # as Frictionless stops (a referenced table is read on for its keys)
     table.digest = digest
     for name, values in keys.referenced.items():
-        values.append(pa.array(table.known.get(name, []), pa.string()))
-        lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()).combine_chunks())
+        values += table.known[name].chunks if name in table.known else []
+        lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()))
     report_duplicates(table, keys)
 
 

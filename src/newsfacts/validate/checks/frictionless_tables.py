@@ -23,6 +23,7 @@ from newsfacts.read.files import DESCRIPTOR, path_problem, read_descriptor
 from newsfacts.validate import table_checks as compiled
 from newsfacts.validate.check import Input, PackageCheck
 from newsfacts.validate.digests import TableDigest
+from newsfacts.validate.key_index import KnownKeys
 from newsfacts.validate.problems import Problem
 from newsfacts.validate.subjects import Package
 
@@ -150,7 +151,7 @@ def table_problems(
     digests: dict[str, TableDigest] | None = None,
     descriptor_name: str = DESCRIPTOR,
     kept_files: frozenset[Path] = frozenset(),
-    known_keys: compiled.KnownKeys | None = None,
+    known_keys: KnownKeys | None = None,
 ) -> list[Problem]:
     """What Frictionless reports: by the compiled checks (which fill `digests`, if given;
     `kept_files` are not sniffed again: table_checks.opened_table), or by stock Frictionless
