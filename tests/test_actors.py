@@ -391,6 +391,17 @@ def test_a_given_name_then_a_place_word_that_is_a_surname_is_a_person() -> None:
             {"Bureau of Fisheries and Coastal Affairs": "organization"},
         ),
         (
+            "The Securities and Exchange Commission and the Food and Drug Administration agreed.",
+            {
+                "Securities and Exchange Commission": "organization",
+                "Food and Drug Administration": "organization",
+            },
+        ),
+        (
+            "Students at Torvik and Morrow Law School agreed.",
+            {"Morrow Law School": "organization"},
+        ),
+        (
             "The Ministry of Health and Jane Morrow agreed.",
             {"Ministry of Health": "organization", "Jane Morrow": "person"},
         ),

@@ -51,10 +51,11 @@ ARABIC_PARTICLE = Rule(
 )
 DESCRIBES = Rule(
     "describes",
-    "A capitalised word with a lower-case suffix describes the name after it.",
-    re.compile(r"-[a-z]+$"),
+    "A capitalised word with a lower-case suffix describes the name after it ('-elect' makes "
+    "a title: Governor-elect Ana Ruiz).",
+    re.compile(r"-(?!elect$)[a-z]+$"),
     matches=("Lisbon-based", "Norvo-owned"),
-    rejects=("al-Noor", "Voss"),
+    rejects=("al-Noor", "Voss", "President-elect"),
 )
 
 # -- governments -----------------------------------------------------------------------

@@ -235,6 +235,18 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     return runs
 
 
+def _word_before(words: list[str]) -> list[str]:
+    """The words of a run before a connector, back to the one before it."""
+    at = max((i for i, w in enumerate(words) if w in CONNECTORS), default=-1)
+    return words[at + 1 :]
+
+
+def _words_after(words: list[str]) -> list[str]:
+    """The words of a run after a connector, up to the next one."""
+    at = next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))
+    return words[:at]
+
+
 def _describes(word: str) -> bool:
     """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is)."""
     return "-" in word and DESCRIBES.pattern.search(word) is not None
@@ -370,14 +382,30 @@ class ActorFinder:
 
     def _joins_one_organization(self, words: list[str], index: int) -> bool:
         """ "Bureau of Fisheries and Coastal Affairs": the "and" inside one organisation's name
-        (an organisation word and "of" before it, none after, nor a given name); not "Morrow
-        and Reed", "Kenya and Ghana", "Ministry of Health and Jane Morrow"."""
+        (an organisation word and "of" before it, none after, nor a given name); "Securities
+        and Exchange Commission": one word, then two ending in an organisation word. Not
+        "Morrow and Reed", "Kenya and Ghana", "Ministry of Health and Jane Morrow", "Kenya and
+        Ghana Football Association", "Princeton and Yale Law School"."""
         before, after = words[:index], words[index + 1 :]
         org_words = self.lex.org_words
         if not after or " ".join(after) in self.lex.countries:
             return False
         org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
-        return org_then_of and org_words.isdisjoint(after) and after[0] not in self.lex.given_names
+        if org_then_of:
+            return org_words.isdisjoint(after) and after[0] not in self.lex.given_names
+        first, second = _word_before(before), _words_after(after)
+        return (
+            len(first) == 1
+            and len(second) == 2
+            and second[-1] in org_words
+            and first[0] not in org_words
+            and not self._names_a_person_or_place(first)
+        )
+
+    def _names_a_person_or_place(self, words: list[str]) -> bool:
+        name = " ".join(words)
+        known = name in self.lex.countries or name in self.lex.demonyms
+        return known or words[0] in self.lex.given_names
 
     def _person_of_organization(self, words: list[str], index: int) -> bool:
         """ "Capt. Ana Ruiz of the Harbour Police": a titled person, then the organisation."""
@@ -472,7 +500,11 @@ class ActorFinder:
             core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
-        if not core or self._is_place(core, core_span):
+        if not core:
+            return
+        if self._is_place(core, core_span):
+            if len(core) == 1:  # "says Hill": the surname of a person named before, perhaps
+                self.single_words.append((core_span, core_text, name.possessive, name.initial))
             return
         possessive = name.possessive
         if core_text in self.registry:

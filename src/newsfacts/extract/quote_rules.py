@@ -161,10 +161,15 @@ URGED_TO = Rule(
 )
 CLAUSE_TAIL = Rule(
     "clause_tail",
-    "Where a reported clause gives way to the article's comment: ', taking ...' (not at "
-    "', which ...': the held-out annotations keep it).",
-    re.compile(r",\s[a-z]+ing\s"),
-    matches=("it cut jobs, taking steps to", "it would rise, adding that"),
+    "Where a reported clause gives way to the article's comment: ', taking ...', ', though "
+    "...', '; ...' (not at ', which ...': the held-out annotations keep it).",
+    re.compile(r",\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
+    matches=(
+        "it cut jobs, taking steps to",
+        "it would rise, adding that",
+        "he might go, though he declined",
+        "it had been wanted; she had just come",
+    ),
     rejects=("the rules were new, which began in May", "it cut jobs, and things"),
 )
 PARTICIPLE_CUE = Rule(
@@ -312,6 +317,16 @@ APPOSITIVE = Rule(
     rejects=(", and then, ", ", the head. Then, "),
     how="match",
 )
+NAME_THEN_APPOSITIVE = Rule(
+    "name_then_appositive",
+    "After a quote, a name and an appositive of any length up to the cue: a cue farther than "
+    "the usual few words still attributes the quote ('”, Ana Ruiz, a doctoral student in "
+    "history and leader of the dig, said').",
+    re.compile(r",\s[^.!?;:“”\"()]{1,240},\s*"),
+    matches=(", a doctoral student in history and leader of the dig, ", ", PhD student, "),
+    rejects=(", then. Later, ", " told reporters that ", ", who said “no,” "),
+    how="fullmatch",
+)
 LEADING_SPACE = Rule(
     "leading_space",
     "The spaces after a cue, before the name that may follow it.",
@@ -407,6 +422,22 @@ NAMED_SOURCE = Rule(
 # -- unnamed sources -----------------------------------------------------------------
 
 COLLECTIVE_SOURCES = word_set("collective_sources.txt")
+DOCUMENT_NOUNS = alternation(word_set("documents.txt"))
+DOCUMENT_BY = Rule(
+    "document_by",
+    "A document, then the organisation that made it: 'a report published Tuesday by the '.",
+    re.compile(rf"\b(?P<noun>{DOCUMENT_NOUNS})\b[^.;!?]{{0,80}}?\bby\s(?:the\s)?$"),
+    matches=("a report published on Tuesday by the ", "the study by "),
+    rejects=("the study ended. Then by the ", "by the "),
+)
+DOCUMENT_OF = Rule(
+    "document_of",
+    "Right after an organisation's name, a document of its own: ''s annual report', ' report'.",
+    re.compile(rf"(?:['’]s)?\s(?:[a-z-]+\s)?(?P<noun>{DOCUMENT_NOUNS})\b"),
+    matches=("’s annual report", " report", "'s study"),
+    rejects=(" said in a report", " and the report"),
+    how="match",
+)
 WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
 
 

@@ -39,11 +39,14 @@ from .quote_rules import (
     CUE,
     DEFINITE_ROLE,
     DETERMINER,
+    DOCUMENT_BY,
+    DOCUMENT_OF,
     ENDS_WITH_COLON,
     JOINED_CLAUSE,
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
+    NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
     NEXT_OPENING,
@@ -120,6 +123,7 @@ APPOSITIVE_WORDS = 8
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
 # "the spokeswoman" may refer back to.
 ROLE_WORDS = 5
+DOCUMENT_REACH = 1500  # how far back a document's author is looked for (characters)
 
 # How many paragraphs before the current one hold the candidates for a pronoun's antecedent
 # and for the speaker of a quote with no cue.
@@ -130,7 +134,8 @@ CARRIED_PARAGRAPHS_BACK = 1
 @cache
 def _role_nouns(lex: Lexicons) -> frozenset[str]:
     """Words that name a role before a name: "said lead author Ana Ruiz"."""
-    return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
+    titles = {t.lower().rstrip(".") for t in lex.titles}
+    return frozenset(titles | lex.unnamed_sources | lex.role_nouns)
 
 
 @cache
@@ -331,7 +336,8 @@ class QuoteFinder:
                 return Speaker(mention.key, True, start, "name_after_cue")
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
-                return Speaker(mention.key, True, start, "name_after_cue")
+                person = self._person_titled_after(mention, limit)
+                return Speaker(person or mention.key, True, start, "name_after_cue")
         if self.text.startswith("the ", start):  # "reported the Harbour Gazette"
             for mention in self.actors.between(start + 4, start + 5):
                 if not mention.possessive and self.actors.actors[mention.key].kind != "person":
@@ -340,6 +346,22 @@ class QuoteFinder:
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
         return self._unnamed_at(start, limit)
+
+    def _person_titled_after(self, organization: MentionSpan, limit: int) -> str | None:
+        """ "said Norvo CEO Lena Voss": the person an organisation's role word names."""
+        if self.actors.actors[organization.key].kind != "organization":
+            return None
+        for mention in self.actors.between(organization.span.end, limit):
+            person = self.actors.actors[mention.key]
+            if mention.possessive or person.kind != "person":
+                return None
+            role = self.text[organization.span.end : mention.span.start].split()
+            if not role:  # the person's span holds the title: "CEO Lena Voss"
+                return mention.key if person.title else None
+            return (
+                mention.key if len(role) <= ROLE_WORDS and self._is_role(role[-1].lower()) else None
+            )
+        return None
 
     def _is_role(self, word: str) -> bool:
         """Whether a word names a role before a name ("director", "co-author")."""
@@ -359,8 +381,8 @@ class QuoteFinder:
             speaker = self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
             if speaker.found or not unnamed.group(0).lower().startswith("the "):
                 return speaker
-            # "the report said": the organisation that spoke last, else the report itself
-            earlier = self._last_organization_speaker(unnamed.start())
+            # "the report said": the organisation named as its author, else the report itself
+            earlier = self._document_author(unnamed.group(0), unnamed.start())
             if earlier:
                 return Speaker(earlier, True, unnamed.start(), "role_noun")
             return self._unnamed_actor(unnamed, of_its_own=True)
@@ -711,13 +733,23 @@ class QuoteFinder:
                 return actor.key
         return None
 
-    def _last_organization_speaker(self, position: int) -> str | None:
-        """The last named organisation to speak before `position`."""
-        index = bisect_left(self.spoken, position, key=_spoken_at)
-        for _, key in reversed(self.spoken[:index]):
-            actor = self.actors.actors[key]
-            if actor.kind == "organization" and not actor.unnamed:
-                return key
+    def _document_author(self, source: str, position: int) -> str | None:
+        """The organisation the article named, before `position`, as the author of the
+        document `source` ("the report") names: "a report published Tuesday by the WMO",
+        "the WMO's report", "a WMO report". Not one the document merely mentions."""
+        noun = source.split()[-1].lower()
+        floor = max(0, position - DOCUMENT_REACH)
+        for mention in self.actors.before(position):
+            if mention.span.start < floor:
+                return None
+            actor = self.actors.actors[mention.key]
+            if actor.kind != "organization" or actor.unnamed:
+                continue
+            own = DOCUMENT_OF.pattern.match(self.text, mention.span.end)  # "the WMO's report"
+            start = max(floor, mention.span.start - 120)
+            by = DOCUMENT_BY.pattern.search(self.text, start, mention.span.start)
+            if any(found and found["noun"].lower() == noun for found in (own, by)):
+                return actor.key
         return None
 
     def _unnamed_actor(self, match: re.Match[str], of_its_own: bool = False) -> Speaker:
@@ -796,12 +828,23 @@ class QuoteFinder:
             if not cues:
                 continue
             cue = cues[0] if nearest_first else cues[-1]
-            if nearest_first and len(self.text[window.start : cue.start()].split()) > 12:
+            far = len(self.text[window.start : cue.start()].split()) > 12
+            if nearest_first and far and not self._named_before_appositive(window, cue.start()):
                 continue
             speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
             if speaker.found:
                 return cue.group(0), speaker
         return None, self._colon_speaker(before_window)
+
+    def _named_before_appositive(self, window: Span, cue_start: int) -> bool:
+        """ "”, Ana Ruiz, a doctoral student in ... and leader of the dig, said": a name opens
+        the window after a quote and only its appositive stands between it and the cue."""
+        for mention in self.actors.between(window.start, cue_start):
+            if mention.possessive or self.text[window.start : mention.span.start].strip(" ,"):
+                return False
+            gap = self.text[mention.span.end : cue_start]
+            return NAME_THEN_APPOSITIVE.pattern.fullmatch(gap) is not None
+        return False
 
     def _sentence_end(self, window: Span) -> int | None:
         """Where the sentence after a quote ends in `window`: not at the period of "Mr." or
@@ -878,11 +921,14 @@ class QuoteFinder:
         )
 
     def _without_tail(self, clause: Span) -> Span:
-        """A reported clause without the article's own comment after it (", taking ...")."""
-        tail = CLAUSE_TAIL.pattern.search(self.text, clause.start, clause.end)
-        if tail is None or len(self.text[clause.start : tail.start()].split()) < 3:
-            return clause
-        return Span(clause.start, tail.start())
+        """A reported clause without the article's own comment after it (", taking ...");
+        a semicolon after a colon parts the items of a list, not the clause from a comment."""
+        for tail in CLAUSE_TAIL.pattern.finditer(self.text, clause.start, clause.end):
+            before = self.text[clause.start : tail.start()]
+            if tail.group(0).startswith(";") and ":" in before:
+                continue
+            return Span(clause.start, tail.start()) if len(before.split()) >= 3 else clause
+        return clause
 
     def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
         """ "X said A but warned that B": two reported clauses of one speaker, each its own
