@@ -486,3 +486,18 @@ def test_a_headline_after_a_group_noun_is_no_person() -> None:
     )
     assert actors_of(text) == {"Ana Ruiz": "person"}
     assert actors_of("Economist Ana Ruiz said the rate would rise.") == {"Ana Ruiz": "person"}
+
+
+def test_a_firm_named_in_a_place_like_phrase_as_an_owner_stays_a_firm() -> None:
+    """ "in Norvex's devices" names an owner, not a place: Norvex acts, so it is a firm."""
+    text = (
+        "The hinge in Norvex's devices is new. Norvex started with a sketch. "
+        "Later Norvex tested it for a year."
+    )
+    assert actors_of(text).get("Norvex") == "organization"
+    assert "Torvik" not in actors_of("Riots broke out in Torvik, and Torvik has no mayor now.")
+
+
+def test_brands_in_a_list_after_an_organisation_noun_lower_case_first_letters_too() -> None:
+    found = actors_of("Buy it on websites like Daltrop, eNorv, and Kellun instead.")
+    assert found == {"Daltrop": "organization", "eNorv": "organization", "Kellun": "organization"}

@@ -42,6 +42,14 @@ ARABIC_PREFIX = Rule(
     rejects=("al-noor", "alpha-Beta"),
     how="match",
 )
+LOWER_CAMEL_CASE = Rule(
+    "lower_camel_case",
+    "A brand written with a lower-case first letter and a capital second: counts as capitalised.",
+    re.compile(r"[a-z][A-Z][a-z]"),
+    matches=("eNorv", "iVoss"),
+    rejects=("norv", "e-Norv", "eNORV"),
+    how="match",
+)
 ARABIC_PARTICLE = Rule(
     "arabic_particle",
     "Such a prefix anywhere, capital or not: inside a name it marks a person's.",
@@ -128,8 +136,9 @@ ACTION_VERBS = word_set("action_verbs.txt")
 ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
 _ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
 _ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence
-# a name in a list: capitalised words joined by spaces; names joined by commas, "and", "or"
-_LISTED_NAME = r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"
+# a name in a list: capitalised words joined by spaces ("1st Dibs", "eBay" too); names joined
+# by commas, "and", "or"
+_LISTED_NAME = r"(?:[A-Z]|\d|[a-z](?=[A-Z]))[\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"
 ORGANIZATION_NOUN_BEFORE = Rule(
     "organization_noun_before",
     "A noun for organisations just before a name, or before the list it is in: 'the cable"
@@ -145,6 +154,7 @@ ORGANIZATION_NOUN_BEFORE = Rule(
         "firms such as Daltrop, ",
         "20 companies, including Daltrop, Kellun Motors and ",
         "Companies like ",
+        "sites like 1st Norv, eNorv, and ",
     ),
     rejects=("the operator said ", "companies in ", "like "),
 )

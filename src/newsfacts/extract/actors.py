@@ -47,6 +47,7 @@ from .actor_rules import (
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
     KINSHIP_BEFORE,
+    LOWER_CAMEL_CASE,
     MONTHS,
     NOT_ALPHANUMERIC,
     ORGANIZATION_APPOSITIVE,
@@ -267,7 +268,11 @@ def _without_possessive(word: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    return word[0].isupper() or ("-" in word and bool(ARABIC_PREFIX.pattern.match(word)))
+    if word[0].isupper():
+        return True
+    if "-" in word and ARABIC_PREFIX.pattern.match(word):
+        return True
+    return LOWER_CAMEL_CASE.pattern.match(word) is not None
 
 
 def _takes_period(word: str) -> bool:
@@ -809,14 +814,15 @@ class ActorFinder:
         """Unknown single names the article shows to be organisations: named after a noun
         for one ("the cable operator Norvex", "companies like Norvex"), told something or
         reporting ("told Norvex"), or named twice or more and once acting or owning
-        ("Norvex has ...", "Norvex's network"); never a word used as a place ("in Torvik,")."""
+        ("Norvex has ...", "Norvex's network"); never a word used as a place ("in Torvik,";
+        "in Norvex's devices" is an owner's)."""
         occurrences: dict[str, list[tuple[Span, bool]]] = {}
         for span, word, possessive, _ in self.single_words:
             occurrences.setdefault(word, []).append((span, possessive))
         found = set()
         for word, spans in occurrences.items():
             if not self._may_name_an_organization(word) or any(
-                self._is_a_place_at(span) for span, _ in spans
+                self._is_a_place_at(span) and not possessive for span, possessive in spans
             ):
                 continue
             spans = [(span, p) for span, p in spans if not self._ends_a_longer_name(span)]
@@ -857,7 +863,7 @@ class ActorFinder:
         lex = self.lex
         return not (
             len(word) < 2
-            or not word[0].isupper()
+            or not _is_capitalised(word)
             or "'" in word
             or "’" in word
             or word.lower() in lex.function_words
