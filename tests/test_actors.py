@@ -501,3 +501,13 @@ def test_a_firm_named_in_a_place_like_phrase_as_an_owner_stays_a_firm() -> None:
 def test_brands_in_a_list_after_an_organisation_noun_lower_case_first_letters_too() -> None:
     found = actors_of("Buy it on websites like Daltrop, eNorv, and Kellun instead.")
     assert found == {"Daltrop": "organization", "eNorv": "organization", "Kellun": "organization"}
+
+
+def test_a_contraction_and_a_post_named_alone_are_not_actors() -> None:
+    text = "“I've heard stories,” he said. “That's all I've thought about.”"
+    assert actors_of(text) == {}
+    text = "Ana Ruiz may serve as the incoming Energy Secretary."
+    assert actors_of(text) == {"Ana Ruiz": "person"}
+    text = "Lena Voss, Deputy News Director at Norvex, said the Department of Justice agreed."
+    assert "Deputy News Director" not in actors_of(text)
+    assert actors_of(text)["Department of Justice"] == "organization"

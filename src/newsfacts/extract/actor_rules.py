@@ -42,6 +42,14 @@ ARABIC_PREFIX = Rule(
     rejects=("al-noor", "alpha-Beta"),
     how="match",
 )
+CONTRACTION = Rule(
+    "contraction",
+    "A word with a contracted ending ('I've', 'That's' is told apart by its verb after): never a"
+    " name.",
+    re.compile(r"['’](?:ve|m|re|ll|d)$|n['’]t$"),
+    matches=("I've", "I’m", "We're", "Don't", "They’ll"),
+    rejects=("Reed's", "O'Neill", "Jones'"),
+)
 LOWER_CAMEL_CASE = Rule(
     "lower_camel_case",
     "A brand written with a lower-case first letter and a capital second: counts as capitalised.",

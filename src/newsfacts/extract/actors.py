@@ -36,6 +36,7 @@ from .actor_rules import (
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
     CONNECTORS,
+    CONTRACTION,
     DATELINE_AFTER,
     DESCRIBES,
     END_OF_A_LONGER_NAME,
@@ -345,8 +346,8 @@ class ActorFinder:
             run, words = run[:-1], words[:-1]
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
-        if not run:
-            return
+        if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
+            return  # "I've"
         if CONNECTORS.isdisjoint(words):  # most names: one part
             self.initial = sentence_start and run[0] == first
             self.classify(run, words)
@@ -478,11 +479,14 @@ class ActorFinder:
         return True
 
     def _add_named_organization(self, name: Name, title: Title) -> bool:
-        """ "Department of Fisheries", "Labor Party"; not "the Government" alone, and not a
-        portfolio title before a person ("Coastal Affairs Minister Jo Bloggs")."""
+        """ "Department of Fisheries", "Labor Party"; not "the Government" alone, not a
+        portfolio title before a person ("Coastal Affairs Minister Jo Bloggs"), and not a
+        post named alone ("the incoming Energy Secretary", "Deputy News Director"): no one's."""
         words = name.words
         if self.lex.org_words.isdisjoint(words):
             return False
+        if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
+            return True
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions:
