@@ -520,3 +520,8 @@ def test_a_report_speaks_for_its_author_not_for_an_organisation_it_mentions() ->
         "Reefs cover less than 1 per cent of the sea floor, the paper states."
     )
     assert [s for _, s, _ in indirects(mentioned)][-1] != "Harbour Trust"
+
+
+def test_an_unknown_single_name_speaks_past_a_time_before_its_cue() -> None:
+    text = "Interest grew after Norvex earlier this month said it plans to invest in the port."
+    assert indirects(text) == [("it plans to invest in the port", "Norvex", "said")]

@@ -109,9 +109,13 @@ VERB_AFTER_NAME = Rule(
 )
 VERB_AFTER_WORD = Rule(
     "verb_after_word",
-    "The lower-case word after a single capitalised word: 'Norvex also said'.",
-    re.compile(rf"\s(?:{_ANY_NAME_ADVERB}\s)?([a-z]+)\b"),
-    matches=(" also said", " said"),
+    "The lower-case word after a single capitalised word, past an adverb and a time: 'Norvex"
+    " also said', 'Norvex earlier this month said', 'Norvex on Monday said'.",
+    re.compile(
+        rf"\s(?:{_ANY_NAME_ADVERB}\s)?(?:(?:earlier|later)\s)?"
+        r"(?:(?:this|last)\s[a-z]+\s|on\s[A-Z][a-z]+\s)?([a-z]+)\b"
+    ),
+    matches=(" also said", " said", " earlier this month said", " on Monday said"),
     rejects=(", said", " 86"),
     how="match",
 )

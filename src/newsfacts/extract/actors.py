@@ -949,7 +949,7 @@ class ActorFinder:
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
-        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 20])
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 40])
         if not following or following.group(1) not in self.lex.reporting_verbs:
             return False
         if AFTER_PLACE_WORD.pattern.search(self.text[max(0, span.start - 6) : span.start]):
