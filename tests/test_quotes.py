@@ -525,3 +525,11 @@ def test_a_report_speaks_for_its_author_not_for_an_organisation_it_mentions() ->
 def test_an_unknown_single_name_speaks_past_a_time_before_its_cue() -> None:
     text = "Interest grew after Norvex earlier this month said it plans to invest in the port."
     assert indirects(text) == [("it plans to invest in the port", "Norvex", "said")]
+
+
+def test_a_term_the_sentence_ends_on_is_no_quote_a_word_said_alone_is() -> None:
+    """A few quoted words with a stop inside the marks: a quote when they open a sentence,
+    a term when the sentence ends on them (the stop is the sentence's)."""
+    assert directs("Ruiz studied what toy makers call “boy toys.” The rest followed.") == []
+    found = directs("The crowd went quiet. “Go home!” Then it rained.")
+    assert [t for t, _, _ in found] == ["Go home!"]

@@ -813,7 +813,11 @@ class QuoteFinder:
         names_a_work = NAMES_A_WORK.pattern.search(before)
         if title_case and (not has_cue or names_a_work):
             return False  # a title or a name: a show called “Wait Until Morning”
-        return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
+        if has_cue or len(words) >= 4:
+            return True
+        # a few words with a stop: said alone ("“Woah!”"), not a term the sentence ends on
+        # ("what are called “boy toys.”")
+        return content.of(self.text)[-1] in ".!?" and self._opens_sentence(content.start - 1)
 
     def _direct_attribution(
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
