@@ -533,3 +533,8 @@ def test_a_term_the_sentence_ends_on_is_no_quote_a_word_said_alone_is() -> None:
     assert directs("Ruiz studied what toy makers call “boy toys.” The rest followed.") == []
     found = directs("The crowd went quiet. “Go home!” Then it rained.")
     assert [t for t, _, _ in found] == ["Go home!"]
+
+
+def test_according_to_a_firm_s_analyst_is_the_analyst() -> None:
+    text = "A merger is possible, according to Norvex Bank analyst Lena Voss."
+    assert indirects(text) == [("A merger is possible", "Lena Voss", "according to")]

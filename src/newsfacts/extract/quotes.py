@@ -1028,7 +1028,9 @@ class QuoteFinder:
             return self._unnamed_actor(unnamed)  # "U.S. trade and farm officials"
         for mention in self.actors.between(source.start, source.end):
             if mention.span.end <= source.end:
-                return Speaker(mention.key, True, how="according_to")
+                # "according to UBS analyst John Hodulik": the person, not the firm
+                person = self._person_titled_after(mention, source.end)
+                return Speaker(person or mention.key, True, how="according_to")
         return self._unnamed_before(source.end, source.start) or self._named_source(source)
 
     def _named_source(self, source: Span) -> Speaker:
