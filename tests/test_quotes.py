@@ -538,3 +538,8 @@ def test_a_term_the_sentence_ends_on_is_no_quote_a_word_said_alone_is() -> None:
 def test_according_to_a_firm_s_analyst_is_the_analyst() -> None:
     text = "A merger is possible, according to Norvex Bank analyst Lena Voss."
     assert indirects(text) == [("A merger is possible", "Lena Voss", "according to")]
+
+
+def test_a_cue_between_commas_before_a_clause_of_its_own_reports_the_words_before() -> None:
+    text = "The guard ordered the man to stop, Captain Ana Ruiz said, but instead, he ran."
+    assert indirects(text) == [("The guard ordered the man to stop", "Ana Ruiz", "said")]

@@ -1054,7 +1054,9 @@ class QuoteFinder:
     def _parenthetical(
         self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
     ) -> QuoteSpan | None:
-        """ "The road, the mayor said, will reopen": a cue between two commas."""
+        """ "The road, the mayor said, will reopen": a cue between two commas. When a clause of
+        its own follows ("The man ran, the captain said, but then he fell"), the words before
+        the cue are what was said."""
         if (
             self.text.count(", ", sentence.start, sentence.end) < 2
         ):  # the parenthetical's two commas
@@ -1070,6 +1072,8 @@ class QuoteFinder:
                 cue, Span(sentence.start + match.start("who"), cue.start)
             )
             clause = self._clause(Span(sentence.start + match.end(), sentence.end))
+            if CONJUNCTION.pattern.match(clause.of(self.text)):
+                clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if (
                 speaker.found
                 and len(clause.of(self.text).split()) >= 3
