@@ -543,3 +543,9 @@ def test_according_to_a_firm_s_analyst_is_the_analyst() -> None:
 def test_a_cue_between_commas_before_a_clause_of_its_own_reports_the_words_before() -> None:
     text = "The guard ordered the man to stop, Captain Ana Ruiz said, but instead, he ran."
     assert indirects(text) == [("The guard ordered the man to stop", "Ana Ruiz", "said")]
+
+
+def test_a_reported_clause_ends_where_its_speaker_goes_on_into_a_direct_quote() -> None:
+    text = "Ana Ruiz said she would consider Tom Reed but added, “I would rather keep Lena.”"
+    assert indirects(text) == [("she would consider Tom Reed", "Ana Ruiz", "said")]
+    assert [t for t, _, _ in directs(text)] == ["I would rather keep Lena."]

@@ -191,6 +191,14 @@ JOINED_CLAUSE = Rule(
         "was open but that was all",
     ),
 )
+JOINED_QUOTE = Rule(
+    "joined_quote",
+    "Inside a reported clause, a second cue of the same speaker that leads into a direct "
+    "quote: 'but added, “...'. The reported clause ends before it.",
+    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed),?:?\s*[“\"‘]"),
+    matches=("would consider him but added, “I", "was open, and added: “It"),
+    rejects=("was open but added that it", "and he said, “"),
+)
 TIME_ONLY = Rule(
     "time_only",
     "What may follow a trailing cue and still end the attribution: only times.",

@@ -43,6 +43,7 @@ from .quote_rules import (
     DOCUMENT_OF,
     ENDS_WITH_COLON,
     JOINED_CLAUSE,
+    JOINED_QUOTE,
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
@@ -925,8 +926,12 @@ class QuoteFinder:
         )
 
     def _without_tail(self, clause: Span) -> Span:
-        """A reported clause without the article's own comment after it (", taking ...");
-        a semicolon after a colon parts the items of a list, not the clause from a comment."""
+        """A reported clause without the article's own comment after it (", taking ...") or
+        the speaker's next cue into a direct quote ("but added, “...”"); a semicolon after a
+        colon parts the items of a list, not the clause from a comment."""
+        joined = JOINED_QUOTE.pattern.search(self.text, clause.start, clause.end)
+        if joined and joined["cue"] in self.lex.reporting_verbs:
+            clause = Span(clause.start, joined.start())
         for tail in CLAUSE_TAIL.pattern.finditer(self.text, clause.start, clause.end):
             before = self.text[clause.start : tail.start()]
             if tail.group(0).startswith(";") and ":" in before:
