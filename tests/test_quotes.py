@@ -549,3 +549,10 @@ def test_a_reported_clause_ends_where_its_speaker_goes_on_into_a_direct_quote() 
     text = "Ana Ruiz said she would consider Tom Reed but added, “I would rather keep Lena.”"
     assert indirects(text) == [("she would consider Tom Reed", "Ana Ruiz", "said")]
     assert [t for t, _, _ in directs(text)] == ["I would rather keep Lena."]
+
+
+def test_a_document_s_owner_is_named_before_its_cue_or_as_its_maker() -> None:
+    text = "Initial reports said the man had arrived on a train from Portugal."
+    assert [s for _, s, _ in indirects(text)] == ["Initial reports"]
+    text = "Prices rose, according to a report published on Tuesday by the Harbour Trust."
+    assert [s for _, s, _ in indirects(text)] == ["Harbour Trust"]

@@ -191,6 +191,13 @@ JOINED_CLAUSE = Rule(
         "was open but that was all",
     ),
 )
+MADE_BY = Rule(
+    "made_by",
+    "Just before a name: 'by' (perhaps 'the'), its maker: 'a report published Tuesday by the '.",
+    re.compile(r"\bby\s(?:the\s)?$"),
+    matches=("published on Tuesday by the ", "compiled by "),
+    rejects=("said Amri came from ", "nearby "),
+)
 JOINED_QUOTE = Rule(
     "joined_quote",
     "Inside a reported clause, a second cue of the same speaker that leads into a direct "

@@ -47,6 +47,7 @@ from .quote_rules import (
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
+    MADE_BY,
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
@@ -664,13 +665,22 @@ class QuoteFinder:
         return not head or head[-1] in '.!?:"”'
 
     def _owner(self, start: int, end: int) -> Speaker | None:
-        """An organisation or country named in a document's phrase, up to its clause's end."""
+        """An organisation or country named in a document's phrase, up to its clause's end;
+        past a cue, only as its maker ("a report published Tuesday by the WMO"; "initial
+        reports said he came from France" are not France's)."""
         stop = CLAUSE_STOP.pattern.search(self.text[start:end])
         end = start + stop.start() if stop else end
+        cues = self._cues_in(start, end)
+        cue_end = cues[0].end() if cues else end
         for mention in self.actors.between(start, end):
             kind = self.actors.actors[mention.key].kind
-            if kind in ("organization", "country", "group"):
-                return Speaker(mention.key, True, mention.span.start, "document_owner")
+            if kind not in ("organization", "country", "group"):
+                continue
+            if mention.span.start > cue_end and not MADE_BY.pattern.search(
+                self.text, cue_end, mention.span.start
+            ):
+                return None
+            return Speaker(mention.key, True, mention.span.start, "document_owner")
         return None
 
     def _author(self, position: int) -> Speaker | None:
