@@ -479,6 +479,10 @@ def test_according_to_with_nothing_before_it_is_no_quote() -> None:
             "he might run for mayor",
         ),
         (
+            "Reed said the port could take ships — setting up a clash with the town.",
+            "the port could take ships",
+        ),
+        (
             "Reed said the plan had been wanted for years; the council had just approved it.",
             "the plan had been wanted for years",
         ),

@@ -163,10 +163,11 @@ CLAUSE_TAIL = Rule(
     "clause_tail",
     "Where a reported clause gives way to the article's comment: ', taking ...', ', though "
     "...', '; ...' (not at ', which ...': the held-out annotations keep it).",
-    re.compile(r",\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
+    re.compile(r"(?:,|\s[—–])\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
     matches=(
         "it cut jobs, taking steps to",
         "it would rise, adding that",
+        "it could send its president — setting up a clash",
         "he might go, though he declined",
         "it had been wanted; she had just come",
     ),
