@@ -560,3 +560,8 @@ def test_a_document_s_owner_is_named_before_its_cue_or_as_its_maker() -> None:
     assert [s for _, s, _ in indirects(text)] == ["Initial reports"]
     text = "Prices rose, according to a report published on Tuesday by the Harbour Trust."
     assert [s for _, s, _ in indirects(text)] == ["Harbour Trust"]
+
+
+def test_the_name_a_relative_clause_with_the_cue_is_about_speaks() -> None:
+    text = "I got a reply from Ana Ruiz, who confirmed that the voice belongs to Tom Reed."
+    assert indirects(text) == [("the voice belongs to Tom Reed", "Ana Ruiz", "confirmed")]

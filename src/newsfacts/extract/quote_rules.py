@@ -234,6 +234,13 @@ RELATIVE_PRONOUN = Rule(
     matches=("in a system that the agency", "a plan which Ruiz"),
     rejects=("officials", "the mayor"),
 )
+WHO_BEFORE_CUE = Rule(
+    "who_before_cue",
+    "A name, then ', who' right before a cue: the name speaks ('Ana Ruiz, who confirmed that').",
+    re.compile(r",\s(?:who|which)\s(?:later\s|also\s|then\s|\w+ly\s)?$"),
+    matches=(", who ", ", who later ", ", which also "),
+    rejects=(" who ", ", whom "),
+)
 CONJUNCTION = Rule(
     "conjunction",
     "A tail that opens a clause of its own ('..., and the council agreed').",

@@ -75,6 +75,7 @@ from .quote_rules import (
     UNNAMED_SOURCE,
     URGED_TO,
     URGING_VERBS,
+    WHO_BEFORE_CUE,
     WORDS_BEFORE_SOURCE_NOUN,
     cue_words,
 )
@@ -378,6 +379,9 @@ class QuoteFinder:
         role = self._definite_role_before(position, limit)
         if role:
             return role
+        relative = self._name_before_who(position, limit)
+        if relative:
+            return relative
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
             speaker = self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
@@ -396,6 +400,17 @@ class QuoteFinder:
         if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
             return rule
         return self._scored_before_cue(rule, position, limit)
+
+    def _name_before_who(self, position: int, limit: int) -> Speaker | None:
+        """ "a reply from Ana Ruiz, who confirmed that ...": the name the relative clause
+        that holds the cue is about."""
+        who = WHO_BEFORE_CUE.pattern.search(self.text, max(limit, position - 24), position)
+        if who is None:
+            return None
+        for mention in self.actors.between(limit, who.start()):
+            if mention.span.end == who.start() and not mention.possessive:
+                return Speaker(mention.key, True, mention.span.start, "name_before_cue")
+        return None
 
     def _scored_before_cue(self, rule: Speaker, position: int, limit: int) -> Speaker:
         """Among the names before a cue, the best scoring; `rule` is the rules' choice (a
