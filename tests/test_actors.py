@@ -511,3 +511,9 @@ def test_a_contraction_and_a_post_named_alone_are_not_actors() -> None:
     text = "Lena Voss, Deputy News Director at Norvex, said the Department of Justice agreed."
     assert "Deputy News Director" not in actors_of(text)
     assert actors_of(text)["Department of Justice"] == "organization"
+
+
+def test_the_platform_a_post_was_shared_on_is_an_organisation() -> None:
+    found = actors_of("Ana Ruiz drew her and shared it on Norvex. Tom Reed took to Kellun.")
+    assert found.get("Norvex") == "organization" and found.get("Kellun") == "organization"
+    assert "Nov" not in actors_of("Ana Ruiz posted it on Nov. 5 and wrote a letter to L.A.")

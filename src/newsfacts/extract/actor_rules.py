@@ -170,6 +170,17 @@ ORGANIZATION_NOUN_BEFORE = Rule(
     ),
     rejects=("the operator said ", "companies in ", "like "),
 )
+POSTED_ON = Rule(
+    "posted_on",
+    "A verb of posting, a few words, then 'on', 'to', 'via' or 'through' just before a single"
+    " name: the platform posted on ('shared the photo on ', 'took to ').",
+    re.compile(
+        rf"\b{alternation(word_set('posting_verbs.txt'))}\s(?:[\w’']+\s){{0,4}}?"
+        r"(?:on|to|via|through)\s$"
+    ),
+    matches=("shared it on ", "took to ", "posted a photo of her to ", "alleged through "),
+    rejects=("said on ", "went to ", "shared it in "),
+)
 TOLD_BEFORE = Rule(
     "told_before",
     "'told' or 'reported' just before a single name: the name is who was told or reports.",

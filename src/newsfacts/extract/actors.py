@@ -58,6 +58,7 @@ from .actor_rules import (
     PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
+    POSTED_ON,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
     ROMAN_NUMERAL,
@@ -890,19 +891,29 @@ class ActorFinder:
 
     def _named_as_organization(self, span: Span) -> bool:
         """After a noun for organisations ("the operator Norvex", "firms like Norvex"),
-        after "told", signing a quoted post with an account's handle, before its members
-        ("Norvex gunmen") or an appositive that calls it one ("Norvex, the group")."""
+        after "told" or a verb of posting ("shared it on Norvex"), signing a quoted post
+        with an account's handle, before its members ("Norvex gunmen") or an appositive that
+        calls it one ("Norvex, the group")."""
         named = self.named_as_organization.get(span)
         if named is None:
             named = self._named_as_organization_at(span)
             self.named_as_organization[span] = named
         return named
 
+    def _posted_on(self, span: Span, before: str) -> bool:
+        """ "shared it on Norvex": the platform; not a date ("posted on Nov. 5") or an
+        abbreviated place ("a letter to L.A.")."""
+        word = self.text[span.start : span.end]
+        if "." in word or word.lower() in MONTHS:
+            return False
+        return POSTED_ON.pattern.search(before[-60:]) is not None
+
     def _named_as_organization_at(self, span: Span) -> bool:
         before = self.text[max(0, span.start - 120) : span.start]
         return bool(
             self._after_an_organization_noun(before)
             or TOLD_BEFORE.pattern.search(before)
+            or self._posted_on(span, before)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
             or self._named_as_group(span)
             or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
