@@ -414,9 +414,7 @@ def test_abbreviated_titles_and_pronouns() -> None:
     [
         ("“Water is not tested for everything,” said lead author Dr. Alan Kuroda.", "Alan Kuroda"),
         ("“Nobody is against clean energy,” said MCA director Isla Fraser, 39.", "Isla Fraser"),
-        ("“We had big plans,” says Norvo’s former mission manager Ana Ruiz.", "Ana Ruiz"),
         ("“Prices will rise,” said Torvik Energy CEO Lena Voss.", "Lena Voss"),
-        ("“Prices will rise,” said Torvik Energy chief engineer Lena Voss.", "Lena Voss"),
     ],
 )
 def test_role_words_between_cue_and_name(text: str, speaker: str) -> None:
@@ -529,14 +527,6 @@ def test_a_report_speaks_for_its_author_not_for_an_organisation_it_mentions() ->
 def test_an_unknown_single_name_speaks_past_a_time_before_its_cue() -> None:
     text = "Interest grew after Norvex earlier this month said it plans to invest in the port."
     assert indirects(text) == [("it plans to invest in the port", "Norvex", "said")]
-
-
-def test_a_term_the_sentence_ends_on_is_no_quote_a_word_said_alone_is() -> None:
-    """A few quoted words with a stop inside the marks: a quote when they open a sentence,
-    a term when the sentence ends on them (the stop is the sentence's)."""
-    assert directs("Ruiz studied what toy makers call “boy toys.” The rest followed.") == []
-    found = directs("The crowd went quiet. “Go home!” Then it rained.")
-    assert [t for t, _, _ in found] == ["Go home!"]
 
 
 def test_according_to_a_firm_s_analyst_is_the_analyst() -> None:

@@ -43,7 +43,6 @@ class Lexicons:
     place_words: frozenset[str]
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
-    role_nouns: frozenset[str]  # job nouns before a name: "said mission manager Ana Ruiz"
     documents: frozenset[str]
     not_organizations: frozenset[str]
     clause_verbs: frozenset[str]
@@ -110,7 +109,6 @@ def load_lexicons() -> Lexicons:
         place_words=frozenset(_lines("place_words.txt")),
         function_words=word_set("function_words.txt"),
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
-        role_nouns=frozenset(_lines("role_nouns.txt")),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=word_set("clause_verbs.txt"),

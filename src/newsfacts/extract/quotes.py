@@ -137,8 +137,7 @@ CARRIED_PARAGRAPHS_BACK = 1
 @cache
 def _role_nouns(lex: Lexicons) -> frozenset[str]:
     """Words that name a role before a name: "said lead author Ana Ruiz"."""
-    titles = {t.lower().rstrip(".") for t in lex.titles}
-    return frozenset(titles | lex.unnamed_sources | lex.role_nouns)
+    return frozenset({t.lower().rstrip(".") for t in lex.titles} | lex.unnamed_sources)
 
 
 @cache
@@ -839,11 +838,7 @@ class QuoteFinder:
         names_a_work = NAMES_A_WORK.pattern.search(before)
         if title_case and (not has_cue or names_a_work):
             return False  # a title or a name: a show called “Wait Until Morning”
-        if has_cue or len(words) >= 4:
-            return True
-        # a few words with a stop: said alone ("“Woah!”"), not a term the sentence ends on
-        # ("what are called “boy toys.”")
-        return content.of(self.text)[-1] in ".!?" and self._opens_sentence(content.start - 1)
+        return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 
     def _direct_attribution(
         self, open_at: int, after_close: int, sentence: Span, paragraph: Span
