@@ -134,3 +134,26 @@ def test_ids_in_many_cases_that_do_not_clash(tmp_path: Path) -> None:
     for name in names:
         (tmp_path / f"{name}.txt").write_text("Text.", encoding="utf-8")
     assert list(list_seeds(tmp_path).names) == [f"{n}.txt" for n in sorted(names)]
+
+
+def test_packed_names_behave_as_the_list_they_were_made_from() -> None:
+    """Seed names kept as one string: indexing, negative indexes, slices (views of views),
+    steps, iteration and the end of the sequence as a list of the names gives them."""
+    from bisect import bisect_left
+
+    from newsfacts.sources.seeds import PackedNames
+
+    names = ["a.txt", "bb.txt", "ccc.txt", "", "é.txt", "ffff.txt"]
+    packed = PackedNames(names)
+    assert list(packed) == names and len(packed) == len(names)
+    assert [packed[n] for n in range(-len(names), len(names))] == names + names
+    for start in range(-7, 8):
+        for stop in range(-7, 8):
+            for step in (None, 1, 2, -1):
+                assert list(packed[start:stop:step]) == names[start:stop:step]
+    assert list(packed[1:5][1:3]) == names[1:5][1:3]
+    with pytest.raises(IndexError):
+        packed[len(names)]
+    with pytest.raises(IndexError):
+        packed[1:3][2]
+    assert bisect_left(packed, "ccc.txt") == bisect_left(names, "ccc.txt")

@@ -173,7 +173,7 @@ class ArticleIds(Sequence[str]):
     """The article ids of seed files' names sorted by article id, each made when asked for
     (a list of a million ids would take about 60 MB for the whole build)."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: Sequence[str]) -> None:
         self.names = names
 
     def __len__(self) -> int:
