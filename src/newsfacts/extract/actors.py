@@ -238,7 +238,7 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
     return runs
 
 
-def _word_before(words: list[str]) -> list[str]:
+def _words_before(words: list[str]) -> list[str]:
     """The words of a run before a connector, back to the one before it."""
     at = max((i for i, w in enumerate(words) if w in CONNECTORS), default=-1)
     return words[at + 1 :]
@@ -400,7 +400,7 @@ class ActorFinder:
         org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
         if org_then_of:
             return org_words.isdisjoint(after) and after[0] not in self.lex.given_names
-        first, second = _word_before(before), _words_after(after)
+        first, second = _words_before(before), _words_after(after)
         return (
             len(first) == 1
             and len(second) == 2

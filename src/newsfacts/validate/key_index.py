@@ -187,19 +187,17 @@ class Lookup:
     sorted once (pc.is_in builds its hash table again at every call, and a lookup of 100,000
     values is tested by hundreds of batches). A value is found when the lookup value with its
     hash is equal to it, so a hash collision can never make a value found. The values are
-    hashed in the chunks they were read in, then kept as one array reached by row number:
-    one copy, and 16 bytes a value beside it (a million actor ids took four copies at once;
-    a chunked array's take copied every value at each batch: 999 MiB at 1M articles)."""
+    kept as one array, in the order read, reached by row number: one copy and 16 bytes a
+    value beside it (a million actor ids took four copies at once; kept chunked, each
+    batch's take copied every value: 999 MiB at 1M articles)."""
 
     def __init__(self, values: pa.Array | pa.ChunkedArray) -> None:
-        if isinstance(values, pa.Array):
-            values = pa.chunked_array([values])
-        values = values.cast(pa.string())
-        hashes = [string_hashes(chunk) for chunk in values.chunks]
-        self.values = values.combine_chunks()
-        joined = np.concatenate(hashes) if hashes else np.empty(0, np.uint64)
-        self.rows = np.argsort(joined, kind="stable")
-        self.hashes = joined[self.rows]
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()
+        self.values = values.cast(pa.string())
+        hashes = string_hashes(self.values)
+        self.rows = np.argsort(hashes, kind="stable")
+        self.hashes = hashes[self.rows]
         self.distinct = bool(np.all(self.hashes[1:] != self.hashes[:-1]))
 
     def contains(self, values: pa.Array) -> Any:
