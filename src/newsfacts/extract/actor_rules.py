@@ -148,7 +148,7 @@ ACTION_VERBS = word_set("action_verbs.txt")
 ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
 _ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
 _ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence
-# a name in a list: capitalised words joined by spaces ("1st Dibs", "eBay" too); names joined
+# a name in a list: capitalised words joined by spaces ("1st Norv", "eNorv" too); names joined
 # by commas, "and", "or"
 _LISTED_NAME = r"(?:[A-Z]|\d|[a-z](?=[A-Z]))[\w&.'’-]*(?: [A-Z][\w&.'’-]*)*"
 ORGANIZATION_NOUN_BEFORE = Rule(

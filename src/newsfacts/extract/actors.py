@@ -482,7 +482,7 @@ class ActorFinder:
     def _add_named_organization(self, name: Name, title: Title) -> bool:
         """ "Department of Fisheries", "Labor Party"; not "the Government" alone, not a
         portfolio title before a person ("Coastal Affairs Minister Jo Bloggs"), and not a
-        post named alone ("the incoming Energy Secretary", "Deputy News Director"): no one's."""
+        post named alone ("the incoming Finance Secretary", "Deputy Sports Director"): no one's."""
         words = name.words
         if self.lex.org_words.isdisjoint(words):
             return False
@@ -513,7 +513,7 @@ class ActorFinder:
         if not core:
             return
         if self._is_place(core, core_span):
-            if len(core) == 1:  # "says Hill": the surname of a person named before, perhaps
+            if len(core) == 1:  # "says Park": the surname of a person named before, perhaps
                 self.single_words.append((core_span, core_text, name.possessive, name.initial))
             return
         possessive = name.possessive

@@ -197,7 +197,7 @@ MADE_BY = Rule(
     "Just before a name: 'by' (perhaps 'the'), its maker: 'a report published Tuesday by the '.",
     re.compile(r"\bby\s(?:the\s)?$"),
     matches=("published on Tuesday by the ", "compiled by "),
-    rejects=("said Amri came from ", "nearby "),
+    rejects=("said Voss came from ", "nearby "),
 )
 JOINED_QUOTE = Rule(
     "joined_quote",

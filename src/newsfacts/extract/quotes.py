@@ -680,7 +680,7 @@ class QuoteFinder:
 
     def _owner(self, start: int, end: int) -> Speaker | None:
         """An organisation or country named in a document's phrase, up to its clause's end;
-        past a cue, only as its maker ("a report published Tuesday by the WMO"; "initial
+        past a cue, only as its maker ("a report published Tuesday by the Harbour Trust"; "initial
         reports said he came from France" are not France's)."""
         stop = CLAUSE_STOP.pattern.search(self.text[start:end])
         end = start + stop.start() if stop else end
@@ -760,8 +760,8 @@ class QuoteFinder:
 
     def _document_author(self, source: str, position: int) -> str | None:
         """The organisation the article named, before `position`, as the author of the
-        document `source` ("the report") names: "a report published Tuesday by the WMO",
-        "the WMO's report", "a WMO report". Not one the document merely mentions."""
+        document `source` ("the report") names: "a report published Tuesday by the Harbour Trust",
+        "the Trust's report", "a Trust report". Not one the document merely mentions."""
         noun = source.split()[-1].lower()
         floor = max(0, position - DOCUMENT_REACH)
         for mention in self.actors.before(position):
@@ -770,7 +770,7 @@ class QuoteFinder:
             actor = self.actors.actors[mention.key]
             if actor.kind != "organization" or actor.unnamed:
                 continue
-            own = DOCUMENT_OF.pattern.match(self.text, mention.span.end)  # "the WMO's report"
+            own = DOCUMENT_OF.pattern.match(self.text, mention.span.end)  # "the Trust's report"
             start = max(floor, mention.span.start - 120)
             by = DOCUMENT_BY.pattern.search(self.text, start, mention.span.start)
             if any(found and found["noun"].lower() == noun for found in (own, by)):
