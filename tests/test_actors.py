@@ -517,3 +517,76 @@ def test_the_platform_a_post_was_shared_on_is_an_organisation() -> None:
     found = actors_of("Ana Ruiz drew her and shared it on Norvex. Tom Reed took to Kellun.")
     assert found.get("Norvex") == "organization" and found.get("Kellun") == "organization"
     assert "Nov" not in actors_of("Ana Ruiz posted it on Nov. 5 and wrote a letter to L.A.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Ruiz, a sociologist at Kellun & Daltrop College, studied it.",
+            {"Ana Ruiz": "person", "Kellun & Daltrop College": "organization"},
+        ),
+        (
+            "Researchers at the University of Norvale, Kestry, have built a chair.",
+            {"University of Norvale, Kestry": "organization"},
+        ),
+        (
+            "He studied at Norvale University, Kestry University, and Daltrop.",
+            {"Norvale University": "organization", "Kestry University": "organization"},
+        ),
+        (
+            "The plane was part of the 82nd Rescue Squadron, a unit of the guard.",
+            {"82nd Rescue Squadron": "organization"},
+        ),
+        (
+            "Tom Reed, 30, who works at Kellun Auto Body next door, said he saw it.",
+            {"Tom Reed": "person", "Kellun Auto Body": "organization"},
+        ),
+        (
+            "Lena Voss, Deputy News Director at Norvex, said the plane was lost.",
+            {"Lena Voss": "person", "Norvex": "organization"},
+        ),
+        (
+            "Staff at the Norvale State Division of Military and Naval Affairs agreed.",
+            {"Norvale State Division of Military and Naval Affairs": "organization"},
+        ),
+        ("The group wrote to Steve A. Linwood, asking for more.", {"Steve A. Linwood": "person"}),
+    ],
+)
+def test_names_joined_by_an_ampersand_a_campus_an_ordinal_and_a_middle_initial(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
+def test_the_first_word_of_an_organisation_s_name_alone_is_that_organisation() -> None:
+    text = (
+        "Emissions fell, according to the Norvex Group, a research firm. "
+        "“It is good news,” said Ana Ruiz, a partner at Norvex."
+    )
+    assert actors_of(text) == {"Norvex Group": "organization", "Ana Ruiz": "person"}
+    found = run_extract(text)[1].actors
+    assert [text[m.span.start : m.span.end] for m in found.mentions][-1] == "Norvex"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic in Norvale Hills, Calif. — where it began — closed.",
+        "Police in the suburb of Kestry San Norvo were quiet.",
+        "Fires in the states of Mato Kestry and Norvale spread.",
+    ],
+)
+def test_a_name_with_a_state_or_country_after_it_or_a_noun_of_place_before_is_a_place(
+    text: str,
+) -> None:
+    assert actors_of(text) == {}
+
+
+def test_a_name_with_a_country_after_it_is_a_place_and_the_country_an_actor() -> None:
+    assert actors_of("He grew up in Ellen Vale, Portugal, and moved.") == {"Portugal": "country"}
+
+
+def test_a_region_that_opens_a_list_or_owns_leaves_the_name_a_person() -> None:
+    assert actors_of("Jane Doe, Texas and Ohio officials said.") == {"Jane Doe": "person"}
+    assert actors_of("Tom Reed, Portugal's envoy, said so.")["Tom Reed"] == "person"

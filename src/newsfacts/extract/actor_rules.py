@@ -170,6 +170,33 @@ ORGANIZATION_NOUN_BEFORE = Rule(
     ),
     rejects=("the operator said ", "companies in ", "like "),
 )
+EMPLOYED_AT = Rule(
+    "employed_at",
+    "A word for work or a post, then 'at', just before a name: where one works, an"
+    " organisation ('a researcher at Norvex', 'Deputy Director at Norvex', 'works at Norvex').",
+    re.compile(rf"\b(?i:{alternation(word_set('work_before_at.txt'))})\sat\s(?:the\s)?$"),
+    matches=("a researcher at ", "Deputy News Director at ", "who works at the "),
+    rejects=("arrived at ", "the director said at ", "researchers in "),
+)
+ORDINAL_BEFORE = Rule(
+    "ordinal_before",
+    "An ordinal in figures just before an organisation's name is part of it ('the 82nd"
+    " Airborne Division').",
+    re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\s$"),
+    matches=("the 82nd ", "of the 101st "),
+    rejects=("the 82 ", "2nd-", "1,101st "),
+)
+# "University of Norvale, Kestry": a university and its campus, one name
+CAMPUS_WORDS = word_set("campus_words.txt")
+CAMPUS_AFTER = Rule(
+    "campus_after",
+    "A comma, one or two capitalised words and a comma or period after a university's name:"
+    " its campus, part of the name ('University of Norvale, Kestry, has').",
+    re.compile(r", [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?(?=[,.;)])"),
+    matches=(", Kestry, has", ", East Kestry."),
+    rejects=(", Kestry and", ", the campus,"),
+    how="match",
+)
 POSTED_ON = Rule(
     "posted_on",
     "A verb of posting, a few words, then 'on', 'to', 'via' or 'through' just before a single"
@@ -226,17 +253,41 @@ POSSESSIVE_OF_A_THING = Rule(
     rejects=(" Network", ", and"),
     how="match",
 )
+PLACE_NOUN_OF = Rule(
+    "place_noun_of",
+    "A noun of place and 'of' just before a name: the name is a place ('the suburb of Torvik',"
+    " 'the states of Norvale and Kestry').",
+    re.compile(rf"\b{alternation(word_set('place_nouns.txt'))}\sof\s$"),
+    matches=("the suburb of ", "the Lusitanian states of "),
+    rejects=("the mayor of ", "suburban of "),
+)
 IN_A_PLACE = Rule(
     "in_a_place",
-    "A preposition of place ('in', 'in the') or a noun of place with 'of' before a single name,"
-    " then punctuation or a small word after it: the name is a place ('in Torvik, police"
-    " said', 'the suburb of Torvik is').",
+    "A preposition of place ('in', 'in the') or PLACE_NOUN_OF before a single name, then"
+    " punctuation or a small word after it: the name is a place ('in Torvik, police said',"
+    " 'the suburb of Torvik is').",
     re.compile(
         rf"\b{alternation(word_set('place_prepositions_strict.txt'))}\s(?:the\s)?$"
-        rf"|\b{alternation(word_set('place_nouns.txt'))}\sof\s$"
+        rf"|{PLACE_NOUN_OF.pattern.pattern}"
     ),
     matches=("riots in ", "walked into ", "fires in the ", "the suburb of "),
     rejects=("within ", "in a "),
+)
+# "Torvik, Calif.": the region after a comma (a US state here, or a country) makes a place
+REGIONS_AFTER_A_PLACE = word_set("regions_after_a_place.txt")
+REGION_AFTER = Rule(
+    "region_after",
+    "A comma and one to three capitalised words (or an abbreviation) after a name, not"
+    " possessive and not going on with 'and' or 'or': the region, if a state or country, makes"
+    " the name a place ('Torvik, Calif., on Monday', 'Torvik, Lusitania.').",
+    re.compile(
+        r", (?P<region>(?:[A-Z]\.)+(?:[A-Z][a-z]\.)?|[A-Z][a-z]+\."
+        r"|[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
+        r"(?!['’\w])(?! (?:and|or) )"
+    ),
+    matches=(", Calif., on Monday", ", N.Y., with", ", South Lusitania.", ", Kestry"),
+    rejects=(", Kestry's largest", ", Kestry and Norvale", ", the city"),
+    how="match",
 )
 PUNCTUATION_OR_SMALL_WORD = Rule(
     "punctuation_or_small_word",

@@ -35,10 +35,13 @@ from .actor_rules import (
     AGENCY_IN_A_DATELINE,
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
+    CAMPUS_AFTER,
+    CAMPUS_WORDS,
     CONNECTORS,
     CONTRACTION,
     DATELINE_AFTER,
     DESCRIBES,
+    EMPLOYED_AT,
     END_OF_A_LONGER_NAME,
     GOVERNMENT,
     GOVERNMENT_WORDS,
@@ -51,16 +54,20 @@ from .actor_rules import (
     LOWER_CAMEL_CASE,
     MONTHS,
     NOT_ALPHANUMERIC,
+    ORDINAL_BEFORE,
     ORGANIZATION_APPOSITIVE,
     ORGANIZATION_NOUN_BEFORE,
     ORGANIZATION_NOUNS,
     PARTICLES,
+    PLACE_NOUN_OF,
     PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
     POSTED_ON,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
+    REGION_AFTER,
+    REGIONS_AFTER_A_PLACE,
     ROMAN_NUMERAL,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
@@ -259,7 +266,9 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     """Whether the next token may continue the open run after `gap`."""
     if last_word.endswith(POSSESSIVE_ENDINGS):
         return False
-    return gap == " " or (gap == ". " and not pending and _takes_period(last_word))
+    if gap == " " or (gap == " & " and not pending):  # "Voss & Reed": one name
+        return True
+    return gap == ". " and not pending and _takes_period(last_word)
 
 
 def _without_possessive(word: str) -> str:
@@ -496,10 +505,16 @@ class ActorFinder:
             return True
         plural = words[0].endswith("s") and not words[0].endswith("ss")  # not "Congress"
         kind = "group" if len(words) == 1 and plural else "organization"
+        span = self._with_ordinal(name.span)
         self._add_organization(
-            name.text, name.span, name.possessive, self._country_prefix(words), kind
+            span.of(self.text), span, name.possessive, self._country_prefix(words), kind
         )
         return True
+
+    def _with_ordinal(self, span: Span) -> Span:
+        """ "the 82nd Airborne Division": an ordinal in figures opens the name."""
+        ordinal = ORDINAL_BEFORE.pattern.search(self.text, max(0, span.start - 12), span.start)
+        return Span(ordinal.start(), span.end) if ordinal else span
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
         core = title.core
@@ -516,6 +531,8 @@ class ActorFinder:
             if len(core) == 1:  # "says Park": the surname of a person named before, perhaps
                 self.single_words.append((core_span, core_text, name.possessive, name.initial))
             return
+        if not title.title and self._placed_by_context(core_span):
+            return
         possessive = name.possessive
         if core_text in self.registry:
             span = name.span if title.title else core_span
@@ -526,7 +543,9 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_organization(core):
+        elif self._is_organization(core) or (
+            len(core) >= 2 and not possessive and self._employed_at(core_span)
+        ):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
@@ -577,13 +596,32 @@ class ActorFinder:
             return True
         return self.lex.given_names.get(core[0], "?") == "?"
 
+    def _placed_by_context(self, span: Span) -> bool:
+        """ "the suburb of Torvik Heights" (PLACE_NOUN_OF), "Torvik Heights, Calif." or "...,
+        Lusitania" (REGION_AFTER, a state or a country): a place."""
+        text = self.text
+        if PLACE_NOUN_OF.pattern.search(text, max(0, span.start - 30), span.start):
+            return True
+        after = REGION_AFTER.pattern.match(text, span.end)
+        if after is None:
+            return False
+        region = after.group("region")
+        bare = region.removesuffix(".")
+        return bool({region, bare} & REGIONS_AFTER_A_PLACE) or bare in self.lex.countries
+
     def _is_organization(self, core: list[str]) -> bool:
         if not self.lex.org_words.isdisjoint(core):
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
+    def _not_in_a_name(self, word: str, index: int) -> bool:
+        """A title or a function word; not a middle initial ("Steve A. Linick")."""
+        if word in self.title_set:
+            return True
+        return word.lower() in self.lex.function_words and not (index and len(word) == 1)
+
     def _is_person_name(self, core: list[str], span: Span) -> bool:
-        if any(w.lower() in self.lex.function_words or w in self.title_set for w in core):
+        if any(self._not_in_a_name(word, i) for i, word in enumerate(core)):
             return False
         if self.lex.given_names.get(core[0], "?") != "?" or (
             len(core[0]) == 2 and core[0][1] == "."
@@ -666,7 +704,7 @@ class ActorFinder:
     def find(self, paragraphs: list[tuple[Span, list[Span]]]) -> ArticleActors:
         for paragraph, sentences in paragraphs:
             starts = {s.start for s in sentences}
-            for run in _runs(self.text, paragraph):
+            for run in self._with_campuses(_runs(self.text, paragraph)):
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._merge_middle_initials()
         self._link_single_words()
@@ -676,6 +714,27 @@ class ActorFinder:
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
         return self.found
+
+    def _with_campuses(self, runs: list[list[Span]]) -> list[list[Span]]:
+        """ "University of Norvale, Kestry": a university's run and its campus's are one."""
+        joined: list[list[Span]] = []
+        for run in runs:
+            if joined and self._is_campus_of(joined[-1], run):
+                joined[-1] = joined[-1] + run
+            else:
+                joined.append(run)
+        return joined
+
+    def _is_campus_of(self, university: list[Span], run: list[Span]) -> bool:
+        """CAMPUS_AFTER, where the campus is no organisation or person of its own."""
+        text, end = self.text, university[-1].end
+        if run[0].start != end + 2 or CAMPUS_WORDS.isdisjoint(text[s:e] for s, e in university):
+            return False
+        campus = CAMPUS_AFTER.pattern.match(text, end)
+        if campus is None or campus.end() != run[-1].end:
+            return False
+        words = [text[s:e] for s, e in run]
+        return self.lex.org_words.isdisjoint(words) and words[0] not in self.lex.given_names
 
     def _governments(self, paragraph: Span) -> None:
         """ "the Morrow administration", "the Chilean government": a named government ("the U.S.
@@ -724,12 +783,15 @@ class ActorFinder:
         surnames: dict[str, list[ArticleActor]] = {}
         first_names: dict[str, list[ArticleActor]] = {}
         acronyms: dict[str, list[ArticleActor]] = {}
+        heads: dict[str, list[ArticleActor]] = {}  # "Norvex" of "Norvex Group"
         for actor in list(self.found.actors.values()):
             if actor.kind == "person" and " " in actor.name:
                 surnames.setdefault(actor.name.split()[-1], []).append(actor)
                 first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
+                if " " in actor.name:
+                    heads.setdefault(actor.name.split()[0], []).append(actor)
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
@@ -751,6 +813,8 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
+            elif len(heads.get(word, ())) == 1 and self._may_name_an_organization(word):
+                self.found.add(heads[word][0], span, word, possessive)  # "Norvex" (Group)
             elif (
                 (
                     _is_acronym(word)
@@ -900,6 +964,10 @@ class ActorFinder:
             self.named_as_organization[span] = named
         return named
 
+    def _employed_at(self, span: Span) -> bool:
+        """ "a researcher at Norvex Labs": EMPLOYED_AT."""
+        return bool(EMPLOYED_AT.pattern.search(self.text, max(0, span.start - 40), span.start))
+
     def _posted_on(self, span: Span, before: str) -> bool:
         """ "shared it on Norvex": the platform; not a date ("posted on Nov. 5") or an
         abbreviated place ("a letter to L.A.")."""
@@ -914,6 +982,7 @@ class ActorFinder:
             self._after_an_organization_noun(before)
             or TOLD_BEFORE.pattern.search(before)
             or self._posted_on(span, before)
+            or self._employed_at(span)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
             or self._named_as_group(span)
             or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
@@ -1070,7 +1139,11 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
     if country_code and not rest:
         return Title(country_code, None, "?", [])
-    if 3 <= len(rest) <= MAX_NAME_WORDS + 1 and rest[0].lower() in lex.unnamed_sources:
+    if (
+        3 <= len(rest) <= MAX_NAME_WORDS + 1
+        and rest[0].lower() in lex.unnamed_sources
+        and JOINERS.isdisjoint(rest[1:])  # not "Military and Naval Affairs"
+    ):
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
     return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
 
