@@ -555,3 +555,34 @@ def test_a_document_s_owner_is_named_before_its_cue_or_as_its_maker() -> None:
 def test_the_name_a_relative_clause_with_the_cue_is_about_speaks() -> None:
     text = "I got a reply from Ana Ruiz, who confirmed that the voice belongs to Tom Reed."
     assert indirects(text) == [("the voice belongs to Tom Reed", "Ana Ruiz", "confirmed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # the gender of "actress" passes over the man named nearer
+            "Ana Ruiz joined the cast in May. Tom Reed directed it. "
+            '"It was at a diner," the actress says.',
+            "Ana Ruiz",
+        ),
+        (  # the person the article called so comes first
+            "The singer Lena Voss met Ana Ruiz in May. "
+            '"We both had pie," the 31-year-old singer says.',
+            "Lena Voss",
+        ),
+    ],
+)
+def test_a_noun_for_a_person_after_the_refers_back_to_one_named_before(
+    text: str, speaker: str
+) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_nouns_that_refer_back_to_a_person_are_no_titles_and_no_unnamed_sources() -> None:
+    from newsfacts.extract.lexicons import load_lexicons
+    from newsfacts.extract.quotes import _title_nouns
+
+    lex = load_lexicons()
+    nouns = set(lex.person_back_references)
+    assert nouns and not nouns & _title_nouns(lex) and not nouns & lex.unnamed_sources
+    assert set(lex.person_back_references.values()) <= {"m", "f", "?"}

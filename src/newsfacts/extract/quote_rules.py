@@ -325,8 +325,13 @@ DEFINITE_ROLE = Rule(
     "definite_role",
     "A role with 'the' right before a cue, naming someone the article named before: "
     "'the president said', 'the prime minister told', 'the company said'.",
-    re.compile(r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[A-Za-z-]+\s){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$"),
-    matches=("the president ", "The company ", "the prime minister quickly "),
+    re.compile(r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$"),
+    matches=(
+        "the president ",
+        "The company ",
+        "the prime minister quickly ",
+        "the 31-year-old actress ",
+    ),
     rejects=("they ", "a president "),
 )
 APPOSITIVE = Rule(

@@ -477,12 +477,17 @@ class QuoteFinder:
 
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
         """ "the president said": the nearest person named before whose title ends in that
-        role; "the company said": the nearest organisation named before."""
+        role; "the company said": the nearest organisation named before; "the actress said":
+        the person the article called so, else the nearest person of her gender."""
         found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
         if found is None:
             return None
         noun = found["role"].lower().split()[-1]
         kind = self.lex.back_references.get(noun)
+        gender = self.lex.person_back_references.get(noun)
+        if gender is not None:
+            key = self._person_called(noun, gender, found.start())
+            return Speaker(key, True, found.start("role"), "role_noun") if key else None
         if kind is None and noun not in self.title_nouns:
             return None
         for mention in self.actors.before(found.start()):
@@ -492,6 +497,18 @@ class QuoteFinder:
             title = (actor.title or "").lower().rstrip(".").split()
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
                 return Speaker(mention.key, True, found.start("role"), "role_noun")
+        return None
+
+    def _person_called(self, noun: str, gender: str, position: int) -> str | None:
+        """The person the article called `noun` before `position` ("actress Ana Ruiz"), else
+        the nearest named person of a gender that agrees."""
+        called = self._person_with_role(noun, position)
+        if called is not None:
+            return called
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind == "person" and not actor.unnamed and actor.gender in (gender, "?"):
+                return actor.key
         return None
 
     def _surname_before(self, position: int, limit: int) -> Speaker | None:
