@@ -590,3 +590,9 @@ def test_a_name_with_a_country_after_it_is_a_place_and_the_country_an_actor() ->
 def test_a_region_that_opens_a_list_or_owns_leaves_the_name_a_person() -> None:
     assert actors_of("Jane Doe, Texas and Ohio officials said.") == {"Jane Doe": "person"}
     assert actors_of("Tom Reed, Portugal's envoy, said so.")["Tom Reed"] == "person"
+
+
+def test_a_single_name_before_a_noun_for_its_staff_is_an_organization() -> None:
+    found = actors_of("A Norvex spokeswoman said it was off. Kellun executives agreed.")
+    assert found["Norvex"] == "organization" and found["Kellun"] == "organization"
+    assert actors_of("Senior officials met Kurdish officials on Monday.") == {}

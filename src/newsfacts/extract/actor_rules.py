@@ -231,6 +231,15 @@ GROUP_MEMBERS_AFTER = Rule(
     rejects=(" gunman", "gunmen"),
     how="match",
 )
+STAFF_AFTER = Rule(
+    "staff_after",
+    "A noun for an organisation's people right after a single name: the organisation"
+    " ('a Norvex spokeswoman said', 'Norvex executives').",
+    re.compile(rf"\s{alternation(word_set('staff_after_an_organization.txt'))}(?![\w-])"),
+    matches=(" spokeswoman said", " executives"),
+    rejects=(" Spokeswoman", " executive-level", "executives"),
+    how="match",
+)
 GROUP_NOUNS = frozenset({"group", "groups", "movement"})  # an appositive noun for a group
 _APPOSITIVE_NOUNS = alternation(word_set("organization_nouns.txt") | {"party", "movement"})
 ORGANIZATION_APPOSITIVE = Rule(

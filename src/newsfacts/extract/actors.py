@@ -69,6 +69,7 @@ from .actor_rules import (
     REGION_AFTER,
     REGIONS_AFTER_A_PLACE,
     ROMAN_NUMERAL,
+    STAFF_AFTER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
     TOKEN,
@@ -984,6 +985,7 @@ class ActorFinder:
             or self._posted_on(span, before)
             or self._employed_at(span)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
+            or STAFF_AFTER.pattern.match(self.text, span.end)
             or self._named_as_group(span)
             or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
             or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
