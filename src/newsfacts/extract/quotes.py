@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -501,15 +501,11 @@ class QuoteFinder:
 
     def _person_called(self, noun: str, gender: str, position: int) -> str | None:
         """The person the article called `noun` before `position` ("actress Ana Ruiz"), else
-        the nearest named person of a gender that agrees."""
+        the one a pronoun of that gender there would refer to."""
         called = self._person_with_role(noun, position)
         if called is not None:
             return called
-        for mention in self.actors.before(position):
-            actor = self.actors.actors[mention.key]
-            if actor.kind == "person" and not actor.unnamed and actor.gender in (gender, "?"):
-                return actor.key
-        return None
+        return self._antecedent(("person",), None if gender == "?" else gender, position).key
 
     def _surname_before(self, position: int, limit: int) -> Speaker | None:
         """A capitalised word right before a cue that no rule made a name but that is the last
@@ -574,8 +570,13 @@ class QuoteFinder:
     def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
         if pronoun not in PRONOUN_KINDS:  # "I said", "we said": no one named
             return Speaker(None, False, position)
-        wanted_kinds = PRONOUN_KINDS[pronoun]
-        gender = PRONOUN_GENDER.get(pronoun)
+        return self._antecedent(PRONOUN_KINDS[pronoun], PRONOUN_GENDER.get(pronoun), position)
+
+    def _antecedent(
+        self, wanted_kinds: Collection[str], gender: str | None, position: int
+    ) -> Speaker:
+        """The actor of a kind and gender that "he", "she", "they" or "the actress" at
+        `position` refers back to, scored among those named before (PRONOUN)."""
 
         def compatible(actor: ArticleActor) -> bool:
             return actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?"))
