@@ -87,11 +87,11 @@ def test_unseen_quality_in_the_card_is_what_evaluate_measures_on_the_blind_split
 def test_the_card_shows_how_far_to_trust_a_speaker(out: Path) -> None:
     card = (out / "csv" / "README.md").read_text(encoding="utf-8")
     assert "| confidence at least | quotes | speaker accuracy |" in card
-    assert "| 0.7 | 292 | 0.887 |" in card
+    assert "| 0.7 | 294 | 0.888 |" in card
     assert "quotes.attribution_confidence >= 0.8" in card
 
 
 def test_the_card_shows_the_gap_between_the_dev_set_and_unseen_news(out: Path) -> None:
     card = (out / "csv" / "README.md").read_text(encoding="utf-8")
     assert "| measure | development set | unseen news | gap |" in card
-    assert "| speaker attribution accuracy | 0.934 | 0.830 | 0.104 |" in card
+    assert "| speaker attribution accuracy | 0.934 | 0.834 | 0.100 |" in card
