@@ -523,11 +523,16 @@ def test_the_platform_a_post_was_shared_on_is_an_organisation() -> None:
     ("text", "expected"),
     [
         (
-            "Ana Ruiz, a sociologist at Kellun & Daltrop College, studied it.",
+            "Ana Ruiz, who teaches at Kellun & Daltrop College, wrote the book.",
             {"Ana Ruiz": "person", "Kellun & Daltrop College": "organization"},
         ),
+        ("The book is out from Voss & Reed in May.", {"Voss & Reed": "organization"}),
         (
-            "Researchers at the University of Norvale, Kestry, have built a chair.",
+            "Reporting by Ana Ruiz & Tom Reed in Torvik.",
+            {"Ana Ruiz": "person", "Tom Reed": "person"},
+        ),
+        (
+            "A team at the University of Norvale, Kestry, built the robot.",
             {"University of Norvale, Kestry": "organization"},
         ),
         (
@@ -535,25 +540,38 @@ def test_the_platform_a_post_was_shared_on_is_an_organisation() -> None:
             {"Norvale University": "organization", "Kestry University": "organization"},
         ),
         (
-            "The plane was part of the 82nd Rescue Squadron, a unit of the guard.",
-            {"82nd Rescue Squadron": "organization"},
+            "Teams at Norvale University, Texas, built the robot.",
+            {"Norvale University": "organization"},
         ),
         (
-            "Tom Reed, 30, who works at Kellun Auto Body next door, said he saw it.",
-            {"Tom Reed": "person", "Kellun Auto Body": "organization"},
+            "Soldiers of the 41st Kestry Brigade left on Monday.",
+            {"41st Kestry Brigade": "organization"},
+        ),
+        ("The 3rd Norvex Group survey came out.", {"Norvex Group": "organization"}),
+        (
+            "Soldiers of the 41st Kestry Brigade of the Norvale National Guard left.",
+            {"41st Kestry Brigade": "organization", "Norvale National Guard": "organization"},
         ),
         (
-            "Lena Voss, Deputy News Director at Norvex, said the plane was lost.",
+            "Tom Reed, a mechanic who works at Kellun Tyre Care, saw the crash.",
+            {"Tom Reed": "person", "Kellun Tyre Care": "organization"},
+        ),
+        (
+            "Lena Voss, Deputy Sales Director at Norvex, said prices would rise.",
             {"Lena Voss": "person", "Norvex": "organization"},
         ),
         (
-            "Staff at the Norvale State Division of Military and Naval Affairs agreed.",
-            {"Norvale State Division of Military and Naval Affairs": "organization"},
+            "Ana Ruiz, a director at the Torvik office of Norvex, left.",
+            {"Ana Ruiz": "person"},
         ),
-        ("The group wrote to Steve A. Linwood, asking for more.", {"Steve A. Linwood": "person"}),
+        (
+            "Staff at the Norvale Board of Ports and Coastal Affairs agreed.",
+            {"Norvale Board of Ports and Coastal Affairs": "organization"},
+        ),
+        ("The panel heard from Ana J. Ruiz on Monday.", {"Ana J. Ruiz": "person"}),
     ],
 )
-def test_names_joined_by_an_ampersand_a_campus_an_ordinal_and_a_middle_initial(
+def test_ampersands_campuses_ordinals_employers_and_middle_initials(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
@@ -561,20 +579,22 @@ def test_names_joined_by_an_ampersand_a_campus_an_ordinal_and_a_middle_initial(
 
 def test_the_first_word_of_an_organisation_s_name_alone_is_that_organisation() -> None:
     text = (
-        "Emissions fell, according to the Norvex Group, a research firm. "
-        "“It is good news,” said Ana Ruiz, a partner at Norvex."
+        "The Norvex Institute counts trees. “The count is done,” said Ana Ruiz, a fellow at Norvex."
     )
-    assert actors_of(text) == {"Norvex Group": "organization", "Ana Ruiz": "person"}
+    assert actors_of(text) == {"Norvex Institute": "organization", "Ana Ruiz": "person"}
     found = run_extract(text)[1].actors
     assert [text[m.span.start : m.span.end] for m in found.mentions][-1] == "Norvex"
+    text = "The Washington Harbour Trust met. Washington said it would wait."
+    assert actors_of(text) == {"Washington Harbour Trust": "organization"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "The clinic in Norvale Hills, Calif. — where it began — closed.",
+        "The shop in Norvale Hills, Calif. — open since May — closed.",
+        "He grew up in Ellen Vale, New Jersey, and moved.",
         "Police in the suburb of Kestry San Norvo were quiet.",
-        "Fires in the states of Mato Kestry and Norvale spread.",
+        "Floods hit the provinces of Kestry Alta and Norvale.",
     ],
 )
 def test_a_name_with_a_state_or_country_after_it_or_a_noun_of_place_before_is_a_place(
@@ -587,12 +607,23 @@ def test_a_name_with_a_country_after_it_is_a_place_and_the_country_an_actor() ->
     assert actors_of("He grew up in Ellen Vale, Portugal, and moved.") == {"Portugal": "country"}
 
 
-def test_a_region_that_opens_a_list_or_owns_leaves_the_name_a_person() -> None:
-    assert actors_of("Jane Doe, Texas and Ohio officials said.") == {"Jane Doe": "person"}
-    assert actors_of("Tom Reed, Portugal's envoy, said so.")["Tom Reed"] == "person"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Doe, Texas and Ohio officials said.",
+        "“We won,” said Jane Doe, Alabama head coach.",
+        "“We won,” said Jane Doe, Texas.",
+        "Jane Doe, Washington state's attorney general, said it was wrong.",
+    ],
+)
+def test_a_region_that_goes_on_or_a_person_s_name_without_a_place_word_stays_a_person(
+    text: str,
+) -> None:
+    assert actors_of(text)["Jane Doe"] == "person"
 
 
 def test_a_single_name_before_a_noun_for_its_staff_is_an_organization() -> None:
-    found = actors_of("A Norvex spokeswoman said it was off. Kellun executives agreed.")
+    found = actors_of("A Norvex spokeswoman said it was off, and Kellun executives agreed.")
     assert found["Norvex"] == "organization" and found["Kellun"] == "organization"
-    assert actors_of("Senior officials met Kurdish officials on Monday.") == {}
+    text = "Senior executives met Monday. Later, Republican staffers and Federal employees left."
+    assert actors_of(text) == {}

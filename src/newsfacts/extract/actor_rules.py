@@ -175,13 +175,23 @@ EMPLOYED_AT = Rule(
     "A word for work or a post, then 'at', just before a name: where one works, an"
     " organisation ('a researcher at Norvex', 'Deputy Director at Norvex', 'works at Norvex').",
     re.compile(rf"\b(?i:{alternation(word_set('work_before_at.txt'))})\sat\s(?:the\s)?$"),
-    matches=("a researcher at ", "Deputy News Director at ", "who works at the "),
+    matches=("a researcher at ", "Deputy Sales Director at ", "who works at the "),
     rejects=("arrived at ", "the director said at ", "researchers in "),
 )
+SITE_AFTER = Rule(
+    "site_after",
+    "A noun for a site right after a name: the name is where the site is, a place ('at the"
+    " Torvik office of Norvex').",
+    re.compile(rf"\s{alternation(word_set('places_of_an_organization.txt'))}\b"),
+    matches=(" office of", " headquarters"),
+    rejects=(" officer", " said"),
+    how="match",
+)
+UNIT_WORDS = word_set("units_after_an_ordinal.txt")  # an ordinal opens such a name
 ORDINAL_BEFORE = Rule(
     "ordinal_before",
-    "An ordinal in figures just before an organisation's name is part of it ('the 82nd"
-    " Airborne Division').",
+    "An ordinal in figures just before the name of a unit is part of it ('the 82nd Airborne"
+    " Division').",
     re.compile(r"(?<![\w.,])\d+(?:st|nd|rd|th)\s$"),
     matches=("the 82nd ", "of the 101st "),
     rejects=("the 82 ", "2nd-", "1,101st "),
@@ -240,6 +250,14 @@ STAFF_AFTER = Rule(
     rejects=(" Spokeswoman", " executive-level", "executives"),
     how="match",
 )
+ADJECTIVE_ENDING = Rule(
+    "adjective_ending",
+    "The ending of an adjective of a people, a party or a level ('Republican', 'Democratic',"
+    " 'Federal', 'Finnish'): such a word before a noun for staff is no organisation.",
+    re.compile(r"(?:an|ic|al|ish|ese|ern)$"),
+    matches=("Republican", "Democratic", "Federal", "Finnish", "Western"),
+    rejects=("Norvex", "Kellun"),
+)
 GROUP_NOUNS = frozenset({"group", "groups", "movement"})  # an appositive noun for a group
 _APPOSITIVE_NOUNS = alternation(word_set("organization_nouns.txt") | {"party", "movement"})
 ORGANIZATION_APPOSITIVE = Rule(
@@ -267,7 +285,7 @@ PLACE_NOUN_OF = Rule(
     "A noun of place and 'of' just before a name: the name is a place ('the suburb of Torvik',"
     " 'the states of Norvale and Kestry').",
     re.compile(rf"\b{alternation(word_set('place_nouns.txt'))}\sof\s$"),
-    matches=("the suburb of ", "the Lusitanian states of "),
+    matches=("the suburb of ", "the northern provinces of "),
     rejects=("the mayor of ", "suburban of "),
 )
 IN_A_PLACE = Rule(
@@ -283,19 +301,19 @@ IN_A_PLACE = Rule(
     rejects=("within ", "in a "),
 )
 # "Torvik, Calif.": the region after a comma (a US state here, or a country) makes a place
-REGIONS_AFTER_A_PLACE = word_set("regions_after_a_place.txt")
+REGIONS_AFTER_A_PLACE = frozenset(word_list("regions_after_a_place.txt"))
 REGION_AFTER = Rule(
     "region_after",
-    "A comma and one to three capitalised words (or an abbreviation) after a name, not"
-    " possessive and not going on with 'and' or 'or': the region, if a state or country, makes"
-    " the name a place ('Torvik, Calif., on Monday', 'Torvik, Lusitania.').",
+    "A comma and one to three capitalised words (or an abbreviation) after a name, ending its"
+    " clause: the region, if a state or a country, makes the name a place ('Torvik, Calif., on"
+    " Monday', 'Torvik, South Lusitania.').",
     re.compile(
         r", (?P<region>(?:[A-Z]\.)+(?:[A-Z][a-z]\.)?|[A-Z][a-z]+\."
         r"|[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
-        r"(?!['’\w])(?! (?:and|or) )"
+        r"(?=[,;:)]|\.(?!\w)|\s[—–]|\s*$)"
     ),
-    matches=(", Calif., on Monday", ", N.Y., with", ", South Lusitania.", ", Kestry"),
-    rejects=(", Kestry's largest", ", Kestry and Norvale", ", the city"),
+    matches=(", Calif., on Monday", ", N.Y., with", ", South Lusitania.", ", Kestry —"),
+    rejects=(", Kestry's largest", ", Kestry and Norvale", ", the city", ", Kestry head coach"),
     how="match",
 )
 PUNCTUATION_OR_SMALL_WORD = Rule(

@@ -29,6 +29,7 @@ from typing import NamedTuple
 from .actor_rules import (
     ACCOUNT_AFTER,
     ACTION_VERBS,
+    ADJECTIVE_ENDING,
     AFTER_CUE,
     AFTER_PLACE_WORD,
     AGE_AFTER,
@@ -69,11 +70,13 @@ from .actor_rules import (
     REGION_AFTER,
     REGIONS_AFTER_A_PLACE,
     ROMAN_NUMERAL,
+    SITE_AFTER,
     STAFF_AFTER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
     TOKEN,
     TOLD_BEFORE,
+    UNIT_WORDS,
     VERB_AFTER_NAME,
     VERB_AFTER_WORD,
     WEEKDAYS,
@@ -184,6 +187,8 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+# How far before a name its context rules look, in characters
+ORDINAL_REACH, PLACE_NOUN_REACH, WORK_REACH = 12, 30, 40
 _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
@@ -359,6 +364,9 @@ class ActorFinder:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
             return  # "I've"
+        if len(run) > 1 and " & " in self.text[run[0].start : run[-1].end]:
+            self._take_ampersand_run(run, words, sentence_start and run[0] == first)
+            return
         if CONNECTORS.isdisjoint(words):  # most names: one part
             self.initial = sentence_start and run[0] == first
             self.classify(run, words)
@@ -366,6 +374,26 @@ class ActorFinder:
         for part in self._split_connectors(run, words):
             self.initial = sentence_start and part[0][0] == first
             self.classify(*part)
+
+    def _take_ampersand_run(self, run: list[Span], words: list[str], initial: bool) -> None:
+        """ "Kellun & Daltrop": one organisation; "Ana Ruiz & Tom Reed", a person's name on
+        each side: two people."""
+        text = self.text
+        at = next(i for i in range(1, len(run)) if text[run[i - 1].end : run[i].start] == " & ")
+        if self._may_be_a_full_name(words[:at]) and self._may_be_a_full_name(words[at:]):
+            self.initial = initial
+            self.classify(run[:at], words[:at])
+            self.initial = False
+            self.classify(run[at:], words[at:])
+            return
+        name = Name.of(run, words, text, initial)
+        if not self._add_known(name):
+            self._add_organization(name.text, name.span, name.possessive, None)
+
+    def _may_be_a_full_name(self, words: list[str]) -> bool:
+        """A given name and more, no organisation word: "Ana Ruiz", not "Marshall College"."""
+        given = words[0] in self.lex.given_names
+        return len(words) >= 2 and given and self.lex.org_words.isdisjoint(words)
 
     def _split_connectors(
         self, run: list[Span], words: list[str]
@@ -382,6 +410,7 @@ class ActorFinder:
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
             or (w == "of" and self._person_of_organization(words, i))
+            or (w == "of" and self._unit_of_organization(words, i))
         ]
         if not connectors:
             return [(run, words)]
@@ -432,6 +461,14 @@ class ActorFinder:
             return False
         _, title, _, core = self._title(before)
         return bool(title) and bool(core)
+
+    def _unit_of_organization(self, words: list[str], index: int) -> bool:
+        """ "41st Kestry Brigade of the Norvale Army": a unit, then the organisation it is in."""
+        after = words[index + 1 :]
+        if after[:1] == ["the"]:
+            after = after[1:]
+        named = self.lex.org_words | UNIT_WORDS
+        return index > 0 and words[index - 1] in UNIT_WORDS and not named.isdisjoint(after)
 
     def _splits_at_on(self, words: list[str], index: int) -> bool:
         """ "Reed on Sunday" (a time) and "Reed on Channel Nine" (a name, then where) are two;
@@ -506,7 +543,7 @@ class ActorFinder:
             return True
         plural = words[0].endswith("s") and not words[0].endswith("ss")  # not "Congress"
         kind = "group" if len(words) == 1 and plural else "organization"
-        span = self._with_ordinal(name.span)
+        span = self._with_ordinal(name.span) if not UNIT_WORDS.isdisjoint(words) else name.span
         self._add_organization(
             span.of(self.text), span, name.possessive, self._country_prefix(words), kind
         )
@@ -514,7 +551,8 @@ class ActorFinder:
 
     def _with_ordinal(self, span: Span) -> Span:
         """ "the 82nd Airborne Division": an ordinal in figures opens the name."""
-        ordinal = ORDINAL_BEFORE.pattern.search(self.text, max(0, span.start - 12), span.start)
+        start = max(0, span.start - ORDINAL_REACH)
+        ordinal = ORDINAL_BEFORE.pattern.search(self.text, start, span.start)
         return Span(ordinal.start(), span.end) if ordinal else span
 
     def _add_titled_or_plain(self, name: Name, title: Title) -> None:
@@ -532,7 +570,7 @@ class ActorFinder:
             if len(core) == 1:  # "says Park": the surname of a person named before, perhaps
                 self.single_words.append((core_span, core_text, name.possessive, name.initial))
             return
-        if not title.title and self._placed_by_context(core_span):
+        if not title.title and self._placed_by_context(core, core_span):
             return
         possessive = name.possessive
         if core_text in self.registry:
@@ -544,14 +582,14 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_organization(core) or (
-            len(core) >= 2 and not possessive and self._employed_at(core_span)
-        ):
+        elif self._is_organization(core):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )
+        elif len(core) >= 2 and not possessive and self._employed_at(core_span):
+            self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
             person = core[0] in self.lex.given_names or _is_initial(core[0])
             kind = "person" if person else "organization"
@@ -597,13 +635,22 @@ class ActorFinder:
             return True
         return self.lex.given_names.get(core[0], "?") == "?"
 
-    def _placed_by_context(self, span: Span) -> bool:
+    def _placed_by_context(self, core: list[str], span: Span) -> bool:
         """ "the suburb of Torvik Heights" (PLACE_NOUN_OF), "Torvik Heights, Calif." or "...,
-        Lusitania" (REGION_AFTER, a state or a country): a place."""
-        text = self.text
-        if PLACE_NOUN_OF.pattern.search(text, max(0, span.start - 30), span.start):
+        Lusitania." (REGION_AFTER): a place; a name that may be a person's ("Ellen Vale,
+        Calif.") only after a preposition of place ("in Ellen Vale, Calif.")."""
+        text, start = self.text, span.start
+        if PLACE_NOUN_OF.pattern.search(text, max(0, start - PLACE_NOUN_REACH), start):
             return True
-        after = REGION_AFTER.pattern.match(text, span.end)
+        if not self._region_after(span.end):
+            return False
+        if core[0] not in self.lex.given_names:
+            return True
+        return bool(AFTER_PLACE_WORD.pattern.search(text, max(0, start - 12), start))
+
+    def _region_after(self, end: int) -> bool:
+        """A state or a country after the name ending at `end` (REGION_AFTER)."""
+        after = REGION_AFTER.pattern.match(self.text, end)
         if after is None:
             return False
         region = after.group("region")
@@ -615,14 +662,15 @@ class ActorFinder:
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
-    def _not_in_a_name(self, word: str, index: int) -> bool:
-        """A title or a function word; not a middle initial ("Steve A. Linick")."""
+    def _cannot_be_in_a_name(self, word: str, index: int) -> bool:
+        """A title or a function word, save a middle initial ("Ana J. Ruiz": "J" at index 1)."""
         if word in self.title_set:
             return True
-        return word.lower() in self.lex.function_words and not (index and len(word) == 1)
+        middle_initial = index > 0 and len(word) == 1
+        return word.lower() in self.lex.function_words and not middle_initial
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
-        if any(self._not_in_a_name(word, i) for i, word in enumerate(core)):
+        if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core)):
             return False
         if self.lex.given_names.get(core[0], "?") != "?" or (
             len(core[0]) == 2 and core[0][1] == "."
@@ -731,10 +779,12 @@ class ActorFinder:
         text, end = self.text, university[-1].end
         if run[0].start != end + 2 or CAMPUS_WORDS.isdisjoint(text[s:e] for s, e in university):
             return False
-        campus = CAMPUS_AFTER.pattern.match(text, end)
-        if campus is None or campus.end() != run[-1].end:
+        after = CAMPUS_AFTER.pattern.match(text, end)
+        if after is None or after.end() != run[-1].end:
             return False
         words = [text[s:e] for s, e in run]
+        if self._region_after(end):
+            return False  # "Norvale University, Texas": where it is, not a campus
         return self.lex.org_words.isdisjoint(words) and words[0] not in self.lex.given_names
 
     def _governments(self, paragraph: Span) -> None:
@@ -814,7 +864,11 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
-            elif len(heads.get(word, ())) == 1 and self._may_name_an_organization(word):
+            elif (
+                len(heads.get(word, ())) == 1
+                and self._may_name_an_organization(word)
+                and word not in REGIONS_AFTER_A_PLACE  # "Washington" of "Washington Post"
+            ):
                 self.found.add(heads[word][0], span, word, possessive)  # "Norvex" (Group)
             elif (
                 (
@@ -966,8 +1020,11 @@ class ActorFinder:
         return named
 
     def _employed_at(self, span: Span) -> bool:
-        """ "a researcher at Norvex Labs": EMPLOYED_AT."""
-        return bool(EMPLOYED_AT.pattern.search(self.text, max(0, span.start - 40), span.start))
+        """ "a researcher at Norvex Labs" (EMPLOYED_AT); not "at the Torvik office of ..."."""
+        text, start = self.text, span.start
+        if not EMPLOYED_AT.pattern.search(text, max(0, start - WORK_REACH), start):
+            return False
+        return SITE_AFTER.pattern.match(text, span.end) is None
 
     def _posted_on(self, span: Span, before: str) -> bool:
         """ "shared it on Norvex": the platform; not a date ("posted on Nov. 5") or an
@@ -985,11 +1042,21 @@ class ActorFinder:
             or self._posted_on(span, before)
             or self._employed_at(span)
             or ACCOUNT_AFTER.pattern.match(self.text, span.end)
-            or STAFF_AFTER.pattern.match(self.text, span.end)
+            or self._staff_after(span)
             or self._named_as_group(span)
             or (before.endswith("(") and AGENCY_IN_A_DATELINE.pattern.match(self.text, span.end))
             or ORGANIZATION_APPOSITIVE.pattern.match(self.text, span.end)
         )
+
+    def _staff_after(self, span: Span) -> bool:
+        """ "a Norvex spokeswoman" (STAFF_AFTER); not a sentence's first word ("Senior
+        executives") nor an adjective ("Federal employees", ADJECTIVE_ENDING)."""
+        if not STAFF_AFTER.pattern.match(self.text, span.end):
+            return False
+        word = self.text[span.start : span.end]
+        opens = span.start == 0 or self.text[span.start - 1] == "\n"
+        opens = opens or self.text[max(0, span.start - 3) : span.start].rstrip()[-1:] in '.!?“"‘'
+        return not opens and ADJECTIVE_ENDING.pattern.search(word) is None
 
     def _after_an_organization_noun(self, before: str) -> bool:
         """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list
@@ -1143,7 +1210,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
         return Title(country_code, None, "?", [])
     if (
         3 <= len(rest) <= MAX_NAME_WORDS + 1
-        and rest[0].lower() in lex.unnamed_sources
+        and rest[0].lower() in lex.roles_before_a_name
         and JOINERS.isdisjoint(rest[1:])  # not "Military and Naval Affairs"
     ):
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."

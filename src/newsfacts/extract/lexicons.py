@@ -43,6 +43,7 @@ class Lexicons:
     place_words: frozenset[str]
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
+    roles_before_a_name: frozenset[str]  # "Sociologist Ana Ruiz": a role, then the name
     documents: frozenset[str]
     not_organizations: frozenset[str]
     clause_verbs: frozenset[str]
@@ -110,6 +111,9 @@ def load_lexicons() -> Lexicons:
         place_words=frozenset(_lines("place_words.txt")),
         function_words=word_set("function_words.txt"),
         unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
+        roles_before_a_name=frozenset(_lines("unnamed_sources.txt"))
+        | word_set("work_before_at.txt")
+        | frozenset(word_table("person_back_references.txt")),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=word_set("clause_verbs.txt"),

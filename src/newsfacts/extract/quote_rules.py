@@ -330,7 +330,7 @@ DEFINITE_ROLE = Rule(
         "the president ",
         "The company ",
         "the prime minister quickly ",
-        "the 31-year-old actress ",
+        "the 40-year-old novelist ",
     ),
     rejects=("they ", "a president "),
 )

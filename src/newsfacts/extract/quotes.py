@@ -483,11 +483,11 @@ class QuoteFinder:
         if found is None:
             return None
         noun = found["role"].lower().split()[-1]
-        kind = self.lex.back_references.get(noun)
         gender = self.lex.person_back_references.get(noun)
         if gender is not None:
             key = self._person_called(noun, gender, found.start())
             return Speaker(key, True, found.start("role"), "role_noun") if key else None
+        kind = self.lex.back_references.get(noun)
         if kind is None and noun not in self.title_nouns:
             return None
         for mention in self.actors.before(found.start()):
@@ -500,12 +500,12 @@ class QuoteFinder:
         return None
 
     def _person_called(self, noun: str, gender: str, position: int) -> str | None:
-        """The person the article called `noun` before `position` ("actress Ana Ruiz"), else
-        the one a pronoun of that gender there would refer to."""
+        """The person the article called `noun` before `position` ("actress Ana Ruiz"), else,
+        for a noun with a gender, the one "she" or "he" there would refer to."""
         called = self._person_with_role(noun, position)
-        if called is not None:
+        if called is not None or gender == "?":
             return called
-        return self._antecedent(("person",), None if gender == "?" else gender, position).key
+        return self._antecedent(("person",), gender, position).key
 
     def _surname_before(self, position: int, limit: int) -> Speaker | None:
         """A capitalised word right before a cue that no rule made a name but that is the last
@@ -762,14 +762,16 @@ class QuoteFinder:
 
     def _person_with_role(self, noun: str, position: int) -> str | None:
         """The nearest person named before `position` with the role `noun`, said of them
-        before the name ("spokeswoman Ana Diaz") or after it ("Ana Diaz, the spokeswoman")."""
+        before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or after it
+        ("Ana Diaz, the spokeswoman")."""
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.kind != "person" or actor.unnamed or mention.span.end > position:
                 continue
             start, end = mention.span.start, mention.span.end
             before = self.text[max(0, start - len(noun) - 1) : start].lower()
-            if before == f"{noun} ":
+            titled = (actor.title or "").lower().split()[-1:] == [noun]  # "Singer Ana Ruiz"
+            if before == f"{noun} " or titled:
                 return actor.key
             role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
             if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
