@@ -188,7 +188,8 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
 # How far before a name its context rules look, in characters
-ORDINAL_REACH, PLACE_NOUN_REACH, WORK_REACH = 12, 30, 40
+SENTENCE_OPENERS = frozenset('.!?\n"“‘')  # what may come just before a sentence's first word
+ORDINAL_REACH, PREPOSITION_REACH, PLACE_NOUN_REACH, WORK_REACH = 12, 12, 30, 40
 _position = attrgetter("span")  # a mention's (start, end)
 _start = attrgetter("span.start")
 
@@ -647,7 +648,7 @@ class ActorFinder:
             return False
         if core[0] not in self.lex.given_names:
             return True
-        return bool(AFTER_PLACE_WORD.pattern.search(text, max(0, start - 12), start))
+        return bool(AFTER_PLACE_WORD.pattern.search(text, max(0, start - PREPOSITION_REACH), start))
 
     def _region_after(self, end: int) -> bool:
         """A state or a country after the name ending at `end` (REGION_AFTER)."""
@@ -782,11 +783,9 @@ class ActorFinder:
         if CAMPUS_WORDS.isdisjoint(text[s:e] for s, e in university):
             return False
         after = CAMPUS_AFTER.pattern.match(text, end)
-        if after is None or after.end() != run[-1].end:
-            return False
-        words = [text[s:e] for s, e in run]
-        if self._region_after(end):
+        if after is None or after.end() != run[-1].end or self._region_after(end):
             return False  # "Norvale University, Texas": where it is, not a campus
+        words = [text[s:e] for s, e in run]
         return self.lex.org_words.isdisjoint(words) and words[0] not in self.lex.given_names
 
     def _governments(self, paragraph: Span) -> None:
@@ -1057,9 +1056,12 @@ class ActorFinder:
         if not STAFF_AFTER.pattern.match(self.text, span.end):
             return False
         word = self.text[span.start : span.end]
-        opens = span.start == 0 or self.text[span.start - 1] == "\n"
-        opens = opens or self.text[max(0, span.start - 3) : span.start].rstrip()[-1:] in '.!?“"‘'
-        return not opens and ADJECTIVE_ENDING.pattern.search(word) is None
+        return not self._opens_a_sentence(span) and ADJECTIVE_ENDING.pattern.search(word) is None
+
+    def _opens_a_sentence(self, span: Span) -> bool:
+        """Whether only a sentence's end, a quotation mark or a new line comes before."""
+        before = self.text[max(0, span.start - 3) : span.start].rstrip(" ")
+        return not before or before[-1] in SENTENCE_OPENERS
 
     def _after_an_organization_noun(self, before: str) -> bool:
         """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list
@@ -1214,7 +1216,7 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
     if (
         3 <= len(rest) <= MAX_NAME_WORDS + 1
         and rest[0].lower() in lex.roles_before_a_name
-        and JOINERS.isdisjoint(rest[1:])  # not "Military and Naval Affairs"
+        and JOINERS.isdisjoint(rest[1:])  # not "Staff of Ports and Coastal Affairs"
     ):
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
     return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
