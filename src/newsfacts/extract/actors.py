@@ -365,7 +365,7 @@ class ActorFinder:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
             return  # "I've"
-        if len(run) > 1 and " & " in self.text[run[0].start : run[-1].end]:
+        if len(run) > 1 and self.text.find(" & ", run[0].start, run[-1].end) >= 0:
             self._take_ampersand_run(run, words, sentence_start and run[0] == first)
             return
         if CONNECTORS.isdisjoint(words):  # most names: one part

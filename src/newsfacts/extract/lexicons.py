@@ -104,16 +104,18 @@ def _given_names() -> dict[str, str]:
 @cache
 def load_lexicons() -> Lexicons:
     countries, country_names = _country_tables()
+    unnamed_sources = frozenset(_lines("unnamed_sources.txt"))
+    person_back_references = word_table("person_back_references.txt")
     return Lexicons(
         reporting_verbs=word_table("reporting_verbs.txt"),
         titles=frozenset(_lines("titles.txt")),
         org_words=frozenset(_lines("org_words.txt")),
         place_words=frozenset(_lines("place_words.txt")),
         function_words=word_set("function_words.txt"),
-        unnamed_sources=frozenset(_lines("unnamed_sources.txt")),
-        roles_before_a_name=frozenset(_lines("unnamed_sources.txt"))
+        unnamed_sources=unnamed_sources,
+        roles_before_a_name=unnamed_sources
         | word_set("work_before_at.txt")
-        | frozenset(word_table("person_back_references.txt")),
+        | frozenset(person_back_references),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         clause_verbs=word_set("clause_verbs.txt"),
@@ -122,7 +124,7 @@ def load_lexicons() -> Lexicons:
         title_genders=word_table("honorifics.txt") | word_table("title_genders.txt"),
         cue_roles=word_table("cue_roles.txt"),
         back_references=word_table("organization_back_references.txt"),
-        person_back_references=word_table("person_back_references.txt"),
+        person_back_references=person_back_references,
         institutions=frozenset(_lines("institutions.txt")),
         clause_starts=word_set("clause_starts.txt"),
         countries=countries,

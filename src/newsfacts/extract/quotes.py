@@ -478,7 +478,7 @@ class QuoteFinder:
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
         """ "the president said": the nearest person named before whose title ends in that
         role; "the company said": the nearest organisation named before; "the actress said":
-        the person the article called so, else the nearest person of her gender."""
+        the person the article called so (_person_called)."""
         found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
         if found is None:
             return None
