@@ -220,41 +220,53 @@ def test_spans_compared_as_bytes_agree_with_python_slices() -> None:
 
 
 @pytest.mark.parametrize("collide", ["every-value", "by-length"])
-def test_a_foreign_key_lookup_never_finds_a_value_by_its_hash_alone(
-    monkeypatch: pytest.MonkeyPatch, collide: str
+@pytest.mark.parametrize("spill_bytes", [1, 1 << 20])
+def test_foreign_key_values_are_missing_by_value_not_by_hash(
+    monkeypatch: pytest.MonkeyPatch, collide: str, spill_bytes: int
 ) -> None:
-    """Hashes that collide, among the lookup's values or with a value tested: the lookup
-    still finds exactly the values it holds."""
+    """Hashes that collide, among the referenced values or with a referencing one, in memory
+    or written out a few values at a time: exactly the values not referenced are missing."""
     import numpy as np
     import pyarrow as pa
 
     def hashes(column: pa.Array) -> np.ndarray:  # type: ignore[type-arg]
         if collide == "every-value":
-            return np.zeros(len(column), np.uint64)
-        return np.array([len(v or "") for v in column.to_pylist()], np.uint64)
+            return np.full(len(column), np.uint64(7) << np.uint64(58))
+        return np.array([len(v or "") << 58 for v in column.to_pylist()], np.uint64)
 
     monkeypatch.setattr(keys, "string_hashes", hashes)
-    lookup = keys.Lookup(pa.array(["a", "bb", None, "bb", "cccc"]))
-    tested = pa.array(["a", "x", None, "cccc", "bb", "", "yy", "dddd", "eeeee"])
-    found = lookup.contains(tested)
-    assert found.tolist() == [True, False, False, True, True, False, False, False, False]
+    monkeypatch.setattr(keys, "SPILL_BYTES", spill_bytes)
+    referenced, referencing = keys.KeyValues(), keys.KeyValues()
+    for chunk in (["a", "bb", None], [], ["bb", "cccc"]):
+        referenced.add(pa.array(chunk, pa.string()))
+    for chunk in (["a", "x", None, "cccc"], ["bb", "", "yy", "x"], ["dddd", "eeeee", "a"]):
+        referencing.add(pa.array(chunk, pa.string()))
+    missing = referencing.missing_from(referenced)
+    assert sorted(missing.to_pylist()) == ["", "dddd", "eeeee", "x", "yy"]
+    assert referenced.missing_from(referencing).to_pylist() == []
+    assert (referenced.spill is not None) == (spill_bytes == 1)
 
 
-def test_a_lookup_in_chunks_finds_exactly_its_values(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Distinct values read in several chunks (kept as read, reached by row number), tested
-    values sharing their hashes: found only when equal."""
-    import numpy as np
+def test_foreign_key_values_written_out_are_the_values_added(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Thousands of ids over the 64 hash ranges, written out every few batches: each range
+    reads back its own distinct values, and what is missing is the set difference."""
     import pyarrow as pa
 
-    def by_length(column: pa.Array) -> np.ndarray:  # type: ignore[type-arg]
-        return np.array([len(v or "") for v in column.to_pylist()], np.uint64)
-
-    monkeypatch.setattr(keys, "string_hashes", by_length)
-    lookup = keys.Lookup(pa.chunked_array([["cccc", "a"], [], ["bb"]]))
-    assert lookup.distinct
-    tested = pa.array(["bb", "x", "a", None, "zz", "cccc", "dddd", "eeeee", "a"])
-    found = lookup.contains(tested)
-    assert found.tolist() == [True, False, True, False, False, True, False, False, True]
+    monkeypatch.setattr(keys, "SPILL_BYTES", 2_000)
+    held, tested = keys.KeyValues(), keys.KeyValues()
+    ids = [f"article-{n}" for n in range(3_000)]
+    for start in range(0, 3_000, 250):
+        held.add(pa.array(ids[start : start + 250 : 2] + ids[start : start + 10 : 2]))
+        tested.add(pa.array(ids[start : start + 250 : 3]))
+    assert held.spill is not None and tested.spill is not None
+    ranges = [held.values_in(part).to_pylist() for part in range(keys.PARTS)]
+    assert sorted(v for values in ranges for v in values) == sorted(ids[::2])
+    assert sum(1 for values in ranges if values) > 50
+    every_third = {n for start in range(0, 3_000, 250) for n in range(start, start + 250, 3)}
+    expected = sorted(f"article-{n}" for n in every_third if n % 2)
+    assert sorted(tested.missing_from(held).to_pylist()) == expected
 
 
 def test_a_key_hashes_the_same_in_any_batch() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 from frictionless import errors
 from frictionless.formats.csv.parser import extract_samle  # also lifts csv's field limit
 from frictionless.table.label_matching import deduplicate_names
@@ -28,10 +29,10 @@ from newsfacts.read.files import DESCRIPTOR, resource_paths
 from newsfacts.validate import batches as streams
 from newsfacts.validate.cells import Cells, Mask, read_column
 from newsfacts.validate.digests import TableDigest
-from newsfacts.validate.key_index import KeyIndex, KnownKeys, Lookup, duplicates, row_hashes
+from newsfacts.validate.key_index import KeyIndex, KeyValues, KnownKeys, duplicates, row_hashes
 from newsfacts.validate.problems import Problem
 
-Lookups = dict[tuple[str, str], Lookup]  # (table, field) -> the values referenced
+Lookups = dict[tuple[str, str], KeyValues]  # (table, field) -> the values referenced
 
 
 class Irregular(Exception):
@@ -365,7 +366,8 @@ class Keys:
     primary: list[str]
     primary_index: KeyIndex = field(default_factory=KeyIndex)
     shared: bool = False  # a one-field primary key that is also unique: hashed once
-    referenced: dict[str, list[pa.Array]] = field(default_factory=dict)
+    referenced: dict[str, KeyValues] = field(default_factory=dict)  # its values referenced
+    references: dict[str, KeyValues] = field(default_factory=dict)  # by its foreign keys
 
 
 def check_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
@@ -389,14 +391,17 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
             f["name"]: KeyIndex() for f in table.expected if f.get("constraints", {}).get("unique")
         },
         primary=[n for n in primary_key(schema) if set(primary_key(schema)) <= names],
-        referenced={name: [] for name in referenced if name in names},
+        referenced={name: KeyValues() for name in referenced if name in names},
     )
     if len(keys.primary) == 1 and keys.primary[0] in keys.unique:
         keys.primary_index, keys.shared = keys.unique[keys.primary[0]], True
     foreign_keys = [k for k in schema.get("foreignKeys", []) if set(k["fields"]) <= names]
+    keys.references = {k["fields"][0]: KeyValues() for k in foreign_keys}
     digest = TableDigest() if table.wants_digest and digested(table) else None
+    last_read = 1
     for first_row, read, counts in read_batches(table):
-        check_batch(table, first_row, read, keys, lookups, foreign_keys)
+        last_read = first_row + len(rows_of(read)) - 1
+        check_batch(table, first_row, read, keys)
         if counts is not None:
             report_lengths(table, first_row, counts, read)
         if digest is not None:
@@ -408,8 +413,11 @@ def scan_rows(table: Table, lookups: Lookups, referenced: set[str]) -> None:
             break  # as Frictionless stops (a referenced table is read on for its keys)
     table.digest = digest
     for name, values in keys.referenced.items():
-        values += table.known[name].chunks if name in table.known else []
-        lookups[(table.name, name)] = Lookup(pa.chunked_array(values, pa.string()))
+        for chunk in table.known[name].chunks if name in table.known else []:
+            values.add(chunk)
+        lookups[(table.name, name)] = values
+    for key in foreign_keys:
+        report_missing_references(table, key, keys, lookups, last_read)
     report_duplicates(table, keys)
 
 
@@ -479,8 +487,6 @@ def check_batch(
     first_row: int,
     cells: dict[str, Cells],
     keys: Keys,
-    lookups: Lookups,
-    foreign_keys: list[dict[str, Any]],
 ) -> None:
     size = len(next(iter(cells.values())).missing)
     rows = np.arange(first_row, first_row + size, dtype=np.int64)
@@ -494,10 +500,9 @@ def check_batch(
     if keys.primary:
         primary = None if keys.shared else keys.primary_index
         check_primary_batch(table, rows, [cells[n] for n in keys.primary], primary)
-    for key in foreign_keys:
-        check_foreign_batch(table, rows, cells, key, lookups)
-    for name, chunks in keys.referenced.items():
-        chunks.append(cells[name].values.cast(pa.string()))
+    for stores in (keys.references, keys.referenced):
+        for name, values in stores.items():
+            values.add(cells[name].values)
 
 
 def as_present(cells: Cells) -> Mask:
@@ -544,31 +549,42 @@ def check_primary_batch(table: Table, rows: Any, key: list[Cells], index: KeyInd
     index.add(row_hashes([c.values.filter(mask) for c in key]), rows[present])
 
 
-def check_foreign_batch(
-    table: Table, rows: Any, cells: dict[str, Cells], key: dict[str, Any], lookups: Lookups
+def report_missing_references(
+    table: Table, key: dict[str, Any], keys: Keys, lookups: Lookups, last_read: int
 ) -> None:
+    """foreign-key errors of the rows (up to `last_read`) whose value the referenced table
+    does not hold. The values are compared once, by hash range, after the table is read;
+    only when some are missing is the table read again, for their rows."""
     (name,) = key["fields"]  # our foreign keys are single fields
     (target,) = key["reference"]["fields"]
     source = key["reference"]["resource"]
-    values = cells[name].values.cast(pa.string())
-    allowed = lookups.get((source, target)) or Lookup(pa.array([], pa.string()))
-    missing = as_present(cells[name]) & ~allowed.contains(values)
-    for index in np.flatnonzero(missing):
-        value = values[int(index)].as_py()
-        note = (
-            f'for "{name}": values "{value}" not found in the lookup table "{source}" as "{target}"'
-        )
-        table.add(
-            errors.ForeignKeyError(
-                note=note,
-                cells=[],
-                row_number=int(rows[index]),
-                field_names=[name],
-                field_cells=[str(value)],
-                reference_name=source,
-                reference_field_names=[target],
+    missing = keys.references[name].missing_from(lookups.get((source, target)) or KeyValues())
+    if not len(missing):
+        return
+    for first_row, cells, _ in read_batches(table):
+        if first_row > last_read:
+            break
+        values = cells[name].values.cast(pa.string())
+        unknown = as_present(cells[name]) & as_bools(pc.is_in(values, value_set=missing))
+        for index in np.flatnonzero(unknown):
+            row, value = first_row + int(index), values[int(index)].as_py()
+            note = f'for "{name}": values "{value}" not found in the lookup table "{source}"'
+            note += f' as "{target}"'
+            table.add(
+                errors.ForeignKeyError(
+                    note=note,
+                    cells=[],
+                    row_number=row,
+                    field_names=[name],
+                    field_cells=[str(value)],
+                    reference_name=source,
+                    reference_field_names=[target],
+                )
             )
-        )
+
+
+def as_bools(found: pa.Array) -> Mask:
+    return np.asarray(pc.fill_null(found, False).to_numpy(zero_copy_only=False), bool)
 
 
 def report_duplicates(table: Table, keys: Keys) -> None:
