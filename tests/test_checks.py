@@ -352,3 +352,88 @@ def test_ids_that_differ_in_two_words_do_not_collide() -> None:
     for pair in pairs:
         first, second = keys.row_hashes([pa.array(pair)])
         assert first != second
+
+
+def text_field(name: str) -> dict[str, str]:
+    return {"name": name, "type": "string"}
+
+
+def two_tables(
+    folder: Path, people: str, mentions: str, reference: str = "people", kind: str = "string"
+) -> Path:
+    """A package of people and mentions of them (by `person`, a foreign key of type `kind`)."""
+    import json
+
+    folder.mkdir()
+    (folder / "people.csv").write_text(people, encoding="utf-8")
+    (folder / "mentions.csv").write_text(mentions, encoding="utf-8")
+    key = {"fields": ["person"], "reference": {"resource": reference, "fields": ["id"]}}
+    resources = [
+        {"name": "people", "path": "people.csv", "schema": {"fields": [text_field("id")]}},
+        {
+            "name": "mentions",
+            "path": "mentions.csv",
+            "schema": {
+                "fields": [{"name": "n", "type": "integer"}, {"name": "person", "type": kind}],
+                "foreignKeys": [key],
+            },
+        },
+    ]
+    descriptor = {"name": folder.name, "resources": resources}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    return folder
+
+
+def both_engines(folder: Path) -> tuple[list[str], list[str]]:
+    from newsfacts.read.files import read_descriptor
+    from newsfacts.validate import table_checks
+    from newsfacts.validate.checks.frictionless_tables import frictionless_problems
+
+    fast = table_checks.package_problems(folder, read_descriptor(folder))
+    stock = frictionless_problems(folder)
+    return [f"{p.row} {p.message}" for p in fast], [f"{p.row} {p.message}" for p in stock]
+
+
+def test_foreign_key_errors_stop_at_frictionless_limit_without_reading_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row of a long table references a person who is not there: the same first 1000
+    errors as Frictionless, and no more are made (they once were, one per row)."""
+    from newsfacts.validate import table_checks
+
+    rows = "".join(f"{n},nobody-{n}\n" for n in range(5_000))
+    folder = two_tables(tmp_path / "p", "id\nana\n", "n,person\n" + rows)
+    made: list[int] = []
+    add = table_checks.Table.add
+    monkeypatch.setattr(table_checks.Table, "add", lambda t, e: made.append(1) or add(t, e))
+    fast, stock = both_engines(folder)
+    assert fast == stock and len(fast) == table_checks.LIMIT_ERRORS
+    assert fast[-1].startswith("1001 foreign-key: ")
+    assert len(made) == table_checks.LIMIT_ERRORS
+
+
+def test_a_table_referencing_itself_by_an_empty_name_is_checked_as_frictionless_does(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    folder = two_tables(tmp_path / "p", "id\nana\n", "n,person\n1,ana\n")
+    (folder / "people.csv").write_text("id,boss\nana,\ntom,ana\nlee,zoe\n", encoding="utf-8")
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor["resources"][0]["schema"] = {
+        "fields": [text_field("id"), text_field("boss")],
+        "foreignKeys": [{"fields": ["boss"], "reference": {"resource": "", "fields": ["id"]}}],
+    }
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    fast, stock = both_engines(folder)
+    assert fast == stock and len(fast) == 1 and fast[0].startswith("4 foreign-key: ")
+
+
+def test_a_foreign_key_between_types_is_left_to_stock_frictionless(tmp_path: Path) -> None:
+    """Frictionless compares the values as read (the integer 1 is not the string "1"): the
+    fast engine, which compares text, does not check such a package."""
+    from newsfacts.validate import table_checks
+
+    folder = two_tables(tmp_path / "p", "id\n1\n02\n", "n,person\n1,1\n2,2\n", kind="integer")
+    with pytest.raises(table_checks.Irregular, match="a foreign key between types"):
+        both_engines(folder)

@@ -132,6 +132,7 @@ def package_problems(
     package = folder.name if descriptor_name == DESCRIPTOR else descriptor_name
     for resource in descriptor.get("resources", []):
         check_compilable(resource)
+    check_key_types(descriptor.get("resources", []))
     rounds = [
         [opened_table(folder, resource, package, kept_files) for resource in resources]
         for resources in referenced_rounds(descriptor.get("resources", []))
@@ -198,7 +199,7 @@ def referenced_fields(table: str, descriptor: dict[str, Any]) -> set[str]:
         f
         for r in descriptor.get("resources", [])
         for key in r.get("schema", {}).get("foreignKeys", [])
-        if key["reference"]["resource"] == table
+        if key["reference"]["resource"] in (table, "" if r.get("name") == table else None)
         for f in key["reference"]["fields"]
     }
 
@@ -243,6 +244,27 @@ def check_compilable(resource: dict[str, Any]) -> None:
         fields, referenced = key.get("fields"), key.get("reference", {}).get("fields")
         if not (isinstance(fields, list) and isinstance(referenced, list) and len(fields) == 1):
             raise Irregular(f"{resource.get('name')}: a composite foreign key, or a string")
+
+
+def check_key_types(resources: list[dict[str, Any]]) -> None:
+    """Raises Irregular for a foreign key whose field and referenced field differ in type:
+    Frictionless compares their values as read (1 is not "1"), the fast engine as text."""
+    types = {
+        (r.get("name"), f.get("name")): f.get("type", "string")
+        for r in resources
+        for f in r.get("schema", {}).get("fields", [])
+    }
+    for resource in resources:
+        for key in resource.get("schema", {}).get("foreignKeys", []):
+            source = key["reference"]["resource"] or resource.get("name")
+            if source not in {r.get("name") for r in resources}:
+                continue  # referenced_rounds says so
+            pairs = zip(key["fields"], key["reference"]["fields"], strict=False)
+            if any(
+                types.get((resource.get("name"), mine)) != types.get((source, theirs))
+                for mine, theirs in pairs
+            ):
+                raise Irregular(f"{resource.get('name')}: a foreign key between types")
 
 
 def references(resource: dict[str, Any]) -> set[str]:
@@ -558,16 +580,20 @@ def report_missing_references(
     (name,) = key["fields"]  # our foreign keys are single fields
     (target,) = key["reference"]["fields"]
     source = key["reference"]["resource"]
-    missing = keys.references[name].missing_from(lookups.get((source, target)) or KeyValues())
-    if not len(missing):
-        return
-    for first_row, cells, _ in read_batches(table):
+    held = lookups.get((source or table.name, target)) or KeyValues()  # "": the table itself
+    missing = keys.references[name].missing_from(held)
+    found = 0
+    for first_row, cells, _ in read_batches(table) if len(missing) else ():
         if first_row > last_read:
             break
         values = cells[name].values.cast(pa.string())
         unknown = as_present(cells[name]) & as_bools(pc.is_in(values, value_set=missing))
         for index in np.flatnonzero(unknown):
             row, value = first_row + int(index), values[int(index)].as_py()
+            if found == LIMIT_ERRORS:  # so many errors up to the row before: past the cut
+                table.last_row = min(row - 1, table.last_row or row)
+                return
+            found += 1
             note = f'for "{name}": values "{value}" not found in the lookup table "{source}"'
             note += f' as "{target}"'
             table.add(
