@@ -358,16 +358,14 @@ def text_field(name: str) -> dict[str, str]:
     return {"name": name, "type": "string"}
 
 
-def two_tables(
-    folder: Path, people: str, mentions: str, reference: str = "people", kind: str = "string"
-) -> Path:
+def two_tables(folder: Path, people: str, mentions: str, kind: str = "string") -> Path:
     """A package of people and mentions of them (by `person`, a foreign key of type `kind`)."""
     import json
 
     folder.mkdir()
     (folder / "people.csv").write_text(people, encoding="utf-8")
     (folder / "mentions.csv").write_text(mentions, encoding="utf-8")
-    key = {"fields": ["person"], "reference": {"resource": reference, "fields": ["id"]}}
+    key = {"fields": ["person"], "reference": {"resource": "people", "fields": ["id"]}}
     resources = [
         {"name": "people", "path": "people.csv", "schema": {"fields": [text_field("id")]}},
         {

@@ -254,10 +254,11 @@ def check_key_types(resources: list[dict[str, Any]]) -> None:
         for r in resources
         for f in r.get("schema", {}).get("fields", [])
     }
+    names = {r.get("name") for r in resources}
     for resource in resources:
         for key in resource.get("schema", {}).get("foreignKeys", []):
             source = key["reference"]["resource"] or resource.get("name")
-            if source not in {r.get("name") for r in resources}:
+            if source not in names:
                 continue  # referenced_rounds says so
             pairs = zip(key["fields"], key["reference"]["fields"], strict=False)
             if any(
