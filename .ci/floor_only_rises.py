@@ -10,6 +10,7 @@ FLOORS = (
     "tests/heldout/floor.json",
     "tests/realnews/floor-tune.json",
     "tests/realnews/floor-blind.json",
+    "tests/freshblind/floor.json",
 )
 
 

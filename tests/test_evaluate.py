@@ -143,6 +143,22 @@ def test_gold_annotations_are_verbatim(devset_articles: Path) -> None:
     assert len(list((DEVSET / "gold").glob("*.yaml"))) >= 20
 
 
+def test_the_fresh_blind_split_is_fetched_verbatim_and_meets_its_floor() -> None:
+    """tests/freshblind: fetched by the dev set's script with --set, every span verbatim."""
+    fresh = ROOT / "tests" / "freshblind"
+    subprocess.run([sys.executable, str(DEVSET / "fetch.py"), "--set", str(fresh)], check=True)
+    checked = subprocess.run(
+        [sys.executable, str(DEVSET / "check_gold.py"), "--set", str(fresh)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout[-2000:]
+    result = evaluate(fresh / "gold", fresh / "articles")
+    assert result.articles == 7
+    assert below_floor(result, json.loads((fresh / "floor.json").read_text("utf-8"))) == []
+
+
 def test_development_set_meets_the_floor(devset_articles: Path) -> None:
     result = evaluate(DEVSET / "gold", devset_articles)
     floor = json.loads((DEVSET / "floor.json").read_text(encoding="utf-8"))

