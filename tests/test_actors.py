@@ -627,3 +627,50 @@ def test_a_single_name_before_a_noun_for_its_staff_is_an_organization() -> None:
     assert found["Norvex"] == "organization" and found["Kellun"] == "organization"
     text = "Senior executives met Monday. Later, Republican staffers and Federal employees left."
     assert actors_of(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Ruiz, the chief executive of Norvex, said sales fell sharply.",
+            {"Ana Ruiz": "person", "Norvex": "organization"},
+        ),
+        (
+            "Tom Reed, chief executive of Daltrop Sachs, said sales fell sharply.",
+            {"Tom Reed": "person", "Daltrop Sachs": "organization"},
+        ),
+        (
+            "A spokeswoman for Kellun declined to comment.",
+            {"Kellun": "organization"},
+        ),
+        (
+            "A spokesman for Ana Ruiz said she would not run again.",
+            {"Ana Ruiz": "person"},
+        ),
+        (
+            "Ana Ruiz, the president of Portugal, said talks would resume.",
+            {"Ana Ruiz": "person", "Portugal": "country"},
+        ),
+        ("Tom Reed, the director of Norvex, said it was a hit.", {"Tom Reed": "person"}),
+    ],
+)
+def test_a_post_of_or_for_a_name_makes_it_an_organization(
+    text: str, expected: dict[str, str]
+) -> None:
+    named = {name: kind for name, kind in actors_of(text).items() if name[0].isupper()}
+    assert named == expected  # "spokeswoman for Kellun" is an unnamed source
+
+
+def test_a_description_after_a_or_an_is_no_person() -> None:
+    text = "Rep. Ana Ruiz, a Kestry Democrat, said the bill would pass. “It is done,” she said."
+    assert actors_of(text) == {"Ana Ruiz": "person"}
+    assert {speaker for _, _, speaker, _ in quotes_of(text)} == {"Ana Ruiz"}
+    text = "Sen. Tom Reed, an Ohio Republican, said the bill would fail."
+    assert actors_of(text) == {"Tom Reed": "person"}
+
+
+def test_an_ordinal_before_a_unit_word_names_a_unit_without_an_organisation_word() -> None:
+    text = "Col. Reed, commander of the 106th Kestry Wing, says the flight is routine."
+    assert actors_of(text) == {"Reed": "person", "106th Kestry Wing": "organization"}
+    assert actors_of("The Kestry Wing of the house burned.") == {}

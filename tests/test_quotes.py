@@ -278,6 +278,31 @@ def test_a_participle_after_the_clause_is_the_article_s_comment() -> None:
     assert indirects(text) == [("it would cut 40 jobs", "Harbour Trust", "said")]
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Ana Ruiz said the offer was “fair and generous” and urged the union to return.",
+            "the offer was “fair and generous”",
+        ),
+        (
+            "Norvex Holdings said it plans to cut about 1,000 jobs even as it reported a profit.",
+            "it plans to cut about 1,000 jobs",
+        ),
+        (
+            "Tom Reed said the plan was sound, but other reports suggest it will fail.",
+            "the plan was sound",
+        ),
+        (
+            "Tom Reed said the team played well and scored three late goals.",
+            "the team played well and scored three late goals",
+        ),
+    ],
+)
+def test_a_conjunction_and_a_second_cue_end_the_reported_clause(text: str, clause: str) -> None:
+    assert indirects(text)[0][0] == clause
+
+
 def test_adding_that_reports_a_second_clause() -> None:
     text = "Analyst Jun Park said he expected more firms to merge, adding that investors had lost patience."
     assert indirects(text) == [

@@ -89,6 +89,15 @@ GOVERNMENT = Rule(
 
 # -- what tells a person ---------------------------------------------------------------
 
+AFTER_INDEFINITE_ARTICLE = Rule(
+    "after_indefinite_article",
+    "'a' or 'an' just before a capitalised run: a description, not a person's name"
+    " ('Rep. Ana Ruiz, a Kestry Democrat, said').",
+    re.compile(r"(?<![\w-])an? $"),
+    matches=(", a ", "an "),
+    rejects=("A ", "Ana ", "a. ", "sea "),
+)
+
 AGE_AFTER = Rule(
     "age_after",
     "An age between commas after a name: 'Lena Voss, 41, said'.",
@@ -177,6 +186,22 @@ EMPLOYED_AT = Rule(
     re.compile(rf"\b(?i:{alternation(word_set('work_before_at.txt'))})\sat\s(?:the\s)?$"),
     matches=("a researcher at ", "Deputy Sales Director at ", "who works at the "),
     rejects=("arrived at ", "the director said at ", "researchers in "),
+)
+_POSTS_BEFORE_OF = word_table("posts_before_of.txt")
+POST_OF = Rule(
+    "post_of",
+    "A post in an organisation, then 'of' or 'for', just before a name: the organisation"
+    " ('the chief executive of Norvex', 'a spokeswoman for the Norvex Group').",
+    re.compile(
+        r"\b(?i:"
+        + "|".join(
+            rf"{re.escape(post)}\s{preposition}"
+            for post, preposition in sorted(_POSTS_BEFORE_OF.items(), key=lambda p: -len(p[0]))
+        )
+        + r")\s(?:the\s)?$"
+    ),
+    matches=("the chief executive of ", "a spokeswoman for the ", "CEO of "),
+    rejects=("the director of ", "a spokesman of ", "head for the ", "chief executive at "),
 )
 SITE_AFTER = Rule(
     "site_after",

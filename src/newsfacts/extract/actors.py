@@ -31,6 +31,7 @@ from .actor_rules import (
     ACTION_VERBS,
     ADJECTIVE_ENDING,
     AFTER_CUE,
+    AFTER_INDEFINITE_ARTICLE,
     AFTER_PLACE_WORD,
     AGE_AFTER,
     AGENCY_IN_A_DATELINE,
@@ -64,6 +65,7 @@ from .actor_rules import (
     PLACE_WORDS_IN_SURNAMES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
+    POST_OF,
     POSTED_ON,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
@@ -532,7 +534,7 @@ class ActorFinder:
         portfolio title before a person ("Coastal Affairs Minister Jo Bloggs"), and not a
         post named alone ("the incoming Finance Secretary", "Deputy Sports Director"): no one's."""
         words = name.words
-        if self.lex.org_words.isdisjoint(words):
+        if self.lex.org_words.isdisjoint(words) and not self._numbered_unit(name):
             return False
         if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
             return True
@@ -549,6 +551,10 @@ class ActorFinder:
             span.of(self.text), span, name.possessive, self._country_prefix(words), kind
         )
         return True
+
+    def _numbered_unit(self, name: Name) -> bool:
+        """ "the 106th Norvex Wing": a unit word after an ordinal names a unit."""
+        return name.words[-1] in UNIT_WORDS and self._with_ordinal(name.span) != name.span
 
     def _with_ordinal(self, span: Span) -> Span:
         """ "the 82nd Airborne Division": an ordinal in figures opens the name."""
@@ -672,6 +678,8 @@ class ActorFinder:
         return word.lower() in self.lex.function_words and not middle_initial
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
+        if AFTER_INDEFINITE_ARTICLE.pattern.search(self.text, max(0, span.start - 4), span.start):
+            return False  # "a Kestry Democrat"
         if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core)):
             return False
         if self.lex.given_names.get(core[0], "?") != "?" or (
@@ -686,6 +694,8 @@ class ActorFinder:
             return True  # "Jamie Okafor": a name of either gender; not "San Jose", "Red Arrows"
         if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
+        if self._employed_at(span):
+            return False  # "the chief executive of Norvex Sachs, said": where one works
         after = self.text[span.end : span.end + 40]
         before = self.text[max(0, span.start - 30) : span.start]
         age = AGE_AFTER.pattern.match(after)
@@ -1021,10 +1031,16 @@ class ActorFinder:
         return named
 
     def _employed_at(self, span: Span) -> bool:
-        """ "a researcher at Norvex Labs" (EMPLOYED_AT); not "at the Torvik office of ..."."""
-        text, start = self.text, span.start
-        at = text.endswith(("at ", "at the "), 0, start)  # quicker than the pattern
-        if not at or not EMPLOYED_AT.pattern.search(text, max(0, start - WORK_REACH), start):
+        """ "a researcher at Norvex Labs" (EMPLOYED_AT), "the chief executive of Norvex"
+        (POST_OF); not "at the Torvik office of ..."."""
+        text, start, reach = self.text, span.start, max(0, span.start - WORK_REACH)
+        if text.endswith(("at ", "at the "), 0, start):  # quicker than the patterns
+            rule = EMPLOYED_AT
+        elif text.endswith(("of ", "for ", "of the ", "for the "), 0, start):
+            rule = POST_OF
+        else:
+            return False
+        if not rule.pattern.search(text, reach, start):
             return False
         return SITE_AFTER.pattern.match(text, span.end) is None
 

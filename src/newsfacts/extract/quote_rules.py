@@ -192,6 +192,23 @@ JOINED_CLAUSE = Rule(
         "was open but that was all",
     ),
 )
+NEXT_CUE = Rule(
+    "next_cue",
+    "Inside a reported clause, a conjunction, perhaps a short subject, then a second cue with"
+    " no 'that' after it: the reported clause ends before it ('the offer was fair and urged"
+    " the union to ...', 'it would cut jobs even as it reported ...', 'he was wrong, but other"
+    " reports suggest ...'). The cue is checked against the lexicons.",
+    re.compile(
+        r",?\s(?:and|but|even\sas|while)\s(?:(?:also|later|then)\s)?"
+        r"(?!that\b)(?P<words>[a-z]+(?:\s[a-z]+){0,2})\s(?!that\s)(?=\S)"
+    ),
+    matches=(
+        " and urged the union",
+        " even as it reported its profit",
+        ", but other reports suggest the",
+    ),
+    rejects=(" and that the bridge", "; and urged", " or urged the union"),
+)
 MADE_BY = Rule(
     "made_by",
     "Just before a name: 'by' (perhaps 'the'), its maker: 'a report published Tuesday by the '.",

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import pairwise
 
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
@@ -51,6 +52,7 @@ from .quote_rules import (
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
+    NEXT_CUE,
     NEXT_OPENING,
     OPENING_MARK,
     OPENING_MARKS,
@@ -587,6 +589,9 @@ class QuoteFinder:
             return Speaker(
                 self._nearest_compatible(position, compatible), True, position, "pronoun"
             )
+        # "he said" after a quote: not someone named only inside quotations, if anyone else
+        heard = [c for c in candidates if ("only_in_quotes", 1.0) not in c.features]
+        candidates = heard or candidates
         for index, candidate in enumerate(candidates):
             actor = self.actors.actors[candidate.key]
             if gender is not None and actor.gender == gender:
@@ -972,12 +977,27 @@ class QuoteFinder:
         joined = JOINED_QUOTE.pattern.search(self.text, clause.start, clause.end)
         if joined and joined["cue"] in self.lex.reporting_verbs:
             clause = Span(clause.start, joined.start())
+        clause = self._before_next_cue(clause)
         for tail in CLAUSE_TAIL.pattern.finditer(self.text, clause.start, clause.end):
             before = self.text[clause.start : tail.start()]
             if tail.group(0).startswith(";") and ":" in before:
                 continue
             return Span(clause.start, tail.start()) if len(before.split()) >= 3 else clause
         return clause
+
+    def _before_next_cue(self, clause: Span) -> Span:
+        """The clause up to a conjunction and the next cue ("... and urged the union to ...",
+        "... even as it reported ..."): what follows is reported apart, or not at all."""
+        for joint in NEXT_CUE.pattern.finditer(self.text, clause.start, clause.end):
+            words = [*joint["words"].split(), ""]  # the pattern saw no "that" after the last
+            if any(self._is_next_cue(w) and after != "that" for w, after in pairwise(words)):
+                before = self.text[clause.start : joint.start()]
+                return Span(clause.start, joint.start()) if len(before.split()) >= 3 else clause
+        return clause
+
+    def _is_next_cue(self, word: str) -> bool:
+        """A reporting or urging verb in the past or the present ("urged", "reported", "say")."""
+        return self.lex.reporting_verbs.get(word) in ("bare", "that") or word in URGING_VERBS
 
     def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
         """ "X said A but warned that B": two reported clauses of one speaker, each its own

@@ -217,6 +217,7 @@ def _quality(curated: Curated) -> str:
     return (
         "## Extraction quality\n\n"
         f"Measured on {quality.measured_on}\n\n{_figures_table(quality)}\n\n"
+        f"{_further_unseen(quality)}"
         f"{_reliability(quality)}Known limitations:\n\n{limits}"
     )
 
@@ -238,6 +239,30 @@ def _reliability(quality: Quality) -> str:
         "`quotes[quotes.attribution_confidence >= 0.8]`; "
         "a reviewed correction has confidence 1.\n\n"
     )
+
+
+def _further_unseen(quality: Quality) -> str:
+    """A table for each further set of unseen news: its figures and the gap to the dev set."""
+    tables = []
+    for other in quality.further_unseen:
+        rows = [
+            f"| {FIGURE_NAMES.get(n, n)} | {quality.figures[n]:.3f} | {v:.3f} "
+            f"| {quality.figures[n] - v:.3f} |"
+            for n, v in other.figures.items()
+            if n in quality.figures
+        ]
+        header = "| measure | development set | this set | gap |\n|---|---|---|---|\n"
+        trust = "; ".join(
+            f"at least {r.min_confidence:.1f}: {r.speaker_accuracy:.3f} of {r.quotes}"
+            for r in other.reliability
+            if r.quotes
+        )
+        if trust:
+            trust = f"\n\nSpeaker accuracy there by attribution_confidence: {trust}."
+        tables.append(
+            f"Also unseen: {other.measured_on}\n\n{header}" + "\n".join(rows) + trust + "\n\n"
+        )
+    return "".join(tables)
 
 
 def _figures_table(quality: Quality) -> str:
