@@ -303,6 +303,20 @@ def test_a_conjunction_and_a_second_cue_end_the_reported_clause(text: str, claus
     assert indirects(text)[0][0] == clause
 
 
+def test_wrote_that_reports_a_clause_and_in_a_statement_is_no_speaker() -> None:
+    text = "Ana Ruiz is the mayor. Ruiz wrote that the budget was final."
+    assert indirects(text) == [("the budget was final", "Ana Ruiz", "wrote")]
+    text = "Ana Ruiz is the mayor. Ruiz, in a statement on Monday, said the budget was final."
+    assert indirects(text) == [("the budget was final", "Ana Ruiz", "said")]
+
+
+def test_that_before_a_word_of_time_opens_no_clause() -> None:
+    assert indirects("The words he said that night were never forgotten by the crowd.") == []
+    assert indirects("The book she wrote that year sold two million copies.") == []
+    text = "Ana Ruiz wrote that year that the plan would fail."
+    assert indirects(text) == [("the plan would fail", "Ana Ruiz", "wrote")]
+
+
 def test_adding_that_reports_a_second_clause() -> None:
     text = "Analyst Jun Park said he expected more firms to merge, adding that investors had lost patience."
     assert indirects(text) == [

@@ -124,12 +124,27 @@ ADJUNCT = (
 )
 CUE_OBJECT = alternation(word_set("cue_objects.txt"))
 OBJECT_CLAUSE_START = alternation(word_set("object_clause_starts.txt"))
+TIMES_AFTER_THAT = alternation(word_set("times_after_that.txt"))
+THAT_TIME = Rule(
+    "that_time",
+    "Right after a cue, 'that' before a word of time: a determiner, no clause follows ('the"
+    " words he said that night were ...').",
+    re.compile(rf"\sthat\s(?:{TIMES_AFTER_THAT})\b"),
+    matches=(" that night were", " that year sold"),
+    rejects=(" that the night was cold", " that daytime tours"),
+    how="match",
+)
 THAT_CLAUSE = Rule(
     "that_clause",
-    "After a cue: up to five words, then 'that' and the reported clause.",
-    re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s"),
-    matches=(" that the plan failed", " on Monday that the plan failed"),
-    rejects=(" the plan failed", " thatched roofs leak"),
+    "After a cue: up to five words, then 'that' and the reported clause; not 'that' before a"
+    " word of time ('said that night', `times_after_that.txt`).",
+    re.compile(rf"(?:\s[\w.’'-]+){{0,5}}?\s(?:that)\s(?!(?:{TIMES_AFTER_THAT})\b)"),
+    matches=(
+        " that the plan failed",
+        " on Monday that the plan failed",
+        " that year that the plan failed",
+    ),
+    rejects=(" the plan failed", " thatched roofs leak", " that night were never forgotten"),
     how="match",
 )
 BARE_CLAUSE = Rule(

@@ -71,6 +71,7 @@ from .quote_rules import (
     SPEAKER_GAP,
     SURNAME_BEFORE,
     THAT_CLAUSE,
+    THAT_TIME,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
     TRAILING,
@@ -760,10 +761,17 @@ class QuoteFinder:
         """The last unnamed source ending right before `position` (or before an appositive)."""
         found = None
         for match in self._unnamed_finditer(limit, position):
+            if self._is_a_medium(match):
+                continue
             gap = self.text[match.end() : position]
             if SPEAKER_GAP.pattern.match(gap) or APPOSITIVE.pattern.match(gap):
                 found = match
         return found
+
+    def _is_a_medium(self, match: re.Match[str]) -> bool:
+        """ "Ruiz, in a statement, said": a document after "in" is how one spoke, no source."""
+        medium = match["noun"].lower() in self.lex.documents
+        return medium and self.text.endswith(("in ", "In "), 0, match.start())
 
     def _person_with_role(self, noun: str, position: int) -> str | None:
         """The nearest person named before `position` with the role `noun`, said of them
@@ -1163,7 +1171,11 @@ class QuoteFinder:
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
-            bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
+            bare = (
+                usage == "bare"
+                and not THAT_TIME.pattern.match(rest)
+                and BARE_CLAUSE.pattern.match(rest)
+            )
             urged = verb in URGING_VERBS and not that and URGED_TO.pattern.match(rest)
             match = that or bare or urged
             if not match:
