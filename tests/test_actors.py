@@ -653,6 +653,10 @@ def test_a_single_name_before_a_noun_for_its_staff_is_an_organization() -> None:
             {"Ana Ruiz": "person", "Portugal": "country"},
         ),
         ("Tom Reed, the director of Norvex, said it was a hit.", {"Tom Reed": "person"}),
+        (
+            "Dario Pell, a spokesman for Orsin Kalvey, said the senator would recover.",
+            {"Dario Pell": "person", "Orsin Kalvey": "person"},
+        ),
     ],
 )
 def test_a_post_of_or_for_a_name_makes_it_an_organization(
@@ -668,9 +672,14 @@ def test_a_description_after_a_or_an_is_no_person() -> None:
     assert {speaker for _, _, speaker, _ in quotes_of(text)} == {"Ana Ruiz"}
     text = "Sen. Tom Reed, an Ohio Republican, said the bill would fail."
     assert actors_of(text) == {"Tom Reed": "person"}
+    text = "Police said a Tom Reed, 34, was arrested on Friday."
+    assert actors_of(text)["Tom Reed"] == "person"  # a given name first: a person still
 
 
 def test_an_ordinal_before_a_unit_word_names_a_unit_without_an_organisation_word() -> None:
     text = "Col. Reed, commander of the 106th Kestry Wing, says the flight is routine."
     assert actors_of(text) == {"Reed": "person", "106th Kestry Wing": "organization"}
     assert actors_of("The Kestry Wing of the house burned.") == {}
+    assert actors_of("The 21st Precinct said the men were held.") == {
+        "21st Precinct": "organization"
+    }

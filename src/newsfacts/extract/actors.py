@@ -534,13 +534,14 @@ class ActorFinder:
         portfolio title before a person ("Coastal Affairs Minister Jo Bloggs"), and not a
         post named alone ("the incoming Finance Secretary", "Deputy Sports Director"): no one's."""
         words = name.words
-        if self.lex.org_words.isdisjoint(words) and not self._numbered_unit(name):
+        numbered = self._numbered_unit(name)  # "the 106th Kestry Wing", "the 21st Precinct"
+        if self.lex.org_words.isdisjoint(words) and not numbered:
             return False
         if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
             return True
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
-        if len(words) == 1 and words[0] not in self.lex.institutions:
+        if len(words) == 1 and words[0] not in self.lex.institutions and not numbered:
             # "the Commission": the one organisation of the article so named, if there is one
             self.short_forms.append((name.span, words[0], name.possessive))
             return True
@@ -678,8 +679,10 @@ class ActorFinder:
         return word.lower() in self.lex.function_words and not middle_initial
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
-        if AFTER_INDEFINITE_ARTICLE.pattern.search(self.text, max(0, span.start - 4), span.start):
-            return False  # "a Kestry Democrat"
+        if core[0] not in self.lex.given_names and AFTER_INDEFINITE_ARTICLE.pattern.search(
+            self.text, max(0, span.start - 4), span.start
+        ):
+            return False  # "a Kestry Democrat"; not "a Tom Reed, 34,"
         if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core)):
             return False
         if self.lex.given_names.get(core[0], "?") != "?" or (
@@ -1036,8 +1039,10 @@ class ActorFinder:
         text, start, reach = self.text, span.start, max(0, span.start - WORK_REACH)
         if text.endswith(("at ", "at the "), 0, start):  # quicker than the patterns
             rule = EMPLOYED_AT
-        elif text.endswith(("of ", "for ", "of the ", "for the "), 0, start):
-            rule = POST_OF
+        elif text.endswith(("of ", "of the "), 0, start) or (
+            text.endswith(("for ", "for the "), 0, start) and " " not in span.of(text)
+        ):
+            rule = POST_OF  # "a spokesman for" a longer name may be a person's: left to them
         else:
             return False
         if not rule.pattern.search(text, reach, start):

@@ -19,7 +19,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import pairwise
 
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
@@ -71,7 +70,6 @@ from .quote_rules import (
     SPEAKER_GAP,
     SURNAME_BEFORE,
     THAT_CLAUSE,
-    THAT_TIME,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
     TRAILING,
@@ -994,18 +992,17 @@ class QuoteFinder:
         return clause
 
     def _before_next_cue(self, clause: Span) -> Span:
-        """The clause up to a conjunction and the next cue ("... and urged the union to ...",
-        "... even as it reported ..."): what follows is reported apart, or not at all."""
+        """The clause up to a conjunction and the speaker's next cue ("... and urged the union
+        to ...", "... even as it reported ..."): what follows is reported apart, or not at all.
+        Without a pronoun only a verb of urging counts ("the firm grew and reported ..." is
+        the firm's)."""
         for joint in NEXT_CUE.pattern.finditer(self.text, clause.start, clause.end):
-            words = [*joint["words"].split(), ""]  # the pattern saw no "that" after the last
-            if any(self._is_next_cue(w) and after != "that" for w, after in pairwise(words)):
+            cue = joint["cue"]
+            reports = joint["pronoun"] and self.lex.reporting_verbs.get(cue) in ("bare", "that")
+            if reports or cue in URGING_VERBS:
                 before = self.text[clause.start : joint.start()]
                 return Span(clause.start, joint.start()) if len(before.split()) >= 3 else clause
         return clause
-
-    def _is_next_cue(self, word: str) -> bool:
-        """A reporting or urging verb in the past or the present ("urged", "reported", "say")."""
-        return self.lex.reporting_verbs.get(word) in ("bare", "that") or word in URGING_VERBS
 
     def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
         """ "X said A but warned that B": two reported clauses of one speaker, each its own
@@ -1171,11 +1168,7 @@ class QuoteFinder:
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
-            bare = (
-                usage == "bare"
-                and not THAT_TIME.pattern.match(rest)
-                and BARE_CLAUSE.pattern.match(rest)
-            )
+            bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
             urged = verb in URGING_VERBS and not that and URGED_TO.pattern.match(rest)
             match = that or bare or urged
             if not match:
