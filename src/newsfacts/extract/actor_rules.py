@@ -191,7 +191,8 @@ _POSTS_BEFORE_OF = word_table("posts_before_of.txt")
 POST_OF = Rule(
     "post_of",
     "A post in an organisation, then 'of' or 'for', just before a name: the organisation"
-    " ('the chief executive of Norvex', 'a spokeswoman for the Norvex Group').",
+    " ('the chief executive of Norvex Sachs', 'a spokeswoman for Norvex'; after 'for' only a"
+    " single name, actors.py).",
     re.compile(
         r"\b(?i:"
         + "|".join(

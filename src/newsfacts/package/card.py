@@ -245,12 +245,7 @@ def _further_unseen(quality: Quality) -> str:
     """A table for each further set of unseen news: its figures and the gap to the dev set."""
     tables = []
     for other in quality.further_unseen:
-        rows = [
-            f"| {FIGURE_NAMES.get(n, n)} | {quality.figures[n]:.3f} | {v:.3f} "
-            f"| {quality.figures[n] - v:.3f} |"
-            for n, v in other.figures.items()
-            if n in quality.figures
-        ]
+        rows = _gap_rows(quality.figures, other.figures)
         header = "| measure | development set | this set | gap |\n|---|---|---|---|\n"
         trust = "; ".join(
             f"at least {r.min_confidence:.1f}: {r.speaker_accuracy:.3f} of {r.quotes}"
@@ -272,10 +267,15 @@ def _figures_table(quality: Quality) -> str:
     if unseen is None:
         rows = [f"| {FIGURE_NAMES.get(n, n)} | {v:.3f} |" for n, v in quality.figures.items()]
         return "| measure | value |\n|---|---|\n" + "\n".join(rows)
-    rows = [
-        f"| {FIGURE_NAMES.get(n, n)} | {v:.3f} | {unseen.figures[n]:.3f} "
-        f"| {v - unseen.figures[n]:.3f} |"
-        for n, v in quality.figures.items()
-    ]
+    rows = _gap_rows(quality.figures, unseen.figures)
     header = "| measure | development set | unseen news | gap |\n|---|---|---|---|\n"
     return f"Unseen news: {unseen.measured_on}\n\n" + header + "\n".join(rows)
+
+
+def _gap_rows(development: dict[str, float], unseen: dict[str, float]) -> list[str]:
+    """A row per figure measured on both: the dev set's, the unseen set's, the gap."""
+    return [
+        f"| {FIGURE_NAMES.get(n, n)} | {v:.3f} | {unseen[n]:.3f} | {v - unseen[n]:.3f} |"
+        for n, v in development.items()
+        if n in unseen
+    ]
