@@ -449,10 +449,18 @@ def test_abbreviated_titles_and_pronouns() -> None:
         ("“Water is not tested for everything,” said lead author Dr. Alan Kuroda.", "Alan Kuroda"),
         ("“Nobody is against clean energy,” said MCA director Isla Fraser, 39.", "Isla Fraser"),
         ("“Prices will rise,” said Torvik Energy CEO Lena Voss.", "Lena Voss"),
+        # words of a role not in any lexicon, before a person
+        ("“We aimed high,” says former flight manager Ana Ruiz.", "Ana Ruiz"),
+        ("“We aimed high,” says Kestrel’s former flight manager Ana Ruiz, 61.", "Ana Ruiz"),
     ],
 )
 def test_role_words_between_cue_and_name(text: str, speaker: str) -> None:
     assert [s for _, s, _ in directs(text)] == [speaker]
+
+
+def test_a_function_word_after_a_cue_is_no_role() -> None:
+    text = "“We aimed high and we reached the comet in the end,” said that Ana Ruiz was right."
+    assert [s for _, s, _ in directs(text)] == [None]
 
 
 def test_a_long_appositive_between_a_name_and_its_cue() -> None:

@@ -47,6 +47,19 @@ def test_a_pronoun_passes_over_a_name_said_inside_a_quotation() -> None:
     assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Tom Reed", "Tom Reed"]
 
 
+def test_a_pronoun_is_whoever_a_role_noun_just_made_speak() -> None:
+    """ "..., the mayor said." then "he said": the mayor, though another man was named since
+    the mayor's own name, three paragraphs back."""
+    text = (
+        "Mayor Tom Reed of Linden said the diner had opened in 2002.\n"
+        "Neighbours complained about crowds at night.\n"
+        "The diner was run by the Okafor family for years.\n"
+        "Its owner, Sam Okafor, ran it with his sons, the mayor said.\n"
+        "“The council voted to shut it down at 10 p.m.,” he said."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Tom Reed"] * 3
+
+
 def test_a_name_in_an_appositive_before_the_cue_does_not_speak() -> None:
     text = "Jane Morrow, seated beside Tom Reed in the Council Chamber, told reporters that the budget would pass."
     assert quotes_of(text) == [

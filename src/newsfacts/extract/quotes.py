@@ -285,7 +285,7 @@ class QuoteFinder:
         self.paragraph_starts: list[int] = []
         self.sentences: list[Span] = []
         self.quoted: list[tuple[int, int]] = []
-        self.spoken: list[tuple[int, str]] = []
+        self.spoken: list[tuple[int, str, int]] = []
         self.previous_unclosed = False  # the previous paragraph ends inside a quotation
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
@@ -325,17 +325,17 @@ class QuoteFinder:
         lead = LEADING_SPACE.pattern.match(rest)
         start = position + (lead.end() if lead else 0)
         role = ROLE_BEFORE_NAME.pattern.match(self.text[start:limit])
-        if role and not self._is_role(role.group(0).split()[-1]):
-            role = None  # "said the Morrow chief of staff": not a role before a name
         for mention in self.actors.between(start, limit):
             if mention.possessive:
                 continue
-            if (
-                mention.span.start == start
-                and self.actors.actors[mention.key].kind != "organization"
-            ):
+            kind = self.actors.actors[mention.key].kind
+            if mention.span.start == start and kind != "organization":
                 return Speaker(mention.key, True, start, "name_after_cue")
-            if role and mention.span.start == start + role.end():
+            if (
+                role
+                and mention.span.start == start + role.end()
+                and self._names_a_role(role.group(0).split(), kind)
+            ):
                 return Speaker(mention.key, True, start, "name_after_cue")
         for mention in self.actors.between(start, start + 1):
             if not mention.possessive:
@@ -365,6 +365,16 @@ class QuoteFinder:
                 mention.key if len(role) <= ROLE_WORDS and self._is_role(role[-1].lower()) else None
             )
         return None
+
+    def _names_a_role(self, words: list[str], kind: str) -> bool:
+        """Whether the words between a cue and a name are the name's role: a role noun last
+        ("said lead author Ana Ruiz"), or, before a person, lower-case words that are not
+        function words ("says the mission's former flight manager Ana Ruiz" is not, "says
+        former flight manager Ana Ruiz" is; "said the Morrow chief of staff" is not)."""
+        if self._is_role(words[-1]):
+            return True
+        lowered = [w.lower() for w in words if w.islower()]
+        return kind == "person" and not any(w in self.lex.function_words for w in lowered)
 
     def _is_role(self, word: str) -> bool:
         """Whether a word names a role before a name ("director", "co-author")."""
@@ -650,7 +660,24 @@ class QuoteFinder:
                 candidates.append(
                     Candidate(key, (*self._speaker_features(key, position), *features))
                 )
-        return candidates
+        referred = {key: mentions[0].span.end for key, mentions in by_key.items()}
+        for key, end in self._speakers_in(start, position, eligible).items():
+            if key not in referred and key not in extra:  # named further back, spoke here
+                candidates.append(Candidate(key, tuple(self._speaker_features(key, position))))
+            referred[key] = max(referred.get(key, end), end)
+        last = max(referred, key=referred.__getitem__, default=None)
+        return [_with(c, ("latest_reference", 1.0)) if c.key == last else c for c in candidates]
+
+    def _speakers_in(
+        self, start: int, position: int, eligible: Callable[[ArticleActor], bool]
+    ) -> dict[str, int]:
+        """The eligible speakers of quotes ending in [start, position), each with where its last
+        quote there ends: "..., the mayor said." refers to the mayor, whoever was named since."""
+        ends: dict[str, int] = {}
+        for _, key, end in self.spoken:
+            if start <= end <= position and eligible(self.actors.actors[key]):
+                ends[key] = end
+        return ends
 
     def _mention_features(
         self, key: str, mentions: list[MentionSpan], rank: int, position: int
@@ -683,7 +710,7 @@ class QuoteFinder:
         index = bisect_left(self.spoken, position, key=_spoken_at)
         if index and self.spoken[index - 1][1] == key:
             return [("last_speaker", 1.0), ("was_speaker", 1.0)]
-        if any(who == key for _, who in self.spoken[:index]):
+        if any(who == key for _, who, _ in self.spoken[:index]):
             return [("was_speaker", 1.0)]
         return []
 
@@ -851,7 +878,7 @@ class QuoteFinder:
                 continue
             quotes.append(_quote(content, "direct", speaker, cue))
             if speaker is not None and speaker.key is not None:
-                self.spoken.append((content.start, speaker.key))
+                self.spoken.append((content.start, speaker.key, content.end))
         return quotes
 
     def _trim(self, span: Span) -> Span:
@@ -1333,7 +1360,7 @@ class QuoteFinder:
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
             del self.spoken[spoken_before:]
-            self.spoken.extend((q.span.start, q.speaker) for q in here if q.speaker)
+            self.spoken.extend((q.span.start, q.speaker, q.span.end) for q in here if q.speaker)
             found.extend(self._with_confidence(q) for q in here)
             previous_paragraph = here
             self.previous_unclosed = bool(marks) and not marks[-1][2]
@@ -1422,7 +1449,7 @@ def _with(candidate: Candidate, *features: tuple[str, float]) -> Candidate:
     return Candidate(candidate.key, (*candidate.features, *features))
 
 
-def _spoken_at(spoken: tuple[int, str]) -> int:
+def _spoken_at(spoken: tuple[int, str, int]) -> int:
     return spoken[0]
 
 
