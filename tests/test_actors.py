@@ -280,12 +280,23 @@ def test_a_titled_surname_of_the_other_gender_is_another_person() -> None:
 
 
 def test_every_word_kept_from_first_names_is_a_given_name_of_either_gender() -> None:
-    """The rule reads the list only for such names: any other entry would do nothing."""
+    """The rule reads the list only for given names: any other entry would do nothing."""
     from newsfacts.extract.lexicons import load_lexicons
 
     lex = load_lexicons()
     assert lex.not_first_names
     assert all(lex.given_names.get(word) == "?" for word in lex.not_first_names)
+    assert "Sunny" in lex.not_first_names  # a woman's name in the dictionary
+
+
+def test_given_names_have_their_gender_in_english_speaking_countries() -> None:
+    """gender-guesser lists a name once per gender, with its frequency in each country."""
+    from newsfacts.extract.lexicons import load_lexicons
+
+    genders = load_lexicons().given_names
+    assert [genders[name] for name in ("Karen", "Carol", "Sasha", "Jean")] == ["f"] * 4
+    assert [genders[name] for name in ("John", "Sam", "Jordan")] == ["m"] * 3
+    assert [genders[name] for name in ("Pat", "Robin", "Leslie")] == ["?"] * 3
 
 
 @pytest.mark.parametrize(

@@ -129,6 +129,37 @@ def test_unnamed_sources() -> None:
     assert speakers == ["U.S. official", "spokesman for the Defence Department"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # whose the source is, past lower-case words, up to the name that ends it
+        (
+            "Officers in the autonomous northern region of Kestry told the Herald that the "
+            "camp had closed.",
+            "Officers in the autonomous northern region of Kestry",
+        ),
+        ("Police in Kestry told the Herald that the camp had closed.", "Police in Kestry"),
+        # two modifiers joined by "and"
+        (
+            "The camp had closed, according to Kestry intelligence and defence officials.",
+            "Kestry intelligence and defence officials",
+        ),
+    ],
+)
+def test_a_country_in_an_unnamed_source_does_not_speak(sentence: str, speaker: str) -> None:
+    assert [s for _, s, _ in indirects(sentence)] == [speaker]
+
+
+def test_according_to_the_report_is_its_author() -> None:
+    text = (
+        "The report was published by the Harbour Trust on Monday.\n"
+        "According to police, the driver was not hurt.\n"
+        "According to the report, tourism could lose $40 billion a year by 2035.\n"
+        "Fisheries could lose half their catch, according to the report."
+    )
+    assert [s for _, s, _ in indirects(text)] == ["police", "Harbour Trust", "Harbour Trust"]
+
+
 def test_police_as_a_source() -> None:
     found = indirects("Police said the driver had fled the scene.")
     assert found == [("the driver had fled the scene", "Police", "said")]

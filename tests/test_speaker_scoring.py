@@ -60,6 +60,15 @@ def test_a_pronoun_is_whoever_a_role_noun_just_made_speak() -> None:
     assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Tom Reed"] * 3
 
 
+def test_she_may_be_someone_whose_given_name_is_used_for_both() -> None:
+    text = (
+        "Helen Strand, the fire chief, said crews were tired.\n"
+        "Pat Lindqvist, 72, who fled with her two dogs, said she had watched the glow.\n"
+        "“You always think it’ll be somebody else’s house,” she said."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)][-1] == "Pat Lindqvist"
+
+
 def test_a_name_in_an_appositive_before_the_cue_does_not_speak() -> None:
     text = "Jane Morrow, seated beside Tom Reed in the Council Chamber, told reporters that the budget would pass."
     assert quotes_of(text) == [

@@ -83,22 +83,41 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
     return names, canonical | preferred
 
 
-def _given_names() -> dict[str, str]:
-    """First names with their usual gender, from gender-guesser's name dictionary."""
+def _given_names(not_first_names: frozenset[str]) -> dict[str, str]:
+    """First names with their usual gender in English-speaking countries, from gender-guesser's
+    name dictionary: "?" for a name listed as used for both there ("Pat", "Robin"), else the
+    gender most frequent there ("Sasha" is a woman's name there), else, as gender-guesser's
+    detector does, the one listed in the most countries; "?" for the words that more often
+    begin a place's name (not_first_names.txt: "Sunny")."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    genders: dict[str, str] = {}
+    best: dict[str, tuple[tuple[int, int, int], str]] = {}
     with data.open(encoding="iso-8859-1") as handle:
         for line in handle:
             code, name = line[:2].strip(), line[3:29].strip()
             if not code or code.startswith("#") or code == "=" or " " in name or "+" in name:
                 continue
             gender = "m" if code in {"M", "1M", "?M"} else "f" if code in {"F", "1F", "?F"} else "?"
-            previous = genders.get(name, "?")
-            if gender == "?" or previous == "?":
-                genders[name] = previous if gender == "?" and name in genders else gender
-            elif previous != gender:
-                genders[name] = "?"  # used for both
-    return genders
+            spread = _spread(line[30:].rstrip("$\n "))
+            if gender == "?" and spread[0]:
+                spread = (ENGLISH_UNISEX, *spread[1:])
+            if name not in best or spread > best[name][0]:
+                best[name] = (spread, gender)
+    return {
+        name: gender if spread[1] and name not in not_first_names else "?"
+        for name, (spread, gender) in best.items()
+    }
+
+
+ENGLISH_COLUMNS = 3  # gender-guesser's first columns: Great Britain, Ireland, the USA
+ENGLISH_UNISEX = 1_000  # above any frequency: a name used for both there is "?"
+
+
+def _spread(country_values: str) -> tuple[int, int, int]:
+    """(frequency in English-speaking countries, in how many countries, summed frequency) of
+    one line of gender-guesser's data: a space is no use, 1-9 and A-D rising frequencies."""
+    values = [int(value, 16) for value in country_values if value.isalnum()]
+    english = [value for value in country_values[:ENGLISH_COLUMNS] if value.isalnum()]
+    return sum(int(value, 16) for value in english), len(values), sum(values)
 
 
 @cache
@@ -130,8 +149,8 @@ def load_lexicons() -> Lexicons:
         countries=countries,
         demonyms=word_table("demonyms.txt"),
         country_names=country_names,
-        given_names=_given_names(),
-        not_first_names=word_set("not_first_names.txt"),
+        given_names=_given_names(not_first_names := word_set("not_first_names.txt")),
+        not_first_names=not_first_names,
         attribution_confidence={
             how: float(value) for how, value in word_table("attribution_confidence.txt").items()
         },

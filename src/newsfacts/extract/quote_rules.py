@@ -510,13 +510,19 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "a U.S. official", "one trade expert", "a staff member at X", "Police"."""
     nouns = _source_nouns(lex)
     determiner = rf"(?i:{SOURCE_DETERMINER})"
-    modifiers = rf"(?:[A-Z][\w.'’-]*|{SOURCE_MODIFIER})"
+    # "U.S. intelligence and administration officials": two modifiers joined count as one
+    modifiers = rf"(?:[A-Z][\w.'’-]*|{SOURCE_MODIFIER}(?:\sand\s{SOURCE_MODIFIER})?)"
+    # Words of whose the source is, before the name that ends it: "in the autonomous northern
+    # region of Kestry" (no function word, no cue: "Police in Kestry told the Herald")
+    not_whose = f"{alternation(lex.function_words)}|{alternation(lex.reporting_verbs)}"
+    whose_word = rf"(?!(?:{not_whose})\b)[\w'’.-]+"
     return re.compile(
         r"(?<![\w.'’&-])"  # at the start of a word: never "resident" inside "President"
         rf"(?:{determiner}\s(?:(?!{NOT_SOURCE_MODIFIER}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
         rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
-        r"(?:\s(?:for|from|of|at|with|in)\s(?:the\s)?[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+        rf"(?:\s(?:for|from|of|at|with|in)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
+        r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
     )
 
 
@@ -524,7 +530,13 @@ UNNAMED_SOURCE = LexiconRule(
     "unnamed_source",
     "A source not named: determiner or modifiers, a source noun, perhaps whose it is.",
     unnamed_source_pattern,
-    matches=("a senior official said", "Police said", "a spokeswoman for the Harbour Trust"),
+    matches=(
+        "a senior official said",
+        "Police said",
+        "a spokeswoman for the Harbour Trust",
+        "U.S. intelligence and administration officials",
+        "officers in the autonomous northern region of Kestry",
+    ),
     rejects=("Officer Ana Ruiz said", "the mayor said", "the President said"),
 )
 DETERMINER = Rule(

@@ -394,14 +394,7 @@ class QuoteFinder:
             return relative
         unnamed = self._unnamed_match_before(position, limit)
         if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
-            speaker = self._unnamed_actor(unnamed)  # "a spokesman for the Defence Department"
-            if speaker.found or not unnamed.group(0).lower().startswith("the "):
-                return speaker
-            # "the report said": the organisation named as its author, else the report itself
-            earlier = self._document_author(unnamed.group(0), unnamed.start())
-            if earlier:
-                return Speaker(earlier, True, unnamed.start(), "role_noun")
-            return self._unnamed_actor(unnamed, of_its_own=True)
+            return self._unnamed_or_referred(unnamed)
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
             if best
@@ -410,6 +403,18 @@ class QuoteFinder:
         if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
             return rule
         return self._scored_before_cue(rule, position, limit)
+
+    def _unnamed_or_referred(self, unnamed: re.Match[str], of_its_own: bool = True) -> Speaker:
+        """An unnamed source ("a spokesman for the Defence Department"), or, for "the report",
+        the organisation named before as its author, else the report itself (`of_its_own`) or
+        no one (the last source's)."""
+        speaker = self._unnamed_actor(unnamed)
+        if speaker.found or not unnamed.group(0).lower().startswith("the "):
+            return speaker
+        earlier = self._document_author(unnamed.group(0), unnamed.start())
+        if earlier:
+            return Speaker(earlier, True, unnamed.start(), "role_noun")
+        return self._unnamed_actor(unnamed, of_its_own=True) if of_its_own else speaker
 
     def _name_before_who(self, position: int, limit: int) -> Speaker | None:
         """ "a reply from Ana Ruiz, who confirmed that ...": the name the relative clause
@@ -1122,7 +1127,8 @@ class QuoteFinder:
     def _source_speaker(self, source: Span) -> Speaker:
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
-            return self._unnamed_actor(unnamed)  # "U.S. trade and farm officials"
+            # "U.S. trade and farm officials"; "according to the webpage": the last source's
+            return self._unnamed_or_referred(unnamed, of_its_own=False)
         for mention in self.actors.between(source.start, source.end):
             if mention.span.end <= source.end:
                 # "according to UBS analyst John Hodulik": the person, not the firm
