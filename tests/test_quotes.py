@@ -671,3 +671,29 @@ def test_nouns_that_refer_back_to_a_person_are_no_titles_and_no_unnamed_sources(
     nouns = set(lex.person_back_references)
     assert nouns and not nouns & _title_nouns(lex) and not nouns & lex.unnamed_sources
     assert set(lex.person_back_references.values()) <= {"m", "f", "?"}
+
+
+@pytest.mark.parametrize("verb", ["screamed", "yelled", "chanted", "muttered"])
+def test_a_short_quotation_inside_reported_speech_is_whoever_utters_it(verb: str) -> None:
+    """ "Witnesses said that X screamed “...”": the witnesses report, X speaks the words."""
+    text = f"Witnesses said that Ana Reed {verb} “Long live the king” during the shooting."
+    assert [(kind, speaker) for kind, _, speaker, _ in quotes_of(text)] == [
+        ("indirect", "Witnesses"),
+        ("direct", "Ana Reed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [
+        ("Ana Ruiz says she misses the trams in the city.", "she misses the trams in the city"),
+        ("Ana Ruiz says she even misses the trams.", "she even misses the trams"),
+        ("Ana Ruiz says they rarely visit the old port.", "they rarely visit the old port"),
+    ],
+)
+def test_a_reported_clause_in_the_present_tense(sentence: str, clause: str) -> None:
+    assert indirects(sentence) == [(clause, "Ana Ruiz", "says")]
+
+
+def test_a_pronoun_object_then_a_preposition_is_no_clause() -> None:
+    assert indirects("Matt Reed stated it for good measure after the game in the city.") == []

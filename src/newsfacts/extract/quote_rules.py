@@ -398,6 +398,8 @@ ROLE_AFTER_NAME = Rule(
     rejects=(" met the spokesperson", ", who met the spokesperson"),
     how="match",
 )
+SUBJECT_PRONOUNS = frozenset(word_table("pronoun_antecedents.txt"))  # he, she, they, it, i, we
+ADVERBS_BEFORE_A_VERB = word_set("adverbs_before_a_verb.txt")  # "he even misses"
 PRONOUN_KINDS = {
     pronoun: frozenset(kinds.split())
     for pronoun, kinds in word_table("pronoun_antecedents.txt").items()

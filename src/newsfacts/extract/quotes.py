@@ -27,6 +27,7 @@ from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
     ACCORDING_MIDDLE,
+    ADVERBS_BEFORE_A_VERB,
     APPOSITIVE,
     AUXILIARY_AT,
     BARE_CLAUSE,
@@ -68,6 +69,7 @@ from .quote_rules import (
     SENTENCE_END,
     SOURCE_NOUN,
     SPEAKER_GAP,
+    SUBJECT_PRONOUNS,
     SURNAME_BEFORE,
     THAT_CLAUSE,
     TIME_ONLY,
@@ -203,9 +205,25 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
         bare = word.lower().strip(",;").replace("’", "'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
+        if bare in SUBJECT_PRONOUNS and _verb_follows(words[i + 1 : i + 3], lex):
+            return True  # "he even misses the traffic": a subject pronoun, then its verb
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the proposal, adding that ..."
     return False
+
+
+def _verb_follows(words: list[str], lex: Lexicons) -> bool:
+    """Whether the words after a subject pronoun, past an adverb, open with its verb: a
+    lower-case word that is not a function word ("he even misses"; not "it for good measure",
+    "he, too")."""
+    if words and (words[0] in ADVERBS_BEFORE_A_VERB or words[0].endswith("ly")):
+        words = words[1:]
+    return (
+        bool(words)
+        and words[0].isalpha()
+        and words[0].islower()
+        and (words[0] not in lex.function_words)
+    )
 
 
 @dataclass(frozen=True)
