@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -694,3 +696,33 @@ def test_an_ordinal_before_a_unit_word_names_a_unit_without_an_organisation_word
     assert actors_of("The 21st Precinct said the men were held.") == {
         "21st Precinct": "organization"
     }
+
+
+def test_listed_companies_are_organisations_without_an_organisation_word() -> None:
+    text = (
+        "Shares of Amazon fell on Monday, while Target and Walmart rose. "
+        "Analysts at Goldman Sachs expect a weak quarter."
+    )
+    found = actors_of(text)
+    for name in ("Amazon", "Target", "Walmart", "Goldman Sachs"):
+        assert found[name] == "organization"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fires are spreading in the Amazon. Rain in the northern Amazon is late this year.",
+        "Amazon shares fell on Monday.",  # opening a sentence: no evidence either way
+        "Kim Target spoke first. Later, Target said the plan had changed.",  # her surname
+        "The ferry docked in Dover, where the crew slept.",  # a place
+    ],
+)
+def test_a_listed_name_that_the_article_makes_something_else_is_no_company(text: str) -> None:
+    found = actors_of(text)
+    assert all(found.get(name) != "organization" for name in ("Amazon", "Target", "Dover"))
+
+
+@pytest.mark.slow
+def test_the_listed_companies_lexicon_is_what_its_script_writes() -> None:
+    script = Path(__file__).parent / "lexicons" / "listed_companies.py"
+    subprocess.run([sys.executable, str(script), "--check"], check=True)

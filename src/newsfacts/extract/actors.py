@@ -514,6 +514,8 @@ class ActorFinder:
             self._add_country(name.text, name.span, name.possessive)
         elif len(name.words) == 1 and _is_acronym(name.text):
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
+        elif len(name.words) > 1 and name.text in self.lex.listed_companies:
+            self._add_organization(name.text, name.span, name.possessive, None)  # "Goldman Sachs"
         else:
             return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
         return True
@@ -878,6 +880,8 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
+            elif not initial and not surname_of and self._is_listed_company(span, word):
+                self._add_organization(word, span, possessive, None)
             elif (
                 len(heads.get(word, ())) == 1
                 and self._may_name_an_organization(word)
@@ -901,6 +905,17 @@ class ActorFinder:
                     else "organization"
                 )
                 self._add_organization(word, span, possessive, None, kind)
+
+    def _is_listed_company(self, span: Span, word: str) -> bool:
+        """ "shares of Amazon", "Target said": a listed company's name, unless the article
+        makes it a place ("in Dover,") or a thing ("the Amazon", anywhere in it), or it is a
+        word of the language."""
+        return (
+            word in self.lex.listed_companies
+            and self._may_name_an_organization(word)
+            and not self._is_a_place_at(span)
+            and re.search(rf"\bthe {re.escape(word)}\b", self.text) is None
+        )
 
     def _opens_a_dateline(self, span: Span) -> bool:
         """ "TORVIK, Ore. (AP) —": the place in capitals that opens a paragraph."""

@@ -46,6 +46,7 @@ class Lexicons:
     roles_before_a_name: frozenset[str]  # "Sociologist Ana Ruiz": a role, then the name
     documents: frozenset[str]
     not_organizations: frozenset[str]
+    listed_companies: frozenset[str]  # "Amazon", "Goldman Sachs": listed_companies.txt
     clause_verbs: frozenset[str]
     portfolio_titles: frozenset[str]
     honorifics: dict[str, str]  # honorific -> gender
@@ -137,6 +138,7 @@ def load_lexicons() -> Lexicons:
         | frozenset(person_back_references),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
+        listed_companies=frozenset(_lines("listed_companies.txt")),
         clause_verbs=word_set("clause_verbs.txt"),
         portfolio_titles=frozenset(_lines("portfolio_titles.txt")),
         honorifics=word_table("honorifics.txt"),
