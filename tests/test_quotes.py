@@ -697,3 +697,44 @@ def test_a_reported_clause_in_the_present_tense(sentence: str, clause: str) -> N
 
 def test_a_pronoun_object_then_a_preposition_is_no_clause() -> None:
     assert indirects("Matt Reed stated it for good measure after the game in the city.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesman for the presidency, Tom Reed, said President Ana Ruiz had been briefed "
+        "and “fully backs the delegation”.",
+        "Tom Reed, the city manager, said the Harbour Trust “has no say in this”.",
+    ],
+)
+def test_a_quotation_inside_reported_speech_is_the_reporters(text: str) -> None:
+    """A name after a cue that has its own subject is what is reported, not who speaks."""
+    assert {speaker for _, _, speaker, _ in quotes_of(text)} == {"Tom Reed"}
+
+
+def test_the_commission_is_the_commission_named_before() -> None:
+    text = (
+        "The European Commission opened an inquiry on Monday. Norvex Systems denied wrongdoing.\n"
+        "The commission said the fines could reach 4 percent of turnover.\n"
+        "The Dallas police department said it had made no arrests."
+    )
+    assert [s for _, s, _ in indirects(text)][:1] == ["European Commission"]
+    assert "European Commission" not in [s for _, s, _ in indirects(text)][1:]
+
+
+def test_a_name_and_its_role_before_a_cue_are_no_reported_clause() -> None:
+    text = "Tom Reed, the city manager, said the Harbour Trust “has no say in this”."
+    assert indirects(text) == [("the Harbour Trust “has no say in this”", "Tom Reed", "said")]
+
+
+def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
+    text = "Ana Ruiz accused the council of hiding the report from residents."
+    assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]
+
+
+def test_a_quotation_after_accused_of_is_the_accusers() -> None:
+    text = (
+        "Mayor Lena Voss praised the vote. Councilman Tom Reed accused Voss of “rushing this "
+        "through before anyone could read the fine print” and vowed to gather signatures."
+    )
+    assert [(kind, s) for kind, _, s, _ in quotes_of(text)] == [("direct", "Tom Reed")]

@@ -53,6 +53,7 @@ class Lexicons:
     title_genders: dict[str, str]  # honorifics and gendered titles -> gender
     cue_roles: dict[str, str]  # reporting verb -> addressee | relay
     back_references: dict[str, str]  # "company" -> the kind of actor "the company" means
+    institution_back_references: frozenset[str]  # "commission": the named one, "the commission"
     person_back_references: dict[str, str]  # "actress" -> the gender "the actress" has
     institutions: frozenset[str]
     clause_starts: frozenset[str]
@@ -145,6 +146,7 @@ def load_lexicons() -> Lexicons:
         title_genders=word_table("honorifics.txt") | word_table("title_genders.txt"),
         cue_roles=word_table("cue_roles.txt"),
         back_references=word_table("organization_back_references.txt"),
+        institution_back_references=word_set("institution_back_references.txt"),
         person_back_references=person_back_references,
         institutions=frozenset(_lines("institutions.txt")),
         clause_starts=word_set("clause_starts.txt"),

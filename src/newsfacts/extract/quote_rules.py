@@ -159,6 +159,15 @@ URGED_TO = Rule(
     rejects=(" that the council should act", " to act now"),
     how="match",
 )
+ACCUSING_VERBS = word_list("accusing_verbs.txt")
+ACCUSED_OF = Rule(
+    "accused_of",
+    "After a verb of accusing: whom it accuses (no clause of its own), then 'of' and what of.",
+    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100}?)\sof\s(?=[“\"‘]?[a-z]{2,})"),
+    matches=(" the council of hiding the report", " Ruiz of “rushing this through”"),
+    rejects=(" that the council hid it", " of hiding the report"),
+    how="match",
+)
 CLAUSE_TAIL = Rule(
     "clause_tail",
     "Where a reported clause gives way to the article's comment: ', taking ...', ', though "

@@ -27,6 +27,8 @@ from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
     ACCORDING_MIDDLE,
+    ACCUSED_OF,
+    ACCUSING_VERBS,
     ADVERBS_BEFORE_A_VERB,
     APPOSITIVE,
     AUXILIARY_AT,
@@ -202,13 +204,23 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
     for i, word in enumerate(words[:10]):
-        bare = word.lower().strip(",;").replace("’", "'")
+        bare = word.lower().strip(',;“”"‘').replace("’", "'").strip("'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
         if bare in SUBJECT_PRONOUNS and _verb_follows(words[i + 1 : i + 3], lex):
             return True  # "he even misses the traffic": a subject pronoun, then its verb
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the proposal, adding that ..."
+    return False
+
+
+def _may_have_a_verb(words: list[str], lex: Lexicons) -> bool:
+    """Whether a lower-case word may be a verb: a listed verb form or one ending as verbs do
+    ("-ed", "-s", "-ing"); a name with its role has none ("Tom Reed, the city manager")."""
+    for word in words:
+        bare = word.strip(",;:.!?").replace("’", "'")
+        if bare.islower() and (bare in lex.clause_verbs or bare.endswith(("ed", "s", "ing"))):
+            return True
     return False
 
 
@@ -331,11 +343,24 @@ class QuoteFinder:
             if subject:
                 return subject
         role = self.lex.cue_roles.get(verb)
+        if role != "relay" and self._has_subject_before(cue.start, window.start):
+            # "Ilyenko said President Stael had been briefed and “fully backs the delegation”":
+            # a name after a cue that has a subject is what is reported, not who reports it
+            before = self._candidate_before(cue.start, window.start)
+            if before and before.key:
+                return before
         after = None if role == "addressee" else self._candidate_after(cue.end, window.end)
         if after or role == "relay":
             return after or Speaker(None, False)
         before = self._candidate_before(cue.start, window.start)
         return before or Speaker(None, False)
+
+    def _has_subject_before(self, position: int, limit: int) -> bool:
+        """Whether words of its clause stand before a cue ("Ana Ruiz said", "Ana Ruiz, an
+        aide, said"), not only a quotation's end or the sentence's start ("“...,” said Ana
+        Ruiz")."""
+        before = self.text[limit:position].rstrip(" ,;:—–-")
+        return bool(before) and (before[-1].isalnum() or before[-1] in ".)")
 
     def _candidate_after(self, position: int, limit: int) -> Speaker | None:
         """ "said Reed", "said chief engineer Dr. Ana Ruiz", "said XYZ director Tom Reed"."""
@@ -521,6 +546,11 @@ class QuoteFinder:
         if gender is not None:
             key = self._person_called(noun, gender, found.start())
             return Speaker(key, True, found.start("role"), "role_noun") if key else None
+        if noun in self.lex.institution_back_references and found["role"].islower():
+            # "the commission said"; not "the Dallas police department", a name of its own
+            named = self._institution_named_before(noun, found.start())
+            if named:
+                return Speaker(named, True, found.start("role"), "role_noun")
         kind = self.lex.back_references.get(noun)
         if kind is None and noun not in self.title_nouns:
             return None
@@ -531,6 +561,16 @@ class QuoteFinder:
             title = (actor.title or "").lower().rstrip(".").split()
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
                 return Speaker(mention.key, True, found.start("role"), "role_noun")
+        return None
+
+    def _institution_named_before(self, noun: str, position: int) -> str | None:
+        """The nearest organisation named before `position` with `noun` in its name: "the
+        commission" after "the European Commission"."""
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            words = actor.name.lower().split()
+            if actor.kind == "organization" and not actor.unnamed and noun in words:
+                return actor.key
         return None
 
     def _person_called(self, noun: str, gender: str, position: int) -> str | None:
@@ -1220,7 +1260,12 @@ class QuoteFinder:
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
             bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
-            urged = verb in URGING_VERBS and not that and URGED_TO.pattern.match(rest)
+            urged = (
+                (verb in URGING_VERBS and URGED_TO.pattern.match(rest))
+                or (verb in ACCUSING_VERBS and ACCUSED_OF.pattern.match(rest))
+                if not that
+                else None
+            )  # "urged X to ...", "accused X of ...": the words after the addressee
             match = that or bare or urged
             if not match:
                 continue
@@ -1298,6 +1343,8 @@ class QuoteFinder:
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
             if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
                 continue
+            if not _may_have_a_verb(clause.of(self.text).split(), self.lex):
+                continue  # "Tom Reed, the city manager, said the Trust ...": a name and its role
             if self._in_quotation(clause.start) or not self._short_quoted_end(
                 clause, sentence.start + match.start()
             ):
