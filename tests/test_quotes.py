@@ -738,3 +738,16 @@ def test_a_quotation_after_accused_of_is_the_accusers() -> None:
         "through before anyone could read the fine print” and vowed to gather signatures."
     )
     assert [(kind, s) for kind, _, s, _ in quotes_of(text)] == [("direct", "Tom Reed")]
+
+
+def test_according_to_a_role_is_whom_it_refers_back_to() -> None:
+    text = (
+        "The Office of Energy Regulation raised the cap on Monday.\n"
+        "Wholesale gas prices have risen by about 30% since October, according to the regulator."
+    )
+    assert [s for _, s, _ in indirects(text)] == ["Office of Energy Regulation"]
+
+
+def test_according_to_a_described_name_is_the_name() -> None:
+    text = "Sales fell 9 percent in June, according to the market research firm Tallis Research."
+    assert [s for _, s, _ in indirects(text)] == ["Tallis Research"]

@@ -465,9 +465,17 @@ ENDS_WITH_COLON = Rule(
 )
 NAMED_SOURCE = Rule(
     "named_source",
-    "A capitalised source after 'according to' names an actor ('the Harbour Trust').",
-    re.compile(r"(?:the\s)?([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$"),
-    matches=("the Harbour Trust", "Office of Fair Rates"),
+    "A capitalised source after 'according to' names an actor ('the Harbour Trust'), past what "
+    "it is ('the market research firm Tallis Research').",
+    re.compile(
+        r"(?:the\s(?:[a-z][\w-]*\s){0,3})?"
+        r"([A-Z][\w.'’&-]*(?:\s(?:(?:the|of|for|and)\s)?[A-Z][\w.'’&-]*)*)$"
+    ),
+    matches=(
+        "the Harbour Trust",
+        "Office of Fair Rates",
+        "the market research firm Tallis Research",
+    ),
     rejects=("the agency", "local residents"),
     how="match",
 )

@@ -541,26 +541,30 @@ class QuoteFinder:
         found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
         if found is None:
             return None
-        noun = found["role"].lower().split()[-1]
+        key = self._role_referent(found["role"], found.start())
+        return Speaker(key, True, found.start("role"), "role_noun") if key else None
+
+    def _role_referent(self, role: str, position: int) -> str | None:
+        """Whom "the <role>" at `position` refers back to (_definite_role_before)."""
+        noun = role.lower().split()[-1]
         gender = self.lex.person_back_references.get(noun)
         if gender is not None:
-            key = self._person_called(noun, gender, found.start())
-            return Speaker(key, True, found.start("role"), "role_noun") if key else None
-        if noun in self.lex.institution_back_references and found["role"].islower():
+            return self._person_called(noun, gender, position)
+        if noun in self.lex.institution_back_references and role.islower():
             # "the commission said"; not "the Dallas police department", a name of its own
-            named = self._institution_named_before(noun, found.start())
+            named = self._institution_named_before(noun, position)
             if named:
-                return Speaker(named, True, found.start("role"), "role_noun")
+                return named
         kind = self.lex.back_references.get(noun)
         if kind is None and noun not in self.title_nouns:
             return None
-        for mention in self.actors.before(found.start()):
+        for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.unnamed:
                 continue
             title = (actor.title or "").lower().rstrip(".").split()
             if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
-                return Speaker(mention.key, True, found.start("role"), "role_noun")
+                return mention.key
         return None
 
     def _institution_named_before(self, noun: str, position: int) -> str | None:
@@ -1192,7 +1196,19 @@ class QuoteFinder:
                 # "according to UBS analyst John Hodulik": the person, not the firm
                 person = self._person_titled_after(mention, source.end)
                 return Speaker(person or mention.key, True, how="according_to")
-        return self._unnamed_before(source.end, source.start) or self._named_source(source)
+        return (
+            self._unnamed_before(source.end, source.start)
+            or self._referred_source(source)
+            or self._named_source(source)
+        )
+
+    def _referred_source(self, source: Span) -> Speaker | None:
+        """ "according to the regulator": whom the role refers back to."""
+        words = source.of(self.text).split()
+        if not 2 <= len(words) <= 4 or words[0].lower() != "the":
+            return None
+        key = self._role_referent(" ".join(words[1:]), source.start)
+        return Speaker(key, True, source.start, "according_to") if key else None
 
     def _named_source(self, source: Span) -> Speaker:
         """ "According to the Harbour Trust": a capitalised source is an actor."""
