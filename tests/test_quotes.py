@@ -751,3 +751,22 @@ def test_according_to_a_role_is_whom_it_refers_back_to() -> None:
 def test_according_to_a_described_name_is_the_name() -> None:
     text = "Sales fell 9 percent in June, according to the market research firm Tallis Research."
     assert [s for _, s, _ in indirects(text)] == ["Tallis Research"]
+
+
+def test_a_quotation_a_document_confirms_is_the_words_of_who_cites_it() -> None:
+    text = (
+        "The rapporteur, the Irish lawmaker Ciaran Dowd, said the report confirmed "
+        "“what everyone in Brussels has known for two years”."
+    )
+    assert [(kind, s) for kind, _, s, _ in quotes_of(text)] == [
+        ("indirect", "Ciaran Dowd"),
+        ("direct", "Ciaran Dowd"),
+    ]
+
+
+def test_a_country_in_an_appositive_opening_with_one_of_does_not_speak() -> None:
+    text = (
+        "Norvex Systems, one of the largest platforms operating in Spain, said in a statement "
+        "that holiday flats made up 2 percent of the housing stock."
+    )
+    assert [s for _, s, _ in indirects(text)] == ["Norvex Systems"]

@@ -982,9 +982,21 @@ class QuoteFinder:
             if nearest_first and far and not self._named_before_appositive(window, cue.start()):
                 continue
             speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
+            if not nearest_first and len(cues) > 1 and self._is_document(speaker.key):
+                # "Ruiz said the report confirmed “...”": Ruiz's words, not the report's
+                outer = self.speaker_near_cue(Span(cues[0].start(), cues[0].end()), window)
+                if outer.found and outer.key and not self._is_document(outer.key):
+                    return cues[0].group(0), outer
             if speaker.found:
                 return cue.group(0), speaker
         return None, self._colon_speaker(before_window)
+
+    def _is_document(self, key: str | None) -> bool:
+        """Whether an actor is a document named by its noun ("the report")."""
+        actor = self.actors.actors.get(key) if key else None
+        return bool(
+            actor and actor.unnamed and actor.name.lower().split()[-1] in self.lex.documents
+        )
 
     def _named_before_appositive(self, window: Span, cue_start: int) -> bool:
         """ "”, Ana Ruiz, a doctoral student in ... and leader of the dig, said": a name opens
