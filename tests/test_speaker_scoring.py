@@ -129,3 +129,14 @@ def test_an_unnamed_source_named_right_after_the_cue_is_that_person() -> None:
     assert quotes_of(text) == [("direct", "The talks will resume on Monday", "Lars Berg", "said")]
     unnamed = "“The talks will resume on Monday,” said a Norwegian negotiator."
     assert quotes_of(unnamed)[0][2] == "Norwegian negotiator"
+
+
+def test_a_pronoun_tells_the_gender_of_a_name_used_for_both() -> None:
+    """Once "she posted" is Alex Moreau's, a later "she" prefers her to another woman."""
+    text = (
+        "Freya Lundgaard was dropped. Former international Alex Moreau, who won 96 caps, was "
+        "less restrained. “It is reckless,” she posted.\n"
+        "Moreau says she has spoken to Lundgaard since and that the captain is “hurting but "
+        "focused.” She insists her criticism was of the decision, not of Pike."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Alex Moreau"] * 4

@@ -675,6 +675,8 @@ class QuoteFinder:
         chosen = best(candidates, PRONOUN, self.weights)
         choice = Choice(PRONOUN, tuple(candidates))
         key = chosen[0].key if chosen else None
+        if key and gender and self.actors.actors[key].gender == "?":
+            self.actors.actors[key].gender = gender  # "Alex Moreau ... she posted": a woman
         return Speaker(key, True, position, "pronoun", choice)
 
     def _nearest_compatible(
@@ -972,6 +974,8 @@ class QuoteFinder:
         sentence_end = self._sentence_end(after_window)
         if sentence_end is not None:
             after_window = Span(after_window.start, sentence_end)
+        if self._ends_its_sentence(open_at, after_close):
+            after_window = Span(after_close, after_close)  # "“... focused.” She insists ..."
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
         for window, nearest_first in ((after_window, True), (before_window, False)):
             cues = self._cues_in(window.start, window.end)
@@ -1007,6 +1011,14 @@ class QuoteFinder:
             gap = self.text[mention.span.end : cue_start]
             return NAME_THEN_APPOSITIVE.pattern.fullmatch(gap) is not None
         return False
+
+    def _ends_its_sentence(self, open_at: int, after_close: int) -> bool:
+        """Whether a quotation ends with a full stop inside its marks and a new sentence starts
+        after it ("... is “hurting but focused.” She insists ..."): the cue after it is the
+        next sentence's."""
+        inside = self.text[open_at:after_close].rstrip("”\"’'")
+        after = self.text[after_close : after_close + 2]
+        return inside.endswith(".") and after[:1] == " " and after[1:2].isupper()
 
     def _sentence_end(self, window: Span) -> int | None:
         """Where the sentence after a quote ends in `window`: not at the period of "Mr." or
