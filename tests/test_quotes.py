@@ -770,3 +770,14 @@ def test_a_country_in_an_appositive_opening_with_one_of_does_not_speak() -> None
         "that holiday flats made up 2 percent of the housing stock."
     )
     assert [s for _, s, _ in indirects(text)] == ["Norvex Systems"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Norvex Systems cut 300 jobs.\n“We had no choice,” said the company.", "Norvex Systems"),
+        ("Actress Ana Ruiz won the prize.\n“It was a long road,” says the actress.", "Ana Ruiz"),
+    ],
+)
+def test_a_role_after_the_cue_is_whom_it_refers_back_to(text: str, speaker: str) -> None:
+    assert [s for _, _, s, _ in quotes_of(text)] == [speaker]

@@ -399,6 +399,17 @@ ROLE_BEFORE_NAME = Rule(
     rejects=("Ana Ruiz", "the director"),
     how="match",
 )
+ROLE_AT_CLAUSE_END = Rule(
+    "role_at_clause_end",
+    "'the' and a role of up to three words that end the clause, after a cue ('said the company.').",
+    re.compile(
+        rf"[Tt]he\s(?P<role>[\w-]+(?:\s(?!{alternation(word_set('pronoun_auxiliaries.txt'))}\b)"
+        r"[\w-]+){0,2})(?=\s*(?:[,.;:!?]|$))"
+    ),
+    matches=("the company.", "the 34-year-old actress,", "the prime minister"),
+    rejects=("the company would", "a company."),
+    how="match",
+)
 ROLE_AFTER_NAME = Rule(
     "role_after_name",
     "A role said of a person right after the name: ', the agency spokesperson'.",

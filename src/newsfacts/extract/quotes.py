@@ -66,6 +66,7 @@ from .quote_rules import (
     PRONOUN_KINDS,
     RELATIVE_PRONOUN,
     ROLE_AFTER_NAME,
+    ROLE_AT_CLAUSE_END,
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
@@ -391,7 +392,14 @@ class QuoteFinder:
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
-        return self._unnamed_at(start, limit)
+        return self._role_at(start, limit) or self._unnamed_at(start, limit)
+
+    def _role_at(self, start: int, limit: int) -> Speaker | None:
+        """ "said the company.", "says the 34-year-old actress": whom the role ending the
+        clause refers back to."""
+        role = ROLE_AT_CLAUSE_END.pattern.match(self.text, start, limit)
+        key = self._role_referent(role["role"], start) if role else None
+        return Speaker(key, True, start, "role_noun") if key else None
 
     def _person_titled_after(self, organization: MentionSpan, limit: int) -> str | None:
         """ "said Norvo CEO Lena Voss": the person an organisation's role word names."""
