@@ -140,3 +140,12 @@ def test_a_pronoun_tells_the_gender_of_a_name_used_for_both() -> None:
         "focused.” She insists her criticism was of the decision, not of Pike."
     )
     assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Alex Moreau"] * 4
+
+
+def test_a_gender_heard_once_does_not_bar_the_other_pronoun() -> None:
+    """ "she" resolved to Casey Doyle is a hint, not a fact: a later "he" may still be Doyle."""
+    text = (
+        "Casey Doyle said the season had been hard. “We lost too many close games,” she said. "
+        "Doyle said the club would rebuild. “We need at least three,” he said."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)][-1] == "Casey Doyle"

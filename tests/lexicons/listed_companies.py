@@ -3,8 +3,8 @@ that pytickersymbols lists (names are facts; its data is MIT-licensed).
 
 The pinned wheel is downloaded with pip and checked against its sha256; the data module is read
 as a Python literal (ast.literal_eval), never imported or run. Each name loses its legal form
-("Apple Inc." -> "Apple", "The Walt Disney Company" -> "Walt Disney"); names shorter than three
-characters are left out.
+("Apple Inc." -> "Apple", "Merck & Co." -> "Merck", "LifcoB" -> "Lifco"); names shorter than
+three characters or with a word in lower case are left out.
 
 Usage: python tests/lexicons/listed_companies.py [--check]
 """
@@ -27,8 +27,10 @@ MEMBER = "pytickersymbols/indices_data.py"
 LEXICON = Path(__file__).resolve().parents[2] / "src/newsfacts/lexicons/listed_companies.txt"
 LEGAL_FORM = re.compile(
     r"(?:,?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Company|Co\.?|Ltd\.?|Limited|plc|PLC"
-    r"|AG|SE|S\.A\.|SA|N\.V\.|NV|Holdings?|Group|KGaA|Oyj|ASA|AB|S\.p\.A\.|SpA|KK|\(.*\)))+$"
+    r"|AG|SE|S\.A\.|SA|N\.V\.|NV|Holdings?|Group|KGaA|Oyj|ASA|AB|S\.p\.A\.|SpA|KK|\(.*\)"
+    r"|&(?:\s*Co\.?)?))+$"
 )
+SHARE_CLASS = re.compile(r"(?<=[a-zäöüé])[A-C]$")  # "LifcoB": the B shares of Lifco
 HEADER = f"""\
 # Short names of listed companies: those of the stock indices in {REQUIREMENT} (PyPI, MIT
 # licence), without their legal form. Written by tests/lexicons/listed_companies.py; do not
@@ -65,8 +67,16 @@ def short_names(source: str) -> list[str]:
     literal = source[source.index("INDICES =") + len("INDICES =") :].strip()
     indices = ast.literal_eval(literal)
     names = {company["name"] for index in indices.values() for company in index["companies"]}
-    shorts = {re.sub(r"^The\s+", "", LEGAL_FORM.sub("", name)).strip(" ,") for name in names}
-    return sorted(name for name in shorts if len(name) >= 3)
+    shorts = {
+        SHARE_CLASS.sub("", re.sub(r"^The\s+", "", LEGAL_FORM.sub("", name)).strip(" ,"))
+        for name in names
+    }
+    return sorted(name for name in shorts if len(name) >= 3 and _capitalised(name))
+
+
+def _capitalised(name: str) -> bool:
+    """Whether every word of a name but its small joining words is capitalised."""
+    return all(not w[0].islower() for w in name.split() if w not in ("of", "and", "de", "&"))
 
 
 def main() -> int:

@@ -514,7 +514,7 @@ class ActorFinder:
             self._add_country(name.text, name.span, name.possessive)
         elif len(name.words) == 1 and _is_acronym(name.text):
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
-        elif len(name.words) > 1 and name.text in self.lex.listed_companies:
+        elif self._is_listed_company_name(name):
             self._add_organization(name.text, name.span, name.possessive, None)  # "Goldman Sachs"
         else:
             return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
@@ -643,7 +643,11 @@ class ActorFinder:
             return True
         if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):
             return True
-        return self.lex.given_names.get(core[0], "?") == "?"
+        return not self._is_given_name_either_way(core[0])
+
+    def _is_given_name_either_way(self, word: str) -> bool:
+        """A given name with a gender, or one used for both ("Pat")."""
+        return self.lex.given_names.get(word, "?") != "?" or word in self.lex.unisex_given_names
 
     def _placed_by_context(self, core: list[str], span: Span) -> bool:
         """ "the suburb of Torvik Heights" (PLACE_NOUN_OF), "Torvik Heights, Calif." or "...,
@@ -687,8 +691,9 @@ class ActorFinder:
             return False  # "a Kestry Democrat"; not "a Tom Reed, 34,"
         if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core)):
             return False
-        if self.lex.given_names.get(core[0], "?") != "?" or (
-            len(core[0]) == 2 and core[0][1] == "."
+        if (
+            self._is_given_name_either_way(core[0])  # "Pat Lindqvist"
+            or (len(core[0]) == 2 and core[0][1] == ".")
         ):
             return True
         if (
@@ -906,15 +911,26 @@ class ActorFinder:
                 )
                 self._add_organization(word, span, possessive, None, kind)
 
+    def _is_listed_company_name(self, name: Name) -> bool:
+        """ "Goldman Sachs": a listed company's name of two words or more, not one that opens
+        with a given name ("Walt Disney", "Ralph Lauren" are people too) nor a place's."""
+        return (
+            len(name.words) > 1
+            and name.text in self.lex.listed_companies
+            and not self._is_given_name_either_way(name.words[0])
+            and not self._is_a_place_at(name.span)
+        )
+
     def _is_listed_company(self, span: Span, word: str) -> bool:
         """ "shares of Amazon", "Target said": a listed company's name, unless the article
-        makes it a place ("in Dover,") or a thing ("the Amazon", anywhere in it), or it is a
-        word of the language."""
+        makes it a place ("in Dover,"), a thing ("the Amazon", anywhere in it) or a word it
+        also writes in lower case ("a fox", "orange")."""
         return (
             word in self.lex.listed_companies
             and self._may_name_an_organization(word)
             and not self._is_a_place_at(span)
-            and re.search(rf"\bthe {re.escape(word)}\b", self.text) is None
+            and re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is None
+            and not self._written_in_lower_case(word)
         )
 
     def _opens_a_dateline(self, span: Span) -> bool:

@@ -61,6 +61,7 @@ class Lexicons:
     demonyms: dict[str, str]
     country_names: dict[str, str]  # ISO alpha-3 -> canonical short name
     given_names: dict[str, str]  # given name -> "m" | "f" | "?"
+    unisex_given_names: frozenset[str]  # used for both in English-speaking countries: "Pat"
     not_first_names: frozenset[str]  # given names of either gender that begin place names
     attribution_confidence: dict[str, float]  # "<kind> <attribution>" -> speaker accuracy
     prepositions_before_a_name: frozenset[str]
@@ -85,41 +86,44 @@ def _country_tables() -> tuple[dict[str, str], dict[str, str]]:
     return names, canonical | preferred
 
 
-def _given_names(not_first_names: frozenset[str]) -> dict[str, str]:
-    """First names with their usual gender in English-speaking countries, from gender-guesser's
-    name dictionary: "?" for a name listed as used for both there ("Pat", "Robin"), else the
-    gender most frequent there ("Sasha" is a woman's name there), else, as gender-guesser's
-    detector does, the one listed in the most countries; "?" for the words that more often
-    begin a place's name (not_first_names.txt: "Sunny")."""
+def _given_names(not_first_names: frozenset[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """First names with their gender, from gender-guesser's name dictionary, and the names it
+    lists as used for both genders in English-speaking countries ("Pat", "Alex").
+
+    The gender is the one listed in the most countries, as gender-guesser's detector does
+    ("Ali", "Jan" are men's names), but "?" where English-speaking countries use the name for
+    both or for the other gender ("Jean", "Sasha"), and for the words that more often begin a
+    place's name (not_first_names.txt: "Sunny")."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
-    best: dict[str, tuple[tuple[int, int, int], str]] = {}
+    widest: dict[str, tuple[tuple[int, int], str]] = {}
+    english: dict[str, set[str]] = {}
     with data.open(encoding="iso-8859-1") as handle:
         for line in handle:
             code, name = line[:2].strip(), line[3:29].strip()
             if not code or code.startswith("#") or code == "=" or " " in name or "+" in name:
                 continue
             gender = "m" if code in {"M", "1M", "?M"} else "f" if code in {"F", "1F", "?F"} else "?"
-            spread = _spread(line[30:].rstrip("$\n "))
-            if gender == "?" and spread[0]:
-                spread = (ENGLISH_UNISEX, *spread[1:])
-            if name not in best or spread > best[name][0]:
-                best[name] = (spread, gender)
-    return {
-        name: gender if spread[1] and name not in not_first_names else "?"
-        for name, (spread, gender) in best.items()
-    }
+            values = line[30:].rstrip("$\n ")
+            spread = (
+                sum(v.isalnum() for v in values),
+                sum(int(v, 16) for v in values if v.isalnum()),
+            )
+            if name not in widest or spread > widest[name][0]:
+                widest[name] = (spread, gender)
+            if any(v.isalnum() for v in values[:ENGLISH_COLUMNS]):
+                english.setdefault(name, set()).update("mf" if gender == "?" else gender)
+    genders = {}
+    for name, (spread, gender) in widest.items():
+        there = english.get(name, {gender})
+        agreed = spread[0] and len(there) == 1 and gender in there
+        genders[name] = gender if agreed and name not in not_first_names else "?"
+    unisex = frozenset(
+        name for name, there in english.items() if len(there) == 2 and name not in not_first_names
+    )
+    return genders, unisex
 
 
 ENGLISH_COLUMNS = 3  # gender-guesser's first columns: Great Britain, Ireland, the USA
-ENGLISH_UNISEX = 1_000  # above any frequency: a name used for both there is "?"
-
-
-def _spread(country_values: str) -> tuple[int, int, int]:
-    """(frequency in English-speaking countries, in how many countries, summed frequency) of
-    one line of gender-guesser's data: a space is no use, 1-9 and A-D rising frequencies."""
-    values = [int(value, 16) for value in country_values if value.isalnum()]
-    english = [value for value in country_values[:ENGLISH_COLUMNS] if value.isalnum()]
-    return sum(int(value, 16) for value in english), len(values), sum(values)
 
 
 @cache
@@ -127,6 +131,8 @@ def load_lexicons() -> Lexicons:
     countries, country_names = _country_tables()
     unnamed_sources = frozenset(_lines("unnamed_sources.txt"))
     person_back_references = word_table("person_back_references.txt")
+    not_first_names = word_set("not_first_names.txt")
+    given_names, unisex_given_names = _given_names(not_first_names)
     return Lexicons(
         reporting_verbs=word_table("reporting_verbs.txt"),
         titles=frozenset(_lines("titles.txt")),
@@ -153,7 +159,8 @@ def load_lexicons() -> Lexicons:
         countries=countries,
         demonyms=word_table("demonyms.txt"),
         country_names=country_names,
-        given_names=_given_names(not_first_names := word_set("not_first_names.txt")),
+        given_names=given_names,
+        unisex_given_names=unisex_given_names,
         not_first_names=not_first_names,
         attribution_confidence={
             how: float(value) for how, value in word_table("attribution_confidence.txt").items()

@@ -163,9 +163,13 @@ ACCUSING_VERBS = word_list("accusing_verbs.txt")
 ACCUSED_OF = Rule(
     "accused_of",
     "After a verb of accusing: whom it accuses (no clause of its own), then 'of' and what of.",
-    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100}?)\sof\s(?=[“\"‘]?[a-z]{2,})"),
-    matches=(" the council of hiding the report", " Ruiz of “rushing this through”"),
-    rejects=(" that the council hid it", " of hiding the report"),
+    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100})\sof\s(?=[“\"‘]|[a-z]+ing\b)"),
+    matches=(
+        " the council of hiding the report",
+        " Ruiz of “rushing this through”",
+        " the president of the union of ignoring the members",
+    ),
+    rejects=(" that the council hid it", " of hiding the report", " the president of the union"),
     how="match",
 )
 CLAUSE_TAIL = Rule(
@@ -404,10 +408,10 @@ ROLE_AT_CLAUSE_END = Rule(
     "'the' and a role of up to three words that end the clause, after a cue ('said the company.').",
     re.compile(
         rf"[Tt]he\s(?P<role>[\w-]+(?:\s(?!{alternation(word_set('pronoun_auxiliaries.txt'))}\b)"
-        r"[\w-]+){0,2})(?=\s*(?:[,.;:!?]|$))"
+        r"[\w-]+){0,2})(?=\s*(?:[.;:!?]|,(?!\s[A-Z])|$))"
     ),
     matches=("the company.", "the 34-year-old actress,", "the prime minister"),
-    rejects=("the company would", "a company."),
+    rejects=("the company would", "a company.", "the parent company, Kestrel Holdings"),
     how="match",
 )
 ROLE_AFTER_NAME = Rule(

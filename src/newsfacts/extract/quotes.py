@@ -318,6 +318,9 @@ class QuoteFinder:
         self.quoted: list[tuple[int, int]] = []
         self.spoken: list[tuple[int, str, int]] = []
         self.previous_unclosed = False  # the previous paragraph ends inside a quotation
+        # actor key -> the gender of a "she"/"he" resolved to it, for a name used for both:
+        # a hint for later pronouns, never a bar (one wrong resolution must not spread)
+        self.heard_as: dict[str, str] = {}
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
         return self.unnamed.search(self.text, self.lowered, start, end)
@@ -678,13 +681,13 @@ class QuoteFinder:
         candidates = heard or candidates
         for index, candidate in enumerate(candidates):
             actor = self.actors.actors[candidate.key]
-            if gender is not None and actor.gender == gender:
+            if gender is not None and gender in (actor.gender, self.heard_as.get(actor.key)):
                 candidates[index] = _with(candidate, ("gender_agrees", 1.0))
         chosen = best(candidates, PRONOUN, self.weights)
         choice = Choice(PRONOUN, tuple(candidates))
         key = chosen[0].key if chosen else None
         if key and gender and self.actors.actors[key].gender == "?":
-            self.actors.actors[key].gender = gender  # "Alex Moreau ... she posted": a woman
+            self.heard_as[key] = gender  # "Alex Moreau ... she posted": a woman, likely
         return Speaker(key, True, position, "pronoun", choice)
 
     def _nearest_compatible(
