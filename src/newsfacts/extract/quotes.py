@@ -216,8 +216,9 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
 
 
 def _may_have_a_verb(words: list[str], lex: Lexicons) -> bool:
-    """Whether a lower-case word may be a verb: a listed verb form or one ending as verbs do
-    ("-ed", "-s", "-ing"); a name with its role has none ("Tom Reed, the city manager")."""
+    """Whether any lower-case word of `words` may be a verb: a listed verb form or one ending
+    as verbs do ("-ed", "-s", "-ing"); a name with its role has none ("Tom Reed, the city
+    manager")."""
     for word in words:
         bare = word.strip(",;:.!?").replace("’", "'")
         if bare.islower() and (bare in lex.clause_verbs or bare.endswith(("ed", "s", "ing"))):
@@ -422,12 +423,11 @@ class QuoteFinder:
 
     def _names_a_role(self, words: list[str], kind: str) -> bool:
         """Whether the words between a cue and a name are the name's role: a role noun last
-        ("said lead author Ana Ruiz"), or, before a person, lower-case words that are not
-        function words ("says the mission's former flight manager Ana Ruiz" is not, "says
-        former flight manager Ana Ruiz" is; "said the Morrow chief of staff" is not)."""
+        ("said lead author Ana Ruiz"), or, before a person, lower-case words none of which is a
+        function word ("says former flight manager Ana Ruiz"; not "said that Ana Ruiz")."""
         if self._is_role(words[-1]):
             return True
-        lowered = [w.lower() for w in words if w.islower()]
+        lowered = [w for w in words if w.islower()]
         return kind == "person" and not any(w in self.lex.function_words for w in lowered)
 
     def _is_role(self, word: str) -> bool:
@@ -1311,12 +1311,11 @@ class QuoteFinder:
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
             bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
-            urged = (
-                (verb in URGING_VERBS and URGED_TO.pattern.match(rest))
-                or (verb in ACCUSING_VERBS and ACCUSED_OF.pattern.match(rest))
-                if not that
-                else None
-            )  # "urged X to ...", "accused X of ...": the words after the addressee
+            urged = None  # "urged X to ...", "accused X of ...": the words after the addressee
+            if not that:
+                urged = (verb in URGING_VERBS and URGED_TO.pattern.match(rest)) or (
+                    verb in ACCUSING_VERBS and ACCUSED_OF.pattern.match(rest)
+                )
             match = that or bare or urged
             if not match:
                 continue
