@@ -190,6 +190,20 @@ def test_named_governments() -> None:
     assert actors_of("The local government said the plan works.") == {}  # no name in it
 
 
+def test_an_administration_whose_owner_is_never_named() -> None:
+    found = actors_of("Rules may fall as the incoming Halvor administration looms over the agency.")
+    assert found == {"Halvor administration": "organization"}
+    assert actors_of("The Kennedy administration signed the treaty.") == {
+        "Kennedy administration": "organization"
+    }  # a surname that is also a given name
+
+
+def test_a_party_or_an_institution_before_administration_is_no_owner() -> None:
+    assert actors_of("The Republican administration cut the budget.") == {}
+    assert "Senate administration" not in actors_of("The Senate administration hired staff.")
+    assert actors_of("Halvor administration staff left.") == {}  # no "the" before it
+
+
 def test_particles_de_and_van() -> None:
     found = actors_of("Charles de Gaulle met Vincent van Gogh and Ursula von der Leyen.")
     assert found == {

@@ -786,3 +786,34 @@ def test_a_role_after_the_cue_is_whom_it_refers_back_to(text: str, speaker: str)
 def test_accused_of_takes_the_last_of_before_what_is_alleged() -> None:
     text = "Critics have accused the president of the union of ignoring the members."
     assert [c for c, _, _ in indirects(text)] == ["ignoring the members"]
+
+
+def test_a_verb_that_mostly_introduces_quotations_reports_a_that_clause() -> None:
+    text = "Ms. Dunmore testily responded that she did not “get confused.”"
+    assert quotes_of(text) == [
+        ("indirect", "she did not “get confused.”", "Dunmore", "responded"),
+        ("direct", "get confused.", "Dunmore", "responded"),
+    ]
+
+
+def test_another_speakers_cue_ends_a_reported_clause_and_reports_its_own() -> None:
+    text = (
+        "Mr. Halvorsen suggested that officers were being stymied while Mrs. Okafor said his "
+        "comments were uninformed."
+    )
+    assert indirects(text) == [
+        ("officers were being stymied", "Halvorsen", "suggested"),
+        ("his comments were uninformed", "Okafor", "said"),
+    ]
+
+
+def test_a_quotation_inside_a_reported_clause_is_the_reporters() -> None:
+    text = (
+        "Her rival Ines Marchetti wrote that Castellano had “made the rest of us better,” and "
+        "Norvex Sports said that it would honour her in November."
+    )
+    assert quotes_of(text) == [
+        ("indirect", "Castellano had “made the rest of us better,”", "Ines Marchetti", "wrote"),
+        ("direct", "made the rest of us better", "Ines Marchetti", "wrote"),
+        ("indirect", "it would honour her in November", "Norvex Sports", "said"),
+    ]

@@ -82,10 +82,23 @@ GOVERNMENT_WORDS = word_list("government_words.txt")
 GOVERNMENT = Rule(
     "government",
     "A surname or demonym then a government word: 'the Voss administration'.",
-    re.compile(rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s{alternation(GOVERNMENT_WORDS)}\b"),
+    re.compile(
+        rf"(?P<owner>[A-Z](?<![\w.][A-Z])[\w.]*[a-z.])\s(?P<word>{alternation(GOVERNMENT_WORDS)})\b"
+    ),
     matches=("the Voss administration", "the Chilean government"),
     rejects=("the government said", "the Voss administrator"),
 )
+# "administration" after a name with "the" before it is an office-holder's team even when
+# the article never names the office-holder: "the incoming Voss administration".
+OFFICE_HOLDERS_TEAM = "administration"
+THE_BEFORE_AN_OWNER = Rule(
+    "the_before_an_owner",
+    "'the', perhaps with a lower-case word or two, just before an administration's owner.",
+    re.compile(r"\b[Tt]he (?:[a-z-]+ ){0,2}$"),
+    matches=("the ", "The incoming ", "the then ", "the outgoing two-term "),
+    rejects=("a ", "the Senate ", "Voss "),
+)
+POLITICAL_ADJECTIVES = word_set("political_adjectives.txt")  # "the Republican administration"
 
 # -- what tells a person ---------------------------------------------------------------
 

@@ -56,6 +56,7 @@ from .actor_rules import (
     LOWER_CAMEL_CASE,
     MONTHS,
     NOT_ALPHANUMERIC,
+    OFFICE_HOLDERS_TEAM,
     ORDINAL_BEFORE,
     ORGANIZATION_APPOSITIVE,
     ORGANIZATION_NOUN_BEFORE,
@@ -63,6 +64,7 @@ from .actor_rules import (
     PARTICLES,
     PLACE_NOUN_OF,
     PLACE_WORDS_IN_SURNAMES,
+    POLITICAL_ADJECTIVES,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
     POST_OF,
@@ -74,6 +76,7 @@ from .actor_rules import (
     ROMAN_NUMERAL,
     SITE_AFTER,
     STAFF_AFTER,
+    THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
     TOKEN,
@@ -820,10 +823,23 @@ class ActorFinder:
                 a.kind == "person" and a.name.split()[-1] == owner
                 for a in self.found.actors.values()
             )
-            if code or surname:
+            if code or surname or self._owns_an_administration(match):
                 name = match.group(0)
                 actor = ArticleActor(name, name, "organization", country_code=code)
                 self.found.add(actor, Span(match.start(), match.end()), name)
+
+    def _owns_an_administration(self, match: re.Match[str]) -> bool:
+        """ "the incoming Voss administration": a name no one in the article bears still owns
+        one; not a country ("the U.S. administration" is the country), a party or a level
+        ("the Republican administration"), nor a sentence's first word without "the"."""
+        owner, lex = match.group("owner"), self.lex
+        if match.group("word") != OFFICE_HOLDERS_TEAM or owner.lower() in lex.function_words:
+            return False
+        not_owners = (POLITICAL_ADJECTIVES, lex.titles, lex.countries, lex.institutions)
+        if any(owner in words for words in (*not_owners, lex.org_words, lex.place_words)):
+            return False
+        before = self.text[max(0, match.start() - 30) : match.start()]
+        return bool(THE_BEFORE_AN_OWNER.pattern.search(before))
 
     def _link_short_forms(self) -> None:
         """ "the Commission" is the "European Commission" when it is the article's one

@@ -219,6 +219,24 @@ NEXT_CUE = Rule(
     matches=(" and urged the union", " even as it reported its profit", " but she added the"),
     rejects=(" and that the bridge", "; and urged", " or urged the union", " and warned that it"),
 )
+OTHER_SPEAKER_CUE = Rule(
+    "other_speaker_cue",
+    "At a reported clause's end, a conjunction, a capitalised subject of its own and a second"
+    " cue: another speaker's report ('..., and the Norvex Group said in a statement that ...',"
+    " '... while Mrs. Reed said ...'). Which cues count is checked against the lexicons.",
+    re.compile(
+        r"[,;\"”’]*(?P<joint>\s(?:and|but|while|whereas))\s"
+        r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5})\s"
+        r"(?:(?:also|later|then|[a-z]+ly)\s)?(?P<cue>[a-z]+)\b"
+    ),
+    matches=(
+        ", and the Norvex Tennis Circuit said",
+        " while Mrs. Reed said",
+        '," but Ruiz quickly countered',
+    ),
+    rejects=(" and the report was late", " and he said", " while officials said"),
+    how="match",
+)
 MADE_BY = Rule(
     "made_by",
     "Just before a name: 'by' (perhaps 'the'), its maker: 'a report published Tuesday by the '.",

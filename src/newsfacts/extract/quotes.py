@@ -58,6 +58,7 @@ from .quote_rules import (
     NEXT_OPENING,
     OPENING_MARK,
     OPENING_MARKS,
+    OTHER_SPEAKER_CUE,
     PARENTHETICAL,
     PARTICIPLE_CUE,
     PRONOUN_AT,
@@ -1077,8 +1078,26 @@ class QuoteFinder:
         ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
-                return self._split_joined(quote) + self._participle_after(quote, sentence)
+                found = self._split_joined(quote) + self._participle_after(quote, sentence)
+                return found + self._reported_by_another(quote, sentence, directs)
         return []
+
+    def _reported_by_another(
+        self, quote: QuoteSpan, sentence: Span, directs: list[QuoteSpan]
+    ) -> list[QuoteSpan]:
+        """ "A said X, and the Norvex Group said Y": the second speaker's report, read as a
+        sentence of its own."""
+        joint = self._other_speaker_cue(quote.span.end, sentence.end)
+        if joint is None or quote.kind != "indirect":
+            return []
+        return self.indirect(Span(joint.start("subject"), sentence.end), directs)
+
+    def _other_speaker_cue(self, start: int, end: int) -> re.Match[str] | None:
+        """OTHER_SPEAKER_CUE at `start`, when its cue may report a clause."""
+        joint = OTHER_SPEAKER_CUE.pattern.match(self.text, start, end)
+        if joint and self.lex.reporting_verbs.get(joint["cue"]) in ("bare", "that"):
+            return joint
+        return None
 
     def _participle_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
         """ "X said A, adding that B": B is a second reported clause of X's."""
@@ -1124,14 +1143,25 @@ class QuoteFinder:
         """The clause up to a conjunction and the speaker's next cue ("... and urged the union
         to ...", "... even as it reported ..."): what follows is reported apart, or not at all.
         Without a pronoun only a verb of urging counts ("the firm grew and reported ..." is
-        the firm's)."""
+        the firm's). Another speaker's cue ends it too ("..., and the Norvex Group said")."""
+        cut = min(self._next_cue_of_the_speaker(clause), self._next_cue_of_another(clause))
+        if cut == clause.end or len(self.text[clause.start : cut].split()) < 3:
+            return clause
+        return Span(clause.start, cut)
+
+    def _next_cue_of_the_speaker(self, clause: Span) -> int:
         for joint in NEXT_CUE.pattern.finditer(self.text, clause.start, clause.end):
             cue = joint["cue"]
             reports = joint["pronoun"] and self.lex.reporting_verbs.get(cue) in ("bare", "that")
             if reports or cue in URGING_VERBS:
-                before = self.text[clause.start : joint.start()]
-                return Span(clause.start, joint.start()) if len(before.split()) >= 3 else clause
-        return clause
+                return joint.start()
+        return clause.end
+
+    def _next_cue_of_another(self, clause: Span) -> int:
+        for joint in OTHER_SPEAKER_CUE.pattern.finditer(self.text, clause.start, clause.end):
+            if self.lex.reporting_verbs.get(joint["cue"]) in ("bare", "that"):
+                return joint.start("joint")
+        return clause.end
 
     def _split_joined(self, quote: QuoteSpan) -> list[QuoteSpan]:
         """ "X said A but warned that B": two reported clauses of one speaker, each its own
@@ -1478,6 +1508,7 @@ class QuoteFinder:
             spoken_before = len(self.spoken)
             directs = self.direct(paragraph, sentences, marks)
             indirects = [q for s in sentences for q in self.indirect(s, directs)]
+            directs = [self._reporters_quotation(q, indirects) for q in directs]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
             del self.spoken[spoken_before:]
@@ -1486,6 +1517,21 @@ class QuoteFinder:
             previous_paragraph = here
             self.previous_unclosed = bool(marks) and not marks[-1][2]
         return found
+
+    def _reporters_quotation(self, direct: QuoteSpan, indirects: list[QuoteSpan]) -> QuoteSpan:
+        """A quotation inside a reported clause with no cue of its own in the clause before it
+        is the reporter's words ("X wrote that Y had “made us better,” and Z said ..." is X's,
+        whatever cue comes after)."""
+        for clause in indirects:
+            start, end = clause.span.start, clause.span.end
+            if not (start <= direct.span.start and direct.span.end <= end):
+                continue
+            if clause.speaker is None or self._cues_in(start, direct.span.start):
+                return direct
+            return replace(
+                direct, speaker=clause.speaker, cue=clause.cue, attribution=clause.attribution
+            )
+        return direct
 
     def _with_confidence(self, quote: QuoteSpan) -> QuoteSpan:
         if quote.attribution is None:
