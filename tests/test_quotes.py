@@ -170,7 +170,10 @@ def test_police_as_a_source() -> None:
     [
         ("Neighbours said the house had been empty for a year.", "Neighbours"),
         ("Some accounts said the fire began in the kitchen.", "Some accounts"),
-        ("People familiar with the talks said the deal was close.", "People"),
+        (
+            "People familiar with the talks said the deal was close.",
+            "People familiar with the talks",
+        ),
     ],
 )
 def test_groups_and_accounts_as_sources(sentence: str, speaker: str) -> None:
@@ -817,3 +820,40 @@ def test_a_quotation_inside_a_reported_clause_is_the_reporters() -> None:
         ("direct", "made the rest of us better", "Ines Marchetti", "wrote"),
         ("indirect", "it would honour her in November", "Norvex Sports", "said"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "People close to Ms. Dunmore insisted the choice was hers.",
+            "People close to Ms. Dunmore",
+        ),
+        ("Allies of Mr. Halvorsen said he would run again.", "Allies of Mr. Halvorsen"),
+        ("Aides to Governor Ana Ruiz said the bill would pass.", "Aides to Governor Ana Ruiz"),
+        ("People familiar with the talks said a deal was near.", "People familiar with the talks"),
+        ("Those around Mr. Halvorsen admit he has not read it.", "Those around Mr. Halvorsen"),
+    ],
+)
+def test_people_near_someone_are_an_unnamed_source_not_that_person(text: str, speaker: str) -> None:
+    assert [s for _, s, _ in indirects(text)] == [speaker]
+
+
+def test_those_is_no_source_without_near_whom() -> None:
+    assert indirects("Those who attended said it was loud.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ana Ruiz spoke first.\n“The concert is on,” a publicist retorted.", "publicist"),
+        ("Ana Ruiz spoke first.\n“We will not go,” said a longtime bandmate.", "longtime bandmate"),
+    ],
+)
+def test_a_described_source_no_lexicon_lists_speaks_at_its_cue(text: str, speaker: str) -> None:
+    assert [s for _, _, s, _ in quotes_of(text)] == [speaker]
+
+
+def test_a_time_after_a_cue_is_no_described_source() -> None:
+    text = "Ana Ruiz spoke first.\n“We will not go,” she said a week ago."
+    assert [s for _, _, s, _ in quotes_of(text)] == ["Ana Ruiz"]

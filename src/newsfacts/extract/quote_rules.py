@@ -535,8 +535,13 @@ DOCUMENT_OF = Rule(
 WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
 
 
+THOSE = "those"  # a source noun only before NEAR_WHOM
+NEAR_WHOM = r"(?:close\sto|around|familiar\swith|loyal\sto)"  # "people close to Ms. Hale"
+
+
 def _source_nouns(lex: Lexicons) -> str:
-    return alternation(lex.unnamed_sources | lex.documents)
+    """The source nouns, and "those" when near whom they are follows ("those close to")."""
+    return rf"{alternation(lex.unnamed_sources | lex.documents)}|{THOSE}(?=\s{NEAR_WHOM}\s)"
 
 
 @cache
@@ -573,8 +578,11 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?:{determiner}\s(?:(?!{NOT_SOURCE_MODIFIER}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
         rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
-        rf"(?:\s(?:for|from|of|at|with|in)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
-        r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*)?"
+        rf"(?:\s(?:for|from|of|at|with|in|to)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
+        r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*"
+        # "people close to Ms. Hale", "sources familiar with the talks": near whom they are
+        rf"|\s{NEAR_WHOM}\s"
+        rf"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*|(?:the|his|her|their)\s(?:{whose_word}\s){{0,2}}{whose_word}))?"
     )
 
 
@@ -588,9 +596,22 @@ UNNAMED_SOURCE = LexiconRule(
         "a spokeswoman for the Harbour Trust",
         "U.S. intelligence and administration officials",
         "officers in the autonomous northern region of Kestry",
+        "People close to Ms. Hale insisted",
+        "sources familiar with the talks said",
     ),
     rejects=("Officer Ana Ruiz said", "the mayor said", "the President said"),
 )
+DESCRIBED_SOURCE = Rule(
+    "described_source",
+    "All that stands between a quotation and its cue, or after a cue at the sentence's end: 'a'"
+    " and a lower-case noun no lexicon lists, perhaps with a word or two before it ('“...,” a"
+    " publicist retorted', 'said a longtime bandmate.'). Time words are checked apart.",
+    re.compile(r"(?:an?|one)\s(?:[a-z][a-z-]*\s){0,2}?(?P<noun>[a-z][a-z-]*[a-z])"),
+    matches=("a publicist", "a longtime bandmate", "one onlooker"),
+    rejects=("A Publicist", "the publicist", "Ana Ruiz"),
+    how="fullmatch",
+)
+TIME_WORDS = word_set("time_units.txt") | {"ago", "earlier", "later", "while", "lot", "bit"}
 DETERMINER = Rule(
     "determiner",
     "The determiner an unnamed source's name leaves out ('a senior official').",

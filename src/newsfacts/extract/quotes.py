@@ -41,6 +41,7 @@ from .quote_rules import (
     CONJUNCTION,
     CUE,
     DEFINITE_ROLE,
+    DESCRIBED_SOURCE,
     DETERMINER,
     DOCUMENT_BY,
     DOCUMENT_OF,
@@ -76,7 +77,9 @@ from .quote_rules import (
     SUBJECT_PRONOUNS,
     SURNAME_BEFORE,
     THAT_CLAUSE,
+    THOSE,
     TIME_ONLY,
+    TIME_WORDS,
     TITLE_SMALL_WORDS,
     TRAILING,
     UNNAMED_SOURCE,
@@ -96,7 +99,8 @@ from .text import Span, alternation, ends_sentence
 @cache
 def lower_source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
     """SOURCE_NOUN for lower-cased text: much quicker without IGNORECASE."""
-    return re.compile(alternation({noun.lower() for noun in lex.unnamed_sources | lex.documents}))
+    nouns = {noun.lower() for noun in lex.unnamed_sources | lex.documents}
+    return re.compile(alternation(nouns | {THOSE}))
 
 
 # UNNAMED_SOURCE's most \s before its noun: a determiner's, then one after each word
@@ -397,7 +401,11 @@ class QuoteFinder:
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
-        return self._role_at(start, limit) or self._unnamed_at(start, limit)
+        found = self._role_at(start, limit) or self._unnamed_at(start, limit)
+        if found:
+            return found
+        ends = (self.text.find(mark, start, limit) for mark in ".,;")
+        return self._described_source(start, min((e for e in ends if e >= 0), default=limit))
 
     def _role_at(self, start: int, limit: int) -> Speaker | None:
         """ "said the company.", "says the 34-year-old actress": whom the role ending the
@@ -455,9 +463,29 @@ class QuoteFinder:
             if best
             else self._clause_subject(position, limit) or self._surname_before(position, limit)
         )
-        if rule is None or rule.how not in ("name_before_cue", "clause_subject"):
+        if rule is None:
+            start = (
+                limit + len(self.text[limit:position]) - len(self.text[limit:position].lstrip(" ,"))
+            )
+            return self._described_source(start, position)
+        if rule.how not in ("name_before_cue", "clause_subject"):
             return rule
         return self._scored_before_cue(rule, position, limit)
+
+    def _described_source(self, start: int, end: int) -> Speaker | None:
+        """ "a publicist" alone between `start` and `end` (DESCRIBED_SOURCE): an unnamed source
+        no lexicon lists; not a time ("a week ago") nor a word of the language's skeleton."""
+        phrase = self.text[start:end].rstrip(" ,")
+        match = DESCRIBED_SOURCE.pattern.fullmatch(self.text, start, start + len(phrase))
+        if match is None:
+            return None
+        words = phrase.split()[1:]
+        lex = self.lex
+        if any(w in TIME_WORDS or w.removesuffix("s") in TIME_WORDS for w in words) or any(
+            w in lex.function_words or w in lex.reporting_verbs for w in words
+        ):
+            return None
+        return self._unnamed_actor(match)
 
     def _unnamed_or_referred(self, unnamed: re.Match[str], of_its_own: bool = True) -> Speaker:
         """An unnamed source ("a spokesman for the Defence Department"), or, for "the report",
