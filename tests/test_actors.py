@@ -750,3 +750,19 @@ def test_a_listed_name_that_the_article_makes_something_else_is_no_company(text:
 def test_the_listed_companies_lexicon_is_what_its_script_writes() -> None:
     script = Path(__file__).parent / "lexicons" / "listed_companies.py"
     subprocess.run([sys.executable, str(script), "--check"], check=True)
+
+
+def test_two_words_before_a_lone_surname_are_that_persons_full_name() -> None:
+    text = (
+        "The board named Zelphine Carter, a lawyer, to the post.\n\n"
+        "Karen Hughes also served on the board.\n\n"
+        "Carter suggested she would stay.\n\n“I am fine,” she said."
+    )
+    assert actors_of(text) == {"Karen Hughes": "person", "Zelphine Carter": "person"}
+    # "Carter" read alone as a man's given name no longer bars "she"
+    assert [s for _, _, s, _ in quotes_of(text)] == ["Zelphine Carter", "Zelphine Carter"]
+
+
+def test_a_team_after_the_is_no_full_name_of_a_surname() -> None:
+    text = "Des Harrow, the Brackenfield Bears prop, has died. The Bears said he was loved."
+    assert "Brackenfield Bears" not in actors_of(text)

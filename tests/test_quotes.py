@@ -857,3 +857,33 @@ def test_a_described_source_no_lexicon_lists_speaks_at_its_cue(text: str, speake
 def test_a_time_after_a_cue_is_no_described_source() -> None:
     text = "Ana Ruiz spoke first.\n“We will not go,” she said a week ago."
     assert [s for _, _, s, _ in quotes_of(text)] == ["Ana Ruiz"]
+
+
+def test_a_comma_after_the_cues_time_ends_the_attribution_not_opens_a_clause() -> None:
+    text = (
+        "Kestry and Norvia are close to signing a trade pact, Kestry's ambassador said "
+        "Saturday, a deal that could anger their neighbours."
+    )
+    assert [c for c, _, _ in indirects(text)] == [
+        "Kestry and Norvia are close to signing a trade pact"
+    ]
+
+
+def test_a_role_with_whose_it_is_is_the_person_given_that_title_later() -> None:
+    text = (
+        "Kestry and Norvia are close to signing a trade pact, Kestry's ambassador said "
+        "Saturday. The statement by Ambassador Lena Okoro came amid signs of warmer ties."
+    )
+    assert [s for _, s, _ in indirects(text)] == ["Lena Okoro"]
+
+
+def test_but_added_without_that_reports_a_second_clause_only_when_one_follows() -> None:
+    text = "Ana Ruiz said she would weep if he lost, but added she has faith the court will act."
+    assert indirects(text) == [
+        ("she would weep if he lost", "Ana Ruiz", "said"),
+        ("she has faith the court will act", "Ana Ruiz", "added"),
+    ]
+    text = "Ana Ruiz said the plan had failed and added a clause to the contract."
+    assert [c for c, _, _ in indirects(text)] == [
+        "the plan had failed and added a clause to the contract"
+    ]

@@ -343,6 +343,7 @@ class ActorFinder:
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
         self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
+        self.unplaced_pairs: list[tuple[Span, str, bool]] = []  # two words no rule placed
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
         self.initial = False
 
@@ -614,6 +615,8 @@ class ActorFinder:
             self._add_organization(core_text, core_span, possessive, title.country_code, kind)
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive, name.initial))
+        elif len(core) == 2:
+            self.unplaced_pairs.append((core_span, core_text, possessive))
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Labour Senator Jane Morrow" turns from an organisation to a person."""
@@ -782,6 +785,7 @@ class ActorFinder:
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._merge_middle_initials()
         self._link_single_words()
+        self._full_names_of_surnames()
         self._link_short_forms()
         self._merge_short_names()
         self._names_with_the()
@@ -1198,6 +1202,32 @@ class ActorFinder:
             fuller = with_initials.get((words[0], words[-1]), [])
             if len(fuller) == 1 and _same_gender_or_unknown(actor, fuller[0]):
                 self.found.merge(actor.key, fuller[0].key)
+
+    def _full_names_of_surnames(self) -> None:
+        """ "named Kellan Dorsey, ..." and later "Dorsey said": two words no rule placed are a
+        person when the second is a person's lone surname in the article and the first could
+        open a name (not a word of the language, a place, a title or a people); never after an
+        article ("the Brackenfield Bears prop", when "the Bears said" made "Bears" a person)."""
+        surnames = {
+            a.name: a
+            for a in self.found.actors.values()
+            if a.kind == "person" and " " not in a.name
+        }
+        for span, name, possessive in self.unplaced_pairs:
+            first, last = name.split()
+            after_article = self.text.endswith(("the ", "The ", "a ", "an "), 0, span.start)
+            if last in surnames and self._may_open_a_name(first) and not after_article:
+                if surnames[last].title is None:
+                    surnames[last].gender = "?"  # read as a given name ("Conway"), it is none
+                self._add_person(name, None, None, "?", span, possessive)
+
+    def _may_open_a_name(self, word: str) -> bool:
+        lex = self.lex
+        if self._cannot_be_in_a_name(word, 0) or word.lower() in MONTHS or "." in word:
+            return False
+        if any(word in words for words in (lex.countries, lex.demonyms, lex.place_words)):
+            return False
+        return word not in lex.org_words and not self._written_in_lower_case(word)
 
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him; not

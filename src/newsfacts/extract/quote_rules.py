@@ -197,9 +197,14 @@ PARTICIPLE_CUE = Rule(
 JOINED_CLAUSE = Rule(
     "joined_clause",
     "Inside a reported clause, a second one of the same speaker after a second cue: "
-    "'but warned that ...', 'and added that ...'.",
-    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed)\sthat\s"),
-    matches=("was open but warned that it would cost", "is closed, and added that it would"),
+    "'but warned that ...', 'and added that ...', 'but added he ...' (without 'that', only a cue"
+    " that needs none and a clause after it: checked against the lexicons).",
+    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed)\s(?P<that>that\s)?"),
+    matches=(
+        "was open but warned that it would cost",
+        "is closed, and added that it would",
+        "would weep, but added he has faith",
+    ),
     rejects=(
         "the road is closed, and that the bridge is too",
         "was open but that was all",

@@ -925,6 +925,17 @@ class QuoteFinder:
                 return actor.key
         return None
 
+    def _titled_after(self, noun: str, position: int) -> str | None:
+        """The one person named later in the paragraph with the title `noun` ("Ambassador Ana
+        Diaz")."""
+        end = self.sentences[-1].end if self.sentences else position
+        titled = {
+            mention.key
+            for mention in self.actors.between(position, end)
+            if (self.actors.actors[mention.key].title or "").lower().split()[-1:] == [noun]
+        }
+        return titled.pop() if len(titled) == 1 else None
+
     def _document_author(self, source: str, position: int) -> str | None:
         """The organisation the article named, before `position`, as the author of the
         document `source` ("the report") names: "a report published Tuesday by the Harbour Trust",
@@ -955,9 +966,15 @@ class QuoteFinder:
             if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
-        if phrase.lower().startswith("the ") and noun not in COLLECTIVE_SOURCES:
-            person = self._person_with_role(noun, match.start())
-            if person:  # "the spokesperson said", after "Ana Diaz, the agency spokesperson"
+        first = phrase.split()[0]
+        definite = first.lower() == "the" or first.endswith(("'s", "’s"))
+        if definite and noun not in COLLECTIVE_SOURCES:
+            # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
+            # ambassador said ..." before "The statement by Ambassador Ana Diaz ..."
+            person = self._person_with_role(noun, match.start()) or self._titled_after(
+                noun, match.end()
+            )
+            if person:
                 return Speaker(person, True, match.start(), "role_noun")
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
@@ -1202,9 +1219,13 @@ class QuoteFinder:
         second = self._clause(Span(joint.end(), clause.end))
         if min(len(first.of(self.text).split()), len(second.of(self.text).split())) < 3:
             return [quote]
-        cue = joint["cue"]
-        if self.lex.reporting_verbs.get(cue) not in ("bare", "that"):
+        cue, usage = joint["cue"], self.lex.reporting_verbs.get(joint["cue"])
+        if usage not in ("bare", "that"):
             return [quote]
+        if not joint["that"] and (
+            usage != "bare" or not _is_clause(second.of(self.text).split(), self.lex)
+        ):
+            return [quote]  # "... and added a clause to the deal": no second report
         return [replace(quote, span=first), replace(quote, span=second, cue=cue)]
 
     def _any_bare(self, cues: list[re.Match[str]]) -> bool:
@@ -1375,8 +1396,8 @@ class QuoteFinder:
                     verb in ACCUSING_VERBS and ACCUSED_OF.pattern.match(rest)
                 )
             match = that or bare or urged
-            if not match:
-                continue
+            if not match or (bare and not that and "," in bare.group(0)):
+                continue  # "..., the envoy said Saturday, a deal that ...": no clause after
             clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
             words = clause.of(self.text).split()
             if (
