@@ -766,3 +766,9 @@ def test_two_words_before_a_lone_surname_are_that_persons_full_name() -> None:
 def test_a_team_after_the_is_no_full_name_of_a_surname() -> None:
     text = "Des Harrow, the Brackenfield Bears prop, has died. The Bears said he was loved."
     assert "Brackenfield Bears" not in actors_of(text)
+
+
+@pytest.mark.parametrize("paper", ["Harbour Gazette", "Kelby Tribune", "Norvia Examiner"])
+def test_a_newspapers_name_word_makes_an_organization(paper: str) -> None:
+    text = f"The plan was new. The {paper} reported that the plan was dead."
+    assert actors_of(text) == {paper: "organization"}
