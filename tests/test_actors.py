@@ -457,7 +457,7 @@ def test_and_inside_an_organization_s_name_and_a_person_of_an_organization(
         ("Norvex gunmen breached the fence. Talks with Norvex stalled.", {"Norvex": "group"}),
         ("Aid may help Quellan, the outlawed separatist group.", {"Quellan": "group"}),
         ("Dravos, a political party, agreed.", {"Dravos": "organization"}),
-        ("An official told the Courier about it.", {"Courier": "organization"}),
+        ("An official told the Ledger about it.", {"Ledger": "organization"}),
         ("Jane Morrow, a member of the party, spoke.", {"Jane Morrow": "person"}),
     ],
 )

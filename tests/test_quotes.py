@@ -887,3 +887,21 @@ def test_but_added_without_that_reports_a_second_clause_only_when_one_follows() 
     assert [c for c, _, _ in indirects(text)] == [
         "the plan had failed and added a clause to the contract"
     ]
+
+
+def test_and_called_on_ends_a_reported_clause_and_reports_what_was_urged() -> None:
+    text = (
+        "Opposition spokeswoman Ana Ruiz said the dispute was of the minister's own making and "
+        "called on Mr Reed to meet the union."
+    )
+    assert indirects(text) == [
+        ("the dispute was of the minister's own making", "Ana Ruiz", "said"),
+        ("to meet the union", "Ana Ruiz", "called on"),
+    ]
+
+
+def test_argued_reports_a_clause_without_that() -> None:
+    text = "Sen. Ana Ruiz voted against it and argued the money should go to highways."
+    assert [(c, s) for c, s, _ in indirects(text)] == [
+        ("the money should go to highways", "Ana Ruiz")
+    ]

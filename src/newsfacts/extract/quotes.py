@@ -1124,8 +1124,25 @@ class QuoteFinder:
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
                 found = self._split_joined(quote) + self._participle_after(quote, sentence)
+                found += self._urged_after(quote, sentence)
                 return found + self._reported_by_another(quote, sentence, directs)
         return []
+
+    def _urged_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
+        """ "X warned that A and called on the union to B": B, what X urged."""
+        joint = NEXT_CUE.pattern.match(self.text, quote.span.end, sentence.end)
+        if joint is None or quote.kind != "indirect" or joint["pronoun"]:
+            return []
+        cue, rest = joint["cue"], joint.end() - 1  # URGED_TO starts at a space
+        if f"{cue} on" in URGING_VERBS and self.text.startswith(" on ", rest):
+            cue, rest = f"{cue} on", rest + 3
+        urged = URGED_TO.pattern.match(self.text, rest, sentence.end)
+        if cue not in URGING_VERBS or urged is None:
+            return []
+        clause = self._without_tail(self._clause(Span(urged.end(), sentence.end)))
+        return (
+            [replace(quote, span=clause, cue=cue)] if len(clause.of(self.text).split()) >= 3 else []
+        )
 
     def _reported_by_another(
         self, quote: QuoteSpan, sentence: Span, directs: list[QuoteSpan]
@@ -1198,7 +1215,10 @@ class QuoteFinder:
         for joint in NEXT_CUE.pattern.finditer(self.text, clause.start, clause.end):
             cue = joint["cue"]
             reports = joint["pronoun"] and self.lex.reporting_verbs.get(cue) in ("bare", "that")
-            if reports or cue in URGING_VERBS:
+            urges = cue in URGING_VERBS or (  # "... and called on the union to ..."
+                f"{cue} on" in URGING_VERBS and self.text.startswith("on ", joint.end())
+            )
+            if reports or urges:
                 return joint.start()
         return clause.end
 
