@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import quotes_of
+from .conftest import actors_of, quotes_of
 
 
 def directs(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -905,3 +905,18 @@ def test_argued_reports_a_clause_without_that() -> None:
     assert [(c, s) for c, s, _ in indirects(text)] == [
         ("the money should go to highways", "Ana Ruiz")
     ]
+
+
+def test_an_unnamed_role_is_the_person_given_that_title_next() -> None:
+    text = (
+        "Kestry will lift its ban on the rebels on Sept. 6, a government minister said "
+        "Saturday. “We will lift the ban as promised,” Minister for Rehabilitation Lena Okoro "
+        "told reporters."
+    )
+    assert [s for _, _, s, _ in quotes_of(text)] == ["Lena Okoro", "Lena Okoro"]
+
+
+def test_a_portfolio_title_before_a_name_is_no_unnamed_source() -> None:
+    text = "The ban ends. Minister for Rehabilitation Lena Okoro told reporters it would end."
+    assert actors_of(text) == {"Lena Okoro": "person"}
+    assert [s for _, s, _ in indirects(text)] == ["Lena Okoro"]

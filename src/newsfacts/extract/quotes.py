@@ -456,7 +456,19 @@ class QuoteFinder:
         if relative:
             return relative
         unnamed = self._unnamed_match_before(position, limit)
-        if unnamed and (best is None or unnamed.start() <= best.span.start < unnamed.end()):
+        # not "Minister for Ports Ana Ruiz", a titled name the source pattern also matches
+        title = self.actors.actors[best.key].title if best else None
+        titled = (
+            title is not None
+            and unnamed is not None
+            and best is not None
+            and best.span.start == unnamed.start()
+            and title.split()[0] in self.lex.titles
+        )
+        inside = best is None or (
+            unnamed is not None and unnamed.start() <= best.span.start < unnamed.end()
+        )
+        if unnamed and not titled and inside:
             return self._unnamed_or_referred(unnamed)
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
@@ -926,13 +938,13 @@ class QuoteFinder:
         return None
 
     def _titled_after(self, noun: str, position: int) -> str | None:
-        """The one person named later in the paragraph with the title `noun` ("Ambassador Ana
-        Diaz")."""
+        """The one person named later in the paragraph with `noun` in their title ("Ambassador
+        Ana Diaz", "Minister for Ports Ana Diaz")."""
         end = self.sentences[-1].end if self.sentences else position
         titled = {
             mention.key
             for mention in self.actors.between(position, end)
-            if (self.actors.actors[mention.key].title or "").lower().split()[-1:] == [noun]
+            if noun in (self.actors.actors[mention.key].title or "").lower().split()
         }
         return titled.pop() if len(titled) == 1 else None
 
@@ -968,14 +980,15 @@ class QuoteFinder:
         phrase = match.group(0)
         first = phrase.split()[0]
         definite = first.lower() == "the" or first.endswith(("'s", "’s"))
-        if definite and noun not in COLLECTIVE_SOURCES:
-            # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
-            # ambassador said ..." before "The statement by Ambassador Ana Diaz ..."
-            person = self._person_with_role(noun, match.start()) or self._titled_after(
-                noun, match.end()
-            )
-            if person:
-                return Speaker(person, True, match.start(), "role_noun")
+        one = noun not in COLLECTIVE_SOURCES and not noun.endswith("s")
+        # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
+        # ambassador said" or "a government minister said" before "... Minister for Ports Ana
+        # Diaz told ...": the one person given that role
+        person = (definite and self._person_with_role(noun, match.start())) or (
+            one and self._titled_after(noun, match.end())
+        )
+        if person:
+            return Speaker(person, True, match.start(), "role_noun")
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
