@@ -159,6 +159,19 @@ def test_the_fresh_blind_split_is_fetched_verbatim_and_meets_its_floor() -> None
     assert below_floor(result, json.loads((fresh / "floor.json").read_text("utf-8"))) == []
 
 
+def test_the_calibration_set_is_verbatim() -> None:
+    """tests/calibration: invented articles, committed with their annotations."""
+    calibration = ROOT / "tests" / "calibration"
+    checked = subprocess.run(
+        [sys.executable, str(DEVSET / "check_gold.py"), "--set", str(calibration)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout[-2000:]
+    assert evaluate(calibration / "gold", calibration / "articles").articles == 18
+
+
 def test_development_set_meets_the_floor(devset_articles: Path) -> None:
     result = evaluate(DEVSET / "gold", devset_articles)
     floor = json.loads((DEVSET / "floor.json").read_text(encoding="utf-8"))
