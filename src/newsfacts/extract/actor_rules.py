@@ -280,11 +280,12 @@ GROUP_MEMBERS_AFTER = Rule(
     rejects=(" gunman", "gunmen"),
     how="match",
 )
+STAFF_WORDS = word_set("staff_after_an_organization.txt")
 STAFF_AFTER = Rule(
     "staff_after",
     "A noun for an organisation's people right after a single name: the organisation"
     " ('a Norvex spokeswoman said', 'Norvex executives').",
-    re.compile(rf"\s{alternation(word_set('staff_after_an_organization.txt'))}(?![\w-])"),
+    re.compile(rf"\s{alternation(STAFF_WORDS)}(?![\w-])"),
     matches=(" spokeswoman said", " executives"),
     rejects=(" Spokeswoman", " executive-level", "executives"),
     how="match",

@@ -76,6 +76,7 @@ from .actor_rules import (
     ROMAN_NUMERAL,
     SITE_AFTER,
     STAFF_AFTER,
+    STAFF_WORDS,
     THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
@@ -90,6 +91,8 @@ from .actor_rules import (
 from .fast import WordSkipper, holds_any
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
+
+STAFF_POSTS = frozenset(word.lower() for word in STAFF_WORDS)  # "CEO", "Chief Executive"
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
 
@@ -578,6 +581,8 @@ class ActorFinder:
             core_span, core_text = name.span, name.text
         if title.country_code and (title.title or not core or core_text in self.lex.countries):
             self._add_country_prefix(name.run, name.words)
+        if title.title and core:
+            self._add_employer_in_title(name, title.title)
         if not core:
             return
         if self._is_place(core, core_span):
@@ -617,6 +622,20 @@ class ActorFinder:
             self.single_words.append((core_span, core_text, possessive, name.initial))
         elif len(core) == 2:
             self.unplaced_pairs.append((core_span, core_text, possessive))
+
+    def _add_employer_in_title(self, name: Name, title: str) -> None:
+        """ "Zorvex CEO Mara Lint", "Norvex Chief Executive Ana Ruiz": the single name before a
+        post of a company's staff (STAFF_WORDS) is the company."""
+        employer, *post = title.split()
+        if not post or post[-1].lower() not in STAFF_POSTS:
+            return
+        if employer != name.words[0] or not self._may_name_an_organization(employer):
+            return
+        if employer in self.title_set or self._written_in_lower_case(employer):
+            return
+        span = name.run[0]  # linked like any single name: "Ostara" of "Ostara Group"
+        self.named_as_organization[span] = True
+        self.single_words.append((span, employer, False, name.initial))
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Labour Senator Jane Morrow" turns from an organisation to a person."""
