@@ -920,3 +920,18 @@ def test_a_portfolio_title_before_a_name_is_no_unnamed_source() -> None:
     text = "The ban ends. Minister for Rehabilitation Lena Okoro told reporters it would end."
     assert actors_of(text) == {"Lena Okoro": "person"}
     assert [s for _, s, _ in indirects(text)] == ["Lena Okoro"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        (
+            "Ana Ruiz had made it clear that she would take a hard line on the budget.",
+            "made it clear",
+        ),
+        ("Ana Ruiz reiterated that the budget would not grow this year.", "reiterated"),
+        ("Ana Ruiz signalled that the budget would not grow this year.", "signalled"),
+    ],
+)
+def test_more_verbs_that_report_a_that_clause(sentence: str, cue: str) -> None:
+    assert [(s, c) for _, s, c in indirects(sentence)] == [("Ana Ruiz", cue)]
