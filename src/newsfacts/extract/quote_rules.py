@@ -616,7 +616,8 @@ DESCRIBED_SOURCE = Rule(
     rejects=("A Publicist", "the publicist", "Ana Ruiz"),
     how="fullmatch",
 )
-TIME_WORDS = word_set("time_units.txt") | {"ago", "earlier", "later", "while", "lot", "bit"}
+# what "a" may open besides a source: a time or an amount ("a week ago", "a lot")
+NOT_DESCRIBED_SOURCES = word_set("time_units.txt") | word_set("not_described_sources.txt")
 DETERMINER = Rule(
     "determiner",
     "The determiner an unnamed source's name leaves out ('a senior official').",

@@ -57,6 +57,7 @@ from .quote_rules import (
     NAMES_A_WORK,
     NEXT_CUE,
     NEXT_OPENING,
+    NOT_DESCRIBED_SOURCES,
     OPENING_MARK,
     OPENING_MARKS,
     OTHER_SPEAKER_CUE,
@@ -79,7 +80,6 @@ from .quote_rules import (
     THAT_CLAUSE,
     THOSE,
     TIME_ONLY,
-    TIME_WORDS,
     TITLE_SMALL_WORDS,
     TRAILING,
     UNNAMED_SOURCE,
@@ -493,9 +493,10 @@ class QuoteFinder:
             return None
         words = phrase.split()[1:]
         lex = self.lex
-        if any(w in TIME_WORDS or w.removesuffix("s") in TIME_WORDS for w in words) or any(
-            w in lex.function_words or w in lex.reporting_verbs for w in words
-        ):
+        if any(
+            w in NOT_DESCRIBED_SOURCES or w.removesuffix("s") in NOT_DESCRIBED_SOURCES
+            for w in words
+        ) or any(w in lex.function_words or w in lex.reporting_verbs for w in words):
             return None
         return self._unnamed_actor(match)
 
