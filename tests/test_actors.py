@@ -777,8 +777,8 @@ def test_a_newspapers_name_word_makes_an_organization(paper: str) -> None:
 @pytest.mark.parametrize(
     ("text", "company"),
     [
-        ("The deal closed. Later, Zorvex CEO Mara Lint said the price was fair.", "Zorvex"),
-        ("The deal closed. Norvex Chief Executive Ana Ruiz quit on Monday.", "Norvex"),
+        ("Zorvex shares rose. Later, Zorvex CEO Mara Lint said the price was fair.", "Zorvex"),
+        ("Norvex shares rose. Norvex Chief Executive Ana Ruiz quit on Monday.", "Norvex"),
         ("The deal closed. He sold his shares of Quorvia last year.", "Quorvia"),
     ],
 )
@@ -793,3 +793,27 @@ def test_a_single_name_before_a_post_of_a_state_is_no_company() -> None:
 def test_a_companys_staff_title_links_to_its_full_name() -> None:
     text = "Kestrel will buy Ostara Group. Ostara CEO Jorge Bastida said the deal was fair to all."
     assert actors_of(text) == {"Ostara Group": "organization", "Jorge Bastida": "person"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Markets fell on Monday. Former CEO Mara Lint said she was not surprised.",
+        "Markets fell on Monday. Interim Chairman Tom Reed said costs were high.",
+        "The deal closed. Later, Zorvex CEO Mara Lint said the price was fair.",  # named once
+    ],
+)
+def test_a_post_opened_by_a_modifier_or_a_name_said_once_names_no_company(text: str) -> None:
+    assert {kind for kind in actors_of(text).values()} == {"person"}
+
+
+def test_a_newspaper_word_before_a_name_is_a_post_and_alone_a_paper() -> None:
+    text = "The vote was close. The Sentinel said it was rigged. Chief Examiner Tom Reed agreed."
+    found = actors_of(text)
+    assert found["Sentinel"] == "organization"
+    assert all(kind == "person" for name, kind in found.items() if "Reed" in name)
+
+
+def test_a_sentences_first_word_before_a_surname_is_no_given_name() -> None:
+    text = "The club signed a striker. Dorsey said it was done. Ask Dorsey about the fee."
+    assert actors_of(text) == {"Dorsey": "person"}

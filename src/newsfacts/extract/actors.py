@@ -89,10 +89,11 @@ from .actor_rules import (
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any
-from .lexicons import Lexicons
+from .lexicons import Lexicons, word_set
 from .text import ABBREVIATIONS, Span
 
 STAFF_POSTS = frozenset(word.lower() for word in STAFF_WORDS)  # "CEO", "Chief Executive"
+TITLE_MODIFIERS = word_set("title_modifiers.txt")  # "Former CEO Mara Lint": no employer
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
 
@@ -346,7 +347,7 @@ class ActorFinder:
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
         self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
-        self.unplaced_pairs: list[tuple[Span, str, bool]] = []  # two words no rule placed
+        self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []  # and initial?
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
         self.initial = False
 
@@ -546,6 +547,8 @@ class ActorFinder:
         numbered = self._numbered_unit(name)  # "the 106th Kestry Wing", "the 21st Precinct"
         if self.lex.org_words.isdisjoint(words) and not numbered:
             return False
+        if self._only_a_paper_word_inside(words):
+            return False  # "Chief Examiner Tom Reed"; "the Sentinel" alone: a single name
         if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
             return True
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
@@ -561,6 +564,14 @@ class ActorFinder:
             span.of(self.text), span, name.possessive, self._country_prefix(words), kind
         )
         return True
+
+    def _only_a_paper_word_inside(self, words: list[str]) -> bool:
+        """Whether the name's only organisation words are newspaper words, none ending it, or
+        it is one alone."""
+        found = self.lex.org_words.intersection(words)
+        if not found or not found <= self.lex.newspaper_words:
+            return False
+        return len(words) == 1 or words[-1] not in self.lex.newspaper_words
 
     def _numbered_unit(self, name: Name) -> bool:
         """ "the 106th Norvex Wing": a unit word after an ordinal names a unit."""
@@ -621,7 +632,7 @@ class ActorFinder:
         elif len(core) == 1:
             self.single_words.append((core_span, core_text, possessive, name.initial))
         elif len(core) == 2:
-            self.unplaced_pairs.append((core_span, core_text, possessive))
+            self.unplaced_pairs.append((core_span, core_text, possessive, name.initial))
 
     def _add_employer_in_title(self, name: Name, title: str) -> None:
         """ "Zorvex CEO Mara Lint", "Norvex Chief Executive Ana Ruiz": the single name before a
@@ -631,7 +642,10 @@ class ActorFinder:
             return
         if employer != name.words[0] or not self._may_name_an_organization(employer):
             return
-        if employer in self.title_set or self._written_in_lower_case(employer):
+        if employer in self.title_set or employer in TITLE_MODIFIERS:
+            return  # "Former CEO Mara Lint", "Interim Chairman Tom Reed"
+        named_again = self.text.count(employer) >= 2 or employer in self.lex.listed_companies
+        if not named_again or self._written_in_lower_case(employer):
             return
         span = name.run[0]  # linked like any single name: "Ostara" of "Ostara Group"
         self.named_as_organization[span] = True
@@ -1232,10 +1246,12 @@ class ActorFinder:
             for a in self.found.actors.values()
             if a.kind == "person" and " " not in a.name
         }
-        for span, name, possessive in self.unplaced_pairs:
+        for span, name, possessive, initial in self.unplaced_pairs:
             first, last = name.split()
             after_article = self.text.endswith(("the ", "The ", "a ", "an "), 0, span.start)
-            if last in surnames and self._may_open_a_name(first) and not after_article:
+            # a sentence's first word may be any word ("Ask Dorsey", "Amazing Grace")
+            unsure = after_article or (initial and first not in self.lex.given_names)
+            if last in surnames and self._may_open_a_name(first) and not unsure:
                 if surnames[last].title is None:
                     surnames[last].gender = "?"  # read as a given name ("Conway"), it is none
                 self._add_person(name, None, None, "?", span, possessive)

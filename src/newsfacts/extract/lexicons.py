@@ -39,7 +39,8 @@ def word_table(name: str) -> dict[str, str]:
 class Lexicons:
     reporting_verbs: dict[str, str]  # form -> "bare" | "that"
     titles: frozenset[str]
-    org_words: frozenset[str]
+    org_words: frozenset[str]  # with the newspaper words
+    newspaper_words: frozenset[str]  # "Examiner": a paper's when it ends a name
     place_words: frozenset[str]
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
@@ -133,10 +134,12 @@ def load_lexicons() -> Lexicons:
     person_back_references = word_table("person_back_references.txt")
     not_first_names = word_set("not_first_names.txt")
     given_names, unisex_given_names = _given_names(not_first_names)
+    newspaper_words = frozenset(_lines("newspaper_words.txt"))
     return Lexicons(
         reporting_verbs=word_table("reporting_verbs.txt"),
         titles=frozenset(_lines("titles.txt")),
-        org_words=frozenset(_lines("org_words.txt")),
+        org_words=frozenset(_lines("org_words.txt")) | newspaper_words,
+        newspaper_words=newspaper_words,
         place_words=frozenset(_lines("place_words.txt")),
         function_words=word_set("function_words.txt"),
         unnamed_sources=unnamed_sources,

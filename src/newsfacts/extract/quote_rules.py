@@ -150,6 +150,7 @@ BARE_CLAUSE = Rule(
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
+CUES_TAKING_A_THING = word_set("cues_taking_a_thing.txt")  # "wrote that book": no clause
 URGING_VERBS = word_list("urging_verbs.txt")
 URGED_TO = Rule(
     "urged_to",
@@ -230,7 +231,8 @@ OTHER_SPEAKER_CUE = Rule(
     " cue: another speaker's report ('..., and the Norvex Group said in a statement that ...',"
     " '... while Mrs. Reed said ...'). Which cues count is checked against the lexicons.",
     re.compile(
-        r"[,;\"”’]*(?P<joint>\s(?:and|but|while|whereas))\s"
+        # "and" or "but" after a comma only: "Norvex and Quorvia argued" is one subject
+        r"[,;\"”’]*(?P<joint>(?:(?<=[,;])|(?<=[,;][\"”’]))\s(?:and|but)|\s(?:while|whereas))\s"
         r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5})\s"
         r"(?:(?:also|later|then|[a-z]+ly)\s)?(?P<cue>[a-z]+)\b"
     ),
@@ -239,7 +241,12 @@ OTHER_SPEAKER_CUE = Rule(
         " while Mrs. Reed said",
         '," but Ruiz quickly countered',
     ),
-    rejects=(" and the report was late", " and he said", " while officials said"),
+    rejects=(
+        " and the report was late",
+        " and he said",
+        " while officials said",
+        " and Quorvia argued",
+    ),
     how="match",
 )
 MADE_BY = Rule(

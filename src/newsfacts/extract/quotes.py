@@ -40,6 +40,7 @@ from .quote_rules import (
     COLLECTIVE_SOURCES,
     CONJUNCTION,
     CUE,
+    CUES_TAKING_A_THING,
     DEFINITE_ROLE,
     DESCRIBED_SOURCE,
     DETERMINER,
@@ -983,10 +984,11 @@ class QuoteFinder:
         definite = first.lower() == "the" or first.endswith(("'s", "’s"))
         one = noun not in COLLECTIVE_SOURCES and not noun.endswith("s")
         # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
-        # ambassador said" or "a government minister said" before "... Minister for Ports Ana
-        # Diaz told ...": the one person given that role
-        person = (definite and self._person_with_role(noun, match.start())) or (
-            one and self._titled_after(noun, match.end())
+        # ambassador said" before "... Ambassador Ana Diaz ...": the one person given that
+        # role ("a senior minister said" may be anyone: not "Prime Minister Tom Reed" after)
+        person = definite and (
+            self._person_with_role(noun, match.start())
+            or (one and self._titled_after(noun, match.end()))
         )
         if person:
             return Speaker(person, True, match.start(), "role_noun")
@@ -1154,9 +1156,12 @@ class QuoteFinder:
         if cue not in URGING_VERBS or urged is None:
             return []
         clause = self._without_tail(self._clause(Span(urged.end(), sentence.end)))
-        return (
-            [replace(quote, span=clause, cue=cue)] if len(clause.of(self.text).split()) >= 3 else []
-        )
+        participle = PARTICIPLE_CUE.pattern.search(self.text, clause.start, clause.end)
+        if participle:  # "... to act, adding that time was short": the adding is its own
+            clause = Span(clause.start, participle.start())
+        what = replace(quote, span=clause, cue=cue)
+        found = [what] if len(clause.of(self.text).split()) >= 3 else []
+        return found + self._participle_after(what, sentence)
 
     def _reported_by_another(
         self, quote: QuoteSpan, sentence: Span, directs: list[QuoteSpan]
@@ -1430,7 +1435,7 @@ class QuoteFinder:
                     verb in ACCUSING_VERBS and ACCUSED_OF.pattern.match(rest)
                 )
             match = that or bare or urged
-            if not match or (bare and not that and "," in bare.group(0)):
+            if not match or (bare and not that and self._appositive_after_cue(bare)):
                 continue  # "..., the envoy said Saturday, a deal that ...": no clause after
             clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
             words = clause.of(self.text).split()
@@ -1438,6 +1443,7 @@ class QuoteFinder:
                 len(words) < 3
                 or self._opens_with_quote(clause)
                 or (bare and not that and not _is_clause(words, self.lex))
+                or (that and verb in CUES_TAKING_A_THING and not _is_clause(words, self.lex))
                 or (urged and self._cues_in(cue.end(), clause.start))
                 or self._main_cue_inside(clause, cues)
                 or self._introduces_quote(clause, inside)
@@ -1449,6 +1455,13 @@ class QuoteFinder:
             if speaker.found:
                 return _quote(clause, "indirect", speaker, cue.group(0))
         return None
+
+    def _appositive_after_cue(self, bare: re.Match[str]) -> bool:
+        """ "said Saturday, a deal that ...", "confirmed on Tuesday, ending a saga": after a
+        comma, "a" or a participle describes what was said before the cue; no clause follows
+        ("said Thursday, prices would fall" is one)."""
+        after = bare.string[bare.end() : bare.end() + 40]
+        return "," in bare.group(0) and bool(re.match(r"(?:an?|[a-z]+ing)\s", after))
 
     def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
         """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed")."""
