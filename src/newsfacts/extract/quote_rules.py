@@ -195,6 +195,16 @@ PARTICIPLE_CUE = Rule(
     rejects=(" adding that", ", and adding"),
     how="match",
 )
+DESCRIPTION_AFTER_CUE = Rule(
+    "description_after_cue",
+    "After a cue, its time and a comma: 'a' or a participle opens a description of what was"
+    " said before the cue, no clause ('..., the envoy said Saturday, a deal that ...', '...,"
+    " both clubs confirmed on Tuesday, ending a saga').",
+    re.compile(r"(?:an?|[a-z]+ing)\s"),
+    matches=("a deal that", "ending a saga", "an accord"),
+    rejects=("prices would fall", "the talks would resume", "however, the"),
+    how="match",
+)
 JOINED_CLAUSE = Rule(
     "joined_clause",
     "Inside a reported clause, a second one of the same speaker after a second cue: "
@@ -548,7 +558,10 @@ WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S.
 
 
 THOSE = "those"  # a source noun only before NEAR_WHOM
-NEAR_WHOM = r"(?:close\sto|around|familiar\swith|loyal\sto)"  # "people close to Ms. Hale"
+# "people close to Ms. Hale", "sources familiar with the talks"
+NEAR_WHOM = (
+    "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s") for w in word_list("near_whom.txt")) + ")"
+)
 
 
 def _source_nouns(lex: Lexicons) -> str:

@@ -43,6 +43,7 @@ from .quote_rules import (
     CUES_TAKING_A_THING,
     DEFINITE_ROLE,
     DESCRIBED_SOURCE,
+    DESCRIPTION_AFTER_CUE,
     DETERMINER,
     DOCUMENT_BY,
     DOCUMENT_OF,
@@ -1457,11 +1458,11 @@ class QuoteFinder:
         return None
 
     def _appositive_after_cue(self, bare: re.Match[str]) -> bool:
-        """ "said Saturday, a deal that ...", "confirmed on Tuesday, ending a saga": after a
-        comma, "a" or a participle describes what was said before the cue; no clause follows
-        ("said Thursday, prices would fall" is one)."""
-        after = bare.string[bare.end() : bare.end() + 40]
-        return "," in bare.group(0) and bool(re.match(r"(?:an?|[a-z]+ing)\s", after))
+        """A comma after the cue's time, then DESCRIPTION_AFTER_CUE ("said Thursday, prices
+        would fall" is a clause)."""
+        return "," in bare.group(0) and bool(
+            DESCRIPTION_AFTER_CUE.pattern.match(bare.string, bare.end())
+        )
 
     def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
         """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed")."""
