@@ -833,6 +833,10 @@ def test_a_quotation_inside_a_reported_clause_is_the_reporters() -> None:
         ("Aides to Governor Ana Ruiz said the bill would pass.", "Aides to Governor Ana Ruiz"),
         ("People familiar with the talks said a deal was near.", "People familiar with the talks"),
         ("Those around Mr. Halvorsen admit he has not read it.", "Those around Mr. Halvorsen"),
+        (
+            "A person familiar with the talks said a deal was near.",
+            "person familiar with the talks",
+        ),
     ],
 )
 def test_people_near_someone_are_an_unnamed_source_not_that_person(text: str, speaker: str) -> None:
