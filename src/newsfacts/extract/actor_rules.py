@@ -281,6 +281,8 @@ GROUP_MEMBERS_AFTER = Rule(
     how="match",
 )
 STAFF_WORDS = word_set("staff_after_an_organization.txt")
+STAFF_POSTS = frozenset(word.lower() for word in STAFF_WORDS)  # "CEO", "Chief Executive"
+TITLE_MODIFIERS = word_set("title_modifiers.txt")  # "Former CEO Mara Lint": no employer
 STAFF_AFTER = Rule(
     "staff_after",
     "A noun for an organisation's people right after a single name: the organisation"

@@ -76,10 +76,11 @@ from .actor_rules import (
     ROMAN_NUMERAL,
     SITE_AFTER,
     STAFF_AFTER,
-    STAFF_WORDS,
+    STAFF_POSTS,
     THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
+    TITLE_MODIFIERS,
     TOKEN,
     TOLD_BEFORE,
     UNIT_WORDS,
@@ -89,11 +90,8 @@ from .actor_rules import (
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any
-from .lexicons import Lexicons, word_set
+from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
-
-STAFF_POSTS = frozenset(word.lower() for word in STAFF_WORDS)  # "CEO", "Chief Executive"
-TITLE_MODIFIERS = word_set("title_modifiers.txt")  # "Former CEO Mara Lint": no employer
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
 
@@ -347,7 +345,8 @@ class ActorFinder:
             tuple[Span, str, bool, bool]
         ] = []  # span, word, possessive, initial
         self.short_forms: list[tuple[Span, str, bool]] = []  # span, organisation word, possessive
-        self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []  # and initial?
+        # two words no rule placed: span, words, possessive, opening a sentence
+        self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
         self.initial = False
 
@@ -636,7 +635,8 @@ class ActorFinder:
 
     def _add_employer_in_title(self, name: Name, title: str) -> None:
         """ "Zorvex CEO Mara Lint", "Norvex Chief Executive Ana Ruiz": the single name before a
-        post of a company's staff (STAFF_WORDS) is the company."""
+        post of a company's staff (STAFF_POSTS) is the company, when the article names it
+        again."""
         employer, *post = title.split()
         if not post or post[-1].lower() not in STAFF_POSTS:
             return
@@ -644,7 +644,8 @@ class ActorFinder:
             return
         if employer in self.title_set or employer in TITLE_MODIFIERS:
             return  # "Former CEO Mara Lint", "Interim Chairman Tom Reed"
-        named_again = self.text.count(employer) >= 2 or employer in self.lex.listed_companies
+        named = re.findall(rf"\b{re.escape(employer)}\b", self.text)
+        named_again = len(named) >= 2 or employer in self.lex.listed_companies
         if not named_again or self._written_in_lower_case(employer):
             return
         span = name.run[0]  # linked like any single name: "Ostara" of "Ostara Group"
@@ -872,9 +873,16 @@ class ActorFinder:
         owner, lex = match.group("owner"), self.lex
         if match.group("word") != OFFICE_HOLDERS_TEAM or owner.lower() in lex.function_words:
             return False
-        not_owners = (POLITICAL_ADJECTIVES, lex.titles, lex.countries, lex.institutions)
-        if any(owner in words for words in (*not_owners, lex.org_words, lex.place_words)):
-            return False
+        not_owners = (
+            POLITICAL_ADJECTIVES,
+            lex.titles,
+            lex.countries,
+            lex.institutions,
+            lex.org_words,
+            lex.place_words,
+        )
+        if any(owner in words for words in not_owners):
+            return False  # a party, a post, a country, an institution or a place
         before = self.text[max(0, match.start() - 30) : match.start()]
         return bool(THE_BEFORE_AN_OWNER.pattern.search(before))
 

@@ -477,11 +477,9 @@ class QuoteFinder:
             if best
             else self._clause_subject(position, limit) or self._surname_before(position, limit)
         )
-        if rule is None:
-            start = (
-                limit + len(self.text[limit:position]) - len(self.text[limit:position].lstrip(" ,"))
-            )
-            return self._described_source(start, position)
+        if rule is None:  # '“...,” a publicist retorted'
+            gap = self.text[limit:position]
+            return self._described_source(position - len(gap.lstrip(" ,")), position)
         if rule.how not in ("name_before_cue", "clause_subject"):
             return rule
         return self._scored_before_cue(rule, position, limit)
