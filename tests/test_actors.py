@@ -269,6 +269,32 @@ def test_a_place_or_team_led_by_such_a_name_is_not_a_person(text: str) -> None:
     assert "person" not in actors_of(text).values()
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Local historian June Pattison said the club mattered.", "June Pattison"),
+        ("June Pattison said the club mattered.", "June Pattison"),
+        ("The mayor, May Chen, said the club mattered.", "May Chen"),
+        ("April Ryan asked a question. Ryan said it mattered.", "April Ryan"),
+    ],
+)
+def test_a_month_that_is_a_given_name_opens_a_persons_name(text: str, person: str) -> None:
+    assert actors_of(text).get(person) == "person"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In June Congress passed the bill, officials said.",
+        "By August Kestry had sold it.",
+        "May Day parades were held, officials said.",
+        "June Retail sales rose, officials said.",
+    ],
+)
+def test_a_month_that_makes_a_date_opens_no_persons_name(text: str) -> None:
+    assert "person" not in actors_of(text).values()
+
+
 def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     text = "Interior designer Jamie Okafor has seen it. “Buy less and buy better,” Jamie says."
     assert quotes_of(text) == [("direct", "Buy less and buy better", "Jamie Okafor", "says")]

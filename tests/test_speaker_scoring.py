@@ -47,6 +47,15 @@ def test_a_pronoun_passes_over_a_name_said_inside_a_quotation() -> None:
     assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Tom Reed", "Tom Reed"]
 
 
+def test_a_pronoun_after_reported_speech_is_its_speaker_not_a_name_in_it() -> None:
+    text = (
+        "Ryan Moss plays a detective. Carl Reed plays his mentor.\n"
+        "Moss said Reed once pushed him during a scene. "
+        "“It was kind of a rite of passage,” he says."
+    )
+    assert [speaker for _, _, speaker, _ in quotes_of(text)] == ["Ryan Moss", "Ryan Moss"]
+
+
 def test_a_pronoun_is_whoever_a_role_noun_just_made_speak() -> None:
     """ "..., the mayor said." then "he said": the mayor, though another man was named since
     the mayor's own name, three paragraphs back."""

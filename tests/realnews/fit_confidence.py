@@ -7,8 +7,9 @@ and annotated by people who had not seen the rules and never used to write one, 
 accuracy is what the rules reach on copy they were not written from; pooled with the tuning
 split, each attribution has enough quotes. For each quote kind and attribution (how the
 speaker was found), the confidence is the pooled speaker accuracy, shrunk toward the overall
-accuracy so that a rare attribution is not trusted on a handful of quotes, and rounded down
-to two decimals. A reviewed correction is certain (1.0). The result is the reviewed lexicon
+accuracy so that a rare attribution is not trusted on a handful of quotes, then the lower end
+of its one-sided 90% interval, rounded down to two decimals: the mean alone put quotes at 0.9
+whose speaker was right less often on unseen news (the README gives the figures). A reviewed correction is certain (1.0). The result is the reviewed lexicon
 src/newsfacts/lexicons/attribution_confidence.txt; tests/test_attribution_confidence.py checks
 the calibration on the blind split of real news.
 
@@ -29,12 +30,14 @@ HERE = Path(__file__).resolve().parent
 LEXICON = HERE.parents[1] / "src" / "newsfacts" / "lexicons" / "attribution_confidence.txt"
 CALIBRATION = HERE.parent / "calibration"
 PRIOR_WEIGHT = 8  # quotes' worth of the overall accuracy mixed into each attribution's own
+BOUND_Z = 1.28  # the confidence is the one-sided 90% lower bound of that accuracy (Wilson)
 HEADER = """\
 # How likely a quote's speaker is right, by the quote's kind and how the speaker was found
 # (quotes.attribution): `<kind> <attribution><TAB>confidence`. Fitted on the tuning split of
 # tests/realnews and on tests/calibration (articles the rules were never written from) by
-# tests/realnews/fit_confidence.py (speaker accuracy shrunk toward the overall accuracy with a
-# weight of {weight} quotes; after each: right/judged).
+# tests/realnews/fit_confidence.py: speaker accuracy shrunk toward the overall accuracy with a
+# weight of {weight} quotes, then its one-sided 90% lower bound (Wilson score interval, z =
+# {z}); after each: right/judged.
 """
 
 
@@ -42,16 +45,26 @@ def fitted(evaluation: Evaluation) -> list[str]:
     prior = evaluation.speaker_accuracy
     judged = Counter((j.kind, j.attribution) for j in evaluation.judged)
     right = Counter((j.kind, j.attribution) for j in evaluation.judged if j.right)
-    lines = [HEADER.format(weight=PRIOR_WEIGHT)]
+    lines = [HEADER.format(weight=PRIOR_WEIGHT, z=BOUND_Z)]
     for kind in enum("quotes", "kind"):
         for attribution in enum("quotes", "attribution"):
             n, k = judged[kind, attribution], right[kind, attribution]
             if attribution == "reviewed":
                 value = 1.0
             else:
-                value = math.floor(100 * (k + PRIOR_WEIGHT * prior) / (n + PRIOR_WEIGHT)) / 100
+                value = math.floor(100 * lower_bound(k, n, prior)) / 100
             lines.append(f"{kind} {attribution}\t{value:.2f}  # {k}/{n}\n")
     return lines
+
+
+def lower_bound(right: int, judged: int, prior: float) -> float:
+    """The accuracy of `right` of `judged` quotes, shrunk toward `prior`, at the lower end of
+    its Wilson score interval: a small or noisy sample is trusted less than its mean says."""
+    n = judged + PRIOR_WEIGHT
+    mean = (right + PRIOR_WEIGHT * prior) / n
+    z2 = BOUND_Z * BOUND_Z
+    spread = BOUND_Z * math.sqrt(mean * (1 - mean) / n + z2 / (4 * n * n))
+    return (mean + z2 / (2 * n) - spread) / (1 + z2 / n)
 
 
 def measured() -> Evaluation:

@@ -111,6 +111,20 @@ AFTER_INDEFINITE_ARTICLE = Rule(
     rejects=("A ", "Ana ", "a. ", "sea "),
 )
 
+MONTH_AS_A_DATE = Rule(
+    "month_as_a_date",
+    "A word before a month that makes it a date even before a capitalised word ('in June "
+    "Congress passed'); elsewhere a month that is a given name may open a person's name "
+    "('the mayor, June Pattison, said').",
+    re.compile(
+        r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Dd]uring|[Oo]f|"
+        r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|[Tt]his|[Tt]hat|[Ee]very|"
+        r"[Tt]he|[Bb]etween|[Aa]nd|[Oo]r|[Tt]o)[\s-]+$"
+    ),
+    matches=("in ", "Since ", "early ", "mid-", "between May and "),
+    rejects=("historian ", "mayor, ", "Dr. "),
+)
+
 AGE_AFTER = Rule(
     "age_after",
     "An age between commas after a name: 'Lena Voss, 41, said'.",

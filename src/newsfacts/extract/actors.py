@@ -54,6 +54,7 @@ from .actor_rules import (
     JOINERS,
     KINSHIP_BEFORE,
     LOWER_CAMEL_CASE,
+    MONTH_AS_A_DATE,
     MONTHS,
     NOT_ALPHANUMERIC,
     OFFICE_HOLDERS_TEAM,
@@ -363,7 +364,11 @@ class ActorFinder:
         first = run[0]
         function_words, not_organizations = self.lex.function_words, self.lex.not_organizations
         while run and (lowered := words[0].lower()) in function_words:
-            if self._registered(words) or not (sentence_start or lowered in CONNECTORS):
+            if (
+                self._registered(words)
+                or not (sentence_start or lowered in CONNECTORS)
+                or self._month_as_given_name(words, Span(run[0].start, run[-1].end))
+            ):
                 break
             run, words = run[1:], words[1:]
         while run and (
@@ -717,6 +722,30 @@ class ActorFinder:
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
+    def _month_as_given_name(self, words: list[str], span: Span) -> bool:
+        """ "June Pattison said", "the mayor, May Chen,": a month that is a given name, before
+        a capitalised word the article never writes in lower case, not after a word that makes
+        it a date ("in June Congress ...") and acting as a person: before punctuation or a
+        verb, or with its last word named alone elsewhere ("May Day parades" is none)."""
+        first, text = words[0], self.text
+        if not (
+            len(words) >= 2
+            and first.lower() in MONTHS
+            and first in self.lex.given_names
+            and words[1].lower() not in MONTHS | WEEKDAYS
+            and not self._written_in_lower_case(words[1])
+            and not MONTH_AS_A_DATE.pattern.search(text, max(0, span.start - 12), span.start)
+        ):
+            return False
+        verb = VERB_AFTER_NAME.pattern.match(text, span.end)
+        return (
+            text[span.end : span.end + 1] in {",", ".", ";", ")", ""}
+            or (
+                verb is not None and verb.group(1) in ACTION_VERBS | self.lex.reporting_verbs.keys()
+            )
+            or len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
+        )
+
     def _cannot_be_in_a_name(self, word: str, index: int) -> bool:
         """A title or a function word, save a middle initial ("Ana J. Ruiz": "J" at index 1)."""
         if word in self.title_set:
@@ -729,7 +758,8 @@ class ActorFinder:
             self.text, max(0, span.start - 4), span.start
         ):
             return False  # "a Kestry Democrat"; not "a Tom Reed, 34,"
-        if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core)):
+        first = 1 if self._month_as_given_name(core, span) else 0
+        if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core) if i >= first):
             return False
         if (
             self._is_given_name_either_way(core[0])  # "Pat Lindqvist"

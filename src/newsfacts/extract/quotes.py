@@ -136,6 +136,7 @@ CLOSING_QUOTE_MARKS = frozenset('”"’')
 TAILS_BACK = 2
 # The most words of an appositive after "According to X," ("Deputy Director at the Trust")
 APPOSITIVE_WORDS = 8
+SUBJECT_WORDS = 10  # a reported clause's verb comes within this many words
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
 # "the spokeswoman" may refer back to.
 ROLE_WORDS = 5
@@ -211,7 +212,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
-    for i, word in enumerate(words[:10]):
+    for i, word in enumerate(words[:SUBJECT_WORDS]):
         bare = word.lower().strip(',;“”"‘').replace("’", "'").strip("'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
             return True
@@ -257,6 +258,7 @@ class QuoteSpan:
     confidence: float | None = None  # how likely the speaker is right, from the kind and how
     # the scored candidates the speaker was chosen from, if it was (for fitting the weights)
     choice: Choice | None = field(default=None, compare=False, repr=False)
+    speaker_at: int = field(default=-1, compare=False, repr=False)  # the pronoun's place, if one
 
 
 @dataclass(frozen=True)
@@ -1603,6 +1605,7 @@ class QuoteFinder:
             spoken_before = len(self.spoken)
             directs = self.direct(paragraph, sentences, marks)
             indirects = [q for s in sentences for q in self.indirect(s, directs)]
+            directs = self._pronouns_after_reported_speech(directs, indirects, spoken_before)
             directs = [self._reporters_quotation(q, indirects) for q in directs]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph)
@@ -1612,6 +1615,31 @@ class QuoteFinder:
             previous_paragraph = here
             self.previous_unclosed = bool(marks) and not marks[-1][2]
         return found
+
+    def _pronouns_after_reported_speech(
+        self, directs: list[QuoteSpan], indirects: list[QuoteSpan], spoken_before: int
+    ) -> list[QuoteSpan]:
+        """ "Moss said Reed pushed him. “It was a rite of passage,” he says.": the pronoun is
+        chosen again once the paragraph's reported speech is known, so that Moss, who just
+        spoke, counts as the last speaker (the quotations are found before the reports)."""
+        reported = [(q.span.start, q.speaker, q.span.end) for q in indirects if q.speaker]
+        if not reported:
+            return directs
+        earlier = self.spoken[:spoken_before]
+        here = [(q.span.start, q.speaker, q.span.end) for q in directs if q.speaker]
+        chosen = []
+        for quote in directs:
+            if quote.attribution != "pronoun" or reported[0][2] > quote.span.start:
+                chosen.append(quote)
+                continue
+            heard = sorted(item for item in here + reported if item[2] <= quote.span.start)
+            kept, self.spoken = self.spoken, earlier + heard
+            pronoun = self.text[quote.speaker_at :].split(maxsplit=1)[0].lower()
+            speaker = self._resolve_pronoun(pronoun, quote.speaker_at)
+            self.spoken = kept
+            again = replace(quote, speaker=speaker.key, choice=speaker.choice)
+            chosen.append(again if speaker.key else quote)
+        return chosen
 
     def _reporters_quotation(self, direct: QuoteSpan, indirects: list[QuoteSpan]) -> QuoteSpan:
         """A quotation inside a reported clause with no cue of its own in the clause before it
@@ -1700,7 +1728,9 @@ def _may_speak(actor: ArticleActor) -> bool:
 def _quote(span: Span, kind: str, speaker: Speaker | None, cue: str | None) -> QuoteSpan:
     if speaker is None or speaker.key is None:
         return QuoteSpan(span, kind, None, cue)
-    return QuoteSpan(span, kind, speaker.key, cue, speaker.how, choice=speaker.choice)
+    return QuoteSpan(
+        span, kind, speaker.key, cue, speaker.how, choice=speaker.choice, speaker_at=speaker.start
+    )
 
 
 def _carried(speaker: str | None) -> str | None:
