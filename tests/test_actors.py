@@ -295,6 +295,59 @@ def test_a_month_that_makes_a_date_opens_no_persons_name(text: str) -> None:
     assert "person" not in actors_of(text).values()
 
 
+@pytest.mark.parametrize(
+    ("text", "council"),
+    [
+        ("The Town of Port Torvik said it would pay for the site.", "Town of Port Torvik"),
+        ("The City of Norvale has approved the plan.", "City of Norvale"),
+        ("The City of Norvale's budget rose.", "City of Norvale"),
+    ],
+)
+def test_a_local_government_that_speaks_acts_or_owns_is_an_organisation(
+    text: str, council: str
+) -> None:
+    assert actors_of(text) == {council: "organization"}
+    if "said" in text:
+        assert quotes_of(text)[0][2] == council
+
+
+@pytest.mark.parametrize(
+    "text", ["Crowds filled the City of Norvale on Monday.", "She lives in the Town of Torvik."]
+)
+def test_a_local_governments_name_elsewhere_is_a_place(text: str) -> None:
+    assert actors_of(text) == {}
+
+
+def test_well_known_platforms_brands_and_armed_groups_are_actors_wherever_they_stand() -> None:
+    text = (
+        "Google said on Monday it would appeal. She posted the video to YouTube. "
+        "Hamas and Hezbollah condemned it, and the Taliban said nothing."
+    )
+    assert actors_of(text) == {
+        "Google": "organization",
+        "YouTube": "organization",
+        "Hamas": "group",
+        "Hezbollah": "group",
+        "Taliban": "group",
+    }
+
+
+@pytest.mark.parametrize(
+    "text", ["Boats sailed up the Amazon on Monday.", "She used the Google on her phone."]
+)
+def test_a_well_known_name_the_article_makes_a_thing_is_no_actor(text: str) -> None:
+    assert "Amazon" not in actors_of(text) and "Google" not in actors_of(text)
+
+
+def test_a_sentences_first_word_before_a_full_name_is_not_part_of_it() -> None:
+    text = (
+        "Ask Damien Norcott, the director, and he will answer at once. "
+        "Norcott says he even misses the traffic."
+    )
+    assert actors_of(text) == {"Damien Norcott": "person"}
+    assert quotes_of(text)[-1][2] == "Damien Norcott"
+
+
 def test_a_first_name_alone_is_the_one_person_of_that_first_name() -> None:
     text = "Interior designer Jamie Okafor has seen it. “Buy less and buy better,” Jamie says."
     assert quotes_of(text) == [("direct", "Buy less and buy better", "Jamie Okafor", "says")]

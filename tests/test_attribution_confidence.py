@@ -112,4 +112,4 @@ def test_the_confidence_lexicon_is_what_the_fit_command_writes() -> None:
     sys.path.insert(0, str(REALNEWS))
     from fit_confidence import LEXICON, fitted, measured  # tests/realnews/fit_confidence.py
 
-    assert "".join(fitted(measured())) == LEXICON.read_text(encoding="utf-8")
+    assert "".join(fitted(*measured())) == LEXICON.read_text(encoding="utf-8")

@@ -967,3 +967,24 @@ def test_and_after_a_name_is_no_other_speakers_cue() -> None:
 def test_that_after_a_cue_taking_a_thing_must_open_a_clause() -> None:
     text = "The author spoke in Harlow. She wrote that book in 2010. He tweeted that photo then."
     assert indirects(text) == []
+
+
+def test_a_quotation_naming_an_indefinite_thing_is_no_quote() -> None:
+    text = (
+        "Norvex Mobile said it would charge more, because it also offers something called "
+        "“sponsored data” to other companies."
+    )
+    assert [q for q in quotes_of(text) if q[0] == "direct"] == []
+
+
+def test_what_someone_called_a_thing_is_still_their_quote() -> None:
+    text = "Ana Ruiz noted that the company has no partner yet, a gap she called “glaring.”"
+    assert ("direct", "glaring.", "Ana Ruiz", "called") in quotes_of(text)
+
+
+def test_an_unnamed_source_keeps_the_noun_a_name_owns() -> None:
+    text = (
+        "Nelson Reed built the shelter in 1962. Representatives of the Reed estate say they "
+        "are unaware of it."
+    )
+    assert quotes_of(text)[-1][2] == "Representatives of the Reed estate"

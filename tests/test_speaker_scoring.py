@@ -158,3 +158,13 @@ def test_a_gender_heard_once_does_not_bar_the_other_pronoun() -> None:
         "Doyle said the club would rebuild. “We need at least three,” he said."
     )
     assert [speaker for _, _, speaker, _ in quotes_of(text)][-1] == "Casey Doyle"
+
+
+def test_a_role_noun_of_either_gender_is_the_person_a_pronoun_there_would_be() -> None:
+    text = (
+        "Damien Norcott directed the film in 2016.\n"
+        "The 31-year-old filmmaker says he even misses the traffic at home."
+    )
+    assert quotes_of(text) == [
+        ("indirect", "he even misses the traffic at home", "Damien Norcott", "says")
+    ]

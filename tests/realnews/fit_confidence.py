@@ -31,21 +31,28 @@ LEXICON = HERE.parents[1] / "src" / "newsfacts" / "lexicons" / "attribution_conf
 CALIBRATION = HERE.parent / "calibration"
 PRIOR_WEIGHT = 8  # quotes' worth of the overall accuracy mixed into each attribution's own
 BOUND_Z = 1.28  # the confidence is the one-sided 90% lower bound of that accuracy (Wilson)
+# Speakers found by resolving a reference beyond the cue's own words: never trusted more than
+# the extractor's overall accuracy on the calibration set, copy it was not written from.
+INFERRED = frozenset({"pronoun", "carried_over", "role_noun"})
 HEADER = """\
 # How likely a quote's speaker is right, by the quote's kind and how the speaker was found
 # (quotes.attribution): `<kind> <attribution><TAB>confidence`. Fitted on the tuning split of
 # tests/realnews and on tests/calibration (articles the rules were never written from) by
 # tests/realnews/fit_confidence.py: speaker accuracy shrunk toward the overall accuracy with a
 # weight of {weight} quotes, then its one-sided 90% lower bound (Wilson score interval, z =
-# {z}); after each: right/judged.
+# {z}); for a speaker resolved from a reference (pronoun, carried over, role noun) at most the
+# overall accuracy on tests/calibration, {ceiling:.2f}; after each: right/judged.
 """
 
 
-def fitted(evaluation: Evaluation) -> list[str]:
+def fitted(evaluation: Evaluation, calibration: Evaluation) -> list[str]:
+    """The lexicon's lines from the pooled judged speakers (`evaluation`) and those of the
+    calibration set alone (`calibration`), whose overall accuracy caps a resolved speaker's."""
     prior = evaluation.speaker_accuracy
+    ceiling = math.floor(100 * calibration.speaker_accuracy) / 100
     judged = Counter((j.kind, j.attribution) for j in evaluation.judged)
     right = Counter((j.kind, j.attribution) for j in evaluation.judged if j.right)
-    lines = [HEADER.format(weight=PRIOR_WEIGHT, z=BOUND_Z)]
+    lines = [HEADER.format(weight=PRIOR_WEIGHT, z=BOUND_Z, ceiling=ceiling)]
     for kind in enum("quotes", "kind"):
         for attribution in enum("quotes", "attribution"):
             n, k = judged[kind, attribution], right[kind, attribution]
@@ -53,6 +60,8 @@ def fitted(evaluation: Evaluation) -> list[str]:
                 value = 1.0
             else:
                 value = math.floor(100 * lower_bound(k, n, prior)) / 100
+                if attribution in INFERRED:
+                    value = min(value, ceiling)
             lines.append(f"{kind} {attribution}\t{value:.2f}  # {k}/{n}\n")
     return lines
 
@@ -67,19 +76,20 @@ def lower_bound(right: int, judged: int, prior: float) -> float:
     return (mean + z2 / (2 * n) - spread) / (1 + z2 / n)
 
 
-def measured() -> Evaluation:
-    """The tuning split and the calibration set, their judged speakers pooled: the tuning
+def measured() -> tuple[Evaluation, Evaluation]:
+    """The tuning split and the calibration set, their judged speakers pooled (the tuning
     split alone is overconfident on unseen news, the calibration set alone too small a
-    sample of each attribution (both were checked on the blind splits; see the README)."""
+    sample of each attribution; both were checked on the blind splits, see the README), and
+    the calibration set alone."""
     tune = evaluate(HERE / "gold" / "tune", HERE / "articles")
     calibration = evaluate(CALIBRATION / "gold", CALIBRATION / "articles")
-    return Evaluation(judged=tune.judged + calibration.judged)
+    return Evaluation(judged=tune.judged + calibration.judged), calibration
 
 
 def main() -> int:
-    measured_speakers = measured()
-    LEXICON.write_text("".join(fitted(measured_speakers)), encoding="utf-8")
-    print(f"wrote {LEXICON} from {measured_speakers.speakers_judged} judged speakers")
+    pooled, calibration = measured()
+    LEXICON.write_text("".join(fitted(pooled, calibration)), encoding="utf-8")
+    print(f"wrote {LEXICON} from {pooled.speakers_judged} judged speakers")
     return 0
 
 

@@ -34,6 +34,7 @@ CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
 ARABIC_PREFIXES = alternation(word_set("arabic_prefixes.txt"))
+ARABIC_PREFIX_WORDS = word_set("arabic_prefixes.txt")  # "Abu": may open a name
 ARABIC_PREFIX = Rule(
     "arabic_prefix",
     "A lower-case prefix joined to a capitalised name: the word counts as capitalised.",
@@ -99,6 +100,7 @@ THE_BEFORE_AN_OWNER = Rule(
     rejects=("a ", "the Senate ", "Voss "),
 )
 POLITICAL_ADJECTIVES = word_set("political_adjectives.txt")  # "the Republican administration"
+LOCAL_GOVERNMENTS = word_set("local_governments.txt")  # "the City of Perth said": its council
 
 # -- what tells a person ---------------------------------------------------------------
 

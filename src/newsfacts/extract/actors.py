@@ -37,6 +37,7 @@ from .actor_rules import (
     AGENCY_IN_A_DATELINE,
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
+    ARABIC_PREFIX_WORDS,
     CAMPUS_AFTER,
     CAMPUS_WORDS,
     CONNECTORS,
@@ -53,6 +54,7 @@ from .actor_rules import (
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
     KINSHIP_BEFORE,
+    LOCAL_GOVERNMENTS,
     LOWER_CAMEL_CASE,
     MONTH_AS_A_DATE,
     MONTHS,
@@ -349,6 +351,7 @@ class ActorFinder:
         # two words no rule placed: span, words, possessive, opening a sentence
         self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
+        self.well_known: dict[str, bool] = {}  # _is_well_known's answers for the whole article
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -379,6 +382,8 @@ class ActorFinder:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
             return  # "I've"
+        if sentence_start and run[0] == first and self._opens_before_a_name(words):
+            run, words = run[1:], words[1:]  # "Ask Damien Chazelle, the director"
         if len(run) > 1 and self.text.find(" & ", run[0].start, run[-1].end) >= 0:
             self._take_ampersand_run(run, words, sentence_start and run[0] == first)
             return
@@ -498,6 +503,8 @@ class ActorFinder:
             return True
         if not self.lex.org_words.isdisjoint(words):
             return True
+        if len(words) >= 3 and words[0] in LOCAL_GOVERNMENTS and words[1] == "of":
+            return True  # "City of Perth": a place, or its council (_is_local_government)
         _, title, _, core = self._title(words)
         return bool(title) and not any(w in CONNECTORS for w in core)
 
@@ -600,6 +607,9 @@ class ActorFinder:
             self._add_employer_in_title(name, title.title)
         if not core:
             return
+        if self._is_local_government(core, core_span, name.possessive):
+            self._add_organization(core_text, core_span, name.possessive, title.country_code)
+            return
         if self._is_place(core, core_span):
             if len(core) == 1:  # "says Park": the surname of a person named before, perhaps
                 self.single_words.append((core_span, core_text, name.possessive, name.initial))
@@ -690,6 +700,16 @@ class ActorFinder:
             return True
         return not self._is_given_name_either_way(core[0])
 
+    def _is_local_government(self, core: list[str], span: Span, possessive: bool) -> bool:
+        """ "The Town of Port Hedland said", "the City of Torvik's budget": a local government
+        that speaks, acts or owns; "in the City of Torvik" stays a place."""
+        return (
+            len(core) >= 3
+            and core[0] in LOCAL_GOVERNMENTS
+            and core[1] == "of"
+            and self._acts_or_owns(span, possessive)
+        )
+
     def _is_given_name_either_way(self, word: str) -> bool:
         """A given name with a gender, or one used for both ("Pat")."""
         return self.lex.given_names.get(word, "?") != "?" or word in self.lex.unisex_given_names
@@ -721,6 +741,21 @@ class ActorFinder:
         if not self.lex.org_words.isdisjoint(core):
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
+
+    def _opens_before_a_name(self, words: list[str]) -> bool:
+        """ "Ask Damien Chazelle": a sentence's first word before a given name and a surname
+        the article uses alone too ("Chazelle says") is no part of the name, unless it may be
+        one itself (a given name, a title, a particle: "Abu Bakr Reed", "Van Ruiz")."""
+        first, lex = words[0], self.lex
+        return (
+            len(words) == 3
+            and words[1] in lex.given_names
+            and first not in lex.given_names
+            and first.lower() not in CONNECTORS | ARABIC_PREFIX_WORDS
+            and first not in self.title_set
+            and self._may_name_an_organization(first)
+            and len(re.findall(rf"\b{re.escape(words[2])}\b", self.text)) > 1
+        )
 
     def _month_as_given_name(self, words: list[str], span: Span) -> bool:
         """ "June Pattison said", "the mayor, May Chen,": a month that is a given name, before
@@ -976,6 +1011,9 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
+            elif not surname_of and self._is_well_known(span, word):
+                kind = self.lex.well_known_actors[word]
+                self._add_organization(word, span, possessive, None, kind)
             elif not initial and not surname_of and self._is_listed_company(span, word):
                 self._add_organization(word, span, possessive, None)
             elif (
@@ -1011,6 +1049,21 @@ class ActorFinder:
             and not self._is_given_name_either_way(name.words[0])
             and not self._is_a_place_at(name.span)
         )
+
+    def _is_well_known(self, span: Span, word: str) -> bool:
+        """ "Google", "Hamas" (well_known_actors.txt), unless the article makes the word a
+        place ("in Harvard,"), an organisation's thing ("the Amazon"; a group takes "the")
+        or also writes it in lower case."""
+        kind = self.lex.well_known_actors.get(word)
+        if kind is None or self._is_a_place_at(span):
+            return False
+        known = self.well_known.get(word)
+        if known is None:
+            known = (
+                kind == "group" or re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is None
+            ) and not self._written_in_lower_case(word)
+            self.well_known[word] = known
+        return known
 
     def _is_listed_company(self, span: Span, word: str) -> bool:
         """ "shares of Amazon", "Target said": a listed company's name, unless the article

@@ -48,6 +48,7 @@ class Lexicons:
     documents: frozenset[str]
     not_organizations: frozenset[str]
     listed_companies: frozenset[str]  # "Amazon", "Goldman Sachs": listed_companies.txt
+    well_known_actors: dict[str, str]  # "Google" -> "organization", "Hamas" -> "group"
     clause_verbs: frozenset[str]
     portfolio_titles: frozenset[str]
     honorifics: dict[str, str]  # honorific -> gender
@@ -149,6 +150,7 @@ def load_lexicons() -> Lexicons:
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         listed_companies=frozenset(_lines("listed_companies.txt")),
+        well_known_actors=word_table("well_known_actors.txt"),
         clause_verbs=word_set("clause_verbs.txt"),
         portfolio_titles=frozenset(_lines("portfolio_titles.txt")),
         honorifics=word_table("honorifics.txt"),

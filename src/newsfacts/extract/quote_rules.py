@@ -80,6 +80,20 @@ NAMES_A_WORK = Rule(
     rejects=("she said, “", "the planned “"),
 )
 
+NAMED_THING = Rule(
+    "named_thing",
+    "An indefinite thing named just before quotation marks: the quotation is its name, even "
+    "after a cue's word ('offers something called “sponsored data”'; not 'what the mayor "
+    "called “a disaster”').",
+    re.compile(
+        r"\b(?:[Ss]omething|[Aa]nything|[Aa]n?|[Oo]ne|[Ss]ome)\s"
+        r"(?:(?!(?:he|she|they|we|I|you|it|who|that|which)\s)[\w-]+\s){0,2}?"
+        r"(?:called|dubbed|named|titled|known\sas)\s*[“\"‘]?$"
+    ),
+    matches=("something called “", "a program dubbed “", "an app known as “"),
+    rejects=("what the mayor called “", "a gap he called “", "she called it “", "he called “"),
+)
+
 # -- reporting cues ------------------------------------------------------------------
 
 
@@ -584,6 +598,7 @@ SOURCE_NOUN = LexiconRule(
 )
 SOURCE_DETERMINER = alternation(word_set("source_determiners.txt"))
 SOURCE_MODIFIER = alternation(word_set("source_modifiers.txt"))
+HEAD_AFTER_A_NAME = alternation(word_set("heads_after_a_name.txt"))
 NOT_SOURCE_MODIFIER = alternation(word_set("not_source_modifiers.txt"))
 
 
@@ -605,6 +620,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
         rf"(?:\s(?:for|from|of|at|with|in|to)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
         r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*"
+        rf"(?:\s(?:{HEAD_AFTER_A_NAME})\b)?"  # "of the Rockefeller estate"
         # "people close to Ms. Hale", "sources familiar with the talks": near whom they are
         rf"|\s{NEAR_WHOM}\s"
         rf"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*|(?:the|his|her|their)\s(?:{whose_word}\s){{0,2}}{whose_word}))?"
@@ -619,6 +635,7 @@ UNNAMED_SOURCE = LexiconRule(
         "a senior official said",
         "Police said",
         "a spokeswoman for the Harbour Trust",
+        "representatives of the Rockefeller estate say",
         "U.S. intelligence and administration officials",
         "officers in the autonomous northern region of Kestry",
         "People close to Ms. Hale insisted",
