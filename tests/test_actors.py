@@ -896,3 +896,47 @@ def test_a_newspaper_word_before_a_name_is_a_post_and_alone_a_paper() -> None:
 def test_a_sentences_first_word_before_a_surname_is_no_given_name() -> None:
     text = "The club signed a striker. Dorsey said it was done. Ask Dorsey about the fee."
     assert actors_of(text) == {"Dorsey": "person"}
+
+
+def test_well_known_names_of_several_words_are_actors_of_their_kind() -> None:
+    text = (
+        "Time Warner said it would merge. The Red Cross said it would help, "
+        "and the Muslim Brotherhood called for protests against the Islamic State."
+    )
+    assert actors_of(text) == {
+        "Time Warner": "organization",
+        "Red Cross": "organization",
+        "Muslim Brotherhood": "group",
+        "Islamic State": "group",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Voss campaign said it raised more money from donors.",
+        "Lena Voss spoke on Monday. The Voss campaign said it raised more money from donors.",
+    ],
+)
+def test_a_candidates_campaign_is_an_organisation_and_speaks_for_itself(text: str) -> None:
+    assert actors_of(text)["Voss campaign"] == "organization"
+    assert quotes_of(text)[-1][2] == "Voss campaign"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Department of Housing and Urban Development",
+        "Occupational Safety and Health Administration",
+        "Environment and Public Works Committee",
+    ],
+)
+def test_and_between_portfolios_stays_inside_one_organisation(name: str) -> None:
+    text = f"The {name} said it would act."
+    assert actors_of(text) == {name: "organization"}
+    assert quotes_of(text)[0][2] == name
+
+
+def test_a_known_name_before_and_is_its_own_organisation() -> None:
+    text = "Students at Princeton and Yale Law School agreed."
+    assert actors_of(text) == {"Princeton": "organization", "Yale Law School": "organization"}

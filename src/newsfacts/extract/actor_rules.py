@@ -89,9 +89,10 @@ GOVERNMENT = Rule(
     matches=("the Voss administration", "the Chilean government"),
     rejects=("the government said", "the Voss administrator"),
 )
-# "administration" after a name with "the" before it is an office-holder's team even when
-# the article never names the office-holder: "the incoming Voss administration".
-OFFICE_HOLDERS_TEAM = "administration"
+# "administration" or "campaign" after a name with "the" before it is an office-holder's (or a
+# candidate's) team even when the article never names its owner: "the incoming Voss
+# administration", "the Voss campaign".
+OFFICE_HOLDERS_TEAMS = frozenset({"administration", "campaign"})
 THE_BEFORE_AN_OWNER = Rule(
     "the_before_an_owner",
     "'the', perhaps with a lower-case word or two, just before an administration's owner.",
@@ -100,6 +101,7 @@ THE_BEFORE_AN_OWNER = Rule(
     rejects=("a ", "the Senate ", "Voss "),
 )
 POLITICAL_ADJECTIVES = word_set("political_adjectives.txt")  # "the Republican administration"
+PORTFOLIO_NOUNS = word_set("portfolio_nouns.txt")  # "and Urban Development": no person
 LOCAL_GOVERNMENTS = word_set("local_governments.txt")  # "the City of Perth said": its council
 
 # -- what tells a person ---------------------------------------------------------------

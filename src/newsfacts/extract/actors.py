@@ -59,7 +59,7 @@ from .actor_rules import (
     MONTH_AS_A_DATE,
     MONTHS,
     NOT_ALPHANUMERIC,
-    OFFICE_HOLDERS_TEAM,
+    OFFICE_HOLDERS_TEAMS,
     ORDINAL_BEFORE,
     ORGANIZATION_APPOSITIVE,
     ORGANIZATION_NOUN_BEFORE,
@@ -68,6 +68,7 @@ from .actor_rules import (
     PLACE_NOUN_OF,
     PLACE_WORDS_IN_SURNAMES,
     POLITICAL_ADJECTIVES,
+    PORTFOLIO_NOUNS,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
     POST_OF,
@@ -448,8 +449,10 @@ class ActorFinder:
 
     def _joins_one_organization(self, words: list[str], index: int) -> bool:
         """ "Bureau of Fisheries and Coastal Affairs": the "and" inside one organisation's name
-        (an organisation word and "of" before it, none after, nor a given name); "Securities
-        and Exchange Commission": one word, then two ending in an organisation word. Not
+        (an organisation word and "of" before it, none after, nor a person's name: "Urban
+        Development" is none); "Securities and Exchange Commission": one word, then two ending
+        in an organisation word, or more after a portfolio ("Occupational Safety and Health
+        Administration", "Environment and Public Works Committee"). Not
         "Morrow and Reed", "Kenya and Ghana", "Ministry of Health and Jane Morrow", "Kenya and
         Ghana Football Association", "Princeton and Yale Law School"."""
         before, after = words[:index], words[index + 1 :]
@@ -458,15 +461,25 @@ class ActorFinder:
             return False
         org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
         if org_then_of:
-            return org_words.isdisjoint(after) and after[0] not in self.lex.given_names
+            portfolio = len(after) == 2 and after[1] in PORTFOLIO_NOUNS  # "Urban Development"
+            person = after[0] in self.lex.given_names and not portfolio
+            return org_words.isdisjoint(after) and not person
         first, second = _words_before(before), _words_after(after)
+        longer = len(first) == 2 or len(second) == 3  # only after a portfolio: "Safety and"
         return (
-            len(first) == 1
-            and len(second) == 2
+            len(first) in (1, 2)
+            and len(second) in (2, 3)
+            and (not longer or first[-1] in PORTFOLIO_NOUNS)
             and second[-1] in org_words
-            and first[0] not in org_words
+            and org_words.isdisjoint(first)
             and not self._names_a_person_or_place(first)
+            and not self._names_a_known_organization(first)
         )
+
+    def _names_a_known_organization(self, words: list[str]) -> bool:
+        """ "Princeton" of "Princeton and Yale Law School": a well-known or listed name."""
+        name = " ".join(words)
+        return name in self.lex.well_known_actors or name in self.lex.listed_companies
 
     def _names_a_person_or_place(self, words: list[str]) -> bool:
         name = " ".join(words)
@@ -535,6 +548,9 @@ class ActorFinder:
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
         elif self._is_listed_company_name(name):
             self._add_organization(name.text, name.span, name.possessive, None)  # "Goldman Sachs"
+        elif len(name.words) > 1 and name.text in self.lex.well_known_actors:
+            kind = self.lex.well_known_actors[name.text]  # "Islamic State", "Time Warner"
+            self._add_organization(name.text, name.span, name.possessive, None, kind)
         else:
             return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
         return True
@@ -936,7 +952,7 @@ class ActorFinder:
         one; not a country ("the U.S. administration" is the country), a party or a level
         ("the Republican administration"), nor a sentence's first word without "the"."""
         owner, lex = match.group("owner"), self.lex
-        if match.group("word") != OFFICE_HOLDERS_TEAM or owner.lower() in lex.function_words:
+        if match.group("word") not in OFFICE_HOLDERS_TEAMS or owner.lower() in lex.function_words:
             return False
         not_owners = (
             POLITICAL_ADJECTIVES,

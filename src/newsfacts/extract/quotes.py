@@ -535,6 +535,7 @@ class QuoteFinder:
             for m in self.actors.between(limit, position)
             if not m.possessive and m.span.end <= position
         ]
+        mentions = [m for m in mentions if not _inside_another(m, mentions)]
         if len({m.key for m in mentions}) < 2:
             return rule
         candidates = []
@@ -1750,6 +1751,15 @@ def _quote(span: Span, kind: str, speaker: Speaker | None, cue: str | None) -> Q
         return QuoteSpan(span, kind, None, cue)
     return QuoteSpan(
         span, kind, speaker.key, cue, speaker.how, choice=speaker.choice, speaker_at=speaker.start
+    )
+
+
+def _inside_another(mention: MentionSpan, mentions: list[MentionSpan]) -> bool:
+    """ "Trump" inside "the Trump campaign": a mention within a longer one."""
+    start, end = mention.span
+    return any(
+        other.span.start <= start and end <= other.span.end and other.span != mention.span
+        for other in mentions
     )
 
 
