@@ -289,26 +289,25 @@ def test_a_month_that_is_a_given_name_opens_a_persons_name(text: str, person: st
         "By August Kestry had sold it.",
         "May Day parades were held, officials said.",
         "June Retail sales rose, officials said.",
+        "Each August Torvik hosts a regatta. Torvik expects 20,000 visitors, officials said.",
+        "Throughout August Reed trained in the hills.\n“It was brutal,” Reed said.",
+        "May Norvex keep the money? Judge Anna Berg said it could not.",
     ],
 )
 def test_a_month_that_makes_a_date_opens_no_persons_name(text: str) -> None:
-    assert "person" not in actors_of(text).values()
+    assert not any(name.split()[0] in ("June", "May", "August") for name in actors_of(text))
 
 
 @pytest.mark.parametrize(
     ("text", "council"),
     [
         ("The Town of Port Torvik said it would pay for the site.", "Town of Port Torvik"),
-        ("The City of Norvale has approved the plan.", "City of Norvale"),
-        ("The City of Norvale's budget rose.", "City of Norvale"),
+        ("The City of Norvale announced that it would close the pool.", "City of Norvale"),
     ],
 )
-def test_a_local_government_that_speaks_acts_or_owns_is_an_organisation(
-    text: str, council: str
-) -> None:
+def test_a_local_government_that_speaks_is_an_organisation(text: str, council: str) -> None:
     assert actors_of(text) == {council: "organization"}
-    if "said" in text:
-        assert quotes_of(text)[0][2] == council
+    assert quotes_of(text)[0][2] == council
 
 
 @pytest.mark.parametrize(
@@ -940,3 +939,35 @@ def test_and_between_portfolios_stays_inside_one_organisation(name: str) -> None
 def test_a_known_name_before_and_is_its_own_organisation() -> None:
     text = "Students at Princeton and Yale Law School agreed."
     assert actors_of(text) == {"Princeton": "organization", "Yale Law School": "organization"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dog, a spaniel named Disney, won the show, owner Tom Reed said.",
+        "“Yahoo!” shouted Tom Reed as the team scored in the final minute.",
+        "Discord within the Norvale council grew on Monday, when Mayor Lena Voss resigned.",
+        "Stanford, Calif., is home to many start-ups, Voss said.",
+    ],
+)
+def test_a_well_known_word_given_as_a_name_shouted_or_opening_a_sentence_is_no_actor(
+    text: str,
+) -> None:
+    assert not {"Disney", "Yahoo", "Discord", "Stanford"} & set(actors_of(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The City of Norvale was founded in 1820 by settlers from Kestry.",
+        "The Town of Port Torvik has two schools and a ferry terminal.",
+        "The City of Norvale's budget rose.",
+    ],
+)
+def test_a_local_government_that_does_not_speak_stays_a_place(text: str) -> None:
+    assert not any(name.startswith(("City of", "Town of")) for name in actors_of(text))
+
+
+def test_a_given_name_the_lexicons_lack_still_opens_a_full_name() -> None:
+    text = "Kwabena John Mensah said the rains came late. Mensah lost half his maize."
+    assert "Kwabena John Mensah" in actors_of(text)

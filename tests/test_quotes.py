@@ -988,3 +988,21 @@ def test_an_unnamed_source_keeps_the_noun_a_name_owns() -> None:
         "are unaware of it."
     )
     assert quotes_of(text)[-1][2] == "Representatives of the Reed estate"
+
+
+@pytest.mark.parametrize(
+    ("text", "quotation"),
+    [
+        (
+            "Voss defended the plan, a move one councillor called “reckless and rushed.”",
+            "reckless and rushed.",
+        ),
+        (
+            "The court struck down the decision, which a judge called “plainly unlawful.”",
+            "plainly unlawful.",
+        ),
+        ("Reed announced a plan Voss called “a betrayal of Torvik.”", "a betrayal of Torvik."),
+    ],
+)
+def test_what_a_person_called_something_is_still_a_quote(text: str, quotation: str) -> None:
+    assert quotation in [q[1] for q in quotes_of(text)]

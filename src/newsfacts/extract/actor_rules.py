@@ -118,15 +118,27 @@ AFTER_INDEFINITE_ARTICLE = Rule(
 MONTH_AS_A_DATE = Rule(
     "month_as_a_date",
     "A word before a month that makes it a date even before a capitalised word ('in June "
-    "Congress passed'); elsewhere a month that is a given name may open a person's name "
-    "('the mayor, June Pattison, said').",
+    "Congress passed', 'Each August Torvik hosts'); elsewhere a month that is a given name "
+    "may open a person's name ('the mayor, June Pattison, said').",
     re.compile(
-        r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Dd]uring|[Oo]f|"
-        r"[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|[Tt]his|[Tt]hat|[Ee]very|"
-        r"[Tt]he|[Bb]etween|[Aa]nd|[Oo]r|[Tt]o)[\s-]+$"
+        r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Tt]hroughout|"
+        r"[Dd]uring|[Oo]f|[Ff]or|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|"
+        r"[Tt]his|[Tt]hat|[Ee]ach|[Ee]very|[Aa]round|[Bb]eginning|[Ss]tarting|[Ee]ffective|"
+        r"[Cc]ome|[Tt]he|[Bb]etween|[Aa]nd|[Oo]r|[Tt]o)[\s-]+$"
     ),
-    matches=("in ", "Since ", "early ", "mid-", "between May and "),
+    matches=("in ", "Since ", "early ", "mid-", "between May and ", "Each ", "Effective "),
     rejects=("historian ", "mayor, ", "Dr. "),
+)
+
+# Endings of English nouns for who one is: "Farmer", "Activist", "Historian", "Resident".
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+NAMED_BEFORE = Rule(
+    "named_before",
+    "Words before a name that give it to someone or something: 'a spaniel named Disney', "
+    "'who goes by Disney online'.",
+    re.compile(r"\b(?:named|called|dubbed|nicknamed|goes\sby|went\sby)\s$"),
+    matches=("a spaniel named ", "who goes by "),
+    rejects=("owned by ", "at "),
 )
 
 AGE_AFTER = Rule(
@@ -219,6 +231,7 @@ EMPLOYED_AT = Rule(
     rejects=("arrived at ", "the director said at ", "researchers in "),
 )
 _POSTS_BEFORE_OF = word_table("posts_before_of.txt")
+POSTS = frozenset(post for post in _POSTS_BEFORE_OF if " " not in post)  # "owner", "founder"
 POST_OF = Rule(
     "post_of",
     "A post in an organisation, then 'of' or 'for', just before a name: the organisation"

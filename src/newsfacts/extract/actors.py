@@ -35,6 +35,7 @@ from .actor_rules import (
     AFTER_PLACE_WORD,
     AGE_AFTER,
     AGENCY_IN_A_DATELINE,
+    AGENT_ENDINGS,
     ARABIC_PARTICLE,
     ARABIC_PREFIX,
     ARABIC_PREFIX_WORDS,
@@ -58,6 +59,7 @@ from .actor_rules import (
     LOWER_CAMEL_CASE,
     MONTH_AS_A_DATE,
     MONTHS,
+    NAMED_BEFORE,
     NOT_ALPHANUMERIC,
     OFFICE_HOLDERS_TEAMS,
     ORDINAL_BEFORE,
@@ -73,6 +75,7 @@ from .actor_rules import (
     POSSESSIVE_OF_A_THING,
     POST_OF,
     POSTED_ON,
+    POSTS,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
     REGION_AFTER,
@@ -676,7 +679,7 @@ class ActorFinder:
         if employer in self.title_set or employer in TITLE_MODIFIERS:
             return  # "Former CEO Mara Lint", "Interim Chairman Tom Reed"
         named = re.findall(rf"\b{re.escape(employer)}\b", self.text)
-        named_again = len(named) >= 2 or employer in self.lex.listed_companies
+        named_again = len(named) >= 2 or self._names_a_known_organization([employer])
         if not named_again or self._written_in_lower_case(employer):
             return
         span = name.run[0]  # linked like any single name: "Ostara" of "Ostara Group"
@@ -717,13 +720,16 @@ class ActorFinder:
         return not self._is_given_name_either_way(core[0])
 
     def _is_local_government(self, core: list[str], span: Span, possessive: bool) -> bool:
-        """ "The Town of Port Hedland said", "the City of Torvik's budget": a local government
-        that speaks, acts or owns; "in the City of Torvik" stays a place."""
+        """ "The Town of Port Hedland said": a local government that speaks; "the City of
+        Torvik has 3,000 people" and "in the City of Torvik" stay a place."""
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 40])
         return (
             len(core) >= 3
             and core[0] in LOCAL_GOVERNMENTS
             and core[1] == "of"
-            and self._acts_or_owns(span, possessive)
+            and not possessive
+            and following is not None
+            and following.group(1) in self.lex.reporting_verbs
         )
 
     def _is_given_name_either_way(self, word: str) -> bool:
@@ -759,9 +765,10 @@ class ActorFinder:
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
     def _opens_before_a_name(self, words: list[str]) -> bool:
-        """ "Ask Damien Chazelle": a sentence's first word before a given name and a surname
-        the article uses alone too ("Chazelle says") is no part of the name, unless it may be
-        one itself (a given name, a title, a particle: "Abu Bakr Reed", "Van Ruiz")."""
+        """ "Ask Damien Chazelle": a sentence's first word, a word of the language, before a given
+        name and a surname the article uses alone too ("Chazelle says") is no part of the name;
+        never a word that may be one itself (a given name, a title, a particle: "Abu Bakr Reed",
+        "Kwabena John Mensah")."""
         first, lex = words[0], self.lex
         return (
             len(words) == 3
@@ -770,14 +777,30 @@ class ActorFinder:
             and first.lower() not in CONNECTORS | ARABIC_PREFIX_WORDS
             and first not in self.title_set
             and self._may_name_an_organization(first)
+            and self._is_a_word_of_the_language(first)
             and len(re.findall(rf"\b{re.escape(words[2])}\b", self.text)) > 1
+        )
+
+    def _is_a_word_of_the_language(self, word: str) -> bool:
+        """ "Ask", "Recently", "Farmer": a verb the lexicons list (any form), an adverb, a
+        noun of who one is ("-er", "-ist", "-ian"), a source noun, a post or a word the article
+        also writes in lower case; not a given name the
+        lexicons lack ("Kwabena John Mensah")."""
+        lowered, verbs = word.lower(), self.lex.reporting_verbs.keys() | ACTION_VERBS
+        forms = (lowered, lowered + "s", lowered + "ed", lowered + "d")
+        return (
+            any(form in verbs for form in forms)
+            or lowered.endswith(("ly", *AGENT_ENDINGS))
+            or lowered in self.lex.unnamed_sources
+            or lowered in POSTS
+            or self._written_in_lower_case(word)
         )
 
     def _month_as_given_name(self, words: list[str], span: Span) -> bool:
         """ "June Pattison said", "the mayor, May Chen,": a month that is a given name, before
         a capitalised word the article never writes in lower case, not after a word that makes
-        it a date ("in June Congress ...") and acting as a person: before punctuation or a
-        verb, or with its last word named alone elsewhere ("May Day parades" is none)."""
+        it a date ("in June Congress ...", "Each August Torvik hosts") and speaking or set off
+        by a comma ("May Day parades", "May Norvex keep it?" are none)."""
         first, text = words[0], self.text
         if not (
             len(words) >= 2
@@ -789,12 +812,8 @@ class ActorFinder:
         ):
             return False
         verb = VERB_AFTER_NAME.pattern.match(text, span.end)
-        return (
-            text[span.end : span.end + 1] in {",", ".", ";", ")", ""}
-            or (
-                verb is not None and verb.group(1) in ACTION_VERBS | self.lex.reporting_verbs.keys()
-            )
-            or len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) > 1
+        return text[span.end : span.end + 1] in {",", ".", ";", ")", ""} or (
+            verb is not None and verb.group(1) in self.lex.reporting_verbs
         )
 
     def _cannot_be_in_a_name(self, word: str, index: int) -> bool:
@@ -1027,7 +1046,7 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
-            elif not surname_of and self._is_well_known(span, word):
+            elif not surname_of and self._is_well_known(span, word, possessive, initial):
                 kind = self.lex.well_known_actors[word]
                 self._add_organization(word, span, possessive, None, kind)
             elif not initial and not surname_of and self._is_listed_company(span, word):
@@ -1066,13 +1085,22 @@ class ActorFinder:
             and not self._is_a_place_at(name.span)
         )
 
-    def _is_well_known(self, span: Span, word: str) -> bool:
+    def _is_well_known(self, span: Span, word: str, possessive: bool, initial: bool) -> bool:
         """ "Google", "Hamas" (well_known_actors.txt), unless the article makes the word a
-        place ("in Harvard,"), an organisation's thing ("the Amazon"; a group takes "the")
-        or also writes it in lower case."""
+        place ("in Harvard,", "Stanford, Calif.,"), a name given to something ("a dog named
+        Disney"), an exclamation, an organisation's thing ("the Google"; a group takes "the")
+        or also writes it in lower case; opening a sentence, an organisation only when it acts
+        or speaks ("Discord within the council grew")."""
         kind = self.lex.well_known_actors.get(word)
-        if kind is None or self._is_a_place_at(span):
+        if kind is None or self._is_a_place_at(span) or self._placed_by_context([word], span):
             return False
+        if NAMED_BEFORE.pattern.search(self.text, max(0, span.start - 12), span.start):
+            return False  # "a spaniel named Disney"
+        if self.text.startswith("!", span.end):
+            return False  # "“Yahoo!” he shouted"
+        acts = self._acts_or_owns(span, possessive) or self._named_as_organization(span)
+        if initial and kind != "group" and not acts:
+            return False  # "Discord within the council grew"; not "Greenpeace activists"
         known = self.well_known.get(word)
         if known is None:
             known = (

@@ -80,20 +80,6 @@ NAMES_A_WORK = Rule(
     rejects=("she said, “", "the planned “"),
 )
 
-NAMED_THING = Rule(
-    "named_thing",
-    "An indefinite thing named just before quotation marks: the quotation is its name, even "
-    "after a cue's word ('offers something called “sponsored data”'; not 'what the mayor "
-    "called “a disaster”').",
-    re.compile(
-        r"\b(?:[Ss]omething|[Aa]nything|[Aa]n?|[Oo]ne|[Ss]ome)\s"
-        r"(?:(?!(?:he|she|they|we|I|you|it|who|that|which)\s)[\w-]+\s){0,2}?"
-        r"(?:called|dubbed|named|titled|known\sas)\s*[“\"‘]?$"
-    ),
-    matches=("something called “", "a program dubbed “", "an app known as “"),
-    rejects=("what the mayor called “", "a gap he called “", "she called it “", "he called “"),
-)
-
 # -- reporting cues ------------------------------------------------------------------
 
 
@@ -587,6 +573,36 @@ def _source_nouns(lex: Lexicons) -> str:
 def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
     """The noun every unnamed source has: where it is absent, none is searched for."""
     return re.compile(f"(?i:{_source_nouns(lex)})")
+
+
+@cache
+def named_thing_pattern(lex: Lexicons) -> re.Pattern[str]:
+    """ "something called “", "a program dubbed “": an indefinite thing, perhaps one
+    lower-case word that is no source nor title ("a judge called “" is the judge speaking)."""
+    people = alternation(lex.unnamed_sources | {title.lower() for title in lex.titles})
+    return re.compile(
+        r"\b(?:[Ss]omething|[Aa]nything|[Aa]n?)\s"
+        rf"(?:(?!(?:{people})\b)[a-z][\w-]*\s)?"
+        r"(?:called|dubbed|named|titled|known\sas)\s*[“\"‘]?$"
+    )
+
+
+NAMED_THING = LexiconRule(
+    "named_thing",
+    "An indefinite thing named just before quotation marks: the quotation is its name, even "
+    "after a cue's word ('offers something called “sponsored data”'; not 'what the mayor "
+    "called “a disaster”', 'a move one councillor called “”', 'a plan Voss called “”').",
+    named_thing_pattern,
+    matches=("something called “", "a program dubbed “", "an app known as “"),
+    rejects=(
+        "what the mayor called “",
+        "a gap he called “",
+        "which a judge called “",
+        "a move one councillor called “",
+        "a plan Voss called “",
+        "she called it “",
+    ),
+)
 
 
 SOURCE_NOUN = LexiconRule(

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -57,7 +56,6 @@ from .quote_rules import (
     MADE_BY,
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
-    NAMED_THING,
     NAMES_A_WORK,
     NEXT_CUE,
     NEXT_OPENING,
@@ -92,6 +90,7 @@ from .quote_rules import (
     WHO_BEFORE_CUE,
     WORDS_BEFORE_SOURCE_NOUN,
     cue_words,
+    named_thing_pattern,
 )
 from .rules import Rule
 from .speaker_scoring import CARRIED, CUE_NAME, MAX_RANK, PRONOUN, Candidate, Choice, best
@@ -638,26 +637,27 @@ class QuoteFinder:
     def _person_called(self, noun: str, gender: str, position: int) -> str | None:
         """The person the article called `noun` before `position` ("actress Ana Ruiz"), else,
         for a noun with a gender, the one "she" or "he" there would refer to, and for one
-        without ("the filmmaker"), the person named most often before, if one is."""
+        without ("the filmmaker"), the only person named before, if one is."""
         called = self._person_with_role(noun, position)
         if called is not None:
             return called
         if gender != "?":
             return self._antecedent(("person",), gender, position).key
-        return self._most_named_person(position)
+        return self._only_person_named(noun, position)
 
-    def _most_named_person(self, position: int) -> str | None:
-        """The named person mentioned most often before `position`, if strictly most."""
-        counts = Counter(
+    def _only_person_named(self, noun: str, position: int) -> str | None:
+        """The one person named before `position`, unless the article brought in an unnamed
+        one by `noun` ("A local singer closed the night. ... the singer said"): "the
+        filmmaker" after a profile's subject, the only person named yet."""
+        if re.search(rf"\b[Aa]n?\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}\b", self.text[:position]):
+            return None
+        people = {
             mention.key
             for mention in self.actors.before(position)
             if self.actors.actors[mention.key].kind == "person"
             and not self.actors.actors[mention.key].unnamed
-        )
-        ranked = counts.most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-            return None
-        return ranked[0][0]
+        }
+        return people.pop() if len(people) == 1 else None
 
     def _surname_before(self, position: int, limit: int) -> Speaker | None:
         """A capitalised word right before a cue that no rule made a name but that is the last
@@ -1058,7 +1058,8 @@ class QuoteFinder:
         names_a_work = NAMES_A_WORK.pattern.search(before)
         if title_case and (not has_cue or names_a_work):
             return False  # a title or a name: a show called “Wait Until Morning”
-        if NAMED_THING.pattern.search(self.text, max(0, content.start - 40), content.start):
+        named_thing = named_thing_pattern(self.lex)
+        if named_thing.search(self.text, max(0, content.start - 40), content.start):
             return False  # "something called “sponsored data”"
         return has_cue or len(words) >= 4 or content.of(self.text)[-1] in ".!?"
 
