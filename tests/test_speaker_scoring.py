@@ -180,3 +180,8 @@ def test_a_role_noun_of_either_gender_is_the_person_a_pronoun_there_would_be() -
 )
 def test_a_role_noun_is_no_named_person_when_another_may_hold_the_role(text: str) -> None:
     assert "Lena Voss" not in [q[2] for q in quotes_of(text)]
+
+
+def test_a_first_person_quote_after_reported_speech_keeps_the_reported_subject() -> None:
+    text = "Tom Moss said Dan Reed had scored twice. “I just kept running,” he said."
+    assert quotes_of(text)[-1][2] == "Dan Reed"

@@ -138,6 +138,9 @@ TAILS_BACK = 2
 # The most words of an appositive after "According to X," ("Deputy Director at the Trust")
 APPOSITIVE_WORDS = 8
 SUBJECT_WORDS = 10  # a reported clause's verb comes within this many words
+# A quotation that opens in the first person ("I just kept running") after "X said Y scored"
+# is as likely Y's as X's: its pronoun is not chosen again (_pronouns_after_reported_speech).
+FIRST_PERSON_OPENING = re.compile(r"I\b")
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
 # "the spokeswoman" may refer back to.
 ROLE_WORDS = 5
@@ -1651,7 +1654,11 @@ class QuoteFinder:
         here = [(q.span.start, q.speaker, q.span.end) for q in directs if q.speaker]
         chosen = []
         for quote in directs:
-            if quote.attribution != "pronoun" or reported[0][2] > quote.span.start:
+            if (
+                quote.attribution != "pronoun"
+                or reported[0][2] > quote.span.start
+                or FIRST_PERSON_OPENING.match(self.text, quote.span.start)
+            ):
                 chosen.append(quote)
                 continue
             heard = sorted(item for item in here + reported if item[2] <= quote.span.start)
