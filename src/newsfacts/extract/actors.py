@@ -722,15 +722,10 @@ class ActorFinder:
     def _is_local_government(self, core: list[str], span: Span, possessive: bool) -> bool:
         """ "The Town of Port Hedland said": a local government that speaks; "the City of
         Torvik has 3,000 people" and "in the City of Torvik" stay a place."""
+        if len(core) < 3 or core[0] not in LOCAL_GOVERNMENTS or core[1] != "of" or possessive:
+            return False
         following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 40])
-        return (
-            len(core) >= 3
-            and core[0] in LOCAL_GOVERNMENTS
-            and core[1] == "of"
-            and not possessive
-            and following is not None
-            and following.group(1) in self.lex.reporting_verbs
-        )
+        return following is not None and following.group(1) in self.lex.reporting_verbs
 
     def _is_given_name_either_way(self, word: str) -> bool:
         """A given name with a gender, or one used for both ("Pat")."""
@@ -1046,7 +1041,11 @@ class ActorFinder:
                 )
             elif len(acronym_of) == 1:
                 self.found.add(acronym_of[0], span, word, possessive)
-            elif not surname_of and self._is_well_known(span, word, possessive, initial):
+            elif (
+                not surname_of
+                and word in self.lex.well_known_actors
+                and self._is_well_known(span, word, possessive, initial)
+            ):
                 kind = self.lex.well_known_actors[word]
                 self._add_organization(word, span, possessive, None, kind)
             elif not initial and not surname_of and self._is_listed_company(span, word):
@@ -1098,8 +1097,7 @@ class ActorFinder:
             return False  # "a spaniel named Disney"
         if self.text.startswith("!", span.end):
             return False  # "“Yahoo!” he shouted"
-        acts = self._acts_or_owns(span, possessive) or self._named_as_organization(span)
-        if initial and kind != "group" and not acts:
+        if initial and kind != "group" and not self._acts_as_organization(span, possessive):
             return False  # "Discord within the council grew"; not "Greenpeace activists"
         known = self.well_known.get(word)
         if known is None:
@@ -1108,6 +1106,9 @@ class ActorFinder:
             ) and not self._written_in_lower_case(word)
             self.well_known[word] = known
         return known
+
+    def _acts_as_organization(self, span: Span, possessive: bool) -> bool:
+        return self._acts_or_owns(span, possessive) or self._named_as_organization(span)
 
     def _is_listed_company(self, span: Span, word: str) -> bool:
         """ "shares of Amazon", "Target said": a listed company's name, unless the article
