@@ -779,8 +779,7 @@ class ActorFinder:
     def _is_a_word_of_the_language(self, word: str) -> bool:
         """ "Ask", "Recently", "Farmer": a verb the lexicons list (any form), an adverb, a
         noun of who one is ("-er", "-ist", "-ian"), a source noun, a post or a word the article
-        also writes in lower case; not a given name the
-        lexicons lack ("Kwabena John Mensah")."""
+        also writes in lower case; not a given name the lexicons lack ("Kwabena")."""
         lowered, verbs = word.lower(), self.lex.reporting_verbs.keys() | ACTION_VERBS
         forms = (lowered, lowered + "s", lowered + "ed", lowered + "d")
         return (

@@ -652,7 +652,8 @@ class QuoteFinder:
         """The one person named before `position`, unless the article brought in an unnamed
         one by `noun` ("A local singer closed the night. ... the singer said"): "the
         filmmaker" after a profile's subject, the only person named yet."""
-        if re.search(rf"\b[Aa]n?\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}\b", self.text[:position]):
+        unnamed = re.compile(rf"\b[Aa]n?\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}\b")
+        if unnamed.search(self.text, 0, position):
             return None
         people = {
             mention.key
@@ -1646,7 +1647,9 @@ class QuoteFinder:
     ) -> list[QuoteSpan]:
         """ "Moss said Reed pushed him. “It was a rite of passage,” he says.": the pronoun is
         chosen again once the paragraph's reported speech is known, so that Moss, who just
-        spoke, counts as the last speaker (the quotations are found before the reports)."""
+        spoke, counts as the last speaker (the quotations are found before the reports). Not
+        for a quotation in the first person ("“I just kept running,” he said" after "Moss
+        said Reed scored" is as likely Reed's)."""
         reported = [(q.span.start, q.speaker, q.span.end) for q in indirects if q.speaker]
         if not reported:
             return directs
