@@ -121,10 +121,9 @@ MONTH_AS_A_DATE = Rule(
     "Congress passed', 'Each August Torvik hosts'); elsewhere a month that is a given name "
     "may open a person's name ('the mayor, June Pattison, said').",
     re.compile(
-        r"\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|[Tt]hrough|[Tt]hroughout|"
-        r"[Dd]uring|[Oo]f|[Ff]or|[Bb]efore|[Aa]fter|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id|"
-        r"[Tt]his|[Tt]hat|[Ee]ach|[Ee]very|[Aa]round|[Bb]eginning|[Ss]tarting|[Ee]ffective|"
-        r"[Cc]ome|[Tt]he|[Bb]etween|[Aa]nd|[Oo]r|[Tt]o)[\s-]+$"
+        r"\b(?i:in|on|by|since|until|till|from|through|throughout|during|of|for|before|after|"
+        r"last|next|early|late|mid|this|that|each|every|around|beginning|starting|effective|"
+        r"come|the|between|and|or|to)[\s-]+$"
     ),
     matches=("in ", "Since ", "early ", "mid-", "between May and ", "Each ", "Effective "),
     rejects=("historian ", "mayor, ", "Dr. "),

@@ -355,7 +355,6 @@ class ActorFinder:
         # two words no rule placed: span, words, possessive, opening a sentence
         self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
-        self.well_known: dict[str, bool] = {}  # _is_well_known's answers for the whole article
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -1098,13 +1097,13 @@ class ActorFinder:
             return False  # "“Yahoo!” he shouted"
         if initial and kind != "group" and not self._acts_as_organization(span, possessive):
             return False  # "Discord within the council grew"; not "Greenpeace activists"
-        known = self.well_known.get(word)
-        if known is None:
-            known = (
-                kind == "group" or re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is None
-            ) and not self._written_in_lower_case(word)
-            self.well_known[word] = known
-        return known
+        if kind != "group" and self._written_after_the(word):
+            return False
+        return not self._written_in_lower_case(word)
+
+    def _written_after_the(self, word: str) -> bool:
+        """Whether the article writes "the" before `word` anywhere ("the Amazon")."""
+        return re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is not None
 
     def _acts_as_organization(self, span: Span, possessive: bool) -> bool:
         return self._acts_or_owns(span, possessive) or self._named_as_organization(span)
@@ -1117,7 +1116,7 @@ class ActorFinder:
             word in self.lex.listed_companies
             and self._may_name_an_organization(word)
             and not self._is_a_place_at(span)
-            and re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is None
+            and not self._written_after_the(word)
             and not self._written_in_lower_case(word)
         )
 
