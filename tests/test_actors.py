@@ -33,6 +33,43 @@ def test_titles_and_honorifics() -> None:
     assert found.actors.actors["Khalid Hamdan"].gender == "m"
 
 
+def test_a_title_after_a_title_is_part_of_it() -> None:
+    for title in ("Maj. Gen.", "Lt. Col.", "Lieutenant Governor", "Head Coach"):
+        _, found = run_extract(f"{title} Tom Reddle was pleased. Reddle said the plan worked.")
+        assert list(found.actors.actors) == ["Tom Reddle"], title
+        assert found.actors.actors["Tom Reddle"].title == title.replace(".", "")  # as "Sen"
+    # a title's last word as a surname still names the person
+    assert actors_of("Maj. Gen. Reddle said the plan worked.") == {"Reddle": "person"}
+
+
+def test_a_sentence_opening_title_before_a_name() -> None:
+    text = 'Coach Tom Reddle was pleased. "We played well," Reddle said.'
+    assert actors_of(text) == {"Tom Reddle": "person"}
+    assert quotes_of(text) == [("direct", "We played well", "Tom Reddle", "said")]
+
+
+def test_a_titled_surname_goes_to_the_one_so_titled() -> None:
+    text = (
+        "Police Officer Blake Rennick died on Monday; Elena Rennick thanked the town. "
+        "Officer Rennick had served for ten years."
+    )
+    found = actors_of(text)
+    assert found == {"Blake Rennick": "person", "Elena Rennick": "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Members of the Norvale Labour Party said the vote was rigged.", "Norvale Labour Party"),
+        ("Shares of Kellun Holdings fell 4 percent on Monday.", "Kellun Holdings"),
+        ("Sisters of Mercy Hospital said it was full.", "Sisters of Mercy Hospital"),
+        ("The Bank of Norvale said rates would rise.", "Bank of Norvale"),
+    ],
+)
+def test_people_of_an_organization_are_not_its_name(text: str, organization: str) -> None:
+    assert organization in {n for n, kind in actors_of(text).items() if kind == "organization"}
+
+
 def test_country_before_a_title_gives_the_country() -> None:
     _, found = run_extract("Australian Prime Minister John Howard spoke.")
     person = found.actors.actors["John Howard"]

@@ -725,6 +725,27 @@ def test_the_commission_is_the_commission_named_before() -> None:
     assert "European Commission" not in [s for _, s, _ in indirects(text)][1:]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Norvex Bank cut 500 jobs, Reuters reported. The bank said the cuts were needed.",
+            "Norvex Bank",
+        ),
+        (
+            "Mayor Tom Reed met the Norvale Teachers Union. The union said a deal was close.",
+            "Norvale Teachers Union",
+        ),
+        (
+            "Kellun Airlines and the Safety Board met. The airline said flights would resume.",
+            "Kellun Airlines",
+        ),
+    ],
+)
+def test_the_institution_is_the_one_with_that_word_in_its_name(text: str, speaker: str) -> None:
+    assert [s for _, s, _ in indirects(text)][-1] == speaker
+
+
 def test_a_name_and_its_role_before_a_cue_are_no_reported_clause() -> None:
     text = "Tom Reed, the city manager, said the Harbour Trust “has no say in this”."
     assert indirects(text) == [("the Harbour Trust “has no say in this”", "Tom Reed", "said")]

@@ -397,13 +397,12 @@ PUNCTUATION_OR_SMALL_WORD = Rule(
     how="match",
 )
 
+KINSHIP_NOUNS = word_set("kinship_nouns.txt")  # "Sisters of Mercy Hospital": a name of its own
 KINSHIP_BEFORE = Rule(
     "kinship_before",
     "A noun of family just before a given name, or before a list of given names: the name is"
     " a person's ('their son Lev', 'two daughters, Ana and').",
-    re.compile(
-        rf"\b{alternation(word_set('kinship_nouns.txt'))},?\s(?:[A-Z][\w'’-]*(?:,?\s(?:and\s)?|,\s))*$"
-    ),
+    re.compile(rf"\b{alternation(KINSHIP_NOUNS)},?\s(?:[A-Z][\w'’-]*(?:,?\s(?:and\s)?|,\s))*$"),
     matches=("their son ", "two daughters, Ana and ", "her father, "),
     rejects=("the sonar ", "sons of "),
 )

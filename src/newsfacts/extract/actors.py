@@ -55,6 +55,7 @@ from .actor_rules import (
     INNER_PERIOD_OR_QUOTE,
     JOINERS,
     KINSHIP_BEFORE,
+    KINSHIP_NOUNS,
     LOCAL_GOVERNMENTS,
     LOWER_CAMEL_CASE,
     MONTH_AS_A_DATE,
@@ -387,6 +388,9 @@ class ActorFinder:
             return  # "I've"
         if sentence_start and run[0] == first and self._opens_before_a_name(words):
             run, words = run[1:], words[1:]  # "Ask Damien Chazelle, the director"
+        if sentence_start and run[0] == first and self._people_of_an_organization(words):
+            drop = 3 if words[2] == "the" else 2  # "Members of the Norvale Labour Party"
+            run, words = run[drop:], words[drop:]
         if len(run) > 1 and self.text.find(" & ", run[0].start, run[-1].end) >= 0:
             self._take_ampersand_run(run, words, sentence_start and run[0] == first)
             return
@@ -773,6 +777,24 @@ class ActorFinder:
             and self._may_name_an_organization(first)
             and self._is_a_word_of_the_language(first)
             and len(re.findall(rf"\b{re.escape(words[2])}\b", self.text)) > 1
+        )
+
+    def _people_of_an_organization(self, words: list[str]) -> bool:
+        """ "Members of the Norvale Labour Party", "Shares of Kellun Holdings": a sentence's
+        first word, a plural noun, then "of" and an organisation's name; not a name itself
+        ("Bank of Norvale", "City of Perth", "Sisters of Mercy Hospital")."""
+        if len(words) < 3 or words[1] != "of":
+            return False
+        first, lex = words[0], self.lex
+        organization = words[3:] if words[2] == "the" else words[2:]
+        return (
+            first.endswith("s")
+            and not first.endswith("ss")
+            and first not in lex.org_words | self.title_set | LOCAL_GOVERNMENTS
+            and first not in lex.given_names
+            and first.lower() not in KINSHIP_NOUNS
+            and bool(organization)
+            and not lex.org_words.isdisjoint(organization)
         )
 
     def _is_a_word_of_the_language(self, word: str) -> bool:
@@ -1413,6 +1435,8 @@ class ActorFinder:
                 and p.key in self.found.actors  # not merged into a longer name already
                 and _same_gender_or_unknown(short, p)
             ]
+            if len(full) > 1 and short.title:  # "Officer Reed": the one Reed so titled
+                full = [p for p in full if _same_role(short.title, p.title)]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
 
@@ -1429,6 +1453,11 @@ def _continues_a_word(text: str, end: int) -> bool:
     if text[end].isalnum():
         return True
     return text[end] in ".@/" and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _same_role(title: str, other: str | None) -> bool:
+    """ "Officer" and "Police Officer", "Sen." and "Sen.": the same last word."""
+    return other is not None and title.split()[-1] == other.split()[-1]
 
 
 def _same_gender_or_unknown(one: ArticleActor, other: ArticleActor) -> bool:
@@ -1476,7 +1505,10 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
                 if candidate != title:
                     continue  # "Representatives for Ms. Voss": people who act for her
                 end = _portfolio_end(lex, rest, end)
+            if _names_a_post(lex, titles_by_first, rest[end:]):
+                continue  # "Deputy Sales Director": no name after the title
             gender = lex.title_genders.get(title, "?")
+            end = _chained_title_end(titles_by_first, rest, end)
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
     if country_code and not rest:
         return Title(country_code, None, "?", [])
@@ -1487,6 +1519,29 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
     ):
         return Title(country_code, rest[0], "?", rest[1:])  # "Economist Ana Ruiz ..."
     return Title(None, None, "?", words)  # a country word begins a name: Chad Olsen
+
+
+def _names_a_post(lex: Lexicons, titles_by_first: dict[str, list[str]], core: list[str]) -> bool:
+    """ "Sales Director": words that end in a title and open with no given name."""
+    return len(core) >= 2 and core[-1] in titles_by_first and core[0] not in lex.given_names
+
+
+def _chained_title_end(titles_by_first: dict[str, list[str]], words: list[str], end: int) -> int:
+    """ "Maj. Gen. Ana Ruiz", "Lieutenant Governor Ana Ruiz": a title straight after a title
+    is part of it, when a name follows."""
+    while end < len(words) - 1:
+        size = next(
+            (
+                len(title.split())
+                for title in titles_by_first.get(words[end], [])
+                if title[0].isupper() and " ".join(words[end : end + len(title.split())]) == title
+            ),
+            0,
+        )
+        if not size or end + size >= len(words):
+            return end
+        end += size
+    return end
 
 
 def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:

@@ -633,7 +633,8 @@ class QuoteFinder:
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             words = actor.name.lower().split()
-            if actor.kind == "organization" and not actor.unnamed and noun in words:
+            named = noun in words or noun + "s" in words  # "the airline": "Kellun Airlines"
+            if actor.kind == "organization" and not actor.unnamed and named:
                 return actor.key
         return None
 
