@@ -24,6 +24,7 @@ from .conftest import run_extract, statistics_of
         ("The fire destroyed 14 homes.", "14 homes", 14, "homes", None),
         ("The city paid $5k for the study.", "$5k", 5_000, None, "USD"),
         ("She has 10k followers.", "10k followers", 10_000, "followers", None),
+        ("One in five children lives in poverty.", "One in five children", 0.2, "children", None),
     ],
 )
 def test_numbers_and_values(
@@ -34,6 +35,13 @@ def test_numbers_and_values(
     assert stat.span.of(sentence) == text
     assert stat.value == pytest.approx(value)
     assert (stat.object, stat.unit) == (obj, unit)
+
+
+@pytest.mark.parametrize(("amount", "value"), [("4.1 billion", 4_100_000_000), ("7.1m", 7_100_000)])
+def test_a_scaled_decimal_is_exact(amount: str, value: int) -> None:
+    """Published as written: 4100000000, never 4099999999.9999995."""
+    _, extraction = run_extract(f"Revenue was ${amount} last year.")
+    assert [s.value for s in extraction.statistics] == [value]
 
 
 def test_an_upper_case_k_is_not_thousands() -> None:

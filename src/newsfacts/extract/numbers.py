@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .lexicons import word_table
 from .text import alternation
@@ -56,15 +57,16 @@ def parse(number: str) -> float:
     digits = LEADING_DIGITS.match(number)
     if not digits:
         return word_value(number)
-    value = float(digits.group(0).replace(",", ""))
+    # decimal arithmetic: "4.1 billion" is 4100000000, not 4099999999.9999995
+    value = Decimal(digits.group(0).replace(",", ""))
     fraction = DIGIT_FRACTION.match(number, digits.end())
     if fraction:  # "3 1/2"
-        value += int(fraction.group(1)) / int(fraction.group(2))
+        value += Decimal(int(fraction.group(1))) / int(fraction.group(2))
     rest = number[fraction.end() if fraction else digits.end() :].strip().lower()
     for word in LETTERS.findall(rest):
         if word in SCALES:
             value *= SCALES[word]
-    return value
+    return float(value)
 
 
 def fraction_value(numerator: str, denominator: str) -> float:

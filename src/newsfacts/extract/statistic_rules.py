@@ -120,6 +120,7 @@ FOR_BEFORE = Rule(
     rejects=("for", "before "),
 )
 MEASURE_WORDS = alternation(word_set("measure_words.txt"))
+IRREGULAR_PLURALS = word_set("irregular_plurals.txt")  # "children": a plural, no final "s"
 A_MEASURE = rf"\ban?\s(?P<unit>{MEASURE_WORDS})\b"
 MEASURE = Rule(
     "measure",

@@ -40,6 +40,7 @@ from .statistic_rules import (
     GLUED_CAPITAL,
     GLUED_UNIT,
     HALF_AS_MUCH,
+    IRREGULAR_PLURALS,
     LABEL_BEFORE,
     LEADING_CURRENCY,
     LENGTH_IN_M,
@@ -296,11 +297,15 @@ def _object(text: str, end: int, lex: Lexicons) -> tuple[str | None, int]:
             break  # "the two agreed", "52 arrests last year"
         words.append(match.group(1))
         position = match.end()
-        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+        if _is_plural(words[-1]):
             break  # a plural noun closes the phrase
     if not words:
         return None, end
     return " ".join(words), position
+
+
+def _is_plural(word: str) -> bool:
+    return (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS
 
 
 def _not_a_noun(word: str, lex: Lexicons) -> bool:
