@@ -751,6 +751,17 @@ def test_a_name_and_its_role_before_a_cue_are_no_reported_clause() -> None:
     assert indirects(text) == [("the Harbour Trust “has no say in this”", "Tom Reed", "said")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The judge, Maria Olsen, told the court the evidence was weak.",
+        "Maria Olsen told her staff that the evidence was weak.",
+    ],
+)
+def test_whom_told_tells_is_no_part_of_the_clause(sentence: str) -> None:
+    assert indirects(sentence) == [("the evidence was weak", "Maria Olsen", "told")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

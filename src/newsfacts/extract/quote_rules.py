@@ -137,8 +137,8 @@ BARE_CLAUSE = Rule(
     "After a cue that needs no 'that': adjuncts, perhaps whom it tells, then the clause.",
     re.compile(
         rf"{ADJUNCT}{{0,2}}"
-        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)"
-        rf"(?=\s(?:that\s)?{OBJECT_CLAUSE_START}\b))?"
+        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)?"
+        rf")(?=\s(?:that\s)?{OBJECT_CLAUSE_START}\b))?"
         r"\s(?:that\s)?(?=[a-zA-Z\d$£€])"
     ),
     matches=(
@@ -150,6 +150,19 @@ BARE_CLAUSE = Rule(
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
+TOLD_WHOM = Rule(
+    "told_whom",
+    "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "
+    "the evidence was weak').",
+    re.compile(
+        r"\s(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?"
+        rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s)"
+    ),
+    matches=(" the court the evidence was weak", " her staff that the office would close"),
+    rejects=(" the court about it", " the plan was weak"),
+    how="match",
+)
+TELLING_VERBS = frozenset({"told", "tells", "telling", "tell"})
 CUES_TAKING_A_THING = word_set("cues_taking_a_thing.txt")  # "wrote that book": no clause
 URGING_VERBS = word_list("urging_verbs.txt")
 URGED_TO = Rule(

@@ -79,10 +79,12 @@ from .quote_rules import (
     SPEAKER_GAP,
     SUBJECT_PRONOUNS,
     SURNAME_BEFORE,
+    TELLING_VERBS,
     THAT_CLAUSE,
     THOSE,
     TIME_ONLY,
     TITLE_SMALL_WORDS,
+    TOLD_WHOM,
     TRAILING,
     UNNAMED_SOURCE,
     URGED_TO,
@@ -1456,7 +1458,8 @@ class QuoteFinder:
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
-            bare = usage == "bare" and BARE_CLAUSE.pattern.match(rest)
+            told = verb in TELLING_VERBS and TOLD_WHOM.pattern.match(rest)
+            bare = usage == "bare" and (told or BARE_CLAUSE.pattern.match(rest))
             urged = None  # "urged X to ...", "accused X of ...": the words after the addressee
             if not that:
                 urged = (verb in URGING_VERBS and URGED_TO.pattern.match(rest)) or (
