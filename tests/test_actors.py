@@ -70,6 +70,20 @@ def test_people_of_an_organization_are_not_its_name(text: str, organization: str
     assert organization in {n for n, kind in actors_of(text).items() if kind == "organization"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I don't know,” Ruiz admitted. “Maybe next year.”",
+        "After the vote, Ruiz said: “My door is open.”",
+    ],
+)
+def test_a_lone_name_speaking_in_the_first_person_is_a_person(text: str) -> None:
+    assert actors_of(text) == {"Ruiz": "person"}
+    assert actors_of(text.replace("I don't", "We don't").replace("My door", "Our door")) == {
+        "Ruiz": "organization"
+    }
+
+
 def test_country_before_a_title_gives_the_country() -> None:
     _, found = run_extract("Australian Prime Minister John Howard spoke.")
     person = found.actors.actors["John Howard"]

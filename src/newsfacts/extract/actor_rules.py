@@ -451,6 +451,24 @@ PRONOUN_AFTER = Rule(
     matches=(" said it would", " says she was"),
     rejects=(" said item", " says the"),
 )
+FIRST_PERSON = r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]y|me)\b"
+FIRST_PERSON_QUOTE_BEFORE = Rule(
+    "first_person_quote_before",
+    "A quotation in the first person singular right before a name that speaks: a person's "
+    "('“I don't know,” Ruiz admitted').",
+    re.compile(rf"[“\"][^“”\"]{{0,300}}?{FIRST_PERSON}[^“”\"]{{0,300}}[”\"]\s$"),
+    matches=("“I don't know,” ", "“It is my call,” "),
+    rejects=("“We don't know,” ", "“I know,” then "),
+)
+FIRST_PERSON_QUOTE_AFTER = Rule(
+    "first_person_quote_after",
+    "After a name, a cue and a quotation in the first person singular: a person's "
+    "('Ruiz said: “I will go”').",
+    re.compile(rf"\s[a-z]+(?:\s[a-z]+)?[,:]\s[“\"][^“”\"]{{0,300}}?{FIRST_PERSON}"),
+    matches=(" said: “I will go", " told reporters, “My view is"),
+    rejects=(" said: “We will go”", " said the plan, “I"),
+    how="match",
+)
 
 # -- what tells a place -----------------------------------------------------------------
 

@@ -47,6 +47,8 @@ from .actor_rules import (
     DESCRIBES,
     EMPLOYED_AT,
     END_OF_A_LONGER_NAME,
+    FIRST_PERSON_QUOTE_AFTER,
+    FIRST_PERSON_QUOTE_BEFORE,
     GOVERNMENT,
     GOVERNMENT_WORDS,
     GROUP_MEMBERS_AFTER,
@@ -1168,7 +1170,14 @@ class ActorFinder:
         return not any(self._named_as_organization(span) for span in spans)
 
     def _pronoun_vote(self, span: Span) -> int:
-        """+1 when the first pronoun after a mention is a person's, -1 when it is "it"."""
+        """+1 when the first pronoun after a mention is a person's, -1 when it is "it"; +1
+        when the mention speaks a quotation in the first person singular ("I", "my")."""
+        text = self.text
+        before = FIRST_PERSON_QUOTE_BEFORE.pattern.search(
+            text, max(0, span.start - 400), span.start
+        )
+        if before or FIRST_PERSON_QUOTE_AFTER.pattern.match(text, span.end):
+            return 1
         pronoun = PRONOUN_AFTER.pattern.search(self.text, span.end, span.end + 150)
         if pronoun is None:
             return 0
