@@ -762,6 +762,20 @@ def test_whom_told_tells_is_no_part_of_the_clause(sentence: str) -> None:
     assert indirects(sentence) == [("the evidence was weak", "Maria Olsen", "told")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "clause"),
+    [("Tom Reed said prices fell.", "prices fell"), ("Tom Reed said he resigned.", "he resigned")],
+)
+def test_a_subject_and_its_verb_are_a_clause(sentence: str, clause: str) -> None:
+    assert indirects(sentence) == [(clause, "Tom Reed", "said")]
+    assert indirects(sentence.replace(clause, "on Monday")) == []
+
+
+def test_an_adverb_between_a_definite_role_and_its_cue() -> None:
+    text = "Kellun Holdings reported results. The company also said it would hire 200 workers."
+    assert indirects(text) == [("it would hire 200 workers", "Kellun Holdings", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -405,11 +405,15 @@ DEFINITE_ROLE = Rule(
     "definite_role",
     "A role with 'the' right before a cue, naming someone the article named before: "
     "'the president said', 'the prime minister told', 'the company said'.",
-    re.compile(r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[A-Za-z-]+)\s+(?:\w+ly\s+)?$"),
+    re.compile(
+        r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[A-Za-z-]+)\s+"
+        rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
+    ),
     matches=(
         "the president ",
         "The company ",
         "the prime minister quickly ",
+        "The company also ",
         "the 40-year-old novelist ",
     ),
     rejects=("they ", "a president "),

@@ -229,6 +229,17 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     return False
 
 
+def _long_enough(words: list[str], lex: Lexicons) -> bool:
+    """Three words or more, or a subject and its verb: "profits rose", "he resigned"."""
+    if len(words) != 2:
+        return len(words) > 2
+    subject, verb = words[0], words[1].rstrip(".!?").lower()
+    plural = subject.islower() and subject.endswith("s") and subject not in lex.function_words
+    return (plural or subject in SUBJECT_PRONOUNS) and (
+        verb in lex.clause_verbs or verb.endswith("ed")
+    )
+
+
 def _may_have_a_verb(words: list[str], lex: Lexicons) -> bool:
     """Whether any lower-case word of `words` may be a verb: a listed verb form or one ending
     as verbs do ("-ed", "-s", "-ing"); a name with its role has none ("Tom Reed, the city
@@ -1471,7 +1482,7 @@ class QuoteFinder:
             clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
             words = clause.of(self.text).split()
             if (
-                len(words) < 3
+                not _long_enough(words, self.lex)
                 or self._opens_with_quote(clause)
                 or (bare and not that and not _is_clause(words, self.lex))
                 or (that and verb in CUES_TAKING_A_THING and not _is_clause(words, self.lex))
