@@ -15,6 +15,7 @@ from .conftest import run_extract, statistics_of
         ("About 6 million voters turned out.", "About 6 million voters", 6_000_000, "voters", None),
         ("The plan costs $1.2 billion.", "$1.2 billion", 1_200_000_000, None, "USD"),
         ("Each family got $A8,800 in aid.", "$A8,800", 8800, None, "AUD"),
+        ("The fare is HK$45.", "HK$45", 45, None, "HKD"),
         ("Turnout was 40 per cent.", "40 per cent", 40, None, "percent"),
         ("Turnout was 40%.", "40%", 40, None, "percent"),
         ("They found forty-three bodies.", "forty-three bodies", 43, "bodies", None),
@@ -98,6 +99,17 @@ def test_a_second_number_that_is_no_upper_bound_is_a_statistic_of_its_own(
 def test_qualifiers(qualifier_words: str, qualifier: str) -> None:
     found = statistics_of(f"Officials said {qualifier_words} 300 people were hurt.")
     assert found == [(f"{qualifier_words} 300 people", 300, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The nine-year-old girl was found.", "nine-year-old", 9),
+        ("A twenty-five-year-old man was held.", "twenty-five-year-old", 25),
+    ],
+)
+def test_an_age_in_words(sentence: str, text: str, value: float) -> None:
+    assert statistics_of(sentence) == [(text, value, "exact")]
 
 
 def test_age() -> None:

@@ -154,9 +154,12 @@ COMPOUND = Rule(
 )
 AGE = Rule(
     "age",
-    "An age: 'a 77-year-old', 'aged 77'.",
-    re.compile(r"\b(?P<number>\d{1,3})-year-old\b|\baged (?P<aged>\d{1,3})\b"),
-    matches=("a 77-year-old man", "aged 77"),
+    "An age: 'a 77-year-old', 'a nine-year-old', 'aged 77'.",
+    re.compile(
+        rf"\b(?P<number>\d{{1,3}})-year-old\b|\b(?P<words>(?i:{numbers.WORD_NUMBER}))-year-old\b"
+        r"|\baged (?P<aged>\d{1,3})\b"
+    ),
+    matches=("a 77-year-old man", "aged 77", "The nine-year-old girl", "a twenty-five-year-old"),
     rejects=("a 2037-year-old tree", "teenaged 17"),
 )
 VAGUE = Rule(

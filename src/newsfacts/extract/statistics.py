@@ -514,7 +514,8 @@ def _object_after_of(text: str, end: int) -> tuple[str | None, int]:
 def _ages(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
     found = []
     for match in AGE.pattern.finditer(text, span.start, span.end):
-        value = float(match.group("number") or match.group("aged"))
+        words = match.group("words")
+        value = numbers.word_value(words) if words else float(match["number"] or match["aged"])
         found.append(
             StatisticSpan(Span(match.start(), match.end()), value, None, "years", "years", "exact")
         )
