@@ -1172,9 +1172,9 @@ class ActorFinder:
     def _pronoun_vote(self, span: Span) -> int:
         """+1 when the first pronoun after a mention is a person's, -1 when it is "it"; +1
         when the mention speaks a quotation in the first person singular ("I", "my")."""
-        text = self.text
-        before = FIRST_PERSON_QUOTE_BEFORE.pattern.search(
-            text, max(0, span.start - 400), span.start
+        text, start = self.text, span.start
+        before = text.endswith(("” ", '" '), 0, start) and FIRST_PERSON_QUOTE_BEFORE.pattern.search(
+            text, max(0, start - 400), start
         )
         if before or FIRST_PERSON_QUOTE_AFTER.pattern.match(text, span.end):
             return 1
