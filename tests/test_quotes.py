@@ -776,6 +776,30 @@ def test_an_adverb_between_a_definite_role_and_its_cue() -> None:
     assert indirects(text) == [("it would hire 200 workers", "Kellun Holdings", "said")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Police said two people were injured.", ("two people were injured", "Police", "said")),
+        (
+            "Owen Tacket said contestants often sign contracts that limit what they say.",
+            ("contestants often sign contracts that limit what they say", "Owen Tacket", "said"),
+        ),
+        (
+            "Brian Coultard said in an interview with the Harcourt Times that he lost it all.",
+            ("he lost it all", "Brian Coultard", "said"),
+        ),
+        (
+            "Ana Ruiz told reporters on Monday that the talks failed.",
+            ("the talks failed", "Ana Ruiz", "told"),
+        ),
+    ],
+)
+def test_what_stands_between_a_cue_and_its_clause(
+    sentence: str, quote: tuple[str, str, str]
+) -> None:
+    assert indirects(sentence) == [quote]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

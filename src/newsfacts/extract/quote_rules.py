@@ -122,13 +122,19 @@ ADJUNCT = (
     rf"|{_adjuncts('before_a_word')}\s\w+|in\s(?:a|an|the)\s\w+"
     rf"|on\s(?:{_adjuncts('after_on')}|[A-Z]\w*(?:\.?\s\d{{1,2}}\b)?)),?)"
 )
-CUE_OBJECT = alternation(word_set("cue_objects.txt"))
+CUE_OBJECTS = word_set("cue_objects.txt")  # "told reporters ...": whom a cue tells
+CUE_OBJECT = alternation(CUE_OBJECTS)
 OBJECT_CLAUSE_START = alternation(word_set("object_clause_starts.txt"))
 THAT_CLAUSE = Rule(
     "that_clause",
-    "After a cue: up to five words, then 'that' and the reported clause.",
-    re.compile(r"(?:\s[\w.’'-]+){0,5}?\s(?:that)\s"),
-    matches=(" that the plan failed", " on Monday that the plan failed"),
+    "After a cue: up to eight words (more than five only after a preposition), then 'that'"
+    " and the reported clause.",
+    re.compile(r"(?:\s[\w.’'-]+){0,8}?\s(?:that)\s"),
+    matches=(
+        " that the plan failed",
+        " on Monday that the plan failed",
+        " in an interview with the Harcourt Times that he",
+    ),
     rejects=(" the plan failed", " thatched roofs leak"),
     how="match",
 )

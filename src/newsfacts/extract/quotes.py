@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
 from .lexicons import Lexicons
+from .numbers import SCALES  # "hundred" ends as a verb does
 from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
@@ -40,6 +41,7 @@ from .quote_rules import (
     COLLECTIVE_SOURCES,
     CONJUNCTION,
     CUE,
+    CUE_OBJECTS,
     CUES_TAKING_A_THING,
     DEFINITE_ROLE,
     DESCRIBED_SOURCE,
@@ -220,7 +222,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
         return False  # "of grave risk", "at the hearing"
     for i, word in enumerate(words[:SUBJECT_WORDS]):
         bare = word.lower().strip(',;“”"‘').replace("’", "'").strip("'")
-        if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed")):
+        if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed") and bare not in SCALES):
             return True
         if bare in SUBJECT_PRONOUNS and _verb_follows(words[i + 1 : i + 3], lex):
             return True  # "he even misses the traffic": a subject pronoun, then its verb
@@ -1469,6 +1471,8 @@ class QuoteFinder:
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
+            if that and not self._gap_before_that(that.group(0).split()[:-1], usage):
+                that = None
             told = verb in TELLING_VERBS and TOLD_WHOM.pattern.match(rest)
             bare = usage == "bare" and (told or BARE_CLAUSE.pattern.match(rest))
             urged = None  # "urged X to ...", "accused X of ...": the words after the addressee
@@ -1497,6 +1501,24 @@ class QuoteFinder:
             if speaker.found:
                 return _quote(clause, "indirect", speaker, cue.group(0))
         return None
+
+    def _gap_before_that(self, gap: list[str], usage: str) -> bool:
+        """Whether the words between a cue and "that" may stand there: whom it tells or when
+        ("told reporters on Monday that"), more than five only after a preposition ("said in
+        an interview with the Harcourt Times that"); not a clause's subject and verb, which a
+        cue that needs no "that" reports whole ("said voters want leaders that listen")."""
+        if len(gap) > 5 and gap[0] not in self.lex.prepositions_before_a_name:
+            return False
+        function_words = self.lex.function_words
+        subject_then_verb = (
+            usage == "bare"
+            and len(gap) > 1
+            and gap[0].islower()
+            and gap[0] not in function_words
+            and gap[0] not in CUE_OBJECTS
+            and gap[1] not in function_words
+        )
+        return not subject_then_verb
 
     def _appositive_after_cue(self, bare: re.Match[str]) -> bool:
         """A comma after the cue's time, then DESCRIPTION_AFTER_CUE ("said Thursday, prices
