@@ -654,9 +654,9 @@ def test_the_name_a_relative_clause_with_the_cue_is_about_speaks() -> None:
             'Ana Ruiz met Tom Reed in May. "We talked for hours about it," the novelist says.',
             None,
         ),
-        (  # "the man" most often brings in someone unnamed
+        (  # "the man" most often brings in someone unnamed: an unnamed source
             'Police arrested Tom Reed on Monday. "It was loud all night," the man said.',
-            None,
+            "man",
         ),
     ],
 )
@@ -798,6 +798,18 @@ def test_what_stands_between_a_cue_and_its_clause(
     sentence: str, quote: tuple[str, str, str]
 ) -> None:
     assert indirects(sentence) == [quote]
+
+
+def test_a_report_inside_a_trailing_attribution_is_part_of_it() -> None:
+    text = "Ana Ruiz believes the plan will fail, her spokesman said."
+    assert indirects(text) == [("Ana Ruiz believes the plan will fail", "her spokesman", "said")]
+
+
+@pytest.mark.parametrize("source", ["A woman", "One victim", "A neighbour"])
+def test_common_nouns_as_unnamed_sources(source: str) -> None:
+    (quote,) = indirects(f"{source} said the burglars took her ring.")
+    assert quote[0] == "the burglars took her ring"
+    assert quote[1] == source.split()[-1]
 
 
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:

@@ -1182,10 +1182,22 @@ class QuoteFinder:
         ]
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
+                if form is QuoteFinder._reported_clause:
+                    quote = self._reported_in_turn(quote, sentence, inside, cues)
                 found = self._split_joined(quote) + self._participle_after(quote, sentence)
                 found += self._urged_after(quote, sentence)
                 return found + self._reported_by_another(quote, sentence, directs)
         return []
+
+    def _reported_in_turn(
+        self, quote: QuoteSpan, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan:
+        """ "Detectives believe he fled, a police source said": a clause whose own cue sits
+        inside what a trailing attribution reports is part of that report."""
+        trailing = self._trailing_attribution(sentence, inside, cues)
+        if trailing and trailing.span.start < quote.span.start < trailing.span.end:
+            return trailing
+        return quote
 
     def _urged_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
         """ "X warned that A and called on the union to B": B, what X urged."""
