@@ -84,6 +84,27 @@ def test_a_lone_name_speaking_in_the_first_person_is_a_person(text: str) -> None
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Andrés Villalobos lost the stage.", "Andrés Villalobos"),  # read as UTF-8
+        ("Italian Sofia Marchetti will play in the final.", "Sofia Marchetti"),
+        ("She beat Frenchman Julien Moreau on Monday.", "Julien Moreau"),
+        ("Bowler Imran Qadir took five wickets.", "Imran Qadir"),
+        ("Neighbour Keith Arlow, 52, said he heard the crash.", "Keith Arlow"),
+    ],
+)
+def test_a_person_after_a_nationality_or_a_common_word(text: str, person: str) -> None:
+    assert actors_of(text) == {person: "person"}
+
+
+def test_a_name_referred_to_as_its_is_an_organization() -> None:
+    text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
+    assert actors_of(text) == {"Blue Margin": "organization"}
+    text = "Kwabena Mensah said it was over. Mensah runs its only clinic."
+    assert actors_of(text) == {"Kwabena Mensah": "person"}
+
+
 def test_country_before_a_title_gives_the_country() -> None:
     _, found = run_extract("Australian Prime Minister John Howard spoke.")
     person = found.actors.actors["John Howard"]

@@ -812,6 +812,27 @@ def test_common_nouns_as_unnamed_sources(source: str) -> None:
     assert quote[1] == source.split()[-1]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Striker Tomas Varga scored. Paul Kendrick was pleased. "It hurts," the striker said.',
+            "Tomas Varga",
+        ),
+        (
+            'Singer Dax Pellham, 28, left. Ana Ruiz was upset. "I am sorry," the 28-year-old said.',
+            "Dax Pellham",
+        ),
+        (
+            'Frenchman Julien Moreau beat Tom Reed. "I dreamt of this," said the Frenchman.',
+            "Julien Moreau",
+        ),
+    ],
+)
+def test_a_role_or_an_age_refers_back_to_the_person_so_described(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

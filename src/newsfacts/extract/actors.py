@@ -650,7 +650,7 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_organization(core):
+        elif self._is_organization(core) or self._speaks_of_itself(core, core_span):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
@@ -765,10 +765,10 @@ class ActorFinder:
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
     def _opens_before_a_name(self, words: list[str]) -> bool:
-        """ "Ask Damien Chazelle": a sentence's first word, a word of the language, before a given
-        name and a surname the article uses alone too ("Chazelle says") is no part of the name;
-        never a word that may be one itself (a given name, a title, a particle: "Abu Bakr Reed",
-        "Kwabena John Mensah")."""
+        """ "Ask Damien Chazelle", "Bowler Imran Qadir": a sentence's first word, a word of the
+        language, before a given name and a surname is no part of the name; never a word that
+        may be one itself (a given name, a title, a particle: "Abu Bakr Reed", "Kwabena John
+        Mensah")."""
         first, lex = words[0], self.lex
         return (
             len(words) == 3
@@ -778,7 +778,6 @@ class ActorFinder:
             and first not in self.title_set
             and self._may_name_an_organization(first)
             and self._is_a_word_of_the_language(first)
-            and len(re.findall(rf"\b{re.escape(words[2])}\b", self.text)) > 1
         )
 
     def _people_of_an_organization(self, words: list[str]) -> bool:
@@ -839,6 +838,21 @@ class ActorFinder:
             return True
         middle_initial = index > 0 and len(word) == 1
         return word.lower() in self.lex.function_words and not middle_initial
+
+    def _speaks_of_itself(self, core: list[str], span: Span) -> bool:
+        """ "Blue Margin warned that its surveys ...": a name that opens with no given name,
+        reports, and is next referred to as "its" (not "it", which a person's clause may hold:
+        "Kwabena Mensah said it was over"): an organisation."""
+        if len(core) < 2 or self._is_given_name_either_way(core[0]) or _is_initial(core[0]):
+            return False
+        verb = VERB_AFTER_NAME.pattern.match(self.text, span.end)
+        if verb is None or verb.group(1) not in self.lex.reporting_verbs:
+            return False
+        end = self.text.find(".", verb.end(), verb.end() + 150)  # in the same sentence
+        if end < 0:
+            end = verb.end() + 150
+        pronoun = PRONOUN_AFTER.pattern.search(self.text, verb.end(), end)
+        return pronoun is not None and pronoun.group("thing") == "its"
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
         if core[0] not in self.lex.given_names and AFTER_INDEFINITE_ARTICLE.pattern.search(
@@ -1521,6 +1535,8 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
     if country_code and not rest:
         return Title(country_code, None, "?", [])
+    if country_code and len(rest) >= 2 and rest[0] in lex.given_names:
+        return Title(country_code, None, "?", rest)  # "Italian Sofia Marchetti"
     if (
         3 <= len(rest) <= MAX_NAME_WORDS + 1
         and rest[0].lower() in lex.roles_before_a_name

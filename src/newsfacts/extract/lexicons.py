@@ -99,7 +99,7 @@ def _given_names(not_first_names: frozenset[str]) -> tuple[dict[str, str], froze
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     widest: dict[str, tuple[tuple[int, int], str]] = {}
     english: dict[str, set[str]] = {}
-    with data.open(encoding="iso-8859-1") as handle:
+    with data.open(encoding="utf-8") as handle:
         for line in handle:
             code, name = line[:2].strip(), line[3:29].strip()
             if not code or code.startswith("#") or code == "=" or " " in name or "+" in name:

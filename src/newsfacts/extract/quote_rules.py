@@ -412,7 +412,7 @@ DEFINITE_ROLE = Rule(
     "A role with 'the' right before a cue, naming someone the article named before: "
     "'the president said', 'the prime minister told', 'the company said'.",
     re.compile(
-        r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[A-Za-z-]+)\s+"
+        r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[\w-]*[A-Za-z])\s+"
         rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
     ),
     matches=(
@@ -420,9 +420,20 @@ DEFINITE_ROLE = Rule(
         "The company ",
         "the prime minister quickly ",
         "The company also ",
+        "the 28-year-old ",
         "the 40-year-old novelist ",
     ),
     rejects=("they ", "a president "),
+)
+# endings of nouns for who one is: "striker", "Frenchman", "Hungarian", "novelist"
+PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+AGE_NOUN = Rule(
+    "age_noun",
+    "A person's age as a noun: 'the 28-year-old said'.",
+    re.compile(r"(?P<years>\d{1,3})-year-old"),
+    matches=("28-year-old",),
+    rejects=("28-year",),
+    how="fullmatch",
 )
 APPOSITIVE = Rule(
     "appositive",

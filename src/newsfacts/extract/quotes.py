@@ -31,6 +31,7 @@ from .quote_rules import (
     ACCUSED_OF,
     ACCUSING_VERBS,
     ADVERBS_BEFORE_A_VERB,
+    AGE_NOUN,
     APPOSITIVE,
     AUXILIARY_AT,
     BARE_CLAUSE,
@@ -67,6 +68,7 @@ from .quote_rules import (
     OTHER_SPEAKER_CUE,
     PARENTHETICAL,
     PARTICIPLE_CUE,
+    PERSON_NOUN_ENDINGS,
     PRONOUN_AT,
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
@@ -632,7 +634,10 @@ class QuoteFinder:
                 return named
         kind = self.lex.back_references.get(noun)
         if kind is None and noun not in self.title_nouns:
-            return None
+            # "Striker Tomas Varga ... the striker said", "Dax Pellham, 28, ... the 28-year-old"
+            if noun.endswith(PERSON_NOUN_ENDINGS) and noun not in self.lex.documents:
+                return self._person_with_role(noun, position)
+            return self._person_of_age(noun, position)
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.unnamed:
@@ -976,6 +981,23 @@ class QuoteFinder:
                 return actor.key
             role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
             if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
+                return actor.key
+        return None
+
+    def _person_of_age(self, noun: str, position: int) -> str | None:
+        """The nearest person named before `position` with the age of "the 28-year-old":
+        "Dax Pellham, 28," or "28-year-old Dax Pellham"."""
+        age = AGE_NOUN.pattern.fullmatch(noun)
+        if age is None:
+            return None
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind != "person" or actor.unnamed or mention.span.end > position:
+                continue
+            start, end = mention.span.start, mention.span.end
+            if self.text.startswith(f", {age['years']},", end) or self.text.endswith(
+                f"{noun} ", 0, start
+            ):
                 return actor.key
         return None
 
