@@ -98,6 +98,21 @@ def test_a_person_after_a_nationality_or_a_common_word(text: str, person: str) -
     assert actors_of(text) == {person: "person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Det. Sgt. Owen Barlow said two men were held.", ("Owen Barlow", "person")),
+        ("Supt. Ana Ruiz said the road was closed.", ("Ana Ruiz", "person")),
+        (
+            "The Tolworth Chamber of Commerce said sales fell.",
+            ("Tolworth Chamber of Commerce", "organization"),
+        ),
+    ],
+)
+def test_police_titles_and_chambers(text: str, actor: tuple[str, str]) -> None:
+    assert actors_of(text) == dict([actor])
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}
