@@ -113,6 +113,15 @@ def test_police_titles_and_chambers(text: str, actor: tuple[str, str]) -> None:
     assert actors_of(text) == dict([actor])
 
 
+def test_a_shared_surname_goes_to_the_one_named_before_it() -> None:
+    text = (
+        "Lead author Simone Achterberg presented the study. Achterberg said it was small. "
+        "Co-author Nils Achterberg, her husband, agreed."
+    )
+    assert quotes_of(text)[0][2] == "Simone Achterberg"
+    assert set(actors_of(text)) == {"Simone Achterberg", "Nils Achterberg"}
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

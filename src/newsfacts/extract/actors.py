@@ -1067,6 +1067,10 @@ class ActorFinder:
                 self.found.add(titled, span, word, possessive)
             elif len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
+            elif surname_of and (nearest := self._named_last_before(surname_of, span.start)):
+                self.found.add(
+                    nearest, span, word, possessive
+                )  # "Simone Achterberg ... Achterberg"
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
@@ -1109,6 +1113,16 @@ class ActorFinder:
                     else "organization"
                 )
                 self._add_organization(word, span, possessive, None, kind)
+
+    def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
+        """Of people who share a surname, the one named last before `position`, when one was
+        named there and the next of them only after it ("Lead author Simone Achterberg ...
+        Achterberg said ... Co-author Nils Achterberg")."""
+        keys = {person.key for person in people}
+        named_before = {m.key for m in self.found.before(position) if m.key in keys}
+        if len(named_before) != 1:
+            return None
+        return self.found.actors[named_before.pop()]
 
     def _is_listed_company_name(self, name: Name) -> bool:
         """ "Goldman Sachs": a listed company's name of two words or more, not one that opens
