@@ -833,6 +833,11 @@ def test_a_role_or_an_age_refers_back_to_the_person_so_described(text: str, spea
     assert [q[2] for q in quotes_of(text)] == [speaker]
 
 
+def test_a_source_in_a_phrase_set_off_after_the_subject_does_not_speak() -> None:
+    text = "The spokesman, flanked by officials from Kestry, said the plan was dead."
+    assert indirects(text) == [("the plan was dead", "spokesman", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -435,6 +435,15 @@ AGE_NOUN = Rule(
     rejects=("28-year",),
     how="fullmatch",
 )
+SET_OFF = Rule(
+    "set_off",
+    "A phrase set off by commas between a clause's subject and its cue: the subject speaks "
+    "('The report, compiled with scientists from 60 countries, found').",
+    re.compile(r",\s[^,.;:“”\"]{1,200},\s*"),
+    matches=(", compiled with scientists from 60 countries, ", ", flanked by officials, "),
+    rejects=(", compiled. Then, ", " from 60 countries, "),
+    how="fullmatch",
+)
 APPOSITIVE = Rule(
     "appositive",
     "A phrase between commas after a name, before its cue ('Ruiz, the head of ..., said').",

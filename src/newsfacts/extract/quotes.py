@@ -79,6 +79,7 @@ from .quote_rules import (
     ROLE_BEFORE_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
+    SET_OFF,
     SOURCE_NOUN,
     SPEAKER_GAP,
     SUBJECT_PRONOUNS,
@@ -952,13 +953,18 @@ class QuoteFinder:
 
     def _unnamed_match_before(self, position: int, limit: int) -> re.Match[str] | None:
         """The last unnamed source ending right before `position` (or before an appositive)."""
-        found = None
+        found = subject = None
         for match in self._unnamed_finditer(limit, position):
             if self._is_a_medium(match):
                 continue
+            if not self.text[limit : match.start()].strip():
+                subject = match  # the clause opens with it: "The report, compiled with ..."
             gap = self.text[match.end() : position]
             if SPEAKER_GAP.pattern.match(gap) or APPOSITIVE.pattern.match(gap):
                 found = match
+        set_off = subject and SET_OFF.pattern.fullmatch(self.text, subject.end(), position)
+        if set_off and subject is not found:
+            return subject  # "The report, compiled with scientists from ..., found"
         return found
 
     def _is_a_medium(self, match: re.Match[str]) -> bool:
