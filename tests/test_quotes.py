@@ -838,6 +838,12 @@ def test_a_source_in_a_phrase_set_off_after_the_subject_does_not_speak() -> None
     assert indirects(text) == [("the plan was dead", "spokesman", "said")]
 
 
+def test_a_nickname_in_quotation_marks_is_no_quote() -> None:
+    text = 'Head coach Dermot "Deco" Walsh said his players lacked discipline.'
+    assert quotes_of(text) == [("indirect", "his players lacked discipline", "Walsh", "said")]
+    assert quotes_of('He called it "Good" Tom said.')[0][:2] == ("direct", "Good")
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -435,6 +435,15 @@ AGE_NOUN = Rule(
     rejects=("28-year",),
     how="fullmatch",
 )
+NICKNAME = Rule(
+    "nickname",
+    "One or two capitalised words in quotation marks between a name's words, the spaces "
+    "around it included: a nickname, not a quotation ('Dermot \"Deco\" Walsh').",
+    re.compile(r"\s[“\"‘'][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[”\"’']\s(?=[A-Z])"),
+    matches=(' "Deco" W', " “The Hammer” R"),
+    rejects=(' "Deco" said', ' "We won" R', " “a disaster” R"),
+    how="match",
+)
 SET_OFF = Rule(
     "set_off",
     "A phrase set off by commas between a clause's subject and its cue: the subject speaks "

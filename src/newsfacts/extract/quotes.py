@@ -62,6 +62,7 @@ from .quote_rules import (
     NAMES_A_WORK,
     NEXT_CUE,
     NEXT_OPENING,
+    NICKNAME,
     NOT_DESCRIBED_SOURCES,
     OPENING_MARK,
     OPENING_MARKS,
@@ -300,11 +301,21 @@ def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
         i = mark.start()
         if _opens(text, i, paragraph):
             close = _find_close(text, i, paragraph)
-            found.append((i, close if close is not None else paragraph.end, close is not None))
+            if close is None or not _is_nickname(text, i, close):
+                found.append((i, close if close is not None else paragraph.end, close is not None))
             i = (close if close is not None else paragraph.end) + 1
         else:
             i += 1
     return found
+
+
+def _is_nickname(text: str, open_at: int, close_at: int) -> bool:
+    """ "Dermot “Deco” Walsh": a quotation between two capitalised words of a name."""
+    nickname = NICKNAME.pattern.match(text, max(0, open_at - 1))
+    if nickname is None or nickname.end() != close_at + 2:
+        return False
+    before = text[max(0, open_at - 30) : open_at].split()
+    return bool(before) and before[-1][0].isupper() and before[-1][-1].isalpha()
 
 
 def _opens(text: str, i: int, paragraph: Span) -> bool:
