@@ -844,6 +844,18 @@ def test_a_nickname_in_quotation_marks_is_no_quote() -> None:
     assert quotes_of('He called it "Good" Tom said.')[0][:2] == ("direct", "Good")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ines Dallow confirmed that account in a separate interview.",
+        "Jane Holt denied that report on Monday.",
+    ],
+)
+def test_that_as_a_determiner_opens_no_clause(sentence: str) -> None:
+    assert indirects(sentence) == []
+    assert indirects(sentence.replace("that", "that prices rose, not")) != []
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -1541,6 +1541,7 @@ class QuoteFinder:
                 or self._opens_with_quote(clause)
                 or (bare and not that and not _is_clause(words, self.lex))
                 or (that and verb in CUES_TAKING_A_THING and not _is_clause(words, self.lex))
+                or (that and that.group(0) == " that " and not _may_have_a_verb(words, self.lex))
                 or (urged and self._cues_in(cue.end(), clause.start))
                 or self._main_cue_inside(clause, cues)
                 or self._introduces_quote(clause, inside)
