@@ -856,6 +856,23 @@ def test_that_as_a_determiner_opens_no_clause(sentence: str) -> None:
     assert indirects(sentence.replace("that", "that prices rose, not")) != []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Striker Tomas Varga scored twice. Paul Kendrick was happy.\n\n"Varga was brilliant today," he said.',
+            "Paul Kendrick",
+        ),
+        (
+            'Kyle Boateng, 17, died. His mother, Grace Mensah, paid tribute.\n\n"Kyle had his whole life ahead of him," she said.',
+            "Grace Mensah",
+        ),
+    ],
+)
+def test_a_pronoun_speaker_is_not_someone_the_quotation_names(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

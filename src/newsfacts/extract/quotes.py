@@ -1097,10 +1097,24 @@ class QuoteFinder:
             )
             if not self._is_quotation(content, cue is not None or speaker is not None):
                 continue
+            if speaker is not None and speaker.how == "pronoun":
+                speaker = self._not_named_inside(speaker, content)
             quotes.append(_quote(content, "direct", speaker, cue))
             if speaker is not None and speaker.key is not None:
                 self.spoken.append((content.start, speaker.key, content.end))
         return quotes
+
+    def _not_named_inside(self, speaker: Speaker, content: Span) -> Speaker:
+        """ "“Varga was brilliant today,” he said": a pronoun's speaker is not someone the
+        quotation names; the next best candidate, if there is one."""
+        named = {m.key for m in self.actors.between(content.start, content.end)}
+        if speaker.key not in named or speaker.choice is None:
+            return speaker
+        others = [c for c in speaker.choice.candidates if c.key not in named]
+        chosen = best(others, PRONOUN, self.weights)
+        if chosen is None:
+            return speaker
+        return replace(speaker, key=chosen[0].key, choice=Choice(PRONOUN, tuple(others)))
 
     def _trim(self, span: Span) -> Span:
         value = self.text[span.start : span.end]
