@@ -122,6 +122,20 @@ def test_a_shared_surname_goes_to_the_one_named_before_it() -> None:
     assert set(actors_of(text)) == {"Simone Achterberg", "Nils Achterberg"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norgas said it was cooperating with the authorities.", {"Norgas": "organization"}),
+        ("Nvidia announced it would build a factory.", {"Nvidia": "organization"}),
+        ("Critics said the plan would fail.", {"Critics": "group"}),
+        ("Others said the plan would fail.", {"Others": "group"}),
+        ("Phone calls were tapped by the agency.", {}),
+    ],
+)
+def test_a_sentences_first_word_that_speaks(text: str, expected: dict[str, str]) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}
