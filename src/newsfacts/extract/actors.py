@@ -1425,6 +1425,7 @@ class ActorFinder:
             self._is_a_word_of_the_language(word)
             or lowered.removesuffix("s") in lex.unnamed_sources
             or word.removesuffix("s") in lex.demonyms
+            or word in REGIONS_AFTER_A_PLACE  # "Washington said": a state, or a government
             or not word[1:].islower()
         )
 
