@@ -873,6 +873,12 @@ def test_a_pronoun_speaker_is_not_someone_the_quotation_names(text: str, speaker
     assert [q[2] for q in quotes_of(text)] == [speaker]
 
 
+@pytest.mark.parametrize("opening", ["But ", "And resident "])
+def test_a_conjunction_before_the_subject_opens_no_leading_phrase(opening: str) -> None:
+    text = f"{opening}Alan Whitby, 45, said the rule went too far."
+    assert indirects(text) == [("the rule went too far", "Alan Whitby", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -735,10 +735,12 @@ class QuoteFinder:
         """The first non-possessive actor of the clause before a cue, past a leading phrase."""
         clause_start = limit
         lead = LEADING_PHRASE.pattern.match(self.text[limit:position])
+        first = next(iter(self.text[limit:position].split()), "").lower()
         if (
             lead
             and self.text[limit].isupper()
-            and self.text[limit:position].split()[0].lower() in self.lex.function_words
+            and first in self.lex.function_words
+            and first not in ("but", "and", "yet", "so")  # "But Alan Whitby, 45, said"
         ):
             clause_start = limit + lead.end()
         first_unnamed = self._unnamed_search(clause_start, position)
