@@ -136,6 +136,12 @@ def test_a_sentences_first_word_that_speaks(text: str, expected: dict[str, str])
     assert actors_of(text) == expected
 
 
+def test_a_lone_first_name_with_an_age_ending_the_sentence() -> None:
+    text = '"I buy their bread every week," said Evelyn, 80.'
+    assert actors_of(text) == {"Evelyn": "person"}
+    assert quotes_of(text) == [("direct", "I buy their bread every week", "Evelyn", "said")]
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

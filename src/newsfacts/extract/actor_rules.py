@@ -142,10 +142,11 @@ NAMED_BEFORE = Rule(
 
 AGE_AFTER = Rule(
     "age_after",
-    "An age between commas after a name: 'Lena Voss, 41, said'.",
-    re.compile(r",\s\d{1,3},"),
-    matches=(", 77, said",),
-    rejects=(", 2037, said", " 77 said"),
+    "An age between commas after a name, or ending the sentence: 'Lena Voss, 41, said', "
+    "'said Evelyn, 80.'",
+    re.compile(r",\s\d{1,3}(?:,|[.;](?=\s|$))"),
+    matches=(", 77, said", ", 80."),
+    rejects=(", 2037, said", " 77 said", ", 3.5 million"),
     how="match",
 )
 _ADVERBS = word_table("adverbs_after_a_name.txt")
