@@ -756,6 +756,8 @@ def test_a_name_and_its_role_before_a_cue_are_no_reported_clause() -> None:
     [
         "The judge, Maria Olsen, told the court the evidence was weak.",
         "Maria Olsen told her staff that the evidence was weak.",
+        "Maria Olsen told jurors the evidence was weak.",
+        "Maria Olsen told Chief Justice Tom Reed of Kestry on Tuesday that the evidence was weak.",
     ],
 )
 def test_whom_told_tells_is_no_part_of_the_clause(sentence: str) -> None:

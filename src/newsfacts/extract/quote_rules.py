@@ -161,10 +161,14 @@ TOLD_WHOM = Rule(
     "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "
     "the evidence was weak').",
     re.compile(
-        r"\s(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?"
+        r"\s(?:(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?|[a-z]+s)"
         rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s)"
     ),
-    matches=(" the court the evidence was weak", " her staff that the office would close"),
+    matches=(
+        " the court the evidence was weak",
+        " her staff that the office would close",
+        " jurors he had paid",
+    ),
     rejects=(" the court about it", " the plan was weak"),
     how="match",
 )

@@ -1575,8 +1575,8 @@ class QuoteFinder:
         ("told reporters on Monday that"), more than five only after a preposition ("said in
         an interview with the Harcourt Times that"); not a clause's subject and verb, which a
         cue that needs no "that" reports whole ("said voters want leaders that listen")."""
-        if len(gap) > 5 and gap[0] not in self.lex.prepositions_before_a_name:
-            return False
+        if len(gap) > 5 and not (gap[0] in self.lex.prepositions_before_a_name or gap[0].istitle()):
+            return False  # long: only "in an interview with ...", "told Prime Minister ..."
         function_words = self.lex.function_words
         subject_then_verb = (
             usage == "bare"
