@@ -881,6 +881,14 @@ def test_a_conjunction_before_the_subject_opens_no_leading_phrase(opening: str) 
     assert indirects(text) == [("the rule went too far", "Alan Whitby", "said")]
 
 
+def test_a_described_source_after_according_to_is_unnamed() -> None:
+    text = (
+        "Race director Helene Gautier said barriers would be reviewed. None of the riders was "
+        "seriously hurt, according to the race's medical service."
+    )
+    assert quotes_of(text)[-1][2] == "race's medical service"
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

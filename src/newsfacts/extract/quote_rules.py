@@ -574,6 +574,15 @@ ENDS_WITH_COLON = Rule(
     matches=("Ruiz: ", "Ruiz:"),
     rejects=("Ruiz said ", "at 9:59 today"),
 )
+DESCRIBED_ACCORDING = Rule(
+    "described_according",
+    "A source after 'according to' that no lexicon lists, in lower case with its determiner: an "
+    "unnamed source ('according to the race's medical service').",
+    re.compile(r"(?:the|a|an)\s(?:[a-z][\w'’-]*\s){0,4}(?P<noun>[a-z][a-z-]*[a-z])"),
+    matches=("the race's medical service", "a local official"),
+    rejects=("the Harbour Trust", "Ana Ruiz", "the race's"),
+    how="fullmatch",
+)
 NAMED_SOURCE = Rule(
     "named_source",
     "A capitalised source after 'according to' names an actor ('the Harbour Trust'), past what "

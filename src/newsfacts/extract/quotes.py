@@ -45,6 +45,7 @@ from .quote_rules import (
     CUE_OBJECTS,
     CUES_TAKING_A_THING,
     DEFINITE_ROLE,
+    DESCRIBED_ACCORDING,
     DESCRIBED_SOURCE,
     DESCRIPTION_AFTER_CUE,
     DETERMINER,
@@ -1462,8 +1463,17 @@ class QuoteFinder:
         return (
             self._unnamed_before(source.end, source.start)
             or self._referred_source(source)
+            or self._described_according(source)
             or self._named_source(source)
         )
+
+    def _described_according(self, source: Span) -> Speaker | None:
+        """ "according to the race's medical service": a source no lexicon lists, unnamed."""
+        match = DESCRIBED_ACCORDING.pattern.fullmatch(self.text, source.start, source.end)
+        if match is None or match["noun"] in self.lex.function_words:
+            return None
+        speaker = self._unnamed_actor(match, of_its_own=True)
+        return speaker if speaker.found else None
 
     def _referred_source(self, source: Span) -> Speaker | None:
         """ "according to the regulator": whom the role refers back to."""
