@@ -142,6 +142,25 @@ def test_a_lone_first_name_with_an_age_ending_the_sentence() -> None:
     assert quotes_of(text) == [("direct", "I buy their bread every week", "Evelyn", "said")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tom Reed of Calloway Securities said the price was high.",
+            {"Tom Reed": "person", "Calloway Securities": "organization"},
+        ),
+        ("The film was made by Calloway Pictures.", {"Calloway Pictures": "organization"}),
+        ("Harwick Rovers beat the champions.", {"Harwick Rovers": "organization"}),
+        (
+            "The Securities and Exchange Commission said it would act.",
+            {"Securities and Exchange Commission": "organization"},
+        ),
+    ],
+)
+def test_company_words_and_a_person_of_a_company(text: str, expected: dict[str, str]) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

@@ -479,7 +479,7 @@ class ActorFinder:
             and len(second) in (2, 3)
             and (not longer or first[-1] in PORTFOLIO_NOUNS)
             and second[-1] in org_words
-            and org_words.isdisjoint(first)
+            and (len(first) == 1 or org_words.isdisjoint(first))  # "Securities and Exchange"
             and not self._names_a_person_or_place(first)
             and not self._names_a_known_organization(first)
         )
@@ -495,13 +495,14 @@ class ActorFinder:
         return known or words[0] in self.lex.given_names
 
     def _person_of_organization(self, words: list[str], index: int) -> bool:
-        """ "Capt. Ana Ruiz of the Harbour Police": a titled person, then the organisation."""
+        """ "Capt. Ana Ruiz of the Harbour Police", "Tom Reed of Calloway Securities": a titled
+        person or a given name and surname, then the organisation."""
         before, after = words[:index], words[index + 1 :]
         org_words = self.lex.org_words
         if not org_words.isdisjoint(before) or org_words.isdisjoint(after):
             return False
         _, title, _, core = self._title(before)
-        return bool(title) and bool(core)
+        return (bool(title) and bool(core)) or self._may_be_a_full_name(before)
 
     def _unit_of_organization(self, words: list[str], index: int) -> bool:
         """ "41st Kestry Brigade of the Norvale Army": a unit, then the organisation it is in."""
