@@ -161,6 +161,13 @@ def test_company_words_and_a_person_of_a_company(text: str, expected: dict[str, 
     assert actors_of(text) == expected
 
 
+def test_a_name_after_the_that_reports_is_an_organization() -> None:
+    assert actors_of("The Riverton Hawks said they would appeal.") == {
+        "Riverton Hawks": "organization"
+    }
+    assert actors_of("The late Tom Reed said it first.") == {"Tom Reed": "person"}
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

@@ -841,14 +841,17 @@ class ActorFinder:
         return word.lower() in self.lex.function_words and not middle_initial
 
     def _speaks_of_itself(self, core: list[str], span: Span) -> bool:
-        """ "Blue Margin warned that its surveys ...": a name that opens with no given name,
-        reports, and is next referred to as "its" (not "it", which a person's clause may hold:
-        "Kwabena Mensah said it was over"): an organisation."""
+        """ "Blue Margin warned that its surveys ...", "The Riverton Hawks said": a name that
+        opens with no given name, reports, and comes after "the" or is next referred to as "its"
+        (not "it", which a person's clause may hold: "Kwabena Mensah said it was over"): an
+        organisation."""
         if len(core) < 2 or self._is_given_name_either_way(core[0]) or _is_initial(core[0]):
             return False
         verb = VERB_AFTER_NAME.pattern.match(self.text, span.end)
         if verb is None or verb.group(1) not in self.lex.reporting_verbs:
             return False
+        if self.text.endswith(("the ", "The "), 0, span.start):
+            return True  # "The Riverton Hawks said": no person's name takes "the"
         end = self.text.find(".", verb.end(), verb.end() + 150)  # in the same sentence
         if end < 0:
             end = verb.end() + 150
