@@ -168,6 +168,35 @@ def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The late Tom Reed said it first.") == {"Tom Reed": "person"}
 
 
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("The Retail Workers' Union said wages were too low.", "Retail Workers' Union"),
+        ("The Women's Tennis Federation said the event would go on.", "Women's Tennis Federation"),
+        ("The Miners’ Guild said its members had rejected the offer.", "Miners’ Guild"),
+    ],
+)
+def test_a_plurals_possessive_inside_an_organisations_name(text: str, organization: str) -> None:
+    assert actors_of(text) == {organization: "organization"}
+    assert quotes_of(text)[0][2] == organization
+
+
+def test_a_possessive_before_another_name_still_ends_a_name() -> None:
+    assert actors_of("American Airlines' Kent Powell said no.") == {
+        "American Airlines": "organization",
+        "Kent Powell": "person",
+    }
+
+
+def test_an_acronym_inside_a_name_stays_whole_in_its_acronym() -> None:
+    text = (
+        "The NSW Nurses and Midwives' Association (NSWNMA) said nurses would strike. "
+        "The NSWNMA said more."
+    )
+    assert actors_of(text) == {"NSW Nurses and Midwives' Association": "organization"}
+    assert {q[2] for q in quotes_of(text)} == {"NSW Nurses and Midwives' Association"}
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

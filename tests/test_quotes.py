@@ -650,9 +650,9 @@ def test_the_name_a_relative_clause_with_the_cue_is_about_speaks() -> None:
             'Novelist Lena Voss met Tom Reed in May. "We talked," the novelist says.',
             "Lena Voss",
         ),
-        (  # a noun with no gender and no one called so: no one
+        (  # a noun with no gender and no one called so: an unnamed source
             'Ana Ruiz met Tom Reed in May. "We talked for hours about it," the novelist says.',
-            None,
+            "novelist",
         ),
         (  # "the man" most often brings in someone unnamed: an unnamed source
             'Police arrested Tom Reed on Monday. "It was loud all night," the man said.',
@@ -887,6 +887,32 @@ def test_a_described_source_after_according_to_is_unnamed() -> None:
         "seriously hurt, according to the race's medical service."
     )
     assert quotes_of(text)[-1][2] == "race's medical service"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Coach Lena Voss praised her team. "We ran them ragged," the striker said.', "striker"),
+        (
+            'Ana Ruiz beat Eva Smit. "She played better," the Dutchwoman told reporters.',
+            "Dutchwoman",
+        ),
+    ],
+)
+def test_a_noun_for_a_person_no_one_was_called_is_an_unnamed_source(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_a_number_opens_a_clause_only_before_its_verb() -> None:
+    assert indirects("Officials have confirmed four cases of measles linked to a school.") == []
+    assert indirects("Police said two people were injured.") != []
+
+
+def test_told_and_a_noun_phrase_before_that() -> None:
+    text = "Tom Reed told state radio that the army was watching closely."
+    assert indirects(text) == [("the army was watching closely", "Tom Reed", "told")]
 
 
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:

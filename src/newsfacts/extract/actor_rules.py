@@ -33,6 +33,7 @@ WEEKDAYS = word_set("weekdays.txt")  # a day after a name is not part of it
 CONNECTORS = PARTICLES | word_set("name_connectors.txt")  # joined inside a name
 JOINERS = CONNECTORS - PARTICLES  # connectors that may join two names: "Kenya for Ghana"
 POSSESSIVE_ENDINGS = ("'", "’", "'s", "’s")  # a token ends so when it is possessive
+IRREGULAR_PLURALS = word_set("irregular_plurals.txt")  # "Women's Tennis Federation"
 ARABIC_PREFIXES = alternation(word_set("arabic_prefixes.txt"))
 ARABIC_PREFIX_WORDS = word_set("arabic_prefixes.txt")  # "Abu": may open a name
 ARABIC_PREFIX = Rule(

@@ -55,6 +55,7 @@ from .actor_rules import (
     GROUP_NOUNS,
     IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
+    IRREGULAR_PLURALS,
     JOINERS,
     KINSHIP_BEFORE,
     KINSHIP_NOUNS,
@@ -223,9 +224,10 @@ def slug(name: str) -> str:
     return readable or f"actor-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
 
 
-def _runs(text: str, paragraph: Span) -> list[list[Span]]:
+def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Span]]:
     """Runs of capitalised tokens, joined by spaces and lower-case name connectors; a
-    possessive ends a run ("Norway's Fjord Bank" is two)."""
+    possessive ends a run ("Norway's Fjord Bank" is two), but not a plural's before an
+    organisation word (`org_words`: "Retail Workers' Union")."""
     runs: list[list[Span]] = []
     current: list[Span] = []
     pending: list[Span] = []  # connectors after the run, kept when a capitalised word follows
@@ -243,7 +245,9 @@ def _runs(text: str, paragraph: Span) -> list[list[Span]]:
         elif not capitalised and word not in CONNECTORS:  # most words: no name goes on
             runs.append(current)
             current, pending = [], []
-        elif not _joins(pending, last_word, text[previous_end:start]):
+        elif not _joins(pending, last_word, text[previous_end:start]) and not (
+            _possessive_in_a_name(text[current[-1].start : start].rstrip(), word, org_words)
+        ):
             runs.append(current)
             current, pending = [], []
             if capitalised and not _describes(word):
@@ -293,6 +297,17 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     if gap == " " or (gap == " & " and not pending):  # "Voss & Reed": one name
         return True
     return gap == ". " and not pending and _takes_period(last_word)
+
+
+def _possessive_in_a_name(possessive: str, following: str, org_words: frozenset[str]) -> bool:
+    """ "Retail Workers' Union", "Women's Tennis Federation": a plural's possessive inside a
+    name, before an organisation word or after a plural with no final "s"; not "Norway's
+    Fjord Bank", "American Airlines' Kent Powell"."""
+    if not possessive.endswith(POSSESSIVE_ENDINGS) or not following[:1].isupper():
+        return False
+    if _without_possessive(possessive).lower() in IRREGULAR_PLURALS:
+        return True
+    return possessive.endswith(("s'", "s’")) and following in org_words
 
 
 def _without_possessive(word: str) -> str:
@@ -435,7 +450,11 @@ class ActorFinder:
         connectors = [
             i
             for i, w in enumerate(words)
-            if (w in ("and", "&") and not self._joins_one_organization(words, i))
+            if (
+                w in ("and", "&")
+                and not self._joins_one_organization(words, i)
+                and not self._plural_possessive_after(run, i)
+            )
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
             or (w == "of" and self._person_of_organization(words, i))
@@ -454,6 +473,13 @@ class ActorFinder:
                 parts.append((run[start:end], words[start:end]))
             start = i + 1
         return parts
+
+    def _plural_possessive_after(self, run: list[Span], index: int) -> bool:
+        """ "Nurses and Midwives' Association": a plural's possessive right after the "and"
+        at `index` belongs to both nouns of one name."""
+        after = index + 1
+        gap = self.text[run[after].end : run[after + 1].start] if after + 1 < len(run) else ""
+        return gap in ("' ", "’ ")
 
     def _joins_one_organization(self, words: list[str], index: int) -> bool:
         """ "Bureau of Fisheries and Coastal Affairs": the "and" inside one organisation's name
@@ -950,7 +976,7 @@ class ActorFinder:
     def find(self, paragraphs: list[tuple[Span, list[Span]]]) -> ArticleActors:
         for paragraph, sentences in paragraphs:
             starts = {s.start for s in sentences}
-            for run in self._with_campuses(_runs(self.text, paragraph)):
+            for run in self._with_campuses(_runs(self.text, paragraph, self.lex.org_words)):
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._merge_middle_initials()
         self._link_single_words()
@@ -1623,7 +1649,13 @@ def _is_acronym(word: str) -> bool:
 
 
 def _acronym(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in CONNECTORS)
+    """ "EC" of "European Commission"; an acronym among the words stays whole: "NSWNMA" of
+    "NSW Nurses and Midwives' Association"."""
+    return "".join(
+        w if _is_acronym(w) else w[0]
+        for w in name.split()
+        if w[0].isupper() and w.lower() not in CONNECTORS
+    )
 
 
 def add_byline_actors(

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
 from .lexicons import Lexicons
-from .numbers import SCALES  # "hundred" ends as a verb does
+from .numbers import SCALES, UNITS  # "hundred" ends as a verb does
 from .quote_rules import (
     ACCORDING_FORMS,
     ACCORDING_FRONT,
@@ -220,11 +220,16 @@ def _last_speakers(quotes: list[QuoteSpan]) -> list[str | None]:
     return result
 
 
+NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
+
+
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
+    if first in NUMBER_WORDS and not any(w.lower() in lex.clause_verbs for w in words[1:3]):
+        return False  # "confirmed four cases of measles"; not "said two people were hurt"
     for i, word in enumerate(words[:SUBJECT_WORDS]):
         bare = word.lower().strip(',;“”"‘').replace("’", "'").strip("'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed") and bare not in SCALES):
@@ -367,10 +372,28 @@ class QuoteFinder:
         self.heard_as: dict[str, str] = {}
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
-        return self.unnamed.search(self.text, self.lowered, start, end)
+        while match := self.unnamed.search(self.text, self.lowered, start, end):
+            if not self._inside_a_name(match):
+                return match
+            start = match.end()
+        return None
 
     def _unnamed_finditer(self, start: int, end: int) -> list[re.Match[str]]:
-        return self.unnamed.find_all(self.text, self.lowered, start, end)
+        found = self.unnamed.find_all(self.text, self.lowered, start, end)
+        return [match for match in found if not self._inside_a_name(match)]
+
+    def _inside_a_name(self, match: re.Match[str]) -> bool:
+        """ "The NSW Nurses" of "the NSW Nurses and Midwives' Association": a source's words
+        that open a longer name of an actor."""
+        for mention in self.actors.between(match.start(), match.end()):
+            named = not self.actors.actors[mention.key].unnamed
+            if (
+                named
+                and mention.span.start <= match.start("noun")
+                and match.end() < mention.span.end
+            ):
+                return True
+        return False
 
     def _cues_in(self, start: int, end: int) -> list[re.Match[str]]:
         """The paragraph's cues within [start, end): the same as a search of [start, end)
@@ -504,7 +527,9 @@ class QuoteFinder:
             and title.split()[0] in self.lex.titles
         )
         inside = best is None or (
-            unnamed is not None and unnamed.start() <= best.span.start < unnamed.end()
+            unnamed is not None
+            and unnamed.start() <= best.span.start < unnamed.end()
+            and not unnamed.end() < best.span.end  # "NSW Nurses" of "NSW Nurses and ..."
         )
         if unnamed and not titled and inside:
             return self._unnamed_or_referred(unnamed)
@@ -632,7 +657,24 @@ class QuoteFinder:
         if found is None:
             return None
         key = self._role_referent(found["role"], found.start())
-        return Speaker(key, True, found.start("role"), "role_noun") if key else None
+        if key:
+            return Speaker(key, True, found.start("role"), "role_noun")
+        return self._unnamed_person_noun(found["role"], found.start("role"))
+
+    def _unnamed_person_noun(self, role: str, start: int) -> Speaker | None:
+        """ "the striker said", "the Dutchwoman told reporters", when no one named before was
+        called so: an unnamed source, not the last speaker."""
+        words = role.split()
+        noun = words[-1]
+        code = self.lex.demonyms.get(noun)
+        if not (code or (noun.islower() and noun.endswith(PERSON_NOUN_ENDINGS))):
+            return None
+        if noun.lower() in self.lex.documents or len(words) > 2:
+            return None
+        key = f"unnamed:{slug(role)}"
+        actor = ArticleActor(key, role, "person", country_code=code, unnamed=True)
+        self.actors.add(actor, Span(start, start + len(role)), role)
+        return Speaker(key, True, start, "unnamed_source")
 
     def _role_referent(self, role: str, position: int) -> str | None:
         """Whom "the <role>" at `position` refers back to (_definite_role_before)."""
@@ -646,6 +688,8 @@ class QuoteFinder:
             if named:
                 return named
         kind = self.lex.back_references.get(noun)
+        if role in self.lex.demonyms:  # "the Hungarian": the person of that country
+            return self._person_of_country(self.lex.demonyms[role], position)
         if kind is None and noun not in self.title_nouns:
             # "Striker Tomas Varga ... the striker said", "Dax Pellham, 28, ... the 28-year-old"
             if noun.endswith(PERSON_NOUN_ENDINGS) and noun not in self.lex.documents:
@@ -1001,6 +1045,15 @@ class QuoteFinder:
                 return actor.key
             role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
             if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
+                return actor.key
+        return None
+
+    def _person_of_country(self, code: str, position: int) -> str | None:
+        """The nearest person named before `position` whom the article gave the country
+        `code` ("Dutch player Eva Smit" ... "the Dutchwoman")."""
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind == "person" and not actor.unnamed and actor.country_code == code:
                 return actor.key
         return None
 
@@ -1548,7 +1601,7 @@ class QuoteFinder:
                 continue
             rest = self.text[cue.end() : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
-            if that and not self._gap_before_that(that.group(0).split()[:-1], usage):
+            if that and not self._gap_before_that(that.group(0).split()[:-1], usage, verb):
                 that = None
             told = verb in TELLING_VERBS and TOLD_WHOM.pattern.match(rest)
             bare = usage == "bare" and (told or BARE_CLAUSE.pattern.match(rest))
@@ -1580,7 +1633,7 @@ class QuoteFinder:
                 return _quote(clause, "indirect", speaker, cue.group(0))
         return None
 
-    def _gap_before_that(self, gap: list[str], usage: str) -> bool:
+    def _gap_before_that(self, gap: list[str], usage: str, verb: str) -> bool:
         """Whether the words between a cue and "that" may stand there: whom it tells or when
         ("told reporters on Monday that"), more than five only after a preposition ("said in
         an interview with the Harcourt Times that"); not a clause's subject and verb, which a
@@ -1590,6 +1643,7 @@ class QuoteFinder:
         function_words = self.lex.function_words
         subject_then_verb = (
             usage == "bare"
+            and verb not in TELLING_VERBS  # "told state radio that": whom it tells
             and len(gap) > 1
             and gap[0].islower()
             and gap[0] not in function_words
