@@ -915,6 +915,23 @@ def test_told_and_a_noun_phrase_before_that() -> None:
     assert indirects(text) == [("the army was watching closely", "Tom Reed", "told")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Efua Boateng, a singer, said the concert was cancelled.", "Efua Boateng"),
+        ("Her family said she loved music.", "Her family"),
+        ("Forecasters said the storm would hit on Monday.", "Forecasters"),
+        ("Industry watchers said prices would rise.", "Industry watchers"),
+        (
+            "The Councils Forum, which represents 67 councils, warned that rates would rise.",
+            "Councils Forum",
+        ),
+    ],
+)
+def test_more_speakers_before_a_cue(sentence: str, speaker: str) -> None:
+    assert [q[1] for q in indirects(sentence)] == [speaker]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -180,6 +180,14 @@ WORD_AFTER = Rule(
     rejects=(" Said", ", said"),
     how="match",
 )
+ROLE_THEN_VERB = Rule(
+    "role_then_verb",
+    "After a name, what the person is between commas, then a verb: 'Efua Boateng, a singer, said'.",
+    re.compile(r",\s(?:a|an|the)\s[^,.;:“”\"]{1,80},\s(?:\w+ly\s)?(?P<verb>[a-z]+)\b"),
+    matches=(", a singer, said", ", the head of the agency, quickly added"),
+    rejects=(", a singer said", ", Kestry, said"),
+    how="match",
+)
 AFTER_CUE = Rule(
     "after_cue",
     "A cue just before a name: the name is a person's ('said Lena Voss').",

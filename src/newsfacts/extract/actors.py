@@ -84,6 +84,7 @@ from .actor_rules import (
     PUNCTUATION_OR_SMALL_WORD,
     REGION_AFTER,
     REGIONS_AFTER_A_PLACE,
+    ROLE_THEN_VERB,
     ROMAN_NUMERAL,
     SITE_AFTER,
     STAFF_AFTER,
@@ -912,6 +913,8 @@ class ActorFinder:
         age = AGE_AFTER.pattern.match(after)
         verb = VERB_AFTER_NAME.pattern.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
+        if not reports and (role := ROLE_THEN_VERB.pattern.match(self.text, span.end)):
+            reports = role["verb"] in self.lex.reporting_verbs  # "Efua Boateng, a singer, said"
         follows_cue = AFTER_CUE.pattern.search(before)
         return bool(age or reports or follows_cue)
 
