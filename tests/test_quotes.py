@@ -932,6 +932,37 @@ def test_more_speakers_before_a_cue(sentence: str, speaker: str) -> None:
     assert [q[1] for q in indirects(sentence)] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Tom Reed spoke first. He later said that the plan would fail.",
+            ("the plan would fail", "Tom Reed", "said"),
+        ),
+        (
+            "Tom Reed said the council can't afford the plan.",
+            ("the council can't afford the plan", "Tom Reed", "said"),
+        ),
+        ("Sales fell, Tom Reed said in a blog post.", ("Sales fell", "Tom Reed", "said")),
+        (
+            "Police urged residents not to drive through floodwater.",
+            ("not to drive through floodwater", "Police", "urged"),
+        ),
+        (
+            "Another resident, Ron, said the water was dirty.",
+            ("the water was dirty", "Ron", "said"),
+        ),
+    ],
+)
+def test_probe_c_patterns(text: str, quote: tuple[str, str, str]) -> None:
+    assert indirects(text)[-1] == quote
+
+
+@pytest.mark.parametrize("denial", ["declined to say", "refused to say", "would not say"])
+def test_a_denied_cue_reports_nothing(denial: str) -> None:
+    assert indirects(f"Tom Reed {denial} whether he would resign.") == []
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -1429,6 +1429,14 @@ class ActorFinder:
         following = WORD_AFTER.pattern.match(after)
         if following and following.group(1) in ACTION_VERBS and word.lower() not in MONTHS:
             return True  # "Lev has helped"
+        if (
+            self.text.endswith(", ", 0, span.start)
+            and after.startswith(", ")
+            and word.lower() not in MONTHS
+        ):
+            verb = VERB_AFTER_NAME.pattern.match(after)  # "Another resident, Ron, said"
+            if verb and verb.group(1) in self.lex.reporting_verbs:
+                return True
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
 

@@ -119,7 +119,7 @@ def _adjuncts(how: str) -> str:
 
 ADJUNCT = (
     rf"(?:\s(?:(?:on\s)?[MTWFS][a-z]+day|{_adjuncts('alone')}"
-    rf"|{_adjuncts('before_a_word')}\s\w+|in\s(?:a|an|the)\s\w+"
+    rf"|{_adjuncts('before_a_word')}\s\w+|in\s(?:a|an|the)\s(?:[\w-]+\s{_adjuncts('medium')}\b|\w+)"
     rf"|on\s(?:{_adjuncts('after_on')}|[A-Z]\w*(?:\.?\s\d{{1,2}}\b)?)),?)"
 )
 CUE_OBJECTS = word_set("cue_objects.txt")  # "told reporters ...": whom a cue tells
@@ -156,6 +156,17 @@ BARE_CLAUSE = Rule(
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
+NEGATED_CUE = Rule(
+    "negated_cue",
+    "Before a cue, words that deny it reports anything: 'declined to say whether', 'would not "
+    "say'.",
+    re.compile(
+        r"\b(?:(?:refused|refuses|declined|declines)\sto|(?:would|did|could|does|will)\snot"
+        r"|(?:wouldn|didn|couldn|doesn|won)[’']t)\s$"
+    ),
+    matches=("He declined to ", "she would not ", "they didn’t "),
+    rejects=("He agreed to ", "she would "),
+)
 TOLD_WHOM = Rule(
     "told_whom",
     "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "
@@ -178,8 +189,8 @@ URGING_VERBS = word_list("urging_verbs.txt")
 URGED_TO = Rule(
     "urged_to",
     "After a verb of urging: whom it urges (no clause of its own), then 'to' and a verb.",
-    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100}?)\s(?=to\s(?:not\s)?[a-z]{2,}\b)"),
-    matches=(" the council to act now", " Ruiz on Sunday to stay in office"),
+    re.compile(r"\s(?P<addressee>[^,;:“\"‘]{1,100}?)\s(?=(?:not\s)?to\s(?:not\s)?[a-z]{2,}\b)"),
+    matches=(" the council to act now", " Ruiz on Sunday to stay in office", " them not to go"),
     rejects=(" that the council should act", " to act now"),
     how="match",
 )
@@ -546,10 +557,11 @@ PRONOUN_BEFORE = Rule(
     "pronoun_before",
     "A pronoun right before a cue ('she said', 'they quickly added').",
     re.compile(
-        rf"\b({alternation(word_table('pronoun_antecedents.txt'))})\s+(?:\w+ly\s+)?$",
+        rf"\b({alternation(word_table('pronoun_antecedents.txt'))})\s+"
+        rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$",
         re.IGNORECASE,
     ),
-    matches=("The plan, she ", "and they quickly ", "I "),
+    matches=("The plan, she ", "and they quickly ", "I ", "He later ", "she also "),
     rejects=("the shed ", "she left "),
 )
 LEADING_PHRASE = Rule(

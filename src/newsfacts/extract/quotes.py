@@ -61,6 +61,7 @@ from .quote_rules import (
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
+    NEGATED_CUE,
     NEXT_CUE,
     NEXT_OPENING,
     NICKNAME,
@@ -245,9 +246,9 @@ def _long_enough(words: list[str], lex: Lexicons) -> bool:
     """Three words or more, or a subject and its verb: "profits rose", "he resigned"."""
     if len(words) != 2:
         return len(words) > 2
-    subject, verb = words[0], words[1].rstrip(".!?").lower()
-    plural = subject.islower() and subject.endswith("s") and subject not in lex.function_words
-    return (plural or subject in SUBJECT_PRONOUNS) and (
+    subject, verb = words[0].lower(), words[1].rstrip(".!?,").lower()
+    noun = subject.endswith("s") and subject not in lex.function_words  # "profits", "Sales"
+    return (noun or subject in SUBJECT_PRONOUNS) and (
         verb in lex.clause_verbs or verb.endswith("ed")
     )
 
@@ -1596,6 +1597,7 @@ class QuoteFinder:
             if (
                 verb == "according to"
                 or usage == "quote"
+                or NEGATED_CUE.pattern.search(self.text, max(0, cue.start() - 20), cue.start())
                 or self._attributes_direct_quote(Span(cue.start(), cue.end()), inside)
             ):
                 continue
@@ -1713,7 +1715,8 @@ class QuoteFinder:
                 and not RELATIVE_PRONOUN.pattern.search(self.text, tail.start, c.start())
             ]  # "..., in a system that the agency announced last year": no attribution
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
-            if not cues or len(clause.of(self.text).split()) < 3 or self._opens_with_quote(clause):
+            words = clause.of(self.text).split()
+            if not cues or not _long_enough(words, self.lex) or self._opens_with_quote(clause):
                 continue
             if not _may_have_a_verb(clause.of(self.text).split(), self.lex):
                 continue  # "Tom Reed, the city manager, said the Trust ...": a name and its role
@@ -1739,7 +1742,7 @@ class QuoteFinder:
                 clause = self._clause(
                     Span(sentence.start, end if end > sentence.start else tail.start)
                 )
-                if len(clause.of(self.text).split()) >= 3:
+                if _long_enough(clause.of(self.text).split(), self.lex):
                     return _quote(clause, "indirect", speaker, cues[0].group(0))
         return None
 
