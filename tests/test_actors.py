@@ -197,6 +197,17 @@ def test_an_acronym_inside_a_name_stays_whole_in_its_acronym() -> None:
     assert {q[2] for q in quotes_of(text)} == {"NSW Nurses and Midwives' Association"}
 
 
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Utility company Coastline Power said outages would last days.", "Coastline Power"),
+        ("The political news site Capitol Wire first reported the claims.", "Capitol Wire"),
+    ],
+)
+def test_a_name_after_a_noun_for_organisations(text: str, organization: str) -> None:
+    assert actors_of(text) == {organization: "organization"}
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

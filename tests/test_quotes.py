@@ -963,6 +963,11 @@ def test_a_denied_cue_reports_nothing(denial: str) -> None:
     assert indirects(f"Tom Reed {denial} whether he would resign.") == []
 
 
+def test_a_so_called_thing_is_no_quote() -> None:
+    text = 'Mining company Redbank Iron will spend $A12 million, part of its so-called "social licence".'
+    assert quotes_of(text) == []
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

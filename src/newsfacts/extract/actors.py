@@ -678,7 +678,11 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_organization(core) or self._speaks_of_itself(core, core_span):
+        elif (
+            self._is_organization(core)
+            or self._speaks_of_itself(core, core_span)
+            or self._named_after_an_organization_noun(core, core_span)
+        ):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
@@ -1393,6 +1397,13 @@ class ActorFinder:
         """Whether only a sentence's end, a quotation mark or a new line comes before."""
         before = self.text[max(0, span.start - 3) : span.start].rstrip(" ")
         return not before or before[-1] in SENTENCE_OPENERS
+
+    def _named_after_an_organization_noun(self, core: list[str], span: Span) -> bool:
+        """ "Utility company Coastline Power", "the news site Capitol Wire": a name with no
+        given name right after a noun for organisations."""
+        if len(core) < 2 or self._is_given_name_either_way(core[0]):
+            return False
+        return self._after_an_organization_noun(self.text[max(0, span.start - 60) : span.start])
 
     def _after_an_organization_noun(self, before: str) -> bool:
         """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list

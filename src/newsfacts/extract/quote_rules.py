@@ -654,13 +654,14 @@ def source_noun_pattern(lex: Lexicons) -> re.Pattern[str]:
 
 @cache
 def named_thing_pattern(lex: Lexicons) -> re.Pattern[str]:
-    """ "something called “", "a program dubbed “": an indefinite thing, perhaps one
-    lower-case word that is no source nor title ("a judge called “" is the judge speaking)."""
+    """ "something called “", "a program dubbed “", "its so-called “": an indefinite thing,
+    perhaps one lower-case word that is no source nor title ("a judge called “" is the judge
+    speaking), or a so-called one."""
     people = alternation(lex.unnamed_sources | {title.lower() for title in lex.titles})
     return re.compile(
-        r"\b(?:[Ss]omething|[Aa]nything|[Aa]n?)\s"
+        r"\b(?:(?:[Ss]omething|[Aa]nything|[Aa]n?)\s"
         rf"(?:(?!(?:{people})\b)[a-z][\w-]*\s)?"
-        r"(?:called|dubbed|named|titled|known\sas)\s*[“\"‘]?$"
+        r"(?:called|dubbed|named|titled|known\sas)|[Ss]o-called)\s*[“\"‘]?$"
     )
 
 
@@ -670,7 +671,7 @@ NAMED_THING = LexiconRule(
     "after a cue's word ('offers something called “sponsored data”'; not 'what the mayor "
     "called “a disaster”', 'a move one councillor called “”', 'a plan Voss called “”').",
     named_thing_pattern,
-    matches=("something called “", "a program dubbed “", "an app known as “"),
+    matches=("something called “", "a program dubbed “", "an app known as “", "its so-called “"),
     rejects=(
         "what the mayor called “",
         "a gap he called “",
