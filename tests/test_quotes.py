@@ -968,6 +968,15 @@ def test_a_so_called_thing_is_no_quote() -> None:
     assert quotes_of(text) == []
 
 
+@pytest.mark.parametrize(
+    "introduction",
+    ["Gov. Tom Reed signed the bill.", "Tom Reed, the state governor, signed the bill."],
+)
+def test_the_governor_is_the_one_so_titled_or_described(introduction: str) -> None:
+    text = f"{introduction} The governor said it would help families."
+    assert indirects(text) == [("it would help families", "Tom Reed", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

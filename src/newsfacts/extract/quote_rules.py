@@ -156,6 +156,7 @@ BARE_CLAUSE = Rule(
     rejects=(", in a statement", " “We won”", " ... later"),
     how="match",
 )
+TITLE_ABBREVIATIONS = word_table("title_abbreviations.txt")  # "Gov" -> "governor"
 NEGATED_CUE = Rule(
     "negated_cue",
     "Before a cue, words that deny it reports anything: 'declined to say whether', 'would not "

@@ -91,6 +91,7 @@ from .quote_rules import (
     THAT_CLAUSE,
     THOSE,
     TIME_ONLY,
+    TITLE_ABBREVIATIONS,
     TITLE_SMALL_WORDS,
     TOLD_WHOM,
     TRAILING,
@@ -700,10 +701,17 @@ class QuoteFinder:
             actor = self.actors.actors[mention.key]
             if actor.unnamed:
                 continue
-            title = (actor.title or "").lower().rstrip(".").split()
-            if (actor.kind == kind) if kind else (actor.kind == "person" and title[-1:] == [noun]):
+            if (actor.kind == kind) if kind else self._has_role(actor, noun):
                 return mention.key
-        return None
+        return None if kind else self._person_with_role(noun, position)  # "X, the governor"
+
+    def _has_role(self, actor: ArticleActor, noun: str) -> bool:
+        """Whether a person's title ends in `noun`, written out or abbreviated ("Gov.")."""
+        words = (actor.title or "").rstrip(".").split()
+        if actor.kind != "person" or not words:
+            return False
+        last = words[-1].rstrip(".")
+        return last.lower() == noun or TITLE_ABBREVIATIONS.get(last) == noun
 
     def _institution_named_before(self, noun: str, position: int) -> str | None:
         """The nearest organisation named before `position` with `noun` in its name: "the
