@@ -977,6 +977,11 @@ def test_the_governor_is_the_one_so_titled_or_described(introduction: str) -> No
     assert indirects(text) == [("it would help families", "Tom Reed", "said")]
 
 
+def test_the_statement_is_the_organisation_that_issued_it() -> None:
+    text = 'Kellun Bank issued a statement. "We regret the error," the statement said.'
+    assert quotes_of(text) == [("direct", "We regret the error", "Kellun Bank", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

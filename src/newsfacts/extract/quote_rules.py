@@ -632,6 +632,17 @@ DOCUMENT_OF = Rule(
     rejects=(" said in a report", " and the report"),
     how="match",
 )
+DOCUMENT_ISSUED = Rule(
+    "document_issued",
+    "Right after an organisation's name, a document it put out: ' issued a statement'.",
+    re.compile(
+        r"\s(?:\w+ly\s)?(?:issued|issues|released|releases|published|publishes|sent|posted)\s"
+        rf"(?:a|an|the|its)\s(?:[a-z-]+\s)?(?P<noun>{DOCUMENT_NOUNS})\b"
+    ),
+    matches=(" issued a statement", " released its annual report", " quickly issued a statement"),
+    rejects=(" said in a statement", " read the report"),
+    how="match",
+)
 WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
 
 

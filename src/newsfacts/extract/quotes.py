@@ -50,6 +50,7 @@ from .quote_rules import (
     DESCRIPTION_AFTER_CUE,
     DETERMINER,
     DOCUMENT_BY,
+    DOCUMENT_ISSUED,
     DOCUMENT_OF,
     ENDS_WITH_COLON,
     JOINED_CLAUSE,
@@ -1107,9 +1108,10 @@ class QuoteFinder:
             if actor.kind != "organization" or actor.unnamed:
                 continue
             own = DOCUMENT_OF.pattern.match(self.text, mention.span.end)  # "the Trust's report"
+            issued = DOCUMENT_ISSUED.pattern.match(self.text, mention.span.end)
             start = max(floor, mention.span.start - 120)
             by = DOCUMENT_BY.pattern.search(self.text, start, mention.span.start)
-            if any(found and found["noun"].lower() == noun for found in (own, by)):
+            if any(found and found["noun"].lower() == noun for found in (own, issued, by)):
                 return actor.key
         return None
 
