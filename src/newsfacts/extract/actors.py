@@ -678,11 +678,7 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif (
-            self._is_organization(core)
-            or self._speaks_of_itself(core, core_span)
-            or self._named_after_an_organization_noun(core, core_span)
-        ):
+        elif self._is_organization(core) or self._unnamed_organization(core, core_span):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
@@ -871,13 +867,10 @@ class ActorFinder:
         middle_initial = index > 0 and len(word) == 1
         return word.lower() in self.lex.function_words and not middle_initial
 
-    def _speaks_of_itself(self, core: list[str], span: Span) -> bool:
+    def _speaks_of_itself(self, span: Span) -> bool:
         """ "Blue Margin warned that its surveys ...", "The Riverton Hawks said": a name that
-        opens with no given name, reports, and comes after "the" or is next referred to as "its"
-        (not "it", which a person's clause may hold: "Kwabena Mensah said it was over"): an
-        organisation."""
-        if len(core) < 2 or self._is_given_name_either_way(core[0]) or _is_initial(core[0]):
-            return False
+        reports and comes after "the" or is next referred to as "its" (not "it", which a
+        person's clause may hold: "Kwabena Mensah said it was over")."""
         verb = VERB_AFTER_NAME.pattern.match(self.text, span.end)
         if verb is None or verb.group(1) not in self.lex.reporting_verbs:
             return False
@@ -1398,12 +1391,14 @@ class ActorFinder:
         before = self.text[max(0, span.start - 3) : span.start].rstrip(" ")
         return not before or before[-1] in SENTENCE_OPENERS
 
-    def _named_after_an_organization_noun(self, core: list[str], span: Span) -> bool:
-        """ "Utility company Coastline Power", "the news site Capitol Wire": a name with no
-        given name right after a noun for organisations."""
-        if len(core) < 2 or self._is_given_name_either_way(core[0]):
+    def _unnamed_organization(self, core: list[str], span: Span) -> bool:
+        """A name of two words or more that opens with no given name and that the text shows
+        to be an organisation's: after a noun for organisations ("Utility company Coastline
+        Power", "the news site Capitol Wire"), or speaking of itself (_speaks_of_itself)."""
+        if len(core) < 2 or _is_initial(core[0]) or self._is_given_name_either_way(core[0]):
             return False
-        return self._after_an_organization_noun(self.text[max(0, span.start - 60) : span.start])
+        before = self.text[max(0, span.start - 60) : span.start]
+        return self._after_an_organization_noun(before) or self._speaks_of_itself(span)
 
     def _after_an_organization_noun(self, before: str) -> bool:
         """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list

@@ -1314,6 +1314,8 @@ class QuoteFinder:
     ) -> QuoteSpan:
         """ "Detectives believe he fled, a police source said": a clause whose own cue sits
         inside what a trailing attribution reports is part of that report."""
+        if not any(cue.start() > quote.span.start for cue in cues):
+            return quote  # no cue inside the clause: no trailing attribution there
         trailing = self._trailing_attribution(sentence, inside, cues)
         if trailing and trailing.span.start < quote.span.start < trailing.span.end:
             return trailing
