@@ -982,6 +982,16 @@ def test_the_statement_is_the_organisation_that_issued_it() -> None:
     assert quotes_of(text) == [("direct", "We regret the error", "Kellun Bank", "said")]
 
 
+def test_a_sentence_opening_with_a_source_opens_no_leading_phrase() -> None:
+    text = "A spokesperson declined to say how many jobs would go, but said the plant would stay."
+    assert indirects(text) == [("the plant would stay", "spokesperson", "said")]
+
+
+def test_a_described_source_after_the_cue_before_who() -> None:
+    text = '"It was a good day," said a trader who gave his name only as Frank.'
+    assert quotes_of(text) == [("direct", "It was a good day", "trader", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

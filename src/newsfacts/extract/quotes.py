@@ -226,6 +226,11 @@ def _last_speakers(quotes: list[QuoteSpan]) -> list[str | None]:
 NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
 
 
+# a sentence opening with these opens with its subject, not a leading phrase before a comma
+NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
+RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
+
+
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
     first = words[0].lower()
@@ -552,6 +557,7 @@ class QuoteFinder:
         """ "a publicist" alone between `start` and `end` (DESCRIBED_SOURCE): an unnamed source
         no lexicon lists; not a time ("a week ago") nor a word of the language's skeleton."""
         phrase = self.text[start:end].rstrip(" ,")
+        phrase = RELATIVE_AFTER_SOURCE.split(phrase, maxsplit=1)[0]  # "a trader who gave ..."
         match = DESCRIBED_SOURCE.pattern.fullmatch(self.text, start, start + len(phrase))
         if match is None:
             return None
@@ -795,7 +801,7 @@ class QuoteFinder:
             lead
             and self.text[limit].isupper()
             and first in self.lex.function_words
-            and first not in ("but", "and", "yet", "so")  # "But Alan Whitby, 45, said"
+            and first not in NO_LEADING_PHRASE  # "But Alan Whitby, 45, said", "A Plinth ..."
         ):
             clause_start = limit + lead.end()
         first_unnamed = self._unnamed_search(clause_start, position)
