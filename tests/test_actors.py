@@ -208,6 +208,12 @@ def test_a_name_after_a_noun_for_organisations(text: str, organization: str) -> 
     assert actors_of(text) == {organization: "organization"}
 
 
+def test_a_kinship_word_opening_a_quotation_is_no_actor() -> None:
+    assert actors_of('"Mum believed that anyone could sing," he told the Brindley Gazette.') == {
+        "Brindley Gazette": "organization"
+    }
+
+
 def test_a_name_referred_to_as_its_is_an_organization() -> None:
     text = "Blue Margin warned that its surveys showed a collapse in cod numbers."
     assert actors_of(text) == {"Blue Margin": "organization"}

@@ -992,6 +992,22 @@ def test_a_described_source_after_the_cue_before_who() -> None:
     assert quotes_of(text) == [("direct", "It was a good day", "trader", "said")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("A lawyer for the family said the verdict was unjust.", "lawyer"),
+        ("An aide to the opposition leader said the vote was rigged.", "aide"),
+        ("Bills will rise, according to the finance director, Lena Marsh.", "Lena Marsh"),
+    ],
+)
+def test_whom_a_source_serves_does_not_speak(sentence: str, speaker: str) -> None:
+    assert [q[1] for q in indirects(sentence)] == [speaker]
+
+
+def test_a_cue_after_a_hyphen_is_no_cue() -> None:
+    assert indirects("The leader of Varnia's self-declared government, Dario Kell, left.") == []
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

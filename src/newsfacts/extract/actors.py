@@ -437,8 +437,9 @@ class ActorFinder:
 
     def _may_be_a_full_name(self, words: list[str]) -> bool:
         """A given name and more, no organisation word: "Ana Ruiz", not "Marshall College"."""
-        given = words[0] in self.lex.given_names
-        return len(words) >= 2 and given and self.lex.org_words.isdisjoint(words)
+        first = words[0]
+        given = first in self.lex.given_names or first.split("-")[0] in self.lex.given_names
+        return len(words) >= 2 and given and self.lex.org_words.isdisjoint(words)  # "Mei-Ling"
 
     def _split_connectors(
         self, run: list[Span], words: list[str]
@@ -761,8 +762,13 @@ class ActorFinder:
         return following is not None and following.group(1) in self.lex.reporting_verbs
 
     def _is_given_name_either_way(self, word: str) -> bool:
-        """A given name with a gender, or one used for both ("Pat")."""
-        return self.lex.given_names.get(word, "?") != "?" or word in self.lex.unisex_given_names
+        """A given name with a gender, or one used for both ("Pat"); of a hyphened one, its
+        first part ("Mei-Ling", "Jean-Pierre")."""
+        lex = self.lex
+        if lex.given_names.get(word, "?") != "?" or word in lex.unisex_given_names:
+            return True
+        first, hyphen, rest = word.partition("-")
+        return bool(hyphen and rest[:1].isupper()) and self._is_given_name_either_way(first)
 
     def _placed_by_context(self, core: list[str], span: Span) -> bool:
         """ "the suburb of Torvik Heights" (PLACE_NOUN_OF), "Torvik Heights, Calif." or "...,
@@ -1473,6 +1479,7 @@ class ActorFinder:
             or lowered.removesuffix("s") in lex.unnamed_sources
             or word.removesuffix("s") in lex.demonyms
             or word in REGIONS_AFTER_A_PLACE  # "Washington said": a state, or a government
+            or lowered in KINSHIP_NOUNS  # "Mum believed that ..."
             or not word[1:].islower()
         )
 

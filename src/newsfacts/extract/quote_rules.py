@@ -91,12 +91,13 @@ def cue_words(lex: Lexicons) -> str:
 @cache
 def cue_pattern(lex: Lexicons) -> re.Pattern[str]:
     """ "according to" or a reporting verb; a passive "was reported" or "is said to" reports
-    nothing. The word boundary and the first letter come first: they rule out most positions
-    quickest."""
+    nothing, nor a word after a hyphen ("self-declared"). The word boundary and the first
+    letter come first: they rule out most positions quickest."""
     first_letters = "".join(sorted({verb[0] for verb in lex.reporting_verbs} | {"A", "a"}))
     return re.compile(
         rf"\b(?=[{re.escape(first_letters)}])"
-        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )" + cue_words(lex)
+        r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )(?<!\bare )(?<!\bbeing )(?<!-)"
+        + cue_words(lex)
     )
 
 
@@ -459,6 +460,15 @@ NICKNAME = Rule(
     matches=(' "Deco" W', " “The Hammer” R"),
     rejects=(' "Deco" said', ' "We won" R', " “a disaster” R"),
     how="match",
+)
+SOURCE_OF = Rule(
+    "source_of",
+    "Between two sources, what makes the second the first's client or employer: 'A lawyer for "
+    "the family', 'An aide to the opposition leader'.",
+    re.compile(r"\s(?:for|to|of|representing)\s(?:the\s|a\s|an\s|his\s|her\s|their\s)?"),
+    matches=(" for the ", " to the ", " representing "),
+    rejects=(" and the ", ", the "),
+    how="fullmatch",
 )
 SET_OFF = Rule(
     "set_off",

@@ -85,6 +85,7 @@ from .quote_rules import (
     SENTENCE_END,
     SET_OFF,
     SOURCE_NOUN,
+    SOURCE_OF,
     SPEAKER_GAP,
     SUBJECT_PRONOUNS,
     SURNAME_BEFORE,
@@ -663,12 +664,17 @@ class QuoteFinder:
         role; "the company said": the nearest organisation named before; "the actress said":
         the person the article called so (_person_called)."""
         found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
-        if found is None:
+        if found is None or self._after_a_source_of(found.start(), limit):
             return None
         key = self._role_referent(found["role"], found.start())
         if key:
             return Speaker(key, True, found.start("role"), "role_noun")
         return self._unnamed_person_noun(found["role"], found.start("role"))
+
+    def _after_a_source_of(self, start: int, limit: int) -> bool:
+        """ "An aide to the president said": "the president" is whom the source serves."""
+        before = self.text[max(limit, start - 12) : start]
+        return bool(re.search(r"\s(?:for|to|representing)\s$", before))
 
     def _unnamed_person_noun(self, role: str, start: int) -> Speaker | None:
         """ "the striker said", "the Dutchwoman told reporters", when no one named before was
@@ -1027,15 +1033,20 @@ class QuoteFinder:
 
     def _unnamed_match_before(self, position: int, limit: int) -> re.Match[str] | None:
         """The last unnamed source ending right before `position` (or before an appositive)."""
-        found = subject = None
+        found: re.Match[str] | None = None
+        subject: re.Match[str] | None = None
+        previous: re.Match[str] | None = None
         for match in self._unnamed_finditer(limit, position):
             if self._is_a_medium(match):
                 continue
             if not self.text[limit : match.start()].strip():
                 subject = match  # the clause opens with it: "The report, compiled with ..."
             gap = self.text[match.end() : position]
+            if previous and SOURCE_OF.pattern.fullmatch(self.text, previous.end(), match.start()):
+                continue  # "A lawyer for the family": the lawyer, not the family
             if SPEAKER_GAP.pattern.match(gap) or APPOSITIVE.pattern.match(gap):
                 found = match
+            previous = match
         set_off = subject and SET_OFF.pattern.fullmatch(self.text, subject.end(), position)
         if set_off and subject is not found:
             return subject  # "The report, compiled with scientists from ..., found"
@@ -1544,6 +1555,10 @@ class QuoteFinder:
         match = DESCRIBED_ACCORDING.pattern.fullmatch(self.text, source.start, source.end)
         if match is None or match["noun"] in self.lex.function_words:
             return None
+        if self.text.startswith(", ", source.end):  # "the finance director, Lena Marsh"
+            for mention in self.actors.between(source.end + 2, source.end + 3):
+                if self.actors.actors[mention.key].kind == "person":
+                    return Speaker(mention.key, True, mention.span.start, "according_to")
         speaker = self._unnamed_actor(match, of_its_own=True)
         return speaker if speaker.found else None
 
