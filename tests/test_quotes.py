@@ -1008,6 +1008,25 @@ def test_a_cue_after_a_hyphen_is_no_cue() -> None:
     assert indirects("The leader of Varnia's self-declared government, Dario Kell, left.") == []
 
 
+def test_a_role_and_a_name_after_the_cue() -> None:
+    text = '"We will fight on," said the president, Lucia Benavente.'
+    assert quotes_of(text) == [("direct", "We will fight on", "Lucia Benavente", "said")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A structural engineer testified on Monday that the beams were weak.",
+            "structural engineer",
+        ),
+        ("Aid agencies warned on Thursday that food was running out.", "Aid agencies"),
+    ],
+)
+def test_engineers_and_agencies_as_unnamed_sources(sentence: str, speaker: str) -> None:
+    assert [q[1] for q in indirects(sentence)] == [speaker]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

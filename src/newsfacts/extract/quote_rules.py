@@ -470,6 +470,15 @@ SOURCE_OF = Rule(
     rejects=(" and the ", ", the "),
     how="fullmatch",
 )
+ROLE_THEN_NAME = Rule(
+    "role_then_name",
+    "After a cue, 'the', a role of up to four words and a comma before the name: 'said the "
+    "president, Lucia Benavente', 'said the council's chief mediator, Thabo Mokoena'.",
+    re.compile(r"the\s(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"),
+    matches=("the president, ", "the council's chief mediator, "),
+    rejects=("the president said", "the Harbour Trust, "),
+    how="match",
+)
 SET_OFF = Rule(
     "set_off",
     "A phrase set off by commas between a clause's subject and its cue: the subject speaks "

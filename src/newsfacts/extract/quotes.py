@@ -81,6 +81,7 @@ from .quote_rules import (
     ROLE_AFTER_NAME,
     ROLE_AT_CLAUSE_END,
     ROLE_BEFORE_NAME,
+    ROLE_THEN_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
     SET_OFF,
@@ -468,6 +469,10 @@ class QuoteFinder:
             for mention in self.actors.between(start + 4, start + 5):
                 if not mention.possessive and self.actors.actors[mention.key].kind != "person":
                     return Speaker(mention.key, True, start + 4, "name_after_cue")
+            named = ROLE_THEN_NAME.pattern.match(self.text, start, limit)
+            for mention in self.actors.between(named.end(), named.end() + 1) if named else ():
+                if self.actors.actors[mention.key].kind == "person":  # "said the president, X"
+                    return Speaker(mention.key, True, mention.span.start, "name_after_cue")
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
