@@ -829,6 +829,10 @@ def test_common_nouns_as_unnamed_sources(source: str) -> None:
             'Frenchman Julien Moreau beat Tom Reed. "I dreamt of this," said the Frenchman.',
             "Julien Moreau",
         ),
+        (
+            'Hungarian Tomas Varga scored. Tom Reed was happy. "It hurts," the Hungarian said.',
+            "Tomas Varga",
+        ),
     ],
 )
 def test_a_role_or_an_age_refers_back_to_the_person_so_described(text: str, speaker: str) -> None:

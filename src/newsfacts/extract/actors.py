@@ -437,9 +437,9 @@ class ActorFinder:
 
     def _may_be_a_full_name(self, words: list[str]) -> bool:
         """A given name and more, no organisation word: "Ana Ruiz", not "Marshall College"."""
-        first = words[0]
-        given = first in self.lex.given_names or first.split("-")[0] in self.lex.given_names
-        return len(words) >= 2 and given and self.lex.org_words.isdisjoint(words)  # "Mei-Ling"
+        first = words[0].split("-")[0]  # "Jean-Pierre Dupont": "Jean"
+        given = first in self.lex.given_names
+        return len(words) >= 2 and given and self.lex.org_words.isdisjoint(words)
 
     def _split_connectors(
         self, run: list[Span], words: list[str]
@@ -1104,9 +1104,8 @@ class ActorFinder:
             elif len(surname_of) == 1:
                 self.found.add(surname_of[0], span, word, possessive)
             elif surname_of and (nearest := self._named_last_before(surname_of, span.start)):
-                self.found.add(
-                    nearest, span, word, possessive
-                )  # "Simone Achterberg ... Achterberg"
+                # "Lead author Simone Achterberg ... Achterberg said ... Nils Achterberg"
+                self.found.add(nearest, span, word, possessive)
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
@@ -1151,9 +1150,8 @@ class ActorFinder:
                 self._add_organization(word, span, possessive, None, kind)
 
     def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
-        """Of people who share a surname, the one named last before `position`, when one was
-        named there and the next of them only after it ("Lead author Simone Achterberg ...
-        Achterberg said ... Co-author Nils Achterberg")."""
+        """Of people who share a surname, the one named before `position`, when only one of
+        them was."""
         keys = {person.key for person in people}
         named_before = {m.key for m in self.found.before(position) if m.key in keys}
         if len(named_before) != 1:

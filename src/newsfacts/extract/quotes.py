@@ -230,6 +230,7 @@ NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
 
 # a sentence opening with these opens with its subject, not a leading phrase before a comma
 NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
+SERVES = re.compile(r"\s(?:for|to|representing)\s$")  # "An aide to" the one served
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 
 
@@ -678,8 +679,7 @@ class QuoteFinder:
 
     def _after_a_source_of(self, start: int, limit: int) -> bool:
         """ "An aide to the president said": "the president" is whom the source serves."""
-        before = self.text[max(limit, start - 12) : start]
-        return bool(re.search(r"\s(?:for|to|representing)\s$", before))
+        return SERVES.search(self.text, max(limit, start - 12), start) is not None
 
     def _unnamed_person_noun(self, role: str, start: int) -> Speaker | None:
         """ "the striker said", "the Dutchwoman told reporters", when no one named before was
@@ -1082,7 +1082,7 @@ class QuoteFinder:
 
     def _person_of_country(self, code: str, position: int) -> str | None:
         """The nearest person named before `position` whom the article gave the country
-        `code` ("Dutch player Eva Smit" ... "the Dutchwoman")."""
+        `code` ("Hungarian Tomas Varga" ... "the Hungarian")."""
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.kind == "person" and not actor.unnamed and actor.country_code == code:
