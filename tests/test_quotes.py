@@ -1031,6 +1031,16 @@ def test_engineers_and_agencies_as_unnamed_sources(sentence: str, speaker: str) 
     assert [q[1] for q in indirects(sentence)] == [speaker]
 
 
+def test_a_camel_case_name_opening_a_sentence_speaks() -> None:
+    text = "TransNorth said the inspections met national standards."
+    assert indirects(text) == [("the inspections met national standards", "TransNorth", "said")]
+
+
+def test_the_observatory_is_the_one_named_before() -> None:
+    text = "The Orlov Space Observatory made the find. The observatory said the team was thrilled."
+    assert indirects(text) == [("the team was thrilled", "Orlov Space Observatory", "said")]
+
+
 def test_accused_of_reports_what_the_addressee_is_accused_of() -> None:
     text = "Ana Ruiz accused the council of hiding the report from residents."
     assert indirects(text) == [("hiding the report from residents", "Ana Ruiz", "accused")]

@@ -1478,7 +1478,7 @@ class ActorFinder:
             or word.removesuffix("s") in lex.demonyms
             or word in REGIONS_AFTER_A_PLACE  # "Washington said": a state, or a government
             or lowered in KINSHIP_NOUNS  # "Mum believed that ..."
-            or not word[1:].islower()
+            or word.isupper()  # an acronym: linked as one
         )
 
     def _merge_middle_initials(self) -> None:
