@@ -112,6 +112,14 @@ def test_an_age_in_words(sentence: str, text: str, value: float) -> None:
     assert statistics_of(sentence) == [(text, value, "exact")]
 
 
+def test_half_of_a_period_is_no_statistic_and_half_a_unit_is_a_half() -> None:
+    assert statistics_of("Profits fell in the second half of the year.") == []
+    assert statistics_of("The fire was half a mile away.") == [("half a mile", 0.5, "exact")]
+    assert statistics_of("Half of the voters stayed home.") == [
+        ("Half of the voters", 0.5, "exact")
+    ]
+
+
 def test_age() -> None:
     _, extraction = run_extract("A 45-year-old man was charged.")
     (stat,) = extraction.statistics

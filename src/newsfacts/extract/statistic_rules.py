@@ -105,6 +105,14 @@ HALF_AS_MUCH = Rule(
     rejects=(" as well", "as much"),
     how="match",
 )
+HALF_OF_A_PERIOD = Rule(
+    "half_of_a_period",
+    "'first' or 'second' just before 'half': a period or a part of a match ('the second half of "
+    "2026'), not an amount.",
+    re.compile(r"\b(?:first|second|latter)\s$", re.IGNORECASE),
+    matches=("in the second ", "the First "),
+    rejects=("the other ", "first"),
+)
 QUALIFIER_BEFORE = Rule(
     "qualifier_before",
     "A qualifier just before a fraction, ratio or duration: 'about' two-thirds.",

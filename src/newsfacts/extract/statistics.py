@@ -40,6 +40,7 @@ from .statistic_rules import (
     GLUED_CAPITAL,
     GLUED_UNIT,
     HALF_AS_MUCH,
+    HALF_OF_A_PERIOD,
     IRREGULAR_PLURALS,
     LABEL_BEFORE,
     LEADING_CURRENCY,
@@ -447,6 +448,8 @@ def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
         start, qualifier = _qualified_start(text, match.start(), span.start)
         if bare and qualifier == "exact" and not HALF_AS_MUCH.pattern.match(text, match.end()):
             continue  # "half" alone, unqualified, is no statistic ("half asleep")
+        if match.group("half") and HALF_OF_A_PERIOD.pattern.search(text, span.start, start):
+            continue  # "the second half of the year": a period, not an amount
         found.append(StatisticSpan(Span(start, end), value, None, object_, None, qualifier))
     return found
 
@@ -523,14 +526,15 @@ def _ages(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticS
 
 
 def _a_measure(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
-    """ "a foot of rain" is one foot."""
+    """ "a foot of rain" is one foot, "half a mile" half a mile."""
     found = []
     for match in MEASURE.pattern.finditer(text, span.start, span.end):
         qualifier = _qualifier(match)
         unit = match.group("unit").lower()
-        found.append(
-            StatisticSpan(Span(match.start(), match.end()), 1.0, None, unit, unit, qualifier)
-        )
+        start, value = match.start(), 1.0
+        if text.endswith(("half ", "Half "), span.start, start):
+            start, value = start - len("half "), 0.5
+        found.append(StatisticSpan(Span(start, match.end()), value, None, unit, unit, qualifier))
     return found
 
 
