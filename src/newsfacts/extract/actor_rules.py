@@ -130,8 +130,7 @@ MONTH_AS_A_DATE = Rule(
     rejects=("historian ", "mayor, ", "Dr. "),
 )
 
-# Endings of English nouns for who one is: "Farmer", "Activist", "Historian", "Resident".
-AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+AGENT_ENDINGS = word_list("agent_endings.txt")  # "Farmer", "Activist", "Historian"
 NAMED_BEFORE = Rule(
     "named_before",
     "Words before a name that give it to someone or something: 'a spaniel named Disney', "

@@ -443,7 +443,7 @@ DEFINITE_ROLE = Rule(
     rejects=("they ", "a president "),
 )
 # endings of nouns for who one is: "striker", "Frenchman", "Hungarian", "novelist"
-PERSON_NOUN_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman")
+PERSON_NOUN_ENDINGS = (*word_list("agent_endings.txt"), "man")  # and "-woman"
 AGE_NOUN = Rule(
     "age_noun",
     "A person's age as a noun: 'the 28-year-old said'.",
