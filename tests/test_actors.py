@@ -149,6 +149,19 @@ def test_a_lone_first_name_with_an_age_ending_the_sentence() -> None:
             "Tom Reed of Calloway Securities said the price was high.",
             {"Tom Reed": "person", "Calloway Securities": "organization"},
         ),
+        (
+            "Meiling Zhou of Calloway Securities said the price was high.",
+            {"Meiling Zhou": "person", "Calloway Securities": "organization"},
+        ),
+        (
+            "Mei-Ling Zhou of Calloway Securities said the price was high.",
+            {"Mei-Ling Zhou": "person", "Calloway Securities": "organization"},
+        ),
+        ("Royal Bank of Canada said the price was high.", {"Royal Bank of Canada": "organization"}),
+        (
+            "The Sisters of Mercy Hospital said it would close.",
+            {"Sisters of Mercy Hospital": "organization"},
+        ),
         ("The film was made by Calloway Pictures.", {"Calloway Pictures": "organization"}),
         ("Harwick Rovers beat the champions.", {"Harwick Rovers": "organization"}),
         (

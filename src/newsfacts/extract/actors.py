@@ -374,6 +374,7 @@ class ActorFinder:
         # two words no rule placed: span, words, possessive, opening a sentence
         self.unplaced_pairs: list[tuple[Span, str, bool, bool]] = []
         self.named_as_organization: dict[Span, bool] = {}  # _named_as_organization's answers
+        self.people_of_organizations: set[int] = set()  # where "Tom Reed of Kellun Bank" opens
         self.initial = False
 
     # -- classification of one run -------------------------------------------------
@@ -464,6 +465,8 @@ class ActorFinder:
         ]
         if not connectors:
             return [(run, words)]
+        if words[connectors[0]] == "of" and self._person_of_organization(words, connectors[0]):
+            self.people_of_organizations.add(run[0].start)
         parts, start = [], 0
         for i in [*connectors, len(words)]:
             while start < i and words[start] in JOINERS:
@@ -530,7 +533,20 @@ class ActorFinder:
         if not org_words.isdisjoint(before) or org_words.isdisjoint(after):
             return False
         _, title, _, core = self._title(before)
-        return (bool(title) and bool(core)) or self._may_be_a_full_name(before)
+        if title and core:
+            return True
+        return self._may_be_a_full_name(before) or self._may_be_a_foreign_name(before)
+
+    def _may_be_a_foreign_name(self, words: list[str]) -> bool:
+        """ "Meiling Zhou", "Kwabena Mensah": two words that may open a name, neither a word of
+        the language, a title nor a known organisation's name."""
+        return (
+            len(words) == 2
+            and all(self._may_open_a_name(word) for word in words)
+            and not any(self._is_a_word_of_the_language(word) for word in words)
+            and not any(word in self.title_set for word in words)
+            and not self._names_a_known_organization(words[:1])
+        )
 
     def _unit_of_organization(self, words: list[str], index: int) -> bool:
         """ "41st Kestry Brigade of the Norvale Army": a unit, then the organisation it is in."""
@@ -896,6 +912,8 @@ class ActorFinder:
         first = 1 if self._month_as_given_name(core, span) else 0
         if any(self._cannot_be_in_a_name(word, i) for i, word in enumerate(core) if i >= first):
             return False
+        if span.start in self.people_of_organizations:
+            return True  # "Meiling Zhou of Calloway Securities"
         if (
             self._is_given_name_either_way(core[0])  # "Pat Lindqvist"
             or (len(core[0]) == 2 and core[0][1] == ".")
