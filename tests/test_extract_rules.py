@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from newsfacts.extract import actor_rules, quote_rules, quotes, statistic_rules, statistics
-from newsfacts.extract.fast import lowered
+from newsfacts.extract.fast import holds_as_words, lowered
 from newsfacts.extract.lexicons import load_lexicons
 from newsfacts.extract.rules import AnyRule, LexiconRule, Rule
 
@@ -82,6 +82,26 @@ def examples_of(*rules: AnyRule) -> list[str]:
     texts = [example for rule in rules for example in rule.matches + rule.rejects]
     texts.append(" ".join(texts))
     return texts + [text.upper() for text in texts] + [text.title() for text in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("the Amazon rose", "the Amazon"),
+        ("Breathe Amazon", "the Amazon"),
+        ("the Amazonian", "the Amazon"),
+        ("the Amazon_x and the Amazon.", "the Amazon"),
+        ("Kellun Inc.", "Inc."),
+        ("Kellun Inc.x", "Inc."),
+        ("the Kellun Inc. said", "the Kellun Inc."),
+        ("é the Café", "the Café"),
+        ("", "the Amazon"),
+        ("the Amazonthe Amazon", "the Amazon"),
+    ],
+)
+def test_holds_as_words_finds_what_a_word_bounded_search_finds(text: str, phrase: str) -> None:
+    expected = re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+    assert holds_as_words(text, phrase) == expected
 
 
 @pytest.mark.parametrize("text", examples_of(quote_rules.UNNAMED_SOURCE, quote_rules.SOURCE_NOUN))

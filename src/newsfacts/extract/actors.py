@@ -101,7 +101,7 @@ from .actor_rules import (
     WEEKDAYS,
     WORD_AFTER,
 )
-from .fast import WordSkipper, holds_any
+from .fast import WordSkipper, holds_any, holds_as_words
 from .lexicons import Lexicons
 from .text import ABBREVIATIONS, Span
 
@@ -1207,7 +1207,7 @@ class ActorFinder:
 
     def _written_after_the(self, word: str) -> bool:
         """Whether the article writes "the" before `word` anywhere ("the Amazon")."""
-        return re.search(rf"\b[Tt]he {re.escape(word)}\b", self.text) is not None
+        return holds_as_words(self.text, f"the {word}") or holds_as_words(self.text, f"The {word}")
 
     def _acts_as_organization(self, span: Span, possessive: bool) -> bool:
         return self._acts_or_owns(span, possessive) or self._named_as_organization(span)

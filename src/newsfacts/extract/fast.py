@@ -204,6 +204,24 @@ class Clues:
         return pattern.search(self.text, self.start, self.end) is not None
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def holds_as_words(text: str, phrase: str) -> bool:
+    """`re.search(rf"\\b{re.escape(phrase)}\\b", text) is not None`, by str.find."""
+    opens_word, ends_word = _is_word_char(phrase[0]), _is_word_char(phrase[-1])
+    at = text.find(phrase)
+    while at >= 0:
+        end = at + len(phrase)
+        before = at > 0 and _is_word_char(text[at - 1])
+        after = end < len(text) and _is_word_char(text[end])
+        if before != opens_word and after != ends_word:
+            return True
+        at = text.find(phrase, at + 1)
+    return False
+
+
 def holds_any(text: str, parts: tuple[str, ...], start: int, end: int) -> bool:
     """Whether one of `parts` is in text[start:end] (a loop: quicker than any() here)."""
     for part in parts:  # noqa: SIM110 (no generator made per call)
