@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import actors_of, quotes_of
+from .conftest import actors_of, quotes_of, run_extract
 
 
 def directs(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -148,6 +148,20 @@ def test_unnamed_sources() -> None:
 )
 def test_a_country_in_an_unnamed_source_does_not_speak(sentence: str, speaker: str) -> None:
     assert [s for _, s, _ in indirects(sentence)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["European Union", "Kellun Police", "Transport Workers Union", "National Union of Journalists"],
+)
+def test_a_source_noun_ending_a_name_is_the_named_organization(name: str) -> None:
+    """ "union", "police" and "journalists" name unnamed sources; written as a name's last
+    word they are the named organisation, with no unnamed twin."""
+    _, found = run_extract(f"The {name} said the road would close.")
+    [quote] = found.quotes
+    speaker = found.actors.actors[quote.speaker or ""]
+    assert (speaker.name, speaker.unnamed) == (name, False)
+    assert [actor.name for actor in found.actors.actors.values()] == [name]
 
 
 def test_according_to_the_report_is_its_author() -> None:
