@@ -164,6 +164,30 @@ def test_a_source_noun_ending_a_name_is_the_named_organization(name: str) -> Non
     assert [actor.name for actor in found.actors.actors.values()] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (  # who spoke in the sentence that brought the statement in
+            'In a written statement, a spokesman said the firm "does not agree."\n'
+            '"We have commissioned a review," the statement continued.',
+            "spokesman",
+        ),
+        (  # the subject of that sentence
+            'In a statement, Kellun Bank said profits had doubled. "This is a strong result," '
+            "the statement said.",
+            "Kellun Bank",
+        ),
+        (  # not the one the letter went to: the letter, as before
+            'The group sent a letter to Ana Ruiz on Monday.\n"We ask for an inquiry," the letter '
+            "said.",
+            "letter",
+        ),
+    ],
+)
+def test_the_statement_is_its_issuer_s(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

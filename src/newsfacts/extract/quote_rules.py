@@ -662,6 +662,14 @@ DOCUMENT_ISSUED = Rule(
     rejects=(" said in a statement", " read the report"),
     how="match",
 )
+DOCUMENT_BROUGHT_IN = Rule(
+    "document_brought_in",
+    "A document brought in with 'a' or 'an', whose issuer speaks next: 'In a written "
+    "statement, a spokesman said', which 'the statement said' later refers back to.",
+    re.compile(rf"\b(?:a|an)\s(?:[a-z-]+\s){{0,2}}?(?P<noun>{DOCUMENT_NOUNS})\b", re.IGNORECASE),
+    matches=("In a written statement", "a statement released on Monday", "an open letter"),
+    rejects=("the statement", "a statesman", "its statement"),
+)
 WORDS_BEFORE_SOURCE_NOUN = 3  # after a determiner, or modifiers: "a senior U.S. official"
 
 

@@ -49,6 +49,7 @@ from .quote_rules import (
     DESCRIBED_SOURCE,
     DESCRIPTION_AFTER_CUE,
     DETERMINER,
+    DOCUMENT_BROUGHT_IN,
     DOCUMENT_BY,
     DOCUMENT_ISSUED,
     DOCUMENT_OF,
@@ -588,7 +589,43 @@ class QuoteFinder:
         earlier = self._document_author(unnamed.group(0), unnamed.start())
         if earlier:
             return Speaker(earlier, True, unnamed.start(), "role_noun")
+        issuer = self._document_issuer(unnamed.group("noun"), unnamed.start())
+        if issuer:
+            return Speaker(issuer, True, unnamed.start(), "role_noun")
         return self._unnamed_actor(unnamed, of_its_own=True) if of_its_own else speaker
+
+    def _document_issuer(self, noun: str, position: int) -> str | None:
+        """ "the statement said", after "In a written statement, a spokesman said ..." or
+        "Kellun Bank said in a statement": who spoke in the sentence that brought the document
+        in (DOCUMENT_BROUGHT_IN), else the actor it names before the document (its subject),
+        else after it, not after "to"; never a document itself."""
+        brought_in = None
+        floor = max(0, position - DOCUMENT_REACH)
+        for match in DOCUMENT_BROUGHT_IN.pattern.finditer(self.text, floor, position):
+            if match["noun"].lower() == noun.lower():
+                brought_in = match
+        if brought_in is None:
+            return None
+        opening = max(self.text.rfind(". ", 0, brought_in.start()) + 2, 0)
+        closing = self.text.find(". ", brought_in.end(), position)
+        closing = position if closing < 0 else closing
+        index = bisect_left(self.spoken, opening, key=_spoken_at)
+        if index < len(self.spoken) and self.spoken[index][0] < closing:
+            return self._no_document(self.spoken[index][1])
+        mentions = [
+            mention
+            for mention in self.actors.between(opening, closing)
+            if not self.text.endswith(" to ", 0, mention.span.start)  # "a letter to Ana Ruiz"
+        ]
+        before = [m for m in mentions if m.span.end <= brought_in.start()]
+        after = [m for m in mentions if m.span.start >= brought_in.end()]
+        issuer = before[-1] if before else after[0] if after else None
+        return self._no_document(issuer.key) if issuer else None
+
+    def _no_document(self, key: str) -> str | None:
+        actor = self.actors.actors[key]
+        is_a_document = actor.unnamed and actor.name.split()[-1].lower() in self.lex.documents
+        return None if is_a_document else key
 
     def _name_before_who(self, position: int, limit: int) -> Speaker | None:
         """ "a reply from Ana Ruiz, who confirmed that ...": the name the relative clause
