@@ -174,6 +174,29 @@ def test_company_words_and_a_person_of_a_company(text: str, expected: dict[str, 
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Mothers of Mirenje said the sentence was too light.",
+            {"Mothers of Mirenje": "organization"},
+        ),
+        (
+            "It was welcomed by the Veterans of Foreign Wars, a group of old soldiers.",
+            {"Veterans of Foreign Wars": "organization"},
+        ),
+        (
+            "The Friends of the Millbrook Library said the branch would close.",
+            {"Friends of the Millbrook Library": "organization"},
+        ),
+        # no "the": some residents, an unnamed source
+        ("Residents of Kerrit said the water was unsafe.", {"Residents of Kerrit": "group"}),
+    ],
+)
+def test_the_plural_of_a_name_is_one_body(text: str, expected: dict[str, str]) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

@@ -413,6 +413,10 @@ class ActorFinder:
         if len(run) > 1 and self.text.find(" & ", run[0].start, run[-1].end) >= 0:
             self._take_ampersand_run(run, words, sentence_start and run[0] == first)
             return
+        if self._plural_of_a_name(run, words):  # "the Mothers of Mirenje"
+            name = Name.of(run, words, self.text, False)
+            self._add_organization(name.text, name.span, name.possessive, None)
+            return
         if CONNECTORS.isdisjoint(words):  # most names: one part
             self.initial = sentence_start and run[0] == first
             self.classify(run, words)
@@ -828,6 +832,25 @@ class ActorFinder:
             and first not in self.title_set
             and self._may_name_an_organization(first)
             and self._is_a_word_of_the_language(first)
+        )
+
+    def _plural_of_a_name(self, run: list[Span], words: list[str]) -> bool:
+        """ "the Mothers of Mirenje", "the Veterans of Foreign Wars", "the Friends of Elmwood
+        Library": after "the", a capitalised plural noun, "of" and a name name one body (no
+        one writes "the Residents of Kerrit" for some residents)."""
+        named = words[3:] if words[2:3] == ["the"] else words[2:]
+        if len(words) < 3 or words[1] != "of" or not named or not CONNECTORS.isdisjoint(named):
+            return False
+        first, lex = words[0], self.lex
+        return (
+            self.text.endswith(("the ", "The "), 0, run[0].start)
+            and first.endswith("s")
+            and not first.endswith("ss")
+            and first[0].isupper()
+            and first not in lex.org_words | self.title_set | LOCAL_GOVERNMENTS
+            and first not in lex.given_names
+            and first not in lex.countries
+            and first not in lex.demonyms
         )
 
     def _people_of_an_organization(self, words: list[str]) -> bool:

@@ -396,15 +396,17 @@ class QuoteFinder:
 
     def _inside_a_name(self, match: re.Match[str]) -> bool:
         """ "The NSW Nurses" of "the NSW Nurses and Midwives' Association": a source's words
-        that open a longer name of an actor; "The European Union", "the National Union of
-        Journalists": a source noun written as the last word of an actor's longer name."""
+        that open a longer name of an actor; "The European Union", "the Friends of the Millbrook
+        Library": a source noun written capitalised in an organisation's longer name."""
         noun = match.start("noun")
         for mention in self.actors.between(match.start(), match.end()):
             if self.actors.actors[mention.key].unnamed or mention.span.start > noun:
                 continue
             if match.end() < mention.span.end:
                 return True
-            if mention.span.start < noun and self.text[noun].isupper():
+            longer = mention.span.start < noun or mention.span.end > match.end("noun")
+            person = self.actors.actors[mention.key].kind == "person"
+            if longer and not person and self.text[noun].isupper():
                 return True
         return False
 
