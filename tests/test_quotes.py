@@ -188,6 +188,17 @@ def test_the_statement_is_its_issuer_s(text: str, speaker: str) -> None:
     assert quotes_of(text)[-1][2] == speaker
 
 
+def test_the_agency_is_the_organisation_that_last_spoke() -> None:
+    text = (
+        "The World Food Programme said it had stopped deliveries after a truck hired from "
+        "Kellun Haulage Ltd was hit by gunfire. No one was hurt, the agency said."
+    )
+    assert quotes_of(text)[-1][1:3] == ("No one was hurt", "World Food Programme")
+    # no organisation spoke: the last one named
+    text = "Kellun Haulage Ltd lost a truck. No one was hurt, the company said."
+    assert quotes_of(text)[-1][1:3] == ("No one was hurt", "Kellun Haulage Ltd")
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
+from .actor_rules import VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
 from .lexicons import Lexicons
@@ -755,13 +756,30 @@ class QuoteFinder:
             if noun.endswith(PERSON_NOUN_ENDINGS) and noun not in self.lex.documents:
                 return self._person_with_role(noun, position)
             return self._person_of_age(noun, position)
+        if kind:
+            return self._organization_referred(kind, position)
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
-            if actor.unnamed:
-                continue
-            if (actor.kind == kind) if kind else self._has_role(actor, noun):
+            if not actor.unnamed and self._has_role(actor, noun):
                 return mention.key
-        return None if kind else self._person_with_role(noun, position)  # "X, the governor"
+        return self._person_with_role(noun, position)  # "X, the governor"
+
+    def _organization_referred(self, kind: str, position: int) -> str | None:
+        """ "the agency said": the last organisation of that kind that spoke ("The World Food
+        Programme said ...") in this paragraph or the one before, else the last one named."""
+        floor = self.paragraph_starts[-2] if len(self.paragraph_starts) > 1 else 0
+        nearest = None
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.unnamed or actor.kind != kind:
+                continue
+            nearest = nearest or mention.key
+            if mention.span.start < floor:
+                break
+            verb = VERB_AFTER_NAME.pattern.match(self.text, mention.span.end)
+            if verb and verb.group(1) in self.lex.reporting_verbs and not mention.possessive:
+                return mention.key
+        return nearest
 
     def _has_role(self, actor: ArticleActor, noun: str) -> bool:
         """Whether a person's title ends in `noun`, written out or abbreviated ("Gov.")."""
