@@ -199,6 +199,15 @@ def test_the_agency_is_the_organisation_that_last_spoke() -> None:
     assert quotes_of(text)[-1][1:3] == ("No one was hurt", "Kellun Haulage Ltd")
 
 
+def test_no_one_in_a_clause_set_off_by_where_or_who_is_the_subject() -> None:
+    text = (
+        "But in the north, where Dario Venkov is still regarded as a hero, the regional "
+        "leader, Goran Talic, described the verdict as political and said the tribunal "
+        "was biased."
+    )
+    assert quotes_of(text) == [("indirect", "the tribunal was biased", "Goran Talic", "said")]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

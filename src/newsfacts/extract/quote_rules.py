@@ -592,6 +592,15 @@ LEADING_PHRASE = Rule(
     rejects=("The agency said",),
     how="match",
 )
+SUBORDINATE_CLAUSE = Rule(
+    "subordinate_clause",
+    "A clause set off by commas that opens with 'where', 'who', 'which' or 'while': no actor "
+    "in it is the subject of the cue after it ('In the north, where Venkov is a hero, the "
+    "regional leader, Goran Talic, said').",
+    re.compile(r",\s(?:where|who|whom|whose|which|while|whereas)\s[^,.;:“”\"]{1,200},\s"),
+    matches=(", where Venkov is still a hero, ", ", who had backed Reed, "),
+    rejects=(", the regional leader, ", ", where Venkov is. Then, "),
+)
 CLAUSE_STOP = Rule(
     "clause_stop",
     "Where the clause of a document's phrase ends: its owner is named before it.",

@@ -91,6 +91,7 @@ from .quote_rules import (
     SOURCE_OF,
     SPEAKER_GAP,
     SUBJECT_PRONOUNS,
+    SUBORDINATE_CLAUSE,
     SURNAME_BEFORE,
     TELLING_VERBS,
     THAT_CLAUSE,
@@ -874,11 +875,16 @@ class QuoteFinder:
         ):
             clause_start = limit + lead.end()
         first_unnamed = self._unnamed_search(clause_start, position)
+        set_off = [
+            match.span()
+            for match in SUBORDINATE_CLAUSE.pattern.finditer(self.text, max(0, limit - 2), position)
+        ]
         for mention in self.actors.between(clause_start, position):
             if (
                 clause_start <= mention.span.start
                 and mention.span.end <= position
                 and not mention.possessive
+                and not any(start < mention.span.start < end for start, end in set_off)
             ):
                 if (
                     first_unnamed
