@@ -208,6 +208,18 @@ def test_no_one_in_a_clause_set_off_by_where_or_who_is_the_subject() -> None:
     assert quotes_of(text) == [("indirect", "the tribunal was biased", "Goran Talic", "said")]
 
 
+def test_a_clause_opening_with_he_or_she_is_theirs_not_its_object_s() -> None:
+    text = (
+        "Tobias Enwere won the vote. In a short address, he thanked voters for their patience "
+        "and promised that his government would govern for all."
+    )
+    assert quotes_of(text)[-1][1:3] == ("his government would govern for all", "Tobias Enwere")
+    # "it" may be a thing, and a quotation's "He" is no subject of the cue after it
+    assert quotes_of("It includes estimates that the forests shrank.") == []
+    text = '"He will never be 25," said Vesna Halilic, 71, whose son died. "But he was loved."'
+    assert [q[0] for q in quotes_of(text)] == ["direct", "direct"]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

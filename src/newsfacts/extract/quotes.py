@@ -874,6 +874,14 @@ class QuoteFinder:
             and first not in NO_LEADING_PHRASE  # "But Alan Whitby, 45, said", "A Plinth ..."
         ):
             clause_start = limit + lead.end()
+        pronoun = PRONOUN_AT.pattern.match(self.text, clause_start, position)
+        if (
+            pronoun
+            and pronoun.group(1).lower() in PRONOUN_GENDER
+            and not self._in_quotation(clause_start)
+        ):
+            # "In an address, he thanked voters and promised that ...": he, not the voters
+            return self._resolve_pronoun(pronoun.group(1).lower(), clause_start)
         first_unnamed = self._unnamed_search(clause_start, position)
         set_off = [
             match.span()
