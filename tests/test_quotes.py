@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsfacts.extract.quotes import curly_single_quotes
+
 from .conftest import actors_of, quotes_of, run_extract
 
 
@@ -218,6 +220,35 @@ def test_a_clause_opening_with_he_or_she_is_theirs_not_its_object_s() -> None:
     assert quotes_of("It includes estimates that the forests shrank.") == []
     text = '"He will never be 25," said Vesna Halilic, 71, whose son died. "But he was loved."'
     assert [q[0] for q in quotes_of(text)] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("text", "curly"),
+    [
+        ("'I'm glad I didn't,' he said.", "‘I'm glad I didn't,’ he said."),
+        ("He was pushed 'in the back'.", "He was pushed ‘in the back’."),
+        ("They were 'flat' for an hour.", "They were ‘flat’ for an hour."),
+        ("'We'll get 'em,' he said.", "‘We'll get 'em,’ he said."),
+        ("'The players' union has a case,' he said.", "‘The players' union has a case,’ he said."),
+        # apostrophes only, or a mark never closed: as they were
+        ("rock 'n' roll in the '90s", "rock 'n' roll in the '90s"),
+        ("the players' union said", "the players' union said"),
+        ("'Never closed\nand 'that' one", "'Never closed\nand ‘that’ one"),
+    ],
+)
+def test_straight_single_marks_that_quote_are_read_as_curly(text: str, curly: str) -> None:
+    assert curly_single_quotes(text) == curly
+
+
+def test_quotations_in_straight_single_marks() -> None:
+    text = (
+        "Rovers manager Graham Pickford was relieved. 'I'm glad I didn't,' he said. "
+        "'He's been brilliant.'"
+    )
+    assert quotes_of(text) == [
+        ("direct", "I'm glad I didn't", "Graham Pickford", "said"),
+        ("direct", "He's been brilliant.", "Graham Pickford", None),
+    ]
 
 
 def test_according_to_the_report_is_its_author() -> None:

@@ -61,6 +61,38 @@ CLOSES_GUILLEMET = Rule(
     rejects=("done” he said",),
 )
 CLOSING_FOR = {"“": CLOSES_DOUBLE, '"': CLOSES_DOUBLE, "‘": CLOSES_SINGLE, "«": CLOSES_GUILLEMET}
+ELISIONS = word_set("elisions.txt")
+STRAIGHT_SINGLE_OPENS = Rule(
+    "straight_single_opens",
+    "A straight single mark that opens a quotation, as British and Australian copy writes "
+    "them: at a paragraph's start or after a space, a bracket or a dash, before a letter; not "
+    "an elision ('em, 'til: ELISIONS).",
+    re.compile(
+        rf"(?:^|(?<=[\s(\[—–“\"]))'(?!(?:{alternation(ELISIONS)})\b)(?=[^\W\d_])",
+        re.IGNORECASE | re.MULTILINE,
+    ),
+    matches=("'I'm glad I didn't,' he said", "said: 'It was a foul.'", "(— 'Yes')"),
+    rejects=("I didn't", "get 'em", "rock 'n' roll", "the '90s", "players' union"),
+)
+STRAIGHT_SINGLE_CLOSES = Rule(
+    "straight_single_closes",
+    "A straight single mark that closes such a quotation: after a stop or a comma ('I'm "
+    "glad,' he said), or after a word and before a stop or the line's end ('as clear as "
+    "day'.); never inside a word (didn't).",
+    re.compile(r"(?<=[.,!?…])'(?![^\W_])|(?<=[^\W_])'(?=[.,;:!?)…—–]|$)", re.MULTILINE),
+    matches=("glad,' he said", "as clear as day'.", "the end'"),
+    rejects=("didn't", "the players' union", "'I'm"),
+)
+SHORT_SINGLE_CLOSES = Rule(
+    "short_single_closes",
+    "A straight single mark that closes a quoted word or two before the sentence goes on "
+    "('flat' for the first half), tried only a few words after the opening mark; not after "
+    "an s (a plural's possessive: the players' union).",
+    re.compile(r"(?<=[^\W\ds_])'(?=\s[a-z])"),
+    matches=("flat' for the first half", "daylight robbery' and"),
+    rejects=("the players' union", "didn't go", "flat'. Then"),
+)
+SHORT_QUOTED_WORDS_AT_MOST = 3  # how many words SHORT_SINGLE_CLOSES may close
 SENTENCE_END = Rule(
     "sentence_end",
     "Where the sentence after a quote ends: a stop before a space, or a parenthesis.",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
@@ -87,9 +87,13 @@ from .quote_rules import (
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
     SET_OFF,
+    SHORT_QUOTED_WORDS_AT_MOST,
+    SHORT_SINGLE_CLOSES,
     SOURCE_NOUN,
     SOURCE_OF,
     SPEAKER_GAP,
+    STRAIGHT_SINGLE_CLOSES,
+    STRAIGHT_SINGLE_OPENS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_CLAUSE,
     SURNAME_BEFORE,
@@ -313,6 +317,53 @@ class Speaker:
     choice: Choice | None = None  # the scored candidates it was chosen from, if it was
 
 
+def curly_single_quotes(text: str) -> str:
+    """`text` with each pair of straight single marks that quote ('I'm glad,' he said) made
+    curly (‘I'm glad,’ he said), so that the finder reads them as it reads ‘ and ’; the same
+    length, so every offset holds. An opening mark with no closing one in its paragraph, and
+    every apostrophe, stay as they are."""
+    chars: list[str] | None = None
+    resume = 0
+    for start in _straight_single_openings(text):
+        if start < resume:
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        closing = STRAIGHT_SINGLE_CLOSES.pattern.search(text, start + 2, line_end)
+        short_end = _past_words(text, start, line_end, SHORT_QUOTED_WORDS_AT_MOST)
+        short = SHORT_SINGLE_CLOSES.pattern.search(text, start + 2, short_end)
+        if short and (closing is None or short.start() < closing.start()):
+            closing = short  # 'flat' for the first half
+        if closing is None:
+            continue
+        chars = chars or list(text)
+        chars[start], chars[closing.start()] = "‘", "’"
+        resume = closing.end()
+    return "".join(chars) if chars else text
+
+
+def _straight_single_openings(text: str) -> Iterator[int]:
+    """Where STRAIGHT_SINGLE_OPENS matches: tried only at a mark after no letter (quicker
+    than a search, most marks being apostrophes)."""
+    at = text.find("'")
+    while at >= 0:
+        if (at == 0 or not text[at - 1].isalnum()) and STRAIGHT_SINGLE_OPENS.pattern.match(
+            text, at
+        ):
+            yield at
+        at = text.find("'", at + 1)
+
+
+def _past_words(text: str, start: int, end: int, words: int) -> int:
+    """Just past the space after the `words`-th word from `start` and the next character."""
+    at = start
+    for _ in range(words):
+        at = text.find(" ", at + 1, end)
+        if at < 0:
+            return end
+    return min(at + 2, end)
+
+
 def _marks(text: str, paragraph: Span) -> list[tuple[int, int, bool]]:
     """(open index, close index or paragraph end, closed?) for each quotation in a paragraph."""
     found = []
@@ -362,7 +413,9 @@ class QuoteFinder:
         self, text: str, lex: Lexicons, actors: ArticleActors, lower_text: str | None = None
     ) -> None:
         """`lower_text` is `lowered(text)`, when the caller has it."""
-        self.text = text
+        self.text = curly_single_quotes(text)
+        if self.text is not text:
+            lower_text = None
         self.lex = lex
         self.actors = actors
         self.unnamed_pattern = UNNAMED_SOURCE.build(lex)
