@@ -251,6 +251,36 @@ def test_quotations_in_straight_single_marks() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Farmers will benefit, Anna Berg said in New Delhi.", "Anna Berg"),
+        ("Prices will rise, Anna Berg told reporters.", "Anna Berg"),
+        (
+            "The deficit will swell, Nathalie Bergeron said Tuesday in her speech.",
+            "Nathalie Bergeron",
+        ),
+        ("Prices will rise, Anna Berg told the BBC outside the court.", "Anna Berg"),
+    ],
+)
+def test_a_trailing_cue_then_whom_it_tells_and_where(text: str, speaker: str) -> None:
+    found = quotes_of(text)
+    assert [(kind, quoted, who) for kind, quoted, who, _ in found] == [
+        ("indirect", text.split(",")[0], speaker)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beds were full, with nearly 400 patients admitted in the past fortnight.",
+        "The plan is sound, officials said the board would vote again.",
+    ],
+)
+def test_no_trailing_attribution_after_a_preposition_or_before_a_clause(text: str) -> None:
+    assert [q for q in quotes_of(text) if q[1] == text.split(",")[0]] == []
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -350,6 +350,28 @@ TIME_ONLY = Rule(
     rejects=(" the plan", " Ana Ruiz"),
     how="fullmatch",
 )
+CUE_TRAILING_PREPOSITIONS = word_set("cue_trailing_prepositions.txt")
+TRAILING_CUE_END = Rule(
+    "trailing_cue_end",
+    "What may follow a trailing cue at a sentence's end and still end the attribution: whom "
+    "it tells, times, and a phrase that opens with a preposition ('told reporters outside the "
+    "court.', 'said in New Delhi.', 'said Tuesday in her statement'); not a clause.",
+    re.compile(
+        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)*))?"
+        rf"{ADJUNCT}*"
+        rf"(?:\s(?:{alternation(CUE_TRAILING_PREPOSITIONS)})\s[^,.;:!?“”\"]+)?"
+        r"\s*[.!?]?"
+    ),
+    matches=(
+        " in New Delhi.",
+        " reporters outside the court.",
+        " Tuesday in her fall economic statement.",
+        " the BBC.",
+        " while declaring the results.",
+    ),
+    rejects=(" the plan would fail.", " reporters the plan would fail.", " he would resign."),
+    how="fullmatch",
+)
 TRAILING = Rule(
     "trailing",
     "A comma (perhaps closing a quoted end), then a short tail that may hold a trailing cue "

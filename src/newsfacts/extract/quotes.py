@@ -44,6 +44,7 @@ from .quote_rules import (
     CONJUNCTION,
     CUE,
     CUE_OBJECTS,
+    CUE_TRAILING_PREPOSITIONS,
     CUES_TAKING_A_THING,
     DEFINITE_ROLE,
     DESCRIBED_ACCORDING,
@@ -105,6 +106,7 @@ from .quote_rules import (
     TITLE_SMALL_WORDS,
     TOLD_WHOM,
     TRAILING,
+    TRAILING_CUE_END,
     UNNAMED_SOURCE,
     URGED_TO,
     URGING_VERBS,
@@ -1824,11 +1826,19 @@ class QuoteFinder:
             DESCRIPTION_AFTER_CUE.pattern.match(bare.string, bare.end())
         )
 
-    def _ends_attribution(self, cue_end: int, tail_end: int) -> bool:
-        """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed")."""
+    def _ends_attribution(self, cue_end: int, tail: Span) -> bool:
+        """After a trailing cue comes nothing but a time, or the speaker ("said Tom Reed"),
+        or, at the sentence's end, whom it tells and where (TRAILING_CUE_END) after a tail
+        that opens with no preposition (not "..., with 400 patients admitted in May.")."""
+        tail_end = tail.end
         rest = self.text[cue_end:tail_end]
         if TIME_ONLY.pattern.fullmatch(rest):
             return True
+        at_sentence_end = self.text[tail_end : tail_end + 2].strip() in ("", ".", "!", "?")
+        opening = self.text[tail.start : tail.start + 12].split(maxsplit=1)[0].lower()
+        told_where = TRAILING_CUE_END.pattern.fullmatch(rest)
+        if at_sentence_end and opening not in CUE_TRAILING_PREPOSITIONS and told_where:
+            return True  # "..., Anna Berg said in New Delhi.", "..., he told reporters."
         start = cue_end + len(rest) - len(rest.lstrip())
         if self.text.startswith("the ", start):  # "..., reported the Harbour Gazette."
             start += len("the ")
@@ -1874,7 +1884,7 @@ class QuoteFinder:
                 c
                 for c in self._cues_in(tail.start, tail.end)
                 if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
-                and self._ends_attribution(c.end(), tail.end)
+                and self._ends_attribution(c.end(), tail)
                 and not RELATIVE_PRONOUN.pattern.search(self.text, tail.start, c.start())
             ]  # "..., in a system that the agency announced last year": no attribution
             clause = self._clause(Span(sentence.start, sentence.start + match.start()))
