@@ -197,6 +197,28 @@ def test_the_plural_of_a_name_is_one_body(text: str, expected: dict[str, str]) -
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Corran Petroleum sponsors the festival. Corran said it was disappointed.",
+            {"Corran Petroleum": "organization"},
+        ),
+        ("Huaxin Power said it would invest.", {"Huaxin Power": "organization"}),
+        ("Shares of Valtrix Semiconductor fell.", {"Valtrix Semiconductor": "organization"}),
+        (
+            "Negotiators for Halvorsen Aerospace said the offer stood.",
+            {"Halvorsen Aerospace": "organization"},
+        ),
+    ],
+)
+def test_industry_words_name_companies(text: str, expected: dict[str, str]) -> None:
+    """Industry words are organisation words; a given name that opens a company's name, used
+    alone later, is the company; "Negotiators for" opens no name."""
+    found = {name: kind for name, kind in actors_of(text).items() if kind != "group"}
+    assert found == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

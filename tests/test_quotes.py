@@ -281,6 +281,15 @@ def test_no_trailing_attribution_after_a_preposition_or_before_a_clause(text: st
     assert [q for q in quotes_of(text) if q[1] == text.split(",")[0]] == []
 
 
+def test_the_company_is_no_union() -> None:
+    text = (
+        "Halvorsen Aerospace made its final offer on Monday.\n"
+        "Rosa Jimenez of the United Aerospace Workers said it was too late.\n"
+        "The company said in a statement that the offer was fair."
+    )
+    assert quotes_of(text)[-1][1:3] == ("the offer was fair", "Halvorsen Aerospace")
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -854,10 +854,11 @@ class ActorFinder:
         )
 
     def _people_of_an_organization(self, words: list[str]) -> bool:
-        """ "Members of the Norvale Labour Party", "Shares of Kellun Holdings": a sentence's
-        first word, a plural noun, then "of" and an organisation's name; not a name itself
+        """ "Members of the Norvale Labour Party", "Shares of Kellun Holdings", "Negotiators for
+        Kellun Aerospace": a sentence's first word, a plural noun, then "of" or "for" and an
+        organisation's name; not a name itself
         ("Bank of Norvale", "City of Perth", "Sisters of Mercy Hospital")."""
-        if len(words) < 3 or words[1] != "of":
+        if len(words) < 3 or words[1] not in ("of", "for"):
             return False
         first, lex = words[0], self.lex
         organization = words[3:] if words[2] == "the" else words[2:]
@@ -1150,6 +1151,9 @@ class ActorFinder:
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
+            elif len(heads.get(word, ())) == 1 and self._is_given_name(word):
+                # "Corran said" after "Corran Petroleum": the company, not a "Corran"
+                self.found.add(heads[word][0], span, word, possessive)
             elif self._is_first_name_person(span, word):
                 gender = self.lex.given_names[word]
                 self.found.add(
@@ -1166,11 +1170,7 @@ class ActorFinder:
                 self._add_organization(word, span, possessive, None, kind)
             elif not initial and not surname_of and self._is_listed_company(span, word):
                 self._add_organization(word, span, possessive, None)
-            elif (
-                len(heads.get(word, ())) == 1
-                and self._may_name_an_organization(word)
-                and word not in REGIONS_AFTER_A_PLACE  # "Washington" of "Washington Post"
-            ):
+            elif self._heads_one_organization(word, heads):
                 self.found.add(heads[word][0], span, word, possessive)  # "Norvex" (Group)
             elif (
                 (
@@ -1189,6 +1189,15 @@ class ActorFinder:
                     else "organization"
                 )
                 self._add_organization(word, span, possessive, None, kind)
+
+    def _heads_one_organization(self, word: str, heads: dict[str, list[ArticleActor]]) -> bool:
+        """Whether `word` opens the name of one organisation of the article ("Norvex" of
+        "Norvex Group"); not "Washington" of "Washington Post"."""
+        return (
+            len(heads.get(word, ())) == 1
+            and self._may_name_an_organization(word)
+            and word not in REGIONS_AFTER_A_PLACE
+        )
 
     def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
         """Of people who share a surname, the one named before `position`, when only one of

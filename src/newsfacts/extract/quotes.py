@@ -813,21 +813,23 @@ class QuoteFinder:
                 return self._person_with_role(noun, position)
             return self._person_of_age(noun, position)
         if kind:
-            return self._organization_referred(kind, position)
+            return self._organization_referred(kind, noun, position)
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if not actor.unnamed and self._has_role(actor, noun):
                 return mention.key
         return self._person_with_role(noun, position)  # "X, the governor"
 
-    def _organization_referred(self, kind: str, position: int) -> str | None:
+    def _organization_referred(self, kind: str, noun: str, position: int) -> str | None:
         """ "the agency said": the last organisation of that kind that spoke ("The World Food
-        Programme said ...") in this paragraph or the one before, else the last one named."""
+        Programme said ...") in this paragraph or the one before, else the last one named;
+        never one its name calls something else ("the company": not "the Kellun Union").
+        """
         floor = self.paragraph_starts[-2] if len(self.paragraph_starts) > 1 else 0
         nearest = None
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
-            if actor.unnamed or actor.kind != kind:
+            if actor.unnamed or actor.kind != kind or self._called_otherwise(actor, noun):
                 continue
             nearest = nearest or mention.key
             if mention.span.start < floor:
@@ -836,6 +838,17 @@ class QuoteFinder:
             if verb and verb.group(1) in self.lex.reporting_verbs and not mention.possessive:
                 return mention.key
         return nearest
+
+    def _called_otherwise(self, actor: ArticleActor, noun: str) -> bool:
+        """Whether an organisation's name ends in another institution's noun ("Kellun Union"
+        for "the company") or in a plural that is no organisation word ("United Aerospace
+        Workers")."""
+        last = actor.name.split()[-1]
+        lowered = last.lower()
+        if lowered != noun and lowered in self.lex.institution_back_references:
+            return True
+        plural = lowered.endswith("s") and not lowered.endswith("ss")
+        return actor.kind == "organization" and plural and last not in self.lex.org_words
 
     def _has_role(self, actor: ArticleActor, noun: str) -> bool:
         """Whether a person's title ends in `noun`, written out or abbreviated ("Gov.")."""
