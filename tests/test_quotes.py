@@ -290,6 +290,30 @@ def test_the_company_is_no_union() -> None:
     assert quotes_of(text)[-1][1:3] == ("the offer was fair", "Halvorsen Aerospace")
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # no company named: an unnamed source, not a lost quote
+        ("The plant will close, the company said.", "company"),
+        ("The finance ministry said the package would be funded.", "finance ministry"),
+        # the organisation that spoke last, when none is called so
+        ("SkyNimbus said flights would stop.\nWe are sorry, the airline said.", "SkyNimbus"),
+        # an organisation word refers back to the one so named
+        (
+            "The Screen Performers Guild objected. The guild said the deal was fair.",
+            "Screen Performers Guild",
+        ),
+    ],
+)
+def test_the_company_said_with_no_company_named(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_an_institution_after_a_preposition_is_no_speaker() -> None:
+    text = "A security source in the regional capital said the toll could rise."
+    assert quotes_of(text)[-1][2] == "security source"
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

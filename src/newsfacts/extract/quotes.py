@@ -772,7 +772,8 @@ class QuoteFinder:
         key = self._role_referent(found["role"], found.start())
         if key:
             return Speaker(key, True, found.start("role"), "role_noun")
-        return self._unnamed_person_noun(found["role"], found.start("role"))
+        person = self._unnamed_person_noun(found["role"], found.start("role"))
+        return person or self._unnamed_institution(found["role"], found.start("role"), limit)
 
     def _after_a_source_of(self, start: int, limit: int) -> bool:
         """ "An aide to the president said": "the president" is whom the source serves."""
@@ -793,13 +794,41 @@ class QuoteFinder:
         self.actors.add(actor, Span(start, start + len(role)), role)
         return Speaker(key, True, start, "unnamed_source")
 
+    def _unnamed_institution(self, role: str, start: int, limit: int) -> Speaker | None:
+        """ "the company said", "the ministry said", as the clause's subject, when the article
+        named no such organisation before (or none was found): the organisation that spoke
+        last in this paragraph or the one before, else an unnamed source, not a lost quote."""
+        words = role.split()
+        noun = words[-1]
+        institution = noun in self.lex.institution_back_references
+        kind = self.lex.back_references.get(noun, "organization" if institution else None)
+        if kind != "organization" or not role.islower() or len(words) > 2:
+            return None  # not "the group": a group may be anyone
+        if not self._nothing_between(limit, start - len("the ")):
+            return None  # "A source in the regional capital said": a place, not the speaker
+        spoke = self._organization_that_spoke(noun, start)
+        if spoke:
+            return Speaker(spoke, True, start, "role_noun")  # "the airline said": SkyNimbus
+        key = f"unnamed:{slug(role)}"
+        actor = ArticleActor(key, role, "organization", unnamed=True)
+        self.actors.add(actor, Span(start, start + len(role)), role)
+        return Speaker(key, True, start, "unnamed_source")
+
+    def _nothing_between(self, limit: int, position: int) -> bool:
+        """Whether only spaces, commas or a quotation's end lie between `limit` and `position`."""
+        return not self.text[limit:position].strip(' ,”"’')
+
+    def _institution_noun(self, noun: str) -> bool:
+        """ "ministry", "guild": a noun that refers back to an organisation so named."""
+        return noun in self.lex.institution_back_references or noun.title() in self.lex.org_words
+
     def _role_referent(self, role: str, position: int) -> str | None:
         """Whom "the <role>" at `position` refers back to (_definite_role_before)."""
         noun = role.lower().split()[-1]
         gender = self.lex.person_back_references.get(noun)
         if gender is not None:
             return self._person_called(noun, gender, position)
-        if noun in self.lex.institution_back_references and role.islower():
+        if self._institution_noun(noun) and noun not in self.lex.back_references and role.islower():
             # "the commission said"; not "the Dallas police department", a name of its own
             named = self._institution_named_before(noun, position)
             if named:
@@ -825,29 +854,46 @@ class QuoteFinder:
         Programme said ...") in this paragraph or the one before, else the last one named;
         never one its name calls something else ("the company": not "the Kellun Union").
         """
-        floor = self.paragraph_starts[-2] if len(self.paragraph_starts) > 1 else 0
         nearest = None
+        for mention, spoke in self._organizations_before(kind, noun, position):
+            if spoke:
+                return mention.key
+            nearest = nearest or mention.key
+        return nearest
+
+    def _organization_that_spoke(self, noun: str, position: int) -> str | None:
+        """The last organisation that spoke in this paragraph or the one before."""
+        for mention, spoke in self._organizations_before("organization", noun, position):
+            if spoke:
+                return mention.key
+        return None
+
+    def _organizations_before(
+        self, kind: str, noun: str, position: int
+    ) -> Iterator[tuple[MentionSpan, bool]]:
+        """The mentions of organisations of `kind` before `position`, nearest first, with
+        whether each speaks there: from the paragraph before on, then the nearest before it."""
+        floor = self.paragraph_starts[-2] if len(self.paragraph_starts) > 1 else 0
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.unnamed or actor.kind != kind or self._called_otherwise(actor, noun):
                 continue
-            nearest = nearest or mention.key
             if mention.span.start < floor:
-                break
+                yield mention, False
+                return
             verb = VERB_AFTER_NAME.pattern.match(self.text, mention.span.end)
-            if verb and verb.group(1) in self.lex.reporting_verbs and not mention.possessive:
-                return mention.key
-        return nearest
+            spoke = verb is not None and verb.group(1) in self.lex.reporting_verbs
+            yield mention, spoke and not mention.possessive
 
     def _called_otherwise(self, actor: ArticleActor, noun: str) -> bool:
         """Whether an organisation's name ends in another institution's noun ("Kellun Union"
         for "the company") or in a plural that is no organisation word ("United Aerospace
         Workers")."""
-        last = actor.name.split()[-1]
+        *first, last = actor.name.split()
         lowered = last.lower()
         if lowered != noun and lowered in self.lex.institution_back_references:
             return True
-        plural = lowered.endswith("s") and not lowered.endswith("ss")
+        plural = bool(first) and lowered.endswith("s") and not lowered.endswith("ss")
         return actor.kind == "organization" and plural and last not in self.lex.org_words
 
     def _has_role(self, actor: ArticleActor, noun: str) -> bool:
