@@ -219,6 +219,28 @@ def test_industry_words_name_companies(text: str, expected: dict[str, str]) -> N
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It stars Ines Montero alongside the newcomer Thandiwe Mokoena.",
+            {"Ines Montero": "person", "Thandiwe Mokoena": "person"},
+        ),
+        (
+            "The film was made by the producer Adunni Okonjo-Bello.",
+            {"Adunni Okonjo-Bello": "person"},
+        ),
+        ("She and the journalist Kwesi Appiah left.", {"Kwesi Appiah": "person"}),
+        # a noun for no person, or a capitalised one: no name placed
+        ("They met at the river Kwesi Appiah.", {}),
+    ],
+)
+def test_a_name_after_a_noun_for_a_person_is_a_person_s(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

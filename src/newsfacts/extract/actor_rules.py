@@ -194,6 +194,14 @@ AFTER_CUE = Rule(
     matches=("officials said ", "according to "),
     rejects=("said Monday ", "he unsaid "),
 )
+PERSON_NOUN_BEFORE = Rule(
+    "person_noun_before",
+    "A lower-case noun just before a name, which may be a noun for a person ('the producer "
+    "Adunni Okonjo-Bello', 'founder Nnamdi Eze'): the finder checks the noun.",
+    re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]+)\s$"),
+    matches=("the producer ", "alongside newcomer ", "its co-founder "),
+    rejects=("The Producer ", "said Monday, "),
+)
 AFTER_PLACE_WORD = Rule(
     "after_place_word",
     "A preposition of place just before a word: the word is a place ('in Lisbon').",

@@ -71,6 +71,7 @@ from .actor_rules import (
     ORGANIZATION_NOUN_BEFORE,
     ORGANIZATION_NOUNS,
     PARTICLES,
+    PERSON_NOUN_BEFORE,
     PLACE_NOUN_OF,
     PLACE_WORDS_IN_SURNAMES,
     POLITICAL_ADJECTIVES,
@@ -206,6 +207,7 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+PERSON_NOUN_SUFFIXES = ("ist", "ian")  # "journalist", "historian": nouns for a person
 # How far before a name its context rules look, in characters
 SENTENCE_OPENERS = frozenset('.!?\n"“‘')  # what may come just before a sentence's first word
 ORDINAL_REACH, PREPOSITION_REACH, PLACE_NOUN_REACH, WORK_REACH = 12, 12, 30, 40
@@ -951,6 +953,8 @@ class ActorFinder:
             return True  # "Jamie Okafor": a name of either gender; not "San Jose", "Red Arrows"
         if any(w in PARTICLES or ARABIC_PARTICLE.pattern.match(w) for w in core[1:]):
             return True  # "Omar Khalid Omar al-Hashimi", "Ali bin Hamad"
+        if len(core) <= 3 and self._after_a_person_noun(span):
+            return True  # "the producer Adunni Okonjo-Bello", "newcomer Thandiwe Mokoena"
         if self._employed_at(span):
             return False  # "the chief executive of Norvex Sachs, said": where one works
         after = self.text[span.end : span.end + 40]
@@ -962,6 +966,17 @@ class ActorFinder:
             reports = role["verb"] in self.lex.reporting_verbs  # "Efua Boateng, a singer, said"
         follows_cue = AFTER_CUE.pattern.search(before)
         return bool(age or reports or follows_cue)
+
+    def _after_a_person_noun(self, span: Span) -> bool:
+        """Whether a noun for a person (person_nouns, or one ending in "-ist" or "-ian")
+        comes right before the name at `span`."""
+        before = PERSON_NOUN_BEFORE.pattern.search(self.text, max(0, span.start - 30), span.start)
+        if before is None:
+            return False
+        noun = before["noun"]
+        if noun in self.lex.function_words:
+            return False
+        return noun in self.lex.person_nouns or noun.endswith(PERSON_NOUN_SUFFIXES)
 
     # -- adding actors -------------------------------------------------------------
 

@@ -45,6 +45,7 @@ class Lexicons:
     function_words: frozenset[str]
     unnamed_sources: frozenset[str]
     roles_before_a_name: frozenset[str]  # "Sociologist Ana Ruiz": a role, then the name
+    person_nouns: frozenset[str]  # "the producer Adunni Okonjo-Bello": a person's name after
     documents: frozenset[str]
     not_organizations: frozenset[str]
     listed_companies: frozenset[str]  # "Amazon", "Goldman Sachs": listed_companies.txt
@@ -146,6 +147,10 @@ def load_lexicons() -> Lexicons:
         unnamed_sources=unnamed_sources,
         roles_before_a_name=unnamed_sources
         | word_set("work_before_at.txt")
+        | frozenset(person_back_references),
+        person_nouns=word_set("person_nouns.txt")
+        | {source for source in unnamed_sources if not source.endswith("s")}
+        | {title.lower() for title in _lines("titles.txt") if " " not in title}
         | frozenset(person_back_references),
         documents=frozenset(_lines("documents.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
