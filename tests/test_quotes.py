@@ -314,6 +314,27 @@ def test_an_institution_after_a_preposition_is_no_speaker() -> None:
     assert quotes_of(text)[-1][2] == "security source"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Judge Alastair Greaves reminded the jury that sympathy must play no part.",
+            ("indirect", "sympathy must play no part", "Alastair Greaves", "reminded"),
+        ),
+        (
+            "Councillor Ravi Tiwari opined that the civic body had failed.",
+            ("indirect", "the civic body had failed", "Ravi Tiwari", "opined"),
+        ),
+        (
+            "Judge Ana Ruiz ruled that the contract was void.",
+            ("indirect", "the contract was void", "Ana Ruiz", "ruled"),
+        ),
+    ],
+)
+def test_more_reporting_verbs(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert quotes_of(text) == [expected]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"
