@@ -331,7 +331,7 @@ def test_an_institution_after_a_preposition_is_no_speaker() -> None:
         ),
     ],
 )
-def test_more_reporting_verbs(text: str, expected: tuple[str, str, str, str]) -> None:
+def test_reminded_opined_and_ruled_report(text: str, expected: tuple[str, str, str, str]) -> None:
     assert quotes_of(text) == [expected]
 
 
