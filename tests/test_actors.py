@@ -241,6 +241,29 @@ def test_a_name_after_a_noun_for_a_person_is_a_person_s(
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Minister Shri Mohan Lal Tiwari spoke. Shri Tiwari said tenders would follow.",
+            {"Mohan Lal Tiwari": "person"},
+        ),
+        ("Tan Sri Lim Kok Wah said exports would rebound.", {"Lim Kok Wah": "person"}),
+        (
+            "Sinéad Barrett SC said he was sorry. Ms Barrett said he had no record.",
+            {"Sinéad Barrett": "person"},
+        ),
+        ("Caoimhe Ní Bhriain TD said the plan had failed.", {"Caoimhe Ní Bhriain": "person"}),
+        # letters that end a body's name stay
+        ("Kellun Rovers SC said the match would go ahead.", {"Kellun Rovers SC": "organization"}),
+    ],
+)
+def test_honorifics_and_letters_after_a_name_are_no_part_of_it(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

@@ -335,6 +335,11 @@ def test_reminded_opined_and_ruled_report(text: str, expected: tuple[str, str, s
     assert quotes_of(text) == [expected]
 
 
+def test_the_minister_is_the_one_titled_minister_before_an_honorific() -> None:
+    text = 'Minister Shri Mohan Lal Tiwari visited. "We will build," the Minister said.'
+    assert quotes_of(text)[-1][2] == "Mohan Lal Tiwari"
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -194,6 +194,7 @@ AFTER_CUE = Rule(
     matches=("officials said ", "according to "),
     rejects=("said Monday ", "he unsaid "),
 )
+POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in the name
 PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",
     "A lower-case noun just before a name, which may be a noun for a person ('the producer "

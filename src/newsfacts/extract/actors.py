@@ -78,6 +78,7 @@ from .actor_rules import (
     PORTFOLIO_NOUNS,
     POSSESSIVE_ENDINGS,
     POSSESSIVE_OF_A_THING,
+    POST_NOMINALS,
     POST_OF,
     POSTED_ON,
     POSTS,
@@ -405,6 +406,8 @@ class ActorFinder:
             run, words = run[:-1], words[:-1]
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
+        while len(run) > 2 and words[-1] in POST_NOMINALS and self._names_no_body(words[:-1]):
+            run, words = run[:-1], words[:-1]  # "Sinéad Barrett SC"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
             return  # "I've"
         if sentence_start and run[0] == first and self._opens_before_a_name(words):
@@ -426,6 +429,11 @@ class ActorFinder:
         for part in self._split_connectors(run, words):
             self.initial = sentence_start and part[0][0] == first
             self.classify(*part)
+
+    def _names_no_body(self, words: list[str]) -> bool:
+        """Whether no word is an organisation word or a connector ("Kellun Bank SC" keeps
+        its letters)."""
+        return self.lex.org_words.isdisjoint(words) and CONNECTORS.isdisjoint(words)
 
     def _take_ampersand_run(self, run: list[Span], words: list[str], initial: bool) -> None:
         """ "Kellun & Daltrop": one organisation; "Ana Ruiz & Tom Reed", a person's name on

@@ -897,12 +897,12 @@ class QuoteFinder:
         return actor.kind == "organization" and plural and last not in self.lex.org_words
 
     def _has_role(self, actor: ArticleActor, noun: str) -> bool:
-        """Whether a person's title ends in `noun`, written out or abbreviated ("Gov.")."""
-        words = (actor.title or "").rstrip(".").split()
-        if actor.kind != "person" or not words:
+        """Whether a person's title holds `noun`, written out or abbreviated ("Gov."): "the
+        minister" for "Prime Minister" and for "Minister Datuk Seri"."""
+        if actor.kind != "person":
             return False
-        last = words[-1].rstrip(".")
-        return last.lower() == noun or TITLE_ABBREVIATIONS.get(last) == noun
+        words = [word.rstrip(".") for word in (actor.title or "").split()]
+        return any(w.lower() == noun or TITLE_ABBREVIATIONS.get(w) == noun for w in words)
 
     def _institution_named_before(self, noun: str, position: int) -> str | None:
         """The nearest organisation named before `position` with `noun` in its name: "the
