@@ -351,3 +351,22 @@ def test_degrees_written_onto_the_number_and_an_address_after_at() -> None:
 
 def test_a_count_in_brackets_after_a_name_is_no_statistic() -> None:
     assert statistics_of("Sources: Harbour News (2), Quillo Daily (3).") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "m" before what is counted is millions; before a length's word, metres
+        ("Police recorded 6.7m offences.", [("6.7m offences", 6_700_000)]),
+        ("The wall is 3m high.", [("3m high", 3)]),
+        ("Sales hit 2.5bn units.", [("2.5bn units", 2_500_000_000)]),
+        # lakh and crore scale; Rs and ₹ are rupees
+        ("Each farmer will get ₹3 lakh.", [("₹3 lakh", 300_000)]),
+        ("A Rs 14,200 crore package.", [("Rs 14,200 crore package", 142_000_000_000)]),
+        # a change, then a far larger new level: two amounts, no range
+        ("Gold fell $29 to $1,992 an ounce.", [("$29", 29), ("$1,992", 1992)]),
+        ("Sales rose 5 to 10 percent.", [("5 to 10 percent", 5)]),
+    ],
+)
+def test_scales_rupees_and_new_levels(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(span, value) for span, value, _ in statistics_of(text)] == expected

@@ -278,11 +278,30 @@ CURRENCY_AT = Rule(
 )
 LENGTH_IN_M = Rule(
     "length_in_m",
-    "An 'm' or 'bn' after digits with no currency: '35m' is a length, not millions.",
-    re.compile(r"\d(?:m|bn)$"),
-    matches=("49m", "9bn"),
-    rejects=("49mm", "49 m"),
+    "An 'm' after digits with no currency: '35m' is a length, not millions (unless what is "
+    "counted follows: COUNTED_AFTER_M); '9bn' is always billions.",
+    re.compile(r"\dm$"),
+    matches=("49m", "6.7m"),
+    rejects=("49mm", "49 m", "9bn"),
 )
+COUNTED_AFTER_M = Rule(
+    "counted_after_m",
+    "A plural noun after '6.7m': what is counted, in millions ('6.7m offences', '9m people'); "
+    "not a length's ('3m high', 'the 100m sprint').",
+    re.compile(r"\s(?:[a-z]+s|people|children|men|women)\b"),
+    matches=(" offences", " people", " households"),
+    rejects=(" high", " sprint", " tall"),
+    how="match",
+)
+CHANGE_BEFORE = Rule(
+    "change_before",
+    "A word of change right before an amount ('fell $29 to $1,992'): a far larger second amount "
+    "(LEVEL_FACTOR times) is the new level, not a range's upper end.",
+    re.compile(rf"\b{alternation(word_set('change_words.txt'))}\s$", re.IGNORECASE),
+    matches=("Gold fell ", "slipped by ", "shares were up "),
+    rejects=("between ", "from "),
+)
+LEVEL_FACTOR = 4  # "rose 5 to 10 percent" stays a range; "fell $29 to $1,992" does not
 SCALE_WORD = Rule(
     "scale_word",
     "A scale word in the first number: '6 to 8 million' scales the first only when it has none.",

@@ -23,10 +23,12 @@ from .statistic_rules import (
     ADDRESS_AFTER,
     AGE,
     AT_A_NAME,
+    CHANGE_BEFORE,
     CLOCK_AFTER,
     CODE,
     COMPOUND,
     COMPOUND_UNIT,
+    COUNTED_AFTER_M,
     CURRENCIES,
     CURRENCY_AFTER,
     CURRENCY_AT,
@@ -45,6 +47,7 @@ from .statistic_rules import (
     LABEL_BEFORE,
     LEADING_CURRENCY,
     LENGTH_IN_M,
+    LEVEL_FACTOR,
     LIST_NUMBER,
     MAY_BEGIN,
     MEASURE,
@@ -350,15 +353,18 @@ def _bounds(match: re.Match[str]) -> tuple[float, float | None]:
     """(value, value_max): value_max is None without a range, or when the second number
     cannot be an upper bound (smaller, or in a currency the first lacks)."""
     number = match.group("number")
-    if not match.group("currency") and LENGTH_IN_M.pattern.search(number):
-        number = number.rstrip("mbn")  # 35m without a currency is a length, not millions
+    a_length = not match.group("currency") and not COUNTED_AFTER_M.pattern.match(
+        match.string, match.end()
+    )
+    if a_length and LENGTH_IN_M.pattern.search(number):
+        number = number.rstrip("m")  # 35m without a currency is a length, not millions
     value = numbers.parse(number)
     upper = _optional(match, "upper")
     if not upper:
         return value, None
     upper = LEADING_CURRENCY.pattern.sub("", upper)
-    if not match.group("currency") and LENGTH_IN_M.pattern.search(upper):
-        upper = upper.rstrip("mbn")  # as the first number
+    if a_length and LENGTH_IN_M.pattern.search(upper):
+        upper = upper.rstrip("m")  # as the first number
     value_max = numbers.parse(upper)
     upper_scale = match.group("upper_scale")
     if upper_scale and value < 1000:  # "6 to 8 million", "three hundred to five hundred billion"
@@ -378,11 +384,22 @@ def _bounds(match: re.Match[str]) -> tuple[float, float | None]:
 def _numbers_of(text: str, match: re.Match[str], paragraph: Span) -> list[re.Match[str]]:
     """The match; or, when its second number is no upper bound ("$2bn to 3 firms", "from 10
     to 8"), a match for each number on its own."""
-    if not match.group("upper") or _bounds(match)[1] is not None:
+    if not match.group("upper"):
+        return [match]
+    value, value_max = _bounds(match)
+    if value_max is not None and not _change_then_level(text, match, value, value_max):
         return [match]
     lower = ONE_NUMBER.pattern.match(text, match.start(), paragraph.end)
     upper = STATISTIC.pattern.match(text, match.start("upper"), paragraph.end)
     return [m for m in (lower, upper) if m]
+
+
+def _change_then_level(text: str, match: re.Match[str], value: float, value_max: float) -> bool:
+    """ "fell $29 to $1,992": a change (CHANGE_BEFORE), then a far larger new level."""
+    if value <= 0 or value_max < LEVEL_FACTOR * value:
+        return False
+    before = text[max(0, match.start() - 20) : match.start()]
+    return CHANGE_BEFORE.pattern.search(before) is not None
 
 
 def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan:
