@@ -370,3 +370,24 @@ def test_a_count_in_brackets_after_a_name_is_no_statistic() -> None:
 )
 def test_scales_rupees_and_new_levels(text: str, expected: list[tuple[str, float]]) -> None:
     assert [(span, value) for span, value, _ in statistics_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinal before a noun is which one, not how much
+        ("The operator will add a third daily train.", []),
+        ("Services were suspended for a second day.", []),
+        ("Profits fell by a third.", [("a third", 1 / 3)]),
+        ("They voted for a cut of a quarter point.", [("a quarter point", 0.25)]),
+        ("Costs were about a third lower.", [("about a third lower", 1 / 3)]),
+        ("He paused for a second.", [("a second", 1)]),
+        # the groups of a phone number written with spaces
+        ("Call the helpline on 0808 168 9111.", []),
+        ("Loans run to A$500,000 over 10 years.", [("A$500,000", 500_000), ("over 10 years", 10)]),
+    ],
+)
+def test_ordinals_and_phone_numbers_are_no_amounts(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(span, value) for span, value, _ in statistics_of(text)] == expected

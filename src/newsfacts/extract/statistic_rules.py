@@ -140,6 +140,7 @@ MEASURE = Rule(
 COMPOUND_UNIT = (
     rf"-(?P<unit>{alternation(word_set('time_units.txt') | word_set('compound_units.txt'))})\b"
 )
+ORDINAL_UNIT = "second"  # the unit of time that is also an ordinal ("a second term")
 DURATION = Rule(
     "duration",
     "'a' or 'an' counting a unit of time, with a half or not: a duration when qualified, after"
@@ -335,6 +336,14 @@ CODE = Rule(
     matches=("0079",),
     rejects=("74", "O7"),
     how="fullmatch",
+)
+PHONE_GROUP = Rule(
+    "phone_group",
+    "Just before a number, '+' or groups of a phone number that open with '+' or '0': the "
+    "number is one more group ('0808 168 9111', '+81 3 5555 0172').",
+    re.compile(r"(?:\+|(?:\+\d{1,3}|(?<![\d,.])0\d{2,4})(?:\s\d{1,5})*\s)$"),
+    matches=("call +", "on 0808 ", "+81 3 5555 ", "0808 168 "),
+    rejects=("rose 5 ", "in 2020 ", "by 10 ", "A$500,000 "),
 )
 MONTH_BEFORE = Rule(
     "month_before",

@@ -65,6 +65,8 @@ from .statistic_rules import (
     ONE_UNIT_AFTER,
     ONE_WORD_QUALIFIERS,
     ORDINAL_AFTER,
+    ORDINAL_UNIT,
+    PHONE_GROUP,
     PLURAL_AFTER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
@@ -181,7 +183,9 @@ def _is_zero_describing(c: Context) -> bool:
 
 
 def _is_code(c: Context) -> bool:
-    return bool(CODE.pattern.fullmatch(c.number))  # 007
+    if CODE.pattern.fullmatch(c.number):
+        return True  # 007
+    return c.match.group(0)[:1].isdigit() and PHONE_GROUP.pattern.search(c.before) is not None
 
 
 def _is_date(c: Context) -> bool:
@@ -467,6 +471,16 @@ def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
             continue  # "half" alone, unqualified, is no statistic ("half asleep")
         if match.group("half") and HALF_OF_A_PERIOD.pattern.search(text, span.start, start):
             continue  # "the second half of the year": a period, not an amount
+        one = (match.group("numerator") or "").lower() in ("a", "an")
+        # "cut by a quarter point", "a cut of a quarter point": how much
+        by = text.endswith(("by ", "of "), span.start, start)
+        if (
+            one
+            and qualifier == "exact"
+            and not by
+            and _an_ordinal_before_a_noun(text, match.end(), lex)
+        ):
+            continue  # "a third daily train", "a fifth term": which one, not how much
         found.append(StatisticSpan(Span(start, end), value, None, object_, None, qualifier))
     return found
 
@@ -514,6 +528,8 @@ def _durations(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
         if not (half or match.group("and_a_half") or after_for or qualifier != "exact"):
             continue
         unit = match.group("unit").lower()
+        if unit == ORDINAL_UNIT and _an_ordinal_before_a_noun(text, match.end(), lex):
+            continue  # "for a second day": the second one, not a second
         value = (0.5 if half else 1.0) + (0.5 if match.group("and_a_half") else 0.0)
         if value != 1 and unit in YEARS_IN:
             value, unit = value * YEARS_IN[unit], "year"
@@ -522,6 +538,13 @@ def _durations(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
         )
         found.append(stat)
     return found
+
+
+def _an_ordinal_before_a_noun(text: str, end: int, lex: Lexicons) -> bool:
+    """Whether a lower-case content word follows ("a third daily train", "a second day"):
+    "a third" or "a second" is then an ordinal; not before "of", "were" or a stop."""
+    following = NEXT_WORD.pattern.match(text, end)
+    return following is not None and not _not_a_noun(following.group(1), lex)
 
 
 def _object_after_of(text: str, end: int) -> tuple[str | None, int]:
