@@ -340,6 +340,19 @@ def test_the_minister_is_the_one_titled_minister_before_an_honorific() -> None:
     assert quotes_of(text)[-1][2] == "Mohan Lal Tiwari"
 
 
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "none of the crew had been hurt",
+        "another firm had been fined",
+        "three other firms had received letters",
+        "two big firms had received letters",
+    ],
+)
+def test_a_reported_clause_may_open_with_none_another_or_a_counted_subject(clause: str) -> None:
+    assert quotes_of(f"Nordkap said {clause}.") == [("indirect", clause, "Nordkap", "said")]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

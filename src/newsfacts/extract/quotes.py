@@ -248,8 +248,8 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
-    if first in NUMBER_WORDS and not any(w.lower() in lex.clause_verbs for w in words[1:3]):
-        return False  # "confirmed four cases of measles"; not "said two people were hurt"
+    if first in NUMBER_WORDS and not any(w.lower() in lex.clause_verbs for w in words[1:4]):
+        return False  # "confirmed four cases of measles"; not "said two other people were hurt"
     for i, word in enumerate(words[:SUBJECT_WORDS]):
         bare = word.lower().strip(',;“”"‘').replace("’", "'").strip("'")
         if bare in lex.clause_verbs or (i > 0 and bare.endswith("ed") and bare not in SCALES):
