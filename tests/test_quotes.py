@@ -353,6 +353,34 @@ def test_a_reported_clause_may_open_with_none_another_or_a_counted_subject(claus
     assert quotes_of(f"Nordkap said {clause}.") == [("indirect", clause, "Nordkap", "said")]
 
 
+def test_the_last_speaker_of_a_quotation_with_no_cue_counts_this_paragraph_s_quotes() -> None:
+    text = (
+        "Filming began in Budapest. “It is like three movies in one,” Tom Reed tells GQ.\n"
+        "Reed also confirms rumors that Harrison Voss punched him on set, but he downplays "
+        "it. “It was kind of a rite of passage,” he says. “We were just doing a fight scene. "
+        "But when it was over, Harrison pushed me out of the way.”"
+    )
+    assert quotes_of(text)[-1][2] == "Tom Reed"
+
+
+def test_a_name_after_of_and_what_the_organisation_is_keeps_the_person_speaking() -> None:
+    text = (
+        "Anthony Greig, chair of the campaign group Passenger Voice North, says both sides "
+        "have lost the public."
+    )
+    assert quotes_of(text) == [
+        ("indirect", "both sides have lost the public", "Anthony Greig", "says")
+    ]
+
+
+def test_an_organisation_before_a_role_and_a_name_only_says_whose_the_role_is() -> None:
+    text = (
+        "Ashcombe Rovers won 2-1.\n"
+        "Rovers captain Danny Whelan, 34, who is out of contract, says he wants to stay."
+    )
+    assert quotes_of(text)[-1] == ("indirect", "he wants to stay", "Danny Whelan", "says")
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -526,10 +526,11 @@ SOURCE_OF = Rule(
 )
 ROLE_THEN_NAME = Rule(
     "role_then_name",
-    "After a cue, 'the', a role of up to four words and a comma before the name: 'said the "
-    "president, Lucia Benavente', 'said the council's chief mediator, Thabo Mokoena'.",
-    re.compile(r"the\s(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"),
-    matches=("the president, ", "the council's chief mediator, "),
+    "After a cue, 'the' or 'its', 'his', 'her', 'their', a role of up to four words and a "
+    "comma before the name: 'said the president, Lucia Benavente', 'said the council's chief "
+    "mediator, Thabo Mokoena', 'said its director, Sergio Medina'.",
+    re.compile(r"(?:the|its|his|her|their)\s(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"),
+    matches=("the president, ", "the council's chief mediator, ", "its director, "),
     rejects=("the president said", "the Harbour Trust, "),
     how="match",
 )

@@ -161,6 +161,7 @@ TAILS_BACK = 2
 # The most words of an appositive after "According to X," ("Deputy Director at the Trust")
 APPOSITIVE_WORDS = 8
 SUBJECT_WORDS = 10  # a reported clause's verb comes within this many words
+DESCRIBING_WORDS = 2  # "of the research firm Soundcheck": words of what the name is
 # A quotation that opens in the first person ("I just kept running") after "X said Y scored"
 # is as likely Y's as X's: its pronoun is not chosen again (_pronouns_after_reported_speech).
 FIRST_PERSON_OPENING = re.compile(r"I\b")
@@ -241,6 +242,7 @@ NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
 NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 SERVES = re.compile(r"\s(?:for|to|representing)\s$")  # "An aide to" the one served
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
+ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
 
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
@@ -531,10 +533,10 @@ class QuoteFinder:
             for mention in self.actors.between(start + 4, start + 5):
                 if not mention.possessive and self.actors.actors[mention.key].kind != "person":
                     return Speaker(mention.key, True, start + 4, "name_after_cue")
-            named = ROLE_THEN_NAME.pattern.match(self.text, start, limit)
-            for mention in self.actors.between(named.end(), named.end() + 1) if named else ():
-                if self.actors.actors[mention.key].kind == "person":  # "said the president, X"
-                    return Speaker(mention.key, True, mention.span.start, "name_after_cue")
+        named = ROLE_THEN_NAME.pattern.match(self.text, start, limit)
+        for mention in self.actors.between(named.end(), named.end() + 1) if named else ():
+            if self.actors.actors[mention.key].kind == "person":  # "said the president, X"
+                return Speaker(mention.key, True, mention.span.start, "name_after_cue")
         pronoun = PRONOUN_AT.pattern.match(self.text[start:limit])
         if pronoun and not AUXILIARY_AT.pattern.match(self.text[start + pronoun.end() : limit]):
             return None
@@ -756,9 +758,16 @@ class QuoteFinder:
         return features
 
     def _after_preposition(self, start: int, limit: int) -> bool:
-        """Whether a preposition (and perhaps "the") comes right before `start`."""
-        words = self.text[max(limit, start - 24) : start].split()
-        if words and words[-1].lower() == "the":
+        """Whether a preposition (and perhaps "the" and a word or two of what the name is)
+        comes right before `start`: "of Soundcheck", "of the research firm Soundcheck"."""
+        words = self.text[max(limit, start - 40) : start].split()
+        for _ in range(DESCRIBING_WORDS):
+            if not words or not words[-1].isalpha() or not words[-1].islower():
+                break
+            if words[-1] in self.lex.function_words:
+                break
+            words.pop()
+        if words and words[-1].lower() in ("the", "a", "an"):
             words.pop()
         return bool(words) and words[-1].lower() in self.lex.prepositions_before_a_name
 
@@ -1007,6 +1016,7 @@ class QuoteFinder:
                 and mention.span.end <= position
                 and not mention.possessive
                 and not any(start < mention.span.start < end for start, end in set_off)
+                and not self._before_a_role_and_person(mention, position)
             ):
                 if (
                     first_unnamed
@@ -1015,6 +1025,18 @@ class QuoteFinder:
                     break  # the actor is part of "a U.S. official"
                 return Speaker(mention.key, True, mention.span.start, "clause_subject")
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
+
+    def _before_a_role_and_person(self, mention: MentionSpan, position: int) -> bool:
+        """ "Rovers captain Danny Whelan, 34, ... says": an organisation before a lower-case
+        role and a person's name only says whose the role is."""
+        if self.actors.actors[mention.key].kind == "person":
+            return False
+        role = ROLE_WORDS_AFTER.match(self.text, mention.span.end)
+        if role is None:
+            return False
+        for after in self.actors.between(role.end(), min(position, role.end() + 1)):
+            return self.actors.actors[after.key].kind == "person"
+        return False
 
     def _resolve_pronoun(self, pronoun: str, position: int) -> Speaker:
         if pronoun not in PRONOUN_KINDS:  # "I said", "we said": no one named
@@ -2038,7 +2060,7 @@ class QuoteFinder:
             directs = self._pronouns_after_reported_speech(directs, indirects, spoken_before)
             directs = [self._reporters_quotation(q, indirects) for q in directs]
             here = sorted(directs + indirects, key=lambda q: q.span.start)
-            here = self._inherit_speakers(here, previous_paragraph, paragraph)
+            here = self._inherit_speakers(here, previous_paragraph, paragraph, spoken_before)
             del self.spoken[spoken_before:]
             self.spoken.extend((q.span.start, q.speaker, q.span.end) for q in here if q.speaker)
             found.extend(self._with_confidence(q) for q in here)
@@ -2099,9 +2121,14 @@ class QuoteFinder:
         return replace(quote, confidence=confidence)
 
     def _inherit_speakers(
-        self, quotes: list[QuoteSpan], previous: list[QuoteSpan], paragraph: Span
+        self,
+        quotes: list[QuoteSpan],
+        previous: list[QuoteSpan],
+        paragraph: Span,
+        spoken_before: int,
     ) -> list[QuoteSpan]:
-        """A quote with no source near it takes the speaker of the quotes around it."""
+        """A quote with no source near it takes the speaker of the quotes around it; the last
+        speaker is the last one heard before it, this paragraph's reports included."""
         before_paragraph = next((q.speaker for q in reversed(previous) if q.speaker), None)
         opens_paragraph = self.text[paragraph.start] in OPENING_MARKS
         last_before = _last_speakers(quotes)  # the nearest earlier speaker in the paragraph
@@ -2120,7 +2147,14 @@ class QuoteFinder:
                     if opens_paragraph and self.previous_unclosed
                     else None,
                 }
+                heard = [
+                    (q.span.start, q.speaker, q.span.end)
+                    for q in quotes[:i]
+                    if q.speaker and q.span.end <= quote.span.start
+                ]
+                kept, self.spoken = self.spoken, self.spoken[:spoken_before] + heard
                 speaker, choice = self._carried_speaker(quote.span.start, neighbours)
+                self.spoken = kept
                 quote = QuoteSpan(
                     quote.span, quote.kind, speaker, None, _carried(speaker), choice=choice
                 )
