@@ -761,14 +761,12 @@ class QuoteFinder:
         """Whether a preposition (and perhaps "the" and a word or two of what the name is)
         comes right before `start`: "of Soundcheck", "of the research firm Soundcheck"."""
         words = self.text[max(limit, start - 40) : start].split()
-        for _ in range(DESCRIBING_WORDS):
-            if not words or not words[-1].isalpha() or not words[-1].islower():
+        for described in range(DESCRIBING_WORDS, -1, -1):  # "the research firm": two
+            if len(words) > described and words[-1 - described].lower() in ("the", "a", "an"):
+                head = words[-1 - described :]
+                if all(w.isalpha() and w.islower() for w in head[1:]):
+                    words = words[: -1 - described]
                 break
-            if words[-1] in self.lex.function_words:
-                break
-            words.pop()
-        if words and words[-1].lower() in ("the", "a", "an"):
-            words.pop()
         return bool(words) and words[-1].lower() in self.lex.prepositions_before_a_name
 
     def _definite_role_before(self, position: int, limit: int) -> Speaker | None:
