@@ -264,6 +264,30 @@ def test_honorifics_and_letters_after_a_name_are_no_part_of_it(
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hollins Pharmaceuticals cut 200 jobs. Hollins Pharma shares fell.",
+            {"Hollins Pharmaceuticals": "organization"},
+        ),
+        (
+            "Kellun Bank Corporation said profits rose. Kellun Bank shares fell.",
+            {"Kellun Bank Corporation": "organization"},
+        ),
+        # two bodies, not one's short form
+        (
+            "Kellun Bank said profits rose. Kellun Bank Foundation gave grants.",
+            {"Kellun Bank": "organization", "Kellun Bank Foundation": "organization"},
+        ),
+    ],
+)
+def test_an_organisation_s_short_name_is_the_same_organisation(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

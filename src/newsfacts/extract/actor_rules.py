@@ -195,6 +195,7 @@ AFTER_CUE = Rule(
     rejects=("said Monday ", "he unsaid "),
 )
 POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in the name
+COMPANY_SUFFIXES = word_set("company_suffixes.txt")  # "Kellun Bank Corporation"
 PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",
     "A lower-case noun just before a name, which may be a noun for a person ('the producer "

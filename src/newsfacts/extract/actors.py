@@ -41,6 +41,7 @@ from .actor_rules import (
     ARABIC_PREFIX_WORDS,
     CAMPUS_AFTER,
     CAMPUS_WORDS,
+    COMPANY_SUFFIXES,
     CONNECTORS,
     CONTRACTION,
     DATELINE_AFTER,
@@ -208,6 +209,7 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+MIN_CLIPPED_WORD = 4  # "Pharma" of "Pharmaceuticals": a clipped word this long at least
 PERSON_NOUN_SUFFIXES = ("ist", "ian")  # "journalist", "historian": nouns for a person
 # How far before a name its context rules look, in characters
 SENTENCE_OPENERS = frozenset('.!?\n"“‘')  # what may come just before a sentence's first word
@@ -1054,6 +1056,7 @@ class ActorFinder:
         self._full_names_of_surnames()
         self._link_short_forms()
         self._merge_short_names()
+        self._merge_short_organizations()
         self._names_with_the()
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
@@ -1598,6 +1601,25 @@ class ActorFinder:
             return False
         return word not in lex.org_words and not self._written_in_lower_case(word)
 
+    def _merge_short_organizations(self) -> None:
+        """ "Kellun Bank" is "Kellun Bank Corporation", "Hollins Pharma" is "Hollins
+        Pharmaceuticals", when the article names both (_shortens) and no other."""
+        organizations = [
+            (actor, actor.name.split())
+            for actor in self.found.actors.values()
+            if actor.kind == "organization" and not actor.unnamed
+        ]
+        for short, words in organizations:
+            if len(words) < 2 or short.key not in self.found.actors:
+                continue
+            full = [
+                actor
+                for actor, other in organizations
+                if actor is not short and actor.key in self.found.actors and _shortens(words, other)
+            ]
+            if len(full) == 1:
+                self.found.merge(short.key, full[0].key)
+
     def _merge_short_names(self) -> None:
         """ "Mr Reed" (a title and a surname) is "Tom Reed" when the article names him; not
         "Ms Ana Reed", whose title says she is someone else of that name."""
@@ -1617,6 +1639,21 @@ class ActorFinder:
                 full = [p for p in full if _same_role(short.title, p.title)]
             if len(full) == 1:
                 self.found.merge(short.key, full[0].key)
+
+
+def _shortens(short: list[str], full: list[str]) -> bool:
+    """Whether `short` names what `full` names: "Kellun Bank" of "Kellun Bank Corporation"
+    (only a company's suffixes after it), "Hollins Pharma" of "Hollins Pharmaceuticals" (its
+    last word opens the other's)."""
+    if len(full) > len(short) and full[: len(short)] == short:
+        return all(word in COMPANY_SUFFIXES for word in full[len(short) :])
+    return (
+        len(full) == len(short)
+        and full[:-1] == short[:-1]
+        and len(short[-1]) >= MIN_CLIPPED_WORD
+        and full[-1] != short[-1]
+        and full[-1].startswith(short[-1])
+    )
 
 
 def _is_initial(word: str) -> bool:
