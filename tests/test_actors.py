@@ -288,6 +288,23 @@ def test_an_organisation_s_short_name_is_the_same_organisation(
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nigeria fined the payments start-up Ledgerbird.",
+            {"Nigeria": "country", "Ledgerbird": "organization"},
+        ),
+        ("It was sold by the French distributor Lumiere Sud.", {"Lumiere Sud": "organization"}),
+        ("The band Glasshouse Riot released an album.", {"Glasshouse Riot": "organization"}),
+        # a noun as often for a person: the name stays a person's
+        ("It was made by the producer Adunni Okonjo-Bello.", {"Adunni Okonjo-Bello": "person"}),
+    ],
+)
+def test_a_name_after_a_noun_for_an_organisation(text: str, expected: dict[str, str]) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"
