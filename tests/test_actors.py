@@ -305,6 +305,25 @@ def test_a_name_after_a_noun_for_an_organisation(text: str, expected: dict[str, 
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Portland Ospreys beat the Sacramento Miners 112-104.",
+            {"Portland Ospreys": "organization", "Sacramento Miners": "organization"},
+        ),
+        (
+            "The Harbourside Sharks beat the Millbrook Lions. The Lions drop to seventh.",
+            {"Harbourside Sharks": "organization", "Millbrook Lions": "organization"},
+        ),
+        # places and given names end no team's name
+        ("They hiked in the Blue Mountains near the Great Lakes.", {}),
+    ],
+)
+def test_a_plural_name_after_the_is_a_team_s(text: str, expected: dict[str, str]) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

@@ -713,6 +713,8 @@ class ActorFinder:
             self._add_country(core_text, core_span, possessive)
         elif self._is_organization(core) or self._unnamed_organization(core, core_span):
             self._add_organization(core_text, core_span, possessive, title.country_code)
+        elif not title.title and self._plural_name_after_the(core, core_span):
+            self._add_organization(core_text, core_span, possessive, None)  # "the Desert Hawks"
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
@@ -844,6 +846,25 @@ class ActorFinder:
             and first not in self.title_set
             and self._may_name_an_organization(first)
             and self._is_a_word_of_the_language(first)
+        )
+
+    def _plural_name_after_the(self, core: list[str], span: Span) -> bool:
+        """ "the Sacramento Miners", "the Desert Hawks": after "the", two or three words that
+        end in a plural no place word is ("the Blue Mountains", "the Great Lakes"): a team, a
+        band or a club."""
+        if not 2 <= len(core) <= 3 or not self.text.endswith(("the ", "The "), 0, span.start):
+            return False
+        last, lex = core[-1], self.lex
+        singular = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+        return (
+            last.endswith("s")
+            and not last.endswith("ss")
+            and last[0].isupper()
+            and not {last, singular} & (lex.place_words | lex.not_organizations)
+            and " ".join(core) not in lex.countries
+            and last not in lex.demonyms
+            and singular not in lex.demonyms
+            and last not in lex.given_names  # "the St. Louis ...", "the Jesse James ..."
         )
 
     def _plural_of_a_name(self, run: list[Span], words: list[str]) -> bool:
@@ -1152,6 +1173,7 @@ class ActorFinder:
         first_names: dict[str, list[ArticleActor]] = {}
         acronyms: dict[str, list[ArticleActor]] = {}
         heads: dict[str, list[ArticleActor]] = {}  # "Norvex" of "Norvex Group"
+        tails: dict[str, list[ArticleActor]] = {}  # "Lions" of "Millbrook Lions"
         for actor in list(self.found.actors.values()):
             if actor.kind == "person" and " " in actor.name:
                 surnames.setdefault(actor.name.split()[-1], []).append(actor)
@@ -1160,6 +1182,7 @@ class ActorFinder:
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
                 if " " in actor.name:
                     heads.setdefault(actor.name.split()[0], []).append(actor)
+                    tails.setdefault(actor.name.split()[-1], []).append(actor)
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
@@ -1198,6 +1221,8 @@ class ActorFinder:
                 self._add_organization(word, span, possessive, None)
             elif self._heads_one_organization(word, heads):
                 self.found.add(heads[word][0], span, word, possessive)  # "Norvex" (Group)
+            elif self._ends_one_team(word, tails):
+                self.found.add(tails[word][0], span, word, possessive)  # "the Lions"
             elif (
                 (
                     _is_acronym(word)
@@ -1224,6 +1249,12 @@ class ActorFinder:
             and self._may_name_an_organization(word)
             and word not in REGIONS_AFTER_A_PLACE
         )
+
+    def _ends_one_team(self, word: str, tails: dict[str, list[ArticleActor]]) -> bool:
+        """Whether `word`, a plural no organisation word is, ends the name of one organisation
+        of the article ("the Lions" of "the Millbrook Lions")."""
+        plural = word.endswith("s") and not word.endswith("ss")
+        return plural and len(tails.get(word, ())) == 1 and word not in self.lex.org_words
 
     def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
         """Of people who share a surname, the one named before `position`, when only one of
