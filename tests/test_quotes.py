@@ -381,6 +381,24 @@ def test_an_organisation_before_a_role_and_a_name_only_says_whose_the_role_is() 
     assert quotes_of(text)[-1] == ("indirect", "he wants to stay", "Danny Whelan", "says")
 
 
+def test_a_second_clause_joined_by_and_that_stays_in_the_report() -> None:
+    text = "Oluwaseun Bamidele said the deficit had narrowed and that no loans were needed."
+    assert quotes_of(text) == [
+        (
+            "indirect",
+            "the deficit had narrowed and that no loans were needed",
+            "Oluwaseun Bamidele",
+            "said",
+        )
+    ]
+
+
+def test_adding_that_after_a_quoted_end_is_a_second_report() -> None:
+    text = "The minister said the plan was “fully funded,” adding that taxes would not rise."
+    reports = [(quoted, cue) for kind, quoted, _, cue in quotes_of(text) if kind == "indirect"]
+    assert reports == [("the plan was “fully funded", "said"), ("taxes would not rise", "adding")]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -245,10 +245,11 @@ CLAUSE_TAIL = Rule(
     "clause_tail",
     "Where a reported clause gives way to the article's comment: ', taking ...', ', though "
     "...', '; ...' (not at ', which ...': the held-out annotations keep it).",
-    re.compile(r"(?:,|\s[—–])\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
+    re.compile(r"(?:,[”\"’]?|\s[—–])\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
     matches=(
         "it cut jobs, taking steps to",
         "it would rise, adding that",
+        "it was “fully funded,” adding that",
         "it could send its president — setting up a clash",
         "he might go, though he declined",
         "it had been wanted; she had just come",
@@ -258,8 +259,8 @@ CLAUSE_TAIL = Rule(
 PARTICIPLE_CUE = Rule(
     "participle_cue",
     "Right after a reported clause, a second cue of the same speaker: ', adding that ...'.",
-    re.compile(r",\s(?P<cue>[a-z]+ing)\s(?P<that>that\s)?"),
-    matches=(", adding that it would", ", saying the plan"),
+    re.compile(r",[”\"’]?\s(?P<cue>[a-z]+ing)\s(?P<that>that\s)?"),
+    matches=(", adding that it would", ", saying the plan", ",” adding that it would"),
     rejects=(" adding that", ", and adding"),
     how="match",
 )

@@ -1886,6 +1886,8 @@ class QuoteFinder:
         cue that needs no "that" reports whole ("said voters want leaders that listen")."""
         if len(gap) > 5 and not (gap[0] in self.lex.prepositions_before_a_name or gap[0].istitle()):
             return False  # long: only "in an interview with ...", "told Prime Minister ..."
+        if len(gap) > 1 and gap[-1] in ("and", "but", "or"):
+            return False  # "said the deficit had narrowed and that ...": one clause, then two
         function_words = self.lex.function_words
         subject_then_verb = (
             usage == "bare"
