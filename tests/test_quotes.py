@@ -399,6 +399,19 @@ def test_adding_that_after_a_quoted_end_is_a_second_report() -> None:
     assert reports == [("the plan was “fully funded", "said"), ("taxes would not rise", "adding")]
 
 
+def test_adding_that_after_a_quotation_s_cue_is_its_speaker_s_report() -> None:
+    text = (
+        "Chief Minister Suresh Bhandari conceded defeat. “We accept the mandate,” he said, "
+        "adding that his party would sit in the opposition."
+    )
+    assert quotes_of(text)[-1] == (
+        "indirect",
+        "his party would sit in the opposition",
+        "Suresh Bhandari",
+        "adding",
+    )
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

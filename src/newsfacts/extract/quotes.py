@@ -242,6 +242,7 @@ NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
 NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 SERVES = re.compile(r"\s(?:for|to|representing)\s$")  # "An aide to" the one served
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
+QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
 
 
@@ -1599,6 +1600,38 @@ class QuoteFinder:
             return []
         return [replace(quote, span=clause, cue=cue)]
 
+    def _reports_after_quotations(
+        self, paragraph: Span, directs: list[QuoteSpan], indirects: list[QuoteSpan]
+    ) -> list[QuoteSpan]:
+        """ "“We accept the mandate,” he said, adding that his party would ...": a reported
+        clause after a quotation's cue is the quotation's speaker's."""
+        found = []
+        for participle in PARTICIPLE_CUE.pattern.finditer(
+            self.text, paragraph.start, paragraph.end
+        ):
+            at = participle.start()
+            sentence = _containing(self.sentences, at)
+            if sentence is None or any(q.span.start <= at < q.span.end for q in indirects):
+                continue
+            before = [q for q in directs if sentence.start <= q.span.end <= at and q.speaker]
+            if not before or self.lex.reporting_verbs.get(participle["cue"]) not in (
+                "bare",
+                "that",
+            ):
+                continue
+            quotation = before[-1]
+            if self._cues_in(quotation.span.end, at) == [] or QUOTE_MARK_BETWEEN.search(
+                self.text, quotation.span.end + 1, at
+            ):
+                continue  # no cue of its own after the quotation, or another quotation
+            clause = self._without_tail(self._clause(Span(participle.end(), sentence.end)))
+            words = clause.of(self.text).split()
+            if len(words) >= 3 and (participle["that"] or _is_clause(words, self.lex)):
+                found.append(
+                    replace(quotation, span=clause, kind="indirect", cue=participle["cue"])
+                )
+        return found
+
     def _main_cue_inside(self, clause: Span, cues: list[re.Match[str]]) -> bool:
         """ "Ruiz, who told Reed about it, said ...": the clause after "told" holds the main
         clause's cue, after a comma; the cue in the relative clause reports nothing."""
@@ -2059,6 +2092,7 @@ class QuoteFinder:
             indirects = [q for s in sentences for q in self.indirect(s, directs)]
             directs = self._pronouns_after_reported_speech(directs, indirects, spoken_before)
             directs = [self._reporters_quotation(q, indirects) for q in directs]
+            indirects += self._reports_after_quotations(paragraph, directs, indirects)
             here = sorted(directs + indirects, key=lambda q: q.span.start)
             here = self._inherit_speakers(here, previous_paragraph, paragraph, spoken_before)
             del self.spoken[spoken_before:]
