@@ -412,6 +412,24 @@ def test_adding_that_after_a_quotation_s_cue_is_its_speaker_s_report() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Hilary Thornbury, deputy leader of the opposition Reform Alliance, said the case "
+            "was closed.",
+            "Hilary Thornbury",
+        ),
+        (
+            "John Smith, chief financial officer of Acme Corp, said the case was closed.",
+            "John Smith",
+        ),
+    ],
+)
+def test_an_appositive_may_open_with_a_role_without_an_article(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -544,14 +544,27 @@ SET_OFF = Rule(
     rejects=(", compiled. Then, ", " from 60 countries, "),
     how="fullmatch",
 )
+# An appositive opens with one of these, a lower-case role ("deputy leader of ...") or a word
+# that heads a role ("chief financial officer of ...")
+APPOSITIVE_STARTS = (
+    word_set("appositive_starts.txt")
+    | word_set("person_nouns.txt")
+    | {word.lower() for word in word_set("title_modifiers.txt")}
+)
 APPOSITIVE = Rule(
     "appositive",
     "A phrase between commas after a name, before its cue ('Ruiz, the head of ..., said').",
     re.compile(
-        rf"(?:\s\([^)]*\))?,\s(?:{alternation(word_set('appositive_starts.txt'))}|\w+ing)\b"
+        rf"(?:\s\([^)]*\))?,\s(?:{alternation(APPOSITIVE_STARTS)}|\w+ing)\b"
         r"[^.!?]{0,200}?,\s*$"
     ),
-    matches=(", the head of the agency, ", ", speaking by phone, ", " (Utah), who leads it, "),
+    matches=(
+        ", the head of the agency, ",
+        ", speaking by phone, ",
+        " (Utah), who leads it, ",
+        ", deputy leader of the Reform Alliance, ",
+        ", chief financial officer of Acme Corp, ",
+    ),
     rejects=(", and then, ", ", the head. Then, "),
     how="match",
 )
