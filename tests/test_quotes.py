@@ -430,6 +430,13 @@ def test_an_appositive_may_open_with_a_role_without_an_article(text: str, speake
     assert quotes_of(text)[-1][2] == speaker
 
 
+@pytest.mark.parametrize(
+    "clause", ["at least 12 patients had been treated", "as many as 30 members were ready"]
+)
+def test_a_reported_clause_may_open_with_a_qualified_count(clause: str) -> None:
+    assert quotes_of(f"Tom Reed said {clause}.") == [("indirect", clause, "Tom Reed", "said")]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

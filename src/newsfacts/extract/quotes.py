@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from .actor_rules import VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
-from .lexicons import Lexicons
+from .lexicons import Lexicons, word_table
 from .numbers import SCALES, UNITS  # "hundred" ends as a verb does
 from .quote_rules import (
     ACCORDING_FORMS,
@@ -236,6 +236,10 @@ def _last_speakers(quotes: list[QuoteSpan]) -> list[str | None]:
 
 
 NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
+# "at least 12 patients had been treated": a qualifier before a clause's counted subject
+QUANTITY_QUALIFIERS = tuple(
+    tuple(phrase.split()) for phrase in word_table("qualifiers.txt") if " " in phrase
+)
 
 
 # a sentence opening with these opens with its subject, not a leading phrase before a comma
@@ -247,7 +251,11 @@ ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Da
 
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
-    """Roughly, a subject then a verb: "the talks would resume", "the council had agreed"."""
+    """Roughly, a subject then a verb: "the talks would resume", "the council had agreed",
+    "at least 12 patients had been treated"."""
+    qualified = next((q for q in QUANTITY_QUALIFIERS if _opens_with(words, q)), None)
+    if qualified and len(words) > len(qualified):
+        words = words[len(qualified) :]  # "at least 12 patients ...": the counted subject
     first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
@@ -262,6 +270,10 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the proposal, adding that ..."
     return False
+
+
+def _opens_with(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return tuple(w.lower() for w in words[: len(phrase)]) == phrase
 
 
 def _long_enough(words: list[str], lex: Lexicons) -> bool:
