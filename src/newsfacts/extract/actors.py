@@ -871,8 +871,10 @@ class ActorFinder:
         """ "the Mothers of Mirenje", "the Veterans of Foreign Wars", "the Friends of Elmwood
         Library": after "the", a capitalised plural noun, "of" and a name name one body (no
         one writes "the Residents of Kerrit" for some residents)."""
-        named = words[3:] if words[2:3] == ["the"] else words[2:]
-        if len(words) < 3 or words[1] != "of" or not named or not CONNECTORS.isdisjoint(named):
+        if len(words) < 3 or words[1] != "of":
+            return False
+        named = words[3:] if words[2] == "the" else words[2:]
+        if not named or not CONNECTORS.isdisjoint(named):
             return False
         first, lex = words[0], self.lex
         return (

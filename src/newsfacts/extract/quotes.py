@@ -240,6 +240,7 @@ NUMBER_WORDS = frozenset(UNITS)  # "one" ... "nineteen"
 QUANTITY_QUALIFIERS = tuple(
     tuple(phrase.split()) for phrase in word_table("qualifiers.txt") if " " in phrase
 )
+QUANTITY_QUALIFIER_STARTS = frozenset(phrase[0] for phrase in QUANTITY_QUALIFIERS)
 
 
 # a sentence opening with these opens with its subject, not a leading phrase before a comma
@@ -253,10 +254,12 @@ ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Da
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed",
     "at least 12 patients had been treated"."""
-    qualified = next((q for q in QUANTITY_QUALIFIERS if _opens_with(words, q)), None)
-    if qualified and len(words) > len(qualified):
-        words = words[len(qualified) :]  # "at least 12 patients ...": the counted subject
     first = words[0].lower()
+    if first in QUANTITY_QUALIFIER_STARTS:
+        qualified = next((q for q in QUANTITY_QUALIFIERS if _opens_with(words, q)), None)
+        if qualified and len(words) > len(qualified):
+            words = words[len(qualified) :]  # "at least 12 patients ...": the counted subject
+            first = words[0].lower()
     if first in lex.function_words and first not in lex.clause_starts:
         return False  # "of grave risk", "at the hearing"
     if first in NUMBER_WORDS and not any(w.lower() in lex.clause_verbs for w in words[1:4]):
@@ -1617,7 +1620,9 @@ class QuoteFinder:
     ) -> list[QuoteSpan]:
         """ "“We accept the mandate,” he said, adding that his party would ...": a reported
         clause after a quotation's cue is the quotation's speaker's."""
-        found = []
+        found: list[QuoteSpan] = []
+        if not any(quote.speaker for quote in directs):
+            return found
         for participle in PARTICIPLE_CUE.pattern.finditer(
             self.text, paragraph.start, paragraph.end
         ):
