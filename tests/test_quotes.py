@@ -437,6 +437,25 @@ def test_a_reported_clause_may_open_with_a_qualified_count(clause: str) -> None:
     assert quotes_of(f"Tom Reed said {clause}.") == [("indirect", clause, "Tom Reed", "said")]
 
 
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "At least 47 people were arrested on Sunday, Efosa Idahosa said, most of them "
+            "for looting.",
+            "At least 47 people were arrested on Sunday",
+        ),
+        ("The vote, Annika Soderlund said later, was the result of hard work.", None),
+        ("The lesson learned, Ana Ruiz noted, was that carrots beat sticks.", None),
+    ],
+)
+def test_a_cue_between_commas(text: str, clause: str | None) -> None:
+    """The words after the cue are the report, unless they are no clause and the words
+    before are ("..., X said, most of them for looting"); the cue may have its time."""
+    expected = clause or text.split(", ")[-1].rstrip(".")
+    assert [quoted for kind, quoted, _, _ in quotes_of(text) if kind == "indirect"] == [expected]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -409,9 +409,10 @@ CONJUNCTION = Rule(
 )
 PARENTHETICAL = Rule(
     "parenthetical",
-    "A cue between two commas inside a sentence ('The road, the mayor said, will ...').",
-    re.compile(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+), "),
-    matches=("The road, the mayor said, will reopen",),
+    "A cue between two commas inside a sentence, perhaps with its time ('The road, the mayor "
+    "said, will ...', 'The vote, Ana Ruiz said later, was ...').",
+    re.compile(r", (?P<who>[^,]{1,40}?) (?P<cue>\w+)(?: (?:[a-z]+ly|later|again|then|today))?, "),
+    matches=("The road, the mayor said, will reopen", "The vote, Ana Ruiz said later, was"),
     rejects=("The road will reopen, the mayor said.", "The road, said, will reopen"),
 )
 ACCORDING_FRONT = Rule(

@@ -1870,8 +1870,17 @@ class QuoteFinder:
                 cue, Span(sentence.start + match.start("who"), cue.start)
             )
             clause = self._clause(Span(sentence.start + match.end(), sentence.end))
-            if CONJUNCTION.pattern.match(clause.of(self.text)):
-                clause = self._clause(Span(sentence.start, sentence.start + match.start()))
+            before = self._clause(Span(sentence.start, sentence.start + match.start()))
+            after = clause.of(self.text).split()
+            if CONJUNCTION.pattern.match(clause.of(self.text)) or (
+                # "47 people were held, the police said, most of them for looting"; not "The
+                # lesson learned, she noted, was ...": a verb there ends the subject before
+                bool(after)
+                and self._opens_clause(after[0])
+                and not _is_clause(after, self.lex)
+                and _is_clause(before.of(self.text).split(), self.lex)
+            ):
+                clause = before
             if (
                 speaker.found
                 and len(clause.of(self.text).split()) >= 3
