@@ -456,6 +456,18 @@ def test_a_cue_between_commas(text: str, clause: str | None) -> None:
     assert [quoted for kind, quoted, _, _ in quotes_of(text) if kind == "indirect"] == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The Chinese embassy in Washington said the claims were false.", "Chinese embassy"),
+        ("The presidential palace said in a note that the visit was off.", "presidential palace"),
+        ("The visit was postponed, the palace said.", "palace"),
+    ],
+)
+def test_an_institution_described_by_a_demonym_or_a_place_speaks(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

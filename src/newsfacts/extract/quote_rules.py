@@ -486,10 +486,12 @@ DEFINITE_ROLE = Rule(
     "'the president said', 'the prime minister told', 'the company said'.",
     re.compile(
         r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[\w-]*[A-Za-z])\s+"
+        r"(?:(?:in|at)\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s+)?"  # "the embassy in Washington"
         rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
     ),
     matches=(
         "the president ",
+        "The Chinese embassy in Washington ",
         "The company ",
         "the prime minister quickly ",
         "The company also ",

@@ -825,12 +825,13 @@ class QuoteFinder:
         noun = words[-1]
         institution = noun in self.lex.institution_back_references
         kind = self.lex.back_references.get(noun, "organization" if institution else None)
-        if kind != "organization" or not role.islower() or len(words) > 2:
-            return None  # not "the group": a group may be anyone
+        described = all(w.islower() or w in self.lex.demonyms for w in words[:-1])
+        if kind != "organization" or not noun.islower() or not described or len(words) > 2:
+            return None  # not "the group": a group may be anyone; "the Chinese embassy"
         if not self._nothing_between(limit, start - len("the ")):
             return None  # "A source in the regional capital said": a place, not the speaker
-        spoke = self._organization_that_spoke(noun, start)
-        if spoke:
+        spoke = None if len(words) > 1 else self._organization_that_spoke(noun, start)
+        if spoke:  # not for "the Chinese embassy", "the finance ministry": one of its own
             return Speaker(spoke, True, start, "role_noun")  # "the airline said": SkyNimbus
         key = f"unnamed:{slug(role)}"
         actor = ArticleActor(key, role, "organization", unnamed=True)
