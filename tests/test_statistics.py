@@ -391,3 +391,8 @@ def test_ordinals_and_phone_numbers_are_no_amounts(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(span, value) for span, value, _ in statistics_of(text)] == expected
+
+
+def test_a_number_alone_between_commas_after_a_name_is_an_age() -> None:
+    _, found = run_extract("Priya Ramsden, 48, said sales rose. The city, 48, said no.")
+    assert [(s.value, s.unit) for s in found.statistics] == [(48, "years"), (48, None)]

@@ -171,6 +171,15 @@ AGE = Rule(
     matches=("a 77-year-old man", "aged 77", "The nine-year-old girl", "a twenty-five-year-old"),
     rejects=("a 2037-year-old tree", "teenaged 17"),
 )
+APPOSED_AGE = Rule(
+    "apposed_age",
+    "A number alone between commas right after a name: a person's age, in years ('Priya "
+    "Ramsden, 48, said').",
+    re.compile(r"[A-Z][\w'’.-]*,\s(?P<number>\d{1,3}),"),
+    matches=("Priya Ramsden, 48, said", "Concepción Marín, 63, added"),
+    rejects=("the city, 48, said", "In 2019, 48 people", "Ramsden, 48 said"),
+)
+MAX_AGE = 120  # the oldest age APPOSED_AGE reads
 VAGUE = Rule(
     "vague",
     "'tens of thousands': at least 10,000.",

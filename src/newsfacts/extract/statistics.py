@@ -22,6 +22,7 @@ from .statistic_rules import (
     A_OR_AN,
     ADDRESS_AFTER,
     AGE,
+    APPOSED_AGE,
     AT_A_NAME,
     CHANGE_BEFORE,
     CLOCK_AFTER,
@@ -49,6 +50,7 @@ from .statistic_rules import (
     LENGTH_IN_M,
     LEVEL_FACTOR,
     LIST_NUMBER,
+    MAX_AGE,
     MAY_BEGIN,
     MEASURE,
     MEASURE_UNITS,
@@ -429,7 +431,16 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
         else _unit(match, object_)
     )
     start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+    if unit is None and object_ is None and value <= MAX_AGE and _apposed_age(text, start):
+        object_, unit = "years", "years"  # "Priya Ramsden, 48, said"
     return StatisticSpan(Span(start, end), value, value_max, object_, unit, _qualifier(match))
+
+
+def _apposed_age(text: str, start: int) -> bool:
+    """Whether the number at `start` stands alone between commas after a name (APPOSED_AGE)."""
+    before = text.rfind(" ", 0, max(0, start - 2))
+    found = APPOSED_AGE.pattern.match(text, before + 1)
+    return found is not None and found.start("number") == start
 
 
 def _currency_differs(match: re.Match[str]) -> bool:
