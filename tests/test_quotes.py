@@ -468,6 +468,20 @@ def test_an_institution_described_by_a_demonym_or_a_place_speaks(text: str, spea
     assert quotes_of(text)[-1][2] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Rep. Tom Reed pressed the witness. "That is no answer," the congressman said.',
+            "Tom Reed",
+        ),
+        ('Captain Aaron Wells was angry. "It was a disgrace," the skipper said.', "Aaron Wells"),
+    ],
+)
+def test_another_word_for_the_same_post_refers_back(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -190,6 +190,9 @@ BARE_CLAUSE = Rule(
     how="match",
 )
 TITLE_ABBREVIATIONS = word_table("title_abbreviations.txt")  # "Gov" -> "governor"
+ROLE_SYNONYMS = {
+    noun: frozenset(words.split()) for noun, words in word_table("role_synonyms.txt").items()
+}  # "congressman" -> the posts it also means ("representative", ...)
 NEGATED_CUE = Rule(
     "negated_cue",
     "Before a cue, words that deny it reports anything: 'declined to say whether', 'would not "

@@ -84,6 +84,7 @@ from .quote_rules import (
     ROLE_AFTER_NAME,
     ROLE_AT_CLAUSE_END,
     ROLE_BEFORE_NAME,
+    ROLE_SYNONYMS,
     ROLE_THEN_NAME,
     SENTENCE_BREAK_OR_AND,
     SENTENCE_END,
@@ -926,7 +927,8 @@ class QuoteFinder:
         if actor.kind != "person":
             return False
         words = [word.rstrip(".") for word in (actor.title or "").split()]
-        return any(w.lower() == noun or TITLE_ABBREVIATIONS.get(w) == noun for w in words)
+        same = ROLE_SYNONYMS.get(noun, frozenset()) | {noun}  # "the congressman": "Rep."
+        return any(w.lower() in same or TITLE_ABBREVIATIONS.get(w) in same for w in words)
 
     def _institution_named_before(self, noun: str, position: int) -> str | None:
         """The nearest organisation named before `position` with `noun` in its name: "the
@@ -1296,6 +1298,8 @@ class QuoteFinder:
             start, end = mention.span.start, mention.span.end
             before = self.text[max(0, start - len(noun) - 1) : start].lower()
             titled = (actor.title or "").lower().split()[-1:] == [noun]  # "Singer Ana Ruiz"
+            if noun in ROLE_SYNONYMS and self._has_role(actor, noun):
+                titled = True  # "the skipper" of "Captain Ana Ruiz"
             if before == f"{noun} " or titled:
                 return actor.key
             role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
