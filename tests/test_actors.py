@@ -324,6 +324,23 @@ def test_a_plural_name_after_the_is_a_team_s(text: str, expected: dict[str, str]
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The company was founded by Nnamdi Eze-Walker and Rosalind Marsh in 2017.",
+            {"Nnamdi Eze-Walker": "person", "Rosalind Marsh": "person"},
+        ),
+        # a place or words of the language: no person
+        ("Rosalind Marsh and New Jersey were named.", {"Rosalind Marsh": "person"}),
+    ],
+)
+def test_two_words_joined_to_a_person_by_and_are_a_person(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
 def test_a_name_after_the_that_reports_is_an_organization() -> None:
     assert actors_of("The Riverton Hawks said they would appeal.") == {
         "Riverton Hawks": "organization"

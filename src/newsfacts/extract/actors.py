@@ -1625,6 +1625,31 @@ class ActorFinder:
                 if surnames[last].title is None:
                     surnames[last].gender = "?"  # read as a given name ("Conway"), it is none
                 self._add_person(name, None, None, "?", span, possessive)
+            elif (
+                not unsure
+                and self._joined_to_a_person(span)
+                and self._may_open_a_name(first)
+                and not self._is_a_word_of_the_language(first)  # "and New Jersey"
+                and name not in REGIONS_AFTER_A_PLACE
+            ):
+                self._add_person(name, None, None, "?", span, possessive)  # "by X and Ana Ruiz"
+
+    def _joined_to_a_person(self, span: Span) -> bool:
+        """Whether "and" joins the two words at `span` to a person's name ("founded by Nnamdi
+        Eze and Rosalind Marsh"), either way round."""
+        after = self.text.startswith(" and ", span.end)
+        before = self.text.endswith(" and ", 0, span.start)
+        if not (after or before):
+            return False
+        for mention in self.found.mentions:
+            actor = self.found.actors[mention.key]
+            if actor.kind != "person" or actor.unnamed:
+                continue
+            if after and mention.span.start == span.end + len(" and "):
+                return True
+            if before and mention.span.end == span.start - len(" and "):
+                return True
+        return False
 
     def _may_open_a_name(self, word: str) -> bool:
         lex = self.lex
