@@ -396,3 +396,10 @@ def test_ordinals_and_phone_numbers_are_no_amounts(
 def test_a_number_alone_between_commas_after_a_name_is_an_age() -> None:
     _, found = run_extract("Priya Ramsden, 48, said sales rose. The city, 48, said no.")
     assert [(s.value, s.unit) for s in found.statistics] == [(48, "years"), (48, None)]
+
+
+def test_a_scaled_amount_after_a_name_is_no_number_of_the_name() -> None:
+    assert [
+        (span, value) for span, value, _ in statistics_of("They fined Parlio 32 million euros.")
+    ] == [("32 million euros", 32_000_000)]
+    assert statistics_of("It flew on Apollo 11 in July.") == []

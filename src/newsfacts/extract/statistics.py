@@ -203,6 +203,8 @@ def _is_in_a_name(c: Context) -> bool:
     in_a_name = c.number[0].isdigit() or c.number[0].isupper()
     if not (in_a_name and NAME_BEFORE.pattern.search(c.before)) or c.starts_sentence:
         return False
+    if SCALE_WORD.pattern.search(c.number):
+        return False  # "fined Parlio 32 million euros": an amount, no "Apollo 11"
     word = c.before.split()[-1].lstrip("“‘\"'(")  # “The 2°C limit”: "the", not a name
     return word.lower() not in c.lex.function_words and not _is_title_case_qualifier(word)
 
