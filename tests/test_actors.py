@@ -316,12 +316,23 @@ def test_a_name_after_a_noun_for_an_organisation(text: str, expected: dict[str, 
             "The Harbourside Sharks beat the Millbrook Lions. The Lions drop to seventh.",
             {"Harbourside Sharks": "organization", "Millbrook Lions": "organization"},
         ),
-        # places and given names end no team's name
+        # places and given names end no team's name, nor do events, regions and a name cut
+        # at a possessive
         ("They hiked in the Blue Mountains near the Great Lakes.", {}),
+        (
+            "Zapp backs the Rift Masters tournament and the Winter Olympics.",
+            {"Zapp": "organization"},
+        ),
+        ("They toured the Scottish Highlands. The New South Wales government said no.", {}),
+        ("Organisers from the National Workers' Confederation spoke.", None),
     ],
 )
-def test_a_plural_name_after_the_is_a_team_s(text: str, expected: dict[str, str]) -> None:
-    assert actors_of(text) == expected
+def test_a_plural_name_after_the_is_a_team_s(text: str, expected: dict[str, str] | None) -> None:
+    found = actors_of(text)
+    if expected is None:  # whatever else it finds, no team cut short
+        assert "National Workers" not in found
+    else:
+        assert found == expected
 
 
 @pytest.mark.parametrize(

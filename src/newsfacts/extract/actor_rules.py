@@ -196,6 +196,7 @@ AFTER_CUE = Rule(
 )
 POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in the name
 COMPANY_SUFFIXES = word_set("company_suffixes.txt")  # "Kellun Bank Corporation"
+EVENT_NOUNS = word_set("event_nouns.txt")  # "the Rift Masters tournament": no team
 PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",
     "A lower-case noun just before a name, which may be a noun for a person ('the producer "

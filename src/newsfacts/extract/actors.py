@@ -48,6 +48,7 @@ from .actor_rules import (
     DESCRIBES,
     EMPLOYED_AT,
     END_OF_A_LONGER_NAME,
+    EVENT_NOUNS,
     FIRST_PERSON_QUOTE_AFTER,
     FIRST_PERSON_QUOTE_BEFORE,
     GOVERNMENT,
@@ -856,12 +857,18 @@ class ActorFinder:
             return False
         last, lex = core[-1], self.lex
         singular = last[:-3] + "y" if last.endswith("ies") else last[:-1]
+        if self.text.startswith(("'", "’"), span.end) or " ".join(core) in REGIONS_AFTER_A_PLACE:
+            return False  # "the National Workers' Confederation", "the New South Wales ..."
+        following = self.text[span.end : span.end + 30].split()[:2]
+        if last.lower() in EVENT_NOUNS or any(w.lower() in EVENT_NOUNS for w in following):
+            return False  # "the Winter Olympics", "the Rift Masters tournament"
         return (
             last.endswith("s")
             and not last.endswith("ss")
             and last[0].isupper()
             and not {last, singular} & (lex.place_words | lex.not_organizations)
             and " ".join(core) not in lex.countries
+            and last not in lex.countries  # "the New South Wales government"
             and last not in lex.demonyms
             and singular not in lex.demonyms
             and last not in lex.given_names  # "the St. Louis ...", "the Jesse James ..."
