@@ -396,7 +396,7 @@ def test_a_second_clause_joined_by_and_that_stays_in_the_report() -> None:
 def test_adding_that_after_a_quoted_end_is_a_second_report() -> None:
     text = "The minister said the plan was “fully funded,” adding that taxes would not rise."
     reports = [(quoted, cue) for kind, quoted, _, cue in quotes_of(text) if kind == "indirect"]
-    assert reports == [("the plan was “fully funded", "said"), ("taxes would not rise", "adding")]
+    assert reports == [("the plan was “fully funded,”", "said"), ("taxes would not rise", "adding")]
 
 
 def test_adding_that_after_a_quotation_s_cue_is_its_speaker_s_report() -> None:

@@ -1677,7 +1677,10 @@ class QuoteFinder:
             before = self.text[clause.start : tail.start()]
             if tail.group(0).startswith(";") and ":" in before:
                 continue
-            return Span(clause.start, tail.start()) if len(before.split()) >= 3 else clause
+            end = tail.start()
+            if self.text[end + 1 : end + 2] in CLOSING_QUOTE_MARKS:
+                end += 2  # 'was “fully funded,” adding ...': the quotation's close stays
+            return Span(clause.start, end) if len(before.split()) >= 3 else clause
         return clause
 
     def _before_next_cue(self, clause: Span) -> Span:
