@@ -1348,3 +1348,10 @@ def test_a_local_government_that_does_not_speak_stays_a_place(text: str) -> None
 def test_a_given_name_the_lexicons_lack_still_opens_a_full_name() -> None:
     text = "Kwabena John Mensah said the rains came late. Mensah lost half his maize."
     assert "Kwabena John Mensah" in actors_of(text)
+
+
+def test_a_capitalised_run_that_opens_with_of_does_not_break_the_finder() -> None:
+    """A transcript's capitals ("CEO of Dalton Motors" after a colon) once left nothing before
+    "of" for the person-of-an-organisation rule, and the extractor stopped with an error."""
+    text = "REPORTER: Did the president speak with the CEO of Dalton Motors before?"
+    assert "Dalton Motors" in actors_of(text)

@@ -409,6 +409,8 @@ class ActorFinder:
             run, words = run[:-1], words[:-1]
         while len(run) > 1 and words[0] in not_organizations:
             run, words = run[1:], words[1:]  # "NGO River Keepers Alliance"
+            while len(run) > 1 and words[0] in CONNECTORS:
+                run, words = run[1:], words[1:]  # "CEO of Dalton Motors": no "of Dalton"
         while len(run) > 2 and words[-1] in POST_NOMINALS and self._names_no_body(words[:-1]):
             run, words = run[:-1], words[:-1]  # "Sinéad Barrett SC"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
@@ -547,8 +549,8 @@ class ActorFinder:
         person or a given name and surname, then the organisation."""
         before, after = words[:index], words[index + 1 :]
         org_words = self.lex.org_words
-        if not org_words.isdisjoint(before) or org_words.isdisjoint(after):
-            return False
+        if not before or not org_words.isdisjoint(before) or org_words.isdisjoint(after):
+            return False  # "of" first: nothing before it to be a person
         _, title, _, core = self._title(before)
         if title and core:
             return True

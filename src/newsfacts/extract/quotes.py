@@ -1608,7 +1608,10 @@ class QuoteFinder:
 
     def _participle_after(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
         """ "X said A, adding that B": B is a second reported clause of X's."""
-        participle = PARTICIPLE_CUE.pattern.match(self.text, quote.span.end, sentence.end)
+        end = quote.span.end
+        if self.text[end - 1 : end] in CLOSING_QUOTE_MARKS and self.text[end - 2 : end - 1] == ",":
+            end -= 2  # the clause kept its quotation's close: '“fully funded,” adding that'
+        participle = PARTICIPLE_CUE.pattern.match(self.text, end, sentence.end)
         if participle is None or quote.kind != "indirect":
             return []
         cue = participle["cue"]
