@@ -117,6 +117,22 @@ def test_mutated_real_articles(text: str) -> None:
     assert extract_tables(text) == first
 
 
+# Words the name rules split, join, drop and re-read: titles, connectors, plurals, suffixes
+NAME_WORDS = (
+    "CEO President Minister Shri Tan Sri Dr. Mr Ms of and the for The 's ' Dalton Motors Ana "
+    "Ruiz Kwesi Appiah Bank Union Mothers Lions SC TD Corporation Pharma Pharmaceuticals "
+    "REPORTER: said told says the company , . “ ” ' 48 million"
+).split()
+
+
+@given(st.lists(st.sampled_from(NAME_WORDS), min_size=1, max_size=14).map(" ".join))
+@example("REPORTER: Did the president speak with the CEO of Dalton Motors before?")
+def test_runs_of_names_titles_and_connectors(text: str) -> None:
+    first = extract_tables(text)
+    check(first)
+    assert extract_tables(text) == first
+
+
 @settings(max_examples=int(os.environ.get("NEWSFACTS_BUILD_EXAMPLES", "8")), deadline=None)
 @given(mutated_articles())
 def test_builds_of_mutated_articles_pass_validation(text: str) -> None:
