@@ -205,6 +205,7 @@ def test_the_plural_of_a_name_is_one_body(text: str, expected: dict[str, str]) -
             {"Corran Petroleum": "organization"},
         ),
         ("Huaxin Power said it would invest.", {"Huaxin Power": "organization"}),
+        ("Tagus Urban Developments paused the work.", {"Tagus Urban Developments": "organization"}),
         ("Shares of Valtrix Semiconductor fell.", {"Valtrix Semiconductor": "organization"}),
         (
             "Negotiators for Halvorsen Aerospace said the offer stood.",
