@@ -482,6 +482,25 @@ def test_another_word_for_the_same_post_refers_back(text: str, speaker: str) -> 
     assert quotes_of(text)[-1][2] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A rep for Jonah Pruitt told Starwatch the singer was doing well.",
+            "rep for Jonah Pruitt",
+        ),
+        ("Astronomers say they have spotted the most distant spiral galaxy yet.", "Astronomers"),
+    ],
+)
+def test_more_unnamed_sources(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_the_statement_read() -> None:
+    text = 'They issued the news on Monday. "We have decided to part," the statement read.'
+    assert quotes_of(text) == [("direct", "We have decided to part", "statement", "read")]
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"
