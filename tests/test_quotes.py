@@ -496,11 +496,6 @@ def test_more_unnamed_sources(text: str, speaker: str) -> None:
     assert quotes_of(text)[-1][2] == speaker
 
 
-def test_the_statement_read() -> None:
-    text = 'They issued the news on Monday. "We have decided to part," the statement read.'
-    assert quotes_of(text) == [("direct", "We have decided to part", "statement", "read")]
-
-
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"
