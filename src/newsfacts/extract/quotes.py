@@ -1629,8 +1629,8 @@ class QuoteFinder:
         """ "“We accept the mandate,” he said, adding that his party would ...": a reported
         clause after a quotation's cue is the quotation's speaker's."""
         found: list[QuoteSpan] = []
-        if not any(quote.speaker for quote in directs):
-            return found
+        if not any(q.speaker for q in directs) or self.text.find("ing ", *paragraph) < 0:
+            return found  # no speaking quotation, or no participle
         for participle in PARTICIPLE_CUE.pattern.finditer(
             self.text, paragraph.start, paragraph.end
         ):
