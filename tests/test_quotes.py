@@ -496,6 +496,14 @@ def test_more_unnamed_sources(text: str, speaker: str) -> None:
     assert quotes_of(text)[-1][2] == speaker
 
 
+def test_a_quotation_opening_a_feature_is_the_person_named_next() -> None:
+    text = "“You can hear it before you see it.” Tomasz Wierzbicki is standing on a ridge."
+    assert quotes_of(text)[0][2] == "Tomasz Wierzbicki"
+    # not when what the next sentence names first is no person
+    text = "“You can hear it before you see it.” Kellun Bank built the ridge path."
+    assert quotes_of(text)[0][2] is None
+
+
 def test_according_to_the_report_is_its_author() -> None:
     text = (
         "The report was published by the Harbour Trust on Monday.\n"

@@ -162,6 +162,7 @@ TAILS_BACK = 2
 # The most words of an appositive after "According to X," ("Deputy Director at the Trust")
 APPOSITIVE_WORDS = 8
 SUBJECT_WORDS = 10  # a reported clause's verb comes within this many words
+NEXT_SENTENCE_REACH = 60  # characters after a quotation its speaker may be named in
 DESCRIBING_WORDS = 2  # "of the research firm Soundcheck": words of what the name is
 # A quotation that opens in the first person ("I just kept running") after "X said Y scored"
 # is as likely Y's as X's: its pronoun is not chosen again (_pronouns_after_reported_speech).
@@ -2226,6 +2227,8 @@ class QuoteFinder:
                 kept, self.spoken = self.spoken, self.spoken[:spoken_before] + heard
                 speaker, choice = self._carried_speaker(quote.span.start, neighbours)
                 self.spoken = kept
+                if speaker is None and opens_paragraph and quote.span.start <= paragraph.start + 1:
+                    speaker = self._named_next(quote.span.end, paragraph)
                 quote = QuoteSpan(
                     quote.span, quote.kind, speaker, None, _carried(speaker), choice=choice
                 )
@@ -2234,6 +2237,20 @@ class QuoteFinder:
                 quote = QuoteSpan(quote.span, quote.kind, speaker, quote.cue, _carried(speaker))
             result.append(quote)
         return result
+
+    def _named_next(self, end: int, paragraph: Span) -> str | None:
+        """ "“You can hear it before you see it.” Tomasz Wierzbicki is standing on a ridge":
+        a quotation that opens its paragraph, a whole sentence, with no one to carry from, is
+        the person the next sentence names first (within a few words)."""
+        if self.text[end - 1 : end] not in ".!?":
+            return None
+        reach = min(paragraph.end, end + NEXT_SENTENCE_REACH)
+        for mention in self.actors.between(end, reach):
+            actor = self.actors.actors[mention.key]
+            if actor.kind == "person" and not actor.unnamed and not mention.possessive:
+                return mention.key
+            return None  # the first actor is no person
+        return None
 
     def _carried_speaker(
         self, position: int, neighbours: dict[str, str | None]
