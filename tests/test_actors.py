@@ -1356,3 +1356,10 @@ def test_a_capitalised_run_that_opens_with_of_does_not_break_the_finder() -> Non
     "of" for the person-of-an-organisation rule, and the extractor stopped with an error."""
     text = "REPORTER: Did the president speak with the CEO of Dalton Motors before?"
     assert "Dalton Motors" in actors_of(text)
+
+
+def test_a_newspaper_named_as_whom_one_told() -> None:
+    text = (
+        "Beatrice Kowalczyk said in a statement to the Capitol Ledger that her client was innocent."
+    )
+    assert actors_of(text) == {"Beatrice Kowalczyk": "person", "Capitol Ledger": "organization"}

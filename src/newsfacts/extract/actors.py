@@ -1262,10 +1262,13 @@ class ActorFinder:
         )
 
     def _ends_one_team(self, word: str, tails: dict[str, list[ArticleActor]]) -> bool:
-        """Whether `word`, a plural no organisation word is, ends the name of one organisation
-        of the article ("the Lions" of "the Millbrook Lions")."""
+        """Whether `word`, a plural no organisation word is or a newspaper's word, ends the
+        name of one organisation of the article ("the Lions" of "the Millbrook Lions", "the
+        Ledger" of "the Morning Ledger")."""
         plural = word.endswith("s") and not word.endswith("ss")
-        return plural and len(tails.get(word, ())) == 1 and word not in self.lex.org_words
+        team = plural and word not in self.lex.org_words
+        paper = word in self.lex.newspaper_words  # "the Ledger" of "the Morning Ledger"
+        return (team or paper) and len(tails.get(word, ())) == 1
 
     def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
         """Of people who share a surname, the one named before `position`, when only one of
