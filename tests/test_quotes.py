@@ -179,6 +179,11 @@ def test_a_source_noun_ending_a_name_is_the_named_organization(name: str) -> Non
             "the statement said.",
             "Kellun Bank",
         ),
+        (  # the article's first words
+            'Kellun Bank said in a statement that profits had doubled. "This is a strong '
+            'result," the statement said.',
+            "Kellun Bank",
+        ),
         (  # not the one the letter went to: the letter, as before
             'The group sent a letter to Ana Ruiz on Monday.\n"We ask for an inquiry," the letter '
             "said.",

@@ -685,7 +685,8 @@ class QuoteFinder:
                 brought_in = match
         if brought_in is None:
             return None
-        opening = max(self.text.rfind(". ", 0, brought_in.start()) + 2, 0)
+        stop = self.text.rfind(". ", 0, brought_in.start())
+        opening = stop + 2 if stop >= 0 else 0
         closing = self.text.find(". ", brought_in.end(), position)
         closing = position if closing < 0 else closing
         index = bisect_left(self.spoken, opening, key=_spoken_at)
