@@ -686,7 +686,8 @@ class QuoteFinder:
         if brought_in is None:
             return None
         stop = self.text.rfind(". ", 0, brought_in.start())
-        opening = stop + 2 if stop >= 0 else 0
+        line = self.text.rfind("\n", 0, brought_in.start())
+        opening = max(stop + 2 if stop >= 0 else 0, line + 1)  # the sentence's start
         closing = self.text.find(". ", brought_in.end(), position)
         closing = position if closing < 0 else closing
         index = bisect_left(self.spoken, opening, key=_spoken_at)
