@@ -1363,3 +1363,22 @@ def test_a_newspaper_named_as_whom_one_told() -> None:
         "Beatrice Kowalczyk said in a statement to the Capitol Ledger that her client was innocent."
     )
     assert actors_of(text) == {"Beatrice Kowalczyk": "person", "Capitol Ledger": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The developer sued the Morning Ledger. The Ledger said it stood by its reporting.",
+            {"Morning Ledger": "organization"},
+        ),
+        (
+            'Mayor Tom Hale spoke on the network\'s "Sunday Ledger" on Sunday.',
+            {"Tom Hale": "person"},
+        ),
+        ("The Tribune reported that the mayor would resign.", {"Tribune": "organization"}),
+    ],
+)
+def test_a_newspaper_s_word_alone(text: str, expected: dict[str, str]) -> None:
+    """ "the Ledger" is the one paper so named, or a paper when it reports; else nothing."""
+    assert actors_of(text) == expected

@@ -831,6 +831,8 @@ class ActorFinder:
         return bool({region, bare} & REGIONS_AFTER_A_PLACE) or bare in self.lex.countries
 
     def _is_organization(self, core: list[str]) -> bool:
+        if len(core) == 1 and core[0] in self.lex.newspaper_words:
+            return False  # "the Ledger": the paper named in full, or one that speaks (linked)
         if not self.lex.org_words.isdisjoint(core):
             return True
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
