@@ -423,8 +423,8 @@ class ActorFinder:
         if len(run) > 1 and self.text.find(" & ", run[0].start, run[-1].end) >= 0:
             self._take_ampersand_run(run, words, sentence_start and run[0] == first)
             return
-        if self._plural_of_a_name(run, words):  # "the Mothers of Mirenje"
-            name = Name.of(run, words, self.text, False)
+        if len(words) > 2 and words[1] == "of" and self._plural_of_a_name(run, words):
+            name = Name.of(run, words, self.text, False)  # "the Mothers of Mirenje"
             self._add_organization(name.text, name.span, name.possessive, None)
             return
         if CONNECTORS.isdisjoint(words):  # most names: one part
@@ -1676,11 +1676,16 @@ class ActorFinder:
     def _merge_short_organizations(self) -> None:
         """ "Kellun Bank" is "Kellun Bank Corporation", "Hollins Pharma" is "Hollins
         Pharmaceuticals", when the article names both (_shortens) and no other."""
-        organizations = [
-            (actor, actor.name.split())
-            for actor in self.found.actors.values()
-            if actor.kind == "organization" and not actor.unnamed
-        ]
+        by_first: dict[str, list[tuple[ArticleActor, list[str]]]] = {}
+        for actor in self.found.actors.values():
+            if actor.kind == "organization" and not actor.unnamed:
+                words = actor.name.split()
+                by_first.setdefault(words[0], []).append((actor, words))
+        for organizations in by_first.values():  # only names that share a first word
+            if len(organizations) > 1:
+                self._merge_short_of(organizations)
+
+    def _merge_short_of(self, organizations: list[tuple[ArticleActor, list[str]]]) -> None:
         for short, words in organizations:
             if len(words) < 2 or short.key not in self.found.actors:
                 continue
