@@ -1382,3 +1382,21 @@ def test_a_newspaper_named_as_whom_one_told() -> None:
 def test_a_newspaper_s_word_alone(text: str, expected: dict[str, str]) -> None:
     """ "the Ledger" is the one paper so named, or a paper when it reports; else nothing."""
     assert actors_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His brother, Manpreet Sandhu, spoke briefly.",
+        "The victim, Oyelaran Adebayo, was well known on the street.",
+    ],
+)
+def test_a_name_set_off_after_a_noun_for_a_person_is_a_person(text: str) -> None:
+    assert [kind for kind in actors_of(text).values()] == ["person"]
+
+
+def test_an_unknown_first_word_opening_a_sentence_still_opens_a_surnames_full_name() -> None:
+    text = "Manpreet Sandhu has worked there for years. Sandhu said the street had changed."
+    assert actors_of(text) == {"Manpreet Sandhu": "person"}
+    # a word of the language there is no given name: "Ask Sandhu" names no "Ask Sandhu"
+    assert "Ask Sandhu" not in actors_of("Sandhu said it was late. Ask Sandhu about it.")

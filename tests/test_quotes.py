@@ -1676,3 +1676,19 @@ def test_an_unnamed_source_keeps_the_noun_a_name_owns() -> None:
 )
 def test_what_a_person_called_something_is_still_a_quote(text: str, quotation: str) -> None:
     assert quotation in [q[1] for q in quotes_of(text)]
+
+
+def test_a_participle_after_a_pronoun_s_clause_is_the_pronoun_s_report() -> None:
+    text = "Henrik Aalders was blunt. He disagreed, saying the schedule was the problem."
+    assert indirects(text) == [("the schedule was the problem", "Henrik Aalders", "saying")]
+
+
+def test_while_and_a_possessive_subject_open_another_speaker_s_report() -> None:
+    text = (
+        "Prosecutors told jurors that Tom Reed planned the theft, while his lawyer argued that "
+        "the state had no case."
+    )
+    assert [(c, s) for c, s, _ in indirects(text)] == [
+        ("Tom Reed planned the theft", "Prosecutors"),
+        ("the state had no case", "his lawyer"),
+    ]

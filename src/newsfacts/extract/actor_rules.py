@@ -201,7 +201,7 @@ PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",
     "A lower-case noun just before a name, which may be a noun for a person ('the producer "
     "Adunni Okonjo-Bello', 'founder Nnamdi Eze'): the finder checks the noun.",
-    re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]+)\s$"),
+    re.compile(r"(?<![\w-])(?P<noun>[a-z][a-z-]+),?\s$"),
     matches=("the producer ", "alongside newcomer ", "its co-founder "),
     rejects=("The Producer ", "said Monday, "),
 )

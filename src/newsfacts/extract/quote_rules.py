@@ -315,13 +315,15 @@ OTHER_SPEAKER_CUE = Rule(
     re.compile(
         # "and" or "but" after a comma only: "Norvex and Quorvia argued" is one subject
         r"[,;\"”’]*(?P<joint>(?:(?<=[,;])|(?<=[,;][\"”’]))\s(?:and|but)|\s(?:while|whereas))\s"
-        r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5})\s"
+        r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5}"
+        r"|(?:his|her|their|its)\s[a-z]+)\s"
         r"(?:(?:also|later|then|[a-z]+ly)\s)?(?P<cue>[a-z]+)\b"
     ),
     matches=(
         ", and the Norvex Tennis Circuit said",
         " while Mrs. Reed said",
         '," but Ruiz quickly countered',
+        ", while his lawyer argued",
     ),
     rejects=(
         " and the report was late",

@@ -1015,6 +1015,7 @@ class QuoteFinder:
             and self.text[limit].isupper()
             and first in self.lex.function_words
             and first not in NO_LEADING_PHRASE  # "But Alan Whitby, 45, said", "A Plinth ..."
+            and first not in PRONOUN_GENDER  # "He disagreed, saying ...": he speaks
         ):
             clause_start = limit + lead.end()
         pronoun = PRONOUN_AT.pattern.match(self.text, clause_start, position)
@@ -1697,7 +1698,7 @@ class QuoteFinder:
         cut = min(self._next_cue_of_the_speaker(clause), self._next_cue_of_another(clause))
         if cut == clause.end or len(self.text[clause.start : cut].split()) < 3:
             return clause
-        return Span(clause.start, cut)
+        return Span(clause.start, clause.start + len(self.text[clause.start : cut].rstrip(",;")))
 
     def _next_cue_of_the_speaker(self, clause: Span) -> int:
         for joint in NEXT_CUE.pattern.finditer(self.text, clause.start, clause.end):
