@@ -1400,3 +1400,11 @@ def test_an_unknown_first_word_opening_a_sentence_still_opens_a_surnames_full_na
     assert actors_of(text) == {"Manpreet Sandhu": "person"}
     # a word of the language there is no given name: "Ask Sandhu" names no "Ask Sandhu"
     assert "Ask Sandhu" not in actors_of("Sandhu said it was late. Ask Sandhu about it.")
+
+
+def test_which_or_who_after_a_name_that_then_acts_gives_its_kind() -> None:
+    text = (
+        "Terminal Austral, which runs the port, said it would appeal. Oyelaran Adebayo, who "
+        "chairs the panel, said he agreed."
+    )
+    assert actors_of(text) == {"Terminal Austral": "organization", "Oyelaran Adebayo": "person"}

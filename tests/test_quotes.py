@@ -1692,3 +1692,48 @@ def test_while_and_a_possessive_subject_open_another_speaker_s_report() -> None:
         ("Tom Reed planned the theft", "Prosecutors"),
         ("the state had no case", "his lawyer"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Terminal Austral, which runs the port of San Antonio, said it supported the bill.",
+            "Terminal Austral",
+        ),
+        (
+            "The Confederación Portuaria Nacional, which represents about 9,000 workers, said "
+            "the strike would continue.",
+            "Confederación Portuaria Nacional",
+        ),
+        (
+            "The Energy Users Federation, which represents 40,000 firms, welcomed the cap but "
+            "warned that a levy could be passed on to customers.",
+            "Energy Users Federation",
+        ),
+        (
+            "Oyelaran Adebayo, who chairs the panel, said the strike would continue.",
+            "Oyelaran Adebayo",
+        ),
+        (
+            "Norrland Home Group makes sofas. The company, which employs around 14,000 people "
+            "worldwide, said in a statement that the plant would close.",
+            "Norrland Home Group",
+        ),
+        (
+            "“It was an honour,” Ms. Haley, seated next to Mr. Trump in the Oval Office, told "
+            "reporters. She said she had decided to go.",
+            "Haley",
+        ),
+        (  # the cue inside the relative clause is the clause's own
+            "The claims were first reported by the Daily Meridian, which cited two unnamed "
+            "officials who said senior aides had asked prosecutors to delay charges.",
+            "two unnamed officials",
+        ),
+    ],
+)
+def test_a_relative_clause_before_the_cue_leaves_whom_it_describes_speaking(
+    text: str, speaker: str
+) -> None:
+    assert {q[2] for q in quotes_of(text)} == {speaker}
+    assert "San Antonio" not in actors_of(text) and "workers" not in actors_of(text)

@@ -187,6 +187,26 @@ ROLE_THEN_VERB = Rule(
     rejects=(", a singer said", ", Kestry, said"),
     how="match",
 )
+RELATIVE_THEN_VERB = Rule(
+    "relative_then_verb",
+    "After a name, a relative clause between commas, then a verb: 'Terminal Austral, which runs"
+    " the port, said' (an organisation), 'Efua Boateng, who chairs the panel, said' (a person).",
+    re.compile(
+        r",\s(?P<pronoun>which|who)\s(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d)){1,150},\s(?:(?:also|later|then|\w+ly)\s)?"
+        r"(?P<verb>[a-z]+)\b"
+    ),
+    matches=(", which runs the port of San Antonio, said", ", who chairs the panel, also warned"),
+    rejects=(", which runs the port. It said", ", whose port, said", " which runs it, said"),
+    how="match",
+)
+INSIDE_A_RELATIVE_CLAUSE = Rule(
+    "inside_a_relative_clause",
+    "Before a name, an open relative clause set off by a comma: a cue after the name's comma"
+    " is the clause's subject's, not the name's ('X, which runs the port of San Antonio, said').",
+    re.compile(r",\s(?:which|who|whose)\s(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*$"),
+    matches=(", which runs the port of ", ", who has 9,000 followers on "),
+    rejects=(", which runs it, then ", " which runs the port of "),
+)
 AFTER_CUE = Rule(
     "after_cue",
     "A cue just before a name: the name is a person's ('said Lena Voss').",

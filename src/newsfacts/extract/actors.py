@@ -57,6 +57,7 @@ from .actor_rules import (
     GROUP_NOUNS,
     IN_A_PLACE,
     INNER_PERIOD_OR_QUOTE,
+    INSIDE_A_RELATIVE_CLAUSE,
     IRREGULAR_PLURALS,
     JOINERS,
     KINSHIP_BEFORE,
@@ -88,6 +89,7 @@ from .actor_rules import (
     PUNCTUATION_OR_SMALL_WORD,
     REGION_AFTER,
     REGIONS_AFTER_A_PLACE,
+    RELATIVE_THEN_VERB,
     ROLE_THEN_VERB,
     ROMAN_NUMERAL,
     SITE_AFTER,
@@ -718,6 +720,8 @@ class ActorFinder:
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif not title.title and self._plural_name_after_the(core, core_span):
             self._add_organization(core_text, core_span, possessive, None)  # "the Desert Hawks"
+        elif len(core) >= 2 and self._acts_after_a_relative_clause(core_span) == "which":
+            self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
@@ -1006,10 +1010,27 @@ class ActorFinder:
         age = AGE_AFTER.pattern.match(after)
         verb = VERB_AFTER_NAME.pattern.match(after)
         reports = verb is not None and verb.group(1) in self.lex.reporting_verbs
+        if reports and after.startswith(",") and self._inside_a_relative_clause(span):
+            reports = False  # "X, which runs the port of San Antonio, said": X said
         if not reports and (role := ROLE_THEN_VERB.pattern.match(self.text, span.end)):
             reports = role["verb"] in self.lex.reporting_verbs  # "Efua Boateng, a singer, said"
+        reports = reports or self._acts_after_a_relative_clause(span) == "who"
         follows_cue = AFTER_CUE.pattern.search(before)
         return bool(age or reports or follows_cue)
+
+    def _inside_a_relative_clause(self, span: Span) -> bool:
+        pattern = INSIDE_A_RELATIVE_CLAUSE.pattern
+        return pattern.search(self.text, max(0, span.start - 160), span.start) is not None
+
+    def _acts_after_a_relative_clause(self, span: Span) -> str | None:
+        """ "which" or "who", when a relative clause so opened and set off by commas follows
+        the name at `span` and a verb that reports or acts comes after it."""
+        relative = RELATIVE_THEN_VERB.pattern.match(self.text, span.end)
+        if relative is None:
+            return None
+        verb = relative["verb"]
+        acts = verb in self.lex.reporting_verbs or verb in ACTION_VERBS
+        return relative["pronoun"] if acts else None
 
     def _after_a_person_noun(self, span: Span) -> bool:
         """Whether a noun for a person (person_nouns, or one ending in "-ist" or "-ian")

@@ -404,6 +404,31 @@ WHO_BEFORE_CUE = Rule(
     matches=(", who ", ", who later ", ", which also "),
     rejects=(" who ", ", whom "),
 )
+RELATIVE_BEFORE_CUE = Rule(
+    "relative_before_cue",
+    "A relative clause or a participle's phrase set off by commas right before a cue: whoever"
+    " it is about speaks, not a name inside it ('Terminal Austral, which runs the port of San"
+    " Antonio, said', 'Ms. Haley, seated next to Mr. Trump, told reporters').",
+    re.compile(
+        r",\s(?:which|who|whose|(?!including\b)[a-z]{3,}(?:ed|ing)(?=\s(?:next|beside|alongside|"
+        r"by|at|to|in|on|from|with|before|during)\b))\s"
+        r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d)|\b[A-Z][a-z]{0,3}\.(?=\s[A-Z])){1,150},\s"
+        r"(?:(?:also|later|then|\w+ly)\s)?$"
+    ),
+    matches=(
+        ", which runs the port of San Antonio, ",
+        ", which has 9,000 members, later ",
+        ", seated next to Mr. Trump in the Oval Office, ",
+        ", speaking at a rally in Ohio, ",
+    ),
+    rejects=(
+        ", which runs the port ",
+        ", the port of San Antonio, ",
+        ", including Ana Ruiz, ",
+        ", retired teacher Ana Ruiz, ",
+        ", pulled out, ",
+    ),
+)
 CONJUNCTION = Rule(
     "conjunction",
     "A tail that opens a clause of its own ('..., and the council agreed').",
@@ -490,7 +515,7 @@ DEFINITE_ROLE = Rule(
     "A role with 'the' right before a cue, naming someone the article named before: "
     "'the president said', 'the prime minister told', 'the company said'.",
     re.compile(
-        r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[\w-]*[A-Za-z])\s+"
+        r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[\w-]*[A-Za-z])(?:\s+|$)"
         r"(?:(?:in|at)\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s+)?"  # "the embassy in Washington"
         rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
     ),
@@ -500,6 +525,7 @@ DEFINITE_ROLE = Rule(
         "The company ",
         "the prime minister quickly ",
         "The company also ",
+        "The company",
         "the 28-year-old ",
         "the 40-year-old novelist ",
     ),

@@ -80,6 +80,7 @@ from .quote_rules import (
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
     PRONOUN_KINDS,
+    RELATIVE_BEFORE_CUE,
     RELATIVE_PRONOUN,
     ROLE_AFTER_NAME,
     ROLE_AT_CLAUSE_END,
@@ -601,7 +602,12 @@ class QuoteFinder:
         return word in self.role_nouns or word.rsplit("-", 1)[-1] in self.role_nouns
 
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
-        """The actor, pronoun or unnamed source ending right before a cue (past an appositive)."""
+        """The actor, pronoun or unnamed source ending right before a cue (past an appositive
+        or a relative clause)."""
+        start = max(limit, position - 200)
+        relative = RELATIVE_BEFORE_CUE.pattern.search(self.text, start, position)
+        if relative and relative.start() > limit:
+            position = relative.start()  # "X, which represents 9,000 workers, said": X
         best = self._mention_before(position, limit)
         pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
@@ -1016,6 +1022,7 @@ class QuoteFinder:
             and first in self.lex.function_words
             and first not in NO_LEADING_PHRASE  # "But Alan Whitby, 45, said", "A Plinth ..."
             and first not in PRONOUN_GENDER  # "He disagreed, saying ...": he speaks
+            and not self._relative_clause_closed(limit + lead.end(), position)
         ):
             clause_start = limit + lead.end()
         pronoun = PRONOUN_AT.pattern.match(self.text, clause_start, position)
@@ -1046,6 +1053,12 @@ class QuoteFinder:
                     break  # the actor is part of "a U.S. official"
                 return Speaker(mention.key, True, mention.span.start, "clause_subject")
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
+
+    def _relative_clause_closed(self, start: int, position: int) -> bool:
+        """ "The Energy Users Federation, which ..., warned": a relative clause at `start` that
+        a comma closes before the cue at `position` says what precedes it is the subject."""
+        opens = self.text.startswith(("which ", "who "), start)
+        return opens and "," in self.text[start:position]
 
     def _before_a_role_and_person(self, mention: MentionSpan, position: int) -> bool:
         """ "Rovers captain Danny Whelan, 34, ... says": an organisation before a lower-case
