@@ -1408,3 +1408,36 @@ def test_which_or_who_after_a_name_that_then_acts_gives_its_kind() -> None:
         "chairs the panel, said he agreed."
     )
     assert actors_of(text) == {"Terminal Austral": "organization", "Oyelaran Adebayo": "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Hollis County District Attorney's Office confirmed it. Lawyers from the Public "
+            "Defender's Office were there.",
+            {
+                "Hollis County District Attorney's Office": "organization",
+                "Public Defender's Office": "organization",
+            },
+        ),
+        (
+            "Coach Ruth Abernethy told Pitchside TV and Caledonia FM that Westmoor United were "
+            "lucky. Pellworth Advisory, Harlan Seed Co. and Baird Hollis LLP agreed.",
+            {
+                "Ruth Abernethy": "person",
+                "Pitchside TV": "organization",
+                "Caledonia FM": "organization",
+                "Westmoor United": "organization",
+                "Pellworth Advisory": "organization",
+                "Harlan Seed Co": "organization",
+                "Baird Hollis LLP": "organization",
+            },
+        ),
+        ("Farmers in Co Kerry were angry.", {}),
+    ],
+)
+def test_offices_of_a_post_and_words_that_end_a_company_or_club(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected

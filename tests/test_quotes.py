@@ -1737,3 +1737,37 @@ def test_a_relative_clause_before_the_cue_leaves_whom_it_describes_speaking(
 ) -> None:
     assert {q[2] for q in quotes_of(text)} == {speaker}
     assert "San Antonio" not in actors_of(text) and "workers" not in actors_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will not back down," said Acme Logistics chief executive Jane Doe.', "Jane Doe"),
+        (
+            "Prime Minister Alistair Kerr praised Housing Minister Peter Vasquez. "
+            '"He is doing a tremendous job," the prime minister said.',
+            "Alistair Kerr",
+        ),
+        (
+            "The hospital's spokeswoman, Dana Whitfield, spoke first. Corvane spokesman Luis "
+            "Echeverria denied it. The spokeswoman said the hospital would offer free monitoring.",
+            "Dana Whitfield",
+        ),
+        (
+            'Ilya Brandt scored in the 88th minute. "I just closed my eyes and hit it," the '
+            "21-year-old said afterwards.",
+            "Ilya Brandt",
+        ),
+        (
+            "A person familiar with the matter said Brussels was unlikely to object.",
+            "person familiar with the matter",
+        ),
+    ],
+)
+def test_roles_ages_and_sources_named_before_or_around_a_cue(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_an_age_that_brought_in_someone_unnamed_names_no_one_else() -> None:
+    text = 'A 21-year-old man was arrested. Ilya Brandt saw it. "I ran," the 21-year-old said.'
+    assert [q[2] for q in quotes_of(text)] in ([], [None])

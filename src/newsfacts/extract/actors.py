@@ -108,7 +108,7 @@ from .actor_rules import (
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any, holds_as_words
-from .lexicons import Lexicons
+from .lexicons import Lexicons, word_list
 from .text import ABBREVIATIONS, Span
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
@@ -308,6 +308,11 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     return gap == ". " and not pending and _takes_period(last_word)
 
 
+OFFICES_OF_A_POST = frozenset({"Office", "Department"})
+COUNTY_ABBREVIATIONS = frozenset({"Co", "Co."})  # "Co Kerry": a county, not a company
+TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in word_list("titles.txt"))  # "Sheriff"
+
+
 def _possessive_in_a_name(possessive: str, following: str, org_words: frozenset[str]) -> bool:
     """ "Retail Workers' Union", "Women's Tennis Federation": a plural's possessive inside a
     name, before an organisation word or after a plural with no final "s"; not "Norway's
@@ -316,6 +321,13 @@ def _possessive_in_a_name(possessive: str, following: str, org_words: frozenset[
         return False
     if _without_possessive(possessive).lower() in IRREGULAR_PLURALS:
         return True
+    post = _without_possessive(possessive)
+    if (
+        following in OFFICES_OF_A_POST
+        and post in TITLE_LAST_WORDS
+        and possessive.endswith(("'s", "’s"))
+    ):
+        return True  # "the District Attorney's Office", "the Sheriff's Department"
     return possessive.endswith(("s'", "s’")) and following in org_words
 
 
@@ -650,6 +662,8 @@ class ActorFinder:
             return False
         if self._only_a_paper_word_inside(words):
             return False  # "Chief Examiner Tom Reed"; "the Sentinel" alone: a single name
+        if words[0] in COUNTY_ABBREVIATIONS:
+            return True  # "Co Kerry", "Co. Down": an Irish county, a place
         if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
             return True
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):

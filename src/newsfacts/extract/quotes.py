@@ -65,6 +65,7 @@ from .quote_rules import (
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
+    NEAR_WHOM,
     NEGATED_CUE,
     NEXT_CUE,
     NEXT_OPENING,
@@ -248,7 +249,8 @@ QUANTITY_QUALIFIER_STARTS = frozenset(phrase[0] for phrase in QUANTITY_QUALIFIER
 
 # a sentence opening with these opens with its subject, not a leading phrase before a comma
 NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
-SERVES = re.compile(r"\s(?:for|to|representing)\s$")  # "An aide to" the one served
+# "An aide to" the one served, "a person familiar with" what a source knows
+SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
@@ -583,9 +585,9 @@ class QuoteFinder:
             role = self.text[organization.span.end : mention.span.start].split()
             if not role:  # the person's span holds the title: "CEO Lena Voss"
                 return mention.key if person.title else None
-            return (
-                mention.key if len(role) <= ROLE_WORDS and self._is_role(role[-1].lower()) else None
-            )
+            words = " ".join(role).lower()  # "chief executive": a title of two words
+            named = self._is_role(role[-1].lower()) or words in self.role_nouns
+            return mention.key if len(role) <= ROLE_WORDS and named else None
         return None
 
     def _names_a_role(self, words: list[str], kind: str) -> bool:
@@ -810,7 +812,7 @@ class QuoteFinder:
 
     def _after_a_source_of(self, start: int, limit: int) -> bool:
         """ "An aide to the president said": "the president" is whom the source serves."""
-        return SERVES.search(self.text, max(limit, start - 12), start) is not None
+        return SERVES.search(self.text, max(limit, start - 16), start) is not None
 
     def _unnamed_person_noun(self, role: str, start: int) -> Speaker | None:
         """ "the striker said", "the Dutchwoman told reporters", when no one named before was
@@ -877,11 +879,27 @@ class QuoteFinder:
             return self._person_of_age(noun, position)
         if kind:
             return self._organization_referred(kind, noun, position)
+        whole = role.lower()
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if whole != noun and whole in (actor.title or "").lower():
+                return mention.key  # "the prime minister": "Prime Minister Alistair Kerr"
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if not actor.unnamed and self._has_role(actor, noun):
+                if whole != noun and self._titled_otherwise(actor, noun, whole):
+                    continue  # "the prime minister" is not "Housing Minister Peter Vasquez"
                 return mention.key
         return self._person_with_role(noun, position)  # "X, the governor"
+
+    def _titled_otherwise(self, actor: ArticleActor, noun: str, role: str) -> bool:
+        """Whether the word before `noun` in the actor's title is another role's modifier
+        than the one "the <role>" gives it ("Housing Minister", "the prime minister")."""
+        words = (actor.title or "").lower().split()
+        if noun not in words or words.index(noun) == 0:
+            return False
+        modifier = words[words.index(noun) - 1]
+        return modifier != role.split()[-2]
 
     def _organization_referred(self, kind: str, noun: str, position: int) -> str | None:
         """ "the agency said": the last organisation of that kind that spoke ("The World Food
@@ -1314,10 +1332,11 @@ class QuoteFinder:
                 continue
             start, end = mention.span.start, mention.span.end
             before = self.text[max(0, start - len(noun) - 1) : start].lower()
+            set_off = self.text[max(0, start - len(noun) - 2) : start].lower()
             titled = (actor.title or "").lower().split()[-1:] == [noun]  # "Singer Ana Ruiz"
             if noun in ROLE_SYNONYMS and self._has_role(actor, noun):
                 titled = True  # "the skipper" of "Captain Ana Ruiz"
-            if before == f"{noun} " or titled:
+            if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
                 return actor.key
             role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
             if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
@@ -1348,7 +1367,11 @@ class QuoteFinder:
                 f"{noun} ", 0, start
             ):
                 return actor.key
-        return None
+        # an age the article gave no one named: whom "he" or "she" would be, unless it brought
+        # in someone unnamed so ("A 21-year-old was arrested ... the 21-year-old said")
+        if re.search(rf"\b[Aa]n?\s{re.escape(noun)}\b", self.text[:position]):
+            return None
+        return self._antecedent(("person",), None, position).key
 
     def _titled_after(self, noun: str, position: int) -> str | None:
         """The one person named later in the paragraph with `noun` in their title ("Ambassador
