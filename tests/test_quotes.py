@@ -1771,3 +1771,50 @@ def test_roles_ages_and_sources_named_before_or_around_a_cue(text: str, speaker:
 def test_an_age_that_brought_in_someone_unnamed_names_no_one_else() -> None:
     text = 'A 21-year-old man was arrested. Ilya Brandt saw it. "I ran," the 21-year-old said.'
     assert [q[2] for q in quotes_of(text)] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ukraine's foreign ministry said the strike was deliberate.",
+            "Ukraine's foreign ministry",
+        ),
+        (
+            "The Ukrainian foreign ministry said the strike was deliberate.",
+            "Ukrainian foreign ministry",
+        ),
+        ("On Monday, Kenya's health ministry said 14 people had died.", "Kenya's health ministry"),
+        ("Thorncastle's office said the proposal was a tax.", "Thorncastle's office"),
+    ],
+)
+def test_a_possessive_and_an_institution_noun_is_an_unnamed_source(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_possessive_institution_that_is_no_clause_subject_does_not_speak() -> None:
+    text = "Ana Ruiz met Kenya's health ministry officials and said they were helpful."
+    assert [q[2] for q in quotes_of(text)] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        (
+            "BALTIMORE (AP) — A fire at St. Aldric Medical Center forced 300 patients out, the "
+            "hospital said Friday.",
+            "A fire at St. Aldric Medical Center forced 300 patients out",
+            "hospital",
+        ),
+        (
+            "LONDON, March 3 (Reuters) - Vennhoff Group will cut 400 jobs, the company said on "
+            "Tuesday.",
+            "Vennhoff Group will cut 400 jobs",
+            "Vennhoff Group",
+        ),
+    ],
+)
+def test_a_dateline_is_no_part_of_the_report_and_its_agency_no_company(
+    text: str, clause: str, speaker: str
+) -> None:
+    assert [(c, s) for c, s, _ in indirects(text)] == [(clause, speaker)]

@@ -429,6 +429,36 @@ RELATIVE_BEFORE_CUE = Rule(
         ", pulled out, ",
     ),
 )
+OWNED_INSTITUTION = Rule(
+    "owned_institution",
+    "Whose it is, a possessive, and a noun for an institution right before a cue: 'Ukraine's"
+    " foreign ministry said', 'the country's navy said', 'Thorncastle's office said'. Which"
+    " nouns count is checked against the lexicons.",
+    re.compile(
+        r"(?:^|(?<=\s))(?P<owner>(?:[Tt]he\s[a-z]+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}))['’]s\s"
+        r"(?P<role>(?:[a-z-]+\s){0,2}?(?P<noun>[a-z]+))\s+"
+        rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
+    ),
+    matches=("Ukraine's foreign ministry ", "the country's navy ", "Thorncastle's office also "),
+    rejects=(
+        "Ukraine's Foreign Ministry ",
+        "its navy ",
+        "Ukraine's four deputy foreign ministers ",
+    ),
+)
+DATELINE = Rule(
+    "dateline",
+    "A dateline that opens a story: a place in capitals, perhaps a state or a date, perhaps an"
+    " agency in brackets, and a dash ('BALTIMORE (AP) — ', 'LONDON, March 3 (Reuters) - ');"
+    " no reported clause starts with it.",
+    re.compile(
+        r"[A-Z][A-Z.'’ -]*[A-Z.](?:,\s[A-Z][\w.]*(?:\s[A-Z\d][\w.]*){0,2})?"
+        r"\s(?:\([^()]{1,30}\)\s)?[—–-]{1,2}\s"
+    ),
+    matches=("BALTIMORE (AP) — ", "LONDON, March 3 (Reuters) - ", "TORVIK, Ore. — "),
+    rejects=("Baltimore (AP) — ", "AP said", "NEW YORK is"),
+    how="match",
+)
 CONJUNCTION = Rule(
     "conjunction",
     "A tail that opens a clause of its own ('..., and the council agreed').",

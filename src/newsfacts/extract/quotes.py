@@ -46,6 +46,7 @@ from .quote_rules import (
     CUE_OBJECTS,
     CUE_TRAILING_PREPOSITIONS,
     CUES_TAKING_A_THING,
+    DATELINE,
     DEFINITE_ROLE,
     DESCRIBED_ACCORDING,
     DESCRIBED_SOURCE,
@@ -74,6 +75,7 @@ from .quote_rules import (
     OPENING_MARK,
     OPENING_MARKS,
     OTHER_SPEAKER_CUE,
+    OWNED_INSTITUTION,
     PARENTHETICAL,
     PARTICIPLE_CUE,
     PERSON_NOUN_ENDINGS,
@@ -614,7 +616,9 @@ class QuoteFinder:
         pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
-        role = self._definite_role_before(position, limit)
+        role = self._definite_role_before(position, limit) or self._owned_institution(
+            position, limit
+        )
         if role:
             return role
         relative = self._name_before_who(position, limit)
@@ -810,6 +814,23 @@ class QuoteFinder:
         person = self._unnamed_person_noun(found["role"], found.start("role"))
         return person or self._unnamed_institution(found["role"], found.start("role"), limit)
 
+    def _owned_institution(self, position: int, limit: int) -> Speaker | None:
+        """ "Ukraine's foreign ministry said", "the country's navy said": an unnamed source,
+        the institution of whom the possessive names, when it opens the clause."""
+        found = OWNED_INSTITUTION.pattern.search(self.text, max(limit, position - 90), position)
+        if found is None or found["noun"] not in self.lex.institution_back_references:
+            return None
+        if not self._nothing_between(limit, found.start()) and not self.text.endswith(
+            ", ", limit, found.start()
+        ):
+            return None  # "the minister met Ukraine's foreign ministry staff": not its subject
+        name = DETERMINER.pattern.sub("", self.text[found.start() : found.end("role")])
+        code = self.lex.countries.get(found["owner"])
+        key = f"unnamed:{slug(name)}"
+        actor = ArticleActor(key, name, "organization", country_code=code, unnamed=True)
+        self.actors.add(actor, Span(found.start(), found.end("role")), name)
+        return Speaker(key, True, found.start(), "unnamed_source")
+
     def _after_a_source_of(self, start: int, limit: int) -> bool:
         """ "An aide to the president said": "the president" is whom the source serves."""
         return SERVES.search(self.text, max(limit, start - 16), start) is not None
@@ -838,7 +859,8 @@ class QuoteFinder:
         institution = noun in self.lex.institution_back_references
         kind = self.lex.back_references.get(noun, "organization" if institution else None)
         described = all(w.islower() or w in self.lex.demonyms for w in words[:-1])
-        if kind != "organization" or not noun.islower() or not described or len(words) > 2:
+        most = 3 if words[0] in self.lex.demonyms else 2  # "the Ukrainian foreign ministry"
+        if kind != "organization" or not noun.islower() or not described or len(words) > most:
             return None  # not "the group": a group may be anyone; "the Chinese embassy"
         if not self._nothing_between(limit, start - len("the ")):
             return None  # "A source in the regional capital said": a place, not the speaker
@@ -930,6 +952,8 @@ class QuoteFinder:
             actor = self.actors.actors[mention.key]
             if actor.unnamed or actor.kind != kind or self._called_otherwise(actor, noun):
                 continue
+            if self.text[mention.span.start - 1 : mention.span.end + 1] == f"({actor.name})":
+                continue  # "LONDON (Reuters) -": the agency that wrote it, not the company
             if mention.span.start < floor:
                 yield mention, False
                 return
@@ -2142,6 +2166,10 @@ class QuoteFinder:
         value = span.of(self.text)
         stripped = value.rstrip(" .,;:!?")
         lead = len(value) - len(value.lstrip())
+        if value[lead : lead + 2].isupper() and (
+            dateline := DATELINE.pattern.match(value, lead, len(stripped))
+        ):
+            lead = dateline.end()  # "BALTIMORE (AP) — A fire ...": the story, not its dateline
         return Span(span.start + lead, span.start + len(stripped))
 
     def _opens_with_quote(self, clause: Span) -> bool:
