@@ -1818,3 +1818,12 @@ def test_a_dateline_is_no_part_of_the_report_and_its_agency_no_company(
     text: str, clause: str, speaker: str
 ) -> None:
     assert [(c, s) for c, s, _ in indirects(text)] == [(clause, speaker)]
+
+
+def test_a_role_is_the_last_named_person_any_mention_gave_it() -> None:
+    text = (
+        "Kessler State coach Tamara Wilkes praised her guards. Northfield coach Brian Oduya "
+        "blamed tired legs. Wilkes said she had considered benching Brooks. “I told him he was "
+        "somewhere else,” the coach said."
+    )
+    assert quotes_of(text)[-1][2] == "Tamara Wilkes"

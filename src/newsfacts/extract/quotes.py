@@ -1347,25 +1347,36 @@ class QuoteFinder:
         return medium and self.text.endswith(("in ", "In "), 0, match.start())
 
     def _person_with_role(self, noun: str, position: int) -> str | None:
-        """The nearest person named before `position` with the role `noun`, said of them
-        before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or after it
-        ("Ana Diaz, the spokeswoman")."""
-        for mention in self.actors.before(position):
-            actor = self.actors.actors[mention.key]
-            if actor.kind != "person" or actor.unnamed or mention.span.end > position:
+        """The person named last before `position` whom any mention there gives the role
+        `noun`, said before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or
+        after it ("Ana Diaz, the spokeswoman"): "Wilkes said ... the coach said" is hers when
+        "coach Tamara Wilkes" came before "coach Brian Oduya"."""
+        seen: set[str] = set()
+        for latest in self.actors.before(position):
+            actor = self.actors.actors[latest.key]
+            if actor.key in seen or actor.kind != "person" or actor.unnamed:
                 continue
-            start, end = mention.span.start, mention.span.end
-            before = self.text[max(0, start - len(noun) - 1) : start].lower()
-            set_off = self.text[max(0, start - len(noun) - 2) : start].lower()
-            titled = (actor.title or "").lower().split()[-1:] == [noun]  # "Singer Ana Ruiz"
-            if noun in ROLE_SYNONYMS and self._has_role(actor, noun):
-                titled = True  # "the skipper" of "Captain Ana Ruiz"
-            if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
-                return actor.key
-            role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
-            if role and noun in role["role"].lower().split()[:ROLE_WORDS]:
+            seen.add(actor.key)
+            if any(
+                self._given_role(m, actor, noun)
+                for m in self.actors.before(position)
+                if m.key == actor.key and m.span.end <= position
+            ):
                 return actor.key
         return None
+
+    def _given_role(self, mention: MentionSpan, actor: ArticleActor, noun: str) -> bool:
+        """Whether `mention` of `actor` comes with the role `noun` before or after it."""
+        start, end = mention.span.start, mention.span.end
+        before = self.text[max(0, start - len(noun) - 1) : start].lower()
+        set_off = self.text[max(0, start - len(noun) - 2) : start].lower()
+        titled = (actor.title or "").lower().split()[-1:] == [noun]  # "Singer Ana Ruiz"
+        if noun in ROLE_SYNONYMS and self._has_role(actor, noun):
+            titled = True  # "the skipper" of "Captain Ana Ruiz"
+        if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
+            return True
+        role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
+        return bool(role and noun in role["role"].lower().split()[:ROLE_WORDS])
 
     def _person_of_country(self, code: str, position: int) -> str | None:
         """The nearest person named before `position` whom the article gave the country
