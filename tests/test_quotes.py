@@ -1827,3 +1827,19 @@ def test_a_role_is_the_last_named_person_any_mention_gave_it() -> None:
         "somewhere else,” the coach said."
     )
     assert quotes_of(text)[-1][2] == "Tamara Wilkes"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The memo said the proposal was deferred.", "memo"),
+        ("The lawsuit, filed on Wednesday, alleges that managers cut hours.", "lawsuit"),
+        (
+            "Prosecutor Ana Ruiz spoke briefly. According to the indictment, Tom Reed used "
+            "company funds to buy a villa.",
+            "indictment",
+        ),
+    ],
+)
+def test_a_record_is_a_source_of_its_own(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker

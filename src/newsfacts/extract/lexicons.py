@@ -46,7 +46,8 @@ class Lexicons:
     unnamed_sources: frozenset[str]
     roles_before_a_name: frozenset[str]  # "Sociologist Ana Ruiz": a role, then the name
     person_nouns: frozenset[str]  # "the producer Adunni Okonjo-Bello": a person's name after
-    documents: frozenset[str]
+    documents: frozenset[str]  # with the records
+    records: frozenset[str]  # "the indictment": a document that is a source of its own
     not_organizations: frozenset[str]
     listed_companies: frozenset[str]  # "Amazon", "Goldman Sachs": listed_companies.txt
     well_known_actors: dict[str, str]  # "Google" -> "organization", "Hamas" -> "group"
@@ -152,7 +153,8 @@ def load_lexicons() -> Lexicons:
         | {source for source in unnamed_sources if not source.endswith("s")}
         | {title.lower() for title in _lines("titles.txt") if " " not in title}
         | frozenset(person_back_references),
-        documents=frozenset(_lines("documents.txt")),
+        documents=frozenset(_lines("documents.txt")) | frozenset(_lines("records.txt")),
+        records=frozenset(_lines("records.txt")),
         not_organizations=frozenset(_lines("not_organizations.txt")),
         listed_companies=frozenset(_lines("listed_companies.txt")),
         well_known_actors=word_table("well_known_actors.txt"),

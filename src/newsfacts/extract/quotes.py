@@ -1443,6 +1443,7 @@ class QuoteFinder:
         """The unnamed source `match` found; a document is its owner's ("UNHCR data"), or,
         with "the" or "its" and not `of_its_own`, no one's (the last source's)."""
         noun = match.group("noun").lower()
+        of_its_own = of_its_own or noun in self.lex.records  # "the indictment alleges"
         if noun in self.lex.documents:
             owner = self._owner(match.start(), match.end() + 120) or self._author(match.end())
             if owner:
