@@ -1441,3 +1441,9 @@ def test_offices_of_a_post_and_words_that_end_a_company_or_club(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
+
+
+def test_a_name_set_off_after_a_noun_for_an_organisation_is_one() -> None:
+    text = "The manufacturer, Agrovant, said the study was wrong. Its parent, Holm, agreed."
+    assert actors_of(text)["Agrovant"] == "organization"
+    assert actors_of("For the company, Halden Brooke was a key hire.") == {}

@@ -1843,3 +1843,11 @@ def test_a_role_is_the_last_named_person_any_mention_gave_it() -> None:
 )
 def test_a_record_is_a_source_of_its_own(text: str, speaker: str) -> None:
     assert quotes_of(text)[-1][2] == speaker
+
+
+def test_a_name_s_role_then_a_name_after_the_cue_is_that_person() -> None:
+    text = (
+        "The bus company, Greenline Buses, said it would cut services. “We cannot run empty "
+        "buses,” said Greenline's managing director, Farid Haddad."
+    )
+    assert quotes_of(text)[-1][2] == "Farid Haddad"

@@ -248,6 +248,9 @@ ORGANIZATION_NOUN_BEFORE = Rule(
     " operator Norvex', 'companies like Daltrop, Norvex'.",
     re.compile(
         rf"\b{_ORGANIZATION_NOUNS}\s$"
+        # "The manufacturer, Agrovant, said"; not "For the company, Ana Ruiz was ..."
+        r"|(?<![Ff]or\s)(?<!to\s)(?<!of\s)(?<!with\s)(?<!from\s)(?<!at\s)(?<!by\s)(?<!in\s)"
+        rf"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s(?:[a-z-]+\s)?{_ORGANIZATION_NOUNS},\s$"
         rf"|\b{_ORGANIZATION_NOUNS_ANY_CASE},?\s(?:like|such\sas|including)\s"
         rf"(?:{_LISTED_NAME}(?:,?\s(?:and|or)\s|,\s))*$"
     ),
@@ -258,8 +261,10 @@ ORGANIZATION_NOUN_BEFORE = Rule(
         "20 companies, including Daltrop, Kellun Motors and ",
         "Companies like ",
         "sites like 1st Norv, eNorv, and ",
+        "The manufacturer, ",
+        "its parent company, ",
     ),
-    rejects=("the operator said ", "companies in ", "like "),
+    rejects=("the operator said ", "companies in ", "like ", "For the company, "),
 )
 EMPLOYED_AT = Rule(
     "employed_at",

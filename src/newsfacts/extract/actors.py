@@ -1566,7 +1566,7 @@ class ActorFinder:
         """ORGANIZATION_NOUN_BEFORE, searched only when its noun is the last word or a list
         may be open (quicker: most names have neither)."""
         words = before[-40:].split()
-        last = words[-1].lower() if words else ""
+        last = words[-1].lower().rstrip(",") if words else ""  # "The manufacturer, Agrovant"
         if last not in ORGANIZATION_NOUNS and not any(w in before for w in LIST_OPENERS):
             return False
         return bool(ORGANIZATION_NOUN_BEFORE.pattern.search(before))

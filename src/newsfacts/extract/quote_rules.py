@@ -591,11 +591,15 @@ SOURCE_OF = Rule(
 )
 ROLE_THEN_NAME = Rule(
     "role_then_name",
-    "After a cue, 'the' or 'its', 'his', 'her', 'their', a role of up to four words and a "
-    "comma before the name: 'said the president, Lucia Benavente', 'said the council's chief "
-    "mediator, Thabo Mokoena', 'said its director, Sergio Medina'.",
-    re.compile(r"(?:the|its|his|her|their)\s(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"),
-    matches=("the president, ", "the council's chief mediator, ", "its director, "),
+    "After a cue, 'the' or 'its', 'his', 'her', 'their' or a name's possessive, a role of up to"
+    " four words and a comma before the name: 'said the president, Lucia Benavente', 'said the"
+    " council's chief mediator, Thabo Mokoena', 'said Greenline's managing director, Farid"
+    " Haddad'.",
+    re.compile(
+        r"(?:the|its|his|her|their|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}['’]s)\s"
+        r"(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"
+    ),
+    matches=("the president, ", "the council's chief mediator, ", "Greenline's managing director, "),
     rejects=("the president said", "the Harbour Trust, "),
     how="match",
 )
