@@ -599,7 +599,11 @@ ROLE_THEN_NAME = Rule(
         r"(?:the|its|his|her|their|[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3}['’]s)\s"
         r"(?:[\w'’-]+\s){0,3}[a-z][\w-]*,\s"
     ),
-    matches=("the president, ", "the council's chief mediator, ", "Greenline's managing director, "),
+    matches=(
+        "the president, ",
+        "the council's chief mediator, ",
+        "Greenline's managing director, ",
+    ),
     rejects=("the president said", "the Harbour Trust, "),
     how="match",
 )
