@@ -1447,3 +1447,11 @@ def test_a_name_set_off_after_a_noun_for_an_organisation_is_one() -> None:
     text = "The manufacturer, Agrovant, said the study was wrong. Its parent, Holm, agreed."
     assert actors_of(text)["Agrovant"] == "organization"
     assert actors_of("For the company, Halden Brooke was a key hire.") == {}
+
+
+def test_a_name_after_told_that_opens_with_a_word_of_the_language_is_an_outlet() -> None:
+    text = "Kaylee Brandt told Daily Buzzline that she works double shifts."
+    assert actors_of(text) == {"Kaylee Brandt": "person", "Daily Buzzline": "organization"}
+    assert actors_of("Ana Ruiz told Manpreet Sandhu that she was fine.")["Manpreet Sandhu"] == (
+        "person"
+    )

@@ -1851,3 +1851,23 @@ def test_a_name_s_role_then_a_name_after_the_cue_is_that_person() -> None:
         "buses,” said Greenline's managing director, Farid Haddad."
     )
     assert quotes_of(text)[-1][2] == "Farid Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Singer Marisol Quintero is engaged. "Forever starts now," she captioned the photo.',
+            "Marisol Quintero",
+        ),
+        (
+            "Actor Rafe Lindqvist opened up about his career. Appearing on the Unfiltered with "
+            'Jo Mabry podcast, the 44-year-old said he was "two weeks away" from quitting.',
+            "Rafe Lindqvist",
+        ),
+    ],
+)
+def test_captions_and_an_age_that_opens_a_clause_after_a_leading_phrase(
+    text: str, speaker: str
+) -> None:
+    assert {q[2] for q in quotes_of(text)} == {speaker}

@@ -740,7 +740,7 @@ class ActorFinder:
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )
-        elif len(core) >= 2 and not possessive and self._employed_at(core_span):
+        elif len(core) >= 2 and self._outlet_or_employer(core, core_span, possessive):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and ACCOUNT_AFTER.pattern.match(self.text, core_span.end):
             person = core[0] in self.lex.given_names or _is_initial(core[0])
@@ -1029,8 +1029,24 @@ class ActorFinder:
         if not reports and (role := ROLE_THEN_VERB.pattern.match(self.text, span.end)):
             reports = role["verb"] in self.lex.reporting_verbs  # "Efua Boateng, a singer, said"
         reports = reports or self._acts_after_a_relative_clause(span) == "who"
-        follows_cue = AFTER_CUE.pattern.search(before)
+        follows_cue = AFTER_CUE.pattern.search(before) and not self._told_an_outlet(core, span)
         return bool(age or reports or follows_cue)
+
+    def _outlet_or_employer(self, core: list[str], span: Span, possessive: bool) -> bool:
+        """ "told Daily Buzzline that"; "the chief executive of Norvex Sachs, said"."""
+        return self._told_an_outlet(core, span) or (not possessive and self._employed_at(span))
+
+    def _told_an_outlet(self, core: list[str], span: Span) -> bool:
+        """ "told Daily Buzzline that": after "told", a name that opens with no given name and
+        is no foreign person's (_may_be_a_foreign_name) is an outlet's."""
+        before = self.text[max(0, span.start - 12) : span.start]
+        return (
+            len(core) >= 2
+            and TOLD_BEFORE.pattern.search(before) is not None
+            and not self._is_given_name_either_way(core[0])
+            and core[0] not in self.lex.given_names
+            and not self._may_be_a_foreign_name(core)
+        )
 
     def _inside_a_relative_clause(self, span: Span) -> bool:
         pattern = INSIDE_A_RELATIVE_CLAUSE.pattern

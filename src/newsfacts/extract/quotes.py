@@ -1406,7 +1406,8 @@ class QuoteFinder:
         # in someone unnamed so ("A 21-year-old was arrested ... the 21-year-old said")
         if re.search(rf"\b[Aa]n?\s{re.escape(noun)}\b", self.text[:position]):
             return None
-        return self._antecedent(("person",), None, position).key
+        sentence = _containing(self.sentences, position)  # not "with Jo Mabry, the 44-year-old"
+        return self._antecedent(("person",), None, sentence.start if sentence else position).key
 
     def _titled_after(self, noun: str, position: int) -> str | None:
         """The one person named later in the paragraph with `noun` in their title ("Ambassador
