@@ -1681,13 +1681,11 @@ class ActorFinder:
             for a in self.found.actors.values()
             if a.kind == "person" and " " not in a.name
         }
-        small_words = self.lex.function_words
         for span, name, possessive, initial in self.unplaced_pairs:
             first, last = name.split()
             after_article = self.text.endswith(("the ", "The ", "a ", "an "), 0, span.start)
-            # a sentence's first word may be any word ("Ask Dorsey"), but not an unknown one
-            word = self._is_a_word_of_the_language(first) or first.lower() in small_words
-            unsure = after_article or (initial and first not in self.lex.given_names and word)
+            # a sentence's first word may be any word ("Ask Dorsey", "Amazing Grace")
+            unsure = after_article or (initial and first not in self.lex.given_names)
             if last in surnames and self._may_open_a_name(first) and not unsure:
                 if surnames[last].title is None:
                     surnames[last].gender = "?"  # read as a given name ("Conway"), it is none

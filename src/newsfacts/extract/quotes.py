@@ -609,9 +609,9 @@ class QuoteFinder:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive
         or a relative clause)."""
         start = max(limit, position - 200)
-        relative = RELATIVE_BEFORE_CUE.pattern.search(self.text, start, position)
-        if relative and relative.start() > limit:
-            position = relative.start()  # "X, which represents 9,000 workers, said": X
+        set_off = RELATIVE_BEFORE_CUE.pattern.search(self.text, start, position)
+        if set_off and set_off.start() > limit:
+            position = set_off.start()  # "X, which represents 9,000 workers, said": X
         best = self._mention_before(position, limit)
         pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
