@@ -1871,3 +1871,30 @@ def test_captions_and_an_age_that_opens_a_clause_after_a_leading_phrase(
     text: str, speaker: str
 ) -> None:
     assert {q[2] for q in quotes_of(text)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Coach Marco Ortiz praised striker Elias Lindqvist after the match. “It was the best "
+            "game of his career,” he said.",
+            "Marco Ortiz",
+        ),
+        (  # the re-resolution after reported speech still skips whom the quotation names
+            "“I would lie awake at night,” Gillian Mabberley said.\n\nJudge Alison Crewe told "
+            "Hannah Pryce she had betrayed her employer. “Gillian Mabberley gave you a job,” she "
+            "said.",
+            "Alison Crewe",
+        ),
+        (  # a first-person quotation after "X said Y ..." is as likely Y's
+            "Coach Dan Moss said Tom Reed would start on Sunday. “I have waited two years for "
+            "this,” he said.",
+            "Tom Reed",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_sentence_that_names_an_object_is_its_subject(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1][2] == speaker

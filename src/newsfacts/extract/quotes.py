@@ -252,6 +252,10 @@ QUANTITY_QUALIFIER_STARTS = frozenset(phrase[0] for phrase in QUANTITY_QUALIFIER
 # a sentence opening with these opens with its subject, not a leading phrase before a comma
 NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 # "An aide to" the one served, "a person familiar with" what a source knows
+# a lower-case word right before a name, not "and" nor "or": the name is an object or a
+# reported clause's subject ("praised striker Elias Lindqvist", "said Marsh had")
+OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*\s$")
+FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|Our)\b")
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
@@ -1144,9 +1148,41 @@ class QuoteFinder:
         chosen = best(candidates, PRONOUN, self.weights)
         choice = Choice(PRONOUN, tuple(candidates))
         key = chosen[0].key if chosen else None
+        key = self._subject_not_object(key, {c.key for c in candidates}, position) or key
         if key and gender and self.actors.actors[key].gender == "?":
             self.heard_as[key] = gender  # "Alex Moreau ... she posted": a woman, likely
         return Speaker(key, True, position, "pronoun", choice)
+
+    def _subject_not_object(self, key: str | None, keys: set[str], position: int) -> str | None:
+        """ "Coach Marco Ortiz praised striker Elias Lindqvist. “...,” he said": when the
+        choice is named in the sentence before only after a lower-case word (an object, a
+        reported clause's subject), the candidate that opens that sentence, if another."""
+        index = next((i for i, s in enumerate(self.sentences) if s.start <= position < s.end), 0)
+        if key is None or index == 0:
+            return None
+        before = self.sentences[index - 1]
+        mentions = [
+            m for m in self.actors.between(before.start, before.end) if m.span.end <= before.end
+        ]
+        if not mentions or mentions[0].key == key or mentions[0].possessive:
+            return None
+        subject = mentions[0]
+        if (
+            subject.key not in keys
+            or self.actors.actors[subject.key].unnamed
+            or " " not in self.actors.actors[subject.key].name  # "Reporters later asked X"
+            or not self._opens_sentence(subject.span.start)
+        ):
+            return None
+        # "Moss said Reed scored. “I just kept running,” he said": as likely Reed's
+        first_person = FIRST_PERSON_QUOTE.search(self.text, self.sentences[index].start, position)
+        objects = []
+        for mention in (m for m in mentions if m.key == key):
+            word = OBJECT_BEFORE.search(self.text, before.start, mention.span.start)
+            if word is None or (first_person and word.group(0).strip() in self.lex.reporting_verbs):
+                return None
+            objects.append(mention)
+        return subject.key if objects else None
 
     def _nearest_compatible(
         self, position: int, compatible: Callable[[ArticleActor], bool]
@@ -1507,7 +1543,9 @@ class QuoteFinder:
         chosen = best(others, PRONOUN, self.weights)
         if chosen is None:
             return speaker
-        return replace(speaker, key=chosen[0].key, choice=Choice(PRONOUN, tuple(others)))
+        keys = {c.key for c in others}
+        key = self._subject_not_object(chosen[0].key, keys, speaker.start) or chosen[0].key
+        return replace(speaker, key=key, choice=Choice(PRONOUN, tuple(others)))
 
     def _trim(self, span: Span) -> Span:
         value = self.text[span.start : span.end]
@@ -2246,6 +2284,7 @@ class QuoteFinder:
             kept, self.spoken = self.spoken, earlier + heard
             pronoun = self.text[quote.speaker_at :].split(maxsplit=1)[0].lower()
             speaker = self._resolve_pronoun(pronoun, quote.speaker_at)
+            speaker = self._not_named_inside(speaker, quote.span)
             self.spoken = kept
             again = replace(quote, speaker=speaker.key, choice=speaker.choice)
             chosen.append(again if speaker.key else quote)
