@@ -180,7 +180,7 @@ def test_a_unit_and_compound_adjectives() -> None:
         ("Between eight to ten people died.", 8, 10, None),
         ("About 6 to 8 million voters turned out.", 6_000_000, 8_000_000, None),
         ("Prices rose 25 to 30 percent.", 25, 30, "percent"),
-        ("Costs rose from $2bn to $3bn.", 2e9, 3e9, "USD"),
+        ("Costs of $2bn to $3bn were cited.", 2e9, 3e9, "USD"),
         ("Fees run $5k to $10k a year.", 5_000, 10_000, "USD"),
         ("It cost $5m-$8m.", 5e6, 8e6, "USD"),
     ],
@@ -403,3 +403,26 @@ def test_a_scaled_amount_after_a_name_is_no_number_of_the_name() -> None:
         (span, value) for span, value, _ in statistics_of("They fined Parlio 32 million euros.")
     ] == [("32 million euros", 32_000_000)]
     assert statistics_of("It flew on Apollo 11 in July.") == []
+
+
+def test_a_number_and_a_half_is_one_statistic() -> None:
+    text = "She was jailed for six and a half years; some waited three and a half days."
+    assert [(t, v) for t, v, _ in statistics_of(text)] == [
+        ("six and a half years", 6.5),
+        ("three and a half days", 3.5),
+    ]
+
+
+def test_a_rate_s_denominator_after_per_is_no_statistic() -> None:
+    text = "The rate rose to 12 deaths per 100,000 people."
+    assert [v for _, v, _ in statistics_of(text)] == [12]
+
+
+def test_from_one_level_to_another_is_two_statistics_and_a_spread_a_range() -> None:
+    assert [v for _, v, _ in statistics_of("Attendance rose from 440 to 460 this year.")] == [
+        440,
+        460,
+    ]
+    _, extraction = run_extract("The victims ranged in age from 14 to 78.")
+    (stat,) = extraction.statistics
+    assert (stat.value, stat.value_max) == (14, 78)

@@ -271,6 +271,22 @@ RATE = Rule(
     rejects=(" a dozen", " weekly"),
     how="match",
 )
+AND_A_HALF = Rule(
+    "and_a_half",
+    "A half added to the number before: 'six and a half years', 'three and a half days'.",
+    re.compile(r"\sand\sa\shalf\b(?!\s(?:of|the)\b)"),
+    matches=(" and a half years", " and a half"),
+    rejects=(" and a half of the", " and half"),
+    how="match",
+)
+PER_BEFORE = Rule(
+    "per_before",
+    "'per' just before a number: the rate's denominator ('12 cases per 100,000 people'), no"
+    " statistic of its own.",
+    re.compile(r"\bper\s$"),
+    matches=("12 cases per ",),
+    rejects=("percent ", "per cent "),
+)
 LEADING_CURRENCY = Rule(
     "leading_currency",
     "The currency sign before a range's upper bound, left out to read its number.",
@@ -312,6 +328,19 @@ CHANGE_BEFORE = Rule(
     rejects=("between ", "from "),
 )
 LEVEL_FACTOR = 4  # "rose 5 to 10 percent" stays a range; "fell $29 to $1,992" does not
+LEVELS_FROM_BEFORE = Rule(
+    "levels_from_before",
+    "'from' right before an amount, with no word of spread before it: 'rose from 440 to 460',"
+    " 'raising the rate from 440 to 460' name the old level and the new one, two statistics;"
+    " 'aged from 14 to 78', 'ranging from' name a range.",
+    re.compile(
+        r"(?!.*\b(?:rang(?:e|es|ed|ing)|aged?|ages|anywhere|var(?:y|ies|ied|ying))\b).*\bfrom\s$",
+        re.IGNORECASE,
+    ),
+    matches=("Attendance rose from ", "the rate from "),
+    rejects=("aged from ", "ranged in age from ", "rose to "),
+    how="match",
+)
 SCALE_WORD = Rule(
     "scale_word",
     "A scale word in the first number: '6 to 8 million' scales the first only when it has none.",

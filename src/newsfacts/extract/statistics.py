@@ -22,6 +22,7 @@ from .statistic_rules import (
     A_OR_AN,
     ADDRESS_AFTER,
     AGE,
+    AND_A_HALF,
     APPOSED_AGE,
     AT_A_NAME,
     CHANGE_BEFORE,
@@ -49,6 +50,7 @@ from .statistic_rules import (
     LEADING_CURRENCY,
     LENGTH_IN_M,
     LEVEL_FACTOR,
+    LEVELS_FROM_BEFORE,
     LIST_NUMBER,
     MAX_AGE,
     MAY_BEGIN,
@@ -68,6 +70,7 @@ from .statistic_rules import (
     ONE_WORD_QUALIFIERS,
     ORDINAL_AFTER,
     ORDINAL_UNIT,
+    PER_BEFORE,
     PHONE_GROUP,
     PLURAL_AFTER,
     QUALIFIER_BEFORE,
@@ -403,10 +406,14 @@ def _numbers_of(text: str, match: re.Match[str], paragraph: Span) -> list[re.Mat
 
 
 def _change_then_level(text: str, match: re.Match[str], value: float, value_max: float) -> bool:
-    """ "fell $29 to $1,992": a change (CHANGE_BEFORE), then a far larger new level."""
+    """ "fell $29 to $1,992": a change (CHANGE_BEFORE), then a far larger new level; "rose
+    from 440 to 460": the old level and the new (LEVELS_FROM_BEFORE)."""
+    window = text[max(0, match.start() - 30) : match.start()]  # a spread word in it: a range
+    if " to " in match.group(0) and LEVELS_FROM_BEFORE.pattern.match(window):
+        return True
+    before = window[-20:]
     if value <= 0 or value_max < LEVEL_FACTOR * value:
         return False
-    before = text[max(0, match.start() - 20) : match.start()]
     return CHANGE_BEFORE.pattern.search(before) is not None
 
 
@@ -420,6 +427,9 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
     )
     glued = None if percent or currency else GLUED_UNIT.pattern.match(text, match.end())
     object_start = currency.end() if currency else glued.end() if glued else match.end()
+    half = None if percent or currency or glued else AND_A_HALF.pattern.match(text, object_start)
+    if half and value_max is None:
+        value, object_start = value + 0.5, half.end()  # "six and a half years"
     object_, end = (None, match.end()) if percent else _object(text, object_start, lex)
     rate = RATE.pattern.match(text, end)
     if rate and object_:
@@ -612,6 +622,7 @@ def _numbers(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Statist
         for found in _statistic_matches(text, span, clues)
         for match in _numbers_of(text, found, span)
         if not (A_OR_AN.pattern.fullmatch(match.group("number")) or _is_excluded(text, match, lex))
+        and not PER_BEFORE.pattern.search(text, max(0, match.start() - 5), match.start())
     ]
 
 
