@@ -121,6 +121,8 @@ def _given_names(not_first_names: frozenset[str]) -> tuple[dict[str, str], froze
         there = english.get(name, {gender})
         agreed = spread[0] and len(there) == 1 and gender in there
         genders[name] = gender if agreed and name not in not_first_names else "?"
+    for name, gender in word_table("given_names.txt").items():  # names the dictionary lacks
+        genders.setdefault(name, gender)
     unisex = frozenset(
         name for name, there in english.items() if len(there) == 2 and name not in not_first_names
     )
