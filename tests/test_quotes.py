@@ -1898,3 +1898,17 @@ def test_a_pronoun_after_a_sentence_that_names_an_object_is_its_subject(
     text: str, speaker: str
 ) -> None:
     assert quotes_of(text)[-1][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The victim's mother told reporters her son had done nothing wrong.", "victim's mother"),
+        ("The suspect's lawyers said he would plead not guilty.", "suspect's lawyers"),
+        ("Cr Tanya Nguyen, who voted against it, said the plan was rushed.", "Tanya Nguyen"),
+        ("Det Con Rhiannon Pugh said the car was found burnt out.", "Rhiannon Pugh"),
+        ("Ana Ruiz said the town deserves better.", "Ana Ruiz"),
+    ],
+)
+def test_local_news_sources_and_titles(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]

@@ -880,6 +880,10 @@ SOURCE_NOUN = LexiconRule(
     rejects=("the mayor declined", "Ana Ruiz left"),
 )
 SOURCE_DETERMINER = alternation(word_set("source_determiners.txt"))
+# who speaks for a source so named: "the victim's mother", "the suspect's lawyer"
+SOURCES_OF_A_SOURCE = alternation(
+    word_set("kinship_nouns.txt") | word_set("sources_of_a_source.txt")
+)
 SOURCE_MODIFIER = alternation(word_set("source_modifiers.txt"))
 HEAD_AFTER_A_NAME = alternation(word_set("heads_after_a_name.txt"))
 NOT_SOURCE_MODIFIER = alternation(word_set("not_source_modifiers.txt"))
@@ -901,6 +905,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?:{determiner}\s(?:(?!{NOT_SOURCE_MODIFIER}\b)[\w.'’-]+\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}}?"
         rf"|(?:{modifiers}\s){{0,{WORDS_BEFORE_SOURCE_NOUN}}})"
         rf"(?P<noun>(?i:{nouns}))\b(?!\s[A-Z])"  # not a title before a name
+        rf"(?:['’]s\s(?P<owned>{SOURCES_OF_A_SOURCE})\b)?"  # "the victim's mother"
         rf"(?:\s(?:for|from|of|at|with|in|to)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
         r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*"
         rf"(?:\s(?:{HEAD_AFTER_A_NAME})\b)?"  # "of the Rockefeller estate"
@@ -923,6 +928,7 @@ UNNAMED_SOURCE = LexiconRule(
         "officers in the autonomous northern region of Kestry",
         "People close to Ms. Hale insisted",
         "sources familiar with the talks said",
+        "The victim's mother told reporters",
     ),
     rejects=("Officer Ana Ruiz said", "the mayor said", "the President said"),
 )

@@ -1502,6 +1502,7 @@ class QuoteFinder:
             return Speaker(person, True, match.start(), "role_noun")
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
+        noun = (match.groupdict().get("owned") or noun).lower()  # "the victim's mother": one
         plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
