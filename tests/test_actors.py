@@ -1453,3 +1453,8 @@ def test_a_name_after_told_that_opens_with_a_word_of_the_language_is_an_outlet()
 def test_given_names_the_dictionary_lacks_open_a_persons_name_anywhere() -> None:
     text = "The equaliser came from Kwame Osei-Bonsu. The award went to Nkechi Adaeze-Obi."
     assert actors_of(text) == {"Kwame Osei-Bonsu": "person", "Nkechi Adaeze-Obi": "person"}
+
+
+def test_a_single_name_that_laughs_or_pauses_is_no_organisation() -> None:
+    text = "Sowande runs the shop. Sowande laughed. Sowande has a van."
+    assert actors_of(text) == {"Sowande": "person"}

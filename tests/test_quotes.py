@@ -1912,3 +1912,10 @@ def test_a_pronoun_after_a_sentence_that_names_an_object_is_its_subject(
 )
 def test_local_news_sources_and_titles(text: str, speaker: str) -> None:
     assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text", ["“It's a mess,” Okafor grumbles.", "Residents reckon the bridge will never be finished."]
+)
+def test_more_reporting_verbs(text: str) -> None:
+    assert quotes_of(text)

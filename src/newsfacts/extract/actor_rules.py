@@ -236,6 +236,7 @@ AFTER_PLACE_WORD = Rule(
 # -- what tells an organisation named in one word ---------------------------------------
 
 ACTION_VERBS = word_set("action_verbs.txt")
+PERSON_VERBS = word_set("person_verbs.txt")  # "Sowande laughed": only a person does so
 ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
 _ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
 _ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence

@@ -71,6 +71,7 @@ from .actor_rules import (
     OFFICE_HOLDERS_TEAMS,
     ORDINAL_BEFORE,
     ORGANIZATION_APPOSITIVE,
+    PERSON_VERBS,
     ORGANIZATION_NOUN_BEFORE,
     ORGANIZATION_NOUNS,
     PARTICLES,
@@ -1398,9 +1399,12 @@ class ActorFinder:
         )
 
     def _names_a_person(self, word: str) -> bool:
-        """Whether "he" or "she" refers back to a lone unknown name more often than "it"
-        ("Voss said she ..."), and nothing names it as an organisation: a person's surname."""
+        """Whether a lone unknown name does what only a person does ("Sowande laughed"),
+        or "he" or "she" refers back to it more often than "it" ("Voss said she ...") and
+        nothing names it as an organisation: a person's surname."""
         spans = [span for span, other, _, _ in self.single_words if other == word]
+        if any(self._acts_as_a_person(span) for span in spans):
+            return True  # "Sowande laughed"
         if sum(self._pronoun_vote(span) for span in spans) <= 0:
             return False
         return not any(self._named_as_organization(span) for span in spans)
@@ -1449,6 +1453,8 @@ class ActorFinder:
             ):
                 continue
             spans = [(span, p) for span, p in spans if not self._ends_a_longer_name(span)]
+            if any(self._acts_as_a_person(span) for span, p in spans if not p):
+                continue  # "Sowande laughed", "Haddad paused": a person, never a company
             if any(self._named_as_organization(span) for span, _ in spans) or (
                 len(spans) >= 2
                 and self._may_be_a_name_that_acts(word)
@@ -1586,6 +1592,10 @@ class ActorFinder:
         if last not in ORGANIZATION_NOUNS and not any(w in before for w in LIST_OPENERS):
             return False
         return bool(ORGANIZATION_NOUN_BEFORE.pattern.search(before))
+
+    def _acts_as_a_person(self, span: Span) -> bool:
+        following = VERB_AFTER_WORD.pattern.match(self.text[span.end : span.end + 25])
+        return following is not None and following.group(1) in PERSON_VERBS
 
     def _acts_or_owns(self, span: Span, possessive: bool) -> bool:
         if possessive:
