@@ -1915,7 +1915,8 @@ def test_local_news_sources_and_titles(text: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["“It's a mess,” Okafor grumbles.", "Residents reckon the bridge will never be finished."]
+    "text",
+    ["“It's a mess,” Okafor grumbles.", "Residents reckon the bridge will never be finished."],
 )
-def test_more_reporting_verbs(text: str) -> None:
+def test_grumbling_and_reckoning_report(text: str) -> None:
     assert quotes_of(text)
