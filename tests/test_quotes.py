@@ -1920,3 +1920,25 @@ def test_local_news_sources_and_titles(text: str, speaker: str) -> None:
 )
 def test_grumbling_and_reckoning_report(text: str) -> None:
     assert quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Owen Pritchard, 12, pulled his sister Megan from the water. “I heard her shout and "
+            "I just went,” the boy said.",
+            "Owen Pritchard",
+        ),
+        (
+            "A boy was pulled from the river on Sunday. Police Chief Tom Reed said the water was "
+            "cold. “I was scared,” the boy said.",
+            "boy",
+        ),
+        ("In an update, the bride said the wedding went ahead.", "bride"),
+    ],
+)
+def test_the_boy_or_the_bride_is_the_one_named_so_or_an_unnamed_one(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1][2] == speaker

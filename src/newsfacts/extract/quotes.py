@@ -845,7 +845,8 @@ class QuoteFinder:
         words = role.split()
         noun = words[-1]
         code = self.lex.demonyms.get(noun)
-        if not (code or (noun.islower() and noun.endswith(PERSON_NOUN_ENDINGS))):
+        person = noun.endswith(PERSON_NOUN_ENDINGS) or noun in self.lex.person_back_references
+        if not (code or (noun.islower() and person)):
             return None
         if noun.lower() in self.lex.documents or len(words) > 2:
             return None
@@ -1003,16 +1004,22 @@ class QuoteFinder:
         called = self._person_with_role(noun, position)
         if called is not None:
             return called
+        if self._brought_in_unnamed(noun, position):
+            return None  # "A boy was pulled from the river ... the boy said": that boy
         if gender != "?":
             return self._antecedent(("person",), gender, position).key
         return self._only_person_named(noun, position)
+
+    def _brought_in_unnamed(self, noun: str, position: int) -> bool:
+        """Whether "a" or "an" and perhaps two words brought in a `noun` before `position`."""
+        unnamed = re.compile(rf"\b[Aa]n?\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}\b")
+        return unnamed.search(self.text, 0, position) is not None
 
     def _only_person_named(self, noun: str, position: int) -> str | None:
         """The one person named before `position`, unless the article brought in an unnamed
         one by `noun` ("A local singer closed the night. ... the singer said"): "the
         filmmaker" after a profile's subject, the only person named yet."""
-        unnamed = re.compile(rf"\b[Aa]n?\s(?:[\w-]+\s){{0,2}}{re.escape(noun)}\b")
-        if unnamed.search(self.text, 0, position):
+        if self._brought_in_unnamed(noun, position):
             return None
         people = {
             mention.key
