@@ -1942,3 +1942,11 @@ def test_the_boy_or_the_bride_is_the_one_named_so_or_an_unnamed_one(
     text: str, speaker: str
 ) -> None:
     assert quotes_of(text)[-1][2] == speaker
+
+
+def test_the_lender_is_the_organisation_named_before() -> None:
+    text = (
+        "Pakistan has reached a deal with the International Stabilisation Fund for a loan of "
+        "about $7 billion, the lender said on Friday."
+    )
+    assert quotes_of(text)[-1][2] == "International Stabilisation Fund"
