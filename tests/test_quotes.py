@@ -1950,3 +1950,22 @@ def test_the_lender_is_the_organisation_named_before() -> None:
         "about $7 billion, the lender said on Friday."
     )
     assert quotes_of(text)[-1][2] == "International Stabilisation Fund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lisbon Composite added 1.2% and the Porto Index gained 0.7%.",
+        "Talks turn on a pipeline worth an estimated $12 billion, which Dashdorj has criticised.",
+        "Vaitkevicius scored 22 points and added 18 rebounds, and Tom Reed had 12 points.",
+    ],
+)
+def test_a_cue_s_word_used_otherwise_reports_nothing(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_a_plural_noun_before_a_cue_is_no_cue_itself() -> None:
+    text = "Two diplomats from other member states said it reflected anger over the dispute."
+    assert indirects(text) == [("it reflected anger over the dispute", "Two diplomats", "said")]
+    text = "Lead author Amani Chaula said repeated marine heatwaves were the main cause."
+    assert [q[2] for q in quotes_of(text)] == ["Amani Chaula"]

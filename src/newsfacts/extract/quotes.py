@@ -256,6 +256,10 @@ NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 # reported clause's subject ("praised striker Elias Lindqvist", "said Marsh had")
 OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*\s$")
 FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|Our)\b")
+NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
+ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
+ADDING_WORDS = frozenset({"added", "adds", "adding"})
+AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\d")
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
@@ -2221,6 +2225,18 @@ class QuoteFinder:
         Callable[[QuoteFinder, Span, list[Span], list[re.Match[str]]], QuoteSpan | None], ...
     ] = (_according_to, _parenthetical, _reported_clause, _trailing_attribution)
 
+    def _no_cue(self, cue: re.Match[str]) -> bool:
+        """A cue's word used otherwise: a noun before a cue ("member states said"), an
+        adjective after an article ("an estimated $12 billion"), or "added" before an amount
+        ("added 1.2%", "added 18 rebounds")."""
+        word = cue.group(0).lower()
+        after = NEXT_WORD_AFTER_CUE.match(self.text, cue.end())
+        if after and word.endswith("s") and after.group(1) in self.lex.reporting_verbs:
+            return word != "says"  # "member states said"; not "says claims ..."
+        if ARTICLE_BEFORE_CUE.search(self.text, max(0, cue.start() - 4), cue.start()):
+            return True
+        return word in ADDING_WORDS and AMOUNT_AFTER.match(self.text, cue.end()) is not None
+
     def _clause(self, span: Span) -> Span:
         value = span.of(self.text)
         stripped = value.rstrip(" .,;:!?")
@@ -2246,6 +2262,7 @@ class QuoteFinder:
         previous_paragraph: list[QuoteSpan] = []
         for paragraph, sentences in paragraphs:
             cues = self.cues.find_all(self.text, paragraph.start, paragraph.end)
+            cues = [cue for cue in cues if not self._no_cue(cue)]
             self.paragraph_cues = MatchesInRange(cues)
             self.paragraph_starts.append(paragraph.start)
             self.sentences = sentences
