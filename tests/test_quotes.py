@@ -1969,3 +1969,20 @@ def test_a_plural_noun_before_a_cue_is_no_cue_itself() -> None:
     assert indirects(text) == [("it reflected anger over the dispute", "Two diplomats", "said")]
     text = "Lead author Amani Chaula said repeated marine heatwaves were the main cause."
     assert [q[2] for q in quotes_of(text)] == ["Amani Chaula"]
+
+
+def test_a_noun_of_family_gives_the_named_person_a_gender() -> None:
+    text = (
+        "Mira Tesfaye grew up in Addis Ababa with her father, Dawit Tesfaye. “We had nothing,” "
+        "she said."
+    )
+    assert quotes_of(text)[-1][2] == "Mira Tesfaye"
+
+
+def test_according_to_a_measure_names_no_source() -> None:
+    text = (
+        "President Samuel Kiprono said each member would contribute according to the size of "
+        "its economy."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Samuel Kiprono"]
+    assert "“It was cold,” she laughs." and quotes_of("Ana Ruiz came. “It was cold,” she laughs.")

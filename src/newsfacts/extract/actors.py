@@ -109,7 +109,7 @@ from .actor_rules import (
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any, holds_as_words
-from .lexicons import Lexicons, word_list
+from .lexicons import Lexicons, word_list, word_table
 from .text import ABBREVIATIONS, Span
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
@@ -310,6 +310,8 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
 
 
 OFFICES_OF_A_POST = frozenset({"Office", "Department"})
+KINSHIP_GENDERS = word_table("kinship_genders.txt")  # "father" -> "m"
+KIN_BEFORE = re.compile(rf"\b({'|'.join(KINSHIP_GENDERS)}),?\s$", re.IGNORECASE)
 COUNTY_ABBREVIATIONS = frozenset({"Co", "Co."})  # "Co Kerry": a county, not a company
 TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in word_list("titles.txt"))  # "Sheriff"
 
@@ -1138,6 +1140,7 @@ class ActorFinder:
             for run in self._with_campuses(_runs(self.text, paragraph, self.lex.org_words)):
                 self.take_run(run, run[0].start in starts or self._after_quote(run[0].start))
         self._merge_middle_initials()
+        self._genders_of_kin()
         self._link_single_words()
         self._full_names_of_surnames()
         self._link_short_forms()
@@ -1664,6 +1667,17 @@ class ActorFinder:
             or lowered in KINSHIP_NOUNS  # "Mum believed that ..."
             or word.isupper()  # an acronym: linked as one
         )
+
+    def _genders_of_kin(self) -> None:
+        """ "her father, Dawit Tesfaye": a person of no known gender named right after a noun
+        of family that tells one gets it."""
+        for mention in self.found.mentions:
+            actor = self.found.actors[mention.key]
+            if actor.kind != "person" or actor.gender != "?":
+                continue
+            kin = KIN_BEFORE.search(self.text, max(0, mention.span.start - 16), mention.span.start)
+            if kin:
+                actor.gender = KINSHIP_GENDERS[kin.group(1).lower()]
 
     def _merge_middle_initials(self) -> None:
         """ "Jane Morrow" is "Jane K. Morrow" when the article names both: the name without

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from .actor_rules import VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
-from .lexicons import Lexicons, word_table
+from .lexicons import Lexicons, word_set, word_table
 from .numbers import SCALES, UNITS  # "hundred" ends as a verb does
 from .quote_rules import (
     ACCORDING_FORMS,
@@ -256,6 +256,7 @@ NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 # reported clause's subject ("praised striker Elias Lindqvist", "said Marsh had")
 OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*\s$")
 FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|Our)\b")
+MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
 ADDING_WORDS = frozenset({"added", "adds", "adding"})
@@ -1884,6 +1885,8 @@ class QuoteFinder:
             return None  # "“...,” she said, according to X": a direct quote, relayed
         appositive = self._past_appositive(clause, form, match, sentence.start)
         source = Span(sentence.start + match.start("source"), sentence.start + match.end("source"))
+        if self._names_a_measure(source):
+            return None  # "contribute according to the size of its economy"
         speaker = self._source_speaker(source)
         if appositive.start < clause.start and not self.actors.between(source.start, source.end):
             # "according to her publisher, Harbour Books": the appositive names the source
@@ -1891,6 +1894,11 @@ class QuoteFinder:
         clause = appositive
         cue = "According to" if form is ACCORDING_FRONT else "according to"
         return _quote(clause, "indirect", speaker, cue)
+
+    def _names_a_measure(self, source: Span) -> bool:
+        """Whether what follows "according to" is a measure or a rule, not a source."""
+        words = DETERMINER.pattern.sub("", source.of(self.text)).split()
+        return bool(words) and words[0] in MEASURES_NOT_SOURCES
 
     def _past_appositive(self, clause: Span, form: Rule, match: re.Match[str], offset: int) -> Span:
         """The reported clause, not the appositive that describes the source: "..., according
