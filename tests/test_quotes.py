@@ -1985,4 +1985,4 @@ def test_according_to_a_measure_names_no_source() -> None:
         "its economy."
     )
     assert [q[2] for q in quotes_of(text)] == ["Samuel Kiprono"]
-    assert "“It was cold,” she laughs." and quotes_of("Ana Ruiz came. “It was cold,” she laughs.")
+    assert quotes_of("Ana Ruiz came. “It was cold,” she laughs.")
