@@ -1458,3 +1458,13 @@ def test_given_names_the_dictionary_lacks_open_a_persons_name_anywhere() -> None
 def test_a_single_name_that_laughs_or_pauses_is_no_organisation() -> None:
     text = "Sowande runs the shop. Sowande laughed. Sowande has a van."
     assert actors_of(text) == {"Sowande": "person"}
+
+
+def test_a_plural_name_next_to_a_verb_of_a_game_is_a_team() -> None:
+    text = "Taranaki Rams beat Southland Stags 24-17. Ana Ruiz met Tom Reeds."
+    assert actors_of(text) == {
+        "Taranaki Rams": "organization",
+        "Southland Stags": "organization",
+        "Ana Ruiz": "person",
+        "Tom Reeds": "person",
+    }

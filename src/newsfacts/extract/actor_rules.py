@@ -237,6 +237,23 @@ AFTER_PLACE_WORD = Rule(
 
 ACTION_VERBS = word_set("action_verbs.txt")
 PERSON_VERBS = word_set("person_verbs.txt")  # "Sowande laughed": only a person does so
+TEAM_WORDS = word_set("team_words.txt")  # "Halvorsen City", "Westmoor United"
+_MATCH_VERBS = alternation(word_set("match_verbs.txt"))
+MATCH_VERB_AFTER = Rule(
+    "match_verb_after",
+    "A verb of a game right after a name: 'Taranaki Rams beat', 'Halvorsen City drew with'.",
+    re.compile(rf"\s(?:{_MATCH_VERBS})\b"),
+    matches=(" beat Southland", " drew with"),
+    rejects=(" beaten", " said"),
+    how="match",
+)
+MATCH_VERB_BEFORE = Rule(
+    "match_verb_before",
+    "A verb of a game, or 'against', right before a name: 'host Otago Highlanders'.",
+    re.compile(rf"\b(?:{_MATCH_VERBS}|against)\s(?:the\s)?$"),
+    matches=("The Rams host ", "beat the ", "against "),
+    rejects=("hostel ", "the "),
+)
 ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
 _ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)
 _ORGANIZATION_NOUNS_ANY_CASE = f"(?i:{_ORGANIZATION_NOUNS})"  # "Companies like" opens a sentence

@@ -64,6 +64,8 @@ from .actor_rules import (
     KINSHIP_NOUNS,
     LOCAL_GOVERNMENTS,
     LOWER_CAMEL_CASE,
+    MATCH_VERB_AFTER,
+    MATCH_VERB_BEFORE,
     MONTH_AS_A_DATE,
     MONTHS,
     NAMED_BEFORE,
@@ -96,6 +98,7 @@ from .actor_rules import (
     SITE_AFTER,
     STAFF_AFTER,
     STAFF_POSTS,
+    TEAM_WORDS,
     THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
     THE_OR_NUMBER_BEFORE,
@@ -737,7 +740,7 @@ class ActorFinder:
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif not title.title and self._plural_name_after_the(core, core_span):
             self._add_organization(core_text, core_span, possessive, None)  # "the Desert Hawks"
-        elif len(core) >= 2 and self._acts_after_a_relative_clause(core_span) == "which":
+        elif len(core) >= 2 and self._plays_or_is_which(core, core_span):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
             self._add_person(
@@ -1049,6 +1052,23 @@ class ActorFinder:
             and not self._is_given_name_either_way(core[0])
             and core[0] not in self.lex.given_names
             and not self._may_be_a_foreign_name(core)
+        )
+
+    def _plays_or_is_which(self, core: list[str], span: Span) -> bool:
+        """A team (_plays_a_game), or a name a relative clause calls "which"."""
+        return self._plays_a_game(core, span) or self._acts_after_a_relative_clause(span) == "which"
+
+    def _plays_a_game(self, core: list[str], span: Span) -> bool:
+        """ "Taranaki Rams beat Southland Stags": a name ending in a plural or a club word
+        (TEAM_WORDS), next to a verb of a game, is a team's."""
+        last = core[-1]
+        plural = last.endswith("s") and not last.endswith("ss") and last not in self.lex.given_names
+        if not (plural or last in TEAM_WORDS) or core[0] in self.lex.given_names:
+            return False  # not "met Tom Reeds"
+        before = self.text[max(0, span.start - 16) : span.start]
+        return bool(
+            MATCH_VERB_AFTER.pattern.match(self.text, span.end)
+            or MATCH_VERB_BEFORE.pattern.search(before)
         )
 
     def _inside_a_relative_clause(self, span: Span) -> bool:
