@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 from .actor_rules import VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
-from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, lowered
+from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, holds_any, lowered
 from .lexicons import Lexicons, word_set, word_table
 from .numbers import SCALES, UNITS  # "hundred" ends as a verb does
 from .quote_rules import (
@@ -257,6 +257,8 @@ NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*\s$")
 FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|Our)\b")
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
+SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
+POSSESSIVE_MARKS = ("'s ", "’s ")
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
 ADDING_WORDS = frozenset({"added", "adds", "adding"})
@@ -617,8 +619,7 @@ class QuoteFinder:
     def _candidate_before(self, position: int, limit: int) -> Speaker | None:
         """The actor, pronoun or unnamed source ending right before a cue (past an appositive
         or a relative clause)."""
-        start = max(limit, position - 200)
-        set_off = RELATIVE_BEFORE_CUE.pattern.search(self.text, start, position)
+        set_off = self._set_off_before(max(limit, position - 200), position)
         if set_off and set_off.start() > limit:
             position = set_off.start()  # "X, which represents 9,000 workers, said": X
         best = self._mention_before(position, limit)
@@ -823,10 +824,21 @@ class QuoteFinder:
         person = self._unnamed_person_noun(found["role"], found.start("role"))
         return person or self._unnamed_institution(found["role"], found.start("role"), limit)
 
+    def _set_off_before(self, start: int, position: int) -> re.Match[str] | None:
+        """RELATIVE_BEFORE_CUE, searched only when a comma closes a phrase right before the
+        cue and another opens it (quicker: most cues have neither)."""
+        last = self.text.rfind(",", start, position)
+        if last < 0 or position - last > SET_OFF_TAIL or self.text.rfind(", ", start, last) < 0:
+            return None
+        return RELATIVE_BEFORE_CUE.pattern.search(self.text, start, position)
+
     def _owned_institution(self, position: int, limit: int) -> Speaker | None:
         """ "Ukraine's foreign ministry said", "the country's navy said": an unnamed source,
         the institution of whom the possessive names, when it opens the clause."""
-        found = OWNED_INSTITUTION.pattern.search(self.text, max(limit, position - 90), position)
+        start = max(limit, position - 90)
+        if not holds_any(self.text, POSSESSIVE_MARKS, start, position):
+            return None
+        found = OWNED_INSTITUTION.pattern.search(self.text, start, position)
         if found is None or found["noun"] not in self.lex.institution_back_references:
             return None
         if not self._nothing_between(limit, found.start()) and not self.text.endswith(
