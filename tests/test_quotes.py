@@ -1986,3 +1986,23 @@ def test_according_to_a_measure_names_no_source() -> None:
     )
     assert [q[2] for q in quotes_of(text)] == ["Samuel Kiprono"]
     assert quotes_of("Ana Ruiz came. “It was cold,” she laughs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Tom Reed dismissed the report as "a fantasy of the left."', "Tom Reed"),
+        (
+            "The case was brought by Lena Brenner of the Forum for Digital Rights, who argued "
+            "that the law was too vague.",
+            "Lena Brenner",
+        ),
+    ],
+)
+def test_whose_words_a_sentence_s_subject_or_who_gives(text: str, speaker: str) -> None:
+    assert {q[2] for q in quotes_of(text)} == {speaker}
+
+
+def test_a_fragment_after_a_comma_is_no_subject_s_words() -> None:
+    text = "“The officer returned fire,” Captain Tom Reed said. Ana Ruiz fled, “firing at cars.”"
+    assert quotes_of(text)[-1][2] != "Ana Ruiz"

@@ -259,6 +259,8 @@ FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I�
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
 POSSESSIVE_MARKS = ("'s ", "’s ")
+PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
 ADDING_WORDS = frozenset({"added", "adds", "adding"})
@@ -736,10 +738,23 @@ class QuoteFinder:
         who = WHO_BEFORE_CUE.pattern.search(self.text, max(limit, position - 24), position)
         if who is None:
             return None
-        for mention in self.actors.between(limit, who.start()):
+        mentions = self.actors.between(limit, who.start())
+        for index, mention in enumerate(mentions):
             if mention.span.end == who.start() and not mention.possessive:
+                if who.group(0).lstrip(", ").startswith("who") and index > 0:
+                    mention = self._person_of_the_organization(mentions[index - 1], mention)
                 return Speaker(mention.key, True, mention.span.start, "name_before_cue")
         return None
+
+    def _person_of_the_organization(self, before: MentionSpan, name: MentionSpan) -> MentionSpan:
+        """ "Lena Brenner of the Forum for Digital Rights, who argued": "who" is the person
+        named before an organisation and "of", "at" or "from", not the organisation."""
+        if self.actors.actors[name.key].kind == "person":
+            return name
+        between = self.text[before.span.end : name.span.start]
+        if self.actors.actors[before.key].kind == "person" and PERSON_OF_BETWEEN.fullmatch(between):
+            return before
+        return name
 
     def _scored_before_cue(self, rule: Speaker, position: int, limit: int) -> Speaker:
         """Among the names before a cue, the best scoring; `rule` is the rules' choice (a
@@ -1553,10 +1568,34 @@ class QuoteFinder:
                 continue
             if speaker is not None and speaker.how == "pronoun":
                 speaker = self._not_named_inside(speaker, content)
+            if cue is None and (speaker is None or speaker.key is None):
+                speaker = self._sentence_subject(sentence, open_at) or speaker
             quotes.append(_quote(content, "direct", speaker, cue))
             if speaker is not None and speaker.key is not None:
                 self.spoken.append((content.start, speaker.key, content.end))
         return quotes
+
+    def _sentence_subject(self, sentence: Span, open_at: int) -> Speaker | None:
+        """ "Tom Reed dismissed the report as “a fantasy.”": a quotation inside a sentence
+        with no cue is the words of the person who opens the sentence and acts in it."""
+        if self.text[sentence.start : open_at].rstrip().endswith((",", ":")):
+            return None  # "Mr. Rahami fled, “firing at ...”": someone else's words, carried
+        mentions = self.actors.between(sentence.start, open_at)
+        if (
+            not mentions
+            or mentions[0].possessive
+            or not self._opens_sentence(mentions[0].span.start)
+        ):
+            return None
+        subject = mentions[0]
+        if self.actors.actors[subject.key].kind != "person" or self._in_quotation(
+            subject.span.start
+        ):
+            return None
+        verb = VERB_AFTER_SUBJECT.match(self.text, subject.span.end, open_at)
+        if verb is None or verb.group(1) in self.lex.function_words:
+            return None
+        return Speaker(subject.key, True, subject.span.start, "clause_subject")
 
     def _not_named_inside(self, speaker: Speaker, content: Span) -> Speaker:
         """ "“Varga was brilliant today,” he said": a pronoun's speaker is not someone the
