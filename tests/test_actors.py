@@ -1468,3 +1468,19 @@ def test_a_plural_name_next_to_a_verb_of_a_game_is_a_team() -> None:
         "Ana Ruiz": "person",
         "Tom Reeds": "person",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kim Do-yeon said the strike would hurt.", {"Kim Do-yeon": "person"}),
+        ("Park Sung-ho said the strike would hurt.", {"Park Sung-ho": "person"}),
+        ("Co-star Kwame Asante-Boateng said so.", {"Kwame Asante-Boateng": "person"}),
+        ("It had a Chet Baker-ish croon.", {}),
+        ("The Lisbon-based firm Norvo said so.", {"Norvo": "organization"}),
+    ],
+)
+def test_a_given_name_of_two_syllables_is_no_description(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected

@@ -2006,3 +2006,11 @@ def test_whose_words_a_sentence_s_subject_or_who_gives(text: str, speaker: str) 
 def test_a_fragment_after_a_comma_is_no_subject_s_words() -> None:
     text = "“The officer returned fire,” Captain Tom Reed said. Ana Ruiz fled, “firing at cars.”"
     assert quotes_of(text)[-1][2] != "Ana Ruiz"
+
+
+def test_a_person_of_a_described_organisation_speaks() -> None:
+    text = (
+        "Teodora Vlahova of the Sofia-based Centre for Caucasus Studies wrote in a note that "
+        "the talks had stalled."
+    )
+    assert quotes_of(text)[-1][2] == "Teodora Vlahova"

@@ -69,12 +69,16 @@ ARABIC_PARTICLE = Rule(
 )
 DESCRIBES = Rule(
     "describes",
-    "A capitalised word with a lower-case suffix describes the name after it ('-elect' makes "
-    "a title: Governor-elect Ana Ruiz).",
-    re.compile(r"-(?!elect$)[a-z]+$"),
-    matches=("Lisbon-based", "Norvo-owned"),
+    "A capitalised word with a lower-case suffix describes the name after it ('Lisbon-based',"
+    " 'Co-star'; '-elect' makes a title: Governor-elect Ana Ruiz). A given name of two"
+    " syllables ('Do-yeon', 'Sung-ho') is none: the finder checks it (SYLLABIC_NAME).",
+    re.compile(r"-(?!elect$)(?P<suffix>[a-z]+)$"),
+    matches=("Lisbon-based", "Norvo-owned", "Co-star"),
     rejects=("al-Noor", "Voss", "President-elect"),
 )
+SYLLABIC_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")  # "Do-yeon", "Sung-ho", "Ka-wing"
+# suffixes that describe even after a short word: "Co-star", "Baker-ish", "Kremlin-run"
+DESCRIBING_SUFFIXES = frozenset(word_set("describing_suffixes.txt"))
 
 # -- governments -----------------------------------------------------------------------
 

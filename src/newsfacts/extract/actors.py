@@ -46,6 +46,7 @@ from .actor_rules import (
     CONTRACTION,
     DATELINE_AFTER,
     DESCRIBES,
+    DESCRIBING_SUFFIXES,
     EMPLOYED_AT,
     END_OF_A_LONGER_NAME,
     EVENT_NOUNS,
@@ -98,6 +99,7 @@ from .actor_rules import (
     SITE_AFTER,
     STAFF_AFTER,
     STAFF_POSTS,
+    SYLLABIC_NAME,
     TEAM_WORDS,
     THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
@@ -299,8 +301,16 @@ def _words_after(words: list[str]) -> list[str]:
 
 
 def _describes(word: str) -> bool:
-    """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is)."""
-    return "-" in word and DESCRIBES.pattern.search(word) is not None
+    """ "Lisbon-based" (DESCRIBES, tested only where a hyphen is); not a given name of two
+    syllables ("Kim Do-yeon", "Jin-woo Baek")."""
+    if "-" not in word:
+        return False
+    described = DESCRIBES.pattern.search(word)
+    if described is None:
+        return False
+    suffix = described["suffix"]
+    syllabic = SYLLABIC_NAME.fullmatch(word) is not None
+    return not syllabic or suffix in DESCRIBING_SUFFIXES or suffix.endswith("ed")
 
 
 def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
@@ -808,6 +818,8 @@ class ActorFinder:
         person."""
         if self.lex.place_words.isdisjoint(core):
             return False
+        if len(core) == 2 and SYLLABIC_NAME.fullmatch(core[1]) and not _describes(core[1]):
+            return False  # "Park Sung-ho": a surname, then a given name of two syllables
         if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
             return True
         if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):

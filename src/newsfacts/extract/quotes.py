@@ -259,6 +259,7 @@ FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I�
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
 POSSESSIVE_MARKS = ("'s ", "’s ")
+DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
 VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
@@ -821,7 +822,7 @@ class QuoteFinder:
         for described in range(DESCRIBING_WORDS, -1, -1):  # "the research firm": two
             if len(words) > described and words[-1 - described].lower() in ("the", "a", "an"):
                 head = words[-1 - described :]
-                if all(w.isalpha() and w.islower() for w in head[1:]):
+                if all((w.isalpha() and w.islower()) or DESCRIBED.search(w) for w in head[1:]):
                     words = words[: -1 - described]
                 break
         return bool(words) and words[-1].lower() in self.lex.prepositions_before_a_name
