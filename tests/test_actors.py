@@ -1484,3 +1484,8 @@ def test_a_given_name_of_two_syllables_is_no_description(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
+
+
+def test_industry_words_end_a_company_s_name() -> None:
+    text = "Brekke Maritime and Sulawesi Alloy said profits fell; Coastline Rail agreed."
+    assert set(actors_of(text).values()) == {"organization"}

@@ -2014,3 +2014,11 @@ def test_a_person_of_a_described_organisation_speaks() -> None:
         "the talks had stalled."
     )
     assert quotes_of(text)[-1][2] == "Teodora Vlahova"
+
+
+def test_a_subject_after_its_role_gives_a_quotation_with_no_cue() -> None:
+    text = (
+        "Brekke Maritime said profit fell. Chief executive Sigrid Holmsen described the year as "
+        '"a return to normal, not a crisis".'
+    )
+    assert quotes_of(text)[-1][2] == "Sigrid Holmsen"

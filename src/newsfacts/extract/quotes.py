@@ -259,6 +259,7 @@ FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I�
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
 POSSESSIVE_MARKS = ("'s ", "’s ")
+SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
 VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
@@ -1582,11 +1583,10 @@ class QuoteFinder:
         if self.text[sentence.start : open_at].rstrip().endswith((",", ":")):
             return None  # "Mr. Rahami fled, “firing at ...”": someone else's words, carried
         mentions = self.actors.between(sentence.start, open_at)
-        if (
-            not mentions
-            or mentions[0].possessive
-            or not self._opens_sentence(mentions[0].span.start)
-        ):
+        if not mentions or mentions[0].possessive:
+            return None
+        lead = self.text[sentence.start : mentions[0].span.start]  # "Chief executive "
+        if len(lead.split()) > SUBJECT_LEAD_WORDS or "," in lead or "“" in lead or '"' in lead:
             return None
         subject = mentions[0]
         if self.actors.actors[subject.key].kind != "person" or self._in_quotation(
