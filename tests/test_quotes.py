@@ -2022,3 +2022,13 @@ def test_a_subject_after_its_role_gives_a_quotation_with_no_cue() -> None:
         '"a return to normal, not a crisis".'
     )
     assert quotes_of(text)[-1][2] == "Sigrid Holmsen"
+
+
+def test_a_phrase_after_a_parenthetical_attribution_leaves_the_clause_before_it() -> None:
+    text = (
+        "Vennhoff AG agreed on Tuesday to buy Kroonstad Freight for 1.4 billion euros, the "
+        "company said, in a deal that would create a large haulier."
+    )
+    assert [c for c, _, _ in indirects(text)] == [
+        "Vennhoff AG agreed on Tuesday to buy Kroonstad Freight for 1.4 billion euros"
+    ]

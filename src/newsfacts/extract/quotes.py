@@ -259,6 +259,8 @@ FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I�
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
 POSSESSIVE_MARKS = ("'s ", "’s ")
+# words that open a phrase, not a clause, after a parenthetical attribution
+PHRASE_OPENERS = frozenset({"in", "amid", "despite", "following", "after", "ahead", "as"})
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
@@ -2070,15 +2072,18 @@ class QuoteFinder:
             clause = self._clause(Span(sentence.start + match.end(), sentence.end))
             before = self._clause(Span(sentence.start, sentence.start + match.start()))
             after = clause.of(self.text).split()
+            before_words = before.of(self.text).split()
             if CONJUNCTION.pattern.match(clause.of(self.text)) or (
                 # "47 people were held, the police said, most of them for looting"; not "The
                 # lesson learned, she noted, was ...": a verb there ends the subject before
                 bool(after)
                 and self._opens_clause(after[0])
                 and not _is_clause(after, self.lex)
-                and _is_clause(before.of(self.text).split(), self.lex)
+                and _is_clause(before_words, self.lex)
             ):
                 clause = before
+            elif after and after[0] in PHRASE_OPENERS and _is_clause(before_words, self.lex):
+                clause = before  # "X agreed to buy Y, the company said, in a deal that ..."
             if (
                 speaker.found
                 and len(clause.of(self.text).split()) >= 3
