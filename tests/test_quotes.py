@@ -2032,3 +2032,21 @@ def test_a_phrase_after_a_parenthetical_attribution_leaves_the_clause_before_it(
     assert [c for c, _, _ in indirects(text)] == [
         "Vennhoff AG agreed on Tuesday to buy Kroonstad Freight for 1.4 billion euros"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("But the treatment is not a cure, doctors cautioned.", "doctors"),
+        ("Regulars say the store has never been this busy.", "Regulars"),
+    ],
+)
+def test_a_short_source_after_the_clause_with_a_that_verb_reports_it(
+    text: str, speaker: str
+) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_thing_then_whoever_denied_it_is_no_trailing_attribution() -> None:
+    text = "The Kano Rights Trust said three protesters were killed, a claim police denied."
+    assert [q[2] for q in quotes_of(text)] == ["Kano Rights Trust"]

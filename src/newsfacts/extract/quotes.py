@@ -261,6 +261,7 @@ SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off p
 POSSESSIVE_MARKS = ("'s ", "’s ")
 # words that open a phrase, not a clause, after a parenthetical attribution
 PHRASE_OPENERS = frozenset({"in", "amid", "despite", "following", "after", "ahead", "as"})
+SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, before the cue
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
@@ -1915,6 +1916,25 @@ class QuoteFinder:
             return [quote]  # "... and added a clause to the deal": no second report
         return [replace(quote, span=first), replace(quote, span=second, cue=cue)]
 
+    def _any_reporting(self, cues: list[re.Match[str]]) -> bool:
+        """Whether a cue may end a trailing attribution (_trails)."""
+        verbs = self.lex.reporting_verbs
+        return any(verbs.get(cue.group(0).lower()) in ("bare", "that") for cue in cues)
+
+    def _trails(self, cue: re.Match[str], tail: Span) -> bool:
+        """A bare cue, or one that needs "that" after a short subject ("..., doctors
+        cautioned."): it may end a trailing attribution."""
+        usage = self.lex.reporting_verbs.get(cue.group(0).lower())
+        if usage == "bare":
+            return True
+        words = self.text[tail.start : cue.start()].lower().split()
+        if usage != "that" or not words or len(words) > SHORT_TRAILING_SUBJECT:
+            return False
+        # not "..., a claim police denied": a thing, then whoever denied it
+        return (
+            words[0] not in ("a", "an") or words[1:2] == [] or words[1] in self.lex.unnamed_sources
+        )
+
     def _any_bare(self, cues: list[re.Match[str]]) -> bool:
         """Whether a cue may be followed by a clause without "that"."""
         verbs = self.lex.reporting_verbs
@@ -2214,7 +2234,7 @@ class QuoteFinder:
     ) -> QuoteSpan | None:
         """ "..., X said." and "..., X said Monday, a plan that ...": the clause comes first.
         Only for a sentence with a bare cue: a cue in a tail is one of the sentence's."""
-        if not self._any_bare(cues):
+        if not self._any_reporting(cues):
             return None
         body = self.text[sentence.start : sentence.end]
         commas: list[int] = []  # where the tails before this one begin
@@ -2226,7 +2246,7 @@ class QuoteFinder:
             cues = [
                 c
                 for c in self._cues_in(tail.start, tail.end)
-                if self.lex.reporting_verbs.get(c.group(0).lower()) == "bare"
+                if self._trails(c, tail)
                 and self._ends_attribution(c.end(), tail)
                 and not RELATIVE_PRONOUN.pattern.search(self.text, tail.start, c.start())
             ]  # "..., in a system that the agency announced last year": no attribution
