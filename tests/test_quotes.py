@@ -2050,3 +2050,17 @@ def test_a_short_source_after_the_clause_with_a_that_verb_reports_it(
 def test_a_thing_then_whoever_denied_it_is_no_trailing_attribution() -> None:
     text = "The Kano Rights Trust said three protesters were killed, a claim police denied."
     assert [q[2] for q in quotes_of(text)] == ["Kano Rights Trust"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("PC Lewis Amadi, of Marchshire Police, said the verge had collapsed.", "Lewis Amadi"),
+        (
+            "Jordan Merrick scored twice. “We must be better,” the 29-year-old defenceman said.",
+            "Jordan Merrick",
+        ),
+    ],
+)
+def test_a_constable_and_an_age_before_a_role(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker

@@ -924,6 +924,16 @@ class QuoteFinder:
 
     def _role_referent(self, role: str, position: int) -> str | None:
         """Whom "the <role>" at `position` refers back to (_definite_role_before)."""
+        first, *rest = role.lower().split()
+        if rest and AGE_NOUN.pattern.fullmatch(first):  # "the 29-year-old defenceman"
+            last = role.split()[-1]
+            if last in self.lex.demonyms:  # "the 26-year-old Brazilian": the Brazilian named
+                of_country = self._person_of_country(self.lex.demonyms[last], position)
+                if of_country:
+                    return of_country
+            aged = self._person_of_age(first, position)
+            if aged:
+                return aged
         noun = role.lower().split()[-1]
         gender = self.lex.person_back_references.get(noun)
         if gender is not None:
