@@ -923,17 +923,25 @@ class QuoteFinder:
         return noun in self.lex.institution_back_references or noun.title() in self.lex.org_words
 
     def _role_referent(self, role: str, position: int) -> str | None:
-        """Whom "the <role>" at `position` refers back to (_definite_role_before)."""
+        """Whom "the <role>" at `position` refers back to (_definite_role_before); "the
+        29-year-old defenceman": the person of that age, else the one so called, else whom
+        "he" or "she" would be."""
         first, *rest = role.lower().split()
-        if rest and AGE_NOUN.pattern.fullmatch(first):  # "the 29-year-old defenceman"
+        aged = bool(rest) and AGE_NOUN.pattern.fullmatch(first) is not None
+        if aged:
             last = role.split()[-1]
             if last in self.lex.demonyms:  # "the 26-year-old Brazilian": the Brazilian named
                 of_country = self._person_of_country(self.lex.demonyms[last], position)
                 if of_country:
                     return of_country
-            aged = self._person_of_age(first, position)
-            if aged:
-                return aged
+            exact = self._person_of_age(first, position, fall_back=False)
+            if exact:
+                return exact
+        key = self._role_noun_referent(role, position)
+        return key or (self._person_of_age(first, position) if aged else None)
+
+    def _role_noun_referent(self, role: str, position: int) -> str | None:
+        """Whom "the <role>" refers back to by its last word, the noun."""
         noun = role.lower().split()[-1]
         gender = self.lex.person_back_references.get(noun)
         if gender is not None:
@@ -1477,7 +1485,7 @@ class QuoteFinder:
                 return actor.key
         return None
 
-    def _person_of_age(self, noun: str, position: int) -> str | None:
+    def _person_of_age(self, noun: str, position: int, fall_back: bool = True) -> str | None:
         """The nearest person named before `position` with the age of "the 28-year-old":
         "Dax Pellham, 28," or "28-year-old Dax Pellham"."""
         age = AGE_NOUN.pattern.fullmatch(noun)
@@ -1494,7 +1502,7 @@ class QuoteFinder:
                 return actor.key
         # an age the article gave no one named: whom "he" or "she" would be, unless it brought
         # in someone unnamed so ("A 21-year-old was arrested ... the 21-year-old said")
-        if re.search(rf"\b[Aa]n?\s{re.escape(noun)}\b", self.text[:position]):
+        if not fall_back or re.search(rf"\b[Aa]n?\s{re.escape(noun)}\b", self.text[:position]):
             return None
         sentence = _containing(self.sentences, position)  # not "with Jo Mabry, the 44-year-old"
         return self._antecedent(("person",), None, sentence.start if sentence else position).key
