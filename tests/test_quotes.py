@@ -2064,3 +2064,16 @@ def test_a_thing_then_whoever_denied_it_is_no_trailing_attribution() -> None:
 )
 def test_a_constable_and_an_age_before_a_role(text: str, speaker: str) -> None:
     assert quotes_of(text)[-1][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("In a Facebook post, the restaurant said it would close for good.", "restaurant"),
+        ("The bakery said it would reopen on Friday.", "bakery"),
+    ],
+)
+def test_a_business_no_one_named_is_an_unnamed_institution(text: str, speaker: str) -> None:
+    quotes = quotes_of(text)
+    assert [q[2] for q in quotes] == [speaker]
+    assert actors_of(text).get(speaker) == "organization"

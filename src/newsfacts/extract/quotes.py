@@ -887,6 +887,8 @@ class QuoteFinder:
             return None
         if noun.lower() in self.lex.documents or len(words) > 2:
             return None
+        if noun in self.lex.institution_back_references:
+            return None  # "the restaurant said": an institution, though it ends in "-ant"
         key = f"unnamed:{slug(role)}"
         actor = ArticleActor(key, role, "person", country_code=code, unnamed=True)
         self.actors.add(actor, Span(start, start + len(role)), role)
@@ -904,7 +906,9 @@ class QuoteFinder:
         most = 3 if words[0] in self.lex.demonyms else 2  # "the Ukrainian foreign ministry"
         if kind != "organization" or not noun.islower() or not described or len(words) > most:
             return None  # not "the group": a group may be anyone; "the Chinese embassy"
-        if not self._nothing_between(limit, start - len("the ")):
+        before = start - len("the ")
+        lead = LEADING_PHRASE.pattern.fullmatch(self.text, limit, before)  # "In a post, the ..."
+        if not (self._nothing_between(limit, before) or (lead and self.text[limit].isupper())):
             return None  # "A source in the regional capital said": a place, not the speaker
         spoke = None if len(words) > 1 else self._organization_that_spoke(noun, start)
         if spoke:  # not for "the Chinese embassy", "the finance ministry": one of its own
