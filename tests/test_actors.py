@@ -1489,3 +1489,12 @@ def test_a_given_name_of_two_syllables_is_no_description(
 def test_industry_words_end_a_company_s_name() -> None:
     text = "Brekke Maritime and Sulawesi Alloy said profits fell; Coastline Rail agreed."
     assert set(actors_of(text).values()) == {"organization"}
+
+
+def test_a_surname_two_people_share_is_the_one_a_pronoun_after_it_may_be() -> None:
+    text = (
+        "Ana Ruiz runs the shop with her brother, Tomas Ruiz. Ruiz said she was tired of the rent."
+    )
+    _, found = run_extract(text)
+    lone = next(m for m in found.actors.mentions if text[m.span.start : m.span.end] == "Ruiz")
+    assert found.actors.actors[lone.key].name == "Ana Ruiz"

@@ -1297,6 +1297,9 @@ class ActorFinder:
             elif surname_of and (nearest := self._named_last_before(surname_of, span.start)):
                 # "Lead author Simone Achterberg ... Achterberg said ... Nils Achterberg"
                 self.found.add(nearest, span, word, possessive)
+            elif surname_of and (gendered := self._of_the_pronoun_after(surname_of, span)):
+                # "Selam Tesfaye ... her father, Dawit Tesfaye ... Tesfaye writes that her"
+                self.found.add(gendered, span, word, possessive)
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
@@ -1358,6 +1361,20 @@ class ActorFinder:
         team = plural and word not in self.lex.org_words
         paper = word in self.lex.newspaper_words  # "the Ledger" of "the Morning Ledger"
         return (team or paper) and len(tails.get(word, ())) == 1
+
+    def _of_the_pronoun_after(self, people: list[ArticleActor], span: Span) -> ArticleActor | None:
+        """Of people who share a surname, the one the first "he" or "she" (his, her) after the
+        lone surname, in its sentence or the next, may be, when only one may."""
+        end = self.text.find(".", span.end, span.end + 150)
+        end = self.text.find(".", end + 1, end + 150) if end > 0 else -1  # the next sentence
+        pronoun = PRONOUN_AFTER.pattern.search(
+            self.text, span.end, end if end > 0 else span.end + 300
+        )
+        if pronoun is None or pronoun.group("person") is None:
+            return None
+        gender = "f" if pronoun.group("person").lower() in ("she", "her") else "m"
+        matching = [person for person in people if person.gender in (gender, "?")]
+        return matching[0] if len(matching) == 1 else None
 
     def _named_last_before(self, people: list[ArticleActor], position: int) -> ArticleActor | None:
         """Of people who share a surname, the one named before `position`, when only one of
