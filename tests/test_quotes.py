@@ -2077,3 +2077,11 @@ def test_a_business_no_one_named_is_an_unnamed_institution(text: str, speaker: s
     quotes = quotes_of(text)
     assert [q[2] for q in quotes] == [speaker]
     assert actors_of(text).get(speaker) == "organization"
+
+
+def test_a_set_off_phrase_after_no_one_leaves_the_name_before_the_cue() -> None:
+    text = (
+        "The World Food Outlook, published by the International Food Security Agency, "
+        "estimates that 742 million people went hungry last year."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["International Food Security Agency"]
