@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .lexicons import word_list, word_set, word_table
-from .rules import Rule
+from .rules import SET_OFF_CHARACTER, Rule
 from .text import alternation
 
 # -- the words of a name -----------------------------------------------------------------
@@ -196,7 +196,7 @@ RELATIVE_THEN_VERB = Rule(
     "After a name, a relative clause between commas, then a verb: 'Terminal Austral, which runs"
     " the port, said' (an organisation), 'Efua Boateng, who chairs the panel, said' (a person).",
     re.compile(
-        r",\s(?P<pronoun>which|who)\s(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d)){1,150},\s(?:(?:also|later|then|\w+ly)\s)?"
+        rf",\s(?P<pronoun>which|who)\s{SET_OFF_CHARACTER}{{1,150}},\s(?:(?:also|later|then|\w+ly)\s)?"
         r"(?P<verb>[a-z]+)\b"
     ),
     matches=(", which runs the port of San Antonio, said", ", who chairs the panel, also warned"),
@@ -207,7 +207,7 @@ INSIDE_A_RELATIVE_CLAUSE = Rule(
     "inside_a_relative_clause",
     "Before a name, an open relative clause set off by a comma: a cue after the name's comma"
     " is the clause's subject's, not the name's ('X, which runs the port of San Antonio, said').",
-    re.compile(r",\s(?:which|who|whose)\s(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))*$"),
+    re.compile(rf",\s(?:which|who|whose)\s{SET_OFF_CHARACTER}*$"),
     matches=(", which runs the port of ", ", who has 9,000 followers on "),
     rejects=(", which runs it, then ", " which runs the port of "),
 )

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from .lexicons import Lexicons, word_list, word_set, word_table
-from .rules import LexiconRule, Rule
+from .rules import SET_OFF_CHARACTER, LexiconRule, Rule
 from .text import alternation
 
 # -- quotation marks ---------------------------------------------------------------
@@ -412,7 +412,7 @@ RELATIVE_BEFORE_CUE = Rule(
     re.compile(
         r",\s(?:which|who|whose|(?!including\b)[a-z]{3,}(?:ed|ing)(?=\s(?:next|beside|alongside|"
         r"by|at|to|in|on|from|with|before|during)\b))\s"
-        r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d)|\b[A-Z][a-z]{0,3}\.(?=\s[A-Z])){1,150},\s"
+        rf"(?:{SET_OFF_CHARACTER}|\b[A-Z][a-z]{{0,3}}\.(?=\s[A-Z])){{1,150}},\s"  # "Mr." too
         r"(?:(?:also|later|then|\w+ly)\s)?$"
     ),
     matches=(

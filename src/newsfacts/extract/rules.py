@@ -18,6 +18,10 @@ from .lexicons import Lexicons
 # How a finder applies the pattern: anywhere in the text, at its start, or to all of it.
 How = Literal["search", "match", "fullmatch"]
 
+# A character of a phrase set off by commas ("which represents about 9,000 workers"): no stop,
+# no quotation mark, no comma save one between digits. For the rules of relative clauses.
+SET_OFF_CHARACTER = r"(?:[^,.;:!?“”\"]|(?<=\d)[,.](?=\d))"
+
 
 def _applies(pattern: re.Pattern[str], how: How, example: str) -> bool:
     if how == "search":
