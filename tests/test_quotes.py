@@ -2085,3 +2085,14 @@ def test_a_set_off_phrase_after_no_one_leaves_the_name_before_the_cue() -> None:
         "estimates that 742 million people went hungry last year."
     )
     assert [q[2] for q in quotes_of(text)] == ["International Food Security Agency"]
+
+
+def test_a_bare_plural_and_who_open_a_set_off_phrase_too() -> None:
+    text = (
+        "Two dockworkers, Felipe and Andrés Morales, brothers who joined the picket line in San "
+        "Antonio, said they had not been paid."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Andrés Morales"]
+    # not "a woman who ...": the appositive that names the source
+    text = "The other, a woman who said she was hiding, said her brother had been wounded."
+    assert quotes_of(text)[-1][2] != "other"

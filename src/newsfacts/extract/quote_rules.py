@@ -410,7 +410,8 @@ RELATIVE_BEFORE_CUE = Rule(
     " it is about speaks, not a name inside it ('Terminal Austral, which runs the port of San"
     " Antonio, said', 'Ms. Haley, seated next to Mr. Trump, told reporters').",
     re.compile(
-        r",\s(?:which|who|whose|(?!including\b)[a-z]{3,}(?:ed|ing)(?=\s(?:next|beside|alongside|"
+        r",\s(?:[a-z]+s\s(?=who\s))?"  # ", brothers who joined ...,": a bare plural first
+        r"(?:which|who|whose|(?!including\b)[a-z]{3,}(?:ed|ing)(?=\s(?:next|beside|alongside|"
         r"by|at|to|in|on|from|with|before|during)\b))\s"
         rf"(?:{SET_OFF_CHARACTER}|\b[A-Z][a-z]{{0,3}}\.(?=\s[A-Z])){{1,150}},\s"  # "Mr." too
         r"(?:(?:also|later|then|\w+ly)\s)?$"
@@ -420,6 +421,7 @@ RELATIVE_BEFORE_CUE = Rule(
         ", which has 9,000 members, later ",
         ", seated next to Mr. Trump in the Oval Office, ",
         ", speaking at a rally in Ohio, ",
+        ", brothers who joined the picket line in San Antonio, ",
     ),
     rejects=(
         ", which runs the port ",
