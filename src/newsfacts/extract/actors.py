@@ -1298,7 +1298,7 @@ class ActorFinder:
                 # "Lead author Simone Achterberg ... Achterberg said ... Nils Achterberg"
                 self.found.add(nearest, span, word, possessive)
             elif surname_of and (gendered := self._of_the_pronoun_after(surname_of, span)):
-                # "Selam Tesfaye ... her father, Dawit Tesfaye ... Tesfaye writes that her"
+                # "Ana Ruiz ... her brother, Tomas Ruiz. Ruiz said she ..."
                 self.found.add(gendered, span, word, possessive)
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is

@@ -1459,18 +1459,16 @@ class QuoteFinder:
         `noun`, said before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or
         after it ("Ana Diaz, the spokeswoman"): "Wilkes said ... the coach said" is hers when
         "coach Tamara Wilkes" came before "coach Brian Oduya"."""
-        seen: set[str] = set()
-        for latest in self.actors.before(position):
-            actor = self.actors.actors[latest.key]
-            if actor.key in seen or actor.kind != "person" or actor.unnamed:
+        by_key: dict[str, list[MentionSpan]] = {}  # the latest named first
+        for mention in self.actors.before(position):
+            if mention.span.end <= position:
+                by_key.setdefault(mention.key, []).append(mention)
+        for key, mentions in by_key.items():
+            actor = self.actors.actors[key]
+            if actor.kind != "person" or actor.unnamed:
                 continue
-            seen.add(actor.key)
-            if any(
-                self._given_role(m, actor, noun)
-                for m in self.actors.before(position)
-                if m.key == actor.key and m.span.end <= position
-            ):
-                return actor.key
+            if any(self._given_role(m, actor, noun) for m in mentions):
+                return key
         return None
 
     def _given_role(self, mention: MentionSpan, actor: ArticleActor, noun: str) -> bool:
@@ -1512,7 +1510,7 @@ class QuoteFinder:
                 return actor.key
         # an age the article gave no one named: whom "he" or "she" would be, unless it brought
         # in someone unnamed so ("A 21-year-old was arrested ... the 21-year-old said")
-        if not fall_back or re.search(rf"\b[Aa]n?\s{re.escape(noun)}\b", self.text[:position]):
+        if not fall_back or self._brought_in_unnamed(noun, position):
             return None
         sentence = _containing(self.sentences, position)  # not "with Jo Mabry, the 44-year-old"
         return self._antecedent(("person",), None, sentence.start if sentence else position).key
@@ -1959,14 +1957,7 @@ class QuoteFinder:
         if usage != "that" or not words or len(words) > SHORT_TRAILING_SUBJECT:
             return False
         # not "..., a claim police denied": a thing, then whoever denied it
-        return (
-            words[0] not in ("a", "an") or words[1:2] == [] or words[1] in self.lex.unnamed_sources
-        )
-
-    def _any_bare(self, cues: list[re.Match[str]]) -> bool:
-        """Whether a cue may be followed by a clause without "that"."""
-        verbs = self.lex.reporting_verbs
-        return any(verbs.get(cue.group(0).lower()) == "bare" for cue in cues)
+        return words[0] not in ("a", "an") or len(words) < 2 or words[1] in self.lex.unnamed_sources
 
     def _according_to(
         self, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
