@@ -314,6 +314,33 @@ def test_the_company_said_with_no_company_named(text: str, speaker: str) -> None
     assert quotes_of(text)[-1][2] == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Corvane Bank was fined by the Prudential Standards Authority. Corvane said it"
+            " would appeal. The regulator said the bank had failed its customers.",
+            "Prudential Standards Authority",
+        ),
+        (
+            "Talvik Motors will buy brakes from Orrin Components. Orrin said the deal was"
+            " large. The automaker said production would begin in May.",
+            "Talvik Motors",
+        ),
+    ],
+)
+def test_a_trade_noun_refers_to_the_organisation_its_name_says_is_of_that_trade(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_an_organisation_noun_is_no_unnamed_person() -> None:
+    text = "The Kellun Union said talks had failed. The regulator said it would act."
+    assert quotes_of(text)[-1][2] == "regulator"
+    assert actors_of(text)["regulator"] == "organization"
+
+
 def test_an_institution_after_a_preposition_is_no_speaker() -> None:
     text = "A security source in the regional capital said the toll could rise."
     assert quotes_of(text)[-1][2] == "security source"

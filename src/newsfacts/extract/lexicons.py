@@ -57,6 +57,7 @@ class Lexicons:
     title_genders: dict[str, str]  # honorifics and gendered titles -> gender
     cue_roles: dict[str, str]  # reporting verb -> addressee | relay
     back_references: dict[str, str]  # "company" -> the kind of actor "the company" means
+    trade_names: dict[str, frozenset[str]]  # "regulator" -> {"Authority", ...}: its names' words
     institution_back_references: frozenset[str]  # "commission": the named one, "the commission"
     person_back_references: dict[str, str]  # "actress" -> the gender "the actress" has
     institutions: frozenset[str]
@@ -166,6 +167,9 @@ def load_lexicons() -> Lexicons:
         title_genders=word_table("honorifics.txt") | word_table("title_genders.txt"),
         cue_roles=word_table("cue_roles.txt"),
         back_references=word_table("organization_back_references.txt"),
+        trade_names={
+            noun: frozenset(words.split()) for noun, words in word_table("trade_names.txt").items()
+        },
         institution_back_references=word_set("institution_back_references.txt"),
         person_back_references=person_back_references,
         institutions=frozenset(_lines("institutions.txt")),

@@ -893,8 +893,8 @@ class QuoteFinder:
             return None
         if noun.lower() in self.lex.documents or len(words) > 2:
             return None
-        if noun in self.lex.institution_back_references:
-            return None  # "the restaurant said": an institution, though it ends in "-ant"
+        if noun in self.lex.institution_back_references or noun in self.lex.back_references:
+            return None  # "the restaurant", "the regulator": institutions, though "-ant", "-or"
         key = f"unnamed:{slug(role)}"
         actor = ArticleActor(key, role, "person", country_code=code, unnamed=True)
         self.actors.add(actor, Span(start, start + len(role)), role)
@@ -997,13 +997,34 @@ class QuoteFinder:
         """ "the agency said": the last organisation of that kind that spoke ("The World Food
         Programme said ...") in this paragraph or the one before, else the last one named;
         never one its name calls something else ("the company": not "the Kellun Union").
+        One whose name says the noun's trade comes first ("the regulator": the "... Authority"
+        named before, though the company it fined spoke last).
         """
+        of_trade = self._organization_of_trade(noun, position)
+        if of_trade:
+            return of_trade
         nearest = None
         for mention, spoke in self._organizations_before(kind, noun, position):
             if spoke:
                 return mention.key
             nearest = nearest or mention.key
         return nearest
+
+    def _organization_of_trade(self, noun: str, position: int) -> str | None:
+        """The nearest organisation named before `position` whose name holds a word of the
+        noun's trade (trade_names.txt): "Kellun Motors" for "the automaker"."""
+        trade = self.lex.trade_names.get(noun)
+        if not trade:
+            return None
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if (
+                actor.kind == "organization"
+                and not actor.unnamed
+                and trade & set(actor.name.split())
+            ):
+                return mention.key
+        return None
 
     def _organization_that_spoke(self, noun: str, position: int) -> str | None:
         """The last organisation that spoke in this paragraph or the one before."""
