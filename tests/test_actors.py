@@ -1475,6 +1475,7 @@ def test_a_plural_name_next_to_a_verb_of_a_game_is_a_team() -> None:
     [
         ("Kim Do-yeon said the strike would hurt.", {"Kim Do-yeon": "person"}),
         ("Park Sung-ho said the strike would hurt.", {"Park Sung-ho": "person"}),
+        ("Spokesperson Ji-won Park said the strike would hurt.", {"Ji-won Park": "person"}),
         ("Co-star Kwame Asante-Boateng said so.", {"Kwame Asante-Boateng": "person"}),
         ("It had a Chet Baker-ish croon.", {}),
         ("The Lisbon-based firm Norvo said so.", {"Norvo": "organization"}),

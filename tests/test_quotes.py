@@ -327,6 +327,16 @@ def test_the_company_said_with_no_company_named(text: str, speaker: str) -> None
             " large. The automaker said production would begin in May.",
             "Talvik Motors",
         ),
+        (
+            "Shares in carmaker Voltara fell after Voltara said Hanseong Energy made its cells."
+            " Hanseong said the flaw was fixed. The automaker said the recall would cost it a lot.",
+            "Voltara",
+        ),
+        (
+            "Voltara, an electric automaker, buys cells from Hanseong Energy. Hanseong said"
+            " the flaw was fixed. The automaker said the recall would cost it a lot.",
+            "Voltara",
+        ),
     ],
 )
 def test_a_trade_noun_refers_to_the_organisation_its_name_says_is_of_that_trade(

@@ -818,8 +818,8 @@ class ActorFinder:
         person."""
         if self.lex.place_words.isdisjoint(core):
             return False
-        if len(core) == 2 and SYLLABIC_NAME.fullmatch(core[1]) and not _describes(core[1]):
-            return False  # "Park Sung-ho": a surname, then a given name of two syllables
+        if len(core) == 2 and any(SYLLABIC_NAME.fullmatch(w) and not _describes(w) for w in core):
+            return False  # "Park Sung-ho", "Ji-won Park": a given name of two syllables
         if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
             return True
         if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):

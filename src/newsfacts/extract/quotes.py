@@ -273,6 +273,8 @@ AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
+# ", an electric automaker,": the noun that ends the appositive
+TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
 
 
@@ -1012,19 +1014,28 @@ class QuoteFinder:
 
     def _organization_of_trade(self, noun: str, position: int) -> str | None:
         """The nearest organisation named before `position` whose name holds a word of the
-        noun's trade (trade_names.txt): "Kellun Motors" for "the automaker"."""
+        noun's trade (trade_names.txt), or that the article called so: "Kellun Motors",
+        "carmaker Voltara", "Voltara, an automaker," for "the automaker"."""
         trade = self.lex.trade_names.get(noun)
         if not trade:
             return None
+        nouns = {noun} | {word for word in trade if word.islower()}
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
-            if (
-                actor.kind == "organization"
-                and not actor.unnamed
-                and trade & set(actor.name.split())
-            ):
+            if actor.kind != "organization" or actor.unnamed:
+                continue
+            if trade & set(actor.name.split()) or self._called_a(nouns, mention.span):
                 return mention.key
         return None
+
+    def _called_a(self, nouns: set[str], span: Span) -> bool:
+        """Whether one of `nouns` stands right before the name ("carmaker Voltara") or in
+        an appositive right after it ("Voltara, an automaker")."""
+        before = self.text[max(0, span.start - 30) : span.start].split()[-1:]
+        if before and before[0].lower() in nouns:
+            return True
+        after = TRADE_APPOSITIVE.match(self.text, span.end)
+        return after is not None and after["noun"].lower() in nouns
 
     def _organization_that_spoke(self, noun: str, position: int) -> str | None:
         """The last organisation that spoke in this paragraph or the one before."""
