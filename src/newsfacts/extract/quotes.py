@@ -274,6 +274,7 @@ SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
 # ", an electric automaker,": the noun that ends the appositive
+GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
 
@@ -965,7 +966,7 @@ class QuoteFinder:
                 return named
         kind = self.lex.back_references.get(noun)
         if role in self.lex.demonyms:  # "the Hungarian": the person of that country
-            return self._person_of_country(self.lex.demonyms[role], position)
+            return self._person_of_demonym(role, position)
         if kind is None and noun not in self.title_nouns:
             # "Striker Tomas Varga ... the striker said", "Dax Pellham, 28, ... the 28-year-old"
             if noun.endswith(PERSON_NOUN_ENDINGS) and noun not in self.lex.documents:
@@ -1522,6 +1523,26 @@ class QuoteFinder:
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.kind == "person" and not actor.unnamed and actor.country_code == code:
+                return actor.key
+        return None
+
+    def _person_of_demonym(self, demonym: str, position: int) -> str | None:
+        """ "Hungarian Tomas Varga ... the Hungarian", else, the article having given no one
+        that country, the person named last before `position` whom it gave no other country
+        and whose gender agrees ("Varga ... the Dutchman"), unless it brought in someone
+        unnamed so ("A Dutchman was arrested ... the Dutchman said")."""
+        code = self.lex.demonyms[demonym]
+        of_country = self._person_of_country(code, position)
+        if of_country or self._brought_in_unnamed(demonym, position):
+            return of_country
+        gendered = GENDERED_DEMONYM.search(demonym)  # "Dutchman", "Frenchwoman"; not "German"
+        gender = "?" if gendered is None else "f" if gendered["woman"] else "m"
+        for mention in self.actors.before(position):
+            actor = self.actors.actors[mention.key]
+            if actor.kind != "person" or actor.unnamed or actor.country_code not in (None, code):
+                continue
+            agrees = "?" in (gender, actor.gender) or gender == actor.gender
+            if agrees and mention.span.end <= position:
                 return actor.key
         return None
 
