@@ -1487,6 +1487,34 @@ def test_a_given_name_of_two_syllables_is_no_description(
     assert actors_of(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "teams"),
+    [
+        ("Brockley City beat Ashby Vale on Saturday.", {"Brockley City", "Ashby Vale"}),
+        ("Olympique Varenne drew with Stade Armorique.", {"Olympique Varenne", "Stade Armorique"}),
+        ("Harbourside Town lost to Marston Rangers.", {"Harbourside Town", "Marston Rangers"}),
+        ("He will miss the FA Trophy tie with Marston Rangers.", {"Marston Rangers"}),
+        ("Glenmore Celtic captain Niamh Rafferty was upset.", {"Glenmore Celtic"}),
+        ("Real Ostravia are closing in on a deal.", {"Real Ostravia"}),
+        ("He joined from Serie B side Virtus Lamberti.", {"Virtus Lamberti"}),
+    ],
+)
+def test_a_club_s_name_near_a_game_or_its_people_is_a_team(text: str, teams: set[str]) -> None:
+    assert {name for name, kind in actors_of(text).items() if kind == "organization"} == teams
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Brockley City are angry about the tie with the council.",
+        "Health officials in Carrow County have confirmed four cases.",
+        "Trade envoy Gao Jianping visits Mexico City next month.",
+    ],
+)
+def test_a_place_with_a_club_word_is_no_team(text: str) -> None:
+    assert "organization" not in actors_of(text).values()
+
+
 def test_industry_words_end_a_company_s_name() -> None:
     text = "Brekke Maritime and Sulawesi Alloy said profits fell; Coastline Rail agreed."
     assert set(actors_of(text).values()) == {"organization"}

@@ -1248,6 +1248,17 @@ def test_a_role_or_an_age_refers_back_to_the_person_so_described(text: str, spea
             "Ana Moreau",
         ),
         ('Ana Ruiz beat Eva Smit. "She played better," the Dutchwoman told reporters.', "Eva Smit"),
+        # the person named inside a relative clause is not the one meant
+        (
+            'Anouk Vermeulen, who had beaten Sofia Marchetti twice, was gracious. "She played'
+            ' better," the Dutchwoman said.',
+            "Anouk Vermeulen",
+        ),
+        # "Belgian rider Pieter Claes": of another country
+        (
+            'Ana Moreau beat Belgian rider Pieter Claes. "I dreamt of this," said the Frenchwoman.',
+            "Ana Moreau",
+        ),
         # "German" says no gender
         (
             'Coach Piotr Zawada left. Leonie Brandauer won. "I am happy," the German said.',

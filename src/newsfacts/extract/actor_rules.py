@@ -242,6 +242,7 @@ AFTER_PLACE_WORD = Rule(
 ACTION_VERBS = word_set("action_verbs.txt")
 PERSON_VERBS = word_set("person_verbs.txt")  # "Sowande laughed": only a person does so
 TEAM_WORDS = word_set("team_words.txt")  # "Halvorsen City", "Westmoor United"
+TEAM_FIRST_WORDS = word_set("team_first_words.txt")  # "Real Ostravia", "Olympique Varenne"
 _MATCH_VERBS = alternation(word_set("match_verbs.txt"))
 MATCH_VERB_AFTER = Rule(
     "match_verb_after",
@@ -254,9 +255,29 @@ MATCH_VERB_AFTER = Rule(
 MATCH_VERB_BEFORE = Rule(
     "match_verb_before",
     "A verb of a game, or 'against', right before a name: 'host Otago Highlanders'.",
-    re.compile(rf"\b(?:{_MATCH_VERBS}|against)\s(?:the\s)?$"),
-    matches=("The Rams host ", "beat the ", "against "),
+    re.compile(rf"\b(?:(?:{_MATCH_VERBS})(?:\s(?:with|to))?|against)\s(?:the\s)?$"),
+    matches=("The Rams host ", "beat the ", "against ", "drew with ", "lost to "),
     rejects=("hostel ", "the "),
+)
+_TEAM_PEOPLE = alternation(word_set("team_people.txt"))
+TEAM_CONTEXT_AFTER = Rule(
+    "team_context_after",
+    "A club's people or a plural verb right after a club's name: 'Glenmore Celtic captain',"
+    " 'Real Ostravia are', 'Sporting Alvalade, who are'.",
+    re.compile(rf"(?:,\swho)?\s(?:are|were|have|{_TEAM_PEOPLE})\b"),
+    matches=(" captain Niamh", " are closing in", ", who are holding out", " fans"),
+    rejects=(" said", " is", " captained"),
+    how="match",
+)
+TEAM_CONTEXT_BEFORE = Rule(
+    "team_context_before",
+    "A game's noun and its preposition right before a club's name: 'defeat by', 'tie with'.",
+    re.compile(
+        r"\b(?:(?:defeats?|wins?|victory|loss|draw|tie|clash|game|match|fixture|derby|contract)"
+        r"\s(?:by|over|to|with|against|at)|side)\s(?:the\s)?$"
+    ),
+    matches=("home defeat by ", "the FA Trophy tie with ", "a new contract with ", "B side "),
+    rejects=("a trip to ", "the road to "),
 )
 ORGANIZATION_NOUNS = word_set("organization_nouns.txt")
 _ORGANIZATION_NOUNS = alternation(ORGANIZATION_NOUNS)

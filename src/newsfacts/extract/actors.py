@@ -100,6 +100,9 @@ from .actor_rules import (
     STAFF_AFTER,
     STAFF_POSTS,
     SYLLABIC_NAME,
+    TEAM_CONTEXT_AFTER,
+    TEAM_CONTEXT_BEFORE,
+    TEAM_FIRST_WORDS,
     TEAM_WORDS,
     THE_BEFORE_AN_OWNER,
     THE_IN_A_NAME,
@@ -322,6 +325,7 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     return gap == ". " and not pending and _takes_period(last_word)
 
 
+PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|near|across)\s(?:the\s)?$")
 OFFICES_OF_A_POST = frozenset({"Office", "Department"})
 KINSHIP_GENDERS = word_table("kinship_genders.txt")  # "father" -> "m"
 KIN_BEFORE = re.compile(rf"\b({'|'.join(KINSHIP_GENDERS)}),?\s$", re.IGNORECASE)
@@ -816,8 +820,8 @@ class ActorFinder:
     def _is_place(self, core: list[str], span: Span) -> bool:
         """ "Suez Canal", "Gaza Strip", "the Lindsay Park complex"; but "Ellen Park" is a
         person."""
-        if self.lex.place_words.isdisjoint(core):
-            return False
+        if self.lex.place_words.isdisjoint(core) or self._plays_a_game(core, span):
+            return False  # "Brockley City beat Ashby Vale": teams
         if len(core) == 2 and any(SYLLABIC_NAME.fullmatch(w) and not _describes(w) for w in core):
             return False  # "Park Sung-ho", "Ji-won Park": a given name of two syllables
         if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
@@ -1075,12 +1079,19 @@ class ActorFinder:
         (TEAM_WORDS), next to a verb of a game, is a team's."""
         last = core[-1]
         plural = last.endswith("s") and not last.endswith("ss") and last not in self.lex.given_names
-        if not (plural or last in TEAM_WORDS) or core[0] in self.lex.given_names:
-            return False  # not "met Tom Reeds"
-        before = self.text[max(0, span.start - 16) : span.start]
-        return bool(
-            MATCH_VERB_AFTER.pattern.match(self.text, span.end)
-            or MATCH_VERB_BEFORE.pattern.search(before)
+        club = last in TEAM_WORDS or (len(core) >= 2 and core[0] in TEAM_FIRST_WORDS)
+        if not (plural or club) or core[0] in self.lex.given_names or core[0] in self.lex.countries:
+            return False  # not "met Tom Reeds", "visits Mexico City"
+        before = self.text[max(0, span.start - 30) : span.start]
+        if MATCH_VERB_AFTER.pattern.match(self.text, span.end) or MATCH_VERB_BEFORE.pattern.search(
+            before
+        ):
+            return True
+        if not club or PLACE_PREPOSITION_BEFORE.search(before):
+            return False  # "Residents of Brockley City are angry": a place
+        return bool(  # "Glenmore Celtic captain", "the tie with Marston Rangers"
+            TEAM_CONTEXT_AFTER.pattern.match(self.text, span.end)
+            or TEAM_CONTEXT_BEFORE.pattern.search(before)
         )
 
     def _inside_a_relative_clause(self, span: Span) -> bool:
@@ -1154,8 +1165,20 @@ class ActorFinder:
         title = title or self._lowercase_title(span)
         if title in self.lex.honorifics:
             title = None
+        country_code = country_code or self._demonym_before_a_role(span)
         actor = ArticleActor(name, name, "person", title, country_code, gender=gender)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
+
+    def _demonym_before_a_role(self, span: Span) -> str | None:
+        """ "Belgian rider Pieter Claes", "the Dutch former striker Tom Reed": the country of
+        a demonym one or two lower-case words before the name."""
+        words = self.text[max(0, span.start - 40) : span.start].split()[-3:]
+        for size in (1, 2):
+            if len(words) > size and all(w.isalpha() and w.islower() for w in words[-size:]):
+                code = self.lex.demonyms.get(words[-1 - size])
+                if code:
+                    return code
+        return None
 
     def _lowercase_title(self, span: Span) -> str | None:
         before = self.text[max(0, span.start - 30) : span.start]

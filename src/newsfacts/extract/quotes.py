@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
-from .actor_rules import VERB_AFTER_NAME
+from .actor_rules import INSIDE_A_RELATIVE_CLAUSE, VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, holds_any, lowered
 from .lexicons import Lexicons, word_set, word_table
@@ -1542,9 +1542,15 @@ class QuoteFinder:
             if actor.kind != "person" or actor.unnamed or actor.country_code not in (None, code):
                 continue
             agrees = "?" in (gender, actor.gender) or gender == actor.gender
-            if agrees and mention.span.end <= position:
+            if agrees and mention.span.end <= position and not self._in_relative_clause(mention):
                 return actor.key
         return None
+
+    def _in_relative_clause(self, mention: MentionSpan) -> bool:
+        """ "Vermeulen, who had beaten Marchetti in May, was gracious": Marchetti."""
+        start = mention.span.start
+        before = INSIDE_A_RELATIVE_CLAUSE.pattern.search(self.text, max(0, start - 160), start)
+        return before is not None
 
     def _person_of_age(self, noun: str, position: int, fall_back: bool = True) -> str | None:
         """The nearest person named before `position` with the age of "the 28-year-old":
