@@ -33,6 +33,47 @@ def test_titles_and_honorifics() -> None:
     assert found.actors.actors["Khalid Hamdan"].gender == "m"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Labor MP Bronwyn Osei-Tutu said the bill was flawed.", "Bronwyn Osei-Tutu", "Labor MP"),
+        ("SP Halima Danladi said suspects were held.", "Halima Danladi", "SP"),
+        ("Comrade Ibrahim Danjuma said the strike goes on.", "Ibrahim Danjuma", None),
+        ("Dutch MEP Pieter de Wit said the vote was close.", "Pieter de Wit", "MEP"),
+        ("Chief Operating Officer Imran Bajwa said so.", "Imran Bajwa", "Chief Operating Officer"),
+        # an honorific after a title: the words before it are the title's
+        (
+            "Secretary Planning Dr Nadia Rehman Qureshi said so.",
+            "Nadia Rehman Qureshi",
+            "Secretary Planning",
+        ),
+        (
+            "Superintendent of Police Md Shahidul Alam said so.",
+            "Md Shahidul Alam",
+            "Superintendent of Police",
+        ),
+        (
+            "Minister of State for Rural Development Shri Girish Mahato said so.",
+            "Girish Mahato",
+            "Minister of State for Rural Development",
+        ),
+    ],
+)
+def test_titles_of_many_countries_are_no_part_of_the_name(
+    text: str, name: str, title: str | None
+) -> None:
+    _, found = run_extract(text)
+    people = [a for a in found.actors.actors.values() if a.kind == "person"]
+    assert [(a.name, a.title) for a in people] == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Jan Adhikar Sangh MLA Smt. Rekha Chouhan said so.", "She won the Miss Idaho title."]
+)
+def test_an_honorific_or_a_place_alone_after_a_title_is_no_person(text: str) -> None:
+    assert "Smt" not in actors_of(text) and "Idaho" not in actors_of(text)
+
+
 def test_a_title_after_a_title_is_part_of_it() -> None:
     for title in ("Maj. Gen.", "Lt. Col.", "Lieutenant Governor", "Head Coach"):
         _, found = run_extract(f"{title} Tom Reddle was pleased. Reddle said the plan worked.")

@@ -729,7 +729,7 @@ class ActorFinder:
             self._add_country_prefix(name.run, name.words)
         if title.title and core:
             self._add_employer_in_title(name, title.title)
-        if not core:
+        if not core or self._no_name_after_a_title(title):
             return
         if self._is_local_government(core, core_span, name.possessive):
             self._add_organization(core_text, core_span, name.possessive, title.country_code)
@@ -775,6 +775,14 @@ class ActorFinder:
             self.single_words.append((core_span, core_text, possessive, name.initial))
         elif len(core) == 2:
             self.unplaced_pairs.append((core_span, core_text, possessive, name.initial))
+
+    def _no_name_after_a_title(self, title: Title) -> bool:
+        """ "... MLA Smt.": an honorific alone; "Miss Idaho": a place after an honorific."""
+        if not title.title or len(title.core) != 1:
+            return False
+        word = title.core[0]
+        place = word in REGIONS_AFTER_A_PLACE or word in self.lex.countries
+        return word in self.lex.honorifics or (place and title.title in self.lex.honorifics)
 
     def _add_employer_in_title(self, name: Name, title: str) -> None:
         """ "Zorvex CEO Mara Lint", "Norvex Chief Executive Ana Ruiz": the single name before a
@@ -1950,6 +1958,10 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
                 end = _portfolio_end(lex, rest, end)
             if _names_a_post(lex, titles_by_first, rest[end:]):
                 continue  # "Deputy Sales Director": no name after the title
+            inside = _honorific_inside(lex, rest, end)  # "Secretary Planning Dr Nadia Qureshi"
+            if inside is not None:
+                gender = lex.honorifics[rest[inside]]
+                return Title(country_code, " ".join(rest[:inside]), gender, rest[inside + 1 :])
             gender = lex.title_genders.get(title, "?")
             end = _chained_title_end(titles_by_first, rest, end)
             return Title(country_code, " ".join(rest[:end]), gender, rest[end:])
@@ -1991,11 +2003,22 @@ def _chained_title_end(titles_by_first: dict[str, list[str]], words: list[str], 
 
 def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
     """Where the name begins after "Minister for Foreign Affairs ...": at a known first
-    name, else two words from the end."""
+    name or an honorific ("... for Rural Development Shri Girish Mahato"), else two words
+    from the end."""
     for index in range(start + 2, len(words) - 1):
-        if lex.given_names.get(words[index], "?") != "?":
+        if lex.given_names.get(words[index], "?") != "?" or words[index] in lex.honorifics:
             return index
     return len(words) - 2
+
+
+def _honorific_inside(lex: Lexicons, words: list[str], end: int) -> int | None:
+    """Where an honorific stands inside the words after a title, a name of two words or
+    more after it: what comes before it is the title's ("Secretary Planning Dr Nadia
+    Qureshi")."""
+    for index in range(end, len(words) - 2):
+        if words[index] in lex.honorifics:
+            return index
+    return None
 
 
 def _is_acronym(word: str) -> bool:
