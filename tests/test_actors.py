@@ -1568,3 +1568,8 @@ def test_a_surname_two_people_share_is_the_one_a_pronoun_after_it_may_be() -> No
     _, found = run_extract(text)
     lone = next(m for m in found.actors.mentions if text[m.span.start : m.span.end] == "Ruiz")
     assert found.actors.actors[lone.key].name == "Ana Ruiz"
+
+
+def test_a_currency_sign_before_an_amount_is_no_actor() -> None:
+    text = "Brandt-Keller AG sold it for CHF 1.35 bn. The flat cost HK$5 million, or US$640,000."
+    assert actors_of(text) == {"Brandt-Keller AG": "organization"}

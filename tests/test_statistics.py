@@ -426,3 +426,30 @@ def test_from_one_level_to_another_is_two_statistics_and_a_spread_a_range() -> N
     _, extraction = run_extract("The victims ranged in age from 14 to 78.")
     (stat,) = extraction.statistics
     assert (stat.value, stat.value_max) == (14, 78)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It sold the unit for CHF 1.35 bn.", ("CHF 1.35 bn", 1_350_000_000, "CHF")),
+        ("Sales were EUR 890 mln last year.", ("EUR 890 mln", 890_000_000, "EUR")),
+        ("Profit rose to RM2.3 billion.", ("RM2.3 billion", 2_300_000_000, "MYR")),
+        ("Rice costs P58 a kilo.", ("P58", 58, "PHP")),
+        ("The fine was R5 million.", ("R5 million", 5_000_000, "ZAR")),
+        ("It cost 86 billion won.", ("86 billion won", 86_000_000_000, "KRW")),
+        ("It paid 4.2 billion reais.", ("4.2 billion reais", 4_200_000_000, "BRL")),
+        ("It rose to 3 billion Danish crowns.", ("3 billion Danish crowns", 3_000_000_000, "DKK")),
+        ("Shares rose 4 cents.", ("4 cents", 4, "cents")),
+        ("Shares closed at 1,842 pence.", ("1,842 pence", 1842, "pence")),
+        ("Output rose 4.5 pct.", ("4.5 pct", 4.5, "percent")),
+    ],
+)
+def test_currencies_and_units_of_many_countries(
+    text: str, expected: tuple[str, float, str]
+) -> None:
+    _, found = run_extract(text)
+    assert [(s.span.of(text), s.value, s.unit) for s in found.statistics] == [expected]
+
+
+def test_a_letter_sign_after_an_ampersand_is_a_name() -> None:
+    assert statistics_of("The S&P 500 was flat.") == []

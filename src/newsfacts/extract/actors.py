@@ -118,6 +118,7 @@ from .actor_rules import (
 )
 from .fast import WordSkipper, holds_any, holds_as_words
 from .lexicons import Lexicons, word_list, word_table
+from .statistic_rules import CURRENCIES
 from .text import ABBREVIATIONS, Span
 
 # -- shortcuts (fast.py) -------------------------------------------------------------------
@@ -633,7 +634,7 @@ class ActorFinder:
     def classify(self, run: list[Span], words: list[str]) -> None:
         """Decide what one run of capitalised words names, and record it."""
         name = Name.of(run, words, self.text, self.initial)
-        if self._add_known(name):
+        if self._currency_sign(name) or self._add_known(name):
             return
         split = self._organization_then_title(words)
         if split:
@@ -775,6 +776,15 @@ class ActorFinder:
             self.single_words.append((core_span, core_text, possessive, name.initial))
         elif len(core) == 2:
             self.unplaced_pairs.append((core_span, core_text, possessive, name.initial))
+
+    def _currency_sign(self, name: Name) -> bool:
+        """ "CHF 1.35 bn", "HK$5 million": a currency's sign before an amount, no actor."""
+        if len(name.words) > 1 or not name.text.isupper():
+            return False
+        after = self.text[name.span.end : name.span.end + 2]
+        if after[:1] == "$":
+            return True  # "HK$", "NT$"
+        return name.text in CURRENCIES and after[-1:].isdigit()
 
     def _no_name_after_a_title(self, title: Title) -> bool:
         """ "... MLA Smt.": an honorific alone; "Miss Idaho": a place after an honorific."""

@@ -56,7 +56,7 @@ UPPER = (
 # "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $870 million")
 RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
 # No letter, digit or number punctuation before a statistic, and no digit soon after it.
-MAY_BEGIN = r"(?<![\w$.,:/-])"
+MAY_BEGIN = r"(?<![\w$.,:/&-])"
 
 # -- statistics ---------------------------------------------------------------------------
 
