@@ -1331,6 +1331,27 @@ def test_a_described_source_after_according_to_is_unnamed() -> None:
     assert quotes_of(text)[-1][2] == "race's medical service"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'Castlegate signed Tomas Wielecki in May. "I tried," the striker told reporters.',
+            "Tomas Wielecki",
+        ),
+        (
+            "New Zealand captain Rawiri Tane was calm. Sizwe Ndlovu took nine wickets."
+            ' "We got outplayed," the skipper said.',
+            "Rawiri Tane",
+        ),
+        ('A foul on Kettleby skipper Ade Oluwole. "I am fine," the defender said.', "Ade Oluwole"),
+        # one brought in unnamed so is that one
+        ('Tom Reed watched a young striker score. "I tried," the striker said.', "striker"),
+    ],
+)
+def test_a_player_s_position_refers_to_the_player_named_last(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_a_noun_for_a_person_no_one_was_called_is_an_unnamed_source() -> None:
     text = 'Coach Lena Voss praised her team. "We ran them ragged," the striker said.'
     assert quotes_of(text)[-1][2] == "striker"

@@ -435,6 +435,8 @@ def test_from_one_level_to_another_is_two_statistics_and_a_spread_a_range() -> N
         ("Sales were EUR 890 mln last year.", ("EUR 890 mln", 890_000_000, "EUR")),
         ("Profit rose to RM2.3 billion.", ("RM2.3 billion", 2_300_000_000, "MYR")),
         ("Rice costs P58 a kilo.", ("P58", 58, "PHP")),
+        ("Exporters want Tk 1,450 crore.", ("Tk 1,450 crore", 14_500_000_000, "BDT")),
+        ("It raised KSh 2 billion.", ("KSh 2 billion", 2_000_000_000, "KES")),
         ("The fine was R5 million.", ("R5 million", 5_000_000, "ZAR")),
         ("It cost 86 billion won.", ("86 billion won", 86_000_000_000, "KRW")),
         ("It paid 4.2 billion reais.", ("4.2 billion reais", 4_200_000_000, "BRL")),
@@ -453,3 +455,10 @@ def test_currencies_and_units_of_many_countries(
 
 def test_a_letter_sign_after_an_ampersand_is_a_name() -> None:
     assert statistics_of("The S&P 500 was flat.") == []
+
+
+def test_currency_signs_are_listed_in_capitals() -> None:
+    """The sign found is looked up in capitals ("Rs" -> "RS"): a sign listed otherwise crashed."""
+    from newsfacts.extract.statistic_rules import CURRENCIES
+
+    assert [sign for sign in CURRENCIES if sign != sign.upper()] == []

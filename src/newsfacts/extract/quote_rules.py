@@ -565,6 +565,8 @@ DEFINITE_ROLE = Rule(
 )
 # endings of nouns for who one is: "striker", "Frenchman", "Hungarian", "novelist"
 PERSON_NOUN_ENDINGS = (*word_list("agent_endings.txt"), "man")  # and "-woman"
+SPORTS_POSITIONS = word_set("sports_positions.txt")  # "the striker said"
+PLAYER_POSTS = frozenset({"captain", "vice-captain"})  # a player's post: "skipper Ade Oluwole"
 AGE_NOUN = Rule(
     "age_noun",
     "A person's age as a noun: 'the 28-year-old said'.",

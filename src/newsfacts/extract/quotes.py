@@ -79,6 +79,7 @@ from .quote_rules import (
     PARENTHETICAL,
     PARTICIPLE_CUE,
     PERSON_NOUN_ENDINGS,
+    PLAYER_POSTS,
     PRONOUN_AT,
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
@@ -98,6 +99,7 @@ from .quote_rules import (
     SOURCE_NOUN,
     SOURCE_OF,
     SPEAKER_GAP,
+    SPORTS_POSITIONS,
     STRAIGHT_SINGLE_CLOSES,
     STRAIGHT_SINGLE_OPENS,
     SUBJECT_PRONOUNS,
@@ -967,6 +969,8 @@ class QuoteFinder:
         kind = self.lex.back_references.get(noun)
         if role in self.lex.demonyms:  # "the Hungarian": the person of that country
             return self._person_of_demonym(role, position)
+        if noun in SPORTS_POSITIONS:  # "the striker said": the one so called, or named last
+            return self._person_with_role(noun, position) or self._player_named_last(noun, position)
         if kind is None and noun not in self.title_nouns:
             # "Striker Tomas Varga ... the striker said", "Dax Pellham, 28, ... the 28-year-old"
             if noun.endswith(PERSON_NOUN_ENDINGS) and noun not in self.lex.documents:
@@ -1514,6 +1518,9 @@ class QuoteFinder:
             titled = True  # "the skipper" of "Captain Ana Ruiz"
         if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
             return True
+        synonyms = ROLE_SYNONYMS.get(noun, ())  # "the skipper": "New Zealand captain Ana Ruiz"
+        if any(self.text.endswith(f" {other} ", 0, start) for other in synonyms):
+            return True
         role = ROLE_AFTER_NAME.pattern.match(self.text, end, end + 80)
         return bool(role and noun in role["role"].lower().split()[:ROLE_WORDS])
 
@@ -1528,15 +1535,31 @@ class QuoteFinder:
 
     def _person_of_demonym(self, demonym: str, position: int) -> str | None:
         """ "Hungarian Tomas Varga ... the Hungarian", else, the article having given no one
-        that country, the person named last before `position` whom it gave no other country
-        and whose gender agrees ("Varga ... the Dutchman"), unless it brought in someone
-        unnamed so ("A Dutchman was arrested ... the Dutchman said")."""
+        that country, the person named last before it (_person_named_last; "Varga ... the
+        Dutchman")."""
         code = self.lex.demonyms[demonym]
-        of_country = self._person_of_country(code, position)
-        if of_country or self._brought_in_unnamed(demonym, position):
-            return of_country
         gendered = GENDERED_DEMONYM.search(demonym)  # "Dutchman", "Frenchwoman"; not "German"
         gender = "?" if gendered is None else "f" if gendered["woman"] else "m"
+        of_country = self._person_of_country(code, position)
+        return of_country or self._person_named_last(demonym, code, gender, position)
+
+    def _player_named_last(self, noun: str, position: int) -> str | None:
+        """ "Castlegate signed Tomasz Wielecki ... the striker said": the person named last,
+        if no title gives them a post off the field ("Coach Lena Voss ... the striker": none)."""
+        key = self._person_named_last(noun, None, "?", position)
+        if key is None:
+            return None
+        post = (self.actors.actors[key].title or "").lower().split()[-1:]
+        return key if not post or post[0] in SPORTS_POSITIONS | PLAYER_POSTS else None
+
+    def _person_named_last(
+        self, noun: str, code: str | None, gender: str, position: int
+    ) -> str | None:
+        """The person named last before `position` whom the article gave no country but
+        `code` and whose gender agrees, not one named inside a relative clause, unless it
+        brought in someone unnamed by `noun` ("A Dutchman was arrested ... the Dutchman")."""
+        if self._brought_in_unnamed(noun, position):
+            return None
         for mention in self.actors.before(position):
             actor = self.actors.actors[mention.key]
             if actor.kind != "person" or actor.unnamed or actor.country_code not in (None, code):
