@@ -1573,3 +1573,16 @@ def test_a_surname_two_people_share_is_the_one_a_pronoun_after_it_may_be() -> No
 def test_a_currency_sign_before_an_amount_is_no_actor() -> None:
     text = "Brandt-Keller AG sold it for CHF 1.35 bn. The flat cost HK$5 million, or US$640,000."
     assert actors_of(text) == {"Brandt-Keller AG": "organization"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Downing Street said the talks had ended.", "Downing Street"),
+        ("Sinn Féin leader Mary Lou Darcy said so.", "Sinn Féin"),
+        ("He accused the Liberals of ignoring warnings.", "Liberals"),
+        ("She said Labor was at war with itself.", "Labor"),
+    ],
+)
+def test_parties_and_seats_of_government_are_organisations(text: str, name: str) -> None:
+    assert actors_of(text)[name] == "organization"

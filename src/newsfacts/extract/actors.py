@@ -1451,8 +1451,8 @@ class ActorFinder:
             return False  # "“Yahoo!” he shouted"
         if initial and kind != "group" and not self._acts_as_organization(span, possessive):
             return False  # "Discord within the council grew"; not "Greenpeace activists"
-        if kind != "group" and self._written_after_the(word):
-            return False
+        if kind != "group" and not word.endswith("s") and self._written_after_the(word):
+            return False  # "the Google"; but "the Liberals", a party
         return not self._written_in_lower_case(word)
 
     def _written_after_the(self, word: str) -> bool:
