@@ -1586,3 +1586,25 @@ def test_a_currency_sign_before_an_amount_is_no_actor() -> None:
 )
 def test_parties_and_seats_of_government_are_organisations(text: str, name: str) -> None:
     assert actors_of(text)[name] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a Malay name's given name, before "bin" or "binti"
+        ("Datuk Seri Azman bin Yusof spoke. Azman said costs had risen.", "Azman bin Yusof"),
+        ("Nur Aisyah binti Kamarudin, 34, said trains were late.", "Nur Aisyah binti Kamarudin"),
+        # a Cantonese name: the surname before the given name of two syllables
+        (
+            "Officer Alan Chan Kwok-leung spoke. Mr Chan said scams were rising.",
+            "Alan Chan Kwok-leung",
+        ),
+        (
+            "Legislator Tommy Yip Chun-hung spoke. Mr Yip said flats were small.",
+            "Tommy Yip Chun-hung",
+        ),
+    ],
+)
+def test_asian_name_forms_are_one_person(text: str, name: str) -> None:
+    assert actors_of(text) == {name: "person"}
+    assert {q[2] for q in quotes_of(text)} == {name}

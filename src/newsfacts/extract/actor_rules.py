@@ -76,7 +76,7 @@ DESCRIBES = Rule(
     matches=("Lisbon-based", "Norvo-owned", "Co-star"),
     rejects=("al-Noor", "Voss", "President-elect"),
 )
-SYLLABIC_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,4}")  # "Do-yeon", "Sung-ho", "Ka-wing"
+SYLLABIC_NAME = re.compile(r"[A-Z][a-z]{1,4}-[a-z]{1,6}")  # "Do-yeon", "Sung-ho", "Kwok-leung"
 # suffixes that describe even after a short word: "Co-star", "Baker-ish", "Kremlin-run"
 DESCRIBING_SUFFIXES = frozenset(word_set("describing_suffixes.txt"))
 

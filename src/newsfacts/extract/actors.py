@@ -329,6 +329,7 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|near|across)\s(?:the\s)?$")
 OFFICES_OF_A_POST = frozenset({"Office", "Department"})
 KINSHIP_GENDERS = word_table("kinship_genders.txt")  # "father" -> "m"
+PATRONYMIC_PARTICLES = frozenset({"bin", "binti", "binte", "bte", "ibn"})  # "Ali bin Sami"
 KIN_BEFORE = re.compile(rf"\b({'|'.join(KINSHIP_GENDERS)}),?\s$", re.IGNORECASE)
 COUNTY_ABBREVIATIONS = frozenset({"Co", "Co."})  # "Co Kerry": a county, not a company
 TITLE_LAST_WORDS = frozenset(title.split()[-1] for title in word_list("titles.txt"))  # "Sheriff"
@@ -1317,13 +1318,21 @@ class ActorFinder:
         tails: dict[str, list[ArticleActor]] = {}  # "Lions" of "Millbrook Lions"
         for actor in list(self.found.actors.values()):
             if actor.kind == "person" and " " in actor.name:
-                surnames.setdefault(actor.name.split()[-1], []).append(actor)
+                for surname in _surnames(actor.name.split()):
+                    surnames.setdefault(surname, []).append(actor)
                 first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
                 acronyms.setdefault(_acronym(actor.name), []).append(actor)
                 if " " in actor.name:
                     heads.setdefault(actor.name.split()[0], []).append(actor)
                     tails.setdefault(actor.name.split()[-1], []).append(actor)
+        given_names = {  # a patronymic name's given name: "Azman" of "Azman bin Yusof"
+            words[0]: [actor]
+            for actor in self.found.actors.values()
+            if actor.kind == "person"
+            and len(words := actor.name.split()) >= 3
+            and words[1] in PATRONYMIC_PARTICLES
+        }
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
@@ -1341,6 +1350,8 @@ class ActorFinder:
             elif surname_of and (gendered := self._of_the_pronoun_after(surname_of, span)):
                 # "Ana Ruiz ... her brother, Tomas Ruiz. Ruiz said she ..."
                 self.found.add(gendered, span, word, possessive)
+            elif not surname_of and len(given_of := given_names.get(word, [])) == 1:
+                self.found.add(given_of[0], span, word, possessive)  # "Azman" of "Azman bin Yusof"
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
@@ -1874,7 +1885,11 @@ class ActorFinder:
                 p
                 for p, words in people
                 if len(words) > len(tokens)
-                and (words[-len(tokens) :] == tokens or words[: len(tokens)] == tokens)
+                and (
+                    words[-len(tokens) :] == tokens
+                    or words[: len(tokens)] == tokens
+                    or (len(tokens) == 1 and tokens[0] in _surnames(words))  # "Mr Yip"
+                )
                 and p.key in self.found.actors  # not merged into a longer name already
                 and _same_gender_or_unknown(short, p)
             ]
@@ -1935,6 +1950,16 @@ def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, l
     for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
     return title_set, [t for t in titles if t[0].islower()], by_first
+
+
+def _surnames(words: list[str]) -> list[str]:
+    """The words a person's name may be shortened to, after "Mr" or alone: the last; and,
+    before a given name of two syllables at the end, the word before it ("Yip" of "Tommy Yip
+    Chun-hung", "Park" of "Park Ji-hoon")."""
+    last = words[-1]
+    if SYLLABIC_NAME.fullmatch(last) and not _describes(last):
+        return [last, words[-2]]
+    return [last]
 
 
 @lru_cache(maxsize=1 << 16)
