@@ -1608,3 +1608,21 @@ def test_parties_and_seats_of_government_are_organisations(text: str, name: str)
 def test_asian_name_forms_are_one_person(text: str, name: str) -> None:
     assert actors_of(text) == {name: "person"}
     assert {q[2] for q in quotes_of(text)} == {name}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Commercial and Communal Farmers Association",
+        "Food and Environmental Hygiene Department",
+        "National Disaster Risk Reduction and Management Authority",
+        "Ministry of Health, Labour and Welfare",
+        "Ministry of Trade, Industry and Energy",
+    ],
+)
+def test_portfolios_joined_by_and_or_a_comma_stay_in_one_name(name: str) -> None:
+    assert actors_of(f"The {name} said prices fell. Tom Reed and Ana Ruiz agreed.") == {
+        name: "organization",
+        "Tom Reed": "person",
+        "Ana Ruiz": "person",
+    }

@@ -266,6 +266,7 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
             current, pending = [], []
         elif not _joins(pending, last_word, text[previous_end:start]) and not (
             _possessive_in_a_name(text[current[-1].start : start].rstrip(), word, org_words)
+            or _portfolio_listed(text, current, last_word, word, text[previous_end:start])
         ):
             runs.append(current)
             current, pending = [], []
@@ -290,6 +291,14 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
     if current:
         runs.append(current)
     return runs
+
+
+def _portfolio_listed(text: str, current: list[Span], last_word: str, word: str, gap: str) -> bool:
+    """ "Ministry of Health, Labour and Welfare": a comma between two portfolios after "of"
+    inside a name."""
+    if gap != ", " or last_word not in PORTFOLIO_NOUNS or word not in PORTFOLIO_NOUNS:
+        return False
+    return len(current) >= 3 and text.find(" of ", current[0].start, current[-1].start) >= 0
 
 
 def _words_before(words: list[str]) -> list[str]:
@@ -557,11 +566,12 @@ class ActorFinder:
         if org_then_of:
             portfolio = len(after) == 2 and after[1] in PORTFOLIO_NOUNS  # "Urban Development"
             person = after[0] in self.lex.given_names and not portfolio
-            return org_words.isdisjoint(after) and not person
+            portfolio_alone = after == [after[0]] and after[0] in PORTFOLIO_NOUNS  # "and Energy"
+            return (org_words.isdisjoint(after) or portfolio_alone) and not person
         first, second = _words_before(before), _words_after(after)
         longer = len(first) == 2 or len(second) == 3  # only after a portfolio: "Safety and"
         return (
-            len(first) in (1, 2)
+            (len(first) in (1, 2) or (len(first) <= 4 and first[-1] in PORTFOLIO_NOUNS))
             and len(second) in (2, 3)
             and (not longer or first[-1] in PORTFOLIO_NOUNS)
             and second[-1] in org_words
