@@ -2185,3 +2185,13 @@ def test_a_bare_plural_and_who_open_a_set_off_phrase_too() -> None:
     # not "a woman who ...": the appositive that names the source
     text = "The other, a woman who said she was hiding, said her brother had been wounded."
     assert quotes_of(text)[-1][2] != "other"
+
+
+def test_initials_before_a_name_end_no_sentence() -> None:
+    from newsfacts.extract.text import Span, sentences
+
+    text = "Commissioner H.R. Ravi Hegde, who toured the area, said that 120 pumps were working."
+    assert len(sentences(text, Span(0, len(text)))) == 1
+    assert indirects(text) == [("120 pumps were working", "H.R. Ravi Hegde", "said")]
+    two = "It sold well in the U.S. The firm said so."
+    assert len(sentences(two, Span(0, len(two)))) == 2

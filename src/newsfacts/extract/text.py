@@ -49,9 +49,13 @@ def paragraphs(text: str, body_start: int) -> list[Span]:
     return spans
 
 
+INITIALS = re.compile(r"(?:[a-z]\.){1,3}[a-z]")  # "h.r" of "H.R. Hegde", "w.a.d"
+
+
 def ends_sentence(text: str, period_at: int, next_start: int) -> bool:
-    """Whether the mark at `period_at` ends a sentence: not the period of an initial or of an
-    abbreviation ("Mr. Ruiz"), unless a sentence starter follows at `next_start`."""
+    """Whether the mark at `period_at` ends a sentence: not the period of an initial, of
+    initials ("H.R. Hegde") or of an abbreviation ("Mr. Ruiz"), unless a sentence starter
+    follows at `next_start`."""
     if text[period_at] != ".":
         return True
     word_start = period_at
@@ -62,7 +66,7 @@ def ends_sentence(text: str, period_at: int, next_start: int) -> bool:
     word = text[word_start:period_at].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: J. Smith
         return False
-    if word in ABBREVIATIONS:
+    if word in ABBREVIATIONS or INITIALS.fullmatch(word):  # "Mr.", "H.R. Hegde"
         following = FIRST_WORD.match(text, next_start)
         return following is not None and following.group(0).lower() in SENTENCE_STARTERS
     return True
