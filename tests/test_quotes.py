@@ -2195,3 +2195,26 @@ def test_initials_before_a_name_end_no_sentence() -> None:
     assert indirects(text) == [("120 pumps were working", "H.R. Ravi Hegde", "said")]
     two = "It sold well in the U.S. The firm said so."
     assert len(sentences(two, Span(0, len(two)))) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The judges observed that the matter had been pending since 2019.",
+            ("the matter had been pending since 2019", "judges", "observed"),
+        ),
+        (
+            "Consumer prices rose 2.9% in May, the federal statistics office said.",
+            ("Consumer prices rose 2.9% in May", "federal statistics office", "said"),
+        ),
+        (
+            "The auditors said they could not find evidence that the fees were tested.",
+            ("they could not find evidence that the fees were tested", "auditors", "said"),
+        ),
+    ],
+)
+def test_more_unnamed_sources_and_a_pronoun_s_clause_before_that(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert indirects(text) == [expected]

@@ -914,7 +914,8 @@ class QuoteFinder:
         institution = noun in self.lex.institution_back_references
         kind = self.lex.back_references.get(noun, "organization" if institution else None)
         described = all(w.islower() or w in self.lex.demonyms for w in words[:-1])
-        most = 3 if words[0] in self.lex.demonyms else 2  # "the Ukrainian foreign ministry"
+        # "the Ukrainian foreign ministry", "the federal statistics office"
+        most = 3 if words[0] in self.lex.demonyms or all(w.islower() for w in words) else 2
         if kind != "organization" or not noun.islower() or not described or len(words) > most:
             return None  # not "the group": a group may be anyone; "the Chinese embassy"
         before = start - len("the ")
@@ -2281,7 +2282,8 @@ class QuoteFinder:
             and gap[0] not in CUE_OBJECTS
             and gap[1] not in function_words
         )
-        return not subject_then_verb
+        pronoun_then_verb = len(gap) > 1 and gap[0] in SUBJECT_PRONOUNS  # "said they could ..."
+        return not (subject_then_verb or pronoun_then_verb)
 
     def _appositive_after_cue(self, bare: re.Match[str]) -> bool:
         """A comma after the cue's time, then DESCRIPTION_AFTER_CUE ("said Thursday, prices
