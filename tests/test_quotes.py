@@ -2218,3 +2218,25 @@ def test_more_unnamed_sources_and_a_pronoun_s_clause_before_that(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert indirects(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dr Harini Rathnayake charged that the Government was hiding the figures.",
+            ("the Government was hiding the figures", "Harini Rathnayake", "charged"),
+        ),
+        (
+            "Secretary Nadia Qureshi briefed the meeting that the funds had been released.",
+            ("the funds had been released", "Nadia Qureshi", "briefed"),
+        ),
+        (
+            "Advocate Ravi Prabhakaran submitted that the officials had failed to act.",
+            ("the officials had failed to act", "Ravi Prabhakaran", "submitted"),
+        ),
+    ],
+)
+def test_court_and_briefing_cues_take_that(text: str, expected: tuple[str, str, str]) -> None:
+    assert indirects(text) == [expected]
+    assert indirects(text.split(" that ")[0] + " a report.") == []
