@@ -2240,3 +2240,23 @@ def test_more_unnamed_sources_and_a_pronoun_s_clause_before_that(
 def test_court_and_briefing_cues_take_that(text: str, expected: tuple[str, str, str]) -> None:
     assert indirects(text) == [expected]
     assert indirects(text.split(" that ")[0] + " a report.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The spokesperson, Mrs Halima Danladi, spoke on Monday. According to her, the"
+            " suspects have been arrested.",
+            "Halima Danladi",
+        ),
+        (
+            "According to the Permanent Secretary, Dr Patience Ainembabazi, 19 other people"
+            " have been isolated.",
+            "Patience Ainembabazi",
+        ),
+    ],
+)
+def test_according_to_a_pronoun_or_a_post_and_its_holder(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+    assert "Permanent Secretary" not in actors_of(text)

@@ -276,6 +276,7 @@ SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
 # ", an electric automaker,": the noun that ends the appositive
+OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
 GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
@@ -2117,6 +2118,9 @@ class QuoteFinder:
         return word not in self.lex.function_words or word in self.lex.clause_starts
 
     def _source_speaker(self, source: Span) -> Speaker:
+        pronoun = OBJECT_PRONOUN_SUBJECTS.get(source.of(self.text).strip().lower())
+        if pronoun:  # "According to her, the suspects were held"
+            return self._resolve_pronoun(pronoun, source.start)
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
             # "U.S. trade and farm officials"; "according to the webpage": the last source's
@@ -2130,18 +2134,27 @@ class QuoteFinder:
             self._unnamed_before(source.end, source.start)
             or self._referred_source(source)
             or self._described_according(source)
+            or self._person_set_off_after(source)
             or self._named_source(source)
         )
+
+    def _person_set_off_after(self, source: Span) -> Speaker | None:
+        """ "according to the Permanent Secretary, Dr Ana Ruiz,": the person named after."""
+        if not self.text.startswith(", ", source.end):
+            return None
+        for mention in self.actors.between(source.end + 2, source.end + 3):
+            if self.actors.actors[mention.key].kind == "person":
+                return Speaker(mention.key, True, mention.span.start, "according_to")
+        return None
 
     def _described_according(self, source: Span) -> Speaker | None:
         """ "according to the race's medical service": a source no lexicon lists, unnamed."""
         match = DESCRIBED_ACCORDING.pattern.fullmatch(self.text, source.start, source.end)
         if match is None or match["noun"] in self.lex.function_words:
             return None
-        if self.text.startswith(", ", source.end):  # "the finance director, Lena Marsh"
-            for mention in self.actors.between(source.end + 2, source.end + 3):
-                if self.actors.actors[mention.key].kind == "person":
-                    return Speaker(mention.key, True, mention.span.start, "according_to")
+        person = self._person_set_off_after(source)  # "the finance director, Lena Marsh"
+        if person:
+            return person
         speaker = self._unnamed_actor(match, of_its_own=True)
         return speaker if speaker.found else None
 
