@@ -1626,3 +1626,24 @@ def test_portfolios_joined_by_and_or_a_comma_stay_in_one_name(name: str) -> None
         "Tom Reed": "person",
         "Ana Ruiz": "person",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Director of Communications, Mr Adamu Bello, spoke.", {"Adamu Bello": "person"}),
+        (
+            "The Chairman of the Lagos Traders Coalition, Alhaji Musa Danbatta, spoke.",
+            {"Lagos Traders Coalition": "organization", "Musa Danbatta": "person"},
+        ),
+        (
+            "The Municipal Chief Executive, Hajia Zuweira Mahama, spoke.",
+            {"Zuweira Mahama": "person"},
+        ),
+        ("Secretary of State for Health Ana Ruiz spoke.", {"Ana Ruiz": "person"}),
+    ],
+)
+def test_a_post_is_no_actor_but_the_organisation_after_its_of_is(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected

@@ -694,6 +694,13 @@ class ActorFinder:
             return False
         if self._only_a_paper_word_inside(words):
             return False  # "Chief Examiner Tom Reed"; "the Sentinel" alone: a single name
+        named = bool(title.core) and title.core[0] in self.lex.given_names  # "... Md Alam"
+        of_at = None if named else self._post_then_of(words)
+        if of_at is not None:  # "Director of Communications", "Chairman of the X Coalition"
+            start = of_at + 2 if words[of_at + 1 : of_at + 2] == ["the"] else of_at + 1
+            if len(words) - start >= 2 and not self.lex.org_words.isdisjoint(words[start:]):
+                self.classify(name.run[start:], words[start:])
+            return True
         if words[0] in COUNTY_ABBREVIATIONS:
             return True  # "Co Kerry", "Co. Down": an Irish county, a place
         if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
@@ -711,6 +718,17 @@ class ActorFinder:
             span.of(self.text), span, name.possessive, self._country_prefix(words), kind
         )
         return True
+
+    def _post_then_of(self, words: list[str]) -> int | None:
+        """Where "of" or "for" follows a post's title that opens the name, no person's name
+        ending it ("Commissioner of Police"; not "Secretary of State for Health Ana Ruiz")."""
+        if len(words) >= 2 and words[-2] in self.lex.given_names:
+            return None
+        for size in (3, 2, 1):
+            post = " ".join(words[:size])
+            if len(words) > size + 1 and words[size] in ("of", "for") and post in self.title_set:
+                return size
+        return None
 
     def _only_a_paper_word_inside(self, words: list[str]) -> bool:
         """Whether the name's only organisation words are newspaper words, none ending it, or
@@ -1995,6 +2013,8 @@ def _split_title(lex: Lexicons, name: tuple[str, ...]) -> Title:
             if candidate not in (title, title + "s") or not title[0].isupper():
                 continue
             if portfolio and len(rest) <= portfolio + size:
+                if len(rest) == portfolio + size and size > 1:  # "Municipal Chief Executive"
+                    return Title(country_code, " ".join(rest), "?", [])  # a post, no one named
                 continue
             end = portfolio + size
             if end < len(rest) - 2 and rest[end] in ("for", "of"):
