@@ -2260,3 +2260,15 @@ def test_court_and_briefing_cues_take_that(text: str, expected: tuple[str, str, 
 def test_according_to_a_pronoun_or_a_post_and_its_holder(text: str, speaker: str) -> None:
     assert [q[2] for q in quotes_of(text)] == [speaker]
     assert "Permanent Secretary" not in actors_of(text)
+
+
+def test_an_including_phrase_inside_the_clause_s_subject() -> None:
+    text = "Diplomats said several countries, including Poland and Lithuania, had pushed hard."
+    assert indirects(text) == [
+        ("several countries, including Poland and Lithuania, had pushed hard", "Diplomats", "said")
+    ]
+
+
+def test_told_a_named_outlet_then_the_clause() -> None:
+    text = "Ms Conroy told RTÉ's Morning Ireland she had no regrets."
+    assert indirects(text) == [("she had no regrets", "Conroy", "told")]

@@ -209,13 +209,15 @@ TOLD_WHOM = Rule(
     "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "
     "the evidence was weak').",
     re.compile(
-        r"\s(?:(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?|[a-z]+s)"
+        r"\s(?:(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?|[a-z]+s"
+        r"|(?:the\s)?[A-Z][\w.&-]*(?:['’]s)?(?:\s[A-Z][\w.&-]*){0,3})"
         rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s)"
     ),
     matches=(
         " the court the evidence was weak",
         " her staff that the office would close",
         " jurors he had paid",
+        " RTÉ's Morning Ireland she had no regrets",
     ),
     rejects=(" the court about it", " the plan was weak"),
     how="match",

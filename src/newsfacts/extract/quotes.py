@@ -277,6 +277,7 @@ RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
 # ", an electric automaker,": the noun that ends the appositive
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
+INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})
 GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
@@ -284,7 +285,9 @@ ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Da
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
     """Roughly, a subject then a verb: "the talks would resume", "the council had agreed",
-    "at least 12 patients had been treated"."""
+    "at least 12 patients had been treated", "several countries, including Poland, had
+    pushed"."""
+    words = _without_insertion(words)
     first = words[0].lower()
     if first in QUANTITY_QUALIFIER_STARTS:
         qualified = next((q for q in QUANTITY_QUALIFIERS if _opens_with(words, q)), None)
@@ -304,6 +307,18 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
         if word.endswith((",", ";")) and i + 1 < len(words) and words[i + 1].endswith("ing"):
             return False  # a phrase, not a clause: "the proposal, adding that ..."
     return False
+
+
+def _without_insertion(words: list[str]) -> list[str]:
+    """The words without a phrase set off by commas after the subject that opens with
+    "including" or "such as" ("several countries, including Poland and Lithuania, had")."""
+    for i, word in enumerate(words[: SUBJECT_WORDS - 1]):
+        if word.endswith(",") and words[i + 1].lower() in INSERTION_OPENERS:
+            close = next((j for j in range(i + 2, len(words)) if words[j].endswith(",")), None)
+            if close is not None and close + 1 < len(words):
+                return [*words[:i], word.rstrip(","), *words[close + 1 :]]
+            break
+    return words
 
 
 def _opens_with(words: list[str], phrase: tuple[str, ...]) -> bool:
