@@ -1647,3 +1647,20 @@ def test_a_post_is_no_actor_but_the_organisation_after_its_of_is(
     text: str, expected: dict[str, str]
 ) -> None:
     assert actors_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Human Rights Watch said the vote was flawed.", {"Human Rights Watch": "organization"}),
+        ("Amnesty International welcomed the vote.", {"Amnesty International": "organization"}),
+        # a state after "of", not a person named Montana
+        ("Sen. Wade Hollister of Montana said so.", {"Wade Hollister": "person"}),
+        # a person's name ends in no acronym
+        ("Miles Garroway told Newstalk ZB that he was innocent.", {"Miles Garroway": "person"}),
+    ],
+)
+def test_watchdogs_states_and_stations(text: str, expected: dict[str, str]) -> None:
+    assert {
+        n: k for n, k in actors_of(text).items() if k != "organization" or n in expected
+    } == expected

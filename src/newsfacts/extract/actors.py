@@ -1062,6 +1062,8 @@ class ActorFinder:
         return pronoun is not None and pronoun.group("thing") == "its"
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
+        if "." not in core[-1] and _is_acronym(core[-1]):
+            return False  # "Newstalk ZB": a person's name ends in no acronym
         if core[0] not in self.lex.given_names and AFTER_INDEFINITE_ARTICLE.pattern.search(
             self.text, max(0, span.start - 4), span.start
         ):
@@ -1748,6 +1750,8 @@ class ActorFinder:
         before a reporting verb or a verb of acting."""
         if self.lex.given_names.get(word, "?") == "?" or word in self.lex.countries:
             return False
+        if word in REGIONS_AFTER_A_PLACE:
+            return False  # "Sen. Wade Hollister of Montana said": a state
         after = self.text[span.end : span.end + 20]
         if AGE_AFTER.pattern.match(after):
             return True
