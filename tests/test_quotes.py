@@ -2272,3 +2272,29 @@ def test_an_including_phrase_inside_the_clause_s_subject() -> None:
 def test_told_a_named_outlet_then_the_clause() -> None:
     text = "Ms Conroy told RTÉ's Morning Ireland she had no regrets."
     assert indirects(text) == [("she had no regrets", "Conroy", "told")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Lumeo, a Berlin start-up, has raised $42 million in a round led by Northgate"
+            " Ventures, the company said.",
+            "Lumeo",
+        ),
+        (
+            "Bengaluru-based start-up KiranaKart has raised $50 million in a round led by Banyan"
+            " Peak Capital, the company said.",
+            "KiranaKart",
+        ),
+        (
+            "FRANKFURT, June 3 (Reuters) - German logistics group Vennhoff AG agreed to buy"
+            " Kroonstad Freight, the company said.",
+            "Vennhoff AG",
+        ),
+    ],
+)
+def test_a_trailing_the_company_said_is_the_company_opening_the_sentence(
+    text: str, speaker: str
+) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]

@@ -204,6 +204,18 @@ NEGATED_CUE = Rule(
     matches=("He declined to ", "she would not ", "they didn’t "),
     rejects=("He agreed to ", "she would "),
 )
+OPENING_NAME = Rule(
+    "opening_name",
+    "A single capitalised name opening a sentence, then a comma or a verb of a company's news:"
+    " 'Lumeo, a Berlin start-up, has raised', 'Lumeo has raised'.",
+    re.compile(
+        r"([A-Z][\w&-]+)(?=,\s|\s(?:has|had|is|was|will|would|posted|reported|raised|plans"
+        r"|agreed|expects|said|cut|announced)\b)"
+    ),
+    matches=("Lumeo, a Berlin start-up", "KiranaKart has raised"),
+    rejects=("lumeo has", "Lumeo Ventures"),
+    how="match",
+)
 TOLD_WHOM = Rule(
     "told_whom",
     "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "

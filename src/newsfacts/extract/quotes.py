@@ -74,6 +74,7 @@ from .quote_rules import (
     NOT_DESCRIBED_SOURCES,
     OPENING_MARK,
     OPENING_MARKS,
+    OPENING_NAME,
     OTHER_SPEAKER_CUE,
     OWNED_INSTITUTION,
     PARENTHETICAL,
@@ -1027,12 +1028,49 @@ class QuoteFinder:
         of_trade = self._organization_of_trade(noun, position)
         if of_trade:
             return of_trade
+        if kind == "organization" and self.text.endswith(", ", 0, position):
+            opening = self._organization_opening_sentence(position)
+            if opening:  # "Lumeo has raised $42m in a round led by X, the company said"
+                return opening
         nearest = None
         for mention, spoke in self._organizations_before(kind, noun, position):
             if spoke:
                 return mention.key
             nearest = nearest or mention.key
         return nearest
+
+    def _organization_opening_sentence(self, position: int) -> str | None:
+        """The organisation whose name opens the sentence that a trailing "the company said"
+        at `position` ends; a single capitalised name no rule placed, before a comma or a
+        verb, is made one ("Lumeo, a Berlin start-up, has raised ..., the company said")."""
+        sentence = _containing(self.sentences, position)
+        if sentence is None:
+            return None
+        dateline = DATELINE.pattern.match(self.text, sentence.start, position)
+        start = dateline.end() if dateline else sentence.start  # "FRANKFURT (Reuters) - "
+        for mention in self.actors.between(start, position):
+            actor = self.actors.actors[mention.key]
+            lead = self.text[start : mention.span.start]  # "Bengaluru-based start-up"
+            if "," in lead or len(lead.split()) > DESCRIBING_WORDS + 2:
+                break
+            return mention.key if actor.kind == "organization" and not actor.unnamed else None
+        name = OPENING_NAME.pattern.match(self.text, start, position)
+        if name is None or not self._may_name_a_company(name.group(1)):
+            return None
+        word = name.group(1)
+        actor = ArticleActor(word, word, "organization")
+        span = Span(start, start + len(word))
+        return self.actors.add(actor, span, word).key
+
+    def _may_name_a_company(self, word: str) -> bool:
+        lowered = word.lower()
+        return not (
+            lowered in self.lex.function_words
+            or word in self.lex.given_names
+            or word in self.lex.countries
+            or word in self.lex.demonyms
+            or lowered in self.lex.unnamed_sources
+        )
 
     def _organization_of_trade(self, noun: str, position: int) -> str | None:
         """The nearest organisation named before `position` whose name holds a word of the
