@@ -1664,3 +1664,20 @@ def test_watchdogs_states_and_stations(text: str, expected: dict[str, str]) -> N
     assert {
         n: k for n, k in actors_of(text).items() if k != "organization" or n in expected
     } == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Grant\'s trainer, Eddie "Doc" Salcedo, said his fighter was fit.', "Eddie Salcedo"),
+        (
+            'Councillor Emmanuel "Manny Boy" Santiago said he would call a hearing.',
+            "Emmanuel Santiago",
+        ),
+        ('Undersecretary Jose Ramon "Jojo" Bautista said delays were over.', "Jose Ramon Bautista"),
+        ('Ma. Lourdes "Malou" Ramirez-Tan said families were paying.', "Ma. Lourdes Ramirez-Tan"),
+    ],
+)
+def test_a_nickname_in_quotation_marks_inside_a_name(text: str, name: str) -> None:
+    assert actors_of(text) == {name: "person"}
+    assert [q[2] for q in quotes_of(text)] == [name]

@@ -1284,7 +1284,9 @@ def test_a_source_in_a_phrase_set_off_after_the_subject_does_not_speak() -> None
 
 def test_a_nickname_in_quotation_marks_is_no_quote() -> None:
     text = 'Head coach Dermot "Deco" Walsh said his players lacked discipline.'
-    assert quotes_of(text) == [("indirect", "his players lacked discipline", "Walsh", "said")]
+    assert quotes_of(text) == [
+        ("indirect", "his players lacked discipline", "Dermot Walsh", "said")
+    ]
     assert quotes_of('He called it "Good" Tom said.')[0][:2] == ("direct", "Good")
 
 

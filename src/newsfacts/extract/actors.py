@@ -267,6 +267,7 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
         elif not _joins(pending, last_word, text[previous_end:start]) and not (
             _possessive_in_a_name(text[current[-1].start : start].rstrip(), word, org_words)
             or _portfolio_listed(text, current, last_word, word, text[previous_end:start])
+            or (not pending and _nickname_joins(text, current[-1].start, previous_end, start))
         ):
             runs.append(current)
             current, pending = [], []
@@ -291,6 +292,17 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
     if current:
         runs.append(current)
     return runs
+
+
+def _nickname_joins(text: str, last_start: int, previous_end: int, start: int) -> bool:
+    """'Eddie "Doc" Salcedo': a nickname in quotation marks inside a person's name, its
+    opening mark after the given name and its closing mark before the surname."""
+    gap = text[previous_end:start]
+    if gap in (' "', " “"):
+        return bool(NICKNAME_AFTER.match(text, previous_end))
+    if gap in ('" ', "” "):
+        return bool(NICKNAME_BEFORE.search(text, max(0, last_start - 30), previous_end))
+    return False
 
 
 def _portfolio_listed(text: str, current: list[Span], last_word: str, word: str, gap: str) -> bool:
@@ -335,6 +347,10 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     return gap == ". " and not pending and _takes_period(last_word)
 
 
+# ' "Doc" Salcedo': a nickname of one or two capitalised words, closed, then a capital
+NICKNAME_AFTER = re.compile(r"\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[\"”]\s[A-Z]")
+NICKNAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?$")
+NICKNAME_IN_NAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|near|across)\s(?:the\s)?$")
 OFFICES_OF_A_POST = frozenset({"Office", "Department"})
 KINSHIP_GENDERS = word_table("kinship_genders.txt")  # "father" -> "m"
@@ -1209,6 +1225,7 @@ class ActorFinder:
         span: Span,
         possessive: bool,
     ) -> None:
+        name = NICKNAME_IN_NAME.sub(" ", name)  # 'Eddie "Doc" Salcedo': Eddie Salcedo
         if gender == "?":
             gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
         title = title or self._lowercase_title(span)
