@@ -2300,3 +2300,25 @@ def test_a_trailing_the_company_said_is_the_company_opening_the_sentence(
     text: str, speaker: str
 ) -> None:
     assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_post_set_off_before_a_name_is_the_person_s_title() -> None:
+    text = (
+        "The Union Minister of State for Rural Development, Shri Girish Mahato, informed that"
+        " 2.95 crore houses had been sanctioned. The Minister stated that costs had risen."
+    )
+    assert {q[2] for q in quotes_of(text)} == {"Girish Mahato"}
+    assert actors_of(text) == {"Girish Mahato": "person"}
+
+
+def test_a_wire_credit_in_brackets_is_no_clause_subject() -> None:
+    text = "Hyderabad, Mar 12 (PTI) The ruling party denied the charge, saying the dues were paid."
+    assert [q[1] for q in quotes_of(text)] == ["the dues were paid"]
+    assert all(q[2] != "PTI" for q in quotes_of(text))
+
+
+def test_with_a_speaker_saying_ends_the_clause_before_it_and_reports_apart() -> None:
+    text = (
+        "The party accused the rivals of lying, with Minister Tom Reed saying the dues were paid."
+    )
+    assert ("indirect", "the dues were paid", "Tom Reed", "saying") in quotes_of(text)

@@ -351,6 +351,12 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
 NICKNAME_AFTER = re.compile(r"\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[\"”]\s[A-Z]")
 NICKNAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?$")
 NICKNAME_IN_NAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")
+# "The Minister of State for Rural Development, Shri ": a capitalised post after "the", a comma,
+# and perhaps an honorific before the name
+POST_BEFORE = re.compile(
+    r"\b[Tt]he\s(?P<post>(?:[A-Z][\w'-]*\s(?:(?:of|for|and)\s)?){0,6}[A-Z][\w'-]*),\s"
+    r"(?:[A-Z][a-z]{0,5}\.?\s)?$"
+)
 PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|of|at|from|near|across)\s(?:the\s)?$")
 OFFICES_OF_A_POST = frozenset({"Office", "Department"})
 KINSHIP_GENDERS = word_table("kinship_genders.txt")  # "father" -> "m"
@@ -1228,9 +1234,9 @@ class ActorFinder:
         name = NICKNAME_IN_NAME.sub(" ", name)  # 'Eddie "Doc" Salcedo': Eddie Salcedo
         if gender == "?":
             gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
-        title = title or self._lowercase_title(span)
         if title in self.lex.honorifics:
             title = None
+        title = title or self._lowercase_title(span) or self._post_set_off_before(span)
         country_code = country_code or self._demonym_before_a_role(span)
         actor = ArticleActor(name, name, "person", title, country_code, gender=gender)
         self.found.add(actor, span, self.text[span.start : span.end], possessive)
@@ -1245,6 +1251,14 @@ class ActorFinder:
                 if code:
                     return code
         return None
+
+    def _post_set_off_before(self, span: Span) -> str | None:
+        """ "The Union Minister of State for Rural Development, Shri Girish Mahato,": the post
+        named before the comma is the person's title."""
+        post = POST_BEFORE.search(self.text, max(0, span.start - 90), span.start)
+        if post is None or TITLE_LAST_WORDS.isdisjoint(post["post"].split()):
+            return None
+        return post["post"]
 
     def _lowercase_title(self, span: Span) -> str | None:
         before = self.text[max(0, span.start - 30) : span.start]
@@ -2094,6 +2108,8 @@ def _portfolio_end(lex: Lexicons, words: list[str], start: int) -> int:
     for index in range(start + 2, len(words) - 1):
         if lex.given_names.get(words[index], "?") != "?" or words[index] in lex.honorifics:
             return index
+    if all(w in PORTFOLIO_NOUNS or w in CONNECTORS for w in words[-2:]):
+        return len(words)  # "Minister of State for Rural Development": no one named
     return len(words) - 2
 
 

@@ -262,9 +262,13 @@ CLAUSE_TAIL = Rule(
     "clause_tail",
     "Where a reported clause gives way to the article's comment: ', taking ...', ', though "
     "...', '; ...' (not at ', which ...': the held-out annotations keep it).",
-    re.compile(r"(?:,[”\"’]?|\s[—–])\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"),
+    re.compile(
+        r"(?:,[”\"’]?|\s[—–])\s[a-z]+ing\s|,\s(?:though|although)\s|;\s"
+        r"|,\swith\s(?:[A-Z][\w.'’-]*\s){1,5}(?:saying|adding|warning|insisting)\s"
+    ),
     matches=(
         "it cut jobs, taking steps to",
+        "of spreading lies, with Irrigation Minister N. Uttam Reddy saying the",
         "it would rise, adding that",
         "it was “fully funded,” adding that",
         "it could send its president — setting up a clash",

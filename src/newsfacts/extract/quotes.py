@@ -1255,6 +1255,7 @@ class QuoteFinder:
                 and not mention.possessive
                 and not any(start < mention.span.start < end for start, end in set_off)
                 and not self._before_a_role_and_person(mention, position)
+                and not self._in_brackets(mention)  # "Hyderabad, Mar 12 (PTI) The party ..."
             ):
                 if (
                     first_unnamed
@@ -1263,6 +1264,10 @@ class QuoteFinder:
                     break  # the actor is part of "a U.S. official"
                 return Speaker(mention.key, True, mention.span.start, "clause_subject")
         return self._unnamed_actor(first_unnamed) if first_unnamed else None
+
+    def _in_brackets(self, mention: MentionSpan) -> bool:
+        start, end = mention.span.start, mention.span.end
+        return self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")"
 
     def _relative_clause_closed(self, start: int, position: int) -> bool:
         """ "The Energy Users Federation, which ..., warned": a relative clause at `start` that
@@ -2029,7 +2034,8 @@ class QuoteFinder:
             end = tail.start()
             if self.text[end + 1 : end + 2] in CLOSING_QUOTE_MARKS:
                 end += 2  # 'was “fully funded,” adding ...': the quotation's close stays
-            return Span(clause.start, end) if len(before.split()) >= 3 else clause
+            with_speaker = tail.group(0).startswith(", with")  # "..., with X saying ..."
+            return Span(clause.start, end) if len(before.split()) >= 3 or with_speaker else clause
         return clause
 
     def _before_next_cue(self, clause: Span) -> Span:
