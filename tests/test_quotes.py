@@ -2322,3 +2322,14 @@ def test_with_a_speaker_saying_ends_the_clause_before_it_and_reports_apart() -> 
         "The party accused the rivals of lying, with Minister Tom Reed saying the dues were paid."
     )
     assert ("indirect", "the dues were paid", "Tom Reed", "saying") in quotes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The House Freedom Caucus issued a statement warning that the deal would be dead.",
+        "The memo, prepared by the House Freedom Caucus, says the deal would be dead.",
+    ],
+)
+def test_a_document_s_issuer_or_maker_set_off_speaks(text: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == ["House Freedom Caucus"]

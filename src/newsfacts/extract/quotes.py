@@ -279,6 +279,7 @@ QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two 
 # ", an electric automaker,": the noun that ends the appositive
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})
+SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the Office, says"
 GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
@@ -1475,6 +1476,8 @@ class QuoteFinder:
         past a cue, only as its maker ("a report published Tuesday by the Harbour Trust"; "initial
         reports said he came from France" are not France's)."""
         stop = CLAUSE_STOP.pattern.search(self.text[start:end])
+        if stop and SET_OFF_MAKER.match(self.text, start + stop.start()):
+            stop = CLAUSE_STOP.pattern.search(self.text[start:end], stop.end())  # "The memo,"
         end = start + stop.start() if stop else end
         cues = self._cues_in(start, end)
         cue_end = cues[0].end() if cues else end
@@ -1697,6 +1700,9 @@ class QuoteFinder:
             owner = self._owner(match.start(), match.end() + 120) or self._author(match.end())
             if owner:
                 return owner  # "UNHCR data", "a report published by the Met Office"
+            issuer = self._document_author(match.group(0), match.end())
+            if issuer:  # "The Caucus issued a statement warning that ...": the Caucus
+                return Speaker(issuer, True, match.start(), "document_owner")
             if not of_its_own and match.group(0).lower().startswith(("the ", "its ", "their ")):
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
