@@ -2333,3 +2333,11 @@ def test_with_a_speaker_saying_ends_the_clause_before_it_and_reports_apart() -> 
 )
 def test_a_document_s_issuer_or_maker_set_off_speaks(text: str) -> None:
     assert [q[2] for q in quotes_of(text)] == ["House Freedom Caucus"]
+
+
+def test_an_age_no_one_was_given_is_not_the_object_set_off_by_a_comma() -> None:
+    text = (
+        "Siobhan Kerrigan thanked the director, Anjali Raghunathan. Backstage, the 34-year-old"
+        " told reporters she had nearly turned the part down."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Siobhan Kerrigan"]

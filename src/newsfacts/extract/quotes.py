@@ -257,7 +257,7 @@ NO_LEADING_PHRASE = frozenset({"but", "and", "yet", "so", "a", "an"})
 # "An aide to" the one served, "a person familiar with" what a source knows
 # a lower-case word right before a name, not "and" nor "or": the name is an object or a
 # reported clause's subject ("praised striker Elias Lindqvist", "said Marsh had")
-OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*\s$")
+OBJECT_BEFORE = re.compile(r"(?<![\w-])(?!and\s|or\s)[a-z][\w-]*,?\s$")
 FIRST_PERSON_QUOTE = re.compile(r"[“\"‘]\s?(?:I|I'm|I’m|I've|I’ve|I'd|I’d|My|Me|We|Our)\b")
 MEASURES_NOT_SOURCES = word_set("measures_not_sources.txt")  # "according to the size of"
 SET_OFF_TAIL = 10  # ", later " and the like: what may stand between a set-off phrase and its cue
