@@ -1681,3 +1681,14 @@ def test_watchdogs_states_and_stations(text: str, expected: dict[str, str]) -> N
 def test_a_nickname_in_quotation_marks_inside_a_name(text: str, name: str) -> None:
     assert actors_of(text) == {name: "person"}
     assert [q[2] for q in quotes_of(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "person"),
+    [
+        ("Sinn Féin TD Aoife McGrath said the cuts were cruel.", "Sinn Féin", "Aoife McGrath"),
+        ("Labor MP Bronwyn Osei-Tutu said the bill was flawed.", "Labor", "Bronwyn Osei-Tutu"),
+    ],
+)
+def test_a_party_before_a_post_is_an_actor_of_its_own(text: str, party: str, person: str) -> None:
+    assert actors_of(text) == {party: "organization", person: "person"}

@@ -849,6 +849,8 @@ class ActorFinder:
         """ "Zorvex CEO Mara Lint", "Norvex Chief Executive Ana Ruiz": the single name before a
         post of a company's staff (STAFF_POSTS) is the company, when the article names it
         again."""
+        if self._add_known_before_a_post(name, title):
+            return
         employer, *post = title.split()
         if not post or post[-1].lower() not in STAFF_POSTS:
             return
@@ -863,6 +865,21 @@ class ActorFinder:
         span = name.run[0]  # linked like any single name: "Ostara" of "Ostara Group"
         self.named_as_organization[span] = True
         self.single_words.append((span, employer, False, name.initial))
+
+    def _add_known_before_a_post(self, name: Name, title: str) -> bool:
+        """ "Sinn Féin TD Aoife McGrath", "Reform UK deputy leader ...": a well-known
+        organisation (a party) that opens the title is an actor of its own."""
+        words = title.split()
+        for size in range(min(3, len(words) - 1), 0, -1):
+            known = " ".join(words[:size])
+            if (
+                self.lex.well_known_actors.get(known) == "organization"
+                and name.words[:size] == words[:size]
+            ):
+                span = Span(name.run[0].start, name.run[size - 1].end)
+                self._add_organization(known, span, False, None)
+                return True
+        return False
 
     def _organization_then_title(self, words: list[str]) -> int | None:
         """Where "Labour Senator Jane Morrow" turns from an organisation to a person."""
