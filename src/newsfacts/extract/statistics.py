@@ -123,10 +123,11 @@ LOWER_WORD_CURRENCIES = tuple(c.lower() for c in WORD_CURRENCIES)
 NUMBER_START = WordStartPattern(re.compile(rf"\b{A_NUMBER}", re.IGNORECASE), A_NUMBER)
 # in lower-cased text: quicker
 LOWER_NUMBER_START = WordStartPattern(re.compile(rf"\b{A_NUMBER}"), A_NUMBER)
-NUMBER_START_AFTER_CURRENCY = re.compile(
-    rf"(?:\b|{'|'.join(f'(?<={re.escape(c)})' for c in WORD_CURRENCIES)}){A_NUMBER}",
-    re.IGNORECASE,
-)
+# after a letter too: "RM2.3 billion", "P58" (the full pattern then checks the currency)
+NUMBER_START_AFTER_CURRENCY = re.compile(rf"(?:\b|(?<=[^\W\d_])){A_NUMBER}", re.IGNORECASE)
+# a word currency right before a number ("rm2.3", "chf 1.35"), in the lower-cased text
+_LOWER_SIGNS = "|".join(re.escape(c) for c in sorted(LOWER_WORD_CURRENCIES, key=len, reverse=True))
+LOWER_CURRENCY_BEFORE_NUMBER = re.compile(rf"(?<![a-z])(?:{_LOWER_SIGNS})\s?\d")
 BEFORE_NUMBER = max(map(len, CURRENCIES)) + len(" ") + len("an ")
 LONGEST_QUALIFIER = max(len(phrase) for phrases in QUALIFIERS.values() for phrase in phrases)
 STATISTICS_AT_NUMBERS = MatchesAtAnchors(
@@ -631,7 +632,9 @@ def _statistic_matches(text: str, paragraph: Span, clues: Clues) -> list[re.Matc
     lower-cased text's with the same offsets, or any after a currency sign such as "$US")."""
     number_start: WordStartPattern | re.Pattern[str]
     searched, number_start = text, NUMBER_START
-    if clues.may_have(*LOWER_WORD_CURRENCIES):
+    if clues.lowered is None or LOWER_CURRENCY_BEFORE_NUMBER.search(
+        clues.lowered, clues.start, clues.end
+    ):
         number_start = NUMBER_START_AFTER_CURRENCY
     elif clues.lowered is not None:
         searched, number_start = clues.lowered, LOWER_NUMBER_START
