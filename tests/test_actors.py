@@ -1692,3 +1692,10 @@ def test_a_nickname_in_quotation_marks_inside_a_name(text: str, name: str) -> No
 )
 def test_a_party_before_a_post_is_an_actor_of_its_own(text: str, party: str, person: str) -> None:
     assert actors_of(text) == {party: "organization", person: "person"}
+
+
+@pytest.mark.parametrize(
+    "name", ["Harbourside Echo", "Mount Kenya Mirror", "Loudwire Weekly", "Daily Mail"]
+)
+def test_more_newspaper_words_end_a_paper_s_name(name: str) -> None:
+    assert actors_of(f"Tom Reed told the {name} that he would stay.")[name] == "organization"
