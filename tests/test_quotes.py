@@ -2341,3 +2341,11 @@ def test_an_age_no_one_was_given_is_not_the_object_set_off_by_a_comma() -> None:
         " told reporters she had nearly turned the part down."
     )
     assert [q[2] for q in quotes_of(text)] == ["Siobhan Kerrigan"]
+
+
+def test_shot_back_is_a_cue_of_a_direct_quote() -> None:
+    text = (
+        '"I would have preferred a tender," Brendan Kowalczyk told the committee.\n'
+        'Senator Tamsin Whitlock was unconvinced. "Hindsight is a luxury," she shot back.'
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Brendan Kowalczyk", "Tamsin Whitlock"]
