@@ -276,11 +276,11 @@ AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
-# ", an electric automaker,": the noun that ends the appositive
-OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}
-INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})
+OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
+INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})  # ", including X,"
 SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the Office, says"
-GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")
+GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")  # "Dutchman", "Frenchwoman"
+# ", an electric automaker,": the noun that ends the appositive
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
 ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
 
