@@ -2349,3 +2349,36 @@ def test_shot_back_is_a_cue_of_a_direct_quote() -> None:
         'Senator Tamsin Whitlock was unconvinced. "Hindsight is a luxury," she shot back.'
     )
     assert [q[2] for q in quotes_of(text)] == ["Brendan Kowalczyk", "Tamsin Whitlock"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The junta said it would announce a timetable.", "junta"),
+        ("Italy's coastguard said 41 people were missing.", "Italy's coastguard"),
+        ("The watchdog said cameras had been switched off.", "watchdog"),
+        ("Rights groups say the rules have pushed smugglers onto longer routes.", "Rights groups"),
+    ],
+)
+def test_institutions_and_groups_no_one_named_speak(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_the_company_is_no_administration_named_before() -> None:
+    text = (
+        "Rivenhall Motors filed a notice with the National Road Safety Administration. The"
+        " company said it was not aware of any crashes."
+    )
+    assert quotes_of(text)[-1][2] == "Rivenhall Motors"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alliance trailed with 31.7 percent, Nino Abashidze told a late-night briefing.",
+        "Sanctions should cover all goods, Nino Abashidze told reporters in Vilnius, adding"
+        " that her country had lost revenue.",
+    ],
+)
+def test_a_trailing_cue_to_a_gathering_or_before_adding(text: str) -> None:
+    assert quotes_of(text)[0][1:3] == (text.split(",")[0], "Nino Abashidze")

@@ -157,6 +157,7 @@ ADJUNCT = (
 )
 CUE_OBJECTS = word_set("cue_objects.txt")  # "told reporters ...": whom a cue tells
 CUE_OBJECT = alternation(CUE_OBJECTS)
+GATHERING = alternation(word_set("gatherings.txt"))  # "told a late-night briefing"
 OBJECT_CLAUSE_START = alternation(word_set("object_clause_starts.txt"))
 THAT_CLAUSE = Rule(
     "that_clause",
@@ -381,7 +382,8 @@ TRAILING_CUE_END = Rule(
     "it tells, times, and a phrase that opens with a preposition ('told reporters outside the "
     "court.', 'said in New Delhi.', 'said Tuesday in her statement'); not a clause.",
     re.compile(
-        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)*))?"
+        rf"(?:\s(?:{CUE_OBJECT}|the\s[A-Z][\w.]*(?:\s[A-Z][\w.]*)*|[A-Z][\w.]+(?:\s[A-Z][\w.]+)*"
+        rf"|(?:a|an|the)\s(?:[\w-]+\s){{0,2}}(?:{GATHERING})))?"
         rf"{ADJUNCT}*"
         rf"(?:\s(?:{alternation(CUE_TRAILING_PREPOSITIONS)})\s[^,.;:!?“”\"]+)?"
         r"\s*[.!?]?"
@@ -392,6 +394,7 @@ TRAILING_CUE_END = Rule(
         " Tuesday in her fall economic statement.",
         " the BBC.",
         " while declaring the results.",
+        " a late-night briefing.",
     ),
     rejects=(" the plan would fail.", " reporters the plan would fail.", " he would resign."),
     how="fullmatch",

@@ -276,6 +276,8 @@ AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
+PARTICIPLE_REPORTS = ("adding", "saying", "noting", "insisting", "stressing")
+PARTICIPLE_REPORT_AFTER = re.compile(rf",\s(?:{'|'.join(PARTICIPLE_REPORTS)})\b")  # ", adding"
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})  # ", including X,"
 SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the Office, says"
@@ -1909,11 +1911,28 @@ class QuoteFinder:
         for form in self.INDIRECT_FORMS:
             if quote := form(self, sentence, inside, cues):
                 if form is QuoteFinder._reported_clause:
+                    before = self._trailed_before_participle(quote, sentence, inside, cues)
                     quote = self._reported_in_turn(quote, sentence, inside, cues)
+                    if before:  # "A, Tom Reed told reporters in Vilnius, adding that B"
+                        return [before, quote]
                 found = self._split_joined(quote) + self._participle_after(quote, sentence)
                 found += self._urged_after(quote, sentence)
                 return found + self._reported_by_another(quote, sentence, directs)
         return []
+
+    def _trailed_before_participle(
+        self, quote: QuoteSpan, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
+    ) -> QuoteSpan | None:
+        """ "Sanctions must hold, Tom Reed told reporters in Vilnius, adding that ...": when
+        the clause found is a participle's after a comma, the trailing attribution before it
+        reports the sentence's first clause."""
+        cue_at = self.text.rfind(f", {quote.cue} ", sentence.start, quote.span.start)
+        if quote.cue not in PARTICIPLE_REPORTS or cue_at < 0:
+            return None
+        trailing = self._trailing_attribution(sentence, inside, cues)
+        if trailing is None or trailing.span.end > cue_at:
+            return None
+        return trailing
 
     def _reported_in_turn(
         self, quote: QuoteSpan, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
@@ -2378,7 +2397,9 @@ class QuoteFinder:
         rest = self.text[cue_end:tail_end]
         if TIME_ONLY.pattern.fullmatch(rest):
             return True
-        at_sentence_end = self.text[tail_end : tail_end + 2].strip() in ("", ".", "!", "?")
+        at_sentence_end = self.text[tail_end : tail_end + 2].strip() in ("", ".", "!", "?") or (
+            PARTICIPLE_REPORT_AFTER.match(self.text, tail_end) is not None  # ", adding that"
+        )
         opening = self.text[tail.start : tail.start + 12].split(maxsplit=1)[0].lower()
         told_where = TRAILING_CUE_END.pattern.fullmatch(rest)
         if at_sentence_end and opening not in CUE_TRAILING_PREPOSITIONS and told_where:
