@@ -2382,3 +2382,12 @@ def test_the_company_is_no_administration_named_before() -> None:
 )
 def test_a_trailing_cue_to_a_gathering_or_before_adding(text: str) -> None:
     assert quotes_of(text)[0][1:3] == (text.split(",")[0], "Nino Abashidze")
+
+
+def test_a_given_name_with_accents_gives_its_gender() -> None:
+    text = 'Siobhán Kelly runs the shelter. "We are full," she said.'
+    assert [q[2] for q in quotes_of(text)] == ["Siobhán Kelly"]
+
+
+def test_has_not_yet_said_reports_nothing() -> None:
+    assert quotes_of("Officials have not yet said whether the request will be granted.") == []

@@ -930,6 +930,8 @@ class ActorFinder:
         lex = self.lex
         if lex.given_names.get(word, "?") != "?" or word in lex.unisex_given_names:
             return True
+        if not word.isascii() and _unaccented(word) != word:  # "Siobhán", "Seán"
+            return self._is_given_name_either_way(_unaccented(word))
         first, hyphen, rest = word.partition("-")
         return bool(hyphen and rest[:1].isupper()) and self._is_given_name_either_way(first)
 
@@ -1249,8 +1251,11 @@ class ActorFinder:
         possessive: bool,
     ) -> None:
         name = NICKNAME_IN_NAME.sub(" ", name)  # 'Eddie "Doc" Salcedo': Eddie Salcedo
-        if gender == "?":
-            gender = self.lex.given_names.get(name.split()[0], "?") if " " in name else "?"
+        if gender == "?" and " " in name:
+            first = name.split()[0]
+            gender = self.lex.given_names.get(first) or self.lex.given_names.get(
+                _unaccented(first), "?"
+            )
         if title in self.lex.honorifics:
             title = None
         title = title or self._lowercase_title(span) or self._post_set_off_before(span)
@@ -2030,6 +2035,11 @@ def _title_tables(lex: Lexicons) -> tuple[frozenset[str], list[str], dict[str, l
     for title in titles:
         by_first.setdefault(title.split()[0], []).append(title)
     return title_set, [t for t in titles if t[0].islower()], by_first
+
+
+def _unaccented(word: str) -> str:
+    """ "Siobhan" of "Siobhán": the letters without their accents."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def _surnames(words: list[str]) -> list[str]:

@@ -199,10 +199,10 @@ NEGATED_CUE = Rule(
     "Before a cue, words that deny it reports anything: 'declined to say whether', 'would not "
     "say'.",
     re.compile(
-        r"\b(?:(?:refused|refuses|declined|declines)\sto|(?:would|did|could|does|will)\snot"
+        r"\b(?:(?:refused|refuses|declined|declines)\sto|(?:would|did|could|does|will|has|have|had)\snot(?:\syet)?"
         r"|(?:wouldn|didn|couldn|doesn|won)[’']t)\s$"
     ),
-    matches=("He declined to ", "she would not ", "they didn’t "),
+    matches=("He declined to ", "she would not ", "they didn’t ", "Officials have not yet "),
     rejects=("He agreed to ", "she would "),
 )
 OPENING_NAME = Rule(
