@@ -2391,3 +2391,13 @@ def test_a_given_name_with_accents_gives_its_gender() -> None:
 
 def test_has_not_yet_said_reports_nothing() -> None:
     assert quotes_of("Officials have not yet said whether the request will be granted.") == []
+
+
+def test_told_whom_then_where_before_that() -> None:
+    text = "Prosecutor Joseph Lamb told jurors in his opening statement Monday that records place him there."
+    assert indirects(text) == [("records place him there", "Joseph Lamb", "told")]
+
+
+def test_garda_is_an_unnamed_source() -> None:
+    text = "A second man has yet to be charged, and gardaí said the investigation was ongoing."
+    assert quotes_of(text)[-1][2] == "gardaí"

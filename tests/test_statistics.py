@@ -444,6 +444,8 @@ def test_from_one_level_to_another_is_two_statistics_and_a_spread_a_range() -> N
         ("Shares rose 4 cents.", ("4 cents", 4, "cents")),
         ("Shares closed at 1,842 pence.", ("1,842 pence", 1842, "pence")),
         ("Output rose 4.5 pct.", ("4.5 pct", 4.5, "percent")),
+        ("Winds reached 150 mph.", ("150 mph", 150, "mph")),
+        ("The surge reached 12 feet.", ("12 feet", 12, "feet")),
     ],
 )
 def test_currencies_and_units_of_many_countries(

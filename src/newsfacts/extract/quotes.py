@@ -2365,8 +2365,13 @@ class QuoteFinder:
         ("told reporters on Monday that"), more than five only after a preposition ("said in
         an interview with the Harcourt Times that"); not a clause's subject and verb, which a
         cue that needs no "that" reports whole ("said voters want leaders that listen")."""
-        if len(gap) > 5 and not (gap[0] in self.lex.prepositions_before_a_name or gap[0].istitle()):
-            return False  # long: only "in an interview with ...", "told Prime Minister ..."
+        told_then_where = (
+            len(gap) > 1 and gap[0] in CUE_OBJECTS and gap[1] in self.lex.prepositions_before_a_name
+        )
+        if len(gap) > 5 and not (
+            gap[0] in self.lex.prepositions_before_a_name or gap[0].istitle() or told_then_where
+        ):  # long: only "in an interview with ...", "told Prime Minister ...", "told jurors in"
+            return False
         if len(gap) > 1 and gap[-1] in ("and", "but", "or"):
             return False  # "said the deficit had narrowed and that ...": one clause, then two
         function_words = self.lex.function_words
