@@ -2401,3 +2401,12 @@ def test_told_whom_then_where_before_that() -> None:
 def test_garda_is_an_unnamed_source() -> None:
     text = "A second man has yet to be charged, and gardaí said the investigation was ongoing."
     assert quotes_of(text)[-1][2] == "gardaí"
+
+
+def test_a_named_subject_s_clause_before_a_participle_is_no_leading_phrase() -> None:
+    text = "The Energy Users Federation rejected the plan, saying wage growth had been ignored."
+    assert indirects(text) == [
+        ("wage growth had been ignored", "Energy Users Federation", "saying")
+    ]
+    other = "The spectre of Osama bin Laden rose again today, urging Afghans to launch a new war."
+    assert quotes_of(other) == []

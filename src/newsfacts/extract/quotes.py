@@ -1231,6 +1231,7 @@ class QuoteFinder:
         first = next(iter(self.text[limit:position].split()), "").lower()
         if (
             lead
+            and not self._subject_before_participle(limit, limit + lead.end(), position)
             and self.text[limit].isupper()
             and first in self.lex.function_words
             and first not in NO_LEADING_PHRASE  # "But Alan Whitby, 45, said", "A Plinth ..."
@@ -1271,6 +1272,14 @@ class QuoteFinder:
     def _in_brackets(self, mention: MentionSpan) -> bool:
         start, end = mention.span.start, mention.span.end
         return self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")"
+
+    def _subject_before_participle(self, limit: int, lead_end: int, position: int) -> bool:
+        """ "The Federal Trade Commission sued Monday, arguing that ...": no leading phrase but
+        the clause of a subject named first, when the participle's cue follows its comma."""
+        if lead_end != position:
+            return False
+        start = limit + 4 if self.text.startswith("The ", limit) else limit
+        return bool(self.actors.between(start, start + 1))
 
     def _relative_clause_closed(self, start: int, position: int) -> bool:
         """ "The Energy Users Federation, which ..., warned": a relative clause at `start` that
