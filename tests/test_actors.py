@@ -1699,3 +1699,28 @@ def test_a_party_before_a_post_is_an_actor_of_its_own(text: str, party: str, per
 )
 def test_more_newspaper_words_end_a_paper_s_name(name: str) -> None:
     assert actors_of(f"Tom Reed told the {name} that he would stay.")[name] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "SHO Bindapur Inspector Rajesh Yadav said a case was registered.",
+            "Rajesh Yadav",
+            "SHO Bindapur Inspector",
+        ),
+        (
+            "Chief Cabinet Secretary Yuki Morimoto said funds were set aside.",
+            "Yuki Morimoto",
+            "Chief Cabinet Secretary",
+        ),
+    ],
+)
+def test_a_title_after_a_title_and_one_word_between(text: str, name: str, title: str) -> None:
+    _, found = run_extract(text)
+    assert [(a.name, a.title) for a in found.actors.actors.values()] == [(name, title)]
+
+
+def test_a_roman_numeral_may_end_a_person_s_name() -> None:
+    text = "These were the words of Nana Owusu Akwasi Ameyaw II, a chief, who spoke on Friday."
+    assert actors_of(text) == {"Nana Owusu Akwasi Ameyaw II": "person"}

@@ -2410,3 +2410,13 @@ def test_a_named_subject_s_clause_before_a_participle_is_no_leading_phrase() -> 
     ]
     other = "The spectre of Osama bin Laden rose again today, urging Afghans to launch a new war."
     assert quotes_of(other) == []
+
+
+def test_an_organisation_then_its_acronym_before_a_titled_person_only_says_whose() -> None:
+    text = (
+        "Lok Samata Party (LSP) MLA Md. Ishtiyaque Ahmad demanded a probe, saying the state"
+        " agencies could not be trusted."
+    )
+    assert indirects(text) == [
+        ("the state agencies could not be trusted", "Md. Ishtiyaque Ahmad", "saying")
+    ]

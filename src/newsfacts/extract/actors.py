@@ -1103,8 +1103,12 @@ class ActorFinder:
         return pronoun is not None and pronoun.group("thing") == "its"
 
     def _is_person_name(self, core: list[str], span: Span) -> bool:
-        if "." not in core[-1] and _is_acronym(core[-1]):
-            return False  # "Newstalk ZB": a person's name ends in no acronym
+        if (
+            "." not in core[-1]
+            and _is_acronym(core[-1])
+            and not ROMAN_NUMERAL.pattern.fullmatch(core[-1])
+        ):
+            return False  # "Newstalk ZB": a person's name ends in no acronym (but "Ameyaw II")
         if core[0] not in self.lex.given_names and AFTER_INDEFINITE_ARTICLE.pattern.search(
             self.text, max(0, span.start - 4), span.start
         ):
@@ -2112,7 +2116,12 @@ def _names_a_post(lex: Lexicons, titles_by_first: dict[str, list[str]], core: li
 
 def _chained_title_end(titles_by_first: dict[str, list[str]], words: list[str], end: int) -> int:
     """ "Maj. Gen. Ana Ruiz", "Lieutenant Governor Ana Ruiz": a title straight after a title
-    is part of it, when a name follows."""
+    is part of it, when a name follows; so is one after a single word of place ("SHO Bindapur
+    Inspector Rajesh Yadav")."""
+    if end + 3 < len(words) and any(
+        title == words[end + 1] for title in titles_by_first.get(words[end + 1], [])
+    ):
+        end += 1  # the place; the title after it is chained below
     while end < len(words) - 1:
         size = next(
             (

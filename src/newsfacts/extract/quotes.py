@@ -284,7 +284,11 @@ SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the O
 GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")  # "Dutchman", "Frenchwoman"
 # ", an electric automaker,": the noun that ends the appositive
 TRADE_APPOSITIVE = re.compile(r",\s(?:an?|the)\s(?:[\w-]+\s){0,2}(?P<noun>[a-z]+)(?=[,.;])")
-ROLE_WORDS_AFTER = re.compile(r"\s(?:[a-z][\w-]*\s){1,3}")  # "Rovers captain Danny Whelan"
+# "Rovers captain Danny Whelan", "Lok Samata Party (LSP) MLA Md. Ahmad": a role after the
+# organisation, or its acronym in brackets (a titled name's mention holds its title)
+ROLE_WORDS_AFTER = re.compile(
+    r"(?:\s\([A-Z&]{2,8}\)(?:\s[a-z][\w-]*){0,3}|(?:\s[a-z][\w-]*){1,3})\s"
+)
 
 
 def _is_clause(words: list[str], lex: Lexicons) -> bool:
