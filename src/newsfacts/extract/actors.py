@@ -118,6 +118,7 @@ from .actor_rules import (
 )
 from .fast import WordSkipper, holds_any, holds_as_words
 from .lexicons import Lexicons, word_list, word_table
+from .quote_rules import NICKNAME
 from .statistic_rules import CURRENCIES
 from .text import ABBREVIATIONS, Span
 
@@ -267,7 +268,7 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
         elif not _joins(pending, last_word, text[previous_end:start]) and not (
             _possessive_in_a_name(text[current[-1].start : start].rstrip(), word, org_words)
             or _portfolio_listed(text, current, last_word, word, text[previous_end:start])
-            or (not pending and _nickname_joins(text, current[-1].start, previous_end, start))
+            or (not pending and _nickname_joins(text, previous_end, start))
         ):
             runs.append(current)
             current, pending = [], []
@@ -294,14 +295,16 @@ def _runs(text: str, paragraph: Span, org_words: frozenset[str]) -> list[list[Sp
     return runs
 
 
-def _nickname_joins(text: str, last_start: int, previous_end: int, start: int) -> bool:
-    """'Eddie "Doc" Salcedo': a nickname in quotation marks inside a person's name, its
-    opening mark after the given name and its closing mark before the surname."""
+def _nickname_joins(text: str, previous_end: int, start: int) -> bool:
+    """'Eddie "Doc" Salcedo': a nickname in quotation marks inside a person's name (NICKNAME),
+    its opening mark after the given name and its closing mark before the surname."""
     gap = text[previous_end:start]
     if gap in (' "', " “"):
-        return bool(NICKNAME_AFTER.match(text, previous_end))
+        return NICKNAME.pattern.match(text, previous_end) is not None
     if gap in ('" ', "” "):
-        return bool(NICKNAME_BEFORE.search(text, max(0, last_start - 30), previous_end))
+        open_at = max(text.rfind(mark, max(0, previous_end - 30), previous_end) for mark in '"“')
+        nickname = NICKNAME.pattern.match(text, open_at - 1) if open_at > 0 else None
+        return nickname is not None and nickname.end() == start
     return False
 
 
@@ -347,10 +350,6 @@ def _joins(pending: list[Span], last_word: str, gap: str) -> bool:
     return gap == ". " and not pending and _takes_period(last_word)
 
 
-# ' "Doc" Salcedo': a nickname of one or two capitalised words, closed, then a capital
-NICKNAME_AFTER = re.compile(r"\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?[\"”]\s[A-Z]")
-NICKNAME_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s[\"“][A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)?$")
-NICKNAME_IN_NAME = re.compile(r"\s[\"“][^\"“”]+[\"”]\s")
 # "The Minister of State for Rural Development, Shri ": a capitalised post after "the", a comma,
 # and perhaps an honorific before the name
 POST_BEFORE = re.compile(
@@ -1254,7 +1253,7 @@ class ActorFinder:
         span: Span,
         possessive: bool,
     ) -> None:
-        name = NICKNAME_IN_NAME.sub(" ", name)  # 'Eddie "Doc" Salcedo': Eddie Salcedo
+        name = NICKNAME.pattern.sub(" ", name)  # 'Eddie "Doc" Salcedo': Eddie Salcedo
         if gender == "?" and " " in name:
             first = name.split()[0]
             gender = self.lex.given_names.get(first) or self.lex.given_names.get(

@@ -1121,7 +1121,7 @@ class QuoteFinder:
             actor = self.actors.actors[mention.key]
             if actor.unnamed or actor.kind != kind or self._called_otherwise(actor, noun):
                 continue
-            if self.text[mention.span.start - 1 : mention.span.end + 1] == f"({actor.name})":
+            if self._in_brackets(mention):
                 continue  # "LONDON (Reuters) -": the agency that wrote it, not the company
             if mention.span.start < floor:
                 yield mention, False
