@@ -405,6 +405,24 @@ def test_the_last_speaker_of_a_quotation_with_no_cue_counts_this_paragraph_s_quo
     assert quotes_of(text)[-1][2] == "Tom Reed"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A local official, who asked not to be named, said dozens had fled. “The road is full "
+        "of families,” he said.",
+        "A witness said the car had not stopped.\n“It was terrible,” she said.",
+    ],
+)
+def test_a_pronoun_after_an_unnamed_person_s_report_is_that_person(text: str) -> None:
+    speakers = {speaker for _, _, speaker, _ in quotes_of(text)}
+    assert len(speakers) == 1 and None not in speakers
+
+
+def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
+    assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
+    assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}
+
+
 def test_a_name_after_of_and_what_the_organisation_is_keeps_the_person_speaking() -> None:
     text = (
         "Anthony Greig, chair of the campaign group Passenger Voice North, says both sides "

@@ -1723,7 +1723,7 @@ class QuoteFinder:
         phrase = match.group(0)
         first = phrase.split()[0]
         definite = first.lower() == "the" or first.endswith(("'s", "’s"))
-        one = noun not in COLLECTIVE_SOURCES and not noun.endswith("s")
+        one = not _plural_source(noun)
         # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
         # ambassador said" before "... Ambassador Ana Diaz ...": the one person given that
         # role ("a senior minister said" may be anyone: not "Prime Minister Tom Reed" after)
@@ -1736,7 +1736,7 @@ class QuoteFinder:
         name = DETERMINER.pattern.sub("", phrase)
         code = _demonym_code(self.lex, name)
         noun = (match.groupdict().get("owned") or noun).lower()  # "the victim's mother": one
-        plural = noun in COLLECTIVE_SOURCES or noun.endswith("s")
+        plural = _plural_source(noun)
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
         key = f"unnamed:{slug(name)}"
         actor = ArticleActor(key, name, kind, country_code=code, unnamed=True)
@@ -2604,7 +2604,7 @@ class QuoteFinder:
         chosen = []
         for quote in directs:
             if (
-                quote.attribution != "pronoun"
+                (quote.attribution != "pronoun" and quote.speaker_at < 0)
                 or reported[0][2] > quote.span.start
                 or FIRST_PERSON_OPENING.match(self.text, quote.span.start)
             ):
@@ -2616,7 +2616,9 @@ class QuoteFinder:
             speaker = self._resolve_pronoun(pronoun, quote.speaker_at)
             speaker = self._not_named_inside(speaker, quote.span)
             self.spoken = kept
-            again = replace(quote, speaker=speaker.key, choice=speaker.choice)
+            again = replace(
+                quote, speaker=speaker.key, attribution="pronoun", choice=speaker.choice
+            )
             chosen.append(again if speaker.key else quote)
         return chosen
 
@@ -2732,9 +2734,16 @@ def _may_speak(actor: ArticleActor) -> bool:
     return actor.kind != "country"
 
 
+def _plural_source(noun: str) -> bool:
+    """ "officials", "police": many; "a witness", "the actress": one."""
+    return noun in COLLECTIVE_SOURCES or (noun.endswith("s") and not noun.endswith("ss"))
+
+
 def _quote(span: Span, kind: str, speaker: Speaker | None, cue: str | None) -> QuoteSpan:
     if speaker is None or speaker.key is None:
-        return QuoteSpan(span, kind, None, cue)
+        # a pronoun with no antecedent yet keeps its place, to be chosen again
+        at = speaker.start if speaker is not None and speaker.how == "pronoun" else -1
+        return QuoteSpan(span, kind, None, cue, speaker_at=at)
     return QuoteSpan(
         span, kind, speaker.key, cue, speaker.how, choice=speaker.choice, speaker_at=speaker.start
     )
