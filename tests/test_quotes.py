@@ -418,6 +418,20 @@ def test_a_pronoun_after_an_unnamed_person_s_report_is_that_person(text: str) ->
     assert len(speakers) == 1 and None not in speakers
 
 
+def test_a_named_appositive_with_an_age_in_brackets_speaks_not_the_noun_before_it() -> None:
+    text = "One patient, Graham Colley (78), told the BBC he had spent the night in a corridor."
+    assert quotes_of(text) == [
+        ("indirect", "he had spent the night in a corridor", "Graham Colley", "told")
+    ]
+
+
+def test_told_reporters_then_a_clause_opened_by_a_plain_noun() -> None:
+    text = "Another shopper, Ama Mensah, told reporters prices had doubled."
+    assert quotes_of(text) == [("indirect", "prices had doubled", "Ama Mensah", "told")]
+    text = "Kofi Boateng told the court his client had no prior convictions."
+    assert quotes_of(text)[0][1] == "his client had no prior convictions"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -217,6 +217,7 @@ OPENING_NAME = Rule(
     rejects=("lumeo has", "Lumeo Ventures"),
     how="match",
 )
+PRONOUN_AUXILIARY = alternation(word_set("pronoun_auxiliaries.txt"))
 TOLD_WHOM = Rule(
     "told_whom",
     "After 'told': whom it tells, a noun and its determiner, then the clause ('told the court "
@@ -225,14 +226,16 @@ TOLD_WHOM = Rule(
         r"\s(?:(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?|[a-z]+s"
         r"|(?:the\s)?[A-Z][\w.&-]*(?:['’]s)?(?:\s[A-Z][\w.&-]*){0,3})"
         rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s)"
+        rf"|\s(?:{CUE_OBJECT})\s(?=[a-z]+\s{PRONOUN_AUXILIARY}\b)"  # "reporters prices had"
     ),
     matches=(
         " the court the evidence was weak",
+        " reporters prices had doubled",
         " her staff that the office would close",
         " jurors he had paid",
         " RTÉ's Morning Ireland she had no regrets",
     ),
-    rejects=(" the court about it", " the plan was weak"),
+    rejects=(" the court about it", " the plan was weak", " reporters outside the court"),
     how="match",
 )
 TELLING_VERBS = frozenset({"told", "tells", "telling", "tell"})
@@ -549,10 +552,11 @@ SPEAKER_GAP = Rule(
     "What may stand between a speaker and its cue: 'Ana Ruiz has said', 'Reed later said'.",
     re.compile(
         rf",?\s*(?:(?:{alternation(word_set('speaker_gap_words.txt'))}|\w+ly|on\s[A-Z]\w+"
-        r"|last\s\w+|this\s\w+|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*)"
+        r"|last\s\w+|this\s\w+|(?:in|at|with|from|of)\s(?:the\s)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)*"
+        r"|\(\d{1,3}\))"  # an age in brackets: "Graham Colley (78) said"
         r",?\s+)*$"
     ),
-    matches=(" ", " has also ", " on Tuesday ", " of the Harbour Trust ", " quickly "),
+    matches=(" ", " has also ", " on Tuesday ", " of the Harbour Trust ", " quickly ", " (78), "),
     rejects=(" and her sister ", ", a teacher, "),
     how="match",
 )
@@ -700,7 +704,7 @@ ROLE_AT_CLAUSE_END = Rule(
     "role_at_clause_end",
     "'the' and a role of up to three words that end the clause, after a cue ('said the company.').",
     re.compile(
-        rf"[Tt]he\s(?P<role>[\w-]+(?:\s(?!{alternation(word_set('pronoun_auxiliaries.txt'))}\b)"
+        rf"[Tt]he\s(?P<role>[\w-]+(?:\s(?!{PRONOUN_AUXILIARY}\b)"
         r"[\w-]+){0,2})(?=\s*(?:[.;:!?]|,(?!\s[A-Z])|$))"
     ),
     matches=("the company.", "the 34-year-old actress,", "the prime minister"),
@@ -734,7 +738,7 @@ PRONOUN_AT = Rule(
 AUXILIARY_AT = Rule(
     "auxiliary_at",
     "An auxiliary after a pronoun: the pronoun is what is reported, not the speaker.",
-    re.compile(rf"\s+{alternation(word_set('pronoun_auxiliaries.txt'))}\b"),
+    re.compile(rf"\s+{PRONOUN_AUXILIARY}\b"),
     matches=(" was leaving", " would return"),
     rejects=(" warned", " wasted"),
     how="match",
