@@ -432,6 +432,32 @@ def test_told_reporters_then_a_clause_opened_by_a_plain_noun() -> None:
     assert quotes_of(text)[0][1] == "his client had no prior convictions"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Conservative spokesman Huw Griffiths called the delays 'a national embarrassment' "
+            "and said the Welsh Government should act.",
+            "Huw Griffiths",
+        ),
+        (
+            "Iran's spokesman, Nasser Hosseinzadeh, condemned it as “maritime piracy” and said "
+            "Tehran would respond.",
+            "Nasser Hosseinzadeh",
+        ),
+        (
+            "Paulo Mendonca joined the Democratic Alliance in May. Alliance spokesman Paulo "
+            "Mendonca described the plan as “a wish list,” and said Ana Ruiz had never run "
+            "anything.",
+            "Paulo Mendonca",
+        ),
+    ],
+)
+def test_a_quotation_before_and_said_is_the_sentence_subject_s(text: str, speaker: str) -> None:
+    direct = [q for q in quotes_of(text) if q[0] == "direct"]
+    assert [q[2] for q in direct] == [speaker]
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -268,6 +268,7 @@ SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, be
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+POSSESSIVE_ROLE_SET_OFF = re.compile(r"['’]s\s[a-z][a-z -]{0,40},\s")  # "'s spokesman, "
 VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
@@ -1775,17 +1776,28 @@ class QuoteFinder:
         if self.text[sentence.start : open_at].rstrip().endswith((",", ":")):
             return None  # "Mr. Rahami fled, “firing at ...”": someone else's words, carried
         mentions = self.actors.between(sentence.start, open_at)
-        if not mentions or mentions[0].possessive:
+        if not mentions:
             return None
         lead = self.text[sentence.start : mentions[0].span.start]  # "Chief executive "
         if len(lead.split()) > SUBJECT_LEAD_WORDS or "," in lead or "“" in lead or '"' in lead:
             return None
-        subject = mentions[0]
+        subject, verb_at = mentions[0], mentions[0].span.end
+        if subject.possessive:  # "Iran's spokesman, Nasser Hosseinzadeh, condemned ..."
+            named = len(mentions) > 1 and POSSESSIVE_ROLE_SET_OFF.fullmatch(
+                self.text, subject.span.end, mentions[1].span.start
+            )
+            if not named or not self.text.startswith(",", mentions[1].span.end):
+                return None
+            subject, verb_at = mentions[1], mentions[1].span.end + 1
+        person = self._person_titled_after(subject, open_at)  # "Alliance spokesman Paulo ..."
+        if person is not None:
+            subject = next(m for m in mentions if m.key == person)
+            verb_at = subject.span.end
         if self.actors.actors[subject.key].kind != "person" or self._in_quotation(
             subject.span.start
         ):
             return None
-        verb = VERB_AFTER_SUBJECT.match(self.text, subject.span.end, open_at)
+        verb = VERB_AFTER_SUBJECT.match(self.text, verb_at, open_at)
         if verb is None or verb.group(1) in self.lex.function_words:
             return None
         return Speaker(subject.key, True, subject.span.start, "clause_subject")
@@ -1842,6 +1854,12 @@ class QuoteFinder:
             far = len(self.text[window.start : cue.start()].split()) > 12
             if nearest_first and far and not self._named_before_appositive(window, cue.start()):
                 continue
+            if nearest_first and self._joined_to_sentence_verb(window.start, cue.start()):
+                # "X called the delays “a scandal” and said ...": the sentence's subject's
+                subject = self._sentence_subject(sentence, open_at)
+                if subject is None:
+                    continue
+                return cue.group(0), subject
             speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), window)
             if not nearest_first and len(cues) > 1 and self._is_document(speaker.key):
                 # "Ruiz said the report confirmed “...”": Ruiz's words, not the report's
@@ -1851,6 +1869,10 @@ class QuoteFinder:
             if speaker.found:
                 return cue.group(0), speaker
         return None, self._colon_speaker(before_window)
+
+    def _joined_to_sentence_verb(self, start: int, cue_start: int) -> bool:
+        """Whether only "and" or "but" stands between a quotation's close and a cue."""
+        return self.text[start:cue_start].strip(" ,").lower() in ("and", "but")
 
     def _is_document(self, key: str | None) -> bool:
         """Whether an actor is a document named by its noun ("the report")."""
