@@ -458,6 +458,18 @@ def test_a_quotation_before_and_said_is_the_sentence_subject_s(text: str, speake
     assert [q[2] for q in direct] == [speaker]
 
 
+def test_quoting_a_person_as_saying_reports_that_person_s_clause() -> None:
+    text = (
+        "Moscow welcomed the result, state media reported, quoting spokesman Grigory Lanin as "
+        "saying the vote had been fair."
+    )
+    assert quotes_of(text) == [
+        ("indirect", "Moscow welcomed the result", "state media", "reported"),
+        ("indirect", "the vote had been fair", "Grigory Lanin", "saying"),
+    ]
+    assert actors_of(text)["state media"] == "group"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -289,6 +289,18 @@ PARTICIPLE_CUE = Rule(
     rejects=(" adding that", ", and adding"),
     how="match",
 )
+QUOTING_AS_SAYING = Rule(
+    "quoting_as_saying",
+    "Right after a reported clause, a medium's source and what it said: ', quoting spokesman "
+    "Ana Ruiz as saying the vote was fair' (Ana Ruiz's report).",
+    re.compile(
+        r",\s(?:quoting|citing)\s(?P<who>[^,;:“”\"]{2,80}?)\sas\s(?:saying|telling\s\w+)"
+        r"\s(?:that\s)?"
+    ),
+    matches=(", quoting spokesman Ana Ruiz as saying the", ", citing him as saying that it"),
+    rejects=(", quoting a report", " quoting Ana Ruiz as saying"),
+    how="match",
+)
 DESCRIPTION_AFTER_CUE = Rule(
     "description_after_cue",
     "After a cue, its time and a comma: 'a' or a participle opens a description of what was"

@@ -79,6 +79,7 @@ from .quote_rules import (
     OWNED_INSTITUTION,
     PARENTHETICAL,
     PARTICIPLE_CUE,
+    QUOTING_AS_SAYING,
     PERSON_NOUN_ENDINGS,
     PLAYER_POSTS,
     PRONOUN_AT,
@@ -1951,6 +1952,7 @@ class QuoteFinder:
                     if before:  # "A, Tom Reed told reporters in Vilnius, adding that B"
                         return [before, quote]
                 found = self._split_joined(quote) + self._participle_after(quote, sentence)
+                found += self._quoted_as_saying(quote, sentence)
                 found += self._urged_after(quote, sentence)
                 return found + self._reported_by_another(quote, sentence, directs)
         return []
@@ -2033,6 +2035,20 @@ class QuoteFinder:
         if len(words) < 3 or not (participle["that"] or _is_clause(words, self.lex)):
             return []
         return [replace(quote, span=clause, cue=cue)]
+
+    def _quoted_as_saying(self, quote: QuoteSpan, sentence: Span) -> list[QuoteSpan]:
+        """ "X, state media reported, quoting spokesman Y as saying B": B is Y's report."""
+        quoting = QUOTING_AS_SAYING.pattern.search(self.text, quote.span.end, sentence.end)
+        if quoting is None or quote.kind != "indirect":
+            return []
+        who = Span(quoting.start("who"), quoting.end("who"))
+        speaker = self._source_speaker(who)
+        clause = self._without_tail(self._clause(Span(quoting.end(), sentence.end)))
+        if not speaker.key or not _is_clause(clause.of(self.text).split(), self.lex):
+            return []
+        if speaker.how == "according_to":  # the name after "quoting"
+            speaker = replace(speaker, how="name_after_cue")
+        return [_quote(clause, "indirect", speaker, "saying")]
 
     def _reports_after_quotations(
         self, paragraph: Span, directs: list[QuoteSpan], indirects: list[QuoteSpan]
@@ -2336,7 +2352,14 @@ class QuoteFinder:
                 and _is_clause(before_words, self.lex)
             ):
                 clause = before
-            elif after and after[0] in PHRASE_OPENERS and _is_clause(before_words, self.lex):
+            elif (
+                after
+                and (
+                    after[0] in PHRASE_OPENERS
+                    or QUOTING_AS_SAYING.pattern.match(body, match.end() - 2)
+                )
+                and _is_clause(before_words, self.lex)
+            ):
                 clause = before  # "X agreed to buy Y, the company said, in a deal that ..."
             if (
                 speaker.found
