@@ -1724,3 +1724,9 @@ def test_a_title_after_a_title_and_one_word_between(text: str, name: str, title:
 def test_a_roman_numeral_may_end_a_person_s_name() -> None:
     text = "These were the words of Nana Owusu Akwasi Ameyaw II, a chief, who spoke on Friday."
     assert actors_of(text) == {"Nana Owusu Akwasi Ameyaw II": "person"}
+
+
+def test_a_name_right_after_a_noun_for_organisations_is_one_though_it_has_a_place_word() -> None:
+    text = "The aid group Sea Lantern said 45 people were on board."
+    assert actors_of(text) == {"Sea Lantern": "organization"}
+    assert actors_of("The port of Blue Harbour was closed.") == {}

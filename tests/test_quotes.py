@@ -470,6 +470,12 @@ def test_quoting_a_person_as_saying_reports_that_person_s_clause() -> None:
     assert actors_of(text)["state media"] == "group"
 
 
+@pytest.mark.parametrize("verb", ["sank", "drew", "grew"])
+def test_a_short_clause_with_an_irregular_past_is_reported(verb: str) -> None:
+    text = f"Tom Reed said the crew {verb}."
+    assert quotes_of(text) == [("indirect", f"the crew {verb}", "Tom Reed", "said")]
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -907,6 +907,8 @@ class ActorFinder:
         person."""
         if self.lex.place_words.isdisjoint(core) or self._plays_a_game(core, span):
             return False  # "Brockley City beat Ashby Vale": teams
+        if len(core) >= 2 and self._organization_by_its_noun(span):
+            return False  # "the aid group Sea Lantern"
         if len(core) == 2 and any(SYLLABIC_NAME.fullmatch(w) and not _describes(w) for w in core):
             return False  # "Park Sung-ho", "Ji-won Park": a given name of two syllables
         if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
@@ -914,6 +916,16 @@ class ActorFinder:
         if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):
             return True
         return not self._is_given_name_either_way(core[0])
+
+    def _organization_by_its_noun(self, span: Span) -> bool:
+        """Whether a noun for organisations stands right before the name."""
+        before = self.text[max(0, span.start - 40) : span.start]
+        words = before.split()
+        return (
+            bool(words)
+            and words[-1] in ORGANIZATION_NOUNS
+            and ORGANIZATION_NOUN_BEFORE.pattern.search(before) is not None
+        )
 
     def _is_local_government(self, core: list[str], span: Span, possessive: bool) -> bool:
         """ "The Town of Port Hedland said": a local government that speaks; "the City of
