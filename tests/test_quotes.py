@@ -476,6 +476,35 @@ def test_a_short_clause_with_an_irregular_past_is_reported(verb: str) -> None:
     assert quotes_of(text) == [("indirect", f"the crew {verb}", "Tom Reed", "said")]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Caleb Whitfield runs the shop with his father, Amos Whitfield.\n"
+            "“It is a fad,” his father says.",
+            "Amos Whitfield",
+        ),
+        ("“The shop was always busy,” her brother said.", "her brother"),
+        (
+            "Lowell Okafor, a civil rights lawyer, died on Thursday.\n"
+            "The cause was heart failure, said his widow, Patricia Okafor.",
+            "Patricia Okafor",
+        ),
+    ],
+)
+def test_a_relative_speaks_as_the_person_named_so_or_unnamed(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
+def test_an_appositive_before_a_relative_clause_describes_the_name_before_it() -> None:
+    text = (
+        "Ana Ruiz, an analyst at Norvex Capital, which advised the bank, said the deal was "
+        "good."
+    )
+    assert quotes_of(text) == [("indirect", "the deal was good", "Ana Ruiz", "said")]
+    assert "analyst at Norvex Capital" not in actors_of(text)
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

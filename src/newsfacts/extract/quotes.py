@@ -660,10 +660,26 @@ class QuoteFinder:
         said": X), else, when no one stands before that, the one right before the cue."""
         set_off = self._set_off_before(max(limit, position - 200), position)
         if set_off and set_off.start() > limit:
+            named = self._named_before_source(set_off.start(), limit)
+            if named is not None:
+                return named
             speaker = self._candidate_right_before(set_off.start(), limit)
             if speaker is not None and speaker.found:
                 return speaker  # not "The World Food Outlook, published by the Agency, ..."
         return self._candidate_right_before(position, limit)
+
+    def _named_before_source(self, position: int, limit: int) -> Speaker | None:
+        """ "Ana Ruiz, an analyst at Norvex, which ..., said": the person whom an unnamed
+        source's words ending at `position` describe in an appositive."""
+        unnamed = self._unnamed_match_before(position, limit)
+        if unnamed is None or unnamed.start() <= limit:
+            return None
+        for mention in self.actors.between(limit, unnamed.start()):
+            actor = self.actors.actors[mention.key]
+            named = actor.kind == "person" and not actor.unnamed and not mention.possessive
+            if named and self.text[mention.span.end : unnamed.start()] == ", ":
+                return Speaker(mention.key, True, mention.span.start, "name_before_cue")
+        return None
 
     def _candidate_right_before(self, position: int, limit: int) -> Speaker | None:
         best = self._mention_before(position, limit)
@@ -1724,7 +1740,8 @@ class QuoteFinder:
                 return Speaker(None, False, match.start())  # "the webpage": the last source's
         phrase = match.group(0)
         first = phrase.split()[0]
-        definite = first.lower() == "the" or first.endswith(("'s", "’s"))
+        # "the spokesperson", "Kestry's ambassador", "his father" (named so before)
+        definite = first.lower() in ("the", "his", "her", "their") or first.endswith(("'s", "’s"))
         one = not _plural_source(noun)
         # "the spokesperson said", after "Ana Diaz, the agency spokesperson"; "Kestry's
         # ambassador said" before "... Ambassador Ana Diaz ...": the one person given that
