@@ -496,6 +496,25 @@ def test_a_relative_speaks_as_the_person_named_so_or_unnamed(text: str, speaker:
     assert quotes_of(text)[-1][2] == speaker
 
 
+def test_a_relative_not_named_so_is_the_one_other_person_with_the_surname() -> None:
+    text = (
+        "Amos Whitfield has repaired watches since 1971. His son, Caleb Whitfield, joined him "
+        "in 2004.\n“He thinks computers are a fad,” Caleb Whitfield says.\n"
+        "“It is a fad,” his father says."
+    )
+    assert quotes_of(text)[-1][2] == "Amos Whitfield"
+
+
+def test_according_to_a_relative_set_off_with_a_name_is_that_person() -> None:
+    text = (
+        "Ilse Vandermeulen led nine expeditions. According to her sister, Greet Vandermeulen, "
+        "she packed three novels for that first trip."
+    )
+    assert quotes_of(text)[0][2] == "Greet Vandermeulen"
+    text = "According to court filings, Curtis Lindqvist has agreed to cooperate."
+    assert quotes_of(text)[0][2] == "court filings"
+
+
 def test_an_appositive_before_a_relative_clause_describes_the_name_before_it() -> None:
     text = (
         "Ana Ruiz, an analyst at Norvex Capital, which advised the bank, said the deal was "

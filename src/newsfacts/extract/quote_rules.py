@@ -921,10 +921,9 @@ SOURCE_NOUN = LexiconRule(
     rejects=("the mayor declined", "Ana Ruiz left"),
 )
 SOURCE_DETERMINER = alternation(word_set("source_determiners.txt"))
+KINSHIP_NOUNS = word_set("kinship_nouns.txt")
 # who speaks for a source so named: "the victim's mother", "the suspect's lawyer"
-SOURCES_OF_A_SOURCE = alternation(
-    word_set("kinship_nouns.txt") | word_set("sources_of_a_source.txt")
-)
+SOURCES_OF_A_SOURCE = alternation(KINSHIP_NOUNS | word_set("sources_of_a_source.txt"))
 SOURCE_MODIFIER = alternation(word_set("source_modifiers.txt"))
 HEAD_AFTER_A_NAME = alternation(word_set("heads_after_a_name.txt"))
 NOT_SOURCE_MODIFIER = alternation(word_set("not_source_modifiers.txt"))

@@ -59,6 +59,7 @@ from .quote_rules import (
     ENDS_WITH_COLON,
     JOINED_CLAUSE,
     JOINED_QUOTE,
+    KINSHIP_NOUNS,
     LEADING_PHRASE,
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
@@ -79,13 +80,13 @@ from .quote_rules import (
     OWNED_INSTITUTION,
     PARENTHETICAL,
     PARTICIPLE_CUE,
-    QUOTING_AS_SAYING,
     PERSON_NOUN_ENDINGS,
     PLAYER_POSTS,
     PRONOUN_AT,
     PRONOUN_BEFORE,
     PRONOUN_GENDER,
     PRONOUN_KINDS,
+    QUOTING_AS_SAYING,
     RELATIVE_BEFORE_CUE,
     RELATIVE_PRONOUN,
     ROLE_AFTER_NAME,
@@ -281,6 +282,7 @@ QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two 
 PARTICIPLE_REPORTS = ("adding", "saying", "noting", "insisting", "stressing")
 PARTICIPLE_REPORT_AFTER = re.compile(rf",\s(?:{'|'.join(PARTICIPLE_REPORTS)})\b")  # ", adding"
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
+POSSESSIVE_PRONOUN_SUBJECTS = {"his": "he", "her": "she", "their": "they"}  # "his father"
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})  # ", including X,"
 SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the Office, says"
 GENDERED_DEMONYM = re.compile(r"(?:ch|sh|ts|x)(?P<woman>wo)?man$")  # "Dutchman", "Frenchwoman"
@@ -1587,6 +1589,26 @@ class QuoteFinder:
         medium = match["noun"].lower() in self.lex.documents
         return medium and self.text.endswith(("in ", "In "), 0, match.start())
 
+    def _relative_by_surname(self, determiner: str, noun: str, position: int) -> str | None:
+        """ "his father says" after "His son, Caleb Whitfield": the one other person named
+        before with the surname of whom "his" or "her" refers to."""
+        pronoun = POSSESSIVE_PRONOUN_SUBJECTS.get(determiner)
+        if pronoun is None or noun not in KINSHIP_NOUNS:
+            return None
+        owner = self._resolve_pronoun(pronoun, position).key
+        if owner is None:
+            return None
+        surname = self.actors.actors[owner].name.split()[-1]
+        relatives = {
+            m.key
+            for m in self.actors.before(position)
+            if m.key != owner
+            and not self.actors.actors[m.key].unnamed
+            and self.actors.actors[m.key].kind == "person"
+            and self.actors.actors[m.key].name.split()[-1] == surname
+        }
+        return relatives.pop() if len(relatives) == 1 else None
+
     def _person_with_role(self, noun: str, position: int) -> str | None:
         """The person named last before `position` whom any mention there gives the role
         `noun`, said before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or
@@ -1749,6 +1771,7 @@ class QuoteFinder:
         person = definite and (
             self._person_with_role(noun, match.start())
             or (one and self._titled_after(noun, match.end()))
+            or self._relative_by_surname(first.lower(), noun, match.start())
         )
         if person:
             return Speaker(person, True, match.start(), "role_noun")
@@ -2275,6 +2298,10 @@ class QuoteFinder:
             return self._resolve_pronoun(pronoun, source.start)
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
+            # "according to her sister, Greet Vandermeulen,": the person named after
+            person = self._person_set_off_after(source, closed=True)
+            if unnamed.end() == source.end and person:
+                return person
             # "U.S. trade and farm officials"; "according to the webpage": the last source's
             return self._unnamed_or_referred(unnamed, of_its_own=False)
         for mention in self.actors.between(source.start, source.end):
@@ -2290,11 +2317,15 @@ class QuoteFinder:
             or self._named_source(source)
         )
 
-    def _person_set_off_after(self, source: Span) -> Speaker | None:
-        """ "according to the Permanent Secretary, Dr Ana Ruiz,": the person named after."""
+    def _person_set_off_after(self, source: Span, closed: bool = False) -> Speaker | None:
+        """ "according to the Permanent Secretary, Dr Ana Ruiz,": the person named after;
+        `closed`: only when a comma closes the name (not "according to filings, Ana Ruiz
+        has")."""
         if not self.text.startswith(", ", source.end):
             return None
         for mention in self.actors.between(source.end + 2, source.end + 3):
+            if closed and not self.text.startswith(",", mention.span.end):
+                continue
             if self.actors.actors[mention.key].kind == "person":
                 return Speaker(mention.key, True, mention.span.start, "according_to")
         return None
