@@ -464,3 +464,52 @@ def test_currency_signs_are_listed_in_capitals() -> None:
     from newsfacts.extract.statistic_rules import CURRENCIES
 
     assert [sign for sign in CURRENCIES if sign != sign.upper()] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bank cut its rate by 50 basis points.", ("50 basis points", 50, "basis points")),
+        ("Yields fell 7bp on Monday.", ("7bp", 7, "basis points")),
+        ("Yields rose 12 bps on Monday.", ("12 bps", 12, "basis points")),
+        (
+            "Inflation rose 0.1 percentage points.",
+            ("0.1 percentage points", 0.1, "percentage points"),
+        ),
+        ("Operating profit fell 18pc on Monday.", ("18pc", 18, "percent")),
+        ("Revenue rose to ¥1.2tn on Monday.", ("¥1.2tn", 1.2e12, "JPY")),
+        ("Japan holds 1.1 trn yen.", ("1.1 trn yen", 1.1e12, "JPY")),
+        ("The rate is in a range of 4.25%-4.50%.", ("4.25%-4.50%", 4.25, "percent")),
+        ("It hovered between 4.1% and 4.3%.", ("between 4.1% and 4.3%", 4.1, "percent")),
+        (
+            "Work rose by roughly a quarter of a million.",
+            ("roughly a quarter of a million", 250_000, None),
+        ),
+        (
+            "Three-quarters of a billion dollars went.",
+            ("Three-quarters of a billion dollars", 7.5e8, "USD"),
+        ),
+    ],
+)
+def test_points_short_scales_percentage_ranges_and_scaled_fractions(
+    text: str, expected: tuple[str, float, str | None]
+) -> None:
+    _, found = run_extract(text)
+    stats = [(s.span.of(text), s.value, s.unit) for s in found.statistics]
+    assert len(stats) == 1
+    span, value, unit = stats[0]
+    assert (span, unit) == (expected[0], expected[2])
+    assert value == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copper fell to $9,120 a tonne.",
+        "Tariffs cost the carmaker ¥90 billion a quarter.",
+        "Copper fell 1.7% by 1400 GMT.",
+    ],
+)
+def test_a_rate_s_unit_and_a_clock_time_with_its_zone_are_no_statistics(text: str) -> None:
+    _, found = run_extract(text)
+    assert len(found.statistics) == 1

@@ -14,7 +14,7 @@ TENS = {word: value for word, value in _NUMBER_WORDS.items() if value >= 20}
 _SCALE_FACTORS = {word: int(factor) for word, factor in word_table("scale_words.txt").items()}
 SCALE_WORDS = tuple(_SCALE_FACTORS)
 # Scales written after digits: "$2bn", "$5m", "$5k" (notation, not words).
-SHORT_SCALES = {"m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+SHORT_SCALES = {"m": 1_000_000, "bn": 1_000_000_000, "tn": 1_000_000_000_000, "k": 1_000}
 SCALES = _SCALE_FACTORS | SHORT_SCALES
 FRACTIONS = {word: int(parts) for word, parts in word_table("fraction_words.txt").items()}
 

@@ -35,7 +35,7 @@ TIME_UNIT = alternation(TIME_UNIT_WORDS)
 TIME_UNITS = rf"(?:{TIME_UNIT}s?|centuries)"
 MEASURE_UNITS = word_table("measure_units.txt")  # form -> the unit recorded
 
-SHORT_SCALE = r"(?:bn|m|(?-i:k))\b"  # $2bn, $5m, $5k ("4K" is a screen, not thousands)
+SHORT_SCALE = r"(?:bn|tn|m|(?-i:k))\b"  # $2bn, ¥1.2tn, $5m, $5k ("4K" is a screen)
 # "seven hundred and sixty-eight": "and" joins a number in words after a scale (not the range
 # "between fifty and two hundred": no scale may follow)
 AND_WORD_NUMBER = rf"(?:\sand\s{numbers.WORD_NUMBER}\b(?![\s-]{numbers.SCALE}))?"
@@ -54,7 +54,11 @@ UPPER = (
     r"(?P<upper_percent>\s?%|\s?per ?cent\b|\s?percent\b)?"
 )
 # "6 to 8 million", "25 to 30 percent"; never after a percentage ("12 per cent to $870 million")
-RANGE = rf"(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)\s?(?:as many as\s)?{UPPER})"
+# ... but two percentages joined by a dash or "and" ("4.25%-4.50%", "between 4.1% and 4.3%")
+RANGE = (
+    r"(?:(?:(?<!%)(?<!cent)\s?(?:-|–|to|and|or)|(?<=%)(?:[-–]|\sand)(?=\s?\d[\d.]*\s?%))"
+    rf"\s?(?:as many as\s)?{UPPER})"
+)
 # No letter, digit or number punctuation before a statistic, and no digit soon after it.
 MAY_BEGIN = r"(?<![\w$.,:/&-])"
 
@@ -126,6 +130,26 @@ FOR_BEFORE = Rule(
     re.compile(r"\bfor\s$", re.IGNORECASE),
     matches=("waited for ", "For "),
     rejects=("for", "before "),
+)
+OF_A_SCALE = Rule(
+    "of_a_scale",
+    "'of a million' after a fraction: the fraction scales it ('a quarter of a million').",
+    re.compile(rf"\s*of\san?\s(?P<scale>{numbers.SCALE})\b", re.IGNORECASE),
+    matches=(" of a million", "of a billion"),
+    rejects=(" of a mile", " of millions"),
+    how="match",
+)
+AMOUNT_BEFORE = Rule(
+    "amount_before",
+    "An amount just before 'a' or 'an': what follows is a rate's unit, not one of it ('$9,120 a"
+    " tonne', '¥90 billion a quarter', '40 cents a litre').",
+    re.compile(
+        rf"(?:\d%?|\d(?:bn|tn|m|k)|\b(?:{numbers.SCALE}|cents?|pence|dollars|euros|pounds|yen))"
+        r"\s$",
+        re.IGNORECASE,
+    ),
+    matches=("$9,120 ", "¥90 billion ", "40 cents ", "$2bn "),
+    rejects=("rose by ", "a third ", "nearly "),
 )
 MEASURE_WORDS = alternation(word_set("measure_words.txt"))
 IRREGULAR_PLURALS = word_set("irregular_plurals.txt")  # "children": a plural, no final "s"
@@ -250,6 +274,18 @@ GLUED_UNIT = Rule(
     re.compile(rf"(?:{'|'.join(map(re.escape, _GLUED_UNITS))})(?![^\W\d_])"),
     matches=("°C warming", "km of road"),
     rejects=("kmh", " km", "kilometres"),
+    how="match",
+)
+POINTS_AFTER = Rule(
+    "points_after",
+    "Basis or percentage points right after a number, perhaps glued: '50 basis points', '7bp',"
+    " '100 bps', '2pp', '0.3 ppts'.",
+    re.compile(
+        r"(?:\s?(?P<basis>bps?)|\s?(?:ppts?|pp)|\s(?P<basis_words>basis)\spoints?"
+        r"|\spercentage\spoints?)\b"
+    ),
+    matches=(" basis points", "bp", " bps", "pp", " ppts", " percentage point"),
+    rejects=(" points", "bpm", " basis"),
     how="match",
 )
 CURRENCY_WORDS = word_table("currency_words.txt")  # phrase -> ISO 4217 code
@@ -402,10 +438,11 @@ CLOCK_AFTER = Rule(
     "clock_after",
     "Minutes or a.m./p.m. after a number: a clock time.",
     re.compile(
-        r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock|\sin\sthe\s(?:morning|afternoon|evening)\b)",
+        r"(?::\d\d|\s?[ap]\.?m\b|\s?o'clock|\sin\sthe\s(?:morning|afternoon|evening)\b"
+        rf"|\s(?-i:{alternation(word_set('time_zones.txt'))})\b)",  # "by 1400 GMT"
         re.IGNORECASE,
     ),
-    matches=(":49", " pm", "a.m.", " o'clock", " in the morning"),
+    matches=(":49", " pm", "a.m.", " o'clock", " in the morning", " GMT"),
     rejects=(" people", " apples"),
     how="match",
 )

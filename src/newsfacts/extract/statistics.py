@@ -22,6 +22,7 @@ from .statistic_rules import (
     A_OR_AN,
     ADDRESS_AFTER,
     AGE,
+    AMOUNT_BEFORE,
     AND_A_HALF,
     APPOSED_AGE,
     AT_A_NAME,
@@ -65,6 +66,7 @@ from .statistic_rules import (
     NEXT_WORD,
     NOT_A_YEAR_AFTER,
     OF,
+    OF_A_SCALE,
     ONE_NUMBER,
     ONE_UNIT_AFTER,
     ONE_WORD_QUALIFIERS,
@@ -73,6 +75,7 @@ from .statistic_rules import (
     PER_BEFORE,
     PHONE_GROUP,
     PLURAL_AFTER,
+    POINTS_AFTER,
     QUALIFIER_BEFORE,
     QUALIFIERS,
     RATE,
@@ -96,6 +99,7 @@ from .text import Span, alternation
 
 # -- shortcuts (fast.py): parts every match of a rule holds, searched first ---------------
 
+PERCENTAGE_POINTS = "percentage points"  # the unit of a change in a percentage
 AGE_CLUES = ("-year-old", "aged ")  # every AGE match holds one
 FRACTION_CLUES = tuple(numbers.FRACTIONS)  # every FRACTION match holds one, in any case
 VAGUE_CLUES = ("tens of ", "hundreds of ")  # every VAGUE match holds one, in any case
@@ -329,6 +333,8 @@ def _not_a_noun(word: str, lex: Lexicons) -> bool:
 
 
 def _unit(match: re.Match[str], object_: str | None) -> str | None:
+    if "point" in (match.group("percent") or ""):
+        return PERCENTAGE_POINTS  # "0.1 percentage points": a change, not a share
     if match.group("percent") or _optional(match, "upper_percent"):
         return "percent"
     if match.group("currency"):
@@ -426,6 +432,12 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
         if percent or match.group("currency")
         else CURRENCY_AFTER.pattern.match(text, match.end())
     )
+    points = None if percent or currency else POINTS_AFTER.pattern.match(text, match.end())
+    if points:  # "cut by 50 basis points", "7bp"
+        unit = "basis points" if points["basis"] or points["basis_words"] else PERCENTAGE_POINTS
+        start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+        span = Span(start, points.end())
+        return StatisticSpan(span, value, value_max, None, unit, _qualifier(match))
     glued = None if percent or currency else GLUED_UNIT.pattern.match(text, match.end())
     object_start = currency.end() if currency else glued.end() if glued else match.end()
     half = None if percent or currency or glued else AND_A_HALF.pattern.match(text, object_start)
@@ -478,7 +490,7 @@ def _vague(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Statistic
 def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[StatisticSpan]:
     found = []
     for match in FRACTION.pattern.finditer(text, span.start, span.end):
-        bare = False
+        bare, unit = False, None
         if match.group("half_scale"):  # "half a billion": a number, then what it counts
             value = numbers.SCALES[match.group("half_scale").lower()] / 2
             object_, end = _object(text, match.end(), lex)
@@ -490,12 +502,23 @@ def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
             # "nearly half": no "of" or "the" after it (which its match would end with)
             bare = bool(match.group("half")) and not match.group(0)[-1].isspace()
             object_, end = (None, match.end()) if bare else _object_after_of(text, match.end())
+            scaled = OF_A_SCALE.pattern.match(text, match.end())
+            if scaled:  # "a quarter of a million": 250,000; "of a billion dollars"
+                value *= numbers.SCALES[scaled["scale"].lower()]
+                currency = CURRENCY_AFTER.pattern.match(text, scaled.end())
+                unit = CURRENCY_WORDS[currency.group(1)] if currency else None
+                object_, end = (
+                    (None, currency.end()) if currency else _object(text, scaled.end(), lex)
+                )
+                end = max(end, scaled.end())
         start, qualifier = _qualified_start(text, match.start(), span.start)
         if bare and qualifier == "exact" and not HALF_AS_MUCH.pattern.match(text, match.end()):
             continue  # "half" alone, unqualified, is no statistic ("half asleep")
         if match.group("half") and HALF_OF_A_PERIOD.pattern.search(text, span.start, start):
             continue  # "the second half of the year": a period, not an amount
         one = (match.group("numerator") or "").lower() in ("a", "an")
+        if one and AMOUNT_BEFORE.pattern.search(text, max(span.start, start - 20), start):
+            continue  # "¥90 billion a quarter": a rate, not a fraction
         # "cut by a quarter point", "a cut of a quarter point": how much
         by = text.endswith(("by ", "of "), span.start, start)
         if (
@@ -505,7 +528,7 @@ def _fractions(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
             and _an_ordinal_before_a_noun(text, match.end(), lex)
         ):
             continue  # "a third daily train", "a fifth term": which one, not how much
-        found.append(StatisticSpan(Span(start, end), value, None, object_, None, qualifier))
+        found.append(StatisticSpan(Span(start, end), value, None, object_, unit, qualifier))
     return found
 
 
@@ -596,6 +619,8 @@ def _a_measure(text: str, span: Span, lex: Lexicons, clues: Clues) -> list[Stati
         qualifier = _qualifier(match)
         unit = match.group("unit").lower()
         start, value = match.start(), 1.0
+        if AMOUNT_BEFORE.pattern.search(text, max(span.start, start - 20), start):
+            continue  # "$9,120 a tonne": a price's unit
         if text.endswith(("half ", "Half "), span.start, start):
             start, value = start - len("half "), 0.5
         found.append(StatisticSpan(Span(start, match.end()), value, None, unit, unit, qualifier))
