@@ -524,6 +524,32 @@ def test_an_appositive_before_a_relative_clause_describes_the_name_before_it() -
     assert "analyst at Norvex Capital" not in actors_of(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The company raised prices and said demand was strong.", "company"),
+        (
+            "Brazil's central bank raised its rate on Wednesday and said it would slow the pace.",
+            "Brazil's central bank",
+        ),
+        ("Japan spent ¥9.8 trillion defending the yen, the ministry has said.", "ministry"),
+        ("Average weekly earnings grew 5 per cent, the ONS said separately.", "ONS"),
+    ],
+)
+def test_an_unnamed_institution_speaks_after_its_own_verb_or_an_auxiliary(
+    text: str, speaker: str
+) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_a_name_before_has_is_no_role() -> None:
+    text = (
+        "The Valtera Parents Forum met in May. The World Health Organization has warned that "
+        "measles cases rose."
+    )
+    assert quotes_of(text)[-1][2] == "World Health Organization"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -586,10 +586,12 @@ DEFINITE_ROLE = Rule(
     re.compile(
         r"(?:^|(?<=\s))[Tt]he\s(?P<role>(?:[\w-]+\s){0,2}?[\w-]*[A-Za-z])(?:\s+|$)"
         r"(?:(?:in|at)\s[A-Z][\w.-]*(?:\s[A-Z][\w.-]*)?\s+)?"  # "the embassy in Washington"
-        rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
+        rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?"
+        r"(?:(?P<auxiliary>has|have|had)\s+(?:\w+ly\s+)?)?$"  # "the ministry has said"
     ),
     matches=(
         "the president ",
+        "the ministry has ",
         "The Chinese embassy in Washington ",
         "The company ",
         "the prime minister quickly ",

@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from itertools import islice
 
 from .actor_rules import INSIDE_A_RELATIVE_CLAUSE, VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
@@ -179,6 +180,7 @@ FIRST_PERSON_OPENING = re.compile(r"I\b")
 # The most words of a role after a name ("Ana Diaz, the agency's chief spokeswoman") that
 # "the spokeswoman" may refer back to.
 ROLE_WORDS = 5
+OPENING_ROLE_WORDS = 4  # "The central bank raised": its determiner and up to three words
 DOCUMENT_REACH = 1500  # how far back a document's author is looked for (characters)
 
 # How many paragraphs before the current one hold the candidates for a pronoun's antecedent
@@ -273,6 +275,7 @@ PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner
 POSSESSIVE_ROLE_SET_OFF = re.compile(r"['’]s\s[a-z][a-z -]{0,40},\s")  # "'s spokesman, "
 VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
+WORD_END = re.compile(r"\S+(?=\s)")  # a word followed by a space
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
 ADDING_WORDS = frozenset({"added", "adds", "adding"})
 AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\d")
@@ -893,6 +896,8 @@ class QuoteFinder:
         found = DEFINITE_ROLE.pattern.search(self.text, limit, position)
         if found is None or self._after_a_source_of(found.start(), limit):
             return None
+        if found["auxiliary"] and not found["role"].islower():
+            return None  # "The World Health Organization has warned": a name, not a role
         key = self._role_referent(found["role"], found.start())
         if key:
             return Speaker(key, True, found.start("role"), "role_noun")
@@ -1291,7 +1296,30 @@ class QuoteFinder:
                 ):
                     break  # the actor is part of "a U.S. official"
                 return Speaker(mention.key, True, mention.span.start, "clause_subject")
-        return self._unnamed_actor(first_unnamed) if first_unnamed else None
+        if first_unnamed:
+            return self._unnamed_actor(first_unnamed)
+        return self._role_opening(clause_start, position)
+
+    def _role_opening(self, clause_start: int, position: int) -> Speaker | None:
+        """ "The company raised prices and said ...", "Brazil's central bank raised rates and
+        said ...": a role or an owned institution of up to three words that opens the clause,
+        before its verb; only for a cue after "and" or a comma (the role's second verb)."""
+        joined = self.text[clause_start:position].rstrip()
+        if not joined.endswith((" and", ",")):
+            return None
+        words = WORD_END.finditer(self.text, clause_start, min(position, clause_start + 60))
+        for word in islice(words, 1, OPENING_ROLE_WORDS):
+            verb = NEXT_WORD_AFTER_CUE.match(self.text, word.end(), position)
+            if verb is None or not (
+                verb.group(1) in self.lex.clause_verbs or verb.group(1).endswith("ed")
+            ):
+                continue
+            end = word.end() + 1
+            found = self._definite_role_before(end, clause_start) or self._owned_institution(
+                end, clause_start
+            )
+            return found if found is not None and found.key else None
+        return None
 
     def _in_brackets(self, mention: MentionSpan) -> bool:
         start, end = mention.span.start, mention.span.end
