@@ -550,6 +550,30 @@ def test_a_name_before_has_is_no_role() -> None:
     assert quotes_of(text)[-1][2] == "World Health Organization"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Refugee numbers rose, the Ukrainian air force said.", "Ukrainian air force"),
+        (
+            "The two countries exchanged 150 prisoners each, the UAE's foreign ministry said.",
+            "UAE's foreign ministry",
+        ),
+        ("The swap went ahead, the UAE foreign ministry said.", "UAE foreign ministry"),
+        ("Ukraine says some 8,000 of its soldiers remain in Russian captivity.", "Ukraine"),
+    ],
+)
+def test_a_state_s_bodies_and_the_state_speak(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
+def test_it_after_an_owned_organisation_s_report_is_the_organisation() -> None:
+    text = (
+        "Russia's Defense Ministry said its forces had struck facilities supporting Ukraine's "
+        "military industry. It said all targets had been hit."
+    )
+    assert quotes_of(text)[-1][2] == "Defense Ministry"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

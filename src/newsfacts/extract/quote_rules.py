@@ -473,11 +473,17 @@ OWNED_INSTITUTION = Rule(
     " foreign ministry said', 'the country's navy said', 'Thorncastle's office said'. Which"
     " nouns count is checked against the lexicons.",
     re.compile(
-        r"(?:^|(?<=\s))(?P<owner>(?:[Tt]he\s[a-z]+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}))['’]s\s"
+        r"(?:^|(?<=\s))(?:[Tt]he\s(?=[A-Z]))?"  # "the UAE's foreign ministry"
+        r"(?P<owner>(?:[Tt]he\s[a-z]+|[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3}))['’]s\s"
         r"(?P<role>(?:[a-z-]+\s){0,2}?(?P<noun>[a-z]+))\s+"
         rf"(?:(?:\w+ly|{alternation(word_set('adverbs_before_a_verb.txt'))})\s+)?$"
     ),
-    matches=("Ukraine's foreign ministry ", "the country's navy ", "Thorncastle's office also "),
+    matches=(
+        "Ukraine's foreign ministry ",
+        "the country's navy ",
+        "Thorncastle's office also ",
+        "the UAE's foreign ministry ",
+    ),
     rejects=(
         "Ukraine's Foreign Ministry ",
         "its navy ",

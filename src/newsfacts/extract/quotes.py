@@ -272,6 +272,7 @@ SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, be
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+POSSESSIVE_THEN_NAME = re.compile(r"['’]s?\s")  # "Russia's Defense Ministry"
 POSSESSIVE_ROLE_SET_OFF = re.compile(r"['’]s\s[a-z][a-z -]{0,40},\s")  # "'s spokesman, "
 VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
@@ -962,9 +963,15 @@ class QuoteFinder:
         noun = words[-1]
         institution = noun in self.lex.institution_back_references
         kind = self.lex.back_references.get(noun, "organization" if institution else None)
-        described = all(w.islower() or w in self.lex.demonyms for w in words[:-1])
-        # "the Ukrainian foreign ministry", "the federal statistics office"
-        most = 3 if words[0] in self.lex.demonyms or all(w.islower() for w in words) else 2
+        national = words[0] in self.lex.demonyms or words[0] in self.lex.countries
+        described = (
+            national
+            and all(w.islower() for w in words[1:-1])
+            or all(w.islower() or w in self.lex.demonyms for w in words[:-1])
+        )
+        # "the Ukrainian foreign ministry", "the UAE foreign ministry", "the federal
+        # statistics office"
+        most = 4 if national else 3 if all(w.islower() for w in words) else 2
         if kind != "organization" or not noun.islower() or not described or len(words) > most:
             return None  # not "the group": a group may be anyone; "the Chinese embassy"
         before = start - len("the ")
@@ -1397,14 +1404,23 @@ class QuoteFinder:
         mentions = [
             m for m in self.actors.between(before.start, before.end) if m.span.end <= before.end
         ]
-        if not mentions or mentions[0].key == key or mentions[0].possessive:
+        if not mentions or mentions[0].key == key:
             return None
+        opening = mentions[0]
+        if opening.possessive:  # "Russia's Defense Ministry said ...": the ministry
+            owned = len(mentions) > 1 and POSSESSIVE_THEN_NAME.fullmatch(
+                self.text, opening.span.end, mentions[1].span.start
+            )
+            if not owned:
+                return None
+            mentions = mentions[1:]
         subject = mentions[0]
         if (
-            subject.key not in keys
+            subject.key == key
+            or subject.key not in keys
             or self.actors.actors[subject.key].unnamed
             or " " not in self.actors.actors[subject.key].name  # "Reporters later asked X"
-            or not self._opens_sentence(subject.span.start)
+            or not self._opens_sentence(opening.span.start)
         ):
             return None
         # "Moss said Reed scored. “I just kept running,” he said": as likely Reed's
