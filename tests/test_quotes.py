@@ -516,10 +516,7 @@ def test_according_to_a_relative_set_off_with_a_name_is_that_person() -> None:
 
 
 def test_an_appositive_before_a_relative_clause_describes_the_name_before_it() -> None:
-    text = (
-        "Ana Ruiz, an analyst at Norvex Capital, which advised the bank, said the deal was "
-        "good."
-    )
+    text = "Ana Ruiz, an analyst at Norvex Capital, which advised the bank, said the deal was good."
     assert quotes_of(text) == [("indirect", "the deal was good", "Ana Ruiz", "said")]
     assert "analyst at Norvex Capital" not in actors_of(text)
 
@@ -572,6 +569,53 @@ def test_it_after_an_owned_organisation_s_report_is_the_organisation() -> None:
         "military industry. It said all targets had been hit."
     )
     assert quotes_of(text)[-1][2] == "Defense Ministry"
+
+
+def test_a_named_subject_and_its_verb_before_that_are_the_report() -> None:
+    text = (
+        "Speaking in Ankara, Kerem Aydin said Türkiye and Hungary shared the view that talks "
+        "would help."
+    )
+    assert quotes_of(text)[0][1] == "Türkiye and Hungary shared the view that talks would help"
+
+
+def test_a_quotation_after_a_participle_is_the_set_off_subject_s() -> None:
+    text = (
+        "The eastern commander, Salem Faraj al-Obeidi, has rejected the UN plan, calling it "
+        "“a recipe for chaos.”"
+    )
+    assert quotes_of(text)[0][2] == "Salem Faraj al-Obeidi"
+
+
+def test_a_trailing_attribution_before_warning_that_reports_both_clauses() -> None:
+    text = (
+        "Nearly half of the population is facing acute hunger, the World Nutrition Alliance "
+        "said Thursday, warning that famine-like conditions had been detected."
+    )
+    assert [q[1] for q in quotes_of(text)] == [
+        "Nearly half of the population is facing acute hunger",
+        "famine-like conditions had been detected",
+    ]
+
+
+def test_a_cited_source_between_the_cue_and_that_is_skipped() -> None:
+    text = (
+        "The Syrian Arab Press Agency said, citing a military source, that air defences had "
+        "intercepted two drones."
+    )
+    assert quotes_of(text) == [
+        (
+            "indirect",
+            "air defences had intercepted two drones",
+            "Syrian Arab Press Agency",
+            "said",
+        )
+    ]
+
+
+def test_a_cue_s_word_modifying_a_noun_reports_nothing() -> None:
+    text = "Tom Reed recalled trucks over a seat-belt warning chime that failed to sound."
+    assert quotes_of(text) == []
 
 
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:

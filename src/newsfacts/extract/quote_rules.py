@@ -289,6 +289,15 @@ PARTICIPLE_CUE = Rule(
     rejects=(" adding that", ", and adding"),
     how="match",
 )
+CITED_AFTER_CUE = Rule(
+    "cited_after_cue",
+    "Right after a cue, a source it cites set off by commas, before 'that': 'said, citing a "
+    "military source, that ...'.",
+    re.compile(r",\s(?:citing|quoting)\s[^,;:“”\"]{2,80},\s(?=that\s)"),
+    matches=(", citing a military source, that the", ", quoting officials, that it"),
+    rejects=(", citing a military source.", " citing a source, that"),
+    how="match",
+)
 QUOTING_AS_SAYING = Rule(
     "quoting_as_saying",
     "Right after a reported clause, a medium's source and what it said: ', quoting spokesman "

@@ -37,6 +37,7 @@ from .quote_rules import (
     APPOSITIVE,
     AUXILIARY_AT,
     BARE_CLAUSE,
+    CITED_AFTER_CUE,
     CLAUSE_STOP,
     CLAUSE_TAIL,
     CLOSING_FOR,
@@ -272,18 +273,31 @@ SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, be
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
 POSSESSIVE_THEN_NAME = re.compile(r"['’]s?\s")  # "Russia's Defense Ministry"
 POSSESSIVE_ROLE_SET_OFF = re.compile(r"['’]s\s[a-z][a-z -]{0,40},\s")  # "'s spokesman, "
-VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?([a-z]+)\b")  # "Tom Reed dismissed"
+# "Tom Reed dismissed", "Tom Reed has rejected"
+VERB_AFTER_SUBJECT = re.compile(r"\s(?:[a-z]+ly\s)?(?:(?:has|have|had)\s)?([a-z]+)\b")
 NEXT_WORD_AFTER_CUE = re.compile(r"\s([a-z]+)\b")
 WORD_END = re.compile(r"\S+(?=\s)")  # a word followed by a space
+MODIFIER_BEFORE = re.compile(r"(?:\b[A-Z]{2,}|\b[a-z]+-[a-z]+)\s$")  # "TV ", "seat-belt "
 ARTICLE_BEFORE_CUE = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s$")  # "an estimated", "the added"
 ADDING_WORDS = frozenset({"added", "adds", "adding"})
 AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\d")
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
-PARTICIPLE_REPORTS = ("adding", "saying", "noting", "insisting", "stressing")
+PARTICIPLE_REPORTS = (
+    "adding",
+    "saying",
+    "noting",
+    "insisting",
+    "stressing",
+    "warning",
+    "arguing",
+    "claiming",
+    "explaining",
+)
 PARTICIPLE_REPORT_AFTER = re.compile(rf",\s(?:{'|'.join(PARTICIPLE_REPORTS)})\b")  # ", adding"
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
 POSSESSIVE_PRONOUN_SUBJECTS = {"his": "he", "her": "she", "their": "they"}  # "his father"
@@ -964,10 +978,8 @@ class QuoteFinder:
         institution = noun in self.lex.institution_back_references
         kind = self.lex.back_references.get(noun, "organization" if institution else None)
         national = words[0] in self.lex.demonyms or words[0] in self.lex.countries
-        described = (
-            national
-            and all(w.islower() for w in words[1:-1])
-            or all(w.islower() or w in self.lex.demonyms for w in words[:-1])
+        described = (national and all(w.islower() for w in words[1:-1])) or all(
+            w.islower() or w in self.lex.demonyms for w in words[:-1]
         )
         # "the Ukrainian foreign ministry", "the UAE foreign ministry", "the federal
         # statistics office"
@@ -1864,9 +1876,11 @@ class QuoteFinder:
         if not mentions:
             return None
         lead = self.text[sentence.start : mentions[0].span.start]  # "Chief executive "
-        if len(lead.split()) > SUBJECT_LEAD_WORDS or "," in lead or "“" in lead or '"' in lead:
-            return None
         subject, verb_at = mentions[0], mentions[0].span.end
+        if ROLE_SET_OFF_LEAD.fullmatch(lead) and self.text.startswith(",", verb_at):
+            verb_at += 1  # "The eastern commander, Salem al-Obeidi, has rejected ..."
+        elif len(lead.split()) > SUBJECT_LEAD_WORDS or "," in lead or "“" in lead or '"' in lead:
+            return None
         if subject.possessive:  # "Iran's spokesman, Nasser Hosseinzadeh, condemned ..."
             named = len(mentions) > 1 and POSSESSIVE_ROLE_SET_OFF.fullmatch(
                 self.text, subject.span.end, mentions[1].span.start
@@ -2476,7 +2490,9 @@ class QuoteFinder:
                 or self._attributes_direct_quote(Span(cue.start(), cue.end()), inside)
             ):
                 continue
-            rest = self.text[cue.end() : sentence.end]
+            cited = CITED_AFTER_CUE.pattern.match(self.text, cue.end(), sentence.end)
+            after_cue = cited.end() - 1 if cited else cue.end()  # "said, citing a source, that"
+            rest = self.text[after_cue : sentence.end]
             that = THAT_CLAUSE.pattern.match(rest)
             if that and not self._gap_before_that(that.group(0).split()[:-1], usage, verb):
                 that = None
@@ -2490,7 +2506,7 @@ class QuoteFinder:
             match = that or bare or urged
             if not match or (bare and not that and self._appositive_after_cue(bare)):
                 continue  # "..., the envoy said Saturday, a deal that ...": no clause after
-            clause = self._without_tail(self._clause(Span(cue.end() + match.end(), sentence.end)))
+            clause = self._without_tail(self._clause(Span(after_cue + match.end(), sentence.end)))
             words = clause.of(self.text).split()
             if (
                 not _long_enough(words, self.lex)
@@ -2535,7 +2551,16 @@ class QuoteFinder:
             and gap[1] not in function_words
         )
         pronoun_then_verb = len(gap) > 1 and gap[0] in SUBJECT_PRONOUNS  # "said they could ..."
-        return not (subject_then_verb or pronoun_then_verb)
+        # "said Türkiye and Hungary shared the view that ...": a named subject and its verb
+        named_then_verb = (
+            usage == "bare"
+            and verb not in TELLING_VERBS
+            and len(gap) > 1
+            and gap[0].istitle()
+            and not any(w in ("who", "which", "whose") for w in gap)
+            and any(w in self.lex.clause_verbs or w.endswith("ed") for w in gap[1:] if w.islower())
+        )
+        return not (subject_then_verb or pronoun_then_verb or named_then_verb)
 
     def _appositive_after_cue(self, bare: re.Match[str]) -> bool:
         """A comma after the cue's time, then DESCRIPTION_AFTER_CUE ("said Thursday, prices
@@ -2677,6 +2702,13 @@ class QuoteFinder:
             return word != "says"  # "member states said"; not "says claims ..."
         if ARTICLE_BEFORE_CUE.search(self.text, max(0, cue.start() - 4), cue.start()):
             return True
+        if (
+            word.endswith("ing")
+            and after
+            and after.group(1) not in self.lex.function_words
+            and MODIFIER_BEFORE.search(self.text, max(0, cue.start() - 20), cue.start())
+        ):
+            return True  # "a TV writing gig", "a seat-belt warning chime": a noun's modifier
         return word in ADDING_WORDS and AMOUNT_AFTER.match(self.text, cue.end()) is not None
 
     def _clause(self, span: Span) -> Span:
