@@ -618,6 +618,24 @@ def test_a_cue_s_word_modifying_a_noun_reports_nothing() -> None:
     assert quotes_of(text) == []
 
 
+def test_a_dateline_s_country_is_no_clause_subject_and_a_movement_is_a_group() -> None:
+    text = (
+        "ADEN, Yemen - The Ansar al-Bahr movement said on Monday it had targeted a cargo ship "
+        "in the Red Sea."
+    )
+    assert quotes_of(text)[0][2] == "Ansar al-Bahr"
+    assert actors_of(text)["Ansar al-Bahr"] == "group"
+
+
+def test_a_country_s_name_that_is_a_person_s_surname_is_that_person() -> None:
+    text = (
+        "“These are not numbers,” said Lucia Montenegro, the agency's country director. "
+        "Montenegro said gangs had blocked the main roads."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Lucia Montenegro", "Lucia Montenegro"]
+    assert "Montenegro" not in actors_of(text)
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -390,6 +390,16 @@ END_OF_A_LONGER_NAME = Rule(
     matches=("Breaking the ", "Friends of "),
     rejects=("breaking the ", "of "),
 )
+NOUN_AFTER_THE_NAME = Rule(
+    "noun_after_the_name",
+    "After 'the' and a name, a noun for what the name names: a movement or an alliance "
+    "('the Ansar al-Bahr movement'); not a noun a place may describe ('the San Francisco "
+    "company').",
+    re.compile(r"\s(?P<noun>movement|militia|alliance|coalition|campaign|collective)\b(?!['’])"),
+    matches=(" movement said", " militia"),
+    rejects=(" movements", "movement", " movement's", " company"),
+    how="match",
+)
 GROUP_MEMBERS_AFTER = Rule(
     "group_members_after",
     "A noun for a group's members right after a single name: a named group ('Norvex gunmen').",

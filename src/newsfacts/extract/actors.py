@@ -71,6 +71,7 @@ from .actor_rules import (
     MONTHS,
     NAMED_BEFORE,
     NOT_ALPHANUMERIC,
+    NOUN_AFTER_THE_NAME,
     OFFICE_HOLDERS_TEAMS,
     ORDINAL_BEFORE,
     ORGANIZATION_APPOSITIVE,
@@ -682,7 +683,11 @@ class ActorFinder:
         if name.text in self.registry:
             self._add_registered(self.registry[name.text], name.span, name.text, name.possessive)
         elif name.text in self.lex.countries:
-            self._add_country(name.text, name.span, name.possessive)
+            person = self._person_with_surname(name.text)
+            if person is not None:  # "Lucia Montenegro ... Montenegro said": her, not the country
+                self.found.add(person, name.span, name.text, name.possessive)
+            else:
+                self._add_country(name.text, name.span, name.possessive)
         elif len(name.words) == 1 and _is_acronym(name.text):
             self.single_words.append((name.span, name.text, name.possessive, name.initial))
         elif self._is_listed_company_name(name):
@@ -693,6 +698,25 @@ class ActorFinder:
         else:
             return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
         return True
+
+    def _noun_after_the_name(self, span: Span) -> str | None:
+        """ "the Ansar al-Bahr movement": the noun after a name that "the" opens."""
+        if not self.text.endswith(("the ", "The "), 0, span.start):
+            return None
+        noun = NOUN_AFTER_THE_NAME.pattern.match(self.text, span.end)
+        return noun["noun"] if noun else None
+
+    def _person_with_surname(self, word: str) -> ArticleActor | None:
+        """The one person named so far whose surname is `word`."""
+        people = [
+            actor
+            for actor in self.found.actors.values()
+            if actor.kind == "person"
+            and not actor.unnamed
+            and " " in actor.name
+            and actor.name.rsplit(" ", 1)[1] == word
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _add_hyphened_countries(self, name: Name) -> bool:
         """ "the Iraq-Iran border": countries joined by a hyphen are each a country."""
@@ -808,6 +832,10 @@ class ActorFinder:
         elif len(core) >= 2 and self._plays_or_is_which(core, core_span):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif len(core) >= 2 and self._is_person_name(core, core_span):
+            if noun := self._noun_after_the_name(core_span):  # "the Ansar al-Bahr movement"
+                kind = "group" if noun in ("movement", "militia") else "organization"
+                self._add_organization(core_text, core_span, possessive, title.country_code, kind)
+                return
             self._add_person(
                 core_text, None, title.country_code, title.gender, core_span, possessive
             )

@@ -1287,6 +1287,9 @@ class QuoteFinder:
             and not self._relative_clause_closed(limit + lead.end(), position)
         ):
             clause_start = limit + lead.end()
+        dateline = DATELINE.pattern.match(self.text, clause_start, position)
+        if dateline:  # "ADEN, Yemen - The movement said ...": not Yemen
+            clause_start = dateline.end()
         pronoun = PRONOUN_AT.pattern.match(self.text, clause_start, position)
         if (
             pronoun
