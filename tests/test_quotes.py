@@ -636,6 +636,15 @@ def test_a_country_s_name_that_is_a_person_s_surname_is_that_person() -> None:
     assert "Montenegro" not in actors_of(text)
 
 
+def test_the_source_opening_the_clause_speaks_not_one_in_its_of_phrase() -> None:
+    text = (
+        "The family of a cyclist killed by a speeding driver in Bristol have said they are "
+        "devastated."
+    )
+    assert quotes_of(text)[0][2] == "family"
+    assert actors_of(text) == {"family": "group"}
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -1641,6 +1641,10 @@ class QuoteFinder:
         set_off = subject and SET_OFF.pattern.fullmatch(self.text, subject.end(), position)
         if set_off and subject is not found:
             return subject  # "The report, compiled with scientists from ..., found"
+        if subject is not None and found is not None and found is not subject:
+            between = self.text[subject.end() : found.start()]
+            if between.startswith(" of ") and "," not in between:
+                return subject  # "The family of a cyclist killed by a driver said": the family
         return found
 
     def _is_a_medium(self, match: re.Match[str]) -> bool:
