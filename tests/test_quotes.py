@@ -645,6 +645,22 @@ def test_the_source_opening_the_clause_speaks_not_one_in_its_of_phrase() -> None
     assert actors_of(text) == {"family": "group"}
 
 
+def test_a_single_quoted_quotation_running_on_into_the_next_paragraph() -> None:
+    text = (
+        "Detective Chief Inspector Fiona Rennie said: 'This is a fast-moving inquiry.\n\n"
+        "'We have made one arrest.'"
+    )
+    assert quotes_of(text) == [
+        ("direct", "This is a fast-moving inquiry.", "Fiona Rennie", "said"),
+        ("direct", "We have made one arrest.", "Fiona Rennie", None),
+    ]
+
+
+def test_told_the_court_then_a_named_subject_reports_from_the_name() -> None:
+    text = "Senior Constable Bree Halloran told the court Whitfield shouted abuse at paramedics."
+    assert quotes_of(text)[0][1] == "Whitfield shouted abuse at paramedics"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -225,7 +225,7 @@ TOLD_WHOM = Rule(
     re.compile(
         r"\s(?:(?:the|his|her|their|its|our|my)\s[a-z]+(?:\s[a-z]+)?|[a-z]+s"
         r"|(?:the\s)?[A-Z][\w.&-]*(?:['’]s)?(?:\s[A-Z][\w.&-]*){0,3})"
-        rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s)"
+        rf"\s(?:that\s)?(?={OBJECT_CLAUSE_START}\s|[A-Z][\w'’-]+\s(?:[a-z]+ed|{PRONOUN_AUXILIARY})\b)"
         rf"|\s(?:{CUE_OBJECT})\s(?=[a-z]+\s{PRONOUN_AUXILIARY}\b)"  # "reporters prices had"
     ),
     matches=(
@@ -234,6 +234,7 @@ TOLD_WHOM = Rule(
         " her staff that the office would close",
         " jurors he had paid",
         " RTÉ's Morning Ireland she had no regrets",
+        " the court Whitfield shouted abuse",
     ),
     rejects=(" the court about it", " the plan was weak", " reporters outside the court"),
     how="match",

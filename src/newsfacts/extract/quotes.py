@@ -431,11 +431,26 @@ def curly_single_quotes(text: str) -> str:
         if short and (closing is None or short.start() < closing.start()):
             closing = short  # 'flat' for the first half
         if closing is None:
+            if _continued_in_next_paragraph(text, start, line_end):
+                chars = chars or list(text)
+                chars[start] = "‘"  # 'This is ... seriously. / 'We have made one arrest.'
             continue
         chars = chars or list(text)
         chars[start], chars[closing.start()] = "‘", "’"
         resume = closing.end()
     return "".join(chars) if chars else text
+
+
+def _continued_in_next_paragraph(text: str, start: int, line_end: int) -> bool:
+    """Whether a quotation opened at its paragraph's start or after a colon runs to the
+    paragraph's end, a sentence's end, and the next paragraph opens with a straight single
+    mark: the quotation goes on there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip() and not text[line_start:start].rstrip().endswith(":"):
+        return False  # "had been 'written off by everyone bar our mums' after ...": a close
+    ends_sentence = text[start:line_end].rstrip()[-1:] in (".", "!", "?")
+    following = text[line_end:].lstrip("\n")
+    return ends_sentence and following.startswith("'") and following[1:2].isupper()
 
 
 def _straight_single_openings(text: str) -> Iterator[int]:
