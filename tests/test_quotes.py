@@ -661,6 +661,22 @@ def test_told_the_court_then_a_named_subject_reports_from_the_name() -> None:
     assert quotes_of(text)[0][1] == "Whitfield shouted abuse at paramedics"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A former bookkeeper testified Tuesday that she was ordered to shred invoices.",
+            "former bookkeeper",
+        ),
+        ("A juror told reporters the verdict was difficult.", "juror"),
+        ("A coroner has ruled that the student took her own life.", "coroner"),
+        ("A friend said he had been unwell for months.", "friend"),
+    ],
+)
+def test_more_people_speak_unnamed(text: str, speaker: str) -> None:
+    assert [q[2] for q in quotes_of(text)] == [speaker]
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}
