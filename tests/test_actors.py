@@ -1730,3 +1730,27 @@ def test_a_name_right_after_a_noun_for_organisations_is_one_though_it_has_a_plac
     text = "The aid group Sea Lantern said 45 people were on board."
     assert actors_of(text) == {"Sea Lantern": "organization"}
     assert actors_of("The port of Blue Harbour was closed.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Department of Health and Human Services said cases rose.",
+            "Department of Health and Human Services",
+        ),
+        (
+            "The Nigeria Centre for Disease Control and Prevention said cases rose.",
+            "Nigeria Centre for Disease Control and Prevention",
+        ),
+        ("Avon and Somerset Police said a man had been arrested.", "Avon and Somerset Police"),
+    ],
+)
+def test_and_inside_one_organisation_s_name(text: str, name: str) -> None:
+    assert actors_of(text) == {name: "organization"}
+
+
+def test_and_between_two_people_or_an_organisation_and_a_person_splits() -> None:
+    assert actors_of("Tom and Mary Smith said they were happy.") == {"Mary Smith": "person"}
+    found = actors_of("The Ministry of Health and Jane Morrow disagreed.")
+    assert found == {"Ministry of Health": "organization", "Jane Morrow": "person"}

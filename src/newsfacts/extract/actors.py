@@ -224,6 +224,7 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+POLICE_FORCE_WORDS = frozenset({"Police", "Constabulary"})  # a force ends its name with one
 MIN_CLIPPED_WORD = 4  # "Pharma" of "Pharmaceuticals": a clipped word this long at least
 PERSON_NOUN_SUFFIXES = ("ist", "ian")  # "journalist", "historian": nouns for a person
 # How far before a name its context rules look, in characters
@@ -584,12 +585,15 @@ class ActorFinder:
         org_words = self.lex.org_words
         if not after or " ".join(after) in self.lex.countries:
             return False
-        org_then_of = any(w in org_words and "of" in before[i:] for i, w in enumerate(before))
+        org_then_of = any(
+            w in org_words and ("of" in before[i:] or "for" in before[i:])
+            for i, w in enumerate(before)
+        )  # "Department of Health and Human Services", "Centre for Disease Control and ..."
         if org_then_of:
             portfolio = len(after) == 2 and after[1] in PORTFOLIO_NOUNS  # "Urban Development"
             person = after[0] in self.lex.given_names and not portfolio
             portfolio_alone = after == [after[0]] and after[0] in PORTFOLIO_NOUNS  # "and Energy"
-            return (org_words.isdisjoint(after) or portfolio_alone) and not person
+            return (org_words.isdisjoint(after) or portfolio_alone or portfolio) and not person
         first, second = _words_before(before), _words_after(after)
         longer = len(first) == 2 or len(second) == 3  # only after a portfolio: "Safety and"
         return (
@@ -598,7 +602,8 @@ class ActorFinder:
             and (not longer or first[-1] in PORTFOLIO_NOUNS)
             and second[-1] in org_words
             and (len(first) == 1 or org_words.isdisjoint(first))  # "Securities and Exchange"
-            and not self._names_a_person_or_place(first)
+            # "Avon and Somerset Police": a force named after two places, one a given name too
+            and (second[-1] in POLICE_FORCE_WORDS or not self._names_a_person_or_place(first))
             and not self._names_a_known_organization(first)
         )
 
