@@ -1754,3 +1754,12 @@ def test_and_between_two_people_or_an_organisation_and_a_person_splits() -> None
     assert actors_of("Tom and Mary Smith said they were happy.") == {"Mary Smith": "person"}
     found = actors_of("The Ministry of Health and Jane Morrow disagreed.")
     assert found == {"Ministry of Health": "organization", "Jane Morrow": "person"}
+
+
+def test_an_acronym_may_leave_out_what_follows_the_name_s_last_and() -> None:
+    text = (
+        "The Centers for Disease Control and Prevention (CDC) said cases rose sharply. "
+        "The CDC said more would follow."
+    )
+    assert actors_of(text) == {"Centers for Disease Control and Prevention": "organization"}
+    assert [q[2] for q in quotes_of(text)] == ["Centers for Disease Control and Prevention"] * 2

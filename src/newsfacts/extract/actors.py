@@ -1453,7 +1453,8 @@ class ActorFinder:
                     surnames.setdefault(surname, []).append(actor)
                 first_names.setdefault(actor.name.split()[0], []).append(actor)
             elif actor.kind == "organization":
-                acronyms.setdefault(_acronym(actor.name), []).append(actor)
+                for acronym in _acronyms(actor.name):
+                    acronyms.setdefault(acronym, []).append(actor)
                 if " " in actor.name:
                     heads.setdefault(actor.name.split()[0], []).append(actor)
                     tails.setdefault(actor.name.split()[-1], []).append(actor)
@@ -2217,6 +2218,17 @@ def _acronym(name: str) -> str:
         w if _is_acronym(w) else w[0]
         for w in name.split()
         if w[0].isupper() and w.lower() not in CONNECTORS
+    )
+
+
+def _acronyms(name: str) -> set[str]:
+    """The acronyms a name may be written as: of all its words, or of those before its last
+    "and" ("CDC" of "Centers for Disease Control and Prevention")."""
+    before_and, _, after_and = name.rpartition(" and ")
+    return (
+        {_acronym(name), _acronym(before_and)}
+        if before_and and " " not in after_and
+        else {_acronym(name)}
     )
 
 
