@@ -1763,3 +1763,21 @@ def test_an_acronym_may_leave_out_what_follows_the_name_s_last_and() -> None:
     )
     assert actors_of(text) == {"Centers for Disease Control and Prevention": "organization"}
     assert [q[2] for q in quotes_of(text)] == ["Centers for Disease Control and Prevention"] * 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Health Service Executive (HSE) said the wards were full.",
+        "The Health Standards Inspectorate (HSI) said the wards were full.",
+    ],
+)
+def test_a_name_its_acronym_follows_in_brackets_is_an_organisation_that_speaks(text: str) -> None:
+    name = text.removeprefix("The ").split(" (")[0]
+    assert actors_of(text) == {name: "organization"}
+    assert [q[2] for q in quotes_of(text)] == [name]
+
+
+def test_a_post_with_its_acronym_is_no_organisation() -> None:
+    found = actors_of("The Circle Officer (CO) said the road was shut.")
+    assert found.get("Circle Officer") != "organization"

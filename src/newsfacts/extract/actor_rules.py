@@ -390,6 +390,14 @@ END_OF_A_LONGER_NAME = Rule(
     matches=("Breaking the ", "Friends of "),
     rejects=("breaking the ", "of "),
 )
+ACRONYM_IN_BRACKETS = Rule(
+    "acronym_in_brackets",
+    "An acronym in brackets right after a name: 'the Health Service Executive (HSE)'.",
+    re.compile(r"\s\((?P<acronym>[A-Z][A-Z&]{1,7})\)"),
+    matches=(" (HSE)", " (NCDC) said"),
+    rejects=("(HSE)", " (Hse)", " (PTI"),
+    how="match",
+)
 NOUN_AFTER_THE_NAME = Rule(
     "noun_after_the_name",
     "After 'the' and a name, a noun for what the name names: a movement or an alliance "

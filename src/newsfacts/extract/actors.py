@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from .actor_rules import (
     ACCOUNT_AFTER,
+    ACRONYM_IN_BRACKETS,
     ACTION_VERBS,
     ADJECTIVE_ENDING,
     AFTER_CUE,
@@ -704,6 +705,13 @@ class ActorFinder:
             return len(name.words) == 1 and "-" in name.text and self._add_hyphened_countries(name)
         return True
 
+    def _acronym_follows(self, name: str, span: Span) -> bool:
+        """ "the Health Service Executive (HSE)": a name its acronym follows in brackets."""
+        after = ACRONYM_IN_BRACKETS.pattern.match(self.text, span.end)
+        if after is None or " " not in name or name.rsplit(" ", 1)[1] in self.lex.titles:
+            return False  # not a post: "Circle Officer (CO)"
+        return after["acronym"] in _acronyms(name)
+
     def _noun_after_the_name(self, span: Span) -> str | None:
         """ "the Ansar al-Bahr movement": the noun after a name that "the" opens."""
         if not self.text.endswith(("the ", "The "), 0, span.start):
@@ -753,8 +761,9 @@ class ActorFinder:
             return True
         if words[0] in COUNTY_ABBREVIATIONS:
             return True  # "Co Kerry", "Co. Down": an Irish county, a place
-        if len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words:
-            return True
+        post = len(words) > 1 and words[-1] in self.lex.portfolio_titles and "of" not in words
+        if post and not self._acronym_follows(name.text, name.span):
+            return True  # not "the Health Service Executive (HSE)"
         if title.title and title.core and self.lex.org_words.isdisjoint(title.core):
             return False
         if len(words) == 1 and words[0] not in self.lex.institutions and not numbered:
@@ -830,7 +839,11 @@ class ActorFinder:
             )
         elif core_text in self.lex.countries:
             self._add_country(core_text, core_span, possessive)
-        elif self._is_organization(core) or self._unnamed_organization(core, core_span):
+        elif (
+            self._is_organization(core)
+            or self._unnamed_organization(core, core_span)
+            or self._acronym_follows(core_text, core_span)
+        ):
             self._add_organization(core_text, core_span, possessive, title.country_code)
         elif not title.title and self._plural_name_after_the(core, core_span):
             self._add_organization(core_text, core_span, possessive, None)  # "the Desert Hawks"

@@ -1359,8 +1359,13 @@ class QuoteFinder:
         return None
 
     def _in_brackets(self, mention: MentionSpan) -> bool:
+        """ "Hyderabad, Mar 12 (PTI) The party ...": a wire credit in brackets; not a name's
+        acronym ("the Health Service Executive (HSE) said")."""
         start, end = mention.span.start, mention.span.end
-        return self.text[start - 1 : start] == "(" and self.text[end : end + 1] == ")"
+        if self.text[start - 1 : start] != "(" or self.text[end : end + 1] != ")":
+            return False
+        named_before = self.actors.between(max(0, start - 2), start - 1)
+        return not any(m.key == mention.key for m in named_before)
 
     def _subject_before_participle(self, limit: int, lead_end: int, position: int) -> bool:
         """ "The Federal Trade Commission sued Monday, arguing that ...": no leading phrase but
