@@ -1781,3 +1781,15 @@ def test_a_name_its_acronym_follows_in_brackets_is_an_organisation_that_speaks(t
 def test_a_post_with_its_acronym_is_no_organisation() -> None:
     found = actors_of("The Circle Officer (CO) said the road was shut.")
     assert found.get("Circle Officer") != "organization"
+
+
+@pytest.mark.parametrize(
+    "name", ["Kestrel Health", "Anglian Water", "Minnesota Opera", "Night Ferry Quartet"]
+)
+def test_a_name_ending_in_a_word_of_its_trade_is_an_organisation(name: str) -> None:
+    assert actors_of(f"{name} said the plan would go ahead.") == {name: "organization"}
+
+
+def test_a_post_for_health_is_no_organisation() -> None:
+    found = actors_of("The Member for Health, Ana Ruiz, said the plan would go ahead.")
+    assert found.get("Member for Health") != "organization"

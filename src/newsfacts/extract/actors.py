@@ -119,7 +119,7 @@ from .actor_rules import (
     WORD_AFTER,
 )
 from .fast import WordSkipper, holds_any, holds_as_words
-from .lexicons import Lexicons, word_list, word_table
+from .lexicons import Lexicons, word_list, word_set, word_table
 from .quote_rules import NICKNAME
 from .statistic_rules import CURRENCIES
 from .text import ABBREVIATIONS, Span
@@ -225,6 +225,7 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+ORG_FINAL_WORDS = word_set("org_final_words.txt")
 POLICE_FORCE_WORDS = frozenset({"Police", "Constabulary"})  # a force ends its name with one
 MIN_CLIPPED_WORD = 4  # "Pharma" of "Pharmaceuticals": a clipped word this long at least
 PERSON_NOUN_SUFFIXES = ("ist", "ian")  # "journalist", "historian": nouns for a person
@@ -1020,6 +1021,8 @@ class ActorFinder:
             return False  # "the Ledger": the paper named in full, or one that speaks (linked)
         if not self.lex.org_words.isdisjoint(core):
             return True
+        if len(core) >= 2 and core[-1] in ORG_FINAL_WORDS and not {"of", "for"} & set(core):
+            return True  # "Kestrel Health", "Anglian Water"
         return len(core) == 1 and _is_acronym(core[0]) and core[0] not in self.lex.not_organizations
 
     def _opens_before_a_name(self, words: list[str]) -> bool:
