@@ -501,9 +501,35 @@ class ActorFinder:
             self.initial = sentence_start and run[0] == first
             self.classify(run, words)
             return
-        for part in self._split_connectors(run, words):
+        parts = self._split_connectors(run, words)
+        for index, part in enumerate(parts):
             self.initial = sentence_start and part[0][0] == first
+            if index + 1 < len(parts) and self._shares_the_surname_after(part, parts[index + 1]):
+                continue
             self.classify(*part)
+
+    def _shares_the_surname_after(
+        self, part: tuple[list[Span], list[str]], following: tuple[list[Span], list[str]]
+    ) -> bool:
+        """ "Lena and Jonas Hartmann": a given name alone before "and" and a person's name is
+        a person of that surname (Lena Hartmann), recorded here."""
+        (spans, words), (next_spans, next_words) = part, following
+        gap = self.text[spans[-1].end : next_spans[0].start]
+        if (
+            len(words) != 1
+            or gap != " and "
+            or self.lex.given_names.get(words[0], "?") == "?"
+            or len(next_words) != 2
+            or next_words[0] not in self.lex.given_names
+            or not self.lex.org_words.isdisjoint(next_words)
+            or next_words[0] in self.lex.titles  # "William and Prince Harry"
+            or self._named_person_with_word(words[0])  # "Prince William ... William and ..."
+        ):
+            return False
+        name = f"{words[0]} {next_words[1]}"
+        gender = self.lex.given_names[words[0]]
+        self._add_person(name, None, None, gender, spans[0], False)
+        return True
 
     def _names_no_body(self, words: list[str]) -> bool:
         """Whether no word is an organisation word or a connector ("Kellun Bank SC" keeps
@@ -719,6 +745,13 @@ class ActorFinder:
             return None
         noun = NOUN_AFTER_THE_NAME.pattern.match(self.text, span.end)
         return noun["noun"] if noun else None
+
+    def _named_person_with_word(self, word: str) -> bool:
+        """Whether a person named so far has `word` in their name."""
+        return any(
+            actor.kind == "person" and word in actor.name.split()
+            for actor in self.found.actors.values()
+        )
 
     def _person_with_surname(self, word: str) -> ArticleActor | None:
         """The one person named so far whose surname is `word`."""
