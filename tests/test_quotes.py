@@ -677,6 +677,21 @@ def test_more_people_speak_unnamed(text: str, speaker: str) -> None:
     assert [q[2] for q in quotes_of(text)] == [speaker]
 
 
+@pytest.mark.parametrize("body", ["city", "county", "district", "state", "town"])
+def test_a_local_government_speaks_unnamed(body: str) -> None:
+    assert quotes_of(f"The {body} said the road would reopen Monday.") == [
+        ("indirect", "the road would reopen Monday", body, "said")
+    ]
+
+
+def test_a_time_after_a_trailing_cue_opens_no_clause() -> None:
+    text = (
+        "The government will table legislation next month, the minister announced on Monday, "
+        "days after a parliamentary committee heard testimony."
+    )
+    assert [q[1] for q in quotes_of(text)] == ["The government will table legislation next month"]
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -316,8 +316,10 @@ DESCRIPTION_AFTER_CUE = Rule(
     "After a cue, its time and a comma: 'a' or a participle opens a description of what was"
     " said before the cue, no clause ('..., the envoy said Saturday, a deal that ...', '...,"
     " both clubs confirmed on Tuesday, ending a saga').",
-    re.compile(r"(?:an?|[a-z]+ing)\s"),
-    matches=("a deal that", "ending a saga", "an accord"),
+    re.compile(
+        r"(?:an?|[a-z]+ing|(?:days|weeks|months|hours|years|shortly|just|soon)\s(?:after|before))\s"
+    ),
+    matches=("a deal that", "ending a saga", "an accord", "days after a committee"),
     rejects=("prices would fall", "the talks would resume", "however, the"),
     how="match",
 )
