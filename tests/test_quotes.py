@@ -692,6 +692,28 @@ def test_a_time_after_a_trailing_cue_opens_no_clause() -> None:
     assert [q[1] for q in quotes_of(text)] == ["The government will table legislation next month"]
 
 
+def test_a_role_set_off_after_a_name_before_an_organisation_is_an_appositive() -> None:
+    text = "The Rev. Annika Sorlie, pastor at Grace Lutheran, said the church would help."
+    assert quotes_of(text)[0][2] == "Annika Sorlie"
+
+
+def test_a_clause_after_adding_that_is_reported_once() -> None:
+    text = (
+        "“No county should run out of drugs,” the minister said, adding that governors who "
+        "diverted funds would be held accountable."
+    )
+    clauses = [q[1] for q in quotes_of(text) if q[0] == "indirect"]
+    assert clauses == ["governors who diverted funds would be held accountable"]
+
+
+def test_a_quotation_opening_a_paragraph_after_said_and_a_colon() -> None:
+    text = (
+        "In a statement released through the town, the girl's family said:\n\n"
+        "“We will never be able to thank him enough.”"
+    )
+    assert quotes_of(text)[0][2] == "girl's family"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -683,6 +683,7 @@ APPOSITIVE_STARTS = (
     word_set("appositive_starts.txt")
     | word_set("person_nouns.txt")
     | {word.lower() for word in word_set("title_modifiers.txt")}
+    | {word.lower() for word in word_set("titles.txt") if word.isalpha()}  # "pastor at ..."
 )
 APPOSITIVE = Rule(
     "appositive",

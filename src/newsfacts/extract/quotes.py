@@ -1994,7 +1994,26 @@ class QuoteFinder:
                     return cues[0].group(0), outer
             if speaker.found:
                 return cue.group(0), speaker
+        if open_at == paragraph.start:  # '... the girl's family said:' / '“We will ...”'
+            cue, speaker = self._cue_closing_paragraph_before(paragraph.start)
+            if speaker is not None:
+                return cue, speaker
         return None, self._colon_speaker(before_window)
+
+    def _cue_closing_paragraph_before(self, start: int) -> tuple[str | None, Speaker | None]:
+        """The cue and speaker of a paragraph that ends with a cue and a colon, right before
+        the paragraph at `start`."""
+        before = self.text[max(0, start - 300) : start].rstrip()
+        if not before.endswith(":"):
+            return None, None
+        end = start - (len(self.text[:start]) - len(self.text[:start].rstrip())) - 1
+        line_start = self.text.rfind("\n", 0, end) + 1
+        cues = [c for c in self.cues.find_all(self.text, line_start, end) if not self._no_cue(c)]
+        if not cues or self.text[cues[-1].end() : end].strip():
+            return None, None  # the colon must follow the cue: "said:"
+        cue = cues[-1]
+        speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), Span(line_start, end))
+        return (cue.group(0), speaker) if speaker.found and speaker.key else (None, None)
 
     def _joined_to_sentence_verb(self, start: int, cue_start: int) -> bool:
         """Whether only "and" or "but" stands between a quotation's close and a cue."""
@@ -2775,7 +2794,7 @@ class QuoteFinder:
             directs = self._pronouns_after_reported_speech(directs, indirects, spoken_before)
             directs = [self._reporters_quotation(q, indirects) for q in directs]
             indirects += self._reports_after_quotations(paragraph, directs, indirects)
-            here = sorted(directs + indirects, key=lambda q: q.span.start)
+            here = _once(sorted(directs + indirects, key=lambda q: q.span.start))
             here = self._inherit_speakers(here, previous_paragraph, paragraph, spoken_before)
             del self.spoken[spoken_before:]
             self.spoken.extend((q.span.start, q.speaker, q.span.end) for q in here if q.speaker)
@@ -2928,6 +2947,17 @@ class QuoteFinder:
 
 def _may_speak(actor: ArticleActor) -> bool:
     return actor.kind != "country"
+
+
+def _once(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Each quote once: a clause after ", adding that" may be found by two forms."""
+    seen: set[tuple[Span, str]] = set()
+    unique = []
+    for quote in quotes:
+        if (quote.span, quote.kind) not in seen:
+            seen.add((quote.span, quote.kind))
+            unique.append(quote)
+    return unique
 
 
 def _plural_source(noun: str) -> bool:
