@@ -714,6 +714,36 @@ def test_a_quotation_opening_a_paragraph_after_said_and_a_colon() -> None:
     assert quotes_of(text)[0][2] == "girl's family"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A spokesman for the Minister for Health, Eoin Fitzgerald, said the minister would "
+            "meet managers.",
+            "spokesman for the Minister",
+        ),
+        (
+            "Sources close to the Chancellor, Eleanor Hart, said she was privately frustrated.",
+            "Sources close to the Chancellor",
+        ),
+        (
+            "A spokesman for the Popular Defence Brigades, Adam Tijani, said the group would "
+            "attend.",
+            "Adam Tijani",
+        ),
+    ],
+)
+def test_a_name_set_off_after_a_source_for_a_titled_person_is_that_person(
+    text: str, speaker: str
+) -> None:
+    assert quotes_of(text)[0][2] == speaker
+
+
+def test_according_to_a_source_with_the_name_ending_the_sentence() -> None:
+    text = "The network is helping the family, according to a spokeswoman, Denise Albright."
+    assert quotes_of(text)[0][2] == "Denise Albright"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

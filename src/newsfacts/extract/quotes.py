@@ -273,6 +273,8 @@ SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, be
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
+OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
 POSSESSIVE_THEN_NAME = re.compile(r"['’]s?\s")  # "Russia's Defense Ministry"
 POSSESSIVE_ROLE_SET_OFF = re.compile(r"['’]s\s[a-z][a-z -]{0,40},\s")  # "'s spokesman, "
@@ -746,6 +748,9 @@ class QuoteFinder:
         )
         if unnamed and not titled and inside:
             return self._unnamed_or_referred(unnamed)
+        owner_named = self._source_of_a_named_owner(best, position, limit)
+        if owner_named:
+            return self._unnamed_or_referred(owner_named)
         rule = (
             Speaker(best.key, True, best.span.start, "name_before_cue")
             if best
@@ -757,6 +762,24 @@ class QuoteFinder:
         if rule.how not in ("name_before_cue", "clause_subject"):
             return rule
         return self._scored_before_cue(rule, position, limit)
+
+    def _source_of_a_named_owner(
+        self, best: MentionSpan | None, position: int, limit: int
+    ) -> re.Match[str] | None:
+        """ "A spokesman for the Minister for Health, Eoin Fitzgerald, said": the name set off
+        after a source for someone is whose source it is; the source speaks."""
+        if best is None or self.text[best.span.end : position].strip() != ",":
+            return None
+        unnamed = self._unnamed_search(limit, best.span.start)
+        if unnamed is None or self.text[limit : unnamed.start()].strip():
+            return None
+        owner = OWNER_TITLE.search(
+            unnamed.group(0)
+        )  # "for the Minister", "close to the Chancellor"
+        if owner is None or owner["title"] not in self.lex.titles:
+            return None  # "A spokesman for the Brigades, Adam Tijani, said": the spokesman
+        between = self.text[unnamed.end() : best.span.start]
+        return unnamed if OWNER_REST.fullmatch(between) else None
 
     def _described_source(self, start: int, end: int) -> Speaker | None:
         """ "a publicist" alone between `start` and `end` (DESCRIBED_SOURCE): an unnamed source
@@ -2423,12 +2446,12 @@ class QuoteFinder:
 
     def _person_set_off_after(self, source: Span, closed: bool = False) -> Speaker | None:
         """ "according to the Permanent Secretary, Dr Ana Ruiz,": the person named after;
-        `closed`: only when a comma closes the name (not "according to filings, Ana Ruiz
-        has")."""
+        `closed`: only when a comma or a full stop closes the name (not "according to
+        filings, Ana Ruiz has")."""
         if not self.text.startswith(", ", source.end):
             return None
         for mention in self.actors.between(source.end + 2, source.end + 3):
-            if closed and not self.text.startswith(",", mention.span.end):
+            if closed and self.text[mention.span.end : mention.span.end + 1] not in (",", "."):
                 continue
             if self.actors.actors[mention.key].kind == "person":
                 return Speaker(mention.key, True, mention.span.start, "according_to")
