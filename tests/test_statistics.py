@@ -513,3 +513,25 @@ def test_points_short_scales_percentage_ranges_and_scaled_fractions(
 def test_a_rate_s_unit_and_a_clock_time_with_its_zone_are_no_statistics(text: str) -> None:
     _, found = run_extract(text)
     assert len(found.statistics) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tank holds 500 gallons.", ("500 gallons", "gallons")),
+        ("Snow fell 3 inches deep.", ("3 inches", "inches")),
+        ("It weighs 40 grams.", ("40 grams", "g")),
+        ("The fire burned 12 square miles.", ("12 square miles", "square miles")),
+        ("He threw a 75-yard pass.", ("75-yard", "yard")),
+    ],
+)
+def test_more_units_of_measure(text: str, expected: tuple[str, str]) -> None:
+    _, found = run_extract(text)
+    assert [(s.span.of(text), s.unit) for s in found.statistics] == [expected]
+
+
+def test_a_grid_address_is_no_statistic_but_a_count_of_people_is() -> None:
+    _, found = run_extract("The crash happened near 10600 South and 700 East.")
+    assert found.statistics == []
+    _, found = run_extract("About 300 South Koreans attended.")
+    assert [s.value for s in found.statistics] == [300]

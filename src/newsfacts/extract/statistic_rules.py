@@ -594,9 +594,10 @@ ADDRESS_AFTER = Rule(
     re.compile(
         rf"\s(?:[A-Z][\w'’-]*\s){{1,3}}(?:{'|'.join(re.escape(w) for w in _STREET_WORDS)})(?!\w)"
         r"|\sblock\sof\b"
+        r"|\s(?:North|South|East|West)\b(?![\s-][A-Z])"  # "at 10600 South"; not "South Koreans"
     ),
-    matches=(" Elm Street", " New York Avenue", " block of Elm Drive"),
-    rejects=(" Elm trees", " streets", " Democrats"),
+    matches=(" Elm Street", " New York Avenue", " block of Elm Drive", " South and"),
+    rejects=(" Elm trees", " streets", " Democrats", " South Koreans"),
     how="match",
 )
 AT_A_NAME = Rule(

@@ -341,8 +341,11 @@ def _unit(match: re.Match[str], object_: str | None) -> str | None:
         return CURRENCIES[match.group("currency").upper()]
     if match.group("cents"):
         return "cents"
-    if object_ and object_.split()[0] in MEASURE_UNITS:
-        return MEASURE_UNITS[object_.split()[0]]
+    words = object_.split() if object_ else []
+    if len(words) == 2 and words[0] == "square":  # "1,800 square feet", "12 square miles"
+        return f"square {words[1]}"
+    if words and words[0] in MEASURE_UNITS:
+        return MEASURE_UNITS[words[0]]
     if object_ and TIME_UNIT_WORD.pattern.fullmatch(object_.split()[0]):
         return _plural_time_unit(object_.split()[0])
     return None
