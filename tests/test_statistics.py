@@ -535,3 +535,17 @@ def test_a_grid_address_is_no_statistic_but_a_count_of_people_is() -> None:
     assert found.statistics == []
     _, found = run_extract("About 300 South Koreans attended.")
     assert [s.value for s in found.statistics] == [300]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("It spent Sh4.8 billion.", "KES"), ("It cost ARS 850,000.", "ARS"), ("It is ₡2,500.", "CRC")],
+)
+def test_more_currency_signs_and_codes(text: str, unit: str) -> None:
+    _, found = run_extract(text)
+    assert [s.unit for s in found.statistics] == [unit]
+
+
+def test_a_summit_s_number_is_no_amount() -> None:
+    _, found = run_extract("Delegates met at the COP31 climate summit.")
+    assert all(s.unit is None for s in found.statistics)
