@@ -744,6 +744,12 @@ def test_according_to_a_source_with_the_name_ending_the_sentence() -> None:
     assert quotes_of(text)[0][2] == "Denise Albright"
 
 
+def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s() -> None:
+    text = "Flicker is cutting about 8% of its jobs, according to an internal memo obtained by Variety."
+    assert quotes_of(text)[0][2] == "internal memo"
+    assert actors_of(text)["Variety"] == "organization"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -851,9 +851,12 @@ DOCUMENT_NOUNS = alternation(word_set("documents.txt"))
 DOCUMENT_BY = Rule(
     "document_by",
     "A document, then the organisation that made it: 'a report published Tuesday by the '.",
-    re.compile(rf"\b(?P<noun>{DOCUMENT_NOUNS})\b[^.;!?]{{0,80}}?\bby\s(?:the\s)?$"),
+    re.compile(
+        rf"\b(?P<noun>{DOCUMENT_NOUNS})\b[^.;!?]{{0,80}}?"
+        r"(?<!obtained\s)(?<!seen\s)(?<!reviewed\s)(?<!viewed\s)\bby\s(?:the\s)?$"
+    ),
     matches=("a report published on Tuesday by the ", "the study by "),
-    rejects=("the study ended. Then by the ", "by the "),
+    rejects=("the study ended. Then by the ", "by the ", "an internal memo obtained by "),
 )
 DOCUMENT_OF = Rule(
     "document_of",

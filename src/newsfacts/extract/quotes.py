@@ -273,6 +273,10 @@ SHORT_TRAILING_SUBJECT = 3  # "..., doctors cautioned.": who, in a few words, be
 SUBJECT_LEAD_WORDS = 3  # "Chief executive Sigrid Holmsen described ...": a role before it
 DESCRIBED = re.compile(r"^[A-Z][\w]*-[a-z]+ed$")  # "of the Sofia-based Centre": a description
 PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner of the Forum"
+# who got a document, not who made it: "obtained by Variety", "leaked to the Post"
+RECIPIENT_BEFORE = re.compile(
+    r"\b(?:(?:obtained|seen|reviewed|viewed)\sby|(?:leaked|sent|provided)\sto)\s(?:the\s)?$"
+)
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -1622,6 +1626,10 @@ class QuoteFinder:
             kind = self.actors.actors[mention.key].kind
             if kind not in ("organization", "country", "group"):
                 continue
+            if RECIPIENT_BEFORE.search(
+                self.text, max(start, mention.span.start - 20), mention.span.start
+            ):
+                continue  # "an internal memo obtained by Variety": not Variety's
             if mention.span.start > cue_end and not MADE_BY.pattern.search(
                 self.text, cue_end, mention.span.start
             ):
