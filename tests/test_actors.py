@@ -1804,3 +1804,22 @@ def test_a_given_name_known_before_or_a_title_after_and_joins_no_surname() -> No
     text = "Prince William spoke. William and Prince Harry are devastated."
     assert "William Harry" not in actors_of(text)
     assert "Reed Morrow" not in actors_of("Tom Reed spoke. Reed and Jane Morrow met.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Economy Minister Martín Echeverría Roldán spoke on Thursday. Echeverría said the "
+            "surplus would stay.",
+            "Martín Echeverría Roldán",
+        ),
+        (
+            "Public Works Minister Bambang Wirjosoedarmo visited Palu. Bambang said the funds "
+            "would cover 3,400 houses.",
+            "Bambang Wirjosoedarmo",
+        ),
+    ],
+)
+def test_a_word_of_a_person_s_name_besides_the_surname_refers_to_them(text: str, name: str) -> None:
+    assert quotes_of(text)[0][2] == name

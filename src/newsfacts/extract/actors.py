@@ -225,6 +225,7 @@ LIST_OPENERS = (" like ", " such as ", " including ")
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
+NEXT_LOWER_WORD = re.compile(r"\s([a-z]+)\b")
 ORG_FINAL_WORDS = word_set("org_final_words.txt")
 POLICE_FORCE_WORDS = frozenset({"Police", "Constabulary"})  # a force ends its name with one
 MIN_CLIPPED_WORD = 4  # "Pharma" of "Pharmaceuticals": a clipped word this long at least
@@ -1514,6 +1515,7 @@ class ActorFinder:
             and len(words := actor.name.split()) >= 3
             and words[1] in PATRONYMIC_PARTICLES
         }
+        name_words = self._words_of_names(surnames)
         organizations = self._single_word_organizations()
         groups = self._single_word_groups(organizations)
         for span, word, possessive, initial in self.single_words:
@@ -1536,6 +1538,13 @@ class ActorFinder:
             elif not surname_of and len(first_name_of) == 1:
                 # "Jamie says": the one person of the article whose first name it is
                 self.found.add(first_name_of[0], span, word, possessive)
+            elif (
+                not surname_of
+                and len(inner_of := name_words.get(word, [])) == 1
+                and not self._modifies_a_noun(span)
+            ):
+                # "Echeverría said" of "Martín Echeverría Roldán"; "Teguh" of "Teguh Prasetyo"
+                self.found.add(inner_of[0], span, word, possessive)
             elif len(heads.get(word, ())) == 1 and self._is_given_name(word):
                 # "Corran said" after "Corran Petroleum": the company, not a "Corran"
                 self.found.add(heads[word][0], span, word, possessive)
@@ -1576,6 +1585,32 @@ class ActorFinder:
                     else "organization"
                 )
                 self._add_organization(word, span, possessive, None, kind)
+
+    def _modifies_a_noun(self, span: Span) -> bool:
+        """Whether a lower-case word that is no verb follows: "Coastline research director"."""
+        following = NEXT_LOWER_WORD.match(self.text, span.end)
+        if following is None:
+            return False
+        word = following.group(1)
+        verb = word in self.lex.reporting_verbs or word in self.lex.clause_verbs
+        return not (verb or word.endswith(("ed", "s")) or word in self.lex.function_words)
+
+    def _words_of_names(
+        self, surnames: dict[str, list[ArticleActor]]
+    ) -> dict[str, list[ArticleActor]]:
+        """The words of people's names other than their surnames, by word: a first surname
+        of two ("Echeverría" of "Martín Echeverría Roldán") or a given name no dictionary
+        lists ("Teguh" of "Teguh Prasetyo"); not a word of a country's or a known name."""
+        words: dict[str, list[ArticleActor]] = {}
+        for actor in self.found.actors.values():
+            if actor.kind != "person" or actor.unnamed or " " not in actor.name:
+                continue
+            for word in set(actor.name.split()[:-1]):
+                known = word in self.lex.countries or word in self.lex.well_known_actors
+                named = word[:1].isupper() and not word.isupper() and len(word) > 2
+                if named and not known and word not in surnames:
+                    words.setdefault(word, []).append(actor)
+        return words
 
     def _heads_one_organization(self, word: str, heads: dict[str, list[ArticleActor]]) -> bool:
         """Whether `word` opens the name of one organisation of the article ("Norvex" of
