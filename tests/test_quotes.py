@@ -750,6 +750,21 @@ def test_a_document_obtained_by_an_outlet_is_not_the_outlet_s() -> None:
     assert actors_of(text)["Variety"] == "organization"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gerardo Villaruel denied it. In a statement, his office said all projects had "
+            "undergone bidding.",
+            "Gerardo Villaruel's office",
+        ),
+        ("Ana Ruiz denied it. Her campaign said the claims were false.", "Ana Ruiz's campaign"),
+    ],
+)
+def test_an_institution_a_pronoun_owns_speaks_for_its_owner(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

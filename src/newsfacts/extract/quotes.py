@@ -277,6 +277,11 @@ PERSON_OF_BETWEEN = re.compile(r"\s(?:of|at|from)\s(?:the\s)?")  # "Lena Brenner
 RECIPIENT_BEFORE = re.compile(
     r"\b(?:(?:obtained|seen|reviewed|viewed)\sby|(?:leaked|sent|provided)\sto)\s(?:the\s)?$"
 )
+# "his office ", "their campaign team ": an institution a possessive pronoun owns, before a cue
+PRONOUN_INSTITUTION = re.compile(
+    r"(?:^|(?<=\s))(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)\s(?P<role>(?:[a-z-]+\s)?(?P<noun>[a-z]+))"
+    r"\s+(?:\w+ly\s+)?$"
+)
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -727,8 +732,10 @@ class QuoteFinder:
         pronoun = PRONOUN_BEFORE.pattern.search(self.text[limit:position])
         if pronoun:
             return self._resolve_pronoun(pronoun.group(1).lower(), limit + pronoun.start())
-        role = self._definite_role_before(position, limit) or self._owned_institution(
-            position, limit
+        role = (
+            self._definite_role_before(position, limit)
+            or self._owned_institution(position, limit)
+            or self._institution_of_a_pronoun(position, limit)
         )
         if role:
             return role
@@ -986,6 +993,28 @@ class QuoteFinder:
         code = self.lex.countries.get(found["owner"])
         key = f"unnamed:{slug(name)}"
         actor = ArticleActor(key, name, "organization", country_code=code, unnamed=True)
+        self.actors.add(actor, Span(found.start(), found.end("role")), name)
+        return Speaker(key, True, found.start(), "unnamed_source")
+
+    def _institution_of_a_pronoun(self, position: int, limit: int) -> Speaker | None:
+        """ "His office said", "her campaign said": the institution of whom the pronoun refers
+        to ("Gerardo Villaruel's office"), an unnamed source, when it opens the clause."""
+        found = PRONOUN_INSTITUTION.search(self.text, max(limit, position - 40), position)
+        if found is None or found["noun"] not in self.lex.institution_back_references:
+            return None
+        if self.text[limit : found.start()].strip(" ,") and not LEADING_PHRASE.pattern.fullmatch(
+            self.text, limit, found.start()
+        ):
+            return None
+        pronoun = POSSESSIVE_PRONOUN_SUBJECTS[found["pronoun"].lower()]
+        owner = self._resolve_pronoun(pronoun, found.start()).key
+        owner_actor = self.actors.actors.get(owner) if owner else None
+        role = found["role"]
+        name = (
+            f"{owner_actor.name}'s {role}" if owner_actor else f"{found['pronoun'].lower()} {role}"
+        )
+        key = f"unnamed:{slug(name)}"
+        actor = ArticleActor(key, name, "organization", unnamed=True)
         self.actors.add(actor, Span(found.start(), found.end("role")), name)
         return Speaker(key, True, found.start(), "unnamed_source")
 
