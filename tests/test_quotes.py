@@ -765,6 +765,14 @@ def test_an_institution_a_pronoun_owns_speaks_for_its_owner(text: str, speaker: 
     assert quotes_of(text)[-1][2] == speaker
 
 
+def test_a_quotation_after_a_colon_is_its_sentence_s_person_s() -> None:
+    text = (
+        "Clare Whitford said the film would do well. Henrik Lindqvist, who plays a general, "
+        "thanked fans on X, writing: “You showed up.”"
+    )
+    assert quotes_of(text)[-1][2] == "Henrik Lindqvist"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

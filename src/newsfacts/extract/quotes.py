@@ -1948,7 +1948,11 @@ class QuoteFinder:
             if speaker is not None and speaker.how == "pronoun":
                 speaker = self._not_named_inside(speaker, content)
             if cue is None and (speaker is None or speaker.key is None):
-                speaker = self._sentence_subject(sentence, open_at) or speaker
+                speaker = (
+                    self._sentence_subject(sentence, open_at)
+                    or self._subject_before_colon(sentence, open_at)
+                    or speaker
+                )
             quotes.append(_quote(content, "direct", speaker, cue))
             if speaker is not None and speaker.key is not None:
                 self.spoken.append((content.start, speaker.key, content.end))
@@ -1987,6 +1991,17 @@ class QuoteFinder:
         if verb is None or verb.group(1) in self.lex.function_words:
             return None
         return Speaker(subject.key, True, subject.span.start, "clause_subject")
+
+    def _subject_before_colon(self, sentence: Span, open_at: int) -> Speaker | None:
+        """ "Halvard Brekke reflected on his career: “...”", "X thanked fans, writing: “...”":
+        a quotation after a colon is the words of the first person its sentence names."""
+        if not self.text[sentence.start : open_at].rstrip().endswith(":"):
+            return None
+        for mention in self.actors.between(sentence.start, open_at):
+            actor = self.actors.actors[mention.key]
+            if actor.kind == "person" and not mention.possessive and not actor.unnamed:
+                return Speaker(mention.key, True, mention.span.start, "clause_subject")
+        return None
 
     def _not_named_inside(self, speaker: Speaker, content: Span) -> Speaker:
         """ "“Varga was brilliant today,” he said": a pronoun's speaker is not someone the
