@@ -773,6 +773,25 @@ def test_a_quotation_after_a_colon_is_its_sentence_s_person_s() -> None:
     assert quotes_of(text)[-1][2] == "Henrik Lindqvist"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Commissioner for Health, Prof. Adebayo Ogunleye, spoke on Tuesday. “We are "
+            "treating this as an emergency,” the commissioner said.",
+            "Adebayo Ogunleye",
+        ),
+        (
+            "Cllr Tom Ashdown, the member for Bramley, agreed. The councillor told the committee "
+            "the site flooded every winter.",
+            "Tom Ashdown",
+        ),
+    ],
+)
+def test_a_post_named_before_a_name_is_the_role_that_person_has(text: str, speaker: str) -> None:
+    assert quotes_of(text)[-1][2] == speaker
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -282,6 +282,10 @@ PRONOUN_INSTITUTION = re.compile(
     r"(?:^|(?<=\s))(?P<pronoun>[Hh]is|[Hh]er|[Tt]heir)\s(?P<role>(?:[a-z-]+\s)?(?P<noun>[a-z]+))"
     r"\s+(?:\w+ly\s+)?$"
 )
+POST_SET_OFF_BEFORE = re.compile(
+    r"\b(?P<post>[A-Za-z]+)\s(?:for|of)\s(?:the\s)?[A-Z][\w&' -]{0,40},\s"
+    r"(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon|Sir|Dame|Chief)\.?\s)?$"
+)  # "Commissioner for Health, Prof. "
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -1778,6 +1782,10 @@ class QuoteFinder:
         if noun in ROLE_SYNONYMS and self._has_role(actor, noun):
             titled = True  # "the skipper" of "Captain Ana Ruiz"
         if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
+            return True
+        # "The Commissioner for Health, Prof. Adebayo Ogunleye": a post of a portfolio
+        post = POST_SET_OFF_BEFORE.search(self.text, max(0, start - 80), start)
+        if post and post["post"].lower() == noun:
             return True
         synonyms = ROLE_SYNONYMS.get(noun, ())  # "the skipper": "New Zealand captain Ana Ruiz"
         if any(self.text.endswith(f" {other} ", 0, start) for other in synonyms):
