@@ -792,6 +792,15 @@ def test_a_post_named_before_a_name_is_the_role_that_person_has(text: str, speak
     assert quotes_of(text)[-1][2] == speaker
 
 
+def test_an_unnamed_lead_is_the_person_named_later_with_that_title() -> None:
+    text = (
+        "Egypt's foreign minister said on Sunday that a truce proposal was on the table.\n"
+        "Speaking in Cairo, Foreign Minister Tarek Abdel-Rahman said the plan provided for a "
+        "prisoner exchange."
+    )
+    assert [q[2] for q in quotes_of(text)] == ["Tarek Abdel-Rahman"] * 2
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

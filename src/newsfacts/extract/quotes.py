@@ -2884,7 +2884,33 @@ class QuoteFinder:
             found.extend(self._with_confidence(q) for q in here)
             previous_paragraph = here
             self.previous_unclosed = bool(marks) and not marks[-1][2]
-        return found
+        return self._named_later(found)
+
+    def _named_later(self, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+        """ "Egypt's foreign minister said ..." then "Foreign Minister Tarek Abdel-Rahman said":
+        an unnamed person whose role is the title of the one person the article names with
+        it is that person."""
+        titled: dict[str, list[ArticleActor]] = {}
+        for actor in self.actors.actors.values():
+            if actor.kind == "person" and not actor.unnamed and actor.title:
+                titled.setdefault(actor.title.lower(), []).append(actor)
+        named: dict[str, str] = {}
+        for actor in self.actors.actors.values():
+            if actor.kind != "person" or not actor.unnamed:
+                continue
+            owner, _, role = actor.name.rpartition("'s ")
+            people = titled.get(role.lower(), [])
+            code = self.lex.countries.get(owner) if owner else None
+            if len(people) == 1 and people[0].country_code in (None, code):
+                named[actor.key] = people[0].key
+        if not named:
+            return quotes
+        return [
+            self._with_confidence(replace(q, speaker=named[q.speaker], attribution="role_noun"))
+            if q.speaker in named
+            else q
+            for q in quotes
+        ]
 
     def _pronouns_after_reported_speech(
         self, directs: list[QuoteSpan], indirects: list[QuoteSpan], spoken_before: int
