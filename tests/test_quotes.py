@@ -801,6 +801,11 @@ def test_an_unnamed_lead_is_the_person_named_later_with_that_title() -> None:
     assert [q[2] for q in quotes_of(text)] == ["Tarek Abdel-Rahman"] * 2
 
 
+def test_a_quotation_right_after_a_cue_is_that_cue_s_not_the_next_one_s() -> None:
+    text = "Tom Reed said “we will win” and Ana Ruiz said it was over."
+    assert quotes_of(text)[0][2] == "Tom Reed"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

@@ -286,6 +286,7 @@ POST_SET_OFF_BEFORE = re.compile(
     r"\b(?P<post>[A-Za-z]+)\s(?:for|of)\s(?:the\s)?[A-Z][\w&' -]{0,40},\s"
     r"(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon|Sir|Dame|Chief)\.?\s)?$"
 )  # "Commissioner for Health, Prof. "
+CUE_THEN_QUOTATION = re.compile(r"(?:\s(?:that|of))?[\s,:]*")  # "said “", "said that “"
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -2055,7 +2056,10 @@ class QuoteFinder:
         if self._ends_its_sentence(open_at, after_close):
             after_window = Span(after_close, after_close)  # "“... focused.” She insists ..."
         before_window = Span(self._previous_mark(open_at, sentence), open_at)
-        for window, nearest_first in ((after_window, True), (before_window, False)):
+        windows = [(after_window, True), (before_window, False)]
+        if self._cue_right_before(before_window):  # 'Reed said “we will win” and Ruiz said'
+            windows.reverse()
+        for window, nearest_first in windows:
             cues = self._cues_in(window.start, window.end)
             if not cues:
                 continue
@@ -2097,6 +2101,11 @@ class QuoteFinder:
         cue = cues[-1]
         speaker = self.speaker_near_cue(Span(cue.start(), cue.end()), Span(line_start, end))
         return (cue.group(0), speaker) if speaker.found and speaker.key else (None, None)
+
+    def _cue_right_before(self, window: Span) -> bool:
+        """Whether a cue ends right before the quotation ("said “...", "urged: “...")."""
+        cues = self._cues_in(window.start, window.end)
+        return bool(cues) and CUE_THEN_QUOTATION.fullmatch(self.text, cues[-1].end(), window.end)
 
     def _joined_to_sentence_verb(self, start: int, cue_start: int) -> bool:
         """Whether only "and" or "but" stands between a quotation's close and a cue."""
