@@ -806,6 +806,15 @@ def test_a_quotation_right_after_a_cue_is_that_cue_s_not_the_next_one_s() -> Non
     assert quotes_of(text)[0][2] == "Tom Reed"
 
 
+def test_a_pronoun_after_an_unnamed_person_opening_the_sentence_before_is_them() -> None:
+    text = (
+        "Foreign Minister Sabine Kessler announced new aid. A spokeswoman for the Foreign "
+        "Office rejected the idea of returns. “The security situation does not allow it,” "
+        "she told reporters."
+    )
+    assert quotes_of(text)[-1][2] == "spokeswoman for the Foreign Office"
+
+
 def test_a_witness_is_one_person_and_witnesses_are_a_group() -> None:
     assert actors_of("A witness said the car had not stopped.") == {"witness": "person"}
     assert actors_of("Witnesses said the car had not stopped.") == {"Witnesses": "group"}

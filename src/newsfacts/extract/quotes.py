@@ -287,6 +287,8 @@ POST_SET_OFF_BEFORE = re.compile(
     r"(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon|Sir|Dame|Chief)\.?\s)?$"
 )  # "Commissioner for Health, Prof. "
 CUE_THEN_QUOTATION = re.compile(r"(?:\s(?:that|of))?[\s,:]*")  # "said “", "said that “"
+# unnamed sources whose noun tells the gender: "a spokeswoman ... she said"
+GENDERED_SOURCES = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m"}
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -1468,6 +1470,10 @@ class QuoteFinder:
         def compatible(actor: ArticleActor) -> bool:
             return actor.kind in wanted_kinds and (gender is None or actor.gender in (gender, "?"))
 
+        if "person" in wanted_kinds and gender is not None:
+            opening = self._unnamed_opening_last_sentence(gender, position)
+            if opening is not None:  # "A spokeswoman for X rejected it. “...,” she said"
+                return opening
         window = self._window_start(position, PRONOUN_PARAGRAPHS_BACK)
         candidates = self._mentioned_candidates(window, position, compatible, {})
         if not candidates:
@@ -1488,6 +1494,28 @@ class QuoteFinder:
         if key and gender and self.actors.actors[key].gender == "?":
             self.heard_as[key] = gender  # "Alex Moreau ... she posted": a woman, likely
         return Speaker(key, True, position, "pronoun", choice)
+
+    def _unnamed_opening_last_sentence(self, gender: str, position: int) -> Speaker | None:
+        """An unnamed person of the pronoun's gender ("A spokeswoman for the Foreign Office")
+        opening the sentence before the pronoun's, which names no one else."""
+        index = next((i for i, s in enumerate(self.sentences) if s.start <= position < s.end), 0)
+        if index == 0:
+            return None
+        before = self.sentences[index - 1]
+        match = self._unnamed_search(before.start, before.end)
+        if match is None or match.start() != before.start:
+            return None
+        noun = match.group("noun").lower()
+        if GENDERED_SOURCES.get(noun) != gender or self._quoted_or_named_in(before, match.end()):
+            return None
+        return self._unnamed_actor(match)
+
+    def _quoted_or_named_in(self, sentence: Span, after: int) -> bool:
+        """Whether a person is named, or a quotation opens, in the sentence after `after`."""
+        if QUOTE_MARK_BETWEEN.search(self.text, after, sentence.end):
+            return True
+        people = (self.actors.actors[m.key] for m in self.actors.between(after, sentence.end))
+        return any(a.kind == "person" and not a.unnamed for a in people)
 
     def _subject_not_object(self, key: str | None, keys: set[str], position: int) -> str | None:
         """ "Coach Marco Ortiz praised striker Elias Lindqvist. “...,” he said": when the
