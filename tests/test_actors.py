@@ -1823,3 +1823,9 @@ def test_a_given_name_known_before_or_a_title_after_and_joins_no_surname() -> No
 )
 def test_a_word_of_a_person_s_name_besides_the_surname_refers_to_them(text: str, name: str) -> None:
     assert quotes_of(text)[0][2] == name
+
+
+def test_a_utility_named_after_a_valley_is_an_organisation() -> None:
+    text = "Thames Valley Water said it accepted the report."
+    assert actors_of(text) == {"Thames Valley Water": "organization"}
+    assert quotes_of(text)[0][2] == "Thames Valley Water"

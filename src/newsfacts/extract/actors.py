@@ -990,6 +990,8 @@ class ActorFinder:
             return False  # "Brockley City beat Ashby Vale": teams
         if len(core) >= 2 and self._organization_by_its_noun(span):
             return False  # "the aid group Sea Lantern"
+        if len(core) >= 2 and core[-1] in ORG_FINAL_WORDS:
+            return False  # "Thames Valley Water": a utility, though "Valley" names places
         if len(core) == 2 and any(SYLLABIC_NAME.fullmatch(w) and not _describes(w) for w in core):
             return False  # "Park Sung-ho", "Ji-won Park": a given name of two syllables
         if len(core) != 2 or core[-1] not in PLACE_WORDS_IN_SURNAMES:
