@@ -2110,9 +2110,9 @@ class QuoteFinder:
             if speaker.found:
                 return cue.group(0), speaker
         if open_at == paragraph.start:  # '... the girl's family said:' / '“We will ...”'
-            cue, speaker = self._cue_closing_paragraph_before(paragraph.start)
-            if speaker is not None:
-                return cue, speaker
+            closing_cue, closing = self._cue_closing_paragraph_before(paragraph.start)
+            if closing is not None:
+                return closing_cue, closing
         return None, self._colon_speaker(before_window)
 
     def _cue_closing_paragraph_before(self, start: int) -> tuple[str | None, Speaker | None]:
@@ -2133,7 +2133,9 @@ class QuoteFinder:
     def _cue_right_before(self, window: Span) -> bool:
         """Whether a cue ends right before the quotation ("said “...", "urged: “...")."""
         cues = self._cues_in(window.start, window.end)
-        return bool(cues) and CUE_THEN_QUOTATION.fullmatch(self.text, cues[-1].end(), window.end)
+        return bool(cues) and bool(
+            CUE_THEN_QUOTATION.fullmatch(self.text, cues[-1].end(), window.end)
+        )
 
     def _joined_to_sentence_verb(self, start: int, cue_start: int) -> bool:
         """Whether only "and" or "but" stands between a quotation's close and a cue."""
@@ -2523,9 +2525,9 @@ class QuoteFinder:
         unnamed = self._unnamed_search(source.start, source.end)
         if unnamed and unnamed.start() <= source.start + 4:
             # "according to her sister, Greet Vandermeulen,": the person named after
-            person = self._person_set_off_after(source, closed=True)
-            if unnamed.end() == source.end and person:
-                return person
+            set_off = self._person_set_off_after(source, closed=True)
+            if unnamed.end() == source.end and set_off:
+                return set_off
             # "U.S. trade and farm officials"; "according to the webpage": the last source's
             return self._unnamed_or_referred(unnamed, of_its_own=False)
         for mention in self.actors.between(source.start, source.end):

@@ -437,10 +437,12 @@ def _from_match(text: str, match: re.Match[str], lex: Lexicons) -> StatisticSpan
     )
     points = None if percent or currency else POINTS_AFTER.pattern.match(text, match.end())
     if points:  # "cut by 50 basis points", "7bp"
-        unit = "basis points" if points["basis"] or points["basis_words"] else PERCENTAGE_POINTS
+        points_unit = (
+            "basis points" if points["basis"] or points["basis_words"] else PERCENTAGE_POINTS
+        )
         start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
         span = Span(start, points.end())
-        return StatisticSpan(span, value, value_max, None, unit, _qualifier(match))
+        return StatisticSpan(span, value, value_max, None, points_unit, _qualifier(match))
     glued = None if percent or currency else GLUED_UNIT.pattern.match(text, match.end())
     object_start = currency.end() if currency else glued.end() if glued else match.end()
     half = None if percent or currency or glued else AND_A_HALF.pattern.match(text, object_start)
