@@ -2835,3 +2835,18 @@ def test_an_organisation_then_its_acronym_before_a_titled_person_only_says_whose
     assert indirects(text) == [
         ("the state agencies could not be trusted", "Md. Ishtiyaque Ahmad", "saying")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana and and Reed",
+        "It was Smith and and Jones who won.",
+        "said citing a source,, quoting spokesman, ",
+        " , as saying, ) ",
+        "Police said: 'This is a serious matter.\n\n'😀 We have made one arrest,' said Tom Reed.",
+    ],
+)
+def test_odd_input_extracts_without_error(text: str) -> None:
+    for quote in run_extract(text)[1].quotes:
+        assert 0 <= quote.span.start < quote.span.end <= len(text)

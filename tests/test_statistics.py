@@ -549,3 +549,8 @@ def test_more_currency_signs_and_codes(text: str, unit: str) -> None:
 def test_a_summit_s_number_is_no_amount() -> None:
     _, found = run_extract("Delegates met at the COP31 climate summit.")
     assert all(s.unit is None for s in found.statistics)
+
+
+def test_one_ounce_has_the_unit() -> None:
+    _, found = run_extract("It weighs 1 ounce.")
+    assert [s.unit for s in found.statistics] == ["ounces"]

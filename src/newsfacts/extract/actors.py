@@ -624,6 +624,8 @@ class ActorFinder:
             portfolio_alone = after == [after[0]] and after[0] in PORTFOLIO_NOUNS  # "and Energy"
             return (org_words.isdisjoint(after) or portfolio_alone or portfolio) and not person
         first, second = _words_before(before), _words_after(after)
+        if not first or not second:
+            return False  # "Ana and and Reed"
         longer = len(first) == 2 or len(second) == 3  # only after a portfolio: "Safety and"
         return (
             (len(first) in (1, 2) or (len(first) <= 4 and first[-1] in PORTFOLIO_NOUNS))

@@ -318,6 +318,7 @@ PARTICIPLE_REPORTS = (
 )
 PARTICIPLE_REPORT_AFTER = re.compile(rf",\s(?:{'|'.join(PARTICIPLE_REPORTS)})\b")  # ", adding"
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
+RELATIVE_PARAGRAPHS_BACK = 10  # how far back "his father" looks for a relative by surname
 POSSESSIVE_PRONOUN_SUBJECTS = {"his": "he", "her": "she", "their": "they"}  # "his father"
 INSERTION_OPENERS = frozenset({"including", "such", "among", "notably"})  # ", including X,"
 SET_OFF_MAKER = re.compile(r",\s[a-z]+ed\sby\s")  # "The memo, prepared by the Office, says"
@@ -336,6 +337,8 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
     "at least 12 patients had been treated", "several countries, including Poland, had
     pushed"."""
     words = _without_insertion(words)
+    if not words:
+        return False
     first = words[0].lower()
     if first in QUANTITY_QUALIFIER_STARTS:
         qualified = next((q for q in QUANTITY_QUALIFIERS if _opens_with(words, q)), None)
@@ -360,7 +363,7 @@ def _is_clause(words: list[str], lex: Lexicons) -> bool:
 def _without_insertion(words: list[str]) -> list[str]:
     """The words without a phrase set off by commas after the subject that opens with
     "including" or "such as" ("several countries, including Poland and Lithuania, had")."""
-    for i, word in enumerate(words[: SUBJECT_WORDS - 1]):
+    for i, word in enumerate(words[: min(len(words) - 1, SUBJECT_WORDS - 1)]):
         if word.endswith(",") and words[i + 1].lower() in INSERTION_OPENERS:
             close = next((j for j in range(i + 2, len(words)) if words[j].endswith(",")), None)
             if close is not None and close + 1 < len(words):
@@ -431,6 +434,9 @@ class Speaker:
     choice: Choice | None = None  # the scored candidates it was chosen from, if it was
 
 
+SINGLE_MARK_OPENS_NEXT_PARAGRAPH = re.compile(r"\n+'\S")  # "\n\n'We have made one arrest"
+
+
 def curly_single_quotes(text: str) -> str:
     """`text` with each pair of straight single marks that quote ('I'm glad,' he said) made
     curly (‘I'm glad,’ he said), so that the finder reads them as it reads ‘ and ’; the same
@@ -467,8 +473,7 @@ def _continued_in_next_paragraph(text: str, start: int, line_end: int) -> bool:
     if text[line_start:start].strip() and not text[line_start:start].rstrip().endswith(":"):
         return False  # "had been 'written off by everyone bar our mums' after ...": a close
     ends_sentence = text[start:line_end].rstrip()[-1:] in (".", "!", "?")
-    following = text[line_end:].lstrip("\n")
-    return ends_sentence and following.startswith("'") and following[1:2].isupper()
+    return ends_sentence and SINGLE_MARK_OPENS_NEXT_PARAGRAPH.match(text, line_end) is not None
 
 
 def _straight_single_openings(text: str) -> Iterator[int]:
@@ -1498,8 +1503,8 @@ class QuoteFinder:
     def _unnamed_opening_last_sentence(self, gender: str, position: int) -> Speaker | None:
         """An unnamed person of the pronoun's gender ("A spokeswoman for the Foreign Office")
         opening the sentence before the pronoun's, which names no one else."""
-        index = next((i for i, s in enumerate(self.sentences) if s.start <= position < s.end), 0)
-        if index == 0:
+        index = bisect_right(self.sentences, position, key=lambda s: s.start) - 1
+        if index <= 0 or position >= self.sentences[index].end:
             return None
         before = self.sentences[index - 1]
         match = self._unnamed_search(before.start, before.end)
@@ -1775,9 +1780,10 @@ class QuoteFinder:
         if owner is None:
             return None
         surname = self.actors.actors[owner].name.split()[-1]
+        window = self._window_start(position, RELATIVE_PARAGRAPHS_BACK)
         relatives = {
             m.key
-            for m in self.actors.before(position)
+            for m in self.actors.between(window, position)
             if m.key != owner
             and not self.actors.actors[m.key].unnamed
             and self.actors.actors[m.key].kind == "person"
@@ -1813,9 +1819,10 @@ class QuoteFinder:
         if before == f"{noun} " or set_off == f"{noun}, " or titled:  # "spokeswoman, Ana"
             return True
         # "The Commissioner for Health, Prof. Adebayo Ogunleye": a post of a portfolio
-        post = POST_SET_OFF_BEFORE.search(self.text, max(0, start - 80), start)
-        if post and post["post"].lower() == noun:
-            return True
+        if self.text.find(", ", max(0, start - 12), start) >= 0:
+            post = POST_SET_OFF_BEFORE.search(self.text, max(0, start - 80), start)
+            if post and post["post"].lower() == noun:
+                return True
         synonyms = ROLE_SYNONYMS.get(noun, ())  # "the skipper": "New Zealand captain Ana Ruiz"
         if any(self.text.endswith(f" {other} ", 0, start) for other in synonyms):
             return True
@@ -2118,10 +2125,11 @@ class QuoteFinder:
     def _cue_closing_paragraph_before(self, start: int) -> tuple[str | None, Speaker | None]:
         """The cue and speaker of a paragraph that ends with a cue and a colon, right before
         the paragraph at `start`."""
-        before = self.text[max(0, start - 300) : start].rstrip()
+        window_start = max(0, start - 300)
+        before = self.text[window_start:start].rstrip()
         if not before.endswith(":"):
             return None, None
-        end = start - (len(self.text[:start]) - len(self.text[:start].rstrip())) - 1
+        end = window_start + len(before) - 1  # the colon
         line_start = self.text.rfind("\n", 0, end) + 1
         cues = [c for c in self.cues.find_all(self.text, line_start, end) if not self._no_cue(c)]
         if not cues or self.text[cues[-1].end() : end].strip():
