@@ -24,7 +24,7 @@ from itertools import islice
 from .actor_rules import INSIDE_A_RELATIVE_CLAUSE, VERB_AFTER_NAME
 from .actors import ArticleActor, ArticleActors, MentionSpan, slug
 from .fast import CaseTwins, MatchesInRange, SearchFromAnchor, WordStartPattern, holds_any, lowered
-from .lexicons import Lexicons, word_set, word_table
+from .lexicons import Lexicons, word_list, word_set, word_table
 from .numbers import SCALES, UNITS  # "hundred" ends as a verb does
 from .quote_rules import (
     ACCORDING_FORMS,
@@ -288,7 +288,7 @@ POST_SET_OFF_BEFORE = re.compile(
 )  # "Commissioner for Health, Prof. "
 CUE_THEN_QUOTATION = re.compile(r"(?:\s(?:that|of))?[\s,:]*")  # "said “", "said that “"
 # unnamed sources whose noun tells the gender: "a spokeswoman ... she said"
-GENDERED_SOURCES = {"spokeswoman": "f", "spokesman": "m", "woman": "f", "man": "m"}
+GENDERED_SOURCES = word_table("gendered_sources.txt")
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
 OWNER_REST = re.compile(r"(?:\s[\w'’-]+){0,3},\s")  # " for Health, " before the owner's name
 ROLE_SET_OFF_LEAD = re.compile(r"(?:The|A|An)\s[a-z][a-z -]{0,40},\s")  # "The commander, "
@@ -305,17 +305,7 @@ AMOUNT_AFTER = re.compile(r"\s(?:about\s|some\s|nearly\s|another\s)?[$£€¥]?\
 SERVES = re.compile(rf"\s(?:for|to|representing|{NEAR_WHOM})\s$")
 RELATIVE_AFTER_SOURCE = re.compile(r"\s(?:who|whose|which)\s")
 QUOTE_MARK_BETWEEN = re.compile(r"[“‘«]")  # a quotation opens between two places
-PARTICIPLE_REPORTS = (
-    "adding",
-    "saying",
-    "noting",
-    "insisting",
-    "stressing",
-    "warning",
-    "arguing",
-    "claiming",
-    "explaining",
-)
+PARTICIPLE_REPORTS = word_list("participle_reports.txt")
 PARTICIPLE_REPORT_AFTER = re.compile(rf",\s(?:{'|'.join(PARTICIPLE_REPORTS)})\b")  # ", adding"
 OBJECT_PRONOUN_SUBJECTS = {"him": "he", "her": "she", "them": "they"}  # "according to her"
 RELATIVE_PARAGRAPHS_BACK = 10  # how far back "his father" looks for a relative by surname
@@ -382,9 +372,12 @@ def _long_enough(words: list[str], lex: Lexicons) -> bool:
         return len(words) > 2
     subject, verb = words[0].lower(), words[1].rstrip(".!?,").lower()
     noun = subject.endswith("s") and subject not in lex.function_words  # "profits", "Sales"
-    return (noun or subject in SUBJECT_PRONOUNS) and (
-        verb in lex.clause_verbs or verb.endswith("ed")
-    )
+    return (noun or subject in SUBJECT_PRONOUNS) and _past_or_listed_verb(verb, lex)
+
+
+def _past_or_listed_verb(word: str, lex: Lexicons) -> bool:
+    """Whether a lower-case word reads as a clause's verb: a listed form or one in -ed."""
+    return word in lex.clause_verbs or word.endswith("ed")
 
 
 def _may_have_a_verb(words: list[str], lex: Lexicons) -> bool:
@@ -1415,9 +1408,7 @@ class QuoteFinder:
         words = WORD_END.finditer(self.text, clause_start, min(position, clause_start + 60))
         for word in islice(words, 1, OPENING_ROLE_WORDS):
             verb = NEXT_WORD_AFTER_CUE.match(self.text, word.end(), position)
-            if verb is None or not (
-                verb.group(1) in self.lex.clause_verbs or verb.group(1).endswith("ed")
-            ):
+            if verb is None or not _past_or_listed_verb(verb.group(1), self.lex):
                 continue
             end = word.end() + 1
             found = self._definite_role_before(end, clause_start) or self._owned_institution(
@@ -2734,7 +2725,7 @@ class QuoteFinder:
             and len(gap) > 1
             and gap[0].istitle()
             and not any(w in ("who", "which", "whose") for w in gap)
-            and any(w in self.lex.clause_verbs or w.endswith("ed") for w in gap[1:] if w.islower())
+            and any(_past_or_listed_verb(w, self.lex) for w in gap[1:] if w.islower())
         )
         return not (subject_then_verb or pronoun_then_verb or named_then_verb)
 
