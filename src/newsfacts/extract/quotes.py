@@ -996,10 +996,9 @@ class QuoteFinder:
             return None  # "the minister met Ukraine's foreign ministry staff": not its subject
         name = DETERMINER.pattern.sub("", self.text[found.start() : found.end("role")])
         code = self.lex.countries.get(found["owner"])
-        key = f"unnamed:{slug(name)}"
-        actor = ArticleActor(key, name, "organization", country_code=code, unnamed=True)
-        self.actors.add(actor, Span(found.start(), found.end("role")), name)
-        return Speaker(key, True, found.start(), "unnamed_source")
+        return self._unnamed_speaker(
+            name, "organization", Span(found.start(), found.end("role")), code
+        )
 
     def _institution_of_a_pronoun(self, position: int, limit: int) -> Speaker | None:
         """ "His office said", "her campaign said": the institution of whom the pronoun refers
@@ -1018,10 +1017,7 @@ class QuoteFinder:
         name = (
             f"{owner_actor.name}'s {role}" if owner_actor else f"{found['pronoun'].lower()} {role}"
         )
-        key = f"unnamed:{slug(name)}"
-        actor = ArticleActor(key, name, "organization", unnamed=True)
-        self.actors.add(actor, Span(found.start(), found.end("role")), name)
-        return Speaker(key, True, found.start(), "unnamed_source")
+        return self._unnamed_speaker(name, "organization", Span(found.start(), found.end("role")))
 
     def _after_a_source_of(self, start: int, limit: int) -> bool:
         """ "An aide to the president said": "the president" is whom the source serves."""
@@ -1040,10 +1036,7 @@ class QuoteFinder:
             return None
         if noun in self.lex.institution_back_references or noun in self.lex.back_references:
             return None  # "the restaurant", "the regulator": institutions, though "-ant", "-or"
-        key = f"unnamed:{slug(role)}"
-        actor = ArticleActor(key, role, "person", country_code=code, unnamed=True)
-        self.actors.add(actor, Span(start, start + len(role)), role)
-        return Speaker(key, True, start, "unnamed_source")
+        return self._unnamed_speaker(role, "person", Span(start, start + len(role)), code)
 
     def _unnamed_institution(self, role: str, start: int, limit: int) -> Speaker | None:
         """ "the company said", "the ministry said", as the clause's subject, when the article
@@ -1069,10 +1062,16 @@ class QuoteFinder:
         spoke = None if len(words) > 1 else self._organization_that_spoke(noun, start)
         if spoke:  # not for "the Chinese embassy", "the finance ministry": one of its own
             return Speaker(spoke, True, start, "role_noun")  # "the airline said": SkyNimbus
-        key = f"unnamed:{slug(role)}"
-        actor = ArticleActor(key, role, "organization", unnamed=True)
-        self.actors.add(actor, Span(start, start + len(role)), role)
-        return Speaker(key, True, start, "unnamed_source")
+        return self._unnamed_speaker(role, "organization", Span(start, start + len(role)))
+
+    def _unnamed_speaker(
+        self, name: str, kind: str, span: Span, code: str | None = None
+    ) -> Speaker:
+        """An unnamed source so called, as an actor mentioned at `span`, and as the speaker."""
+        key = f"unnamed:{slug(name)}"
+        actor = ArticleActor(key, name, kind, country_code=code, unnamed=True)
+        self.actors.add(actor, span, name)
+        return Speaker(key, True, span.start, "unnamed_source")
 
     def _nothing_between(self, limit: int, position: int) -> bool:
         """Whether only spaces, commas or a quotation's end lie between `limit` and `position`."""
@@ -1958,10 +1957,7 @@ class QuoteFinder:
         noun = (match.groupdict().get("owned") or noun).lower()  # "the victim's mother": one
         plural = _plural_source(noun)
         kind = "group" if plural else "organization" if noun in self.lex.documents else "person"
-        key = f"unnamed:{slug(name)}"
-        actor = ArticleActor(key, name, kind, country_code=code, unnamed=True)
-        self.actors.add(actor, Span(match.start(), match.end()), name)
-        return Speaker(key, True, match.start(), "unnamed_source")
+        return self._unnamed_speaker(name, kind, Span(match.start(), match.end()), code)
 
     # -- direct quotes -------------------------------------------------------------
 
@@ -2016,7 +2012,9 @@ class QuoteFinder:
             subject, verb_at = mentions[1], mentions[1].span.end + 1
         person = self._person_titled_after(subject, open_at)  # "Alliance spokesman Paulo ..."
         if person is not None:
-            subject = next(m for m in mentions if m.key == person)
+            subject = next(
+                m for m in mentions if m.key == person and m.span.start > subject.span.start
+            )
             verb_at = subject.span.end
         if self.actors.actors[subject.key].kind != "person" or self._in_quotation(
             subject.span.start

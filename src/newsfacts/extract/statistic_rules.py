@@ -144,7 +144,7 @@ AMOUNT_BEFORE = Rule(
     "An amount just before 'a' or 'an': what follows is a rate's unit, not one of it ('$9,120 a"
     " tonne', '¥90 billion a quarter', '40 cents a litre').",
     re.compile(
-        rf"(?:\d%?|\d(?:bn|tn|m|k)|\b(?:{numbers.SCALE}|cents?|pence|dollars|euros|pounds|yen))"
+        rf"(?:\d%?|\d{SHORT_SCALE}|\b(?:{numbers.SCALE}|cents?|pence|dollars|euros|pounds|yen))"
         r"\s$",
         re.IGNORECASE,
     ),
