@@ -178,11 +178,16 @@ class RegistryEntry:
 class ArticleActors:
     actors: dict[str, ArticleActor] = field(default_factory=dict)
     mentions: list[MentionSpan] = field(default_factory=list)  # kept in text order by add()
+    # Counts the changes to named actors (a mention, a title, a merge): an index of them built
+    # at one count holds until the next
+    named_changes: int = 0
 
     def add(
         self, actor: ArticleActor, span: Span, surface: str, possessive: bool = False
     ) -> ArticleActor:
         existing = self.actors.setdefault(actor.key, actor)
+        if not existing.unnamed:
+            self.named_changes += 1
         if surface != existing.name:
             existing.aliases.add(surface)
         existing.title = existing.title or actor.title
@@ -199,6 +204,7 @@ class ArticleActors:
     def merge(self, source: str, target: str) -> None:
         """ArticleActor `source` is `target` under another name: move its names and mentions."""
         moved = self.actors.pop(source)
+        self.named_changes += 1
         kept = self.actors[target]
         kept.aliases |= moved.aliases | {moved.name}
         kept.title = kept.title or moved.title

@@ -564,6 +564,9 @@ class QuoteFinder:
         # actor key -> the gender of a "she"/"he" resolved to it, for a name used for both:
         # a hint for later pronouns, never a bar (one wrong resolution must not spread)
         self.heard_as: dict[str, str] = {}
+        # role noun -> (named_changes, the (end, key) of each mention giving a named person
+        # that role): _role_holders' index, rebuilt only when a named actor changes
+        self.role_holders: dict[str, tuple[int, list[tuple[int, str]]]] = {}
 
     def _unnamed_search(self, start: int, end: int) -> re.Match[str] | None:
         while match := self.unnamed.search(self.text, self.lowered, start, end):
@@ -1123,17 +1126,29 @@ class QuoteFinder:
         if kind:
             return self._organization_referred(kind, noun, position)
         whole = role.lower()
-        for mention in self.actors.before(position):
-            actor = self.actors.actors[mention.key]
-            if whole != noun and whole in (actor.title or "").lower():
-                return mention.key  # "the prime minister": "Prime Minister Alistair Kerr"
-        for mention in self.actors.before(position):
-            actor = self.actors.actors[mention.key]
-            if not actor.unnamed and self._has_role(actor, noun):
-                if whole != noun and self._titled_otherwise(actor, noun, whole):
-                    continue  # "the prime minister" is not "Housing Minister Peter Vasquez"
-                return mention.key
-        return self._person_with_role(noun, position)  # "X, the governor"
+        actors = self.actors.actors.values()
+        if whole != noun:  # "the prime minister": "Prime Minister Alistair Kerr"
+            titled = {a.key for a in actors if whole in (a.title or "").lower()}
+            if key := self._named_last_of(titled, position):
+                return key
+        holding = {
+            a.key
+            for a in actors
+            if not a.unnamed
+            and self._has_role(a, noun)
+            # "the prime minister" is not "Housing Minister Peter Vasquez"
+            and not (whole != noun and self._titled_otherwise(a, noun, whole))
+        }
+        key = self._named_last_of(holding, position)
+        return key or self._person_with_role(noun, position)  # "X, the governor"
+
+    def _named_last_of(self, keys: set[str], position: int) -> str | None:
+        """Of the actors `keys`, the one mentioned last before `position`."""
+        if keys:
+            for mention in self.actors.before(position):
+                if mention.key in keys:
+                    return mention.key
+        return None
 
     def _titled_otherwise(self, actor: ArticleActor, noun: str, role: str) -> bool:
         """Whether the word before `noun` in the actor's title is another role's modifier
@@ -1786,17 +1801,29 @@ class QuoteFinder:
         `noun`, said before the name ("spokeswoman Ana Diaz", "Spokeswoman Ana Diaz said") or
         after it ("Ana Diaz, the spokeswoman"): "Wilkes said ... the coach said" is hers when
         "coach Tamara Wilkes" came before "coach Brian Oduya"."""
-        by_key: dict[str, list[MentionSpan]] = {}  # the latest named first
-        for mention in self.actors.before(position):
-            if mention.span.end <= position:
-                by_key.setdefault(mention.key, []).append(mention)
-        for key, mentions in by_key.items():
-            actor = self.actors.actors[key]
-            if actor.kind != "person" or actor.unnamed:
-                continue
-            if any(self._given_role(m, actor, noun) for m in mentions):
-                return key
+        holders = {key for end, key in self._role_holders(noun) if end <= position}
+        if not holders:
+            return None
+        for mention in self.actors.before(position):  # the latest named first
+            if mention.span.end <= position and mention.key in holders:
+                return mention.key
         return None
+
+    def _role_holders(self, noun: str) -> list[tuple[int, str]]:
+        """(end, key) of every mention that gives a named person the role `noun`."""
+        changes = self.actors.named_changes
+        cached = self.role_holders.get(noun)
+        if cached is not None and cached[0] == changes:
+            return cached[1]
+        holders = [
+            (mention.span.end, mention.key)
+            for mention in self.actors.mentions
+            if (actor := self.actors.actors[mention.key]).kind == "person"
+            and not actor.unnamed
+            and self._given_role(mention, actor, noun)
+        ]
+        self.role_holders[noun] = (changes, holders)
+        return holders
 
     def _given_role(self, mention: MentionSpan, actor: ArticleActor, noun: str) -> bool:
         """Whether `mention` of `actor` comes with the role `noun` before or after it."""
