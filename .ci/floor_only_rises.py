@@ -9,6 +9,7 @@ FLOORS = (
     "tests/devset/floor.json",
     "tests/heldout/floor.json",
     "tests/realnews/floor-tune.json",
+    "tests/realnews/floor-tune2.json",
     "tests/realnews/floor-blind.json",
     "tests/freshblind/floor.json",
 )
