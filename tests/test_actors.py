@@ -1464,7 +1464,7 @@ def test_which_or_who_after_a_name_that_then_acts_gives_its_kind() -> None:
                 "Caledonia FM": "organization",
                 "Westmoor United": "organization",
                 "Pellworth Advisory": "organization",
-                "Harlan Seed Co": "organization",
+                "Harlan Seed Co.": "organization",
                 "Baird Hollis LLP": "organization",
             },
         ),
@@ -1829,3 +1829,29 @@ def test_a_utility_named_after_a_valley_is_an_organisation() -> None:
     text = "Thames Valley Water said it accepted the report."
     assert actors_of(text) == {"Thames Valley Water": "organization"}
     assert quotes_of(text)[0][2] == "Thames Valley Water"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the period of the abbreviation is the name's, even where a sentence ends
+            "Warner Bros. Television said it would renew the show. The deal went to Warner Bros.",
+            {"Warner Bros. Television": "organization", "Warner Bros.": "organization"},
+        ),
+        (
+            "Jerry Jones Jr. said he was ready. Stephen Jones agreed.",
+            {"Jerry Jones Jr.": "person", "Stephen Jones": "person"},
+        ),
+        ("Tillman Porter Ltd said it would appeal.", {"Tillman Porter Ltd": "organization"}),
+    ],
+)
+def test_a_name_ending_in_an_abbreviation_keeps_its_period(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert actors_of(text) == expected
+
+
+def test_a_state_of_two_words_is_a_place_not_a_person() -> None:
+    text = "A man in Durham, North Carolina, said it was fine. West Virginia voted early."
+    assert "North Carolina" not in actors_of(text)
+    assert "West Virginia" not in actors_of(text)

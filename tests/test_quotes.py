@@ -2838,6 +2838,54 @@ def test_an_organisation_then_its_acronym_before_a_titled_person_only_says_whose
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“He has exceeded expectations,” an Ohio Republican said.", "Ohio Republican"),
+        ("“He relates,” added a Florida Democrat.", "Florida Democrat"),
+        ("“He was untouchable,” a Fox executive said.", "Fox executive"),
+        ("“It was chaos,” said a former Fox producer.", "former Fox producer"),
+        ("“She won,” said a Republican strategist.", "Republican strategist"),
+    ],
+)
+def test_an_indefinite_member_of_a_party_or_staff_is_an_unnamed_source(
+    text: str, speaker: str
+) -> None:
+    _, found = run_extract(text)
+    [quote] = found.quotes
+    actor = found.actors.actors[quote.speaker]
+    assert (actor.name, actor.unnamed) == (speaker, True)
+    named = [a.name for a in found.actors.actors.values() if not a.unnamed]
+    assert not [name for name in named if speaker.endswith(name)]  # "Fox" may be named
+
+
+def test_a_lone_given_name_after_a_cue_and_before_an_appositive_speaks() -> None:
+    text = "“It’s the new counterculture,” said Jared, an undergraduate who wore a suit."
+    assert directs(text) == [("It’s the new counterculture", "Jared", "said")]
+
+
+def test_a_source_at_an_institution_in_a_town_of_a_state() -> None:
+    text = "One student at Duke University in Durham, North Carolina, said he felt unwelcome."
+    [(clause, speaker, _)] = indirects(text)
+    assert (clause, speaker) == ("he felt unwelcome", "student at Duke University in Durham")
+
+
+def test_a_clause_then_and_said_is_two_reports() -> None:
+    text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
+    assert indirects(text) == [
+        ("few students agreed", "Ana Ruiz", "acknowledged"),
+        ("she had expected more", "Ana Ruiz", "said"),
+    ]
+
+
+def test_another_share_of_a_poll_that_said_ends_the_clause_before_it() -> None:
+    text = (
+        "Most Democrats approved: 47 percent said Kaine was effective, and another 43 percent"
+        " said he was somewhat effective."
+    )
+    assert [clause for clause, _, _ in indirects(text)][:1] == ["Kaine was effective"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ana and and Reed",

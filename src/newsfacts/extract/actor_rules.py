@@ -220,6 +220,7 @@ AFTER_CUE = Rule(
 )
 POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in the name
 COMPANY_SUFFIXES = word_set("company_suffixes.txt")  # "Kellun Bank Corporation"
+ABBREVIATIONS_ENDING_A_NAME = word_set("abbreviations_ending_a_name.txt")  # "Warner Bros."
 EVENT_NOUNS = word_set("event_nouns.txt")  # "the Rift Masters tournament": no team
 PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",
@@ -586,6 +587,14 @@ THE_OR_NUMBER_BEFORE = Rule(
     re.compile(r"(?:\bthe|\d)\s$"),
     matches=("under the ", "at 28 "),
     rejects=("The ", "bathe ", "said "),
+)
+INDEFINITE_BEFORE = Rule(
+    "indefinite_before",
+    "'a', 'an', 'one' or 'another' just before capitalised words: before a source noun they"
+    " describe someone unnamed ('an Iowa Republican said', 'a Florida Democrat'), no name.",
+    re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s$"),
+    matches=("said an ", "A ", "added another "),
+    rejects=("the ", "Dana ", "Shona "),
 )
 ROMAN_NUMERAL = Rule(
     "roman_numeral",

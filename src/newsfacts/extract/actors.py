@@ -27,6 +27,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from .actor_rules import (
+    ABBREVIATIONS_ENDING_A_NAME,
     ACCOUNT_AFTER,
     ACRONYM_IN_BRACKETS,
     ACTION_VERBS,
@@ -58,6 +59,7 @@ from .actor_rules import (
     GROUP_MEMBERS_AFTER,
     GROUP_NOUNS,
     IN_A_PLACE,
+    INDEFINITE_BEFORE,
     INNER_PERIOD_OR_QUOTE,
     INSIDE_A_RELATIVE_CLAUSE,
     IRREGULAR_PLURALS,
@@ -492,6 +494,8 @@ class ActorFinder:
             run, words = run[:-1], words[:-1]  # "Sinéad Barrett SC"
         if not run or (len(words) == 1 and CONTRACTION.pattern.search(words[0])):
             return  # "I've"
+        if words[-1] in self.lex.unnamed_sources and self._after_indefinite(run[0].start):
+            return  # "an Iowa Republican said": someone unnamed, described
         if sentence_start and run[0] == first and self._opens_before_a_name(words):
             run, words = run[1:], words[1:]  # "Ask Damien Chazelle, the director"
         if sentence_start and run[0] == first and self._people_of_an_organization(words):
@@ -994,6 +998,8 @@ class ActorFinder:
     def _is_place(self, core: list[str], span: Span) -> bool:
         """ "Suez Canal", "Gaza Strip", "the Lindsay Park complex"; but "Ellen Park" is a
         person."""
+        if len(core) >= 2 and " ".join(core) in REGIONS_AFTER_A_PLACE:
+            return True  # "North Carolina", "West Virginia": a state, whatever else the words are
         if self.lex.place_words.isdisjoint(core) or self._plays_a_game(core, span):
             return False  # "Brockley City beat Ashby Vale": teams
         if len(core) >= 2 and self._organization_by_its_noun(span):
@@ -1414,7 +1420,27 @@ class ActorFinder:
         self._names_with_the()
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
+        self._periods_of_abbreviations()
         return self.found
+
+    def _periods_of_abbreviations(self) -> None:
+        """ "Warner Bros.", "Jerry Jones Jr.": a name ending in an abbreviation keeps its
+        period where the article writes the name with it (a name's words never hold one)."""
+        for actor in self.found.actors.values():
+            last = actor.name.rsplit(" ", 1)[-1]
+            if last in ABBREVIATIONS_ENDING_A_NAME and self._written_with_period(actor):
+                actor.aliases.discard(actor.name + ".")
+                actor.name += "."
+
+    def _written_with_period(self, actor: ArticleActor) -> bool:
+        return any(
+            self.text.startswith(f"{actor.name}.", m.span.start)
+            for m in self.found.mentions
+            if m.key == actor.key
+        )
+
+    def _after_indefinite(self, start: int) -> bool:
+        return INDEFINITE_BEFORE.pattern.search(self.text, max(0, start - 8), start) is not None
 
     def _with_campuses(self, runs: list[list[Span]]) -> list[list[Span]]:
         """ "University of Norvale, Kestry": a university's run and its campus's are one."""
@@ -1956,6 +1982,12 @@ class ActorFinder:
         following = WORD_AFTER.pattern.match(after)
         if following and following.group(1) in ACTION_VERBS and word.lower() not in MONTHS:
             return True  # "Lev has helped"
+        if (
+            after[:1] in (",", ".")
+            and AFTER_CUE.pattern.search(self.text, max(0, span.start - 20), span.start)
+            and not self.text.endswith(("told ", "to "), 0, span.start)  # "she told Dawn."
+        ):
+            return True  # "“It’s new,” said Jared, an undergraduate"
         if (
             self.text.endswith(", ", 0, span.start)
             and after.startswith(", ")

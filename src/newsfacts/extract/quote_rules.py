@@ -328,9 +328,10 @@ JOINED_CLAUSE = Rule(
     "Inside a reported clause, a second one of the same speaker after a second cue: "
     "'but warned that ...', 'and added that ...', 'but added he ...' (without 'that', only a cue"
     " that needs none and a clause after it: checked against the lexicons).",
-    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed)\s(?P<that>that\s)?"),
+    re.compile(r",?\s(?:and|but)\s(?:also\s)?(?P<cue>[a-z]+ed|said|wrote)\s(?P<that>that\s)?"),
     matches=(
         "was open but warned that it would cost",
+        "on campus, and said he had looked forward",
         "is closed, and added that it would",
         "would weep, but added he has faith",
     ),
@@ -362,11 +363,13 @@ OTHER_SPEAKER_CUE = Rule(
         # "and" or "but" after a comma only: "Norvex and Quorvia argued" is one subject
         r"[,;\"”’]*(?P<joint>(?:(?<=[,;])|(?<=[,;][\"”’]))\s(?:and|but)|\s(?:while|whereas))\s"
         r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5}"
-        r"|(?:his|her|their|its)\s[a-z]+)\s"
+        r"|(?:his|her|their|its)\s[a-z]+"
+        r"|(?:another\s)?\d[\d.,]*\s(?:percent|per\scent))\s"  # "and another 43 percent said"
         r"(?:(?:also|later|then|[a-z]+ly)\s)?(?P<cue>[a-z]+)\b"
     ),
     matches=(
         ", and the Norvex Tennis Circuit said",
+        ", and another 43 percent said",
         " while Mrs. Reed said",
         '," but Ruiz quickly countered',
         ", while his lawyer argued",
@@ -895,9 +898,16 @@ NEAR_WHOM = (
 )
 
 
+PARTY_MEMBERS = word_set("party_members.txt")
+
+
 def _source_nouns(lex: Lexicons) -> str:
-    """The source nouns, and "those" when near whom they are follows ("those close to")."""
-    return rf"{alternation(lex.unnamed_sources | lex.documents)}|{THOSE}(?=\s{NEAR_WHOM}\s)"
+    """The source nouns, and "those" when near whom they are follows ("those close to"); a
+    party's member only where no other source noun follows ("a Republican strategist")."""
+    nouns = alternation(lex.unnamed_sources | lex.documents)
+    members = rf"(?:{alternation(PARTY_MEMBERS)})(?!\s(?:{nouns})\b)"
+    others = alternation((lex.unnamed_sources - PARTY_MEMBERS) | lex.documents)
+    return rf"{others}|{members}|{THOSE}(?=\s{NEAR_WHOM}\s)"
 
 
 @cache
@@ -973,6 +983,7 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?:\s(?:for|from|of|at|with|in|to)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
         r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*"
         rf"(?:\s(?:{HEAD_AFTER_A_NAME})\b)?"  # "of the Rockefeller estate"
+        r"(?:\sin\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?"  # "at Duke University in Durham"
         # "people close to Ms. Hale", "sources familiar with the talks": near whom they are
         rf"|\s{NEAR_WHOM}\s"
         rf"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*|(?:the|his|her|their)\s(?:{whose_word}\s){{0,2}}{whose_word}))?"
