@@ -1855,3 +1855,20 @@ def test_a_state_of_two_words_is_a_place_not_a_person() -> None:
     text = "A man in Durham, North Carolina, said it was fine. West Virginia voted early."
     assert "North Carolina" not in actors_of(text)
     assert "West Virginia" not in actors_of(text)
+
+
+def test_prizes_posts_and_degrees_are_no_actors() -> None:
+    text = (
+        "Ana Ruiz, the team's EVP, won two Tony Awards and the Jonathan Larson Grants. She has"
+        " an MBA, and the QB liked the VP pick."
+    )
+    assert actors_of(text) == {"Ana Ruiz": "person"}
+
+
+def test_a_person_for_a_newspaper_is_two_actors() -> None:
+    text = (
+        "Photograph by Jessica Kourkounis for The New York Times. Tom Reed for The Times said so."
+    )
+    found = actors_of(text)
+    assert found["Jessica Kourkounis"] == "person" and found["Tom Reed"] == "person"
+    assert not [name for name in found if " for " in name]

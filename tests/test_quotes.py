@@ -2614,6 +2614,16 @@ def test_initials_before_a_name_end_no_sentence() -> None:
     assert len(sentences(two, Span(0, len(two)))) == 2
 
 
+def test_no_is_an_abbreviation_only_before_a_number() -> None:
+    from newsfacts.extract.text import Span, sentences
+
+    text = "The council voted no. Tom Reed said the vote was a mistake."
+    assert len(sentences(text, Span(0, len(text)))) == 2
+    assert indirects(text) == [("the vote was a mistake", "Tom Reed", "said")]
+    number = "He wore No. 16 for the team."
+    assert len(sentences(number, Span(0, len(number)))) == 1
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -93,6 +93,7 @@ from .actor_rules import (
     POST_OF,
     POSTED_ON,
     POSTS,
+    PRIZE_WORDS,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
     REGION_AFTER,
@@ -496,6 +497,8 @@ class ActorFinder:
             return  # "I've"
         if words[-1] in self.lex.unnamed_sources and self._after_indefinite(run[0].start):
             return  # "an Iowa Republican said": someone unnamed, described
+        if len(words) > 1 and words[-1] in PRIZE_WORDS:
+            return  # "the Tony Awards", "the Jonathan Larson Grants": a prize, no actor
         if sentence_start and run[0] == first and self._opens_before_a_name(words):
             run, words = run[1:], words[1:]  # "Ask Damien Chazelle, the director"
         if sentence_start and run[0] == first and self._people_of_an_organization(words):
@@ -586,12 +589,14 @@ class ActorFinder:
             )
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
-            or (w == "of" and self._person_of_organization(words, i))
+            or (w in ("of", "for") and self._person_of_organization(words, i))
             or (w == "of" and self._unit_of_organization(words, i))
         ]
         if not connectors:
             return [(run, words)]
-        if words[connectors[0]] == "of" and self._person_of_organization(words, connectors[0]):
+        if words[connectors[0]] in ("of", "for") and self._person_of_organization(
+            words, connectors[0]
+        ):
             self.people_of_organizations.add(run[0].start)
         parts, start = [], 0
         for i in [*connectors, len(words)]:
