@@ -2879,6 +2879,19 @@ def test_a_source_at_an_institution_in_a_town_of_a_state() -> None:
     assert (clause, speaker) == ("he felt unwelcome", "student at Duke University in Durham")
 
 
+def test_a_given_name_that_is_a_function_word_after_a_cue() -> None:
+    text = "“He knows how to handle his dad,” says Will McClay, the team’s director."
+    assert directs(text) == [("He knows how to handle his dad", "Will McClay", "says")]
+
+
+def test_an_unnamed_source_opening_a_sentence_before_a_colon_speaks() -> None:
+    text = (
+        'One Nevada Democrat asked simply, "Who cares?" An Iowa Republican answered that'
+        ' question: "Nobody cares."'
+    )
+    assert [speaker for _, speaker, _ in directs(text)] == ["Nevada Democrat", "Iowa Republican"]
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

@@ -222,6 +222,7 @@ POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in th
 COMPANY_SUFFIXES = word_set("company_suffixes.txt")  # "Kellun Bank Corporation"
 ABBREVIATIONS_ENDING_A_NAME = word_set("abbreviations_ending_a_name.txt")  # "Warner Bros."
 PRIZE_WORDS = word_set("prize_words.txt")  # "the Tony Awards": no actor
+FUNCTION_WORDS_AS_GIVEN_NAMES = word_set("function_words_as_given_names.txt")  # "Will"
 EVENT_NOUNS = word_set("event_nouns.txt")  # "the Rift Masters tournament": no team
 PERSON_NOUN_BEFORE = Rule(
     "person_noun_before",

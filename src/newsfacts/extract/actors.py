@@ -54,6 +54,7 @@ from .actor_rules import (
     EVENT_NOUNS,
     FIRST_PERSON_QUOTE_AFTER,
     FIRST_PERSON_QUOTE_BEFORE,
+    FUNCTION_WORDS_AS_GIVEN_NAMES,
     GOVERNMENT,
     GOVERNMENT_WORDS,
     GROUP_MEMBERS_AFTER,
@@ -1176,14 +1177,16 @@ class ActorFinder:
         )
 
     def _month_as_given_name(self, words: list[str], span: Span) -> bool:
-        """ "June Pattison said", "the mayor, May Chen,": a month that is a given name, before
+        """ "June Pattison said", "the mayor, May Chen,": a month that is a given name (or,
+        after a cue, a function word that is one: "says Will McClay,"), before
         a capitalised word the article never writes in lower case, not after a word that makes
         it a date ("in June Congress ...", "Each August Torvik hosts") and speaking or set off
         by a comma ("May Day parades", "May Norvex keep it?" are none)."""
         first, text = words[0], self.text
+        after_cue = AFTER_CUE.pattern.search(text, max(0, span.start - 20), span.start)
         if not (
             len(words) >= 2
-            and first.lower() in MONTHS
+            and (first.lower() in MONTHS or (first in FUNCTION_WORDS_AS_GIVEN_NAMES and after_cue))
             and first in self.lex.given_names
             and words[1].lower() not in MONTHS | WEEKDAYS
             and not self._written_in_lower_case(words[1])

@@ -2061,6 +2061,12 @@ class QuoteFinder:
             actor = self.actors.actors[mention.key]
             if actor.kind == "person" and not mention.possessive and not actor.unnamed:
                 return Speaker(mention.key, True, mention.span.start, "clause_subject")
+        # "An Iowa Republican answered that question: “...”": an unnamed source opening it
+        head = self.text[sentence.start : open_at]
+        start = sentence.start + len(head) - len(head.lstrip(' “"'))
+        source = self._unnamed_search(start, open_at)
+        if source is not None and source.start() == start:
+            return self._unnamed_actor(source)
         return None
 
     def _not_named_inside(self, speaker: Speaker, content: Span) -> Speaker:
