@@ -2892,6 +2892,20 @@ def test_an_unnamed_source_opening_a_sentence_before_a_colon_speaks() -> None:
     assert [speaker for _, speaker, _ in directs(text)] == ["Nevada Democrat", "Iowa Republican"]
 
 
+def test_a_former_post_at_an_organisation_between_cue_and_name() -> None:
+    text = "“Jerry sees around corners,” says former NFL general manager Bill Polian."
+    assert directs(text) == [("Jerry sees around corners", "Bill Polian", "says")]
+
+
+def test_an_honorific_keeps_the_gender_of_a_full_name_named_before() -> None:
+    text = (
+        "Mr. Trump appointed Kellyanne Conway, a veteran pollster.\n\nMr. Trump sees Ms. Conway"
+        " as a defender. She wanted him to read remarks, and he decided to use teleprompters."
+        "\n\n“I said I want to do this my way,” he said."
+    )
+    assert directs(text) == [("I said I want to do this my way", "Trump", "said")]
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

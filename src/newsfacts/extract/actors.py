@@ -2081,7 +2081,7 @@ class ActorFinder:
             # a sentence's first word may be any word ("Ask Dorsey", "Amazing Grace")
             unsure = after_article or (initial and first not in self.lex.given_names)
             if last in surnames and self._may_open_a_name(first) and not unsure:
-                if surnames[last].title is None:
+                if surnames[last].title is None and not self._honorific_gendered(surnames[last]):
                     surnames[last].gender = "?"  # read as a given name ("Conway"), it is none
                 self._add_person(name, None, None, "?", span, possessive)
             elif (
@@ -2092,6 +2092,11 @@ class ActorFinder:
                 and name not in REGIONS_AFTER_A_PLACE
             ):
                 self._add_person(name, None, None, "?", span, possessive)  # "by X and Ana Ruiz"
+
+    def _honorific_gendered(self, actor: ArticleActor) -> bool:
+        """Whether an honorific that tells a gender came with a name ("Ms. Conway")."""
+        honorifics = self.lex.honorifics
+        return any(honorifics.get(alias.split()[0], "?") != "?" for alias in actor.aliases)
 
     def _joined_to_a_person(self, span: Span) -> bool:
         """Whether "and" joins the two words at `span` to a person's name ("founded by Nnamdi

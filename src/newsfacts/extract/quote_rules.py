@@ -726,9 +726,13 @@ LEADING_SPACE = Rule(
 ROLE_BEFORE_NAME = Rule(
     "role_before_name",
     "Lower-case words of a role between a cue and a name ('said lead author Ana Ruiz').",
-    re.compile(r"(?:[A-Z][\w.]*(?:['’]s)?\s)?(?:[a-z-]+\s){1,3}(?=[A-Z])"),
+    re.compile(
+        rf"(?:(?:{alternation(word_set('source_modifiers.txt'))})\s)?"  # "former NFL coach"
+        r"(?:[A-Z][\w.]*(?:['’]s)?\s)?(?:[a-z-]+\s){1,3}(?=[A-Z])"
+    ),
     matches=(
         "lead author Ana Ruiz",
+        "former NFL general manager Bill Polian",
         "study co-author Ana Ruiz",
         "Norvo director Lena Voss",
         "Norvo’s chief engineer Lena Voss",
