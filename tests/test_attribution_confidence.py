@@ -1,5 +1,5 @@
 """quotes.attribution and quotes.attribution_confidence: how each speaker was found and how
-likely it is right, fitted on the tuning split of real news and the calibration set (articles
+likely it is right, fitted on the tuning splits of real news and the calibration set (articles
 the rules were never written from) and checked on the blind split."""
 
 from __future__ import annotations
