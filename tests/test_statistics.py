@@ -554,3 +554,8 @@ def test_a_summit_s_number_is_no_amount() -> None:
 def test_one_ounce_has_the_unit() -> None:
     _, found = run_extract("It weighs 1 ounce.")
     assert [s.unit for s in found.statistics] == ["ounces"]
+
+
+def test_a_footnote_mark_in_square_brackets_is_no_statistic() -> None:
+    text = "Today marks a landslide [1]. I thank voters [2].\n\n[1] The totals were 306 votes."
+    assert [s[0] for s in statistics_of(text)] == ["306 votes"]

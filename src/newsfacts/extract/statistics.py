@@ -223,6 +223,12 @@ def _is_counted_in_brackets(c: Context) -> bool:
     return bool(NAME_THEN_BRACKET.pattern.search(c.before)) and c.after.startswith(")")
 
 
+def _is_a_footnote_mark(c: Context) -> bool:
+    """ "democracy [1].", "[2] Americans were given a choice": a note's number in square
+    brackets."""
+    return c.before.endswith("[") and c.after.startswith("]") and c.number.isdigit()
+
+
 def _is_a_label(c: Context) -> bool:
     """ "page 5", "season 3", "iOS 10", "the ’90s"."""
     if not c.number[0].isdigit():
@@ -270,6 +276,7 @@ EXCLUSIONS: tuple[Callable[[Context], bool], ...] = (
     _is_score,
     _is_in_a_name,
     _is_counted_in_brackets,
+    _is_a_footnote_mark,
     _is_a_label,
     _is_relative_time,
     _is_pronoun_like,
