@@ -2906,6 +2906,18 @@ def test_an_honorific_keeps_the_gender_of_a_full_name_named_before() -> None:
     assert directs(text) == [("I said I want to do this my way", "Trump", "said")]
 
 
+def test_a_report_relayed_by_a_source_is_also_its_speaker_s() -> None:
+    text = "According to a source, Kelly told James Murdoch that Ailes had made harassing comments."
+    assert indirects(text) == [
+        (
+            "Kelly told James Murdoch that Ailes had made harassing comments",
+            "source",
+            "According to",
+        ),
+        ("Ailes had made harassing comments", "Kelly", "told"),
+    ]
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

@@ -2248,10 +2248,28 @@ class QuoteFinder:
                     if before:  # "A, Tom Reed told reporters in Vilnius, adding that B"
                         return [before, quote]
                 found = self._split_joined(quote) + self._participle_after(quote, sentence)
+                if form is QuoteFinder._according_to:  # "According to a source, X told Y that"
+                    found = self._with_reported_inside(found, quote, inside, cues)
                 found += self._quoted_as_saying(quote, sentence)
                 found += self._urged_after(quote, sentence)
                 return found + self._reported_by_another(quote, sentence, directs)
         return []
+
+    def _with_reported_inside(
+        self,
+        found: list[QuoteSpan],
+        quote: QuoteSpan,
+        inside: list[Span],
+        cues: list[re.Match[str]],
+    ) -> list[QuoteSpan]:
+        """ "According to a source, Kelly told James Murdoch that ...": the clause a cue inside
+        what a source relays reports is the cue's speaker's, as well as the source's relay."""
+        clause = quote.span
+        here = [c for c in cues if clause.start < c.start() < clause.end]
+        inner = self._reported_clause(clause, inside, here) if here else None
+        if inner is None or not inner.speaker:
+            return found
+        return [q for q in found if q.span != inner.span] + [inner]
 
     def _trailed_before_participle(
         self, quote: QuoteSpan, sentence: Span, inside: list[Span], cues: list[re.Match[str]]
