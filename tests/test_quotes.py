@@ -2918,6 +2918,16 @@ def test_a_report_relayed_by_a_source_is_also_its_speaker_s() -> None:
     ]
 
 
+def test_a_cue_in_a_relative_clause_reports_no_further_than_the_main_clause() -> None:
+    text = (
+        "Gretchen Carlson complained about her co-host Steve Doocy, who she said condescended"
+        " to her on air, Roger Ailes responded that she was a man hater."
+    )
+    found = indirects(text)
+    assert ("she was a man hater", "Roger Ailes", "responded") in found
+    assert not [clause for clause, _, _ in found if "Roger Ailes responded" in clause]
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

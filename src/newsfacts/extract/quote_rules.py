@@ -448,6 +448,23 @@ RELATIVE_PRONOUN = Rule(
     matches=("in a system that the agency", "a plan which Ruiz"),
     rejects=("officials", "the mayor"),
 )
+CUE_IN_A_RELATIVE_CLAUSE = Rule(
+    "cue_in_a_relative_clause",
+    "A relative pronoun and a subject right before a cue: the cue reports inside a relative"
+    " clause ('Steve Doocy, who she said condescended to her, Ailes responded').",
+    re.compile(r"\b(?:who|whom|which)\s(?:he|she|they|[A-Z][\w'’-]+)\s(?:\w+ly\s)?$"),
+    matches=("co-host Steve Doocy, who she ", "the plan, which Ruiz "),
+    rejects=("Doocy, who ", "she "),
+)
+MAIN_CLAUSE_AFTER = Rule(
+    "main_clause_after",
+    "Inside what a cue in a relative clause reports: a comma, a name of up to three words and a"
+    " cue, where the sentence's main clause begins (', Ailes responded that'). Which cues"
+    " count is checked against the lexicons.",
+    re.compile(r",\s(?:[A-Z][\w'’.-]*\s){1,3}(?:\w+ly\s)?(?P<cue>[a-z]+)\b"),
+    matches=(", Ailes responded", ", Ana Ruiz quickly said"),
+    rejects=(", and Ailes said", " Ailes said"),
+)
 WHO_BEFORE_CUE = Rule(
     "who_before_cue",
     "A name, then ', who' right before a cue: the name speaks ('Ana Ruiz, who confirmed that').",

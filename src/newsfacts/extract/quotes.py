@@ -45,6 +45,7 @@ from .quote_rules import (
     COLLECTIVE_SOURCES,
     CONJUNCTION,
     CUE,
+    CUE_IN_A_RELATIVE_CLAUSE,
     CUE_OBJECTS,
     CUE_TRAILING_PREPOSITIONS,
     CUES_TAKING_A_THING,
@@ -66,6 +67,7 @@ from .quote_rules import (
     LEADING_SPACE,
     LEADS_INTO_QUOTE,
     MADE_BY,
+    MAIN_CLAUSE_AFTER,
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
@@ -2723,6 +2725,7 @@ class QuoteFinder:
             if not match or (bare and not that and self._appositive_after_cue(bare)):
                 continue  # "..., the envoy said Saturday, a deal that ...": no clause after
             clause = self._without_tail(self._clause(Span(after_cue + match.end(), sentence.end)))
+            clause = self._before_the_main_clause(clause, cue)
             words = clause.of(self.text).split()
             if (
                 not _long_enough(words, self.lex)
@@ -2741,6 +2744,18 @@ class QuoteFinder:
             if speaker.found:
                 return _quote(clause, "indirect", speaker, cue.group(0))
         return None
+
+    def _before_the_main_clause(self, clause: Span, cue: re.Match[str]) -> Span:
+        """ "Doocy, who she said condescended to her on air, Ailes responded that ...": what a
+        cue in a relative clause reports ends where the main clause's subject and cue begin."""
+        if not CUE_IN_A_RELATIVE_CLAUSE.pattern.search(
+            self.text, max(0, cue.start() - 40), cue.start()
+        ):
+            return clause
+        for main in MAIN_CLAUSE_AFTER.pattern.finditer(self.text, clause.start, clause.end):
+            if self.lex.reporting_verbs.get(main["cue"]) in ("bare", "that"):
+                return Span(clause.start, main.start())
+        return clause
 
     def _gap_before_that(self, gap: list[str], usage: str, verb: str) -> bool:
         """Whether the words between a cue and "that" may stand there: whom it tells or when
