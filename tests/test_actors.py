@@ -1872,3 +1872,15 @@ def test_a_person_for_a_newspaper_is_two_actors() -> None:
     found = actors_of(text)
     assert found["Jessica Kourkounis"] == "person" and found["Tom Reed"] == "person"
     assert not [name for name in found if " for " in name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daniel, a New York University senior, said the campus was tense.",
+        "Daniel, a senior who did not give his last name, said the campus was tense.",
+    ],
+)
+def test_a_lone_given_name_described_as_a_person_is_one(text: str) -> None:
+    assert actors_of(text).get("Daniel") == "person"
+    assert "Florence" not in actors_of("Florence, a city in Italy, said it would reopen.")

@@ -211,6 +211,20 @@ INSIDE_A_RELATIVE_CLAUSE = Rule(
     matches=(", which runs the port of ", ", who has 9,000 followers on "),
     rejects=(", which runs it, then ", " which runs the port of "),
 )
+DESCRIBED_AFTER_NAME = Rule(
+    "described_after_name",
+    "After a lone name, ', a' or ', an' and a description up to its noun, then a comma or"
+    " 'who' ('Daniel, a New York University senior, said', 'Jared, an undergraduate who'):"
+    " whom the name is.",
+    re.compile(r",\san?\s[^,.;:]{0,60}?\b(?P<noun>[a-z-]+)(?:,\s|\swho\b)"),
+    matches=(
+        ", a New York University senior, said",
+        ", an undergraduate, said",
+        ", a senior who did not want",
+    ),
+    rejects=(", a city in Italy with", ", the mayor, said"),
+    how="match",
+)
 AFTER_CUE = Rule(
     "after_cue",
     "A cue just before a name: the name is a person's ('said Lena Voss').",

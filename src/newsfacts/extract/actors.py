@@ -47,6 +47,7 @@ from .actor_rules import (
     CONNECTORS,
     CONTRACTION,
     DATELINE_AFTER,
+    DESCRIBED_AFTER_NAME,
     DESCRIBES,
     DESCRIBING_SUFFIXES,
     EMPLOYED_AT,
@@ -2004,8 +2005,14 @@ class ActorFinder:
             verb = VERB_AFTER_NAME.pattern.match(after)  # "Another resident, Ron, said"
             if verb and verb.group(1) in self.lex.reporting_verbs:
                 return True
+        described = DESCRIBED_AFTER_NAME.pattern.match(self.text, span.end, span.end + 90)
+        if described and self._is_a_person_noun(described["noun"]):
+            return True  # "Daniel, a New York University senior, said"
         usage = self.lex.reporting_verbs.get(following.group(1)) if following else None
         return usage in ("bare", "that")
+
+    def _is_a_person_noun(self, noun: str) -> bool:
+        return noun in self.lex.person_nouns or noun.endswith(AGENT_ENDINGS)
 
     def _speaks(self, span: Span, word: str) -> bool:
         """ "Norvex said": an unknown single name that reports speech is an organisation."""
