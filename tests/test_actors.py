@@ -1884,3 +1884,9 @@ def test_a_person_for_a_newspaper_is_two_actors() -> None:
 def test_a_lone_given_name_described_as_a_person_is_one(text: str) -> None:
     assert actors_of(text).get("Daniel") == "person"
     assert "Florence" not in actors_of("Florence, a city in Italy, said it would reopen.")
+
+
+def test_well_known_news_organisations_without_an_organisation_word() -> None:
+    text = "It ran first on Newsmax and ProPublica; HuffPost and Slate followed."
+    found = actors_of(text)
+    assert all(found.get(name) == "organization" for name in ("Newsmax", "ProPublica", "HuffPost"))
