@@ -2928,6 +2928,40 @@ def test_a_cue_in_a_relative_clause_reports_no_further_than_the_main_clause() ->
     assert not [clause for clause, _, _ in found if "Roger Ailes responded" in clause]
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [  # where this round's rules must not fire (found by a review of the round)
+        ("A host of lawmakers said they would oppose the bill.", ["lawmakers"]),
+        ("An executive order signed on Monday said the agency must comply.", []),
+        ("The host country said it would not extend the visas.", []),
+        (
+            "Ana Ruiz, the governor, spoke on Monday. Officials said Victoria, the state capital,"
+            " was flooded. “We are doing all we can,” she said.",
+            ["Officials", "Ana Ruiz"],
+        ),
+        ("The Academy Awards said the host would be announced soon.", ["Academy Awards"]),
+        ("The LGBT Foundation said the law would harm young people.", ["LGBT Foundation"]),
+        ("Tom Reed for Congress said the ad was misleading.", ["Tom Reed for Congress"]),
+        ("He spent a decade at Warner Bros. Tom Reed said he was a genius.", ["Tom Reed"]),
+        ("Police found a note in his pocket that read: “I am sorry.”", [None]),
+        (
+            "A spokesman for the mayor read Tom Reed's statement aloud: “I will not resign.”",
+            ["Tom Reed"],
+        ),
+    ],
+)
+def test_this_round_s_rules_leave_other_sentences_alone(
+    text: str, speakers: list[str | None]
+) -> None:
+    assert [speaker for _, _, speaker, _ in quotes_of(text)] == speakers
+
+
+def test_a_clause_after_another_share_that_reports_is_still_the_speaker_s() -> None:
+    text = "Reed said 30 percent of patients improved, while 10 percent reported side effects."
+    [(clause, speaker, _)] = indirects(text)
+    assert clause.endswith("side effects") and speaker == "Reed"
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

@@ -559,3 +559,7 @@ def test_one_ounce_has_the_unit() -> None:
 def test_a_footnote_mark_in_square_brackets_is_no_statistic() -> None:
     text = "Today marks a landslide [1]. I thank voters [2].\n\n[1] The totals were 306 votes."
     assert [s[0] for s in statistics_of(text)] == ["306 votes"]
+
+
+def test_a_number_an_editor_put_in_brackets_is_a_statistic() -> None:
+    assert [s[0] for s in statistics_of("“We signed [12] players,” the coach said.")] == ["12"]

@@ -225,6 +225,22 @@ DESCRIBED_AFTER_NAME = Rule(
     rejects=(", a city in Italy with", ", the mayor, said"),
     how="match",
 )
+QUOTE_CLOSE_THEN_CUE = Rule(
+    "quote_close_then_cue",
+    "A quotation's close, then a cue, right before a name: the name speaks the quotation"
+    " ('“It’s new,” said Jared'; not 'Officials said Victoria').",
+    re.compile(rf"[,!?][”\"’]\s(?:{alternation(word_list('cues_before_a_name.txt'))})\s$"),
+    matches=("counterculture,” said ", "now?” says "),
+    rejects=("Officials said ", "“Yes” said "),
+)
+PLACE_BEFORE = Rule(
+    "place_before",
+    "A comma or a preposition of place right before a name: where something is ('Durham, ',"
+    " 'in ', 'from ').",
+    re.compile(r"(?:,|\b(?:in|from|of|across|through|to|near))\s$"),
+    matches=("Durham, ", "lives in ", "came from "),
+    rejects=("The ", "said "),
+)
 AFTER_CUE = Rule(
     "after_cue",
     "A cue just before a name: the name is a person's ('said Lena Voss').",
@@ -236,6 +252,7 @@ POST_NOMINALS = word_set("post_nominals.txt")  # "Sinéad Barrett SC": not in th
 COMPANY_SUFFIXES = word_set("company_suffixes.txt")  # "Kellun Bank Corporation"
 ABBREVIATIONS_ENDING_A_NAME = word_set("abbreviations_ending_a_name.txt")  # "Warner Bros."
 PRIZE_WORDS = word_set("prize_words.txt")  # "the Tony Awards": no actor
+DESCRIPTIVE_ACRONYMS = word_set("descriptive_acronyms.txt")  # "LGBT students", "an MBA"
 FUNCTION_WORDS_AS_GIVEN_NAMES = word_set("function_words_as_given_names.txt")  # "Will"
 EVENT_NOUNS = word_set("event_nouns.txt")  # "the Rift Masters tournament": no team
 PERSON_NOUN_BEFORE = Rule(

@@ -50,6 +50,7 @@ from .actor_rules import (
     DESCRIBED_AFTER_NAME,
     DESCRIBES,
     DESCRIBING_SUFFIXES,
+    DESCRIPTIVE_ACRONYMS,
     EMPLOYED_AT,
     END_OF_A_LONGER_NAME,
     EVENT_NOUNS,
@@ -85,6 +86,7 @@ from .actor_rules import (
     PARTICLES,
     PERSON_NOUN_BEFORE,
     PERSON_VERBS,
+    PLACE_BEFORE,
     PLACE_NOUN_OF,
     PLACE_WORDS_IN_SURNAMES,
     POLITICAL_ADJECTIVES,
@@ -98,6 +100,7 @@ from .actor_rules import (
     PRIZE_WORDS,
     PRONOUN_AFTER,
     PUNCTUATION_OR_SMALL_WORD,
+    QUOTE_CLOSE_THEN_CUE,
     REGION_AFTER,
     REGIONS_AFTER_A_PLACE,
     RELATIVE_THEN_VERB,
@@ -499,8 +502,8 @@ class ActorFinder:
             return  # "I've"
         if words[-1] in self.lex.unnamed_sources and self._after_indefinite(run[0].start):
             return  # "an Iowa Republican said": someone unnamed, described
-        if len(words) > 1 and words[-1] in PRIZE_WORDS:
-            return  # "the Tony Awards", "the Jonathan Larson Grants": a prize, no actor
+        if len(words) > 1 and words[-1] in PRIZE_WORDS and not self._reports(run[-1].end):
+            return  # "won two Tony Awards": a prize, no actor ("The Tony Awards said": one)
         if sentence_start and run[0] == first and self._opens_before_a_name(words):
             run, words = run[1:], words[1:]  # "Ask Damien Chazelle, the director"
         if sentence_start and run[0] == first and self._people_of_an_organization(words):
@@ -591,13 +594,15 @@ class ActorFinder:
             )
             or (w in JOINERS and not whole)
             or (w == "on" and self._splits_at_on(words, i))
-            or (w in ("of", "for") and self._person_of_organization(words, i))
+            or (w == "of" and self._person_of_organization(words, i))
+            or (w == "for" and self._person_for_a_paper(words, i))
             or (w == "of" and self._unit_of_organization(words, i))
         ]
         if not connectors:
             return [(run, words)]
-        if words[connectors[0]] in ("of", "for") and self._person_of_organization(
-            words, connectors[0]
+        first = connectors[0]
+        if (words[first] == "of" and self._person_of_organization(words, first)) or (
+            words[first] == "for" and self._person_for_a_paper(words, first)
         ):
             self.people_of_organizations.add(run[0].start)
         parts, start = [], 0
@@ -664,6 +669,13 @@ class ActorFinder:
         name = " ".join(words)
         known = name in self.lex.countries or name in self.lex.demonyms
         return known or words[0] in self.lex.given_names
+
+    def _person_for_a_paper(self, words: list[str], index: int) -> bool:
+        """ "Jessica Kourkounis for The New York Times" (a credit); not "Tom Reed for
+        Congress", a campaign's name."""
+        return words[index + 1 : index + 2] == ["The"] and self._person_of_organization(
+            words, index
+        )
 
     def _person_of_organization(self, words: list[str], index: int) -> bool:
         """ "Capt. Ana Ruiz of the Harbour Police", "Tom Reed of Calloway Securities": a titled
@@ -1005,8 +1017,8 @@ class ActorFinder:
     def _is_place(self, core: list[str], span: Span) -> bool:
         """ "Suez Canal", "Gaza Strip", "the Lindsay Park complex"; but "Ellen Park" is a
         person."""
-        if len(core) >= 2 and " ".join(core) in REGIONS_AFTER_A_PLACE:
-            return True  # "North Carolina", "West Virginia": a state, whatever else the words are
+        if len(core) >= 2 and " ".join(core) in REGIONS_AFTER_A_PLACE and self._where(span):
+            return True  # "Durham, North Carolina", "in West Virginia": a state ("Carolina")
         if self.lex.place_words.isdisjoint(core) or self._plays_a_game(core, span):
             return False  # "Brockley City beat Ashby Vale": teams
         if len(core) >= 2 and self._organization_by_its_noun(span):
@@ -1020,6 +1032,10 @@ class ActorFinder:
         if THE_OR_NUMBER_BEFORE.pattern.search(self.text, max(0, span.start - 5), span.start):
             return True
         return not self._is_given_name_either_way(core[0])
+
+    def _where(self, span: Span) -> bool:
+        """Whether a comma or a preposition of place stands right before `span`."""
+        return bool(PLACE_BEFORE.pattern.search(self.text, max(0, span.start - 8), span.start))
 
     def _organization_by_its_noun(self, span: Span) -> bool:
         """Whether a noun for organisations stands right before the name."""
@@ -1448,6 +1464,11 @@ class ActorFinder:
             if m.key == actor.key
         )
 
+    def _reports(self, end: int) -> bool:
+        """Whether a reporting verb follows the name ending at `end`."""
+        verb = VERB_AFTER_NAME.pattern.match(self.text, end)
+        return verb is not None and verb.group(1) in self.lex.reporting_verbs
+
     def _after_indefinite(self, start: int) -> bool:
         return INDEFINITE_BEFORE.pattern.search(self.text, max(0, start - 8), start) is not None
 
@@ -1758,6 +1779,7 @@ class ActorFinder:
         return not (
             word in self.lex.not_organizations
             or letters in self.lex.not_organizations
+            or word in DESCRIPTIVE_ACRONYMS
             or word in self.lex.given_names
             or ROMAN_NUMERAL.pattern.fullmatch(word)
             or (len(letters) > 2 and self._written_in_lower_case(word))
@@ -1993,10 +2015,10 @@ class ActorFinder:
             return True  # "Lev has helped"
         if (
             after[:1] in (",", ".")
-            and AFTER_CUE.pattern.search(self.text, max(0, span.start - 20), span.start)
+            and QUOTE_CLOSE_THEN_CUE.pattern.search(self.text, max(0, span.start - 30), span.start)
             and not self.text.endswith(("told ", "to "), 0, span.start)  # "she told Dawn."
         ):
-            return True  # "“It’s new,” said Jared, an undergraduate"
+            return True  # "“It’s new,” said Jared, an undergraduate"; not "said Victoria, the"
         if (
             self.text.endswith(", ", 0, span.start)
             and after.startswith(", ")

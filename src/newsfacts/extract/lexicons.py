@@ -136,7 +136,11 @@ ENGLISH_COLUMNS = 3  # gender-guesser's first columns: Great Britain, Ireland, t
 @cache
 def load_lexicons() -> Lexicons:
     countries, country_names = _country_tables()
-    unnamed_sources = frozenset(_lines("unnamed_sources.txt")) | word_set("party_members.txt")
+    unnamed_sources = (
+        frozenset(_lines("unnamed_sources.txt"))
+        | word_set("party_members.txt")
+        | word_set("staff_sources.txt")
+    )
     person_back_references = word_table("person_back_references.txt")
     not_first_names = word_set("not_first_names.txt")
     given_names, unisex_given_names = _given_names(not_first_names)

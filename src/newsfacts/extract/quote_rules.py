@@ -364,7 +364,7 @@ OTHER_SPEAKER_CUE = Rule(
         r"[,;\"”’]*(?P<joint>(?:(?<=[,;])|(?<=[,;][\"”’]))\s(?:and|but)|\s(?:while|whereas))\s"
         r"(?P<subject>(?:the\s)?[A-Z][^\s,]*(?:\s(?:of\s|for\s)?[A-Z][^\s,]*){0,5}"
         r"|(?:his|her|their|its)\s[a-z]+"
-        r"|(?:another\s)?\d[\d.,]*\s(?:percent|per\scent))\s"  # "and another 43 percent said"
+        r"|another\s\d[\d.,]*\s(?:percent|per\scent)(?=\ssaid\b|\ssay\b))\s"  # a poll's share
         r"(?:(?:also|later|then|[a-z]+ly)\s)?(?P<cue>[a-z]+)\b"
     ),
     matches=(
@@ -920,15 +920,20 @@ NEAR_WHOM = (
 
 
 PARTY_MEMBERS = word_set("party_members.txt")
+MONTH_NAMES = "|".join(sorted(word.capitalize() for word in word_set("months.txt")))
+STAFF_SOURCES = word_set("staff_sources.txt")
 
 
 def _source_nouns(lex: Lexicons) -> str:
     """The source nouns, and "those" when near whom they are follows ("those close to"); a
-    party's member only where no other source noun follows ("a Republican strategist")."""
+    party's member only where no other source noun follows ("a Republican strategist"); a
+    staff noun only where it ends the phrase: before a mark, a cue, "who" or a preposition."""
     nouns = alternation(lex.unnamed_sources | lex.documents)
     members = rf"(?:{alternation(PARTY_MEMBERS)})(?!\s(?:{nouns})\b)"
-    others = alternation((lex.unnamed_sources - PARTY_MEMBERS) | lex.documents)
-    return rf"{others}|{members}|{THOSE}(?=\s{NEAR_WHOM}\s)"
+    ending = rf"(?:{alternation(lex.reporting_verbs.keys())}|who|at|for|in|with|from|on)\b"
+    staff = rf"(?:{alternation(STAFF_SOURCES)})(?=\s*(?:[,.;:!?)”\"]|$)|\s{ending})"
+    others = alternation((lex.unnamed_sources - PARTY_MEMBERS - STAFF_SOURCES) | lex.documents)
+    return rf"{others}|{members}|{staff}|{THOSE}(?=\s{NEAR_WHOM}\s)"
 
 
 @cache
@@ -1004,7 +1009,9 @@ def unnamed_source_pattern(lex: Lexicons) -> re.Pattern[str]:
         rf"(?:\s(?:for|from|of|at|with|in|to)\s(?:the\s(?:{whose_word}\s(?:of\s)?){{0,4}})?"
         r"[A-Z][\w.'’-]*(?:\s(?:of\s)?[A-Z][\w.'’-]*)*"
         rf"(?:\s(?:{HEAD_AFTER_A_NAME})\b)?"  # "of the Rockefeller estate"
-        r"(?:\sin\s[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?"  # "at Duke University in Durham"
+        # "at Duke University in Durham, North Carolina, said"; not "in March", "in English ..."
+        rf"(?:\sin\s(?!(?:{MONTH_NAMES})\b)[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*"
+        rf"(?=,|\s(?:{alternation(lex.reporting_verbs.keys())})\b))?"
         # "people close to Ms. Hale", "sources familiar with the talks": near whom they are
         rf"|\s{NEAR_WHOM}\s"
         rf"(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*|(?:the|his|her|their)\s(?:{whose_word}\s){{0,2}}{whose_word}))?"

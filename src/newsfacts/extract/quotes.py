@@ -288,7 +288,8 @@ POST_SET_OFF_BEFORE = re.compile(
     r"\b(?P<post>[A-Za-z]+)\s(?:for|of)\s(?:the\s)?[A-Z][\w&' -]{0,40},\s"
     r"(?:(?:Prof|Dr|Mr|Mrs|Ms|Hon|Sir|Dame|Chief)\.?\s)?$"
 )  # "Commissioner for Health, Prof. "
-CUE_THEN_QUOTATION = re.compile(r"(?:\s(?:that|of))?[\s,:]*")  # "said “", "said that “"
+# "said “", "said that “", "asked simply, “"
+CUE_THEN_QUOTATION = re.compile(r"(?:\s(?:that|of|[a-z]+ly))?[\s,:]*")
 # unnamed sources whose noun tells the gender: "a spokeswoman ... she said"
 GENDERED_SOURCES = word_table("gendered_sources.txt")
 OWNER_TITLE = re.compile(r"\s(?:for|of|to)\sthe\s(?P<title>[A-Z][a-z]+)$")  # "for the Minister"
@@ -2067,8 +2068,8 @@ class QuoteFinder:
         head = self.text[sentence.start : open_at]
         start = sentence.start + len(head) - len(head.lstrip(' “"'))
         source = self._unnamed_search(start, open_at)
-        if source is not None and source.start() == start:
-            return self._unnamed_actor(source)
+        if source is not None and source.start() == start and self._cues_in(source.end(), open_at):
+            return self._unnamed_actor(source)  # not "Police found a note that read: “”"
         return None
 
     def _not_named_inside(self, speaker: Speaker, content: Span) -> Speaker:

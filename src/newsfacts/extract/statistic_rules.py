@@ -624,3 +624,12 @@ ZERO_DESCRIBES = Rule(
     rejects=(" deaths", " people", ", and"),
     how="match",
 )
+FOOTNOTE_AFTER = Rule(
+    "footnote_after",
+    "After a number in square brackets: a mark, the text's end or a capital, as a note's"
+    " number is followed ('[1].', '[2] Americans'); not a word ('[12] players').",
+    re.compile(r"\](?:[^\w\s]|\s*$|\s+[A-Z“\"‘])"),
+    matches=("].", "] Americans were", "]", "] “Very large” is"),
+    rejects=("] players", "] to 48"),
+    how="match",
+)

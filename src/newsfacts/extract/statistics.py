@@ -39,6 +39,7 @@ from .statistic_rules import (
     DECADE_AFTER_APOSTROPHE,
     DURATION,
     ERA_AFTER,
+    FOOTNOTE_AFTER,
     FOR_BEFORE,
     FRACTION,
     FRACTION_OBJECT,
@@ -225,8 +226,10 @@ def _is_counted_in_brackets(c: Context) -> bool:
 
 def _is_a_footnote_mark(c: Context) -> bool:
     """ "democracy [1].", "[2] Americans were given a choice": a note's number in square
-    brackets."""
-    return c.before.endswith("[") and c.after.startswith("]") and c.number.isdigit()
+    brackets, before a mark or a capital (not an editor's "signed [12] players")."""
+    if not (c.before.endswith("[") and c.after.startswith("]") and c.number.isdigit()):
+        return False
+    return FOOTNOTE_AFTER.pattern.match(c.after) is not None
 
 
 def _is_a_label(c: Context) -> bool:

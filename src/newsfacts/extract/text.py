@@ -13,6 +13,7 @@ from .lexicons import word_set
 ABBREVIATIONS = word_set("abbreviations.txt")
 SENTENCE_STARTERS = word_set("sentence_starters.txt")
 BEFORE_A_NUMBER = word_set("abbreviations_before_a_number.txt")  # "No. 16"; "She said no."
+ROMAN_OR_DIGITS = re.compile(r"\d[\d,]*|[IVXLC]+")
 
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*[^\W_])?")
 # As many words as WORD matches, quicker: a word runs from its first letter or digit to the
@@ -67,8 +68,10 @@ def ends_sentence(text: str, period_at: int, next_start: int) -> bool:
     word = text[word_start:period_at].lower().rstrip(".")
     if len(word) == 1 and word.isalpha():  # an initial: J. Smith
         return False
-    if word in BEFORE_A_NUMBER:
-        return not text[next_start : next_start + 1].isdigit()
+    if word in BEFORE_A_NUMBER:  # "No. 16", "Rule No. XV"
+        following = FIRST_WORD.match(text, next_start)
+        number = following is not None and ROMAN_OR_DIGITS.fullmatch(following.group(0))
+        return not number
     if word in ABBREVIATIONS or INITIALS.fullmatch(word):  # "Mr.", "H.R. Hegde"
         following = FIRST_WORD.match(text, next_start)
         return following is not None and following.group(0).lower() in SENTENCE_STARTERS
