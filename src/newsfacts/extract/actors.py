@@ -1210,10 +1210,7 @@ class ActorFinder:
             and not MONTH_AS_A_DATE.pattern.search(text, max(0, span.start - 12), span.start)
         ):
             return False
-        verb = VERB_AFTER_NAME.pattern.match(text, span.end)
-        return text[span.end : span.end + 1] in {",", ".", ";", ")", ""} or (
-            verb is not None and verb.group(1) in self.lex.reporting_verbs
-        )
+        return text[span.end : span.end + 1] in {",", ".", ";", ")", ""} or self._reports(span.end)
 
     def _cannot_be_in_a_name(self, word: str, index: int) -> bool:
         """A title or a function word, save a middle initial ("Ana J. Ruiz": "J" at index 1)."""
