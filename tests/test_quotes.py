@@ -2962,6 +2962,14 @@ def test_a_clause_after_another_share_that_reports_is_still_the_speaker_s() -> N
     assert clause.endswith("side effects") and speaker == "Reed"
 
 
+def test_the_pronouns_after_a_name_tell_its_gender_when_the_name_does_not() -> None:
+    text = (
+        "Megyn Kelly said her contract was up. Kelly had told her agent she would leave."
+        " Roger Ailes called Kelly.\n\n“It was an unfair question,” he said."
+    )
+    assert directs(text) == [("It was an unfair question", "Roger Ailes", "said")]
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

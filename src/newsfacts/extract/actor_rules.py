@@ -591,6 +591,15 @@ PRONOUN_AFTER = Rule(
     matches=(" said it would", " says she was"),
     rejects=(" said item", " says the"),
 )
+GENDERED_PRONOUN_AFTER = Rule(
+    "gendered_pronoun_after",
+    "The first pronoun that tells a gender after a name, before its sentence ends or a"
+    " quotation opens: whom the name is ('Kelly said she', 'Luhn, who left her job').",
+    re.compile(r"[^.!?“\"]*?\b(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|him|[Hh]er)\b"),
+    matches=(" said she was", ", who left her job"),
+    rejects=(" left. She was", " said: “He was"),
+    how="match",
+)
 FIRST_PERSON = r"\b(?:I|I[’']m|I[’']ve|I[’']d|I[’']ll|[Mm]y|me)\b"
 FIRST_PERSON_QUOTE_BEFORE = Rule(
     "first_person_quote_before",

@@ -20,6 +20,7 @@ import hashlib
 import re
 import unicodedata
 from bisect import bisect_left, insort
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -57,6 +58,7 @@ from .actor_rules import (
     FIRST_PERSON_QUOTE_AFTER,
     FIRST_PERSON_QUOTE_BEFORE,
     FUNCTION_WORDS_AS_GIVEN_NAMES,
+    GENDERED_PRONOUN_AFTER,
     GOVERNMENT,
     GOVERNMENT_WORDS,
     GROUP_MEMBERS_AFTER,
@@ -128,7 +130,7 @@ from .actor_rules import (
 )
 from .fast import WordSkipper, holds_any, holds_as_words
 from .lexicons import Lexicons, word_list, word_set, word_table
-from .quote_rules import NICKNAME
+from .quote_rules import NICKNAME, PRONOUN_GENDER
 from .statistic_rules import CURRENCIES
 from .text import ABBREVIATIONS, Span
 
@@ -236,6 +238,10 @@ class ArticleActors:
 
 # What must be in the text before a name for ORGANIZATION_NOUN_BEFORE's list to match
 LIST_OPENERS = (" like ", " such as ", " including ")
+# A person of unknown gender takes the one that at least this many pronouns after its
+# mentions tell, and this many times as many as tell the other ("Kelly ... her", 10 to 2)
+PRONOUNS_TO_TELL = 2
+PRONOUN_MAJORITY = 3
 # A role noun before a name ("Economist Ana Ruiz"): the name is at most this many words (a
 # longer capitalised run after "People" is a headline, not a person)
 MAX_NAME_WORDS = 4
@@ -1443,7 +1449,35 @@ class ActorFinder:
         for paragraph, _ in paragraphs:
             self._governments(paragraph)
         self._periods_of_abbreviations()
+        self._genders_from_pronouns()
         return self.found
+
+    def _genders_from_pronouns(self) -> None:
+        """A person whose gender no name or title tells ("Megyn Kelly") takes the one the
+        pronouns after its mentions mostly tell ("Kelly said she ..."), each the first in its
+        sentence after the name, with no other person between."""
+        votes: dict[str, Counter[str]] = {}
+        for mention in self.found.mentions:
+            actor = self.found.actors[mention.key]
+            if actor.kind == "person" and not actor.unnamed and actor.gender == "?":
+                gender = self._gender_of_pronoun_after(mention)
+                if gender:
+                    votes.setdefault(actor.key, Counter())[gender] += 1
+        for key, counted in votes.items():
+            (gender, count), *others = counted.most_common()
+            against = sum(n for _, n in others)
+            if count >= PRONOUNS_TO_TELL and count >= PRONOUN_MAJORITY * against:
+                self.found.actors[key].gender = gender
+
+    def _gender_of_pronoun_after(self, mention: MentionSpan) -> str | None:
+        end = mention.span.end
+        pronoun = GENDERED_PRONOUN_AFTER.pattern.match(self.text, end, end + 150)
+        if pronoun is None:
+            return None
+        for other in self.found.between(end, pronoun.start("pronoun")):
+            if self.found.actors[other.key].kind == "person":
+                return None  # "Kelly met Ailes, and he ...": his, perhaps
+        return PRONOUN_GENDER.get(pronoun["pronoun"].lower())
 
     def _periods_of_abbreviations(self) -> None:
         """ "Warner Bros.", "Jerry Jones Jr.": a name ending in an abbreviation keeps its
