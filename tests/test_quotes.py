@@ -2970,6 +2970,20 @@ def test_the_pronouns_after_a_name_tell_its_gender_when_the_name_does_not() -> N
     assert directs(text) == [("It was an unfair question", "Roger Ailes", "said")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House is weighing a new tariff on steel imports, two officials said,"
+        " speaking on condition of anonymity because the talks are private.",
+        "The White House is weighing a new tariff on steel imports, said two officials, who"
+        " spoke on condition of anonymity to discuss private talks.",
+    ],
+)
+def test_how_a_source_spoke_is_not_what_it_said(text: str) -> None:
+    [(clause, _, _)] = indirects(text)
+    assert clause == "The White House is weighing a new tariff on steel imports"
+
+
 def test_a_clause_then_and_said_is_two_reports() -> None:
     text = "Ana Ruiz acknowledged that few students agreed, and said she had expected more."
     assert indirects(text) == [

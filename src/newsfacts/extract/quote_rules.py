@@ -448,6 +448,17 @@ RELATIVE_PRONOUN = Rule(
     matches=("in a system that the agency", "a plan which Ruiz"),
     rejects=("officials", "the mayor"),
 )
+MANNER_OF_SPEAKING = Rule(
+    "manner_of_speaking",
+    "A verb of speaking and how the source spoke, not what: 'speaking on condition of"
+    " anonymity', 'who spoke on background'. A clause that holds it reports nothing.",
+    re.compile(
+        rf"\b(?:{alternation(word_set('speaking_verbs.txt'))})\s"
+        + rf"(?:{alternation(word_list('manners_of_speaking.txt'))})\b"
+    ),
+    matches=("speaking on condition of anonymity because", "who spoke on background"),
+    rejects=("speaking to reporters", "the gift was made anonymously"),
+)
 CUE_IN_A_RELATIVE_CLAUSE = Rule(
     "cue_in_a_relative_clause",
     "A relative pronoun and a subject right before a cue: the cue reports inside a relative"

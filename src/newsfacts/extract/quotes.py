@@ -68,6 +68,7 @@ from .quote_rules import (
     LEADS_INTO_QUOTE,
     MADE_BY,
     MAIN_CLAUSE_AFTER,
+    MANNER_OF_SPEAKING,
     NAME_THEN_APPOSITIVE,
     NAMED_SOURCE,
     NAMES_A_WORK,
@@ -2682,6 +2683,8 @@ class QuoteFinder:
                 and (
                     after[0] in PHRASE_OPENERS
                     or QUOTING_AS_SAYING.pattern.match(body, match.end() - 2)
+                    # "X is weighing a tariff, two officials said, speaking on condition of ..."
+                    or MANNER_OF_SPEAKING.pattern.match(self.text, clause.start)
                 )
                 and _is_clause(before_words, self.lex)
             ):
@@ -2727,6 +2730,8 @@ class QuoteFinder:
                 continue  # "..., the envoy said Saturday, a deal that ...": no clause after
             clause = self._without_tail(self._clause(Span(after_cue + match.end(), sentence.end)))
             clause = self._before_the_main_clause(clause, cue)
+            if MANNER_OF_SPEAKING.pattern.search(self.text, clause.start, clause.end):
+                continue  # "..., two officials said, speaking on condition of anonymity"
             words = clause.of(self.text).split()
             if (
                 not _long_enough(words, self.lex)
