@@ -591,11 +591,12 @@ PRONOUN_AFTER = Rule(
     matches=(" said it would", " says she was"),
     rejects=(" said item", " says the"),
 )
+PRONOUN_GENDERS = word_table("pronoun_genders.txt")  # "she": f
 GENDERED_PRONOUN_AFTER = Rule(
     "gendered_pronoun_after",
     "The first pronoun that tells a gender after a name, before its sentence ends or a"
     " quotation opens: whom the name is ('Kelly said she', 'Luhn, who left her job').",
-    re.compile(r"[^.!?“\"]*?\b(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|him|[Hh]er)\b"),
+    re.compile(rf"[^.!?“\"]*?\b(?P<pronoun>(?i:{alternation(PRONOUN_GENDERS)}))\b"),
     matches=(" said she was", ", who left her job"),
     rejects=(" left. She was", " said: “He was"),
     how="match",

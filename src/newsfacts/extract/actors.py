@@ -101,6 +101,7 @@ from .actor_rules import (
     POSTS,
     PRIZE_WORDS,
     PRONOUN_AFTER,
+    PRONOUN_GENDERS,
     PUNCTUATION_OR_SMALL_WORD,
     QUOTE_CLOSE_THEN_CUE,
     REGION_AFTER,
@@ -130,7 +131,7 @@ from .actor_rules import (
 )
 from .fast import WordSkipper, holds_any, holds_as_words
 from .lexicons import Lexicons, word_list, word_set, word_table
-from .quote_rules import NICKNAME, PRONOUN_GENDER
+from .quote_rules import NICKNAME
 from .statistic_rules import CURRENCIES
 from .text import ABBREVIATIONS, Span
 
@@ -1477,7 +1478,7 @@ class ActorFinder:
         for other in self.found.between(end, pronoun.start("pronoun")):
             if self.found.actors[other.key].kind == "person":
                 return None  # "Kelly met Ailes, and he ...": his, perhaps
-        return PRONOUN_GENDER.get(pronoun["pronoun"].lower())
+        return PRONOUN_GENDERS.get(pronoun["pronoun"].lower())
 
     def _periods_of_abbreviations(self) -> None:
         """ "Warner Bros.", "Jerry Jones Jr.": a name ending in an abbreviation keeps its
